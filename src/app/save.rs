@@ -1,0 +1,78 @@
+//! Carrying out `Effect::Save`: the one place where the app state meets the disk.
+
+use chrono::{DateTime, FixedOffset, Timelike};
+
+use super::state::{App, FileState, Tone};
+use super::update::after_save;
+use crate::store::save_document;
+
+/// Who saves and when, stamped on the sections the save changes.
+pub struct Stamp {
+    pub now: DateTime<FixedOffset>,
+    pub user: String,
+}
+
+impl Stamp {
+    /// The login name (as over SSH) and the local time with its offset (+09:00 in Japan).
+    pub fn here_and_now() -> Stamp {
+        let user = ["USER", "LOGNAME", "USERNAME"]
+            .iter()
+            .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+            .unwrap_or_else(|| "unknown".to_owned());
+        let now = chrono::Local::now().fixed_offset();
+        // Whole seconds: the file is read by people, not by a clock.
+        let now = now.with_nanosecond(0).unwrap_or(now);
+        Stamp { now, user }
+    }
+}
+
+/// Saves every file with unsaved sections. Files without changes are not touched at all.
+pub fn save_all(app: &mut App, stamp: &Stamp) {
+    let dirty = app.dirty_sections();
+    if dirty.is_empty() {
+        app.say(Tone::Info, "保存する変更はありません。", "Nothing to save.");
+        after_save(app, &[]);
+        return;
+    }
+    for at in &dirty {
+        if let Some(section) = app.section_mut(*at) {
+            section.updated = Some(stamp.now);
+            section.updated_by = Some(stamp.user.clone());
+        }
+    }
+    let mut written = Vec::new();
+    let mut failures = Vec::new();
+    let mut merged_any = false;
+    let mut files: Vec<usize> = dirty.iter().map(|s| s.file).collect();
+    files.dedup();
+    for file in files {
+        let entry = &mut app.files[file];
+        let FileState::Loaded { doc, saved, disk_text } = &mut entry.state else { continue };
+        match save_document(&entry.path, disk_text, saved, doc) {
+            Ok(result) => {
+                merged_any |= result.merged;
+                *doc = result.doc.clone();
+                *saved = result.doc;
+                *disk_text = result.text;
+                written.push(entry.path.display().to_string());
+            }
+            Err(error) => failures.push(error.describe(&entry.path, app.lang)),
+        }
+    }
+    let count = dirty.len();
+    if failures.is_empty() {
+        let files = written.join(", ");
+        if merged_any {
+            app.say(
+                Tone::Info,
+                &format!("保存しました: {files}（{count}課）。他の人の保存分も取り込みました。"),
+                &format!("Saved {files} ({count} sections), taking in what others saved meanwhile."),
+            );
+        } else {
+            app.say(Tone::Info, &format!("保存しました: {files}（{count}課）"), &format!("Saved {files} ({count} sections)."));
+        }
+    } else {
+        app.message = Some((failures.join(" / "), Tone::Error));
+    }
+    after_save(app, &failures);
+}

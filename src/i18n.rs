@@ -1,0 +1,28 @@
+//! The language of the screen and of messages: Japanese by default, English on request.
+
+/// Which language hyoka speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Ja,
+    En,
+}
+
+impl Lang {
+    /// Picks Japanese or English text; keeps each message's two wordings side by side.
+    pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
+
+    /// `HYOKA_LANG=en` (or `ja`) chooses without a flag, e.g. in a shared shell profile.
+    pub fn from_env() -> Option<Lang> {
+        match std::env::var("HYOKA_LANG").ok()?.to_ascii_lowercase().as_str() {
+            "en" | "english" => Some(Lang::En),
+            "ja" | "japanese" => Some(Lang::Ja),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Tables as offices already keep them: the published tab-separated table.
+
+pub mod tsv;

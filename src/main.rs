@@ -1,0 +1,232 @@
+//! The `hyoka` command: argument parsing, terminal set-up and restore, the event loop.
+
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use hyoka::app::{self, Action, App, Effect, Mode, Stamp};
+use hyoka::i18n::Lang;
+use hyoka::interchange::tsv::{ImportOptions, import_table};
+use hyoka::store::{LoadError, emit_document, write_atomically};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::execute;
+
+/// 評価 hyoka — 所属等の目標・取組状況・目標達成度・振り返りを端末で書く・読む
+/// (goals, progress, rating and reflection of each section, in the terminal)
+#[derive(Parser)]
+#[command(version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    /// 開くデータ: YAMLファイルかフォルダ（中の *.yaml をすべて開く） / a YAML file or a folder of them
+    #[arg(default_value = "data")]
+    path: PathBuf,
+    /// 表示の言語 / language of the screen and messages (also HYOKA_LANG)
+    #[arg(long, global = true, value_enum)]
+    lang: Option<Lang>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// データを検査するだけ（誤りがあれば終了コード1）。git の pre-commit フックにも使えます
+    /// / validate without opening the screen; exits 1 on any error
+    Check {
+        #[arg(default_value = "data")]
+        path: PathBuf,
+    },
+    /// 公表用の表（タブ区切り）を取り込んで YAML を作る / import the published table (TSV) into YAML
+    Import {
+        /// 取り込む表 / the tab-separated table
+        table: PathBuf,
+        /// 書き出す YAML / the YAML file to write
+        #[arg(short, long)]
+        output: PathBuf,
+        /// 組織名（前書きから読めないとき） / organisation, when the preface does not say
+        #[arg(long)]
+        organization: Option<String>,
+        /// 年度の西暦（2008 = 平成20年度） / fiscal year as a Western year
+        #[arg(long)]
+        fiscal_year: Option<i32>,
+        /// 既存のファイルを上書きする / overwrite an existing file
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang.or_else(Lang::from_env).unwrap_or_default();
+    match cli.command {
+        Some(Command::Check { path }) => check(&path, lang),
+        Some(Command::Import { table, output, organization, fiscal_year, force }) => {
+            import(&table, &output, ImportOptions { organization, fiscal_year }, force, lang)
+        }
+        None => open(&cli.path, lang),
+    }
+}
+
+fn fail(message: String) -> ExitCode {
+    eprintln!("hyoka: {message}");
+    ExitCode::from(2)
+}
+
+fn load(path: &Path, lang: Lang) -> Result<Vec<app::FileEntry>, ExitCode> {
+    let files = app::load_workspace(path).map_err(|e| {
+        fail(match lang {
+            Lang::Ja => format!("「{}」を開けません（{e}）。データのフォルダかYAMLファイルを指定してください（例: hyoka data）。", path.display()),
+            Lang::En => format!("cannot open '{}' ({e}); give a data folder or a YAML file (e.g. hyoka data).", path.display()),
+        })
+    })?;
+    if files.is_empty() {
+        return Err(fail(match lang {
+            Lang::Ja => format!("「{}」にYAMLファイルがありません。hyoka import で表を取り込むか、別のフォルダを指定してください。", path.display()),
+            Lang::En => format!("there are no YAML files in '{}'; import a table with hyoka import or give another folder.", path.display()),
+        }));
+    }
+    Ok(files)
+}
+
+fn broken(files: &[app::FileEntry]) -> Vec<&LoadError> {
+    files
+        .iter()
+        .filter_map(|f| match &f.state {
+            app::FileState::Broken(e) => Some(e),
+            app::FileState::Loaded { .. } => None,
+        })
+        .collect()
+}
+
+fn check(path: &Path, lang: Lang) -> ExitCode {
+    let files = match load(path, lang) {
+        Ok(files) => files,
+        Err(code) => return code,
+    };
+    let errors = broken(&files);
+    for error in &errors {
+        eprintln!("{}", error.render(lang));
+    }
+    if errors.is_empty() {
+        println!("{}", match lang {
+            Lang::Ja => format!("問題ありません（{}ファイル）。", files.len()),
+            Lang::En => format!("all good ({} files).", files.len()),
+        });
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("{}", match lang {
+            Lang::Ja => format!("{}ファイル中{}ファイルに誤りがあります。", files.len(), errors.len()),
+            Lang::En => format!("{} of {} files have errors.", errors.len(), files.len()),
+        });
+        ExitCode::FAILURE
+    }
+}
+
+fn import(table: &Path, output: &Path, options: ImportOptions, force: bool, lang: Lang) -> ExitCode {
+    if output.exists() && !force {
+        return fail(match lang {
+            Lang::Ja => format!("{} はもうあります。上書きするなら --force を付けてください。", output.display()),
+            Lang::En => format!("{} exists already; add --force to overwrite it.", output.display()),
+        });
+    }
+    let text = match std::fs::read(table).map(String::from_utf8) {
+        Ok(Ok(text)) => text,
+        Ok(Err(_)) => {
+            return fail(match lang {
+                Lang::Ja => format!("{} がUTF-8ではありません。表計算ソフトで「UTF-8 のテキスト」として保存し直してください。", table.display()),
+                Lang::En => format!("{} is not UTF-8; save it again as UTF-8 text.", table.display()),
+            });
+        }
+        Err(e) => {
+            return fail(match lang {
+                Lang::Ja => format!("{} を読めません（{e}）。", table.display()),
+                Lang::En => format!("cannot read {} ({e}).", table.display()),
+            });
+        }
+    };
+    let doc = match import_table(&text, &options) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("{}:{}:{}: {}", table.display(), e.line, e.column, e.describe(lang));
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty())
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        return fail(format!("{}: {e}", dir.display()));
+    }
+    if let Err(e) = write_atomically(output, emit_document(&doc).as_bytes()) {
+        return fail(match lang {
+            Lang::Ja => format!("{} に書き込めません（{e}）。", output.display()),
+            Lang::En => format!("cannot write {} ({e}).", output.display()),
+        });
+    }
+    let sections: usize = doc.divisions.iter().map(|d| d.sections.len()).sum();
+    println!("{}", match lang {
+        Lang::Ja => format!("書き出しました: {}（部 {}・課 {}）", output.display(), doc.divisions.len(), sections),
+        Lang::En => format!("wrote {} ({} divisions, {} sections)", output.display(), doc.divisions.len(), sections),
+    });
+    ExitCode::SUCCESS
+}
+
+fn open(path: &Path, lang: Lang) -> ExitCode {
+    let files = match load(path, lang) {
+        Ok(files) => files,
+        Err(code) => return code,
+    };
+    let mut app = App::new(files, lang);
+    match run_terminal(&mut app) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(match lang {
+            Lang::Ja => format!("端末の操作に失敗しました（{e}）。hyoka は端末（SSH や tmux の中）で起動してください。"),
+            Lang::En => format!("the terminal failed ({e}); run hyoka inside a terminal (SSH, tmux)."),
+        }),
+    }
+}
+
+fn run_terminal(app: &mut App) -> io::Result<()> {
+    let mut terminal = ratatui::try_init()?;
+    // ratatui's hook restores raw mode and the screen; bracketed paste must be switched off too,
+    // or the user's shell receives the paste markers after a crash.
+    let restore_screen = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        restore_screen(info);
+    }));
+    let result = execute!(io::stdout(), EnableBracketedPaste).and_then(|()| event_loop(&mut terminal, app));
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    let _ = io::stdout().flush();
+    result
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.size = (size.width, size.height);
+    loop {
+        terminal.draw(|frame| hyoka::ui::draw(frame, app))?;
+        if app.should_quit {
+            return Ok(());
+        }
+        let action = match event::read()? {
+            Event::Key(key) => app::action_for(app, key),
+            Event::Paste(text) if matches!(app.mode, Mode::Editing(_)) => Some(Action::Paste(text)),
+            Event::Paste(_) => {
+                app.say(
+                    app::Tone::Info,
+                    "貼り付けるには、まず Enter で編集を始めてください。",
+                    "To paste, start editing with Enter first.",
+                );
+                None
+            }
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            _ => None,
+        };
+        let Some(action) = action else { continue };
+        for effect in app::update(app, action) {
+            match effect {
+                Effect::Save => app::save_all(app, &Stamp::here_and_now()),
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! The documents hyoka edits: plain data, no I/O, no terminal.
+
+mod era;
+
+pub use era::{checkpoint_phrase, fiscal_year_label, goal_number};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+/// One organisation's table for one fiscal year: one YAML file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    pub organization: String,
+    /// The year in which the fiscal year starts (April), e.g. 2008 for 平成20年度.
+    pub fiscal_year: i32,
+    pub checkpoint: Option<NaiveDate>,
+    pub preface: Option<String>,
+    /// `None` while the file does not name a scale: the default one applies and none is written.
+    pub scale: Option<Vec<Grade>>,
+    pub divisions: Vec<Division>,
+}
+
+/// One step of the rating scale, e.g. ◎ 達成できた.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Grade {
+    pub mark: String,
+    pub label: String,
+}
+
+/// A department (部).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Division {
+    pub name: String,
+    pub sections: Vec<Section>,
+}
+
+/// A section (課) with its four fields.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Section {
+    pub name: String,
+    /// A lead-in written before the numbered goals, as in "来庁者満足度の向上のため ①… ②…".
+    pub goals_intro: String,
+    pub goals: Vec<String>,
+    pub progress: String,
+    pub rating: Option<String>,
+    pub reflection: String,
+    pub updated: Option<DateTime<FixedOffset>>,
+    pub updated_by: Option<String>,
+}
+
+/// The four things a section writes down, in the order of the published table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Goals,
+    Progress,
+    Rating,
+    Reflection,
+}
+
+impl Field {
+    pub const ALL: [Field; 4] = [Field::Goals, Field::Progress, Field::Rating, Field::Reflection];
+}
+
+/// The scale of the seed document, used when a file names none.
+pub fn default_scale() -> Vec<Grade> {
+    [
+        ("◎", "達成できた"),
+        ("○", "ほぼ達成できた"),
+        ("△", "ある程度達成できた"),
+        ("×", "あまり達成できなかった"),
+    ]
+    .into_iter()
+    .map(|(mark, label)| Grade {
+        mark: mark.to_owned(),
+        label: label.to_owned(),
+    })
+    .collect()
+}
+
+impl Document {
+    pub fn scale(&self) -> std::borrow::Cow<'_, [Grade]> {
+        match &self.scale {
+            Some(scale) => std::borrow::Cow::Borrowed(scale),
+            None => std::borrow::Cow::Owned(default_scale()),
+        }
+    }
+
+    /// "上京区役所 平成20年度": how the document is named in the tree and the status line.
+    pub fn title(&self) -> String {
+        format!("{} {}", self.organization, fiscal_year_label(self.fiscal_year))
+    }
+
+    pub fn section(&self, division: usize, section: usize) -> Option<&Section> {
+        self.divisions.get(division)?.sections.get(section)
+    }
+
+    pub fn section_mut(&mut self, division: usize, section: usize) -> Option<&mut Section> {
+        self.divisions.get_mut(division)?.sections.get_mut(section)
+    }
+
+    pub fn grade(&self, mark: &str) -> Option<Grade> {
+        self.scale().iter().find(|g| g.mark == mark).cloned()
+    }
+}
+
+impl Section {
+    pub fn new(name: impl Into<String>) -> Self {
+        Section {
+            name: name.into(),
+            ..Section::default()
+        }
+    }
+
+    /// Fields still to be written, so that reviewers and the tree can point at them.
+    pub fn empty_fields(&self) -> Vec<Field> {
+        Field::ALL
+            .into_iter()
+            .filter(|field| match field {
+                Field::Goals => self.goals.iter().all(|g| g.trim().is_empty()),
+                Field::Progress => self.progress.trim().is_empty(),
+                Field::Rating => self.rating.is_none(),
+                Field::Reflection => self.reflection.trim().is_empty(),
+            })
+            .collect()
+    }
+
+    /// Equal in what the staff wrote, ignoring who saved it when.
+    pub fn same_content(&self, other: &Section) -> bool {
+        self.name == other.name
+            && self.goals_intro == other.goals_intro
+            && self.goals == other.goals
+            && self.progress == other.progress
+            && self.rating == other.rating
+            && self.reflection == other.reflection
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_fields_lists_what_is_missing_in_table_order() {
+        let mut section = Section::new("総務課");
+        section.progress = "・概ね達成できた。".into();
+        assert_eq!(
+            section.empty_fields(),
+            vec![Field::Goals, Field::Rating, Field::Reflection]
+        );
+        section.goals.push("  ".into());
+        assert!(section.empty_fields().contains(&Field::Goals));
+    }
+
+    #[test]
+    fn same_content_ignores_who_saved_and_when() {
+        let a = Section::new("衛生課");
+        let mut b = a.clone();
+        b.updated_by = Some("tanaka".into());
+        assert!(a.same_content(&b));
+        b.rating = Some("○".into());
+        assert!(!a.same_content(&b));
+    }
+
+    #[test]
+    fn a_document_without_scale_uses_the_seed_scale() {
+        let doc = Document {
+            organization: "上京区役所".into(),
+            fiscal_year: 2008,
+            checkpoint: None,
+            preface: None,
+            scale: None,
+            divisions: vec![],
+        };
+        let marks: Vec<_> = doc.scale().iter().map(|g| g.mark.clone()).collect();
+        assert_eq!(marks, ["◎", "○", "△", "×"]);
+        assert_eq!(doc.grade("△").map(|g| g.label), Some("ある程度達成できた".into()));
+        assert_eq!(doc.title(), "上京区役所 平成20年度");
+    }
+}

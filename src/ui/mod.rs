@@ -1,0 +1,57 @@
+//! Drawing: `draw(frame, &app)` reads the state and never changes it.
+
+mod dialogs;
+mod layout;
+mod overview;
+mod panes;
+mod status;
+mod tree;
+
+pub use layout::{Areas, areas};
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::app::{App, Mode};
+use crate::model::Field;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let areas = areas(frame.area());
+    tree::draw(frame, app, areas.tree);
+    match app.selected() {
+        Some(at) => panes::draw(frame, app, at, &areas),
+        None => overview::draw(frame, app, areas.detail),
+    }
+    status::draw(frame, app, areas.status, areas.hints);
+    match &app.mode {
+        Mode::Help { scroll } => dialogs::help(frame, app, *scroll),
+        Mode::ConfirmQuit => dialogs::confirm_quit(frame, app),
+        _ => {}
+    }
+}
+
+/// How far the progress or reflection pane can scroll with the current terminal size.
+pub fn pane_overflow(app: &App, field: Field) -> u16 {
+    let (w, h) = app.size;
+    let areas = areas(Rect::new(0, 0, w, h));
+    let (rect, text) = match (field, app.selected().and_then(|at| app.section(at))) {
+        (Field::Progress, Some(s)) => (areas.progress, s.progress.as_str()),
+        (Field::Reflection, Some(s)) => (areas.reflection, s.reflection.as_str()),
+        _ => return 0,
+    };
+    let lines = panes::text_lines(text, rect.width.saturating_sub(2)).len();
+    u16::try_from(lines.saturating_sub(usize::from(rect.height.saturating_sub(2)))).unwrap_or(u16::MAX)
+}
+
+fn border_style(focused: bool, editing: bool) -> Style {
+    match (focused, editing) {
+        (_, true) => Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        (true, false) => Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        _ => Style::new().fg(Color::DarkGray),
+    }
+}
+
+fn dim() -> Style {
+    Style::new().fg(Color::DarkGray)
+}
