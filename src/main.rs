@@ -74,14 +74,25 @@ fn fail(message: String) -> ExitCode {
 fn load(path: &Path, lang: Lang) -> Result<Vec<app::FileEntry>, ExitCode> {
     let files = app::load_workspace(path).map_err(|e| {
         fail(match lang {
-            Lang::Ja => format!("「{}」を開けません（{e}）。データのフォルダかYAMLファイルを指定してください（例: hyoka data）。", path.display()),
-            Lang::En => format!("cannot open '{}' ({e}); give a data folder or a YAML file (e.g. hyoka data).", path.display()),
+            Lang::Ja => format!(
+                "「{}」を開けません（{e}）。データのフォルダかYAMLファイルを指定してください（例: hyoka data）。",
+                path.display()
+            ),
+            Lang::En => {
+                format!("cannot open '{}' ({e}); give a data folder or a YAML file (e.g. hyoka data).", path.display())
+            }
         })
     })?;
     if files.is_empty() {
         return Err(fail(match lang {
-            Lang::Ja => format!("「{}」にYAMLファイルがありません。hyoka import で表を取り込むか、別のフォルダを指定してください。", path.display()),
-            Lang::En => format!("there are no YAML files in '{}'; import a table with hyoka import or give another folder.", path.display()),
+            Lang::Ja => format!(
+                "「{}」にYAMLファイルがありません。hyoka import で表を取り込むか、別のフォルダを指定してください。",
+                path.display()
+            ),
+            Lang::En => format!(
+                "there are no YAML files in '{}'; import a table with hyoka import or give another folder.",
+                path.display()
+            ),
         }));
     }
     Ok(files)
@@ -107,16 +118,22 @@ fn check(path: &Path, lang: Lang) -> ExitCode {
         eprintln!("{}", error.render(lang));
     }
     if errors.is_empty() {
-        println!("{}", match lang {
-            Lang::Ja => format!("問題ありません（{}ファイル）。", files.len()),
-            Lang::En => format!("all good ({} files).", files.len()),
-        });
+        println!(
+            "{}",
+            match lang {
+                Lang::Ja => format!("問題ありません（{}ファイル）。", files.len()),
+                Lang::En => format!("all good ({} files).", files.len()),
+            }
+        );
         ExitCode::SUCCESS
     } else {
-        eprintln!("{}", match lang {
-            Lang::Ja => format!("{}ファイル中{}ファイルに誤りがあります。", files.len(), errors.len()),
-            Lang::En => format!("{} of {} files have errors.", errors.len(), files.len()),
-        });
+        eprintln!(
+            "{}",
+            match lang {
+                Lang::Ja => format!("{}ファイル中{}ファイルに誤りがあります。", files.len(), errors.len()),
+                Lang::En => format!("{} of {} files have errors.", errors.len(), files.len()),
+            }
+        );
         ExitCode::FAILURE
     }
 }
@@ -132,7 +149,10 @@ fn import(table: &Path, output: &Path, options: ImportOptions, force: bool, lang
         Ok(Ok(text)) => text,
         Ok(Err(_)) => {
             return fail(match lang {
-                Lang::Ja => format!("{} がUTF-8ではありません。表計算ソフトで「UTF-8 のテキスト」として保存し直してください。", table.display()),
+                Lang::Ja => format!(
+                    "{} がUTF-8ではありません。表計算ソフトで「UTF-8 のテキスト」として保存し直してください。",
+                    table.display()
+                ),
                 Lang::En => format!("{} is not UTF-8; save it again as UTF-8 text.", table.display()),
             });
         }
@@ -162,10 +182,14 @@ fn import(table: &Path, output: &Path, options: ImportOptions, force: bool, lang
         });
     }
     let sections: usize = doc.divisions.iter().map(|d| d.sections.len()).sum();
-    println!("{}", match lang {
-        Lang::Ja => format!("書き出しました: {}（部 {}・課 {}）", output.display(), doc.divisions.len(), sections),
-        Lang::En => format!("wrote {} ({} divisions, {} sections)", output.display(), doc.divisions.len(), sections),
-    });
+    println!(
+        "{}",
+        match lang {
+            Lang::Ja => format!("書き出しました: {}（部 {}・課 {}）", output.display(), doc.divisions.len(), sections),
+            Lang::En =>
+                format!("wrote {} ({} divisions, {} sections)", output.display(), doc.divisions.len(), sections),
+        }
+    );
     ExitCode::SUCCESS
 }
 
@@ -178,7 +202,9 @@ fn open(path: &Path, lang: Lang) -> ExitCode {
     match run_terminal(&mut app) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(match lang {
-            Lang::Ja => format!("端末の操作に失敗しました（{e}）。hyoka は端末（SSH や tmux の中）で起動してください。"),
+            Lang::Ja => {
+                format!("端末の操作に失敗しました（{e}）。hyoka は端末（SSH や tmux の中）で起動してください。")
+            }
             Lang::En => format!("the terminal failed ({e}); run hyoka inside a terminal (SSH, tmux)."),
         }),
     }

@@ -169,7 +169,11 @@ pub struct HelpEntry {
     pub does: (&'static str, &'static str),
 }
 
-const fn entry(place: (&'static str, &'static str), keys: &'static str, does: (&'static str, &'static str)) -> HelpEntry {
+const fn entry(
+    place: (&'static str, &'static str),
+    keys: &'static str,
+    does: (&'static str, &'static str),
+) -> HelpEntry {
     HelpEntry { place, keys, does }
 }
 

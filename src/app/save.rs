@@ -18,6 +18,7 @@ impl Stamp {
         let user = ["USER", "LOGNAME", "USERNAME"]
             .iter()
             .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+            .or_else(login_from_passwd)
             .unwrap_or_else(|| "unknown".to_owned());
         let now = chrono::Local::now().fixed_offset();
         // Whole seconds: the file is read by people, not by a clock.
@@ -69,10 +70,26 @@ pub fn save_all(app: &mut App, stamp: &Stamp) {
                 &format!("Saved {files} ({count} sections), taking in what others saved meanwhile."),
             );
         } else {
-            app.say(Tone::Info, &format!("保存しました: {files}（{count}課）"), &format!("Saved {files} ({count} sections)."));
+            app.say(
+                Tone::Info,
+                &format!("保存しました: {files}（{count}課）"),
+                &format!("Saved {files} ({count} sections)."),
+            );
         }
     } else {
         app.message = Some((failures.join(" / "), Tone::Error));
     }
     after_save(app, &failures);
+}
+
+/// The name of our uid in /etc/passwd, for sessions started without USER (cron, some sshd set-ups).
+fn login_from_passwd() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = std::fs::metadata("/proc/self").ok()?.uid().to_string();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        (fields.nth(1)? == uid).then(|| name.to_owned())
+    })
 }

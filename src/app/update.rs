@@ -241,7 +241,9 @@ fn tree(app: &mut App, action: Action) {
         Action::Bottom => nodes.len().saturating_sub(1),
         Action::Collapse => {
             match app.cursor {
-                node @ (Node::File(_) | Node::Division(..)) if !app.collapsed.contains(&node) && has_children(app, node) => {
+                node @ (Node::File(_) | Node::Division(..))
+                    if !app.collapsed.contains(&node) && has_children(app, node) =>
+                {
                     app.collapsed.insert(node);
                 }
                 Node::Division(file, _) => app.cursor = Node::File(file),
@@ -278,7 +280,9 @@ fn tree(app: &mut App, action: Action) {
 fn has_children(app: &App, node: Node) -> bool {
     match node {
         Node::File(file) => app.doc(file).is_some_and(|d| !d.divisions.is_empty()),
-        Node::Division(file, division) => app.doc(file).and_then(|d| d.divisions.get(division)).is_some_and(|d| !d.sections.is_empty()),
+        Node::Division(file, division) => {
+            app.doc(file).and_then(|d| d.divisions.get(division)).is_some_and(|d| !d.sections.is_empty())
+        }
         Node::Section(_) => false,
     }
 }
@@ -325,7 +329,10 @@ fn pane(app: &mut App, field: Field, action: Action) {
         (Field::Goals, Action::RemoveGoal) => remove_goal(app, at),
         (Field::Goals, Action::MoveGoalUp) => move_goal(app, at, true),
         (Field::Goals, Action::MoveGoalDown) => move_goal(app, at, false),
-        (Field::Progress | Field::Reflection, action @ (Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom)) => {
+        (
+            Field::Progress | Field::Reflection,
+            action @ (Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom),
+        ) => {
             let index = usize::from(field == Field::Reflection);
             let page = 5;
             let scroll = &mut app.scroll[index];
@@ -355,7 +362,8 @@ fn pane(app: &mut App, field: Field, action: Action) {
         }
         (Field::Rating, Action::CycleRating | Action::CycleRatingBack) => {
             let forward = action == Action::CycleRating;
-            let marks: Vec<String> = app.doc(at.file).map(|d| d.scale().iter().map(|g| g.mark.clone()).collect()).unwrap_or_default();
+            let marks: Vec<String> =
+                app.doc(at.file).map(|d| d.scale().iter().map(|g| g.mark.clone()).collect()).unwrap_or_default();
             // The cycle runs through "not rated" as well: none → ◎ → ○ → △ → × → none.
             let mut ring: Vec<Option<String>> = vec![None];
             ring.extend(marks.into_iter().map(Some));

@@ -71,8 +71,12 @@ pub fn import_table(text: &str, options: &ImportOptions) -> Result<Document, Imp
                 return Err(ImportError::new(
                     line_no,
                     1,
-                    format!("表の前の行「{trimmed}」の意味が分かりません。前書き（～…～）、凡例（◎：「…」）、<区名> のどれかにしてください。"),
-                    format!("cannot place the line '{trimmed}' before the table; expected the preface (～…～), the legend (◎：「…」) or the <ward> marker."),
+                    format!(
+                        "表の前の行「{trimmed}」の意味が分かりません。前書き（～…～）、凡例（◎：「…」）、<区名> のどれかにしてください。"
+                    ),
+                    format!(
+                        "cannot place the line '{trimmed}' before the table; expected the preface (～…～), the legend (◎：「…」) or the <ward> marker."
+                    ),
                 ));
             }
             continue;
@@ -126,7 +130,9 @@ pub fn import_table(text: &str, options: &ImportOptions) -> Result<Document, Imp
 }
 
 fn is_known_decoration(line: &str) -> bool {
-    line.contains("凡例") || (line.starts_with('<') && line.ends_with('>')) || (line.starts_with('＜') && line.ends_with('＞'))
+    line.contains("凡例")
+        || (line.starts_with('<') && line.ends_with('>'))
+        || (line.starts_with('＜') && line.ends_with('＞'))
 }
 
 /// `◎：「達成できた。」 △：「ある程度達成できた。」` → [◎ 達成できた, △ ある程度達成できた].
@@ -150,9 +156,7 @@ fn legend_row(line: &str) -> Option<Vec<Grade>> {
 /// The legend is printed in columns (◎ above ○, △ above ×): read it column by column.
 fn legend_order(rows: &[Vec<Grade>]) -> Vec<Grade> {
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-    (0..width)
-        .flat_map(|col| rows.iter().filter_map(move |row| row.get(col).cloned()))
-        .collect()
+    (0..width).flat_map(|col| rows.iter().filter_map(move |row| row.get(col).cloned())).collect()
 }
 
 fn section_row(line_no: usize, cells: &[&str], legend: &[Vec<Grade>]) -> Result<(String, Section), ImportError> {
@@ -173,14 +177,17 @@ fn section_row(line_no: usize, cells: &[&str], legend: &[Vec<Grade>]) -> Result<
             line_no,
             1,
             format!("所属等名「{name}」を部と課に分けられません。「区民部 総務課」のように空白で区切ってください。"),
-            format!("cannot split '{name}' into division and section; write them separated by a space, like '区民部 総務課'."),
+            format!(
+                "cannot split '{name}' into division and section; write them separated by a space, like '区民部 総務課'."
+            ),
         ));
     };
     let rating = match cell(3) {
         "" => None,
         mark => {
             let marks: Vec<&str> = legend.iter().flatten().map(|g| g.mark.as_str()).collect();
-            let known = if marks.is_empty() { ["◎", "○", "△", "×"].contains(&mark) } else { marks.contains(&mark) };
+            let known =
+                if marks.is_empty() { ["◎", "○", "△", "×"].contains(&mark) } else { marks.contains(&mark) };
             if !known {
                 return Err(ImportError::new(
                     line_no,
@@ -330,7 +337,8 @@ mod tests {
 
     #[test]
     fn goals_split_at_circled_numbers_keeping_a_lead_in() {
-        let (intro, goals) = split_goals("来庁者満足度の向上のため ①用件処理に要する時間を短縮します。 ②丁寧な説明を励行します。");
+        let (intro, goals) =
+            split_goals("来庁者満足度の向上のため ①用件処理に要する時間を短縮します。 ②丁寧な説明を励行します。");
         assert_eq!(intro, "来庁者満足度の向上のため");
         assert_eq!(goals, ["用件処理に要する時間を短縮します。", "丁寧な説明を励行します。"]);
         let (intro, goals) = split_goals("親切・丁寧で、分かりやすい対応をします。");

@@ -62,18 +62,10 @@ impl Field {
 
 /// The scale of the seed document, used when a file names none.
 pub fn default_scale() -> Vec<Grade> {
-    [
-        ("◎", "達成できた"),
-        ("○", "ほぼ達成できた"),
-        ("△", "ある程度達成できた"),
-        ("×", "あまり達成できなかった"),
-    ]
-    .into_iter()
-    .map(|(mark, label)| Grade {
-        mark: mark.to_owned(),
-        label: label.to_owned(),
-    })
-    .collect()
+    [("◎", "達成できた"), ("○", "ほぼ達成できた"), ("△", "ある程度達成できた"), ("×", "あまり達成できなかった")]
+        .into_iter()
+        .map(|(mark, label)| Grade { mark: mark.to_owned(), label: label.to_owned() })
+        .collect()
 }
 
 impl Document {
@@ -104,10 +96,7 @@ impl Document {
 
 impl Section {
     pub fn new(name: impl Into<String>) -> Self {
-        Section {
-            name: name.into(),
-            ..Section::default()
-        }
+        Section { name: name.into(), ..Section::default() }
     }
 
     /// Fields still to be written, so that reviewers and the tree can point at them.
@@ -142,10 +131,7 @@ mod tests {
     fn empty_fields_lists_what_is_missing_in_table_order() {
         let mut section = Section::new("総務課");
         section.progress = "・概ね達成できた。".into();
-        assert_eq!(
-            section.empty_fields(),
-            vec![Field::Goals, Field::Rating, Field::Reflection]
-        );
+        assert_eq!(section.empty_fields(), vec![Field::Goals, Field::Rating, Field::Reflection]);
         section.goals.push("  ".into());
         assert!(section.empty_fields().contains(&Field::Goals));
     }

@@ -23,12 +23,7 @@ pub fn emit_document(doc: &Document) -> String {
     if let Some(scale) = &doc.scale {
         out.push_str("scale:\n");
         for grade in scale {
-            let _ = writeln!(
-                out,
-                "  - {{ mark: {}, label: {} }}",
-                flow_scalar(&grade.mark),
-                flow_scalar(&grade.label)
-            );
+            let _ = writeln!(out, "  - {{ mark: {}, label: {} }}", flow_scalar(&grade.mark), flow_scalar(&grade.label));
         }
     }
     if doc.divisions.is_empty() {
@@ -177,9 +172,8 @@ fn is_plain_safe(text: &str, in_flow: bool) -> bool {
 
 /// Words and numbers that YAML 1.1 or 1.2 readers would take for something other than a string.
 fn resolves_to_non_string(text: &str) -> bool {
-    const WORDS: [&str; 14] = [
-        "null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", ".inf", "-.inf", "+.inf", ".nan",
-    ];
+    const WORDS: [&str; 14] =
+        ["null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", ".inf", "-.inf", "+.inf", ".nan"];
     if WORDS.iter().any(|w| w.eq_ignore_ascii_case(text)) {
         return true;
     }

@@ -59,10 +59,7 @@ struct RawSection {
 }
 
 fn position(location: &Location) -> Option<Position> {
-    (location.line() > 0).then(|| Position {
-        line: location.line(),
-        column: location.column(),
-    })
+    (location.line() > 0).then(|| Position { line: location.line(), column: location.column() })
 }
 
 /// Parses and validates one file's text. All validation problems are reported at once,
@@ -130,11 +127,7 @@ pub fn parse_document(text: &str) -> Result<Document, Vec<Problem>> {
             let section_name = raw_section.name.value.clone();
             let at = position(&raw_section.name.referenced);
             check_name(&section_name, "section", at, &mut section_lines, &mut problems, |first_line| {
-                ProblemKind::DuplicateSection {
-                    division: name.clone(),
-                    name: section_name.clone(),
-                    first_line,
-                }
+                ProblemKind::DuplicateSection { division: name.clone(), name: section_name.clone(), first_line }
             });
             sections.push(section(raw_section, &marks, &mut problems));
         }

@@ -15,17 +15,45 @@ pub struct Position {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProblemKind {
     /// The YAML itself does not parse; `detail` is the parser's own (English) wording.
-    Syntax { detail: String },
-    UnknownKey { key: String, allowed: Vec<String> },
-    MissingField { field: String },
-    RatingNotOnScale { mark: String, allowed: Vec<String> },
-    DuplicateDivision { name: String, first_line: u64 },
-    DuplicateSection { division: String, name: String, first_line: u64 },
-    EmptyName { what: &'static str },
-    BadDate { field: &'static str, value: String },
-    BadFiscalYear { value: i64 },
-    DuplicateMark { mark: String },
-    Read { detail: String },
+    Syntax {
+        detail: String,
+    },
+    UnknownKey {
+        key: String,
+        allowed: Vec<String>,
+    },
+    MissingField {
+        field: String,
+    },
+    RatingNotOnScale {
+        mark: String,
+        allowed: Vec<String>,
+    },
+    DuplicateDivision {
+        name: String,
+        first_line: u64,
+    },
+    DuplicateSection {
+        division: String,
+        name: String,
+        first_line: u64,
+    },
+    EmptyName {
+        what: &'static str,
+    },
+    BadDate {
+        field: &'static str,
+        value: String,
+    },
+    BadFiscalYear {
+        value: i64,
+    },
+    DuplicateMark {
+        mark: String,
+    },
+    Read {
+        detail: String,
+    },
     NotUtf8,
 }
 
@@ -67,23 +95,21 @@ impl ProblemKind {
             (ProblemKind::MissingField { field }, Lang::En) => {
                 format!("the required key '{field}' is missing; add it.")
             }
-            (ProblemKind::RatingNotOnScale { mark, allowed }, Lang::Ja) => format!(
-                "目標達成度「{mark}」は評価の区分にありません。{} のどれかにしてください。",
-                allowed.join(" ")
-            ),
-            (ProblemKind::RatingNotOnScale { mark, allowed }, Lang::En) => format!(
-                "the rating '{mark}' is not on the scale; use one of {}.",
-                allowed.join(" ")
-            ),
+            (ProblemKind::RatingNotOnScale { mark, allowed }, Lang::Ja) => {
+                format!("目標達成度「{mark}」は評価の区分にありません。{} のどれかにしてください。", allowed.join(" "))
+            }
+            (ProblemKind::RatingNotOnScale { mark, allowed }, Lang::En) => {
+                format!("the rating '{mark}' is not on the scale; use one of {}.", allowed.join(" "))
+            }
             (ProblemKind::DuplicateDivision { name, first_line }, Lang::Ja) => {
                 format!("部「{name}」が二度出てきます（最初は{first_line}行目）。一つにまとめてください。")
             }
-            (ProblemKind::DuplicateDivision { name, first_line }, Lang::En) => format!(
-                "the division '{name}' appears twice (first on line {first_line}); merge them into one."
-            ),
-            (ProblemKind::DuplicateSection { division, name, first_line }, Lang::Ja) => format!(
-                "{division}に課「{name}」が二度出てきます（最初は{first_line}行目）。一つにまとめてください。"
-            ),
+            (ProblemKind::DuplicateDivision { name, first_line }, Lang::En) => {
+                format!("the division '{name}' appears twice (first on line {first_line}); merge them into one.")
+            }
+            (ProblemKind::DuplicateSection { division, name, first_line }, Lang::Ja) => {
+                format!("{division}に課「{name}」が二度出てきます（最初は{first_line}行目）。一つにまとめてください。")
+            }
             (ProblemKind::DuplicateSection { division, name, first_line }, Lang::En) => format!(
                 "the section '{name}' appears twice in {division} (first on line {first_line}); merge them into one."
             ),
@@ -101,12 +127,12 @@ impl ProblemKind {
                 "the date '{value}' in '{field}' cannot be read; write it as {}.",
                 if *field == "updated" { "2008-11-30T17:00:00+09:00" } else { "2008-11-30" }
             ),
-            (ProblemKind::BadFiscalYear { value }, Lang::Ja) => format!(
-                "年度「{value}」は西暦4桁で書いてください（平成20年度なら 2008）。"
-            ),
-            (ProblemKind::BadFiscalYear { value }, Lang::En) => format!(
-                "the fiscal year {value} must be a four-digit year (2008 for 平成20年度)."
-            ),
+            (ProblemKind::BadFiscalYear { value }, Lang::Ja) => {
+                format!("年度「{value}」は西暦4桁で書いてください（平成20年度なら 2008）。")
+            }
+            (ProblemKind::BadFiscalYear { value }, Lang::En) => {
+                format!("the fiscal year {value} must be a four-digit year (2008 for 平成20年度).")
+            }
             (ProblemKind::DuplicateMark { mark }, Lang::Ja) => {
                 format!("評価の区分に記号「{mark}」が二度あります。一つにしてください。")
             }
@@ -122,9 +148,7 @@ impl ProblemKind {
             (ProblemKind::NotUtf8, Lang::Ja) => {
                 "文字コードがUTF-8ではありません。UTF-8で保存し直してください。".to_owned()
             }
-            (ProblemKind::NotUtf8, Lang::En) => {
-                "the file is not UTF-8; save it again as UTF-8.".to_owned()
-            }
+            (ProblemKind::NotUtf8, Lang::En) => "the file is not UTF-8; save it again as UTF-8.".to_owned(),
         }
     }
 }
@@ -147,10 +171,6 @@ impl Problem {
 
 impl LoadError {
     pub fn render(&self, lang: Lang) -> String {
-        self.problems
-            .iter()
-            .map(|p| p.render(&self.path, lang))
-            .collect::<Vec<_>>()
-            .join("\n")
+        self.problems.iter().map(|p| p.render(&self.path, lang)).collect::<Vec<_>>().join("\n")
     }
 }

@@ -51,7 +51,8 @@ pub fn confirm_quit(frame: &mut Frame, app: &App) {
         crate::i18n::Lang::Ja => format!("保存していない変更があります（{count}課）。"),
         crate::i18n::Lang::En => format!("There are unsaved changes ({count} sections)."),
     };
-    let choices = lang.pick("s: 保存して終了   d: 保存せずに終了   Esc: 戻る", "s: save and quit   d: discard and quit   Esc: back");
+    let choices = lang
+        .pick("s: 保存して終了   d: 保存せずに終了   Esc: 戻る", "s: save and quit   d: discard and quit   Esc: back");
     let width = (display_width(&question).max(display_width(choices)) + 4) as u16;
     let area = centered(frame.area(), width, 5);
     frame.render_widget(Clear, area);

@@ -17,7 +17,7 @@ use crate::app::{App, Mode};
 use crate::model::Field;
 
 pub fn draw(frame: &mut Frame, app: &App) {
-    let areas = areas(frame.area());
+    let areas = screen_areas(app, frame.area());
     tree::draw(frame, app, areas.tree);
     match app.selected() {
         Some(at) => panes::draw(frame, app, at, &areas),
@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 /// How far the progress or reflection pane can scroll with the current terminal size.
 pub fn pane_overflow(app: &App, field: Field) -> u16 {
     let (w, h) = app.size;
-    let areas = areas(Rect::new(0, 0, w, h));
+    let areas = screen_areas(app, Rect::new(0, 0, w, h));
     let (rect, text) = match (field, app.selected().and_then(|at| app.section(at))) {
         (Field::Progress, Some(s)) => (areas.progress, s.progress.as_str()),
         (Field::Reflection, Some(s)) => (areas.reflection, s.reflection.as_str()),
@@ -42,6 +42,16 @@ pub fn pane_overflow(app: &App, field: Field) -> u16 {
     };
     let lines = panes::text_lines(text, rect.width.saturating_sub(2)).len();
     u16::try_from(lines.saturating_sub(usize::from(rect.height.saturating_sub(2)))).unwrap_or(u16::MAX)
+}
+
+/// The layout for the selected section, sized to its texts.
+pub fn screen_areas(app: &App, area: Rect) -> Areas {
+    let first = areas(area, [0; 3]);
+    let wanted = match app.selected().and_then(|at| app.section(at)) {
+        Some(section) => panes::wanted_lines(section, first.detail.width.saturating_sub(2)),
+        None => [0; 3],
+    };
+    areas(area, wanted)
 }
 
 fn border_style(focused: bool, editing: bool) -> Style {

@@ -18,7 +18,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let width = usize::from(inner.width);
     let (title, lines) = match app.cursor {
         Node::File(file) => match app.files.get(file).map(|f| &f.state) {
-            Some(FileState::Loaded { doc, .. }) => (sanitize(&doc.title()).into_owned(), file_lines(app, file, doc, width)),
+            Some(FileState::Loaded { doc, .. }) => {
+                (sanitize(&doc.title()).into_owned(), file_lines(app, file, doc, width))
+            }
             Some(FileState::Broken(error)) => (
                 app.lang.pick("読み込めないファイル", "File that cannot be read").to_owned(),
                 error_lines(app, error, width),

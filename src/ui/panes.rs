@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, at: SectionRef, areas: &Areas) {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         match field {
-            Field::Goals => goals(frame, app, section, inner, focused),
+            Field::Goals => goals(frame, app, section, area, focused),
             Field::Rating => rating(frame, app, at, section, inner),
             Field::Progress => text_pane(frame, app, field, &section.progress, app.scroll[0], area),
             Field::Reflection => text_pane(frame, app, field, &section.reflection, app.scroll[1], area),
@@ -79,6 +79,16 @@ fn title(app: &App, at: SectionRef, field: Field, focused: bool) -> Line<'static
     Line::from(spans)
 }
 
+/// How many lines the goals, progress and reflection would fill at this inner width.
+pub fn wanted_lines(section: &Section, width: u16) -> [usize; 3] {
+    let goals = goal_lines(section, usize::from(width), usize::MAX, false).0.len();
+    [
+        goals.max(1),
+        text_lines(&section.progress, width).len().max(1),
+        text_lines(&section.reflection, width).len().max(1),
+    ]
+}
+
 /// The lines a text pane shows at a given inner width, after taming control characters.
 pub fn text_lines(text: &str, width: u16) -> Vec<String> {
     if text.is_empty() {
@@ -107,44 +117,12 @@ fn text_pane(frame: &mut Frame, app: &App, field: Field, text: &str, scroll: u16
     let scroll = usize::from(scroll).min(max_scroll);
     let shown: Vec<Line> = lines.iter().skip(scroll).take(height).map(|l| Line::from(l.clone())).collect();
     frame.render_widget(Paragraph::new(shown), inner);
-    if max_scroll > 0 {
-        let marker = format!(" {}-{}/{} ", scroll + 1, (scroll + height).min(lines.len()), lines.len());
-        let width = display_width(&marker) as u16;
-        if width + 2 < area.width {
-            let bottom = Rect::new(area.right() - width - 1, area.bottom() - 1, width, 1);
-            frame.render_widget(Paragraph::new(Span::styled(marker, dim())), bottom);
-        }
-    }
+    scroll_marker(frame, area, scroll, height, lines.len());
 }
 
-fn goals(frame: &mut Frame, app: &App, section: &Section, inner: Rect, focused: bool) {
-    let width = usize::from(inner.width);
-    let numbered = section.goals.len() > 1 || !section.goals_intro.is_empty();
-    let mut lines: Vec<Line> = Vec::new();
-    let mut selected_range = (0, 0);
-    let mut row = 0;
-    let mut push_item = |lines: &mut Vec<Line>, prefix: String, text: &str, style: Style, selected: bool| {
-        let prefix_width = display_width(&prefix);
-        let body = wrap(&sanitize(text), width.saturating_sub(prefix_width).max(2));
-        let start = lines.len();
-        for (i, part) in body.into_iter().enumerate() {
-            let lead = if i == 0 { prefix.clone() } else { " ".repeat(prefix_width) };
-            let line_style = if selected && focused { style.bg(Color::Blue).fg(Color::White) } else { style };
-            lines.push(Line::from(vec![Span::styled(lead, line_style.add_modifier(Modifier::BOLD)), Span::styled(part, line_style)]));
-        }
-        if selected {
-            selected_range = (start, lines.len());
-        }
-    };
-    if !section.goals_intro.is_empty() {
-        push_item(&mut lines, String::new(), &section.goals_intro, Style::new().add_modifier(Modifier::ITALIC), app.goal_cursor == row);
-        row += 1;
-    }
-    for (i, goal) in section.goals.iter().enumerate() {
-        let prefix = if numbered { goal_number(i) } else { String::new() };
-        push_item(&mut lines, prefix, goal, Style::new(), app.goal_cursor == row);
-        row += 1;
-    }
+fn goals(frame: &mut Frame, app: &App, section: &Section, area: Rect, focused: bool) {
+    let inner = Block::bordered().inner(area);
+    let (lines, selected_range) = goal_lines(section, usize::from(inner.width), app.goal_cursor, focused);
     if lines.is_empty() {
         frame.render_widget(Paragraph::new(placeholder(app, Field::Goals)), inner);
         return;
@@ -152,8 +130,62 @@ fn goals(frame: &mut Frame, app: &App, section: &Section, inner: Rect, focused: 
     // Keep the selected goal in view without remembering a scroll position.
     let height = usize::from(inner.height);
     let offset = selected_range.0.min(selected_range.1.saturating_sub(height));
+    let total = lines.len();
     let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
     frame.render_widget(Paragraph::new(shown), inner);
+    scroll_marker(frame, area, offset, height, total);
+}
+
+/// The goals as numbered, wrapped lines with a hanging indent, and which lines the selected
+/// row (intro or goal) covers.
+fn goal_lines(
+    section: &Section,
+    width: usize,
+    selected_row: usize,
+    focused: bool,
+) -> (Vec<Line<'static>>, (usize, usize)) {
+    let numbered = section.goals.len() > 1 || !section.goals_intro.is_empty();
+    let intro = (!section.goals_intro.is_empty())
+        .then(|| (String::new(), section.goals_intro.as_str(), Style::new().add_modifier(Modifier::ITALIC)));
+    let items = intro.into_iter().chain(
+        section
+            .goals
+            .iter()
+            .enumerate()
+            .map(|(i, goal)| (if numbered { goal_number(i) } else { String::new() }, goal.as_str(), Style::new())),
+    );
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_range = (0, 0);
+    for (row, (prefix, text, style)) in items.enumerate() {
+        let selected = row == selected_row;
+        let prefix_width = display_width(&prefix);
+        let style = if selected && focused { style.bg(Color::Blue).fg(Color::White) } else { style };
+        let start = lines.len();
+        for (i, part) in wrap(&sanitize(text), width.saturating_sub(prefix_width).max(2)).into_iter().enumerate() {
+            let lead = if i == 0 { prefix.clone() } else { " ".repeat(prefix_width) };
+            lines.push(Line::from(vec![
+                Span::styled(lead, style.add_modifier(Modifier::BOLD)),
+                Span::styled(part, style),
+            ]));
+        }
+        if selected {
+            selected_range = (start, lines.len());
+        }
+    }
+    (lines, selected_range)
+}
+
+/// "3-8/12" in the bottom border when a pane holds more lines than it shows.
+fn scroll_marker(frame: &mut Frame, area: Rect, offset: usize, height: usize, total: usize) {
+    if total <= height {
+        return;
+    }
+    let marker = format!(" {}-{}/{} ", offset + 1, (offset + height).min(total), total);
+    let width = display_width(&marker) as u16;
+    if width + 2 < area.width {
+        let bottom = Rect::new(area.right() - width - 1, area.bottom() - 1, width, 1);
+        frame.render_widget(Paragraph::new(Span::styled(marker, dim())), bottom);
+    }
 }
 
 fn rating(frame: &mut Frame, app: &App, at: SectionRef, section: &Section, inner: Rect) {
@@ -161,20 +193,48 @@ fn rating(frame: &mut Frame, app: &App, at: SectionRef, section: &Section, inner
     let scale = doc.scale();
     let current = match section.rating.as_deref().and_then(|m| doc.grade(m)) {
         Some(grade) => Line::from(vec![
-            Span::styled(format!("{} ", sanitize(&grade.mark)), Style::new().fg(Color::Green).add_modifier(Modifier::BOLD)),
+            Span::styled(
+                format!("{} ", sanitize(&grade.mark)),
+                Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            ),
             Span::styled(sanitize(&grade.label).into_owned(), Style::new().add_modifier(Modifier::BOLD)),
         ]),
         None => Line::styled(app.lang.pick("未評価", "not rated").to_owned(), dim()),
     };
-    let legend = scale
+    // Each "1:◎達成できた" stays whole; where the full legend does not fit, the marks alone do.
+    let width = usize::from(inner.width);
+    let full: Vec<String> = scale
         .iter()
         .enumerate()
         .map(|(i, g)| format!("{}:{}{}", i + 1, sanitize(&g.mark), sanitize(&g.label)))
-        .collect::<Vec<_>>()
-        .join("  ");
+        .collect();
+    let short: Vec<String> =
+        scale.iter().enumerate().map(|(i, g)| format!("{}:{}", i + 1, sanitize(&g.mark))).collect();
+    let available = usize::from(inner.height.saturating_sub(1));
+    let mut legend = pack(&full, width);
+    if legend.len() > available {
+        let mut compact = short.join("  ");
+        compact.push_str(app.lang.pick("  Space:切替 0:未評価", "  Space:cycle 0:clear"));
+        legend = pack(&[compact], width);
+    }
     let mut lines = vec![current];
-    lines.extend(wrap(&legend, usize::from(inner.width)).into_iter().map(|l| Line::styled(l, dim())));
+    lines.extend(legend.into_iter().map(|l| Line::styled(l, dim())));
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Lays items out on lines of `width` columns, two spaces apart, never splitting an item that fits.
+fn pack(items: &[String], width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for item in items {
+        match lines.last_mut() {
+            Some(line) if display_width(line) + 2 + display_width(item) <= width => {
+                line.push_str("  ");
+                line.push_str(item);
+            }
+            _ => lines.extend(wrap(item, width)),
+        }
+    }
+    lines
 }
 
 fn draw_editor(frame: &mut Frame, app: &App, editor: &Editor, area: Rect) {
@@ -186,7 +246,10 @@ fn draw_editor(frame: &mut Frame, app: &App, editor: &Editor, area: Rect) {
     };
     let title = Line::from(vec![
         Span::raw(format!(" {what} ")),
-        Span::styled(app.lang.pick("［編集中］Esc:終了 Ctrl-S:保存 ", "[editing] Esc:done Ctrl-S:save ").to_owned(), Style::new().fg(Color::Yellow)),
+        Span::styled(
+            app.lang.pick("［編集中］Esc:終了 Ctrl-S:保存 ", "[editing] Esc:done Ctrl-S:save ").to_owned(),
+            Style::new().fg(Color::Yellow),
+        ),
     ]);
     let block = Block::bordered().title(title).border_style(border_style(true, true));
     let inner = block.inner(area);

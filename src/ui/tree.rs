@@ -42,12 +42,16 @@ fn row(app: &App, node: Node, width: usize) -> Line<'static> {
                 FileState::Broken(_) => {
                     let name = entry.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                     let label = format!("! {}{}", sanitize(&name), app.lang.pick("［読込エラー］", " [error]"));
-                    Line::from(Span::styled(truncate(&label, width), Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)))
+                    Line::from(Span::styled(
+                        truncate(&label, width),
+                        Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+                    ))
                 }
             }
         }
         Node::Division(file, division) => {
-            let name = app.doc(file).and_then(|d| d.divisions.get(division)).map(|d| d.name.clone()).unwrap_or_default();
+            let name =
+                app.doc(file).and_then(|d| d.divisions.get(division)).map(|d| d.name.clone()).unwrap_or_default();
             Line::from(truncate(&format!("  {}{}", fold(node), sanitize(&name)), width))
         }
         Node::Section(at) => {
