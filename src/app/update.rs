@@ -108,6 +108,19 @@ fn finish_edit(app: &mut App, editor: Editor) {
 /// Writes the editor's text into the section; an emptied goal disappears from the list.
 fn commit_text(app: &mut App, at: SectionRef, slot: Slot, text: String, new_goal: bool) {
     let text = trim_trailing_newlines(text);
+    if new_goal && text.trim().is_empty() {
+        // The goal was only a placeholder: take it out again, with its undo step.
+        if let (Slot::Goal(i), Some(section)) = (slot, app.section_mut(at))
+            && i < section.goals.len()
+        {
+            section.goals.remove(i);
+        }
+        if app.undo.last().is_some_and(|c| c.section == at && c.after.goals.len() == c.before.goals.len() + 1) {
+            app.undo.pop();
+        }
+        clamp_goal_cursor(app);
+        return;
+    }
     change_section(app, at, |section| match slot {
         Slot::GoalsIntro => section.goals_intro = text.clone(),
         Slot::Goal(i) => {
@@ -122,15 +135,6 @@ fn commit_text(app: &mut App, at: SectionRef, slot: Slot, text: String, new_goal
         Slot::Progress => section.progress = text.clone(),
         Slot::Reflection => section.reflection = text.clone(),
     });
-    if new_goal && text.trim().is_empty() {
-        // The goal was only a placeholder: no undo step for adding and removing nothing.
-        if let Some(last) = app.undo.last()
-            && last.section == at
-            && last.before.goals.len() == last.after.goals.len()
-        {
-            app.undo.pop();
-        }
-    }
     clamp_goal_cursor(app);
 }
 

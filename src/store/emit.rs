@@ -177,9 +177,9 @@ fn resolves_to_non_string(text: &str) -> bool {
     if WORDS.iter().any(|w| w.eq_ignore_ascii_case(text)) {
         return true;
     }
-    let looks_numeric = text.starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c))
-        && text.chars().all(|c| c.is_ascii_alphanumeric() || "_+-.:".contains(c));
-    looks_numeric
+    // 1.5, 0x1F, 1_000, 12:30 (a sexagesimal number in YAML 1.1), 2008-11-30 …
+    text.starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c))
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || "_+-.:".contains(c))
 }
 
 fn double_quoted(text: &str) -> String {

@@ -66,6 +66,9 @@ fn location(app: &App) -> String {
     };
     let path = app.files.get(file).map(|f| f.path.display().to_string()).unwrap_or_default();
     let mut parts = vec![];
+    if app.doc(file).is_none() {
+        parts.push(app.lang.pick("読み込めないファイル", "file that cannot be read").to_owned());
+    }
     if let Some(doc) = app.doc(file) {
         parts.push(doc.title());
         let division = match app.cursor {

@@ -20,7 +20,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let list = List::new(items)
         .block(Block::bordered().title(title).border_style(border_style(focused, false)))
         .highlight_style(if focused {
-            Style::new().bg(Color::Blue).fg(Color::White).add_modifier(Modifier::BOLD)
+            // No foreground here: the unsaved and empty markers keep their colours on the cursor row.
+            Style::new().bg(Color::Blue).add_modifier(Modifier::BOLD)
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
         });

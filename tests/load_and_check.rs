@@ -1,0 +1,136 @@
+//! Broken files are reported with file, line, column and what to do; the others still open.
+
+use std::path::Path;
+use std::process::Command;
+
+use hyoka::app::{FileState, load_workspace};
+use hyoka::i18n::Lang;
+use hyoka::store::{ProblemKind, load_file};
+
+fn problems(name: &str) -> Vec<(u64, u64, ProblemKind)> {
+    let path = Path::new("tests/fixtures/broken").join(name);
+    let error = load_file(&path).err().unwrap_or_else(|| panic!("{name} must not load"));
+    error
+        .problems
+        .into_iter()
+        .map(|p| (p.position.map_or(0, |x| x.line), p.position.map_or(0, |x| x.column), p.kind))
+        .collect()
+}
+
+#[test]
+fn an_unknown_key_is_named_with_its_line() {
+    let found = problems("unknown_key.yaml");
+    assert_eq!(found.len(), 1);
+    let (line, column, kind) = &found[0];
+    assert_eq!((*line, *column), (7, 9));
+    let ProblemKind::UnknownKey { key, allowed } = kind else { panic!("{kind:?}") };
+    assert_eq!(key, "progres");
+    assert!(allowed.contains(&"progress".to_owned()));
+}
+
+#[test]
+fn a_rating_off_the_scale_is_named_with_its_line() {
+    let found = problems("bad_rating.yaml");
+    assert_eq!(
+        found,
+        [(
+            7,
+            17,
+            ProblemKind::RatingNotOnScale {
+                mark: "☆".into(),
+                allowed: ["◎", "○", "△", "×"].map(String::from).to_vec()
+            }
+        )]
+    );
+}
+
+#[test]
+fn a_duplicate_section_points_at_both_places() {
+    let found = problems("duplicate_section.yaml");
+    assert_eq!(
+        found,
+        [(8, 15, ProblemKind::DuplicateSection { division: "区民部".into(), name: "総務課".into(), first_line: 6 })]
+    );
+}
+
+#[test]
+fn a_missing_field_and_bad_yaml_are_reported() {
+    let found = problems("missing_field.yaml");
+    assert!(matches!(&found[..], [(_, _, ProblemKind::MissingField { field })] if field == "fiscal_year"), "{found:?}");
+    let found = problems("not_yaml.yaml");
+    assert!(matches!(&found[..], [(2, _, ProblemKind::Syntax { .. })]), "{found:?}");
+}
+
+#[test]
+fn messages_say_where_and_what_to_do_in_japanese_and_english() {
+    let error = load_file(Path::new("tests/fixtures/broken/unknown_key.yaml")).expect_err("broken");
+    assert_eq!(
+        error.render(Lang::Ja),
+        "tests/fixtures/broken/unknown_key.yaml:7:9: 知らない項目名「progres」があります。使える項目名は name、goals_intro、goals、progress、rating、reflection、updated、updated_by です。綴りを直すか、その行を消してください。"
+    );
+    assert!(error.render(Lang::En).contains(":7:9: unknown key 'progres'"));
+}
+
+#[test]
+fn broken_files_do_not_stop_the_others_from_opening() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy("data/kamigyo/2008.yaml", dir.path().join("2008.yaml")).expect("copy");
+    std::fs::copy("tests/fixtures/broken/bad_rating.yaml", dir.path().join("2009.yaml")).expect("copy");
+    let files = load_workspace(dir.path()).expect("the folder reads");
+    assert_eq!(files.len(), 2);
+    assert!(matches!(files[0].state, FileState::Loaded { .. }));
+    assert!(matches!(files[1].state, FileState::Broken(_)));
+}
+
+fn hyoka(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_hyoka")).args(args).env_remove("HYOKA_LANG").output().expect("hyoka runs")
+}
+
+#[test]
+fn check_passes_on_the_sample_data() {
+    let out = hyoka(&["check", "data"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "問題ありません（1ファイル）。\n");
+}
+
+#[test]
+fn check_fails_and_lists_every_broken_file() {
+    let out = hyoka(&["check", "tests/fixtures/broken"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("tests/fixtures/broken/bad_rating.yaml:7:17: 目標達成度「☆」は評価の区分にありません。"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("tests/fixtures/broken/duplicate_section.yaml:8:15:"), "{stderr}");
+    assert!(stderr.contains("5ファイル中5ファイルに誤りがあります。"), "{stderr}");
+}
+
+#[test]
+fn check_speaks_english_on_request() {
+    let out = hyoka(&["check", "--lang", "en", "tests/fixtures/broken/bad_rating.yaml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("the rating '☆' is not on the scale; use one of ◎ ○ △ ×."), "{stderr}");
+}
+
+#[test]
+fn a_missing_path_is_a_clear_error() {
+    let out = hyoka(&["check", "no/such/folder"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("「no/such/folder」を開けません"), "{stderr}");
+}
+
+#[test]
+fn import_writes_the_sample_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out_path = dir.path().join("kamigyo/2008.yaml");
+    let out_arg = out_path.to_string_lossy().into_owned();
+    let out = hyoka(&["import", "tests/fixtures/seed_kamigyo_2008.tsv", "-o", &out_arg]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read_to_string(&out_path).ok().as_deref(), Some(include_str!("../data/kamigyo/2008.yaml")));
+    let again = hyoka(&["import", "tests/fixtures/seed_kamigyo_2008.tsv", "-o", &out_arg]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+}

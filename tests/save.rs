@@ -1,0 +1,169 @@
+//! Saving writes only what changed, atomically, with a small git diff; failures keep the edits.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chrono::DateTime;
+use hyoka::app::{Action, App, FileState, Focus, Node, SectionRef, Stamp, Tone, load_workspace, save_all, update};
+use hyoka::i18n::Lang;
+use hyoka::model::Field;
+use hyoka::store::parse_document;
+
+const SAMPLE: &str = include_str!("../data/kamigyo/2008.yaml");
+
+fn stamp() -> Stamp {
+    Stamp { now: DateTime::parse_from_rfc3339("2026-11-24T13:58:00+09:00").expect("date"), user: "tanaka".into() }
+}
+
+fn workspace_with_sample() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("2008.yaml");
+    std::fs::write(&path, SAMPLE).expect("write sample");
+    (dir, path)
+}
+
+fn open(dir: &Path) -> App {
+    App::new(load_workspace(dir).expect("loads"), Lang::Ja)
+}
+
+const SHIMINZEI: SectionRef = SectionRef { file: 0, division: 0, section: 3 };
+
+fn set_reflection(app: &mut App, at: SectionRef, text: &str) {
+    app.cursor = Node::Section(at);
+    app.focus = Focus::Pane(Field::Reflection);
+    update(app, Action::StartEdit);
+    update(app, Action::Paste(text.to_owned()));
+    update(app, Action::EndEdit);
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "core.quotepath=off"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn editing_one_field_gives_a_diff_of_that_field_and_the_stamp_only() {
+    let (dir, _) = workspace_with_sample();
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-qm", "sample"]);
+
+    let mut app = open(dir.path());
+    set_reflection(&mut app, SHIMINZEI, "今後も丁寧に対応する。");
+    save_all(&mut app, &stamp());
+    assert_eq!(app.message.as_ref().map(|m| m.1), Some(Tone::Info));
+
+    let diff = git(dir.path(), &["diff", "-U0", "--no-color"]);
+    let changed: Vec<&str> = diff
+        .lines()
+        .filter(|l| (l.starts_with('+') || l.starts_with('-')) && !l.starts_with("+++") && !l.starts_with("---"))
+        .collect();
+    let original = parse_document(SAMPLE).expect("sample").divisions[0].sections[3].reflection.clone();
+    assert_eq!(
+        changed,
+        [
+            format!("-        reflection: {original}"),
+            format!("+        reflection: {original}今後も丁寧に対応する。"),
+            "+        updated: 2026-11-24T13:58:00+09:00".to_owned(),
+            "+        updated_by: tanaka".to_owned(),
+        ]
+    );
+}
+
+#[test]
+fn a_save_without_changes_writes_nothing() {
+    let (dir, path) = workspace_with_sample();
+    let before = std::fs::metadata(&path).and_then(|m| m.modified()).expect("mtime");
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let mut app = open(dir.path());
+    save_all(&mut app, &stamp());
+    assert_eq!(app.message.as_ref().map(|m| m.0.as_str()), Some("保存する変更はありません。"));
+    assert_eq!(std::fs::metadata(&path).and_then(|m| m.modified()).expect("mtime"), before);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), SAMPLE);
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1, "no temporary file left behind");
+}
+
+#[test]
+fn undoing_an_edit_leaves_nothing_to_save() {
+    let (dir, _) = workspace_with_sample();
+    let mut app = open(dir.path());
+    set_reflection(&mut app, SHIMINZEI, "追記");
+    assert!(app.has_unsaved());
+    update(&mut app, Action::Undo);
+    assert!(!app.has_unsaved());
+}
+
+#[test]
+fn what_another_editor_saved_meanwhile_is_kept() {
+    let (dir, path) = workspace_with_sample();
+    let mut first = open(dir.path());
+    let mut second = open(dir.path());
+    set_reflection(&mut first, SHIMINZEI, "（一人目）");
+    let somu = SectionRef { file: 0, division: 0, section: 0 };
+    set_reflection(&mut second, somu, "（二人目）");
+    save_all(&mut second, &stamp());
+    save_all(&mut first, &stamp());
+    let (text, message) = (std::fs::read_to_string(&path).expect("read"), first.message.clone().expect("message"));
+    assert!(message.0.contains("他の人の保存分も取り込みました"), "{message:?}");
+    let doc = parse_document(&text).expect("parses");
+    assert!(doc.divisions[0].sections[3].reflection.ends_with("（一人目）"));
+    assert!(doc.divisions[0].sections[0].reflection.ends_with("（二人目）"));
+    assert!(first.section(somu).is_some_and(|s| s.reflection.ends_with("（二人目）")), "the screen shows it too");
+}
+
+#[test]
+fn the_same_section_saved_by_two_is_refused_and_kept_on_screen() {
+    let (dir, path) = workspace_with_sample();
+    let mut first = open(dir.path());
+    let mut second = open(dir.path());
+    set_reflection(&mut first, SHIMINZEI, "（一人目）");
+    set_reflection(&mut second, SHIMINZEI, "（二人目）");
+    save_all(&mut second, &stamp());
+    let on_disk = std::fs::read_to_string(&path).expect("read");
+    save_all(&mut first, &stamp());
+    let (text, tone) = first.message.clone().expect("message");
+    assert_eq!(tone, Tone::Error);
+    assert!(text.contains("区民部 市民税課"), "{text}");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), on_disk, "the other's save is not overwritten");
+    assert!(first.is_section_dirty(SHIMINZEI), "our edit is still there");
+}
+
+#[test]
+fn a_failed_write_keeps_the_file_and_the_edits() {
+    let (dir, path) = workspace_with_sample();
+    let mut app = open(dir.path());
+    set_reflection(&mut app, SHIMINZEI, "追記");
+    // The folder vanishes (an unmounted share): the temporary file cannot be created.
+    let moved = dir.path().with_extension("moved");
+    std::fs::rename(dir.path(), &moved).expect("move the folder away");
+    save_all(&mut app, &stamp());
+    std::fs::rename(&moved, dir.path()).expect("move it back");
+    let (text, tone) = app.message.clone().expect("message");
+    assert_eq!(tone, Tone::Error);
+    assert!(text.contains("保存できません") && text.contains("もう一度 Ctrl-S"), "{text}");
+    assert!(app.is_section_dirty(SHIMINZEI));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), SAMPLE);
+    // Retrying once the folder is back succeeds.
+    save_all(&mut app, &stamp());
+    assert!(!app.has_unsaved());
+    assert!(std::fs::read_to_string(&path).expect("read").contains("追記"));
+}
+
+#[test]
+fn a_broken_file_is_never_written() {
+    let (dir, _) = workspace_with_sample();
+    let broken = dir.path().join("2009.yaml");
+    let broken_text = "organization: x\nfiscal_year: 2009\ndivisions:\n  - name: 区民部\n    sections:\n      - name: a\n        rating: ☆\n";
+    std::fs::write(&broken, broken_text).expect("write");
+    let mut app = open(dir.path());
+    assert!(matches!(app.files[1].state, FileState::Broken(_)));
+    set_reflection(&mut app, SHIMINZEI, "追記");
+    save_all(&mut app, &stamp());
+    assert_eq!(std::fs::read_to_string(&broken).expect("read"), broken_text);
+}

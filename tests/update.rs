@@ -1,0 +1,297 @@
+//! Keys → state: the key map and `update` together, without a terminal.
+
+use hyoka::app::{Action, App, Effect, FileEntry, FileState, Focus, Mode, Node, SectionRef, Slot, action_for, update};
+use hyoka::i18n::Lang;
+use hyoka::model::Field;
+use hyoka::store::parse_document;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn app() -> App {
+    let text = include_str!("../data/kamigyo/2008.yaml");
+    let doc = parse_document(text).expect("sample parses");
+    let entry = FileEntry {
+        path: "data/kamigyo/2008.yaml".into(),
+        state: FileState::Loaded { saved: doc.clone(), doc, disk_text: text.to_owned() },
+    };
+    App::new(vec![entry], Lang::Ja)
+}
+
+fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
+    match action_for(app, KeyEvent::new(code, modifiers)) {
+        Some(action) => update(app, action),
+        None => Vec::new(),
+    }
+}
+
+fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    press_with(app, code, KeyModifiers::NONE)
+}
+
+fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    press_with(app, KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// Types text as a clerk does, one key per character.
+fn keys(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let modifiers = if c.is_ascii_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
+        press_with(app, KeyCode::Char(c), modifiers);
+    }
+}
+
+fn at(division: usize, section: usize) -> SectionRef {
+    SectionRef { file: 0, division, section }
+}
+
+fn selected_name(app: &App) -> String {
+    app.selected().and_then(|s| app.section(s)).map(|s| s.name.clone()).unwrap_or_default()
+}
+
+#[test]
+fn the_app_opens_on_the_first_section() {
+    let app = app();
+    assert_eq!(app.cursor, Node::Section(at(0, 0)));
+    assert_eq!(selected_name(&app), "総務課");
+}
+
+#[test]
+fn moving_through_the_tree_with_vim_keys_and_arrows() {
+    let mut app = app();
+    keys(&mut app, "jjj");
+    assert_eq!(selected_name(&app), "市民税課");
+    press(&mut app, KeyCode::Up);
+    assert_eq!(selected_name(&app), "市民窓口課");
+    keys(&mut app, "G");
+    assert_eq!(selected_name(&app), "衛生課");
+    keys(&mut app, "g");
+    assert_eq!(app.cursor, Node::File(0));
+}
+
+#[test]
+fn folding_and_unfolding_divisions() {
+    let mut app = app();
+    keys(&mut app, "h");
+    assert_eq!(app.cursor, Node::Division(0, 0), "h on a section goes to its division");
+    keys(&mut app, "h");
+    assert!(app.collapsed.contains(&Node::Division(0, 0)));
+    keys(&mut app, "j");
+    assert_eq!(app.cursor, Node::Division(0, 1), "the hidden sections are skipped");
+    keys(&mut app, "kl");
+    assert!(!app.collapsed.contains(&Node::Division(0, 0)));
+    keys(&mut app, "l");
+    assert_eq!(selected_name(&app), "総務課", "l on an open division steps into it");
+    keys(&mut app, "k");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.collapsed.contains(&Node::Division(0, 0)), "Enter folds a division");
+}
+
+#[test]
+fn enter_opens_a_section_and_tab_cycles_the_panes() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Focus::Pane(Field::Goals));
+    let mut seen = vec![];
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+        seen.push(app.focus);
+    }
+    assert_eq!(
+        seen,
+        [Focus::Pane(Field::Progress), Focus::Pane(Field::Rating), Focus::Pane(Field::Reflection), Focus::Tree]
+    );
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.focus, Focus::Pane(Field::Reflection));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus, Focus::Tree);
+}
+
+#[test]
+fn tab_without_a_section_stays_in_the_tree_and_says_why() {
+    let mut app = app();
+    keys(&mut app, "g");
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Tree);
+    assert_eq!(app.message.as_ref().map(|m| m.0.as_str()), Some("一覧で課を選んでください。"));
+}
+
+#[test]
+fn editing_the_reflection_keeps_the_text_after_esc() {
+    let mut app = app();
+    app.focus = Focus::Pane(Field::Reflection);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(&app.mode, Mode::Editing(e) if e.slot == Slot::Reflection));
+    keys(&mut app, "追記");
+    assert!(app.has_unsaved(), "text in the editor counts as unsaved");
+    assert!(!app.is_section_dirty(at(0, 0)), "not yet in the document");
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.mode, Mode::Browse));
+    let reflection = app.section(at(0, 0)).map(|s| s.reflection.clone()).unwrap_or_default();
+    assert!(reflection.ends_with("今後は充実していく。追記"), "{reflection}");
+    assert!(app.is_section_dirty(at(0, 0)));
+}
+
+#[test]
+fn undo_and_redo_inside_the_editor() {
+    let mut app = app();
+    app.focus = Focus::Pane(Field::Progress);
+    press(&mut app, KeyCode::Char('i'));
+    keys(&mut app, "あ");
+    ctrl(&mut app, 'z');
+    let Mode::Editing(editor) = &app.mode else { panic!("still editing") };
+    assert!(!editor.textarea.lines().join("\n").ends_with('あ'));
+    ctrl(&mut app, 'y');
+    let Mode::Editing(editor) = &app.mode else { panic!("still editing") };
+    assert!(editor.textarea.lines().join("\n").ends_with('あ'));
+}
+
+#[test]
+fn pasted_text_keeps_its_line_breaks() {
+    let mut app = app();
+    app.focus = Focus::Pane(Field::Progress);
+    press(&mut app, KeyCode::Enter);
+    update(&mut app, Action::Paste("\r・一行目\r\n・二行目".into()));
+    press(&mut app, KeyCode::Esc);
+    let progress = app.section(at(0, 0)).map(|s| s.progress.clone()).unwrap_or_default();
+    assert!(progress.ends_with("挙げられた。\n・一行目\n・二行目"), "{progress}");
+}
+
+#[test]
+fn ctrl_s_while_editing_commits_and_saves_but_keeps_editing() {
+    let mut app = app();
+    app.focus = Focus::Pane(Field::Reflection);
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "。");
+    assert_eq!(ctrl(&mut app, 's'), [Effect::Save]);
+    assert!(matches!(app.mode, Mode::Editing(_)));
+    assert!(app.is_section_dirty(at(0, 0)), "the text reached the document before the save");
+}
+
+#[test]
+fn goals_are_added_removed_and_reordered_as_a_list() {
+    let mut app = app();
+    let goals = |app: &App| app.section(at(0, 0)).map(|s| s.goals.clone()).unwrap_or_default();
+    let original = goals(&app);
+    app.focus = Focus::Pane(Field::Goals);
+    keys(&mut app, "j");
+    assert_eq!(app.goal_cursor, 1);
+    keys(&mut app, "a");
+    assert!(matches!(&app.mode, Mode::Editing(e) if e.slot == Slot::Goal(2)));
+    keys(&mut app, "新しい目標");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(goals(&app), [original[0].clone(), original[1].clone(), "新しい目標".into()]);
+    assert_eq!(app.goal_cursor, 2);
+    keys(&mut app, "KK");
+    assert_eq!(goals(&app)[0], "新しい目標");
+    assert_eq!(app.goal_cursor, 0);
+    keys(&mut app, "d");
+    assert_eq!(goals(&app), original);
+    keys(&mut app, "u");
+    assert_eq!(goals(&app)[0], "新しい目標", "u brings the removed goal back");
+    ctrl(&mut app, 'r');
+    assert_eq!(goals(&app), original, "Ctrl-R removes it again");
+}
+
+#[test]
+fn a_goal_added_and_left_empty_disappears() {
+    let mut app = app();
+    app.focus = Focus::Pane(Field::Goals);
+    let undo_depth = app.undo.len();
+    keys(&mut app, "O");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.section(at(0, 0)).map(|s| s.goals.len()), Some(2));
+    assert!(!app.has_unsaved());
+    assert_eq!(app.undo.len(), undo_depth, "no undo step for nothing");
+}
+
+#[test]
+fn the_goal_intro_is_a_row_of_its_own() {
+    let mut app = app();
+    keys(&mut app, "jj");
+    assert_eq!(selected_name(&app), "市民窓口課");
+    assert_eq!(app.goal_slots(at(0, 2)), [Slot::GoalsIntro, Slot::Goal(0), Slot::Goal(1)]);
+    app.focus = Focus::Pane(Field::Goals);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(&app.mode, Mode::Editing(e) if e.slot == Slot::GoalsIntro));
+}
+
+#[test]
+fn the_rating_is_set_by_number_cycled_and_cleared() {
+    let mut app = app();
+    let rating = |app: &App| app.section(at(0, 0)).and_then(|s| s.rating.clone());
+    app.focus = Focus::Pane(Field::Rating);
+    keys(&mut app, "3");
+    assert_eq!(rating(&app).as_deref(), Some("△"));
+    keys(&mut app, " ");
+    assert_eq!(rating(&app).as_deref(), Some("×"));
+    keys(&mut app, " ");
+    assert_eq!(rating(&app), None, "after the last mark comes 'not rated'");
+    keys(&mut app, " ");
+    assert_eq!(rating(&app).as_deref(), Some("◎"));
+    press(&mut app, KeyCode::Left);
+    assert_eq!(rating(&app), None);
+    keys(&mut app, "1");
+    keys(&mut app, "0");
+    assert_eq!(rating(&app), None);
+    keys(&mut app, "5");
+    assert_eq!(app.message.as_ref().map(|m| m.0.as_str()), Some("達成度は 1〜4 で選んでください。"));
+}
+
+#[test]
+fn quitting_without_changes_is_immediate() {
+    let mut app = app();
+    keys(&mut app, "q");
+    assert!(app.should_quit);
+}
+
+#[test]
+fn quitting_with_changes_asks_first() {
+    let mut app = app();
+    app.focus = Focus::Pane(Field::Rating);
+    keys(&mut app, "4q");
+    assert!(matches!(app.mode, Mode::ConfirmQuit));
+    assert!(!app.should_quit);
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.mode, Mode::Browse) && !app.should_quit, "Esc goes back");
+    keys(&mut app, "q");
+    assert_eq!(press(&mut app, KeyCode::Char('s')), [Effect::Save], "s saves, then quits");
+    assert!(app.quit_after_save);
+    keys(&mut app, "q");
+    keys(&mut app, "d");
+    assert!(app.should_quit, "d quits without saving");
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut app = app();
+    keys(&mut app, "?");
+    assert!(matches!(app.mode, Mode::Help { scroll: 0 }));
+    keys(&mut app, "j");
+    assert!(matches!(app.mode, Mode::Help { scroll: 1 }));
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.mode, Mode::Browse));
+}
+
+#[test]
+fn ctrl_s_asks_for_a_save_and_ctrl_c_quits() {
+    let mut app = app();
+    assert_eq!(ctrl(&mut app, 's'), [Effect::Save]);
+    ctrl(&mut app, 'c');
+    assert!(app.should_quit);
+}
+
+#[test]
+fn scrolling_a_long_text_stops_at_its_end() {
+    let mut app = app();
+    update(&mut app, Action::Resize(80, 24));
+    keys(&mut app, "jjjjj");
+    assert_eq!(selected_name(&app), "納税課");
+    app.focus = Focus::Pane(Field::Reflection);
+    for _ in 0..50 {
+        keys(&mut app, "j");
+    }
+    let max = hyoka::ui::pane_overflow(&app, Field::Reflection);
+    assert!(max > 0, "納税課's reflection is longer than the pane at 80×24");
+    assert_eq!(app.scroll[1], max);
+    keys(&mut app, "k");
+    assert_eq!(app.scroll[1], max - 1, "one key back up is one line");
+}
