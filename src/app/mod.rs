@@ -1,5 +1,6 @@
 //! The application state and the rules by which keys change it (the Elm architecture).
 
+mod edit_keys;
 mod keymap;
 mod save;
 mod state;

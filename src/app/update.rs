@@ -1,8 +1,8 @@
 //! `update`: the only place where the state changes. No terminal, no disk.
 
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
+use super::edit_keys::edit_key;
 use super::keymap::Action;
 use super::state::{App, Change, Editor, Focus, Mode, Node, SectionRef, Slot, Tone};
 use crate::model::{Field, Section};
@@ -51,18 +51,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 fn editing(app: &mut App, mut editor: Editor, action: Action) -> Vec<Effect> {
     match action {
         Action::EditKey(key) => {
-            let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-            match key.code {
-                KeyCode::Char('z') if ctrl => {
-                    editor.textarea.undo();
-                }
-                KeyCode::Char('y') if ctrl => {
-                    editor.textarea.redo();
-                }
-                _ => {
-                    editor.textarea.input(key);
-                }
-            }
+            let width = crate::ui::editor_text_width(app, editor.slot);
+            edit_key(&mut editor.textarea, key, width);
             app.mode = Mode::Editing(Box::new(editor));
             Vec::new()
         }
@@ -435,8 +425,8 @@ fn clamp_goal_cursor(app: &mut App) {
 fn start_edit(app: &mut App, at: SectionRef, slot: Slot, new_goal: bool) {
     let text = app.slot_text(at, slot);
     let mut textarea = TextArea::new(text.split('\n').map(str::to_owned).collect());
-    textarea.set_wrap_mode(WrapMode::Glyph);
-    textarea.set_cursor_line_style(ratatui::style::Style::default());
+    // Wrapping and drawing are ours (ui::editor); the editor keeps text, caret and history.
+    textarea.set_wrap_mode(WrapMode::None);
     textarea.set_max_histories(1000);
     textarea.move_cursor(CursorMove::Bottom);
     textarea.move_cursor(CursorMove::End);

@@ -1,7 +1,14 @@
-//! Text as the terminal shows it: display width, wrapping, cutting, and taming control characters.
+//! Text as the terminal shows it: display width, Japanese line breaking, cutting, and taming
+//! control characters. Pure functions; the widgets call them.
 
-mod sanitize;
+mod editing;
+mod linebreak;
+pub mod sanitize;
 mod width;
 
-pub use sanitize::sanitize;
-pub use width::{display_width, truncate, wrap};
+pub use editing::{EditRow, caret_cell, edit_rows, grapheme_stops, position_in_row};
+pub use linebreak::{break_positions, may_end_line, may_start_line, wrap};
+pub use sanitize::{PAD, sanitize, widen};
+pub use width::{
+    AmbiguousWidth, ambiguous_width, display_width, grapheme_width, is_ambiguous, set_ambiguous_width, truncate,
+};

@@ -1,38 +1,50 @@
 //! Measuring and cutting by display columns, never inside a grapheme cluster.
+//!
+//! East Asian *ambiguous* characters (◎ ○ △ × ① ・ ～ ※ → and the box-drawing set) take one
+//! column in most terminals and two in many Japanese set-ups. The setting is per thread, so that
+//! tests of both kinds run side by side; hyoka sets it once, on the thread that draws.
+
+use std::cell::Cell;
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// Columns the text takes in a terminal (full-width kana and kanji count two).
+thread_local! {
+    static AMBIGUOUS_WIDE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// How many columns the terminal gives an ambiguous character: 1 or 2.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum AmbiguousWidth {
+    #[default]
+    Narrow,
+    Wide,
+}
+
+pub fn set_ambiguous_width(width: AmbiguousWidth) {
+    AMBIGUOUS_WIDE.with(|w| w.set(width == AmbiguousWidth::Wide));
+}
+
+pub fn ambiguous_width() -> AmbiguousWidth {
+    if AMBIGUOUS_WIDE.with(Cell::get) { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow }
+}
+
+/// A grapheme whose width depends on the terminal's ambiguous-width setting.
+pub fn is_ambiguous(grapheme: &str) -> bool {
+    grapheme.width_cjk() > grapheme.width()
+}
+
+/// Columns one grapheme cluster takes in the terminal, as set up.
+pub fn grapheme_width(grapheme: &str) -> usize {
+    match ambiguous_width() {
+        AmbiguousWidth::Narrow => grapheme.width(),
+        AmbiguousWidth::Wide => grapheme.width_cjk(),
+    }
+}
+
+/// Columns the text takes in the terminal (full-width kana and kanji count two).
 pub fn display_width(text: &str) -> usize {
     text.graphemes(true).map(grapheme_width).sum()
-}
-
-/// The same measure ratatui draws with, so that our layout and its buffer agree.
-fn grapheme_width(grapheme: &str) -> usize {
-    grapheme.width()
-}
-
-/// Breaks the text into lines of at most `width` columns; explicit line breaks are kept.
-/// A wide character that would not fit at the end of a line starts the next one.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(2);
-    let mut lines = Vec::new();
-    for paragraph in text.split('\n') {
-        let mut line = String::new();
-        let mut used = 0;
-        for grapheme in paragraph.graphemes(true) {
-            let w = grapheme_width(grapheme);
-            if used + w > width && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            line.push_str(grapheme);
-            used += w;
-        }
-        lines.push(line);
-    }
-    lines
 }
 
 /// Cuts the text to `width` columns, ending in `…` when something was cut.
@@ -40,17 +52,18 @@ pub fn truncate(text: &str, width: usize) -> String {
     if display_width(text) <= width {
         return text.to_owned();
     }
+    let ellipsis = display_width("…");
     let mut out = String::new();
     let mut used = 0;
     for grapheme in text.graphemes(true) {
         let w = grapheme_width(grapheme);
-        if used + w + 1 > width {
+        if used + w + ellipsis > width {
             break;
         }
         out.push_str(grapheme);
         used += w;
     }
-    if width > 0 {
+    if width >= ellipsis {
         out.push('…');
     }
     out
@@ -68,15 +81,13 @@ mod tests {
     }
 
     #[test]
-    fn wrapping_never_exceeds_the_width_nor_splits_a_character() {
-        let text = "市民対応については、概ね目標を達成でき、クレーム等もなかった。";
-        for width in 2..20 {
-            let lines = wrap(text, width);
-            assert!(lines.iter().all(|l| display_width(l) <= width), "width {width}: {lines:?}");
-            assert_eq!(lines.concat(), text);
-        }
-        assert_eq!(wrap("あいう", 5), ["あい", "う"]);
-        assert_eq!(wrap("一\n二", 10), ["一", "二"]);
+    fn ambiguous_characters_follow_the_setting() {
+        assert_eq!(display_width("◎○△×①※→"), 7);
+        set_ambiguous_width(AmbiguousWidth::Wide);
+        assert_eq!(display_width("◎○△×①※→"), 14);
+        assert_eq!(display_width("総務課abc"), 9, "only ambiguous characters change");
+        assert_eq!(truncate("◎達成できた", 6), "◎達…");
+        set_ambiguous_width(AmbiguousWidth::Narrow);
     }
 
     #[test]

@@ -4,7 +4,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::{block, w};
 
 use crate::app::{App, HELP};
 use crate::text::{display_width, truncate};
@@ -27,9 +29,9 @@ pub fn help(frame: &mut Frame, app: &App, scroll: u16) {
             let keys = format!("{}{}", e.keys, " ".repeat(keys_width - display_width(e.keys)));
             let rest = inner_width.saturating_sub(place_width + keys_width + 4);
             Line::from(vec![
-                Span::styled(format!(" {place} "), Style::new().fg(Color::DarkGray)),
-                Span::styled(format!("{keys}  "), Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)),
-                Span::raw(truncate(lang.pick(e.does.0, e.does.1), rest)),
+                Span::styled(w(format!(" {place} ")), Style::new().fg(Color::DarkGray)),
+                Span::styled(w(format!("{keys}  ")), Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)),
+                Span::raw(w(truncate(lang.pick(e.does.0, e.does.1), rest))),
             ])
         })
         .collect();
@@ -39,7 +41,7 @@ pub fn help(frame: &mut Frame, app: &App, scroll: u16) {
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>())
-            .block(Block::bordered().title(title).border_style(Style::new().fg(Color::Cyan))),
+            .block(block().title(w(title)).border_style(Style::new().fg(Color::Cyan))),
         area,
     );
 }
@@ -58,11 +60,11 @@ pub fn confirm_quit(frame: &mut Frame, app: &App) {
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(vec![
-            Line::from(question),
+            Line::from(w(question)),
             Line::default(),
-            Line::styled(choices.to_owned(), Style::new().add_modifier(Modifier::BOLD)),
+            Line::styled(w(choices), Style::new().add_modifier(Modifier::BOLD)),
         ])
-        .block(Block::bordered().title(lang.pick(" 終了 ", " Quit ")).border_style(Style::new().fg(Color::Yellow))),
+        .block(block().title(w(lang.pick(" 終了 ", " Quit "))).border_style(Style::new().fg(Color::Yellow))),
         area,
     );
 }

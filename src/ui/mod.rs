@@ -1,20 +1,26 @@
 //! Drawing: `draw(frame, &app)` reads the state and never changes it.
 
 mod dialogs;
+mod editor;
+mod finish;
 mod layout;
 mod overview;
 mod panes;
 mod status;
 mod tree;
 
+pub use editor::text_width as editor_text_width;
+pub use finish::finish;
 pub use layout::{Areas, areas};
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::Block;
 
 use crate::app::{App, Mode};
 use crate::model::Field;
+use crate::text::{AmbiguousWidth, ambiguous_width};
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let areas = screen_areas(app, frame.area());
@@ -29,6 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::ConfirmQuit => dialogs::confirm_quit(frame, app),
         _ => {}
     }
+    finish(frame.buffer_mut());
 }
 
 /// How far the progress or reflection pane can scroll with the current terminal size.
@@ -52,6 +59,31 @@ pub fn screen_areas(app: &App, area: Rect) -> Areas {
         None => [0; 3],
     };
     areas(area, wanted)
+}
+
+/// A bordered block; where the terminal draws ambiguous characters wide, the borders are ASCII,
+/// since the box-drawing characters are ambiguous too and would push every border out of place.
+fn block() -> Block<'static> {
+    match ambiguous_width() {
+        AmbiguousWidth::Narrow => Block::bordered(),
+        AmbiguousWidth::Wide => Block::bordered().border_set(ASCII_BORDER),
+    }
+}
+
+const ASCII_BORDER: ratatui::symbols::border::Set = ratatui::symbols::border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// Text as it goes into a cell: in wide-ambiguous mode each ambiguous character gets its pad.
+fn w(text: impl AsRef<str>) -> String {
+    crate::text::widen(text.as_ref()).into_owned()
 }
 
 fn border_style(focused: bool, editing: bool) -> Style {

@@ -4,17 +4,17 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::dim;
+use super::{block, dim, w};
 use crate::app::{App, FileState, Node, SectionRef};
 use crate::i18n::Lang;
 use crate::model::{Document, Field, Section};
 use crate::text::{sanitize, wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let block = Block::bordered().border_style(dim());
-    let inner = block.inner(area);
+    let frame_block = block().border_style(dim());
+    let inner = frame_block.inner(area);
     let width = usize::from(inner.width);
     let (title, lines) = match app.cursor {
         Node::File(file) => match app.files.get(file).map(|f| &f.state) {
@@ -40,14 +40,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         },
         Node::Section(_) => (String::new(), Vec::new()),
     };
-    frame.render_widget(block.title(format!(" {title} ")), area);
+    frame.render_widget(frame_block.title(w(format!(" {title} "))), area);
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn file_lines(app: &App, file: usize, doc: &Document, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if let Some(preface) = &doc.preface {
-        lines.extend(wrap(&sanitize(preface), width).into_iter().map(Line::from));
+        lines.extend(wrap(&sanitize(preface), width).into_iter().map(|l| Line::from(w(l))));
         lines.push(Line::default());
     }
     let sections: Vec<&Section> = doc.divisions.iter().flat_map(|d| &d.sections).collect();
@@ -69,11 +69,11 @@ fn file_lines(app: &App, file: usize, doc: &Document, width: usize) -> Vec<Line<
         ],
     };
     for fact in facts {
-        lines.extend(wrap(&sanitize(&fact), width).into_iter().map(Line::from));
+        lines.extend(wrap(&sanitize(&fact), width).into_iter().map(|l| Line::from(w(l))));
     }
     lines.push(Line::default());
     let legend = doc.scale().iter().map(|g| format!("{} {}", g.mark, g.label)).collect::<Vec<_>>().join("  ");
-    lines.extend(wrap(&sanitize(&legend), width).into_iter().map(|l| Line::styled(l, dim())));
+    lines.extend(wrap(&sanitize(&legend), width).into_iter().map(|l| Line::styled(w(l), dim())));
     lines
 }
 
@@ -83,11 +83,11 @@ fn error_lines(app: &App, error: &crate::store::LoadError, width: usize) -> Vec<
         "このファイルには次の問題があるため開けません。hyoka はこのファイルに書き込みません。直してから開き直してください。",
         "This file has the problems below and cannot be opened. hyoka will not write to it; fix it and reopen.",
     );
-    lines.extend(wrap(intro, width).into_iter().map(|l| Line::styled(l, Style::new().add_modifier(Modifier::BOLD))));
+    lines.extend(wrap(intro, width).into_iter().map(|l| Line::styled(w(l), Style::new().add_modifier(Modifier::BOLD))));
     lines.push(Line::default());
     for problem in &error.problems {
         let text = sanitize(&problem.render(&error.path, app.lang)).into_owned();
-        lines.extend(wrap(&text, width).into_iter().map(|l| Line::styled(l, Style::new().fg(Color::Red))));
+        lines.extend(wrap(&text, width).into_iter().map(|l| Line::styled(w(l), Style::new().fg(Color::Red))));
     }
     lines
 }
@@ -107,12 +107,12 @@ fn section_line(app: &App, at: SectionRef, section: &Section) -> Line<'static> {
         .collect();
     let mut spans = vec![
         Span::raw(format!("{} ", if app.is_section_dirty(at) { "*" } else { " " })),
-        Span::styled(format!("{} ", sanitize(&mark)), Style::new().fg(Color::Green)),
-        Span::raw(sanitize(&section.name).into_owned()),
+        Span::styled(w(format!("{} ", sanitize(&mark))), Style::new().fg(Color::Green)),
+        Span::raw(w(sanitize(&section.name))),
     ];
     if !missing.is_empty() {
         spans.push(Span::styled(
-            format!("  {}{}", app.lang.pick("未記入: ", "empty: "), missing.join("・")),
+            w(format!("  {}{}", app.lang.pick("未記入: ", "empty: "), missing.join("・"))),
             Style::new().fg(Color::Red),
         ));
     }

@@ -1,13 +1,13 @@
 //! The right side for one section: 所属等の目標, 取組状況, 目標達成度, 振り返り.
 
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::{Areas, border_style, dim};
-use crate::app::{App, Editor, Focus, Mode, SectionRef, Slot};
+use super::{Areas, block, border_style, dim, w};
+use crate::app::{App, Focus, Mode, SectionRef, Slot};
 use crate::model::{Field, Section, checkpoint_phrase, goal_number};
 use crate::text::{display_width, sanitize, wrap};
 
@@ -26,10 +26,10 @@ pub fn draw(frame: &mut Frame, app: &App, at: SectionRef, areas: &Areas) {
     ] {
         let focused = app.focus == Focus::Pane(field);
         if let Some(editor) = editor.filter(|_| editing_field == Some(field)) {
-            draw_editor(frame, app, editor, area);
+            super::editor::draw(frame, app, editor, area);
             continue;
         }
-        let block = Block::bordered().title(title(app, at, field, focused)).border_style(border_style(focused, false));
+        let block = block().title(title(app, at, field, focused)).border_style(border_style(focused, false));
         let inner = block.inner(area);
         frame.render_widget(block, area);
         match field {
@@ -67,14 +67,14 @@ pub fn field_label(app: &App, at: SectionRef, field: Field) -> String {
 }
 
 fn title(app: &App, at: SectionRef, field: Field, focused: bool) -> Line<'static> {
-    let mut spans = vec![Span::raw(format!(" {} ", field_label(app, at, field)))];
+    let mut spans = vec![Span::raw(w(format!(" {} ", field_label(app, at, field))))];
     if focused {
         let hint = match field {
             Field::Goals => app.lang.pick("Enter:編集 a:追加 d:削除 ", "Enter:edit a:add d:remove "),
             Field::Rating => app.lang.pick("1-4:選ぶ Space:切替 ", "1-4:set Space:cycle "),
             _ => app.lang.pick("Enter:編集 ", "Enter:edit "),
         };
-        spans.push(Span::styled(hint.to_owned(), dim()));
+        spans.push(Span::styled(w(hint), dim()));
     }
     Line::from(spans)
 }
@@ -102,11 +102,11 @@ fn placeholder(app: &App, field: Field) -> Line<'static> {
         Field::Goals => app.lang.pick("（未記入）Enter で目標を書き始めます", "(empty) press Enter to write a goal"),
         _ => app.lang.pick("（未記入）Enter で書き始めます", "(empty) press Enter to start writing"),
     };
-    Line::styled(text.to_owned(), dim())
+    Line::styled(w(text), dim())
 }
 
 fn text_pane(frame: &mut Frame, app: &App, field: Field, text: &str, scroll: u16, area: Rect) {
-    let inner = Block::bordered().inner(area);
+    let inner = block().inner(area);
     let lines = text_lines(text, inner.width);
     if lines.is_empty() {
         frame.render_widget(Paragraph::new(placeholder(app, field)), inner);
@@ -115,13 +115,13 @@ fn text_pane(frame: &mut Frame, app: &App, field: Field, text: &str, scroll: u16
     let height = usize::from(inner.height);
     let max_scroll = lines.len().saturating_sub(height);
     let scroll = usize::from(scroll).min(max_scroll);
-    let shown: Vec<Line> = lines.iter().skip(scroll).take(height).map(|l| Line::from(l.clone())).collect();
+    let shown: Vec<Line> = lines.iter().skip(scroll).take(height).map(|l| Line::from(w(l))).collect();
     frame.render_widget(Paragraph::new(shown), inner);
     scroll_marker(frame, area, scroll, height, lines.len());
 }
 
 fn goals(frame: &mut Frame, app: &App, section: &Section, area: Rect, focused: bool) {
-    let inner = Block::bordered().inner(area);
+    let inner = block().inner(area);
     let (lines, selected_range) = goal_lines(section, usize::from(inner.width), app.goal_cursor, focused);
     if lines.is_empty() {
         frame.render_widget(Paragraph::new(placeholder(app, Field::Goals)), inner);
@@ -164,8 +164,8 @@ fn goal_lines(
         for (i, part) in wrap(&sanitize(text), width.saturating_sub(prefix_width).max(2)).into_iter().enumerate() {
             let lead = if i == 0 { prefix.clone() } else { " ".repeat(prefix_width) };
             lines.push(Line::from(vec![
-                Span::styled(lead, style.add_modifier(Modifier::BOLD)),
-                Span::styled(part, style),
+                Span::styled(w(lead), style.add_modifier(Modifier::BOLD)),
+                Span::styled(w(part), style),
             ]));
         }
         if selected {
@@ -184,7 +184,7 @@ fn scroll_marker(frame: &mut Frame, area: Rect, offset: usize, height: usize, to
     let width = display_width(&marker) as u16;
     if width + 2 < area.width {
         let bottom = Rect::new(area.right() - width - 1, area.bottom() - 1, width, 1);
-        frame.render_widget(Paragraph::new(Span::styled(marker, dim())), bottom);
+        frame.render_widget(Paragraph::new(Span::styled(w(marker), dim())), bottom);
     }
 }
 
@@ -194,12 +194,12 @@ fn rating(frame: &mut Frame, app: &App, at: SectionRef, section: &Section, inner
     let current = match section.rating.as_deref().and_then(|m| doc.grade(m)) {
         Some(grade) => Line::from(vec![
             Span::styled(
-                format!("{} ", sanitize(&grade.mark)),
+                w(format!("{} ", sanitize(&grade.mark))),
                 Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
             ),
-            Span::styled(sanitize(&grade.label).into_owned(), Style::new().add_modifier(Modifier::BOLD)),
+            Span::styled(w(sanitize(&grade.label)), Style::new().add_modifier(Modifier::BOLD)),
         ]),
-        None => Line::styled(app.lang.pick("未評価", "not rated").to_owned(), dim()),
+        None => Line::styled(w(app.lang.pick("未評価", "not rated")), dim()),
     };
     // Each "1:◎達成できた" stays whole; where the full legend does not fit, the marks alone do.
     let width = usize::from(inner.width);
@@ -218,7 +218,7 @@ fn rating(frame: &mut Frame, app: &App, at: SectionRef, section: &Section, inner
         legend = pack(&[compact], width);
     }
     let mut lines = vec![current];
-    lines.extend(legend.into_iter().map(|l| Line::styled(l, dim())));
+    lines.extend(legend.into_iter().map(|l| Line::styled(w(l), dim())));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -235,32 +235,4 @@ fn pack(items: &[String], width: usize) -> Vec<String> {
         }
     }
     lines
-}
-
-fn draw_editor(frame: &mut Frame, app: &App, editor: &Editor, area: Rect) {
-    let what = match editor.slot {
-        Slot::GoalsIntro => app.lang.pick("目標の前書き", "goals lead-in").to_owned(),
-        Slot::Goal(i) => format!("{} {}", app.lang.pick("目標", "goal"), goal_number(i)),
-        Slot::Progress => field_label(app, editor.section, Field::Progress),
-        Slot::Reflection => field_label(app, editor.section, Field::Reflection),
-    };
-    let title = Line::from(vec![
-        Span::raw(format!(" {what} ")),
-        Span::styled(
-            app.lang.pick("［編集中］Esc:終了 Ctrl-S:保存 ", "[editing] Esc:done Ctrl-S:save ").to_owned(),
-            Style::new().fg(Color::Yellow),
-        ),
-    ]);
-    let block = Block::bordered().title(title).border_style(border_style(true, true));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    frame.render_widget(&editor.textarea, inner);
-    // Put the terminal's own cursor on the caret, so that the IME opens where one types.
-    let cursor = editor.textarea.screen_cursor();
-    let (top, left) = editor.textarea.scroll_offset();
-    let row = cursor.row.saturating_sub(usize::from(top));
-    let col = cursor.col.saturating_sub(usize::from(left));
-    if row < usize::from(inner.height) && col <= usize::from(inner.width) {
-        frame.set_cursor_position(Position::new(inner.x + col as u16, inner.y + row as u16));
-    }
 }

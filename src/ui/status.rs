@@ -6,6 +6,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::w;
 use crate::app::{App, Focus, Mode, Node, Tone};
 use crate::model::Field;
 use crate::text::{display_width, sanitize, truncate};
@@ -38,10 +39,10 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
     let pad = width.saturating_sub(display_width(&place) + right);
     let bar = Style::new().bg(Color::DarkGray).fg(Color::White);
     let line = Line::from(vec![
-        Span::styled(place, bar),
+        Span::styled(w(place), bar),
         Span::styled(" ".repeat(pad), bar),
-        Span::styled(mode_text, Style::new().bg(Color::Blue).fg(Color::White)),
-        Span::styled(saved_text, saved_style),
+        Span::styled(w(mode_text), Style::new().bg(Color::Blue).fg(Color::White)),
+        Span::styled(w(saved_text), saved_style),
     ]);
     frame.render_widget(Paragraph::new(line), status);
 
@@ -51,9 +52,9 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
                 Tone::Info => Style::new().fg(Color::Green),
                 Tone::Error => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             };
-            Line::styled(truncate(&sanitize(text), usize::from(hints.width)), style)
+            Line::styled(w(truncate(&sanitize(text), usize::from(hints.width))), style)
         }
-        None => Line::styled(truncate(key_hints(app), usize::from(hints.width)), Style::new().fg(Color::DarkGray)),
+        None => Line::styled(w(truncate(key_hints(app), usize::from(hints.width))), Style::new().fg(Color::DarkGray)),
     };
     frame.render_widget(Paragraph::new(bottom), hints);
 }

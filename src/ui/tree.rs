@@ -4,9 +4,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState};
+use ratatui::widgets::{List, ListItem, ListState};
 
-use super::border_style;
+use super::{block, border_style, w};
 use crate::app::{App, FileState, Focus, Node};
 use crate::text::{sanitize, truncate};
 
@@ -18,7 +18,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let focused = app.focus == Focus::Tree;
     let title = app.lang.pick(" 所属一覧 ", " Sections ");
     let list = List::new(items)
-        .block(Block::bordered().title(title).border_style(border_style(focused, false)))
+        .block(block().title(w(title)).border_style(border_style(focused, false)))
         .highlight_style(if focused {
             // No foreground here: the unsaved and empty markers keep their colours on the cursor row.
             Style::new().bg(Color::Blue).add_modifier(Modifier::BOLD)
@@ -38,13 +38,13 @@ fn row(app: &App, node: Node, width: usize) -> Line<'static> {
                 FileState::Loaded { doc, .. } => {
                     let dirty = app.dirty_sections().iter().any(|s| s.file == file);
                     let label = format!("{}{}{}", fold(node), sanitize(&doc.title()), if dirty { " *" } else { "" });
-                    Line::from(Span::styled(truncate(&label, width), Style::new().add_modifier(Modifier::BOLD)))
+                    Line::from(Span::styled(w(truncate(&label, width)), Style::new().add_modifier(Modifier::BOLD)))
                 }
                 FileState::Broken(_) => {
                     let name = entry.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                     let label = format!("! {}{}", sanitize(&name), app.lang.pick("［読込エラー］", " [error]"));
                     Line::from(Span::styled(
-                        truncate(&label, width),
+                        w(truncate(&label, width)),
                         Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
                     ))
                 }
@@ -53,7 +53,7 @@ fn row(app: &App, node: Node, width: usize) -> Line<'static> {
         Node::Division(file, division) => {
             let name =
                 app.doc(file).and_then(|d| d.divisions.get(division)).map(|d| d.name.clone()).unwrap_or_default();
-            Line::from(truncate(&format!("  {}{}", fold(node), sanitize(&name)), width))
+            Line::from(w(truncate(&format!("  {}{}", fold(node), sanitize(&name)), width)))
         }
         Node::Section(at) => {
             let Some(section) = app.section(at) else { return Line::default() };
@@ -64,7 +64,7 @@ fn row(app: &App, node: Node, width: usize) -> Line<'static> {
                 Span::raw("    "),
                 Span::styled(unsaved, Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)),
                 Span::styled(empty, Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)),
-                Span::raw(name),
+                Span::raw(w(name)),
             ])
         }
     }
