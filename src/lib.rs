@@ -1,6 +1,7 @@
 //! hyoka (評価): goals, progress and self-evaluation of a city office's sections, edited in the terminal.
 
 pub mod app;
+pub mod config;
 pub mod i18n;
 pub mod interchange;
 pub mod model;

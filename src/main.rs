@@ -6,9 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use hyoka::app::{self, Action, App, Effect, Mode, Stamp};
+use hyoka::config::{AmbiguousSetting, Config, config_path, load_config};
 use hyoka::i18n::Lang;
 use hyoka::interchange::tsv::{ImportOptions, import_table};
 use hyoka::store::{LoadError, emit_document, write_atomically};
+use hyoka::text::{AmbiguousWidth, set_ambiguous_width};
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 
@@ -23,6 +25,9 @@ struct Cli {
     /// 表示の言語 / language of the screen and messages (also HYOKA_LANG)
     #[arg(long, global = true, value_enum)]
     lang: Option<Lang>,
+    /// ◎○△×①※→ などの幅: auto は端末に尋ねる / columns the terminal gives ambiguous characters; auto asks it
+    #[arg(long, value_enum)]
+    ambiguous_width: Option<AmbiguousSetting>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -56,13 +61,19 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = cli.lang.or_else(Lang::from_env).unwrap_or_default();
+    let config = match config_path().map(|path| load_config(&path)) {
+        Some(Ok(config)) => config,
+        None => Config::default(),
+        Some(Err(message)) => return fail(message),
+    };
+    let lang = cli.lang.or_else(Lang::from_env).or(config.lang).unwrap_or_default();
+    let ambiguous = cli.ambiguous_width.or(config.ambiguous_width).unwrap_or_default();
     match cli.command {
         Some(Command::Check { path }) => check(&path, lang),
         Some(Command::Import { table, output, organization, fiscal_year, force }) => {
             import(&table, &output, ImportOptions { organization, fiscal_year }, force, lang)
         }
-        None => open(&cli.path, lang),
+        None => open(&cli.path, lang, ambiguous),
     }
 }
 
@@ -193,13 +204,13 @@ fn import(table: &Path, output: &Path, options: ImportOptions, force: bool, lang
     ExitCode::SUCCESS
 }
 
-fn open(path: &Path, lang: Lang) -> ExitCode {
+fn open(path: &Path, lang: Lang, ambiguous: AmbiguousSetting) -> ExitCode {
     let files = match load(path, lang) {
         Ok(files) => files,
         Err(code) => return code,
     };
     let mut app = App::new(files, lang);
-    match run_terminal(&mut app) {
+    match run_terminal(&mut app, ambiguous) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(match lang {
             Lang::Ja => {
@@ -210,8 +221,14 @@ fn open(path: &Path, lang: Lang) -> ExitCode {
     }
 }
 
-fn run_terminal(app: &mut App) -> io::Result<()> {
+fn run_terminal(app: &mut App, ambiguous: AmbiguousSetting) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
+    set_ambiguous_width(match ambiguous {
+        AmbiguousSetting::One => AmbiguousWidth::Narrow,
+        AmbiguousSetting::Two => AmbiguousWidth::Wide,
+        AmbiguousSetting::Auto => ask_terminal_for_ambiguous_width(),
+    });
+    terminal.clear()?;
     // ratatui's hook restores raw mode and the screen; bracketed paste must be switched off too,
     // or the user's shell receives the paste markers after a crash.
     let restore_screen = std::panic::take_hook();
@@ -224,6 +241,21 @@ fn run_terminal(app: &mut App) -> io::Result<()> {
     ratatui::restore();
     let _ = io::stdout().flush();
     result
+}
+
+/// Prints ◎ at the top-left corner and asks the terminal where the cursor went (`ESC [ 6 n`):
+/// column 2 means the terminal draws ambiguous characters two columns wide. A terminal that does
+/// not answer within crossterm's wait (two seconds) is taken to draw them one column wide.
+fn ask_terminal_for_ambiguous_width() -> AmbiguousWidth {
+    use ratatui::crossterm::cursor::{MoveTo, position};
+    use ratatui::crossterm::style::Print;
+    if execute!(io::stdout(), MoveTo(0, 0), Print("◎")).is_err() {
+        return AmbiguousWidth::Narrow;
+    }
+    match position() {
+        Ok((2, _)) => AmbiguousWidth::Wide,
+        _ => AmbiguousWidth::Narrow,
+    }
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {

@@ -123,19 +123,28 @@ struct Tui {
     // Field order is drop order: the child goes first (killed in Drop), then the writer, whose
     // own Drop sends "\n^D" into the pty, which must not reach a live app.
     child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     master: Box<dyn MasterPty + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte hyoka wrote to the terminal, to check what never reaches it.
+    raw: Arc<Mutex<Vec<u8>>>,
 }
 
 impl Tui {
     fn spawn(dir: &Path, rows: u16, cols: u16) -> Self {
+        Self::spawn_with(dir, rows, cols, &[])
+    }
+
+    fn spawn_with(dir: &Path, rows: u16, cols: u16, args: &[&str]) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("open a pseudo-terminal");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hyoka"));
+        cmd.args(args);
         cmd.arg(dir);
         cmd.cwd(dir);
+        // No settings file of the machine's user may change what the tests see.
+        cmd.env("HYOKA_CONFIG", dir.join("no-such-config.yaml"));
         cmd.env("USER", "e2e-tester");
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
@@ -151,18 +160,34 @@ impl Tui {
             0,
         )));
         let mut reader = pty.master.try_clone_reader().expect("clone the pty reader");
-        let feed = Arc::clone(&screen);
+        let writer = Arc::new(Mutex::new(pty.master.take_writer().expect("take the pty writer")));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (feed, log, answer) = (Arc::clone(&screen), Arc::clone(&raw), Arc::clone(&writer));
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
+            let mut queries_answered = 0;
             loop {
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
-                    Ok(n) => feed.lock().unwrap_or_else(|e| e.into_inner()).process(&buf[..n]),
+                    Ok(n) => {
+                        let mut parser = feed.lock().unwrap_or_else(|e| e.into_inner());
+                        parser.process(&buf[..n]);
+                        let mut log = log.lock().unwrap_or_else(|e| e.into_inner());
+                        log.extend_from_slice(&buf[..n]);
+                        // Answer cursor position queries (ESC [ 6 n) as a real terminal does.
+                        let asked = log.windows(4).filter(|w| w == b"\x1b[6n").count();
+                        while queries_answered < asked {
+                            let (row, col) = parser.screen().cursor_position();
+                            let reply = format!("\x1b[{};{}R", row + 1, col + 1);
+                            let mut w = answer.lock().unwrap_or_else(|e| e.into_inner());
+                            let _ = w.write_all(reply.as_bytes()).and_then(|()| w.flush());
+                            queries_answered += 1;
+                        }
+                    }
                 }
             }
         });
-        let writer = pty.master.take_writer().expect("take the pty writer");
-        Tui { child, writer, master: pty.master, screen }
+        Tui { child, writer, master: pty.master, screen, raw }
     }
 
     fn parser(&self) -> MutexGuard<'_, vt100::Parser> {
@@ -171,8 +196,13 @@ impl Tui {
 
     /// Sends keys (raw bytes as a terminal would) to the app.
     fn press(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write keys to the pty");
-        self.writer.flush().expect("flush keys to the pty");
+        let mut writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        writer.write_all(keys.as_bytes()).expect("write keys to the pty");
+        writer.flush().expect("flush keys to the pty");
+    }
+
+    fn raw_output(&self) -> Vec<u8> {
+        self.raw.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// What a bracketed-paste terminal sends when the user pastes `text`.
@@ -511,4 +541,72 @@ fn resize_redraws() {
     tui.wait_for_status("まちづくり推進課");
     quit_expecting_success(&mut tui);
     assert_eq!(ws.bytes_on_disk(), ws.original.as_bytes(), "browsing changes nothing");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Untrusted text and the terminal's ambiguous width.
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn escape_sequences_in_data_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let hostile = concat!(
+        "organization: \"上京区役所\\e[2J\"\n",
+        "fiscal_year: 2008\n",
+        "divisions:\n",
+        "  - name: 区民部\n",
+        "    sections:\n",
+        "      - name: \"総務課\\u202E逆\"\n",
+        "        goals:\n",
+        "          - \"複写\\e]52;c;SGVsbG8=\\a終り\"\n",
+        "        progress: \"画面消去\\e[2J後\"\n",
+        "        reflection: \"C1制御\\x9b31m赤\"\n",
+    );
+    fs::write(dir.path().join("hostile.yaml"), hostile).expect("write the hostile file");
+    let mut tui = Tui::spawn(dir.path(), 30, 100);
+    tui.wait_for("所属一覧");
+    tui.wait_for("複写␛]52;c;SGVsbG8=␇終り");
+    tui.wait_for("画面消去␛[2J後");
+    tui.wait_for("C1制御<U+009B>31m赤");
+    tui.wait_for("総務課<U+202E>逆");
+    // The editor shows the same stand-ins.
+    focus_pane(&mut tui, 2, "Enter:編集");
+    start_editing(&mut tui);
+    tui.wait_for("画面消去␛[2J後");
+    stop_editing(&mut tui);
+    tui.press("q");
+    let _ = tui.wait_exit();
+    let raw = tui.raw_output();
+    assert!(!contains(&raw, b"\x1b]52"), "OSC 52 (clipboard) reached the terminal");
+    assert!(!contains(&raw, b"\x07"), "BEL reached the terminal");
+    assert!(!contains(&raw, "消去\x1b[2J".as_bytes()), "the data's clear-screen reached the terminal");
+    assert!(!contains(&raw, "\u{9b}".as_bytes()), "a C1 control reached the terminal");
+    assert!(!contains(&raw, "\u{202e}".as_bytes()), "a bidi override reached the terminal");
+    assert_eq!(fs::read_to_string(dir.path().join("hostile.yaml")).ok().as_deref(), Some(hostile), "data unchanged");
+}
+
+#[test]
+fn the_ambiguous_width_is_asked_from_the_terminal() {
+    let ws = Workspace::kamigyo();
+    let mut tui = Tui::spawn(ws.path(), 30, 100);
+    tui.wait_ready();
+    assert!(contains(&tui.raw_output(), "◎\x1b[6n".as_bytes()), "hyoka asked where the cursor went after ◎");
+    // This terminal (vt100) draws ◎ one column wide: box-drawing borders.
+    assert!(tui.row(0).starts_with("┌ 所属一覧"), "{}", tui.dump());
+    tui.press("q");
+    assert!(tui.wait_exit().success());
+}
+
+#[test]
+fn ambiguous_width_two_draws_ascii_borders() {
+    let ws = Workspace::kamigyo();
+    let mut tui = Tui::spawn_with(ws.path(), 30, 100, &["--ambiguous-width", "2"]);
+    tui.wait_ready();
+    assert!(!contains(&tui.raw_output(), "◎\x1b[6n".as_bytes()), "a set width asks nothing");
+    assert!(tui.row(0).starts_with("+ 所属一覧 -"), "{}", tui.dump());
+    tui.press("q");
+    assert!(tui.wait_exit().success());
 }

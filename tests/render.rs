@@ -4,10 +4,10 @@ use hyoka::app::{Action, App, FileEntry, FileState, Focus, Node, SectionRef, loa
 use hyoka::i18n::Lang;
 use hyoka::model::Field;
 use hyoka::store::parse_document;
-use hyoka::text::display_width;
+use hyoka::text::{AmbiguousWidth, display_width, set_ambiguous_width};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
 use ratatui::style::Color;
 
 fn app(lang: Lang) -> App {
@@ -27,38 +27,36 @@ fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     terminal
 }
 
-/// The screen as text, one line per row, wide characters once (their trailing cell skipped).
-fn screen(buffer: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut skip = 0;
-        for x in 0..buffer.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            skip = display_width(symbol).saturating_sub(1);
-            out.push_str(symbol);
+/// What a terminal receives for one row, as ratatui sends it: each cell not marked to be skipped,
+/// and after a cell `n` columns wide the next `n - 1` cells are not sent.
+fn sent_cells(buffer: &Buffer, y: u16) -> Vec<&str> {
+    let mut sent = Vec::new();
+    let mut skip = 0;
+    for x in 0..buffer.area.width {
+        let cell = &buffer[(x, y)];
+        if skip > 0 {
+            skip -= 1;
+            continue;
         }
-        out.push('\n');
+        if cell.diff_option == CellDiffOption::Skip {
+            continue;
+        }
+        skip = cell.cell_width().saturating_sub(1);
+        sent.push(cell.symbol());
     }
-    out
+    sent
 }
 
+/// The screen as text, one line per row, as the terminal shows it.
+fn screen(buffer: &Buffer) -> String {
+    (0..buffer.area.height).map(|y| sent_cells(buffer, y).concat() + "\n").collect()
+}
+
+/// Every row, measured as the terminal measures it (with the current ambiguous width), fills the
+/// terminal exactly: nothing pushed out of place, no border wrapped onto the next line.
 fn row_widths_fit(buffer: &Buffer) {
     for y in 0..buffer.area.height {
-        let line: String = (0..buffer.area.width)
-            .scan(0usize, |skip, x| {
-                if *skip > 0 {
-                    *skip -= 1;
-                    return Some(String::new());
-                }
-                let s = buffer[(x, y)].symbol().to_owned();
-                *skip = display_width(&s).saturating_sub(1);
-                Some(s)
-            })
-            .collect();
+        let line = sent_cells(buffer, y).concat();
         assert_eq!(display_width(&line), usize::from(buffer.area.width), "row {y} is not exactly the width: {line}");
     }
 }
@@ -176,4 +174,106 @@ fn unsaved_and_empty_markers_are_coloured_in_the_tree() {
     assert_eq!(buffer[(7, 3)].symbol(), "総");
     assert_eq!(buffer[(7, 3)].bg, Color::Blue, "the tree cursor is on it");
     assert!(screen(buffer).contains(" 未保存 1課 "));
+}
+
+/// A terminal set to draw ambiguous characters two columns wide (PuTTY, RLogin, TeraTerm, vim's
+/// ambiwidth=double): borders in ASCII, ◎ ○ △ × ① given two columns each.
+fn render_wide(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    set_ambiguous_width(AmbiguousWidth::Wide);
+    let terminal = render(app, width, height);
+    row_widths_fit(terminal.backend().buffer());
+    set_ambiguous_width(AmbiguousWidth::Narrow);
+    terminal
+}
+
+#[test]
+fn main_screen_with_wide_ambiguous_characters_80x24() {
+    let mut app = app(Lang::Ja);
+    let terminal = render_wide(&mut app, 80, 24);
+    let text = screen(terminal.backend().buffer());
+    assert!(text.starts_with("+ 所属一覧 -"), "ASCII borders in wide mode:\n{text}");
+    assert!(text.lines().all(|l| l.starts_with(['+', '|']) || l.starts_with(' ') || !l.starts_with(['┌', '│', '└'])));
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn main_screen_with_wide_ambiguous_characters_120x40() {
+    let mut app = app(Lang::Ja);
+    app.focus = Focus::Pane(Field::Goals);
+    let terminal = render_wide(&mut app, 120, 40);
+    insta::assert_snapshot!(screen(terminal.backend().buffer()));
+}
+
+#[test]
+fn every_screen_fits_in_wide_mode() {
+    let mut app = app(Lang::Ja);
+    update(&mut app, Action::Help);
+    render_wide(&mut app, 80, 24);
+    let mut app = self::app(Lang::Ja);
+    app.cursor = Node::Division(0, 0);
+    render_wide(&mut app, 80, 24);
+    let mut app = self::app(Lang::Ja);
+    app.focus = Focus::Pane(Field::Progress);
+    update(&mut app, Action::StartEdit);
+    update(&mut app, Action::Paste("◎○△×①※→".into()));
+    let mut terminal = render_wide(&mut app, 80, 24);
+    let cursor = terminal.get_cursor_position().expect("cursor");
+    let buffer = terminal.backend().buffer();
+    assert_eq!(buffer[(cursor.x - 2, cursor.y)].symbol(), "→", "the caret comes after → …");
+    assert_eq!(buffer[(cursor.x - 1, cursor.y)].symbol(), " ", "… and after the column it covers, never sent");
+}
+
+#[test]
+fn a_popup_over_wide_text_leaves_no_half_character() {
+    // The help overlay's left border falls on the second column of a full-width character in the
+    // status line at 80×24; that character must be blanked, not left to hide the border.
+    let mut app = app(Lang::Ja);
+    update(&mut app, Action::Help);
+    let terminal = render(&mut app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width - 1 {
+            let symbol = buffer[(x, y)].symbol();
+            if display_width(symbol) == 2 {
+                assert_eq!(
+                    buffer[(x + 1, y)].symbol(),
+                    " ",
+                    "({x},{y}) {symbol} covers {}",
+                    buffer[(x + 1, y)].symbol()
+                );
+            }
+        }
+    }
+    row_widths_fit(buffer);
+}
+
+#[test]
+fn long_tree_labels_are_cut_with_an_ellipsis() {
+    let mut app = app(Lang::Ja);
+    if let Some(s) = app.section_mut(SectionRef { file: 0, division: 0, section: 1 }) {
+        s.name = "まちづくり推進課地域力推進担当".into();
+    }
+    let terminal = render(&mut app, 80, 24);
+    let row = screen(terminal.backend().buffer()).lines().nth(4).unwrap_or_default().to_owned();
+    assert!(row.starts_with("│    * まちづくり推進… │"), "{row}");
+}
+
+#[test]
+fn control_characters_in_data_are_shown_not_sent() {
+    let mut app = app(Lang::Ja);
+    if let Some(s) = app.section_mut(SectionRef { file: 0, division: 0, section: 0 }) {
+        s.name = "総務\u{1b}[2J課".into();
+        s.reflection = "危険\u{1b}]52;c;AAAA\u{7}な\u{9b}文字\u{202e}逆順\tタブ".into();
+    }
+    let terminal = render(&mut app, 120, 40);
+    let text = screen(terminal.backend().buffer());
+    assert!(text.contains("総務␛[2J課"), "{text}");
+    assert!(text.contains("危険␛]52;c;AAAA␇な<U+009B>文字<U+202E>逆順    タブ"), "{text}");
+    assert!(!text.chars().any(|c| c.is_control() && c != '\n'));
+    // The same text in the editor: shown with stand-ins too.
+    app.focus = Focus::Pane(Field::Reflection);
+    update(&mut app, Action::StartEdit);
+    let terminal = render(&mut app, 120, 40);
+    let text = screen(terminal.backend().buffer());
+    assert!(text.contains("危険␛]52;c;AAAA␇な<U+009B>文字<U+202E>逆順    タブ"), "{text}");
 }
