@@ -8,11 +8,14 @@ use clap::{Parser, Subcommand};
 use hyoka::app::{self, Action, App, Effect, Mode, Stamp};
 use hyoka::config::{AmbiguousSetting, Config, config_path, load_config};
 use hyoka::i18n::Lang;
-use hyoka::interchange::tsv::{ImportOptions, import_table};
+use hyoka::interchange::Format;
+use hyoka::interchange::tsv::ImportOptions;
 use hyoka::store::{LoadError, emit_document, write_atomically};
 use hyoka::text::{AmbiguousWidth, set_ambiguous_width};
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
+
+mod interchange_cli;
 
 /// 評価 hyoka — 所属等の目標・取組状況・目標達成度・振り返りを端末で書く・読む
 /// (goals, progress, rating and reflection of each section, in the terminal)
@@ -40,9 +43,10 @@ enum Command {
         #[arg(default_value = "data")]
         path: PathBuf,
     },
-    /// 公表用の表（タブ区切り）を取り込んで YAML を作る / import the published table (TSV) into YAML
+    /// 公表用の表（タブ区切り .tsv か Excel .xlsx）を取り込んで YAML を作る
+    /// / import the published table (tab-separated, or .xlsx) into YAML
     Import {
-        /// 取り込む表 / the tab-separated table
+        /// 取り込む表（.xlsx なら Excel の最初のシート） / the table: tab-separated text, or the first sheet of an .xlsx
         table: PathBuf,
         /// 書き出す YAML / the YAML file to write
         #[arg(short, long)]
@@ -54,6 +58,31 @@ enum Command {
         #[arg(long)]
         fiscal_year: Option<i32>,
         /// 既存のファイルを上書きする / overwrite an existing file
+        #[arg(long)]
+        force: bool,
+    },
+    /// YAML を HTML・CSV・Markdown・表（TSV）・Excel に書き出す / export YAML as html, csv, md, tsv or xlsx
+    ///
+    /// PATH が YAML ファイルなら、OUT は書き出すファイルです。
+    /// PATH がフォルダなら OUT もフォルダで、YAML ファイルごとに同じ相対位置・同じ名前（拡張子だけ違う）で書き出します
+    /// （data/kamigyo/2008.yaml → OUT/kamigyo/2008.html）。
+    /// 読めない YAML は file:行:桁 で知らせて書き出さず、ほかのファイルは書き出します。
+    /// 既存のファイルは --force なしには上書きしません。
+    ///
+    /// PATH a YAML file: OUT is the file to write. PATH a folder: OUT is a folder, with one output per
+    /// YAML file at the same relative place, named after its stem (data/kamigyo/2008.yaml →
+    /// OUT/kamigyo/2008.html). Broken YAML files are reported as file:line:column and not exported;
+    /// the others are. Existing files are not overwritten without --force.
+    Export {
+        /// 書き出す YAML ファイルかフォルダ / a YAML file or a folder of them
+        path: PathBuf,
+        /// 書き出し先（ファイル、PATH がフォルダならフォルダ） / output file, or folder when PATH is a folder
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// 形式。省略すると OUT の拡張子から / the format; by default from OUT's extension
+        #[arg(short, long, value_enum)]
+        format: Option<Format>,
+        /// 既存のファイルを上書きする / overwrite existing files
         #[arg(long)]
         force: bool,
     },
@@ -72,6 +101,9 @@ fn main() -> ExitCode {
         Some(Command::Check { path }) => check(&path, lang),
         Some(Command::Import { table, output, organization, fiscal_year, force }) => {
             import(&table, &output, ImportOptions { organization, fiscal_year }, force, lang)
+        }
+        Some(Command::Export { path, output, format, force }) => {
+            interchange_cli::export(&path, &output, format, force, lang)
         }
         None => open(&cli.path, lang, ambiguous),
     }
@@ -156,30 +188,9 @@ fn import(table: &Path, output: &Path, options: ImportOptions, force: bool, lang
             Lang::En => format!("{} exists already; add --force to overwrite it.", output.display()),
         });
     }
-    let text = match std::fs::read(table).map(String::from_utf8) {
-        Ok(Ok(text)) => text,
-        Ok(Err(_)) => {
-            return fail(match lang {
-                Lang::Ja => format!(
-                    "{} がUTF-8ではありません。表計算ソフトで「UTF-8 のテキスト」として保存し直してください。",
-                    table.display()
-                ),
-                Lang::En => format!("{} is not UTF-8; save it again as UTF-8 text.", table.display()),
-            });
-        }
-        Err(e) => {
-            return fail(match lang {
-                Lang::Ja => format!("{} を読めません（{e}）。", table.display()),
-                Lang::En => format!("cannot read {} ({e}).", table.display()),
-            });
-        }
-    };
-    let doc = match import_table(&text, &options) {
+    let doc = match interchange_cli::read_table(table, &options, lang) {
         Ok(doc) => doc,
-        Err(e) => {
-            eprintln!("{}:{}:{}: {}", table.display(), e.line, e.column, e.describe(lang));
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     if let Some(dir) = output.parent().filter(|d| !d.as_os_str().is_empty())
         && let Err(e) = std::fs::create_dir_all(dir)

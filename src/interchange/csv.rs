@@ -1,0 +1,87 @@
+//! One row per section as CSV, for spreadsheets and other systems.
+//!
+//! UTF-8 with a byte-order mark (without it, Excel in Japan reads the file as Shift_JIS), CRLF
+//! record ends and RFC 4180 quoting, written by hand: the quoting is a few lines and needs no crate.
+//! Line breaks inside a text stay inside its quoted field. Control characters and direction overrides
+//! are shown as visible stand-ins. A field starting with `=`, `+`, `-`, `@` (or their full-width
+//! forms) gets a leading apostrophe, as OWASP recommends against CSV injection: a spreadsheet shows
+//! `'=SUM(A1)` as text instead of running it. This is a view of the data, not read back.
+
+use std::borrow::Cow;
+
+use super::{goal_entries, looks_like_formula, visible};
+use crate::model::{Document, Section};
+
+const HEADER: [&str; 8] = ["部", "課", "所属等の目標", "取組状況", "目標達成度", "振り返り", "updated", "updated_by"];
+
+pub fn export_csv(doc: &Document) -> String {
+    let mut out = String::from('\u{FEFF}');
+    record(&mut out, HEADER.map(Cow::Borrowed));
+    for division in &doc.divisions {
+        for section in &division.sections {
+            record(&mut out, section_fields(&division.name, section));
+        }
+    }
+    out
+}
+
+fn section_fields<'a>(division: &'a str, section: &'a Section) -> [Cow<'a, str>; 8] {
+    [
+        Cow::Borrowed(division),
+        Cow::Borrowed(&section.name),
+        Cow::Owned(goal_entries(section).join("\n")),
+        Cow::Borrowed(&section.progress),
+        Cow::Borrowed(section.rating.as_deref().unwrap_or_default()),
+        Cow::Borrowed(&section.reflection),
+        Cow::Owned(section.updated.map(|t| t.format("%Y-%m-%dT%H:%M:%S%:z").to_string()).unwrap_or_default()),
+        Cow::Borrowed(section.updated_by.as_deref().unwrap_or_default()),
+    ]
+}
+
+fn record<'a>(out: &mut String, fields: impl IntoIterator<Item = Cow<'a, str>>) {
+    for (i, value) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        field(out, &value);
+    }
+    out.push_str("\r\n");
+}
+
+fn field(out: &mut String, text: &str) {
+    let text = visible(text);
+    let text = if looks_like_formula(&text) { Cow::Owned(format!("'{text}")) } else { text };
+    if text.contains([',', '"', '\r', '\n']) {
+        out.push('"');
+        out.push_str(&text.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(&text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> String {
+        let mut out = String::new();
+        field(&mut out, text);
+        out
+    }
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        assert_eq!(one("総務課"), "総務課");
+        assert_eq!(one("a,b"), "\"a,b\"");
+        assert_eq!(one("\"quoted\""), "\"\"\"quoted\"\"\"");
+        assert_eq!(one("一\n二"), "\"一\n二\"");
+    }
+
+    #[test]
+    fn formulas_are_defused_and_controls_made_visible() {
+        assert_eq!(one("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(one("-1,2"), "\"'-1,2\"");
+        assert_eq!(one("\u{1b}]52;c;AAAA\u{7}"), "␛]52;c;AAAA␇");
+    }
+}
