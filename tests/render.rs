@@ -13,10 +13,7 @@ use ratatui::style::Color;
 fn app(lang: Lang) -> App {
     let text = include_str!("../data/kamigyo/2008.yaml");
     let doc = parse_document(text).expect("sample parses");
-    let entry = FileEntry {
-        path: "data/kamigyo/2008.yaml".into(),
-        state: FileState::Loaded { saved: doc.clone(), doc, disk_text: text.to_owned() },
-    };
+    let entry = FileEntry::loaded("data/kamigyo/2008.yaml", doc, text);
     App::new(vec![entry], lang)
 }
 

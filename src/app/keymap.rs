@@ -40,6 +40,14 @@ pub enum Action {
     SaveAndQuit,
     DiscardAndQuit,
     Cancel,
+    /// The conflict dialog: keep my text, keep theirs, or write a combined one.
+    KeepMine,
+    KeepTheirs,
+    EditCombined,
+    /// The recovery dialog: restore the unsaved work, show what it holds, or throw it away.
+    Restore,
+    ShowDiff,
+    Discard,
     /// Keys for the text editor, passed on as they came.
     EditKey(KeyEvent),
     Paste(String),
@@ -68,6 +76,29 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('s' | 'S' | 'y' | 'Y') => Some(Action::SaveAndQuit),
             KeyCode::Char('d' | 'D' | 'n' | 'N') => Some(Action::DiscardAndQuit),
             KeyCode::Esc | KeyCode::Char('c' | 'C' | 'q') => Some(Action::Cancel),
+            _ => None,
+        },
+        Mode::Resolve(resolution) if resolution.combined.is_some() => Some(match key.code {
+            KeyCode::Esc => Action::EndEdit,
+            _ if ctrl(&key, 's') => Action::EndEdit,
+            _ => Action::EditKey(key),
+        }),
+        Mode::Resolve(_) => match key.code {
+            KeyCode::Char('m' | 'M') => Some(Action::KeepMine),
+            KeyCode::Char('t' | 'T') => Some(Action::KeepTheirs),
+            KeyCode::Char('e' | 'E') => Some(Action::EditCombined),
+            KeyCode::Esc => Some(Action::Cancel),
+            _ => None,
+        },
+        Mode::Recover(recovery) if recovery.diff_scroll.is_some() => Some(match key.code {
+            KeyCode::Up | KeyCode::Char('k') => Action::Up,
+            KeyCode::Down | KeyCode::Char('j') => Action::Down,
+            _ => Action::Cancel,
+        }),
+        Mode::Recover(_) => match key.code {
+            KeyCode::Char('r' | 'R') => Some(Action::Restore),
+            KeyCode::Char('d' | 'D') => Some(Action::ShowDiff),
+            KeyCode::Char('x' | 'X') => Some(Action::Discard),
             _ => None,
         },
         Mode::Editing(_) => Some(if ctrl(&key, 's') {
@@ -207,5 +238,7 @@ pub const HELP: &[HelpEntry] = &[
     entry(ANY, "u / Ctrl-R", ("変更を元に戻す / やり直す", "undo / redo a change")),
     entry(ANY, "Ctrl-S", ("保存", "save")),
     entry(ANY, "?", ("このヘルプ", "this help")),
+    entry(("競合", "conflict"), "m / t / e", ("自分の内容 / 相手の内容 / 合わせて編集", "keep mine / theirs / edit both")),
+    entry(("復元", "recovery"), "r / d / x", ("復元する / 差分を見る / 破棄する", "restore / show / discard")),
     entry(ANY, "q Ctrl-C", ("終了（未保存なら確認）", "quit (asks when unsaved)")),
 ];

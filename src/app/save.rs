@@ -1,10 +1,9 @@
-//! Carrying out `Effect::Save`: the one place where the app state meets the disk.
+//! Carrying out `Effect::Save`: the one place where the app state meets the disk for writing.
 
 use chrono::{DateTime, FixedOffset, Timelike};
 
-use super::state::{App, FileState, Tone};
-use super::update::after_save;
-use crate::store::save_document;
+use super::state::{App, FileState, Mode, Resolution, Tone};
+use crate::store::{FaultPlan, SaveOutcome, save_document};
 
 /// Who saves and when, stamped on the sections the save changes.
 pub struct Stamp {
@@ -27,12 +26,31 @@ impl Stamp {
     }
 }
 
+/// The name of our uid in /etc/passwd, for sessions started without USER (cron, some sshd set-ups).
+fn login_from_passwd() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = std::fs::metadata("/proc/self").ok()?.uid().to_string();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        (fields.nth(1)? == uid).then(|| name.to_owned())
+    })
+}
+
 /// Saves every file with unsaved sections. Files without changes are not touched at all.
-pub fn save_all(app: &mut App, stamp: &Stamp) {
+/// When someone else saved the same fields, the conflict dialog opens and nothing is written
+/// for that file until every conflict is decided.
+pub fn save_all(app: &mut App, stamp: &Stamp, faults: &dyn FaultPlan) {
+    if app.read_only {
+        app.say(Tone::Error, "閲覧専用で開いています。保存はできません。", "Opened read-only: nothing can be saved.");
+        app.quit_after_save = false;
+        return;
+    }
     let dirty = app.dirty_sections();
     if dirty.is_empty() {
         app.say(Tone::Info, "保存する変更はありません。", "Nothing to save.");
-        after_save(app, &[]);
+        finish(app, true);
         return;
     }
     for at in &dirty {
@@ -49,19 +67,45 @@ pub fn save_all(app: &mut App, stamp: &Stamp) {
     for file in files {
         let entry = &mut app.files[file];
         let FileState::Loaded { doc, saved, disk_text } = &mut entry.state else { continue };
-        match save_document(&entry.path, disk_text, saved, doc) {
-            Ok(result) => {
+        match save_document(&entry.path, disk_text, saved, doc, faults) {
+            Ok(SaveOutcome::Saved(result)) => {
                 merged_any |= result.merged;
                 *doc = result.doc.clone();
                 *saved = result.doc;
                 *disk_text = result.text;
+                entry.gone = false;
+                entry.disk_stamp = std::fs::metadata(&entry.path).ok().and_then(|m| Some((m.modified().ok()?, m.len())));
                 written.push(entry.path.display().to_string());
+            }
+            Ok(SaveOutcome::Conflicted(c)) if !matches!(app.mode, Mode::Resolve(_)) => {
+                let count = c.conflicts.len();
+                app.mode = Mode::Resolve(Box::new(Resolution {
+                    file,
+                    chosen: vec![None; count],
+                    conflicts: c.conflicts,
+                    index: 0,
+                    theirs: c.theirs,
+                    theirs_text: c.theirs_text,
+                    merged: c.merged,
+                    combined: None,
+                }));
+            }
+            Ok(SaveOutcome::Conflicted(_)) => {
+                // One dialog at a time: this file is saved after the first one is decided.
             }
             Err(error) => failures.push(error.describe(&entry.path, app.lang)),
         }
     }
     let count = dirty.len();
-    if failures.is_empty() {
+    if !failures.is_empty() {
+        app.message = Some((failures.join(" / "), Tone::Error));
+    } else if matches!(app.mode, Mode::Resolve(_)) {
+        app.say(
+            Tone::Error,
+            "他の人が同じ項目を先に保存しました。どちらを残すか選んでください。",
+            "Someone else saved the same fields first: choose what to keep.",
+        );
+    } else {
         let files = written.join(", ");
         if merged_any {
             app.say(
@@ -70,26 +114,18 @@ pub fn save_all(app: &mut App, stamp: &Stamp) {
                 &format!("Saved {files} ({count} sections), taking in what others saved meanwhile."),
             );
         } else {
-            app.say(
-                Tone::Info,
-                &format!("保存しました: {files}（{count}課）"),
-                &format!("Saved {files} ({count} sections)."),
-            );
+            app.say(Tone::Info, &format!("保存しました: {files}（{count}課）"), &format!("Saved {files} ({count} sections)."));
         }
-    } else {
-        app.message = Some((failures.join(" / "), Tone::Error));
     }
-    after_save(app, &failures);
+    finish(app, failures.is_empty() && !matches!(app.mode, Mode::Resolve(_)));
 }
 
-/// The name of our uid in /etc/passwd, for sessions started without USER (cron, some sshd set-ups).
-fn login_from_passwd() -> Option<String> {
-    use std::os::unix::fs::MetadataExt;
-    let uid = std::fs::metadata("/proc/self").ok()?.uid().to_string();
-    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
-    passwd.lines().find_map(|line| {
-        let mut fields = line.split(':');
-        let name = fields.next()?;
-        (fields.nth(1)? == uid).then(|| name.to_owned())
-    })
+fn finish(app: &mut App, done: bool) {
+    if done {
+        if app.quit_after_save && !app.has_unsaved() {
+            app.should_quit = true;
+        }
+    } else if !matches!(app.mode, Mode::Resolve(_)) {
+        app.quit_after_save = false;
+    }
 }

@@ -14,6 +14,29 @@ use crate::store::LoadError;
 pub struct FileEntry {
     pub path: PathBuf,
     pub state: FileState,
+    /// The file has no write permission: shown, never edited or written.
+    pub read_only: bool,
+    /// Modification time and length when last read or written, to notice changes on disk cheaply.
+    pub disk_stamp: Option<(std::time::SystemTime, u64)>,
+    /// The file was deleted or became unreadable while open; the edits are still here.
+    pub gone: bool,
+}
+
+impl FileEntry {
+    /// A file read as `text` that gave `doc`.
+    pub fn loaded(path: impl Into<PathBuf>, doc: Document, text: impl Into<String>) -> Self {
+        FileEntry {
+            path: path.into(),
+            state: FileState::Loaded { saved: doc.clone(), doc, disk_text: text.into() },
+            read_only: false,
+            disk_stamp: None,
+            gone: false,
+        }
+    }
+
+    pub fn broken(error: LoadError) -> Self {
+        FileEntry { path: error.path.clone(), state: FileState::Broken(error), read_only: true, disk_stamp: None, gone: false }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -69,6 +92,45 @@ pub enum Mode {
     Editing(Box<Editor>),
     Help { scroll: u16 },
     ConfirmQuit,
+    /// Fields someone else saved differently: decided one by one before anything is written.
+    Resolve(Box<Resolution>),
+    /// Unsaved work from a session that ended without saving: restore, look, or discard.
+    Recover(Box<Recovery>),
+}
+
+/// The conflict dialog's state.
+pub struct Resolution {
+    pub file: usize,
+    pub conflicts: Vec<crate::store::FieldConflict>,
+    /// Which conflict is shown.
+    pub index: usize,
+    /// Decided values so far, one per conflict.
+    pub chosen: Vec<Option<String>>,
+    /// Their document and its text, which becomes the new base once everything is decided.
+    pub theirs: Document,
+    pub theirs_text: String,
+    /// Our work merged into theirs (conflicting fields still theirs).
+    pub merged: Document,
+    /// Editing a combined text for the shown conflict.
+    pub combined: Option<TextArea<'static>>,
+}
+
+/// Journals found at start-up, offered one file at a time.
+pub struct Recovery {
+    pub entries: Vec<RecoveryEntry>,
+    pub index: usize,
+    /// Showing the differences instead of the question.
+    pub diff_scroll: Option<u16>,
+}
+
+pub struct RecoveryEntry {
+    pub file: usize,
+    pub journal_path: PathBuf,
+    pub base: Document,
+    pub mine: Document,
+    pub written: Option<std::time::SystemTime>,
+    /// (division › section › field, on disk, in the journal) for each field that differs.
+    pub differences: Vec<(String, String, String)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,6 +166,8 @@ pub struct App {
     pub should_quit: bool,
     /// Quit once the save that the quit dialog asked for has succeeded.
     pub quit_after_save: bool,
+    /// Reviewer mode (`--read-only`): nothing is edited, locked, journaled or written.
+    pub read_only: bool,
 }
 
 impl App {
@@ -123,6 +187,7 @@ impl App {
             size: (80, 24),
             should_quit: false,
             quit_after_save: false,
+            read_only: false,
         };
         // Open on the first section, so that the panes show something at once.
         if let Some(first) = app.visible_nodes().into_iter().find(|n| matches!(n, Node::Section(_))) {
@@ -232,6 +297,49 @@ impl App {
             }
         }
         out
+    }
+
+    /// The document as it would be saved now, with the text still open in the editor applied.
+    pub fn effective_doc(&self, file: usize) -> Option<Document> {
+        let mut doc = self.doc(file)?.clone();
+        if let Mode::Editing(editor) = &self.mode
+            && editor.section.file == file
+            && let Some(section) = doc.section_mut(editor.section.division, editor.section.section)
+        {
+            let text = editor.textarea.lines().join("\n");
+            match editor.slot {
+                Slot::GoalsIntro => section.goals_intro = text,
+                Slot::Goal(i) => {
+                    if let Some(goal) = section.goals.get_mut(i) {
+                        *goal = text;
+                    }
+                }
+                Slot::Progress => section.progress = text,
+                Slot::Reflection => section.reflection = text,
+            }
+        }
+        Some(doc)
+    }
+
+    /// Whether the section may be changed, with the reason said when it may not.
+    pub fn may_edit(&mut self, file: usize) -> bool {
+        if self.read_only {
+            self.say(
+                Tone::Error,
+                "閲覧専用で開いています（--read-only）。書き換えはできません。",
+                "Opened read-only (--read-only): nothing can be changed.",
+            );
+            return false;
+        }
+        if self.files.get(file).is_some_and(|f| f.read_only) {
+            self.say(
+                Tone::Error,
+                "このファイルには書き込み権限がないため、読むだけです。変更するには担当者に権限を頼んでください。",
+                "This file has no write permission: it can only be read. Ask for write access to change it.",
+            );
+            return false;
+        }
+        true
     }
 
     pub fn say(&mut self, tone: Tone, ja: &str, en: &str) {

@@ -8,9 +8,13 @@ use super::state::{App, Change, Editor, Focus, Mode, Node, SectionRef, Slot, Ton
 use crate::model::{Field, Section};
 
 /// What the state asks the outside world to do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     Save,
+    /// The user threw away the unsaved work kept in this journal file.
+    DeleteJournal(std::path::PathBuf),
+    /// The user quit without saving: the journals of this session go too.
+    DiscardJournals,
 }
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -39,11 +43,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Action::DiscardAndQuit => {
                 app.should_quit = true;
-                Vec::new()
+                vec![Effect::DiscardJournals]
             }
             _ => Vec::new(),
         },
         Mode::Editing(editor) => editing(app, *editor, action),
+        Mode::Resolve(resolution) => super::resolve::resolve(app, *resolution, action),
+        Mode::Recover(recovery) => super::recover::recover(app, *recovery, action),
         Mode::Browse => browse(app, action),
     }
 }
@@ -151,13 +157,16 @@ fn browse(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Save => return vec![Effect::Save],
         Action::Quit => {
-            if app.has_unsaved() {
+            if app.has_unsaved() && !app.read_only {
                 app.mode = Mode::ConfirmQuit;
             } else {
                 app.should_quit = true;
             }
         }
         Action::Help => app.mode = Mode::Help { scroll: 0 },
+        Action::Undo | Action::Redo if app.read_only => {
+            app.may_edit(0);
+        }
         Action::Undo => undo_redo(app, true),
         Action::Redo => undo_redo(app, false),
         Action::NextPane => cycle_focus(app, true),
@@ -294,6 +303,22 @@ fn pane(app: &mut App, field: Field, action: Action) {
         app.focus = Focus::Tree;
         return;
     };
+    let changes = matches!(
+        action,
+        Action::StartEdit
+            | Action::AddGoalAfter
+            | Action::AddGoalBefore
+            | Action::RemoveGoal
+            | Action::MoveGoalUp
+            | Action::MoveGoalDown
+            | Action::SetRating(_)
+            | Action::CycleRating
+            | Action::CycleRatingBack
+            | Action::ClearRating
+    );
+    if changes && !app.may_edit(at.file) {
+        return;
+    }
     match (field, action.clone()) {
         (Field::Goals, Action::Up) => app.goal_cursor = app.goal_cursor.saturating_sub(1),
         (Field::Goals, Action::Down) => {
@@ -438,16 +463,17 @@ fn start_edit(app: &mut App, at: SectionRef, slot: Slot, new_goal: bool) {
     app.mode = Mode::Editing(Box::new(Editor { section: at, slot, textarea, new_goal }));
 }
 
-/// Called with the outcome of a save that `update` asked for.
-pub fn after_save(app: &mut App, failures: &[String]) {
-    if failures.is_empty() {
-        if app.quit_after_save {
-            app.should_quit = true;
-        }
-    } else {
-        app.quit_after_save = false;
-        if matches!(app.mode, Mode::ConfirmQuit) {
-            app.mode = Mode::Browse;
-        }
+/// After the documents took in work from disk: sections may have come or gone, so the tree
+/// cursor is checked and the undo history (which points at sections by position) is dropped.
+pub(super) fn after_documents_changed(app: &mut App, structure_changed: bool) {
+    let nodes = app.visible_nodes();
+    if !nodes.contains(&app.cursor) {
+        app.cursor = nodes.first().copied().unwrap_or(Node::File(0));
+        app.focus = Focus::Tree;
     }
+    if structure_changed {
+        app.undo.clear();
+        app.redo.clear();
+    }
+    clamp_goal_cursor(app);
 }

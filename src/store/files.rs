@@ -2,74 +2,188 @@
 
 use std::fs;
 use std::io::{self, Write as _};
+use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 
 use super::parse::parse_document;
-use super::problem::{LoadError, Problem, ProblemKind};
+use super::problem::{LoadError, Position, Problem, ProblemKind};
 use crate::model::Document;
 
+/// Larger than any table an office writes (the seed is 9 KB); a bigger file is refused before it
+/// is read, so that a mistaken path cannot fill the memory.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A data file found under the folder, or a path there that must be reported instead of read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Found {
+    File(PathBuf),
+    Refused(LoadError),
+}
+
+fn refused(path: &Path, kind: ProblemKind) -> Found {
+    Found::Refused(LoadError { path: path.to_path_buf(), problems: vec![Problem::at(None, kind)] })
+}
+
 /// The `*.yaml` files under `root` (or `root` itself when it is a file), sorted by path so the
-/// tree shows them in a stable order.
-pub fn discover(root: &Path) -> io::Result<Vec<PathBuf>> {
+/// tree shows them in a stable order. Paths that are not plain files inside `root` (a FIFO, a
+/// folder named `x.yaml`, a link leading out of the data folder) are reported, not opened.
+pub fn discover(root: &Path) -> io::Result<Vec<Found>> {
     let metadata = fs::metadata(root)?;
-    if metadata.is_file() {
-        return Ok(vec![root.to_path_buf()]);
+    if !metadata.is_dir() {
+        let home = root.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        return Ok(vec![check_entry(root, &fs::canonicalize(home)?)]);
     }
+    let top = fs::canonicalize(root)?;
     let mut found = Vec::new();
     let mut pending = vec![root.to_path_buf()];
     while let Some(dir) = pending.pop() {
         for entry in fs::read_dir(&dir)? {
             let entry = entry?;
             let path = entry.path();
-            let name = entry.file_name();
-            if name.to_string_lossy().starts_with('.') {
-                continue; // .git, editor swap files, our own temporary files
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue; // .git, lock files, editor swap files, our own temporary files
             }
+            let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
             let kind = entry.file_type()?;
-            if kind.is_dir() {
+            if kind.is_dir() && !is_yaml {
                 pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-                found.push(path);
+            } else if is_yaml {
+                found.push(check_entry(&path, &top));
             }
         }
     }
-    found.sort();
+    found.sort_by(|a, b| found_path(a).cmp(found_path(b)));
     Ok(found)
+}
+
+fn found_path(found: &Found) -> &Path {
+    match found {
+        Found::File(p) => p,
+        Found::Refused(e) => &e.path,
+    }
+}
+
+fn check_entry(path: &Path, top: &Path) -> Found {
+    let link = fs::symlink_metadata(path);
+    if link.as_ref().is_ok_and(|m| m.file_type().is_symlink()) {
+        match fs::canonicalize(path) {
+            Ok(target) if !target.starts_with(top) => {
+                return refused(path, ProblemKind::LinkOutside { target: target.display().to_string() });
+            }
+            Err(e) => return refused(path, ProblemKind::Read { detail: e.to_string() }),
+            Ok(_) => {}
+        }
+    }
+    match fs::metadata(path) {
+        Ok(m) if m.is_dir() => refused(path, ProblemKind::NotAFile { what: "folder" }),
+        Ok(m) if m.file_type().is_fifo() => refused(path, ProblemKind::NotAFile { what: "fifo" }),
+        Ok(m) if !m.is_file() => refused(path, ProblemKind::NotAFile { what: "special" }),
+        Ok(_) => Found::File(path.to_path_buf()),
+        Err(e) => refused(path, ProblemKind::Read { detail: e.to_string() }),
+    }
 }
 
 /// Reads and validates one file. Every way of failing names the file.
 pub fn load_file(path: &Path) -> Result<(Document, String), LoadError> {
     let fail = |kind| LoadError { path: path.to_path_buf(), problems: vec![Problem::at(None, kind)] };
+    let size = fs::metadata(path).map_err(|e| fail(ProblemKind::Read { detail: e.to_string() }))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(fail(ProblemKind::TooLarge { bytes: size, limit: MAX_FILE_BYTES }));
+    }
     let bytes = fs::read(path).map_err(|e| fail(ProblemKind::Read { detail: e.to_string() }))?;
-    let text = String::from_utf8(bytes).map_err(|_| fail(ProblemKind::NotUtf8))?;
+    let text = decode(&bytes).map_err(|problem| LoadError { path: path.to_path_buf(), problems: vec![problem] })?;
     let doc = parse_document(&text).map_err(|problems| LoadError { path: path.to_path_buf(), problems })?;
     Ok((doc, text))
+}
+
+/// UTF-8 text, or where the first byte that is not UTF-8 stands.
+pub fn decode(bytes: &[u8]) -> Result<String, Problem> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(e) => {
+            let good = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
+            let line = good.matches('\n').count() as u64 + 1;
+            let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
+            Err(Problem::at(Some(Position { line, column }), ProblemKind::NotUtf8))
+        }
+    }
+}
+
+/// The steps of an atomic write, where tests make the disk fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteStep {
+    CreateTemp,
+    Write,
+    SyncFile,
+    Rename,
+    SyncDir,
+}
+
+/// Decides whether a step of a write fails; the real disk never fails on purpose.
+pub trait FaultPlan {
+    fn check(&self, step: WriteStep) -> io::Result<()>;
+}
+
+/// No injected faults: what hyoka uses outside tests.
+pub struct RealDisk;
+
+impl FaultPlan for RealDisk {
+    fn check(&self, _: WriteStep) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Replaces `path` with `contents` atomically: a temporary file in the same directory is
 /// written and synced, then renamed over the original, then the directory is synced so the
 /// rename itself survives a power cut. Readers see the old file or the new one, never a mix.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_atomically_with(path, contents, &RealDisk)
+}
+
+pub fn write_atomically_with(path: &Path, contents: &[u8], faults: &dyn FaultPlan) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let file_name =
-        path.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
+    let file_name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
     let temp = dir.join(format!(".{}.hyoka-{}.tmp", file_name.to_string_lossy(), std::process::id()));
+    let mut created = false;
     let result = (|| {
+        faults.check(WriteStep::CreateTemp)?;
         let mut file = fs::OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        created = true;
         if let Ok(existing) = fs::metadata(path) {
             // Keep the permissions the office gave the file (e.g. group-writable).
             file.set_permissions(existing.permissions())?;
         }
+        faults.check(WriteStep::Write)?;
         file.write_all(contents)?;
+        faults.check(WriteStep::SyncFile)?;
         file.sync_all()?;
+        faults.check(WriteStep::Rename)?;
         fs::rename(&temp, path)?;
-        fs::File::open(&dir)?.sync_all()
+        created = false;
+        // The new file is complete and in place; syncing the folder only makes the rename survive a
+        // power cut. Some file systems (network shares) refuse it: that is no reason to report a
+        // save that happened as failed.
+        let _ = faults.check(WriteStep::SyncDir).and_then(|()| fs::File::open(&dir)?.sync_all());
+        Ok(())
     })();
-    if result.is_err() {
+    if created {
         let _ = fs::remove_file(&temp);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_byte_that_is_not_utf8_is_located() {
+        let problem = decode(b"a: 1\nb: \xe6\x97\xa5\xff\n").err();
+        assert_eq!(problem.and_then(|p| p.position), Some(Position { line: 2, column: 5 }));
+    }
 }

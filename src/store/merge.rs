@@ -1,48 +1,204 @@
-//! Someone saved the file while we were editing: combine their sections with ours.
+//! Someone saved the file while we were editing: combine their work with ours, field by field.
+//!
+//! A three-way merge: `base` is what we last read, `mine` what we have now, `theirs` what is on
+//! disk. A field only one side changed takes that side's value; a field both changed to
+//! different values is a [`FieldConflict`] for the user to decide. Sections are matched by
+//! division and section name, so sections added or removed on either side merge too.
 
-use crate::model::Document;
+use chrono::{DateTime, FixedOffset};
 
-/// A section both sides changed differently: named so that the user can be told.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Conflict {
-    pub division: String,
-    pub section: String,
+use crate::model::{Division, Document, Section};
+
+/// One of a section's fields, as merged and as shown in the conflict dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldName {
+    GoalsIntro,
+    Goals,
+    Progress,
+    Rating,
+    Reflection,
 }
 
-/// Three-way merge at section level: `base` is what we loaded, `mine` what we have now,
-/// `theirs` what is on disk. Sections only we changed are taken from `mine`, everything else
-/// from `theirs`; a section both changed (or they removed) is a conflict and nothing merges.
-pub fn merge_sections(base: &Document, mine: &Document, theirs: &Document) -> Result<Document, Vec<Conflict>> {
-    let mut merged = theirs.clone();
-    let mut conflicts = Vec::new();
-    for (d, division) in mine.divisions.iter().enumerate() {
-        for (s, section) in division.sections.iter().enumerate() {
-            let original = base.section(d, s);
-            if original.is_some_and(|o| o.same_content(section)) {
-                continue;
+impl FieldName {
+    pub const ALL: [FieldName; 5] =
+        [FieldName::GoalsIntro, FieldName::Goals, FieldName::Progress, FieldName::Rating, FieldName::Reflection];
+
+    /// The field as text, one goal per line for the goals, empty for "not rated".
+    pub fn text(self, section: &Section) -> String {
+        match self {
+            FieldName::GoalsIntro => section.goals_intro.clone(),
+            FieldName::Goals => section.goals.join("\n"),
+            FieldName::Progress => section.progress.clone(),
+            FieldName::Rating => section.rating.clone().unwrap_or_default(),
+            FieldName::Reflection => section.reflection.clone(),
+        }
+    }
+
+    /// Sets the field from its text form (see [`FieldName::text`]).
+    pub fn set_text(self, section: &mut Section, text: &str) {
+        match self {
+            FieldName::GoalsIntro => section.goals_intro = text.to_owned(),
+            FieldName::Goals => {
+                section.goals = text.split('\n').filter(|g| !g.trim().is_empty()).map(str::to_owned).collect();
             }
-            let theirs_section = merged
-                .divisions
-                .iter_mut()
-                .find(|x| x.name == division.name)
-                .and_then(|x| x.sections.iter_mut().find(|x| x.name == section.name));
-            match theirs_section {
-                Some(target) if original.is_some_and(|o| o.same_content(target)) || target.same_content(section) => {
-                    *target = section.clone();
+            FieldName::Progress => section.progress = text.to_owned(),
+            FieldName::Rating => section.rating = (!text.is_empty()).then(|| text.to_owned()),
+            FieldName::Reflection => section.reflection = text.to_owned(),
+        }
+    }
+
+    fn equal(self, a: &Section, b: &Section) -> bool {
+        match self {
+            FieldName::GoalsIntro => a.goals_intro == b.goals_intro,
+            FieldName::Goals => a.goals == b.goals,
+            FieldName::Progress => a.progress == b.progress,
+            FieldName::Rating => a.rating == b.rating,
+            FieldName::Reflection => a.reflection == b.reflection,
+        }
+    }
+
+    fn copy(self, from: &Section, to: &mut Section) {
+        match self {
+            FieldName::GoalsIntro => to.goals_intro = from.goals_intro.clone(),
+            FieldName::Goals => to.goals = from.goals.clone(),
+            FieldName::Progress => to.progress = from.progress.clone(),
+            FieldName::Rating => to.rating = from.rating.clone(),
+            FieldName::Reflection => to.reflection = from.reflection.clone(),
+        }
+    }
+}
+
+/// A field both sides changed, differently.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldConflict {
+    pub division: String,
+    pub section: String,
+    pub field: FieldName,
+    pub mine: String,
+    pub theirs: String,
+    /// Who saved theirs, and when, from the section's `updated_by` / `updated`.
+    pub their_by: Option<String>,
+    pub their_at: Option<DateTime<FixedOffset>>,
+}
+
+/// The merged document (conflicting fields hold *their* value, so that nothing of theirs is lost
+/// while the user decides) and the conflicts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Merged {
+    pub doc: Document,
+    pub conflicts: Vec<FieldConflict>,
+}
+
+fn find<'a>(doc: &'a Document, division: &str, section: &str) -> Option<&'a Section> {
+    doc.divisions.iter().find(|d| d.name == division)?.sections.iter().find(|s| s.name == section)
+}
+
+fn find_mut<'a>(doc: &'a mut Document, division: &str, section: &str) -> Option<&'a mut Section> {
+    doc.divisions.iter_mut().find(|d| d.name == division)?.sections.iter_mut().find(|s| s.name == section)
+}
+
+pub fn merge(base: &Document, mine: &Document, theirs: &Document) -> Merged {
+    let mut doc = theirs.clone();
+    let mut conflicts = Vec::new();
+    // Document-level fields: ours where only we changed them.
+    if mine.organization != base.organization && theirs.organization == base.organization {
+        doc.organization = mine.organization.clone();
+    }
+    if mine.preface != base.preface && theirs.preface == base.preface {
+        doc.preface = mine.preface.clone();
+    }
+    for division in &mine.divisions {
+        for section in &division.sections {
+            let base_section = find(base, &division.name, &section.name);
+            if base_section == Some(section) {
+                continue; // untouched by us: theirs stands (including their removal of it)
+            }
+            let original = base_section.cloned().unwrap_or_else(|| Section::new(section.name.clone()));
+            match find_mut(&mut doc, &division.name, &section.name) {
+                Some(target) => merge_section(&division.name, &original, section, target, &mut conflicts),
+                None if base_section.is_none() => add_section(&mut doc, &division.name, section.clone()),
+                None => {
+                    // They removed a section we changed: keep ours, and say so field by field.
+                    for field in FieldName::ALL {
+                        if !field.equal(&original, section) {
+                            conflicts.push(FieldConflict {
+                                division: division.name.clone(),
+                                section: section.name.clone(),
+                                field,
+                                mine: field.text(section),
+                                theirs: String::new(),
+                                their_by: None,
+                                their_at: None,
+                            });
+                        }
+                    }
+                    add_section(&mut doc, &division.name, section.clone());
                 }
-                _ => conflicts.push(Conflict { division: division.name.clone(), section: section.name.clone() }),
             }
         }
     }
-    if conflicts.is_empty() { Ok(merged) } else { Err(conflicts) }
+    // Sections we removed (hand edits) go, unless they changed them meanwhile.
+    for division in &base.divisions {
+        for section in &division.sections {
+            if find(mine, &division.name, &section.name).is_none()
+                && find(theirs, &division.name, &section.name).is_some_and(|t| t == section)
+                && let Some(d) = doc.divisions.iter_mut().find(|d| d.name == division.name)
+            {
+                d.sections.retain(|s| s.name != section.name);
+            }
+        }
+    }
+    Merged { doc, conflicts }
+}
+
+fn add_section(doc: &mut Document, division: &str, section: Section) {
+    match doc.divisions.iter_mut().find(|d| d.name == division) {
+        Some(d) => d.sections.push(section),
+        None => doc.divisions.push(Division { name: division.to_owned(), sections: vec![section] }),
+    }
+}
+
+fn merge_section(
+    division: &str,
+    base: &Section,
+    mine: &Section,
+    target: &mut Section,
+    conflicts: &mut Vec<FieldConflict>,
+) {
+    let theirs = target.clone();
+    let mut ours_taken = false;
+    for field in FieldName::ALL {
+        let mine_changed = !field.equal(base, mine);
+        let theirs_changed = !field.equal(base, &theirs);
+        if !mine_changed || field.equal(mine, &theirs) {
+            continue; // theirs (already in target) is right
+        }
+        if theirs_changed {
+            conflicts.push(FieldConflict {
+                division: division.to_owned(),
+                section: mine.name.clone(),
+                field,
+                mine: field.text(mine),
+                theirs: field.text(&theirs),
+                their_by: theirs.updated_by.clone(),
+                their_at: theirs.updated,
+            });
+        } else {
+            field.copy(mine, target);
+            ours_taken = true;
+        }
+    }
+    if ours_taken {
+        target.updated = mine.updated.or(target.updated);
+        target.updated_by = mine.updated_by.clone().or(target.updated_by.clone());
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Division, Section};
 
-    fn doc(sections: &[(&str, &str)]) -> Document {
+    fn doc(sections: &[(&str, &str, &str)]) -> Document {
         Document {
             organization: "上京区役所".into(),
             fiscal_year: 2008,
@@ -53,29 +209,80 @@ mod tests {
                 name: "区民部".into(),
                 sections: sections
                     .iter()
-                    .map(|(name, progress)| Section { progress: (*progress).into(), ..Section::new(*name) })
+                    .map(|(name, progress, reflection)| Section {
+                        progress: (*progress).into(),
+                        reflection: (*reflection).into(),
+                        ..Section::new(*name)
+                    })
                     .collect(),
             }],
         }
     }
 
     #[test]
-    fn changes_to_different_sections_are_both_kept() {
-        let base = doc(&[("総務課", "a"), ("納税課", "b")]);
-        let mine = doc(&[("総務課", "mine"), ("納税課", "b")]);
-        let theirs = doc(&[("総務課", "a"), ("納税課", "theirs")]);
-        assert_eq!(merge_sections(&base, &mine, &theirs), Ok(doc(&[("総務課", "mine"), ("納税課", "theirs")])));
+    fn different_fields_of_one_section_merge() {
+        let base = doc(&[("総務課", "p", "r")]);
+        let mine = doc(&[("総務課", "mine", "r")]);
+        let theirs = doc(&[("総務課", "p", "theirs")]);
+        let merged = merge(&base, &mine, &theirs);
+        assert!(merged.conflicts.is_empty());
+        assert_eq!(merged.doc, doc(&[("総務課", "mine", "theirs")]));
     }
 
     #[test]
-    fn the_same_section_changed_twice_is_a_conflict() {
-        let base = doc(&[("総務課", "a")]);
-        let mine = doc(&[("総務課", "mine")]);
-        let theirs = doc(&[("総務課", "theirs")]);
-        assert_eq!(
-            merge_sections(&base, &mine, &theirs),
-            Err(vec![Conflict { division: "区民部".into(), section: "総務課".into() }])
-        );
-        assert!(merge_sections(&base, &mine, &doc(&[])).is_err(), "they removed a section we edited");
+    fn the_same_field_changed_twice_is_a_conflict_keeping_theirs_for_now() {
+        let base = doc(&[("総務課", "p", "r")]);
+        let mine = doc(&[("総務課", "mine", "r")]);
+        let mut theirs = doc(&[("総務課", "theirs", "r")]);
+        theirs.divisions[0].sections[0].updated_by = Some("tanaka".into());
+        let merged = merge(&base, &mine, &theirs);
+        assert_eq!(merged.doc, theirs);
+        assert_eq!(merged.conflicts.len(), 1);
+        let c = &merged.conflicts[0];
+        assert_eq!((c.field, c.mine.as_str(), c.theirs.as_str()), (FieldName::Progress, "mine", "theirs"));
+        assert_eq!(c.their_by.as_deref(), Some("tanaka"));
+    }
+
+    #[test]
+    fn the_same_change_on_both_sides_is_no_conflict() {
+        let base = doc(&[("総務課", "p", "r")]);
+        let both = doc(&[("総務課", "same", "r")]);
+        assert!(merge(&base, &both, &both).conflicts.is_empty());
+    }
+
+    #[test]
+    fn sections_added_on_either_side_are_kept() {
+        let base = doc(&[("総務課", "p", "r")]);
+        let mine = doc(&[("総務課", "p", "r"), ("新しい課", "mine", "")]);
+        let theirs = doc(&[("総務課", "p", "r"), ("別の課", "theirs", "")]);
+        let merged = merge(&base, &mine, &theirs);
+        let names: Vec<&str> = merged.doc.divisions[0].sections.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["総務課", "別の課", "新しい課"]);
+    }
+
+    #[test]
+    fn a_section_they_removed_but_we_edited_comes_back_as_a_conflict() {
+        let base = doc(&[("総務課", "p", "r"), ("納税課", "p", "r")]);
+        let mine = doc(&[("総務課", "p", "r"), ("納税課", "mine", "r")]);
+        let theirs = doc(&[("総務課", "p", "r")]);
+        let merged = merge(&base, &mine, &theirs);
+        assert_eq!(merged.conflicts.len(), 1);
+        assert!(merged.doc.divisions[0].sections.iter().any(|s| s.name == "納税課" && s.progress == "mine"));
+        // Untouched by us and removed by them: it goes.
+        let mine_untouched = base.clone();
+        assert_eq!(merge(&base, &mine_untouched, &theirs).doc, theirs);
+    }
+
+    #[test]
+    fn goals_merge_as_a_list() {
+        let mut base = doc(&[("総務課", "", "")]);
+        base.divisions[0].sections[0].goals = vec!["a".into(), "b".into()];
+        let mut mine = base.clone();
+        mine.divisions[0].sections[0].goals.push("c".into());
+        let mut theirs = base.clone();
+        theirs.divisions[0].sections[0].rating = Some("○".into());
+        let merged = merge(&base, &mine, &theirs);
+        assert_eq!(merged.doc.divisions[0].sections[0].goals, ["a", "b", "c"]);
+        assert_eq!(merged.doc.divisions[0].sections[0].rating.as_deref(), Some("○"));
     }
 }

@@ -1,15 +1,20 @@
-//! Data files on disk: finding, loading, merging, writing.
+//! Data files on disk: finding, loading, locking, merging, writing.
 
 mod emit;
 mod files;
+mod lock;
 mod merge;
 mod parse;
 mod problem;
 mod save;
 
 pub use emit::emit_document;
-pub use files::{discover, load_file, write_atomically};
-pub use merge::{Conflict, merge_sections};
+pub use files::{
+    FaultPlan, Found, MAX_FILE_BYTES, RealDisk, WriteStep, decode, discover, load_file, write_atomically,
+    write_atomically_with,
+};
+pub use lock::{SaveLock, lock, lock_path};
+pub use merge::{FieldConflict, FieldName, Merged, merge};
 pub use parse::parse_document;
 pub use problem::{LoadError, Position, Problem, ProblemKind};
-pub use save::{SaveError, Saved, save_document};
+pub use save::{Conflicted, SaveError, SaveOutcome, Saved, save_document};

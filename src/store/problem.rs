@@ -55,6 +55,10 @@ pub enum ProblemKind {
         detail: String,
     },
     NotUtf8,
+    TooLarge { bytes: u64, limit: u64 },
+    /// "folder", "fifo" or "special": a path named like a data file that is not a plain file.
+    NotAFile { what: &'static str },
+    LinkOutside { target: String },
 }
 
 /// One thing wrong with one file.
@@ -149,6 +153,38 @@ impl ProblemKind {
                 "文字コードがUTF-8ではありません。UTF-8で保存し直してください。".to_owned()
             }
             (ProblemKind::NotUtf8, Lang::En) => "the file is not UTF-8; save it again as UTF-8.".to_owned(),
+            (ProblemKind::TooLarge { bytes, limit }, Lang::Ja) => format!(
+                "ファイルが大きすぎます（{} MB）。読み込める大きさは {} MB までです。正しいファイルか確かめてください。",
+                bytes / 1_048_576,
+                limit / 1_048_576
+            ),
+            (ProblemKind::TooLarge { bytes, limit }, Lang::En) => format!(
+                "the file is too large ({} MB; at most {} MB is read). Check that it is the right file.",
+                bytes / 1_048_576,
+                limit / 1_048_576
+            ),
+            (ProblemKind::NotAFile { what }, Lang::Ja) => format!(
+                "これはデータファイルではありません（{}）。YAMLファイルを指定してください。",
+                match *what {
+                    "folder" => "名前が .yaml のフォルダ",
+                    "fifo" => "名前付きパイプ",
+                    _ => "特殊なファイル",
+                }
+            ),
+            (ProblemKind::NotAFile { what }, Lang::En) => format!(
+                "this is not a data file ({}); give a YAML file.",
+                match *what {
+                    "folder" => "a folder named .yaml",
+                    "fifo" => "a named pipe",
+                    _ => "a special file",
+                }
+            ),
+            (ProblemKind::LinkOutside { target }, Lang::Ja) => format!(
+                "データのフォルダの外（{target}）を指すリンクなので開きません。ファイルをデータのフォルダに置いてください。"
+            ),
+            (ProblemKind::LinkOutside { target }, Lang::En) => format!(
+                "this link points outside the data folder ({target}) and is not opened; put the file in the data folder."
+            ),
         }
     }
 }

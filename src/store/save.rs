@@ -1,27 +1,49 @@
-//! Saving one document: notice what others saved meanwhile, merge, write atomically.
+//! Saving one document: lock, notice what others saved meanwhile, merge, write atomically.
 
 use std::fs;
 use std::path::Path;
+use std::time::Duration;
 
 use super::emit::emit_document;
-use super::files::write_atomically;
-use super::merge::{Conflict, merge_sections};
+use super::files::{FaultPlan, decode, write_atomically_with};
+use super::lock::lock;
+use super::merge::{FieldConflict, merge};
 use super::parse::parse_document;
 use crate::i18n::Lang;
 use crate::model::Document;
+
+/// How long a save waits for another hyoka that is saving the same file.
+const LOCK_PATIENCE: Duration = Duration::from_secs(5);
 
 /// What the file holds after a successful save.
 #[derive(Debug)]
 pub struct Saved {
     pub doc: Document,
     pub text: String,
-    /// Someone else had saved in between and their sections were taken in.
+    /// Someone else had saved in between and their work was taken in.
     pub merged: bool,
+}
+
+/// Someone else saved the same fields differently: nothing was written.
+#[derive(Debug)]
+pub struct Conflicted {
+    /// Our work merged into theirs; the conflicting fields still hold their values.
+    pub merged: Document,
+    pub conflicts: Vec<FieldConflict>,
+    pub theirs: Document,
+    pub theirs_text: String,
+}
+
+#[derive(Debug)]
+pub enum SaveOutcome {
+    Saved(Saved),
+    Conflicted(Conflicted),
 }
 
 #[derive(Debug)]
 pub enum SaveError {
-    Conflict(Vec<Conflict>),
+    /// Another hyoka held the lock for longer than we waited.
+    Busy,
     /// The file on disk no longer parses: we do not write over someone's half-done edit.
     DiskUnreadable(String),
     Io(std::io::Error),
@@ -31,14 +53,12 @@ impl SaveError {
     pub fn describe(&self, path: &Path, lang: Lang) -> String {
         let path = path.display();
         match (self, lang) {
-            (SaveError::Conflict(c), Lang::Ja) => format!(
-                "{path} を保存できません: 他の人が同じ課（{}）を先に保存しました。あなたの変更は画面に残っています。内容を書き留めてから hyoka を開き直してください。",
-                c.iter().map(|c| format!("{} {}", c.division, c.section)).collect::<Vec<_>>().join("、")
-            ),
-            (SaveError::Conflict(c), Lang::En) => format!(
-                "cannot save {path}: someone else saved the same section ({}) first. Your edits are still on screen; note them and reopen hyoka.",
-                c.iter().map(|c| format!("{} {}", c.division, c.section)).collect::<Vec<_>>().join(", ")
-            ),
+            (SaveError::Busy, Lang::Ja) => {
+                format!("{path} は他の人が保存中です。少し待ってから、もう一度 Ctrl-S を押してください。")
+            }
+            (SaveError::Busy, Lang::En) => {
+                format!("someone else is saving {path}; wait a moment and press Ctrl-S again.")
+            }
             (SaveError::DiskUnreadable(why), Lang::Ja) => format!(
                 "{path} を保存できません: ディスク上のファイルが壊れています（{why}）。上書きはしていません。ファイルを直してからもう一度 Ctrl-S を押してください。"
             ),
@@ -56,23 +76,41 @@ impl SaveError {
 }
 
 /// Writes `mine` to `path`. `base_text`/`base` are what we last read or wrote there.
-pub fn save_document(path: &Path, base_text: &str, base: &Document, mine: &Document) -> Result<Saved, SaveError> {
+pub fn save_document(
+    path: &Path,
+    base_text: &str,
+    base: &Document,
+    mine: &Document,
+    faults: &dyn FaultPlan,
+) -> Result<SaveOutcome, SaveError> {
+    let _lock = lock(path, LOCK_PATIENCE).map_err(|e| match e.kind() {
+        std::io::ErrorKind::WouldBlock => SaveError::Busy,
+        _ => SaveError::Io(e),
+    })?;
     let on_disk = match fs::read(path) {
-        Ok(bytes) => Some(String::from_utf8(bytes).map_err(|_| SaveError::DiskUnreadable("not UTF-8".into()))?),
+        Ok(bytes) => Some(decode(&bytes).map_err(|p| SaveError::DiskUnreadable(p.kind.describe(Lang::En)))?),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(SaveError::Io(e)),
     };
     let (doc, merged) = match on_disk {
         Some(text) if text != base_text => {
             let theirs = parse_document(&text).map_err(|problems| {
-                let first = problems.first().map(|p| p.kind.describe(Lang::En)).unwrap_or_default();
-                SaveError::DiskUnreadable(first)
+                SaveError::DiskUnreadable(problems.first().map(|p| p.kind.describe(Lang::En)).unwrap_or_default())
             })?;
-            (merge_sections(base, mine, &theirs).map_err(SaveError::Conflict)?, true)
+            let result = merge(base, mine, &theirs);
+            if !result.conflicts.is_empty() {
+                return Ok(SaveOutcome::Conflicted(Conflicted {
+                    merged: result.doc,
+                    conflicts: result.conflicts,
+                    theirs,
+                    theirs_text: text,
+                }));
+            }
+            (result.doc, true)
         }
         _ => (mine.clone(), false),
     };
     let text = emit_document(&doc);
-    write_atomically(path, text.as_bytes()).map_err(SaveError::Io)?;
-    Ok(Saved { doc, text, merged })
+    write_atomically_with(path, text.as_bytes(), faults).map_err(SaveError::Io)?;
+    Ok(SaveOutcome::Saved(Saved { doc, text, merged }))
 }

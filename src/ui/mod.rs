@@ -5,6 +5,7 @@ mod editor;
 mod finish;
 mod layout;
 mod overview;
+mod safety;
 mod panes;
 mod status;
 mod tree;
@@ -12,6 +13,7 @@ mod tree;
 pub use editor::text_width as editor_text_width;
 pub use finish::finish;
 pub use layout::{Areas, areas};
+pub use safety::conflict_text_width;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -33,6 +35,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match &app.mode {
         Mode::Help { scroll } => dialogs::help(frame, app, *scroll),
         Mode::ConfirmQuit => dialogs::confirm_quit(frame, app),
+        Mode::Resolve(r) => safety::conflict(frame, app, r),
+        Mode::Recover(r) => safety::recovery(frame, app, r),
         _ => {}
     }
     finish(frame.buffer_mut());

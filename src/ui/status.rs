@@ -16,10 +16,13 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
     let lang = app.lang;
     let place = location(app);
     let mode = match &app.mode {
-        Mode::Browse => lang.pick("閲覧", "browse"),
         Mode::Editing(_) => lang.pick("編集中", "editing"),
         Mode::Help { .. } => lang.pick("ヘルプ", "help"),
         Mode::ConfirmQuit => lang.pick("終了確認", "quit?"),
+        Mode::Resolve(_) => lang.pick("競合", "conflict"),
+        Mode::Recover(_) => lang.pick("復元", "recovery"),
+        Mode::Browse if app.read_only => lang.pick("閲覧専用", "read-only"),
+        Mode::Browse => lang.pick("閲覧", "browse"),
     };
     let unsaved = app.dirty_sections().len();
     let (saved_text, saved_style) = if unsaved > 0 || app.has_unsaved() {

@@ -1,0 +1,91 @@
+//! Taking what is on disk into a file that has unsaved work, without losing either.
+
+use super::state::{FileEntry, FileState};
+use crate::model::{Document, Section};
+use crate::store::{FieldName, merge};
+
+/// What taking in changed: fields of theirs now shown, and fields both sides changed (kept as
+/// ours on screen; the save will ask which to keep).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Absorbed {
+    pub taken: usize,
+    pub conflicts: usize,
+}
+
+fn section_mut<'a>(doc: &'a mut Document, division: &str, section: &str) -> Option<&'a mut Section> {
+    doc.divisions.iter_mut().find(|d| d.name == division)?.sections.iter_mut().find(|s| s.name == section)
+}
+
+fn section<'a>(doc: &'a Document, division: &str, section: &str) -> Option<&'a Section> {
+    doc.divisions.iter().find(|d| d.name == division)?.sections.iter().find(|s| s.name == section)
+}
+
+/// `theirs` (read as `theirs_text`) becomes the new base. Fields only they changed show their
+/// value; fields only we changed stay ours and unsaved; fields both changed stay ours on screen
+/// while the base keeps the old value, so that the next save finds the conflict and asks.
+pub fn absorb(entry: &mut FileEntry, theirs: Document, theirs_text: String) -> Absorbed {
+    let FileState::Loaded { doc, saved, disk_text } = &mut entry.state else { return Absorbed::default() };
+    let merged = merge(saved, doc, &theirs);
+    let mut new_doc = merged.doc;
+    let mut new_base = theirs;
+    for conflict in &merged.conflicts {
+        let old = section(saved, &conflict.division, &conflict.section).map(|s| conflict.field.text(s));
+        if let Some(target) = section_mut(&mut new_doc, &conflict.division, &conflict.section) {
+            conflict.field.set_text(target, &conflict.mine);
+        }
+        if let Some(target) = section_mut(&mut new_base, &conflict.division, &conflict.section) {
+            conflict.field.set_text(target, &old.unwrap_or_default());
+        }
+    }
+    let taken = count_changed_fields(doc, &new_doc);
+    *doc = new_doc;
+    *saved = new_base;
+    *disk_text = theirs_text;
+    Absorbed { taken, conflicts: merged.conflicts.len() }
+}
+
+fn count_changed_fields(before: &Document, after: &Document) -> usize {
+    let mut count = 0;
+    for division in &after.divisions {
+        for s in &division.sections {
+            match section(before, &division.name, &s.name) {
+                Some(old) => count += FieldName::ALL.iter().filter(|f| f.text(old) != f.text(s)).count(),
+                None => count += 1,
+            }
+        }
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::parse_document;
+
+    fn sample() -> Document {
+        parse_document(include_str!("../../data/kamigyo/2008.yaml")).unwrap_or_else(|p| panic!("{p:?}"))
+    }
+
+    #[test]
+    fn their_fields_come_in_ours_stay_and_a_double_change_waits_for_the_save() {
+        let base = sample();
+        let mut entry = FileEntry::loaded("x.yaml", base.clone(), "old text");
+        if let FileState::Loaded { doc, .. } = &mut entry.state {
+            doc.divisions[0].sections[0].progress = "mine".into();
+            doc.divisions[0].sections[1].reflection = "mine too".into();
+        }
+        let mut theirs = base.clone();
+        theirs.divisions[0].sections[0].reflection = "theirs".into();
+        theirs.divisions[0].sections[1].reflection = "theirs too".into();
+        let absorbed = absorb(&mut entry, theirs.clone(), "new text".into());
+        assert_eq!(absorbed, Absorbed { taken: 1, conflicts: 1 });
+        let FileState::Loaded { doc, saved, disk_text } = &entry.state else { panic!("loaded") };
+        assert_eq!(doc.divisions[0].sections[0].progress, "mine");
+        assert_eq!(doc.divisions[0].sections[0].reflection, "theirs");
+        assert_eq!(doc.divisions[0].sections[1].reflection, "mine too", "ours stays on screen");
+        assert_eq!(saved.divisions[0].sections[1].reflection, base.divisions[0].sections[1].reflection);
+        assert_eq!(disk_text, "new text");
+        // The save merges against the new base and finds the double change again.
+        assert_eq!(merge(saved, doc, &theirs).conflicts.len(), 1);
+    }
+}

@@ -1,0 +1,101 @@
+//! The conflict dialog: for each field that someone else saved differently, keep mine, keep
+//! theirs, or write a combined text. Nothing is written until every field is decided.
+
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use super::edit_keys::edit_key;
+use super::keymap::Action;
+use super::state::{App, FileState, Mode, Resolution, Tone};
+use super::update::{Effect, after_documents_changed};
+use crate::store::FieldName;
+
+pub fn resolve(app: &mut App, mut r: Resolution, action: Action) -> Vec<Effect> {
+    if let Some(mut textarea) = r.combined.take() {
+        match action {
+            Action::EditKey(key) => {
+                edit_key(&mut textarea, key, crate::ui::conflict_text_width(app));
+                r.combined = Some(textarea);
+            }
+            Action::Paste(text) => {
+                textarea.insert_str(text.replace("\r\n", "\n").replace('\r', "\n"));
+                r.combined = Some(textarea);
+            }
+            Action::EndEdit => {
+                let text = textarea.lines().join("\n").trim_end_matches('\n').to_owned();
+                return decide(app, r, text);
+            }
+            _ => r.combined = Some(textarea),
+        }
+        app.mode = Mode::Resolve(Box::new(r));
+        return Vec::new();
+    }
+    let Some(conflict) = r.conflicts.get(r.index).cloned() else {
+        app.mode = Mode::Browse;
+        return Vec::new();
+    };
+    match action {
+        Action::KeepMine => return decide(app, r, conflict.mine),
+        Action::KeepTheirs => return decide(app, r, conflict.theirs),
+        Action::EditCombined if conflict.field == FieldName::Rating => app.say(
+            Tone::Info,
+            "目標達成度は合わせられません。m か t で選んでください。",
+            "A rating cannot be combined: choose with m or t.",
+        ),
+        Action::EditCombined => {
+            let combined = [conflict.mine.as_str(), conflict.theirs.as_str()].join("\n");
+            let mut textarea = TextArea::new(combined.split('\n').map(str::to_owned).collect());
+            textarea.set_wrap_mode(WrapMode::None);
+            textarea.set_max_histories(1000);
+            textarea.move_cursor(CursorMove::Top);
+            r.combined = Some(textarea);
+        }
+        Action::Cancel => {
+            app.mode = Mode::Browse;
+            app.quit_after_save = false;
+            app.say(
+                Tone::Info,
+                "保存をやめました。あなたの変更は画面に残っています（未保存）。",
+                "Save cancelled. Your changes are still here, unsaved.",
+            );
+            return Vec::new();
+        }
+        _ => {}
+    }
+    app.mode = Mode::Resolve(Box::new(r));
+    Vec::new()
+}
+
+/// Records the decision for the shown field; after the last one, the decisions go into the
+/// document, their file becomes the base, and the save runs again.
+fn decide(app: &mut App, mut r: Resolution, value: String) -> Vec<Effect> {
+    if let Some(slot) = r.chosen.get_mut(r.index) {
+        *slot = Some(value);
+    }
+    r.index += 1;
+    if r.index < r.conflicts.len() {
+        app.mode = Mode::Resolve(Box::new(r));
+        return Vec::new();
+    }
+    let mut doc = r.merged;
+    for (conflict, value) in r.conflicts.iter().zip(&r.chosen) {
+        let target = doc
+            .divisions
+            .iter_mut()
+            .find(|d| d.name == conflict.division)
+            .and_then(|d| d.sections.iter_mut().find(|s| s.name == conflict.section));
+        if let (Some(section), Some(value)) = (target, value) {
+            conflict.field.set_text(section, value);
+        }
+    }
+    let structure_changed = app.doc(r.file).is_some_and(|old| shape(old) != shape(&doc));
+    if let Some(entry) = app.files.get_mut(r.file) {
+        entry.state = FileState::Loaded { doc, saved: r.theirs, disk_text: r.theirs_text };
+    }
+    app.mode = Mode::Browse;
+    after_documents_changed(app, structure_changed);
+    vec![Effect::Save]
+}
+
+fn shape(doc: &crate::model::Document) -> Vec<(String, Vec<String>)> {
+    doc.divisions.iter().map(|d| (d.name.clone(), d.sections.iter().map(|s| s.name.clone()).collect())).collect()
+}

@@ -1,0 +1,89 @@
+//! Noticing what happens to the files on disk while they are open (a `git pull`, another
+//! editor's save, a deleted file), and taking it in. Called about once a second.
+
+use super::absorb::absorb;
+use super::state::{App, FileState, Mode, Tone};
+use super::update::after_documents_changed;
+use crate::store::{decode, parse_document};
+
+pub fn check_disk(app: &mut App) {
+    for file in 0..app.files.len() {
+        check_file(app, file);
+    }
+}
+
+fn check_file(app: &mut App, file: usize) {
+    let entry = &app.files[file];
+    if !matches!(entry.state, FileState::Loaded { .. }) {
+        return;
+    }
+    let path = entry.path.clone();
+    let metadata = match std::fs::metadata(&path) {
+        Ok(m) => m,
+        Err(e) => {
+            if !entry.gone {
+                app.files[file].gone = true;
+                let detail = e.to_string();
+                app.say(
+                    Tone::Error,
+                    &format!(
+                        "{} が見つからないか読めなくなりました（{detail}）。編集内容は画面に残っています。Ctrl-S で保存し直せます。",
+                        path.display()
+                    ),
+                    &format!(
+                        "{} was removed or cannot be read ({detail}). Your edits are kept; Ctrl-S writes the file again.",
+                        path.display()
+                    ),
+                );
+            }
+            return;
+        }
+    };
+    let stamp = metadata.modified().ok().map(|t| (t, metadata.len()));
+    if stamp == entry.disk_stamp && !entry.gone {
+        return;
+    }
+    let editing_here = matches!(&app.mode, Mode::Editing(e) if e.section.file == file);
+    if editing_here || matches!(app.mode, Mode::Resolve(_) | Mode::Recover(_)) {
+        // Taken in once the text being typed is in the document, so that it is merged too.
+        return;
+    }
+    let Ok(bytes) = std::fs::read(&path) else { return };
+    let entry = &mut app.files[file];
+    entry.disk_stamp = stamp;
+    entry.gone = false;
+    let FileState::Loaded { disk_text, doc, .. } = &entry.state else { return };
+    let Ok(text) = decode(&bytes) else { return broken_on_disk(app, file) };
+    if text == *disk_text {
+        return;
+    }
+    let before = shape(doc);
+    let Ok(theirs) = parse_document(&text) else { return broken_on_disk(app, file) };
+    let absorbed = absorb(entry, theirs, text);
+    let changed = app.doc(file).is_some_and(|d| shape(d) != before);
+    after_documents_changed(app, changed);
+    let name = path.display();
+    let conflicts = if absorbed.conflicts > 0 {
+        format!(" 同じ項目 {} 件は、保存するときにどちらを残すか選びます。", absorbed.conflicts)
+    } else {
+        String::new()
+    };
+    app.say(
+        Tone::Info,
+        &format!("{name} が他で保存されたので、{}項目を取り込みました。{conflicts}", absorbed.taken),
+        &format!("{name} was saved elsewhere: {} fields taken in, {} to decide on saving.", absorbed.taken, absorbed.conflicts),
+    );
+}
+
+fn broken_on_disk(app: &mut App, file: usize) {
+    let name = app.files[file].path.display().to_string();
+    app.say(
+        Tone::Error,
+        &format!("{name} が他で書き換えられましたが、読めない内容です。画面の内容はそのままです。ファイルが直るまで保存は上書きしません。"),
+        &format!("{name} was changed elsewhere and cannot be read. Your screen is unchanged; saving will not overwrite it until it is fixed."),
+    );
+}
+
+fn shape(doc: &crate::model::Document) -> Vec<(String, Vec<String>)> {
+    doc.divisions.iter().map(|d| (d.name.clone(), d.sections.iter().map(|s| s.name.clone()).collect())).collect()
+}
