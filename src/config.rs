@@ -4,6 +4,7 @@
 //! ```yaml
 //! lang: ja                 # ja or en
 //! ambiguous_width: auto    # auto, 1 or 2: how wide the terminal draws ◎ ○ △ × ① ※ →
+//! read_only: true          # reviewers: open everything without the right to change it
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -28,6 +29,8 @@ pub enum AmbiguousSetting {
 pub struct Config {
     pub lang: Option<Lang>,
     pub ambiguous_width: Option<AmbiguousSetting>,
+    /// Reviewer mode for everyone using this settings file.
+    pub read_only: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -37,6 +40,8 @@ struct RawConfig {
     lang: Option<String>,
     #[serde(default)]
     ambiguous_width: Option<String>,
+    #[serde(default)]
+    read_only: Option<bool>,
 }
 
 /// Where the settings file is looked for.
@@ -69,7 +74,7 @@ pub fn parse_config(text: &str) -> Result<Config, String> {
     let raw: RawConfig = serde_saphyr::from_str(text).map_err(|e| {
         let at = e.location().map(|l| format!("{}:{}: ", l.line(), l.column())).unwrap_or_default();
         format!(
-            "{at}設定ファイルの書き方が違います（使える項目は lang と ambiguous_width） / the settings file is not valid ({})",
+            "{at}設定ファイルの書き方が違います（使える項目は lang、ambiguous_width、read_only） / the settings file is not valid ({})",
             e.without_snippet().to_string().lines().next().unwrap_or_default()
         )
     })?;
@@ -90,7 +95,7 @@ pub fn parse_config(text: &str) -> Result<Config, String> {
             ));
         }
     };
-    Ok(Config { lang, ambiguous_width })
+    Ok(Config { lang, ambiguous_width, read_only: raw.read_only })
 }
 
 #[cfg(test)]
@@ -101,7 +106,7 @@ mod tests {
     fn settings_are_read_and_checked() {
         assert_eq!(
             parse_config("lang: en\nambiguous_width: 2\n"),
-            Ok(Config { lang: Some(Lang::En), ambiguous_width: Some(AmbiguousSetting::Two) })
+            Ok(Config { lang: Some(Lang::En), ambiguous_width: Some(AmbiguousSetting::Two), read_only: None })
         );
         assert_eq!(parse_config(""), Ok(Config::default()));
         assert!(parse_config("ambiguous_width: 3\n").is_err_and(|e| e.contains("auto、1、2")));

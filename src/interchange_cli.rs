@@ -8,7 +8,7 @@ use hyoka::i18n::Lang;
 use hyoka::interchange::tsv::{ImportOptions, import_table, preface_names_document};
 use hyoka::interchange::{self, Format, xlsx};
 use hyoka::model::Document;
-use hyoka::store::{discover, load_file, write_atomically};
+use hyoka::store::{Found, discover, load_file, write_atomically};
 
 use crate::fail;
 
@@ -80,7 +80,7 @@ pub fn export(path: &Path, output: &Path, format: Option<Format>, force: bool, l
 /// Which YAML file goes where: a file to the output file (or into the output folder), a folder's
 /// files into the output folder at the same relative places, so that files of the same name in
 /// different folders (kamigyo/2008.yaml, nakagyo/2008.yaml) do not overwrite each other.
-fn export_plan(path: &Path, output: &Path, format: Format, lang: Lang) -> Result<Vec<(PathBuf, PathBuf)>, ExitCode> {
+fn export_plan(path: &Path, output: &Path, format: Format, lang: Lang) -> Result<Vec<(Found, PathBuf)>, ExitCode> {
     let sources = discover(path).map_err(|e| {
         fail(match lang {
             Lang::Ja => {
@@ -118,19 +118,19 @@ fn export_plan(path: &Path, output: &Path, format: Format, lang: Lang) -> Result
             output.to_path_buf()
         }
     };
-    let plan: Vec<(PathBuf, PathBuf)> = sources
+    let plan: Vec<(Found, PathBuf)> = sources
         .into_iter()
         .map(|source| {
-            let to = target(&source);
+            let to = target(source.path());
             (source, to)
         })
         .collect();
     match plan
         .iter()
         .enumerate()
-        .find_map(|(i, (from, to))| plan[..i].iter().find(|(_, t)| t == to).map(|o| (o, from, to)))
+        .find_map(|(i, (from, to))| plan[..i].iter().find(|(_, t)| t == to).map(|o| (o.0.path(), from.path(), to)))
     {
-        Some(((other, _), from, to)) => Err(fail(match lang {
+        Some((other, from, to)) => Err(fail(match lang {
             Lang::Ja => format!(
                 "{} と {} はどちらも {} になります。どちらかの名前を変えてください。",
                 other.display(),
@@ -149,7 +149,15 @@ fn export_plan(path: &Path, output: &Path, format: Format, lang: Lang) -> Result
 }
 
 /// Exports one file, saying what happened; false when nothing was written.
-fn export_one(from: &Path, to: &Path, format: Format, lang: Lang) -> bool {
+fn export_one(from: &Found, to: &Path, format: Format, lang: Lang) -> bool {
+    let from = match from {
+        Found::File(path) => path,
+        Found::Refused(error) => {
+            // A FIFO or a link out of the folder: reported, never opened.
+            eprintln!("{}", error.render(lang));
+            return false;
+        }
+    };
     let doc = match load_file(from) {
         Ok((doc, _)) => doc,
         Err(e) => {

@@ -3,24 +3,28 @@
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand};
-use hyoka::app::{self, Action, App, Effect, Mode, Stamp};
+use hyoka::app::{self, Action, App, Effect, Journal, Mode, Recovery, Stamp};
 use hyoka::config::{AmbiguousSetting, Config, config_path, load_config};
 use hyoka::i18n::Lang;
 use hyoka::interchange::Format;
 use hyoka::interchange::tsv::ImportOptions;
-use hyoka::store::{LoadError, emit_document, write_atomically};
+use hyoka::store::{LoadError, RealDisk, emit_document, write_atomically};
 use hyoka::text::{AmbiguousWidth, set_ambiguous_width};
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 mod interchange_cli;
 
 /// 評価 hyoka — 所属等の目標・取組状況・目標達成度・振り返りを端末で書く・読む
 /// (goals, progress, rating and reflection of each section, in the terminal)
 #[derive(Parser)]
-#[command(version, args_conflicts_with_subcommands = true)]
+#[command(version)]
 struct Cli {
     /// 開くデータ: YAMLファイルかフォルダ（中の *.yaml をすべて開く） / a YAML file or a folder of them
     #[arg(default_value = "data")]
@@ -31,6 +35,10 @@ struct Cli {
     /// ◎○△×①※→ などの幅: auto は端末に尋ねる / columns the terminal gives ambiguous characters; auto asks it
     #[arg(long, value_enum)]
     ambiguous_width: Option<AmbiguousSetting>,
+    /// 閲覧専用（部長・企画担当向け）: 書き換え・保存・ロック・記録を一切しない
+    /// / reviewer mode: no edits, no saves, no lock files, no journal
+    #[arg(long)]
+    read_only: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -105,7 +113,7 @@ fn main() -> ExitCode {
         Some(Command::Export { path, output, format, force }) => {
             interchange_cli::export(&path, &output, format, force, lang)
         }
-        None => open(&cli.path, lang, ambiguous),
+        None => open(&cli.path, lang, ambiguous, cli.read_only || config.read_only.unwrap_or(false)),
     }
 }
 
@@ -215,24 +223,50 @@ fn import(table: &Path, output: &Path, options: ImportOptions, force: bool, lang
     ExitCode::SUCCESS
 }
 
-fn open(path: &Path, lang: Lang, ambiguous: AmbiguousSetting) -> ExitCode {
+fn open(path: &Path, lang: Lang, ambiguous: AmbiguousSetting, read_only: bool) -> ExitCode {
     let files = match load(path, lang) {
         Ok(files) => files,
         Err(code) => return code,
     };
     let mut app = App::new(files, lang);
-    match run_terminal(&mut app, ambiguous) {
-        Ok(()) => ExitCode::SUCCESS,
+    app.read_only = read_only;
+    // Reviewers write nothing, not even a journal.
+    let mut journal = if read_only { None } else { app::journal_dir().map(Journal::new) };
+    if let Some(journal) = &journal {
+        let entries = journal.find(&app);
+        if !entries.is_empty() {
+            app.mode = Mode::Recover(Box::new(Recovery { entries, index: 0, diff_scroll: None }));
+        }
+    }
+    // A dropped SSH link (SIGHUP) or a shutdown (SIGTERM) must not lose what was typed: the loop
+    // sees the flag, writes the journal, gives the terminal back and ends.
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGHUP, SIGTERM, SIGINT] {
+        if let Err(e) = signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize) {
+            return fail(format!("signal {sig}: {e}"));
+        }
+    }
+    match run_terminal(&mut app, ambiguous, journal.as_mut(), &signal) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(sig) => ExitCode::from(128u8.saturating_add(u8::try_from(sig).unwrap_or(0))),
         Err(e) => fail(match lang {
             Lang::Ja => {
-                format!("端末の操作に失敗しました（{e}）。hyoka は端末（SSH や tmux の中）で起動してください。")
+                format!("端末の操作に失敗しました（{e}）。hyoka は端末（SSH や tmux の中）で起動してください。保存していない変更は記録してあり、次に開くと戻せます。")
             }
-            Lang::En => format!("the terminal failed ({e}); run hyoka inside a terminal (SSH, tmux)."),
+            Lang::En => format!(
+                "the terminal failed ({e}); run hyoka inside a terminal (SSH, tmux). Unsaved changes were journaled and can be restored next time."
+            ),
         }),
     }
 }
 
-fn run_terminal(app: &mut App, ambiguous: AmbiguousSetting) -> io::Result<()> {
+/// Runs the screen; returns the signal that ended it, or 0 when the user quit.
+fn run_terminal(
+    app: &mut App,
+    ambiguous: AmbiguousSetting,
+    mut journal: Option<&mut Journal>,
+    signal: &AtomicUsize,
+) -> io::Result<usize> {
     let mut terminal = ratatui::try_init()?;
     set_ambiguous_width(match ambiguous {
         AmbiguousSetting::One => AmbiguousWidth::Narrow,
@@ -247,7 +281,12 @@ fn run_terminal(app: &mut App, ambiguous: AmbiguousSetting) -> io::Result<()> {
         let _ = execute!(io::stdout(), DisableBracketedPaste);
         restore_screen(info);
     }));
-    let result = execute!(io::stdout(), EnableBracketedPaste).and_then(|()| event_loop(&mut terminal, app));
+    let result = execute!(io::stdout(), EnableBracketedPaste)
+        .and_then(|()| event_loop(&mut terminal, app, journal.as_deref_mut(), signal));
+    if let Some(journal) = journal {
+        // Whatever ended the loop (a signal, a terminal that went away), the work is kept first.
+        let _ = journal.sync(app, true);
+    }
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     let _ = io::stdout().flush();
@@ -269,32 +308,79 @@ fn ask_terminal_for_ambiguous_width() -> AmbiguousWidth {
     }
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    mut journal: Option<&mut Journal>,
+    signal: &AtomicUsize,
+) -> io::Result<usize> {
     let size = terminal.size()?;
     app.size = (size.width, size.height);
+    let mut last_disk_check = Instant::now();
+    let mut journal_failed = false;
     loop {
+        let caught = signal.load(Ordering::Relaxed);
+        if caught != 0 {
+            return Ok(caught);
+        }
         terminal.draw(|frame| hyoka::ui::draw(frame, app))?;
         if app.should_quit {
-            return Ok(());
+            return Ok(0);
         }
-        let action = match event::read()? {
-            Event::Key(key) => app::action_for(app, key),
-            Event::Paste(text) if matches!(app.mode, Mode::Editing(_)) => Some(Action::Paste(text)),
-            Event::Paste(_) => {
-                app.say(
-                    app::Tone::Info,
-                    "貼り付けるには、まず Enter で編集を始めてください。",
-                    "To paste, start editing with Enter first.",
-                );
-                None
+        // Wake up regularly even without keys: changes on disk, the journal, signals.
+        if event::poll(Duration::from_millis(250))? {
+            let action = match event::read()? {
+                Event::Key(key) => app::action_for(app, key),
+                Event::Paste(text) if matches!(app.mode, Mode::Editing(_) | Mode::Resolve(_)) => Some(Action::Paste(text)),
+                Event::Paste(_) => {
+                    app.say(
+                        app::Tone::Info,
+                        "貼り付けるには、まず Enter で編集を始めてください。",
+                        "To paste, start editing with Enter first.",
+                    );
+                    None
+                }
+                Event::Resize(w, h) => Some(Action::Resize(w, h)),
+                _ => None,
+            };
+            if let Some(action) = action {
+                for effect in app::update(app, action) {
+                    run_effect(app, effect, journal.as_deref_mut());
+                }
             }
-            Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            _ => None,
-        };
-        let Some(action) = action else { continue };
-        for effect in app::update(app, action) {
-            match effect {
-                Effect::Save => app::save_all(app, &Stamp::here_and_now()),
+        }
+        if last_disk_check.elapsed() >= Duration::from_secs(1) {
+            app::check_disk(app);
+            last_disk_check = Instant::now();
+        }
+        if let Some(journal) = journal.as_deref_mut() {
+            match journal.sync(app, false) {
+                Ok(()) => journal_failed = false,
+                Err(e) if !journal_failed => {
+                    journal_failed = true;
+                    app.say(
+                        app::Tone::Error,
+                        &format!("復元用の記録を書けません（{e}）。こまめに Ctrl-S で保存してください。"),
+                        &format!("cannot write the recovery journal ({e}); save often with Ctrl-S."),
+                    );
+                }
+                Err(_) => {}
+            }
+        }
+    }
+}
+
+fn run_effect(app: &mut App, effect: Effect, journal: Option<&mut Journal>) {
+    match effect {
+        Effect::Save => app::save_all(app, &Stamp::here_and_now(), &RealDisk),
+        Effect::DeleteJournal(path) => {
+            if let Some(journal) = journal {
+                journal.delete(&path);
+            }
+        }
+        Effect::DiscardJournals => {
+            if let Some(journal) = journal {
+                journal.discard_all(app);
             }
         }
     }

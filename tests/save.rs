@@ -4,10 +4,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::DateTime;
-use hyoka::app::{Action, App, FileState, Focus, Node, SectionRef, Stamp, Tone, load_workspace, save_all, update};
+use hyoka::app::{
+    Action, App, Effect, FileState, Focus, Mode, Node, SectionRef, Stamp, Tone, load_workspace, save_all, update,
+};
 use hyoka::i18n::Lang;
 use hyoka::model::Field;
-use hyoka::store::parse_document;
+use hyoka::store::{FieldName, RealDisk, parse_document};
 
 const SAMPLE: &str = include_str!("../data/kamigyo/2008.yaml");
 
@@ -56,7 +58,7 @@ fn editing_one_field_gives_a_diff_of_that_field_and_the_stamp_only() {
 
     let mut app = open(dir.path());
     set_reflection(&mut app, SHIMINZEI, "今後も丁寧に対応する。");
-    save_all(&mut app, &stamp());
+    save_all(&mut app, &stamp(), &RealDisk);
     assert_eq!(app.message.as_ref().map(|m| m.1), Some(Tone::Info));
 
     let diff = git(dir.path(), &["diff", "-U0", "--no-color"]);
@@ -82,7 +84,7 @@ fn a_save_without_changes_writes_nothing() {
     let before = std::fs::metadata(&path).and_then(|m| m.modified()).expect("mtime");
     std::thread::sleep(std::time::Duration::from_millis(20));
     let mut app = open(dir.path());
-    save_all(&mut app, &stamp());
+    save_all(&mut app, &stamp(), &RealDisk);
     assert_eq!(app.message.as_ref().map(|m| m.0.as_str()), Some("保存する変更はありません。"));
     assert_eq!(std::fs::metadata(&path).and_then(|m| m.modified()).expect("mtime"), before);
     assert_eq!(std::fs::read_to_string(&path).expect("read"), SAMPLE);
@@ -107,8 +109,8 @@ fn what_another_editor_saved_meanwhile_is_kept() {
     set_reflection(&mut first, SHIMINZEI, "（一人目）");
     let somu = SectionRef { file: 0, division: 0, section: 0 };
     set_reflection(&mut second, somu, "（二人目）");
-    save_all(&mut second, &stamp());
-    save_all(&mut first, &stamp());
+    save_all(&mut second, &stamp(), &RealDisk);
+    save_all(&mut first, &stamp(), &RealDisk);
     let (text, message) = (std::fs::read_to_string(&path).expect("read"), first.message.clone().expect("message"));
     assert!(message.0.contains("他の人の保存分も取り込みました"), "{message:?}");
     let doc = parse_document(&text).expect("parses");
@@ -117,21 +119,82 @@ fn what_another_editor_saved_meanwhile_is_kept() {
     assert!(first.section(somu).is_some_and(|s| s.reflection.ends_with("（二人目）")), "the screen shows it too");
 }
 
-#[test]
-fn the_same_section_saved_by_two_is_refused_and_kept_on_screen() {
+/// Two clerks save the same field: nothing is written until the second one decides.
+fn conflicting_saves(choice: Action) -> (String, String, App) {
     let (dir, path) = workspace_with_sample();
     let mut first = open(dir.path());
     let mut second = open(dir.path());
     set_reflection(&mut first, SHIMINZEI, "（一人目）");
     set_reflection(&mut second, SHIMINZEI, "（二人目）");
-    save_all(&mut second, &stamp());
+    if let Some(s) = first.section_mut(SOMU) {
+        s.rating = Some("◎".into());
+    }
+    save_all(&mut second, &stamp(), &RealDisk);
     let on_disk = std::fs::read_to_string(&path).expect("read");
-    save_all(&mut first, &stamp());
-    let (text, tone) = first.message.clone().expect("message");
-    assert_eq!(tone, Tone::Error);
-    assert!(text.contains("区民部 市民税課"), "{text}");
-    assert_eq!(std::fs::read_to_string(&path).expect("read"), on_disk, "the other's save is not overwritten");
-    assert!(first.is_section_dirty(SHIMINZEI), "our edit is still there");
+    save_all(&mut first, &stamp(), &RealDisk);
+    let Mode::Resolve(resolution) = &first.mode else { panic!("the conflict dialog opens") };
+    assert_eq!(resolution.conflicts.len(), 1, "only the reflection conflicts; the rating merges");
+    let conflict = &resolution.conflicts[0];
+    assert_eq!((conflict.division.as_str(), conflict.section.as_str()), ("区民部", "市民税課"));
+    assert_eq!(conflict.field, FieldName::Reflection);
+    assert!(conflict.mine.ends_with("（一人目）") && conflict.theirs.ends_with("（二人目）"));
+    assert_eq!(conflict.their_by.as_deref(), Some("tanaka"));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), on_disk, "nothing written while undecided");
+    for effect in update(&mut first, choice) {
+        assert_eq!(effect, Effect::Save);
+        save_all(&mut first, &stamp(), &RealDisk);
+    }
+    (std::fs::read_to_string(&path).expect("read"), on_disk, first)
+}
+
+const SOMU: SectionRef = SectionRef { file: 0, division: 0, section: 0 };
+
+#[test]
+fn a_conflict_kept_as_mine_writes_mine_and_the_rest_of_both() {
+    let (text, _, app) = conflicting_saves(Action::KeepMine);
+    let doc = parse_document(&text).expect("parses");
+    assert!(doc.divisions[0].sections[3].reflection.ends_with("（一人目）"));
+    assert_eq!(doc.divisions[0].sections[0].rating.as_deref(), Some("◎"), "the merged rating is written too");
+    assert!(!app.has_unsaved());
+    assert!(matches!(app.mode, Mode::Browse));
+}
+
+#[test]
+fn a_conflict_kept_as_theirs_keeps_theirs() {
+    let (text, _, _) = conflicting_saves(Action::KeepTheirs);
+    let doc = parse_document(&text).expect("parses");
+    assert!(doc.divisions[0].sections[3].reflection.ends_with("（二人目）"));
+    assert_eq!(doc.divisions[0].sections[0].rating.as_deref(), Some("◎"));
+}
+
+#[test]
+fn cancelling_the_conflict_dialog_writes_nothing_and_keeps_the_edits() {
+    let (text, before, app) = conflicting_saves(Action::Cancel);
+    assert_eq!(text, before);
+    assert!(app.is_section_dirty(SHIMINZEI));
+    assert!(matches!(app.mode, Mode::Browse));
+}
+
+#[test]
+fn a_combined_text_can_be_written_in_the_dialog() {
+    let (dir, path) = workspace_with_sample();
+    let mut first = open(dir.path());
+    let mut second = open(dir.path());
+    set_reflection(&mut first, SHIMINZEI, "A");
+    set_reflection(&mut second, SHIMINZEI, "B");
+    save_all(&mut second, &stamp(), &RealDisk);
+    save_all(&mut first, &stamp(), &RealDisk);
+    update(&mut first, Action::EditCombined);
+    let Mode::Resolve(r) = &first.mode else { panic!("still deciding") };
+    let lines = r.combined.as_ref().map(|t| t.lines().to_vec()).unwrap_or_default();
+    assert_eq!(lines.len(), 2, "mine and theirs, one under the other");
+    update(&mut first, Action::Paste("（合意）".into()));
+    for effect in update(&mut first, Action::EndEdit) {
+        assert_eq!(effect, Effect::Save);
+        save_all(&mut first, &stamp(), &RealDisk);
+    }
+    let doc = parse_document(&std::fs::read_to_string(&path).expect("read")).expect("parses");
+    assert!(doc.divisions[0].sections[3].reflection.starts_with("（合意）"), "{}", doc.divisions[0].sections[3].reflection);
 }
 
 #[test]
@@ -142,7 +205,7 @@ fn a_failed_write_keeps_the_file_and_the_edits() {
     // The folder vanishes (an unmounted share): the temporary file cannot be created.
     let moved = dir.path().with_extension("moved");
     std::fs::rename(dir.path(), &moved).expect("move the folder away");
-    save_all(&mut app, &stamp());
+    save_all(&mut app, &stamp(), &RealDisk);
     std::fs::rename(&moved, dir.path()).expect("move it back");
     let (text, tone) = app.message.clone().expect("message");
     assert_eq!(tone, Tone::Error);
@@ -150,7 +213,7 @@ fn a_failed_write_keeps_the_file_and_the_edits() {
     assert!(app.is_section_dirty(SHIMINZEI));
     assert_eq!(std::fs::read_to_string(&path).expect("read"), SAMPLE);
     // Retrying once the folder is back succeeds.
-    save_all(&mut app, &stamp());
+    save_all(&mut app, &stamp(), &RealDisk);
     assert!(!app.has_unsaved());
     assert!(std::fs::read_to_string(&path).expect("read").contains("追記"));
 }
@@ -164,6 +227,6 @@ fn a_broken_file_is_never_written() {
     let mut app = open(dir.path());
     assert!(matches!(app.files[1].state, FileState::Broken(_)));
     set_reflection(&mut app, SHIMINZEI, "追記");
-    save_all(&mut app, &stamp());
+    save_all(&mut app, &stamp(), &RealDisk);
     assert_eq!(std::fs::read_to_string(&broken).expect("read"), broken_text);
 }

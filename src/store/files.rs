@@ -52,14 +52,16 @@ pub fn discover(root: &Path) -> io::Result<Vec<Found>> {
             }
         }
     }
-    found.sort_by(|a, b| found_path(a).cmp(found_path(b)));
+    found.sort_by(|a, b| a.path().cmp(b.path()));
     Ok(found)
 }
 
-fn found_path(found: &Found) -> &Path {
-    match found {
-        Found::File(p) => p,
-        Found::Refused(e) => &e.path,
+impl Found {
+    pub fn path(&self) -> &Path {
+        match self {
+            Found::File(p) => p,
+            Found::Refused(e) => &e.path,
+        }
     }
 }
 
