@@ -62,17 +62,25 @@ fn check_file(app: &mut App, file: usize) {
     let absorbed = absorb(entry, theirs, text);
     let changed = app.doc(file).is_some_and(|d| shape(d) != before);
     after_documents_changed(app, changed);
-    let name = path.display();
-    let conflicts = if absorbed.conflicts > 0 {
-        format!(" 同じ項目 {} 件は、保存するときにどちらを残すか選びます。", absorbed.conflicts)
+    if absorbed.conflicts > 0 {
+        app.say(
+            Tone::Info,
+            &format!(
+                "他で保存された内容を取り込みました（{}項目）。同じ項目が {} 件あり、保存時に選びます。",
+                absorbed.taken, absorbed.conflicts
+            ),
+            &format!(
+                "Took in what was saved elsewhere ({} fields); {} fields changed on both sides are decided on saving.",
+                absorbed.taken, absorbed.conflicts
+            ),
+        );
     } else {
-        String::new()
-    };
-    app.say(
-        Tone::Info,
-        &format!("{name} が他で保存されたので、{}項目を取り込みました。{conflicts}", absorbed.taken),
-        &format!("{name} was saved elsewhere: {} fields taken in, {} to decide on saving.", absorbed.taken, absorbed.conflicts),
-    );
+        app.say(
+            Tone::Info,
+            &format!("他で保存された内容を取り込みました（{}項目）。", absorbed.taken),
+            &format!("Took in what was saved elsewhere ({} fields).", absorbed.taken),
+        );
+    }
 }
 
 fn broken_on_disk(app: &mut App, file: usize) {

@@ -93,7 +93,9 @@ pub fn save_document(
         Err(e) => return Err(SaveError::Io(e)),
     };
     let (doc, merged) = match on_disk {
-        Some(text) if text != base_text => {
+        // Merged even when the text is what we last read: after taking in a save from elsewhere,
+        // the base keeps the old value of fields both sides changed, so that they are asked about.
+        Some(text) => {
             let theirs = parse_document(&text).map_err(|problems| {
                 SaveError::DiskUnreadable(problems.first().map(|p| p.kind.describe(Lang::En)).unwrap_or_default())
             })?;
@@ -106,9 +108,9 @@ pub fn save_document(
                     theirs_text: text,
                 }));
             }
-            (result.doc, true)
+            (result.doc, text != base_text)
         }
-        _ => (mine.clone(), false),
+        None => (mine.clone(), false),
     };
     let text = emit_document(&doc);
     write_atomically_with(path, text.as_bytes(), faults).map_err(SaveError::Io)?;

@@ -38,14 +38,15 @@ fn row(app: &App, node: Node, width: usize) -> Line<'static> {
                 FileState::Loaded { doc, .. } => {
                     let dirty = app.dirty_sections().iter().any(|s| s.file == file);
                     let flag = if entry.gone {
-                        app.lang.pick("［削除済み］", " [gone]")
+                        app.lang.pick("［削除済み］", "[gone] ")
                     } else if entry.read_only {
-                        app.lang.pick("［読取専用］", " [read-only]")
+                        app.lang.pick("［読取専用］", "[read-only] ")
                     } else {
                         ""
                     };
+                    // The flag first: a long title is what gets cut, not the warning.
                     let label =
-                        format!("{}{}{}{flag}", fold(node), sanitize(&doc.title()), if dirty { " *" } else { "" });
+                        format!("{}{flag}{}{}", fold(node), sanitize(&doc.title()), if dirty { " *" } else { "" });
                     Line::from(Span::styled(w(truncate(&label, width)), Style::new().add_modifier(Modifier::BOLD)))
                 }
                 FileState::Broken(_) => {

@@ -379,7 +379,7 @@ pub fn stop_editing(tui: &mut Tui) {
 
 pub fn save(tui: &mut Tui) {
     tui.press(CTRL_S);
-    tui.wait_for_hint("保存しました");
+    tui.wait_for_hint("保存しました:");
     tui.wait_for_status("保存済み");
 }
 
