@@ -29,7 +29,8 @@ fn refused(path: &Path, kind: ProblemKind) -> Found {
 /// folder named `x.yaml`, a link leading out of the data folder) are reported, not opened.
 pub fn discover(root: &Path) -> io::Result<Vec<Found>> {
     let metadata = fs::metadata(root)?;
-    if !metadata.is_dir() {
+    let named_like_data = root.extension().is_some_and(|e| e == "yaml" || e == "yml");
+    if !metadata.is_dir() || named_like_data {
         let home = root.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         return Ok(vec![check_entry(root, &fs::canonicalize(home)?)]);
     }

@@ -1,0 +1,102 @@
+//! A disk that fails at any step of a save: the original file stays, the edits stay, the
+//! message says what to do, and trying again works.
+
+use std::cell::Cell;
+use std::io;
+use std::path::Path;
+
+use chrono::DateTime;
+use hyoka::app::{Action, App, Focus, Node, SectionRef, Stamp, Tone, load_workspace, save_all, update};
+use hyoka::i18n::Lang;
+use hyoka::model::Field;
+use hyoka::store::{FaultPlan, RealDisk, WriteStep};
+
+const SAMPLE: &str = include_str!("../data/kamigyo/2008.yaml");
+const SHIMINZEI: SectionRef = SectionRef { file: 0, division: 0, section: 3 };
+
+/// Fails once, at one step, as a full disk would.
+struct FailAt {
+    step: WriteStep,
+    failed: Cell<bool>,
+}
+
+impl FaultPlan for FailAt {
+    fn check(&self, step: WriteStep) -> io::Result<()> {
+        if step == self.step && !self.failed.get() {
+            self.failed.set(true);
+            return Err(io::Error::from_raw_os_error(28)); // ENOSPC: No space left on device
+        }
+        Ok(())
+    }
+}
+
+fn stamp() -> Stamp {
+    Stamp { now: DateTime::parse_from_rfc3339("2026-11-24T13:58:00+09:00").expect("date"), user: "tanaka".into() }
+}
+
+fn edited_app(dir: &Path) -> App {
+    let mut app = App::new(load_workspace(dir).expect("loads"), Lang::Ja);
+    app.cursor = Node::Section(SHIMINZEI);
+    app.focus = Focus::Pane(Field::Reflection);
+    update(&mut app, Action::StartEdit);
+    update(&mut app, Action::Paste("（追記）".into()));
+    update(&mut app, Action::EndEdit);
+    app
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).expect("dir").flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_failure_at_any_step_before_the_rename_keeps_everything() {
+    for step in [WriteStep::CreateTemp, WriteStep::Write, WriteStep::SyncFile, WriteStep::Rename] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("2008.yaml");
+        std::fs::write(&path, SAMPLE).expect("write");
+        let mut app = edited_app(dir.path());
+        let plan = FailAt { step, failed: Cell::new(false) };
+        save_all(&mut app, &stamp(), &plan);
+        let (message, tone) = app.message.clone().expect("a message");
+        assert_eq!(tone, Tone::Error, "{step:?}");
+        assert!(message.contains("No space left on device"), "{step:?}: {message}");
+        assert!(message.contains("元のファイルはそのままで、変更も残っています"), "{step:?}: {message}");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), SAMPLE, "{step:?}: original intact");
+        assert_eq!(files_in(dir.path()), ["2008.yaml"], "{step:?}: no temporary or lock file left");
+        assert!(app.is_section_dirty(SHIMINZEI), "{step:?}: the edit is kept");
+        // The disk has room again: Ctrl-S once more.
+        save_all(&mut app, &stamp(), &plan);
+        assert!(!app.has_unsaved(), "{step:?}: the retry saved");
+        assert!(std::fs::read_to_string(&path).expect("read").contains("（追記）"));
+    }
+}
+
+#[test]
+fn a_folder_that_refuses_to_sync_does_not_make_a_done_save_look_failed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("2008.yaml");
+    std::fs::write(&path, SAMPLE).expect("write");
+    let mut app = edited_app(dir.path());
+    save_all(&mut app, &stamp(), &FailAt { step: WriteStep::SyncDir, failed: Cell::new(false) });
+    assert_eq!(app.message.as_ref().map(|m| m.1), Some(Tone::Info));
+    assert!(std::fs::read_to_string(&path).expect("read").contains("（追記）"));
+}
+
+#[test]
+fn a_save_that_waits_too_long_for_another_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("2008.yaml");
+    std::fs::write(&path, SAMPLE).expect("write");
+    let mut app = edited_app(dir.path());
+    let held = hyoka::store::lock(&path, std::time::Duration::ZERO).expect("another hyoka holds the lock");
+    save_all(&mut app, &stamp(), &RealDisk);
+    let (message, tone) = app.message.clone().expect("a message");
+    assert_eq!(tone, Tone::Error);
+    assert!(message.contains("他の人が保存中です"), "{message}");
+    drop(held);
+    save_all(&mut app, &stamp(), &RealDisk);
+    assert!(!app.has_unsaved());
+}

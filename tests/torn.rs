@@ -1,0 +1,69 @@
+//! A save killed at any moment (SIGKILL, power cut) leaves the old file or the new one, never a
+//! mix: a child process saves in a loop and is killed 100 times at varying moments.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use hyoka::model::Document;
+use hyoka::store::{RealDisk, SaveOutcome, emit_document, parse_document, save_document};
+
+const CHILD: &str = "HYOKA_TORN_WRITE_CHILD";
+
+fn documents() -> (Document, Document) {
+    let a = parse_document(include_str!("../data/kamigyo/2008.yaml")).expect("sample");
+    let mut b = a.clone();
+    for section in b.divisions.iter_mut().flat_map(|d| &mut d.sections) {
+        // Longer, so that a file cut short or mixed up cannot pass for either.
+        section.reflection = section.reflection.repeat(3);
+        section.rating = Some("◎".into());
+    }
+    (a, b)
+}
+
+/// Not a test of its own: the child process, saving A and B in turn until it is killed.
+#[test]
+fn child_saving_in_a_loop() {
+    let Some(path) = std::env::var_os(CHILD) else { return };
+    let path = Path::new(&path);
+    let (a, b) = documents();
+    let mut base = a.clone();
+    let mut base_text = emit_document(&a);
+    for round in 0.. {
+        let mine = if round % 2 == 0 { &b } else { &a };
+        if let Ok(SaveOutcome::Saved(saved)) = save_document(path, &base_text, &base, mine, &RealDisk) {
+            base = saved.doc;
+            base_text = saved.text;
+        }
+    }
+}
+
+#[test]
+fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
+    let (a, b) = documents();
+    let (text_a, text_b) = (emit_document(&a), emit_document(&b));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("2008.yaml");
+    std::fs::write(&path, &text_a).expect("write A");
+    let mut seen_b = 0;
+    let mut seed: u64 = 0x2008_1130;
+    for round in 0..100 {
+        let mut child = Command::new(std::env::current_exe().expect("the test binary"))
+            .args(["child_saving_in_a_loop", "--exact", "--nocapture", "--test-threads=1"])
+            .env(CHILD, &path)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the child");
+        // A different moment each round: 5 to 40 ms after the start.
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        std::thread::sleep(Duration::from_millis(5 + (seed >> 33) % 36));
+        child.kill().expect("SIGKILL the child");
+        child.wait().expect("reap the child");
+        let text = std::fs::read_to_string(&path).expect("the file is there and UTF-8");
+        assert!(text == text_a || text == text_b, "round {round}: a torn file:\n{text}");
+        assert!(parse_document(&text).is_ok(), "round {round}");
+        seen_b += usize::from(text == text_b);
+    }
+    assert!(seen_b > 0, "the child did save at least once (else the test proves nothing)");
+}
