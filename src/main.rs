@@ -251,7 +251,9 @@ fn open(path: &Path, lang: Lang, ambiguous: AmbiguousSetting, read_only: bool) -
         Ok(sig) => ExitCode::from(128u8.saturating_add(u8::try_from(sig).unwrap_or(0))),
         Err(e) => fail(match lang {
             Lang::Ja => {
-                format!("端末の操作に失敗しました（{e}）。hyoka は端末（SSH や tmux の中）で起動してください。保存していない変更は記録してあり、次に開くと戻せます。")
+                format!(
+                    "端末の操作に失敗しました（{e}）。hyoka は端末（SSH や tmux の中）で起動してください。保存していない変更は記録してあり、次に開くと戻せます。"
+                )
             }
             Lang::En => format!(
                 "the terminal failed ({e}); run hyoka inside a terminal (SSH, tmux). Unsaved changes were journaled and can be restored next time."
@@ -331,7 +333,9 @@ fn event_loop(
         if event::poll(Duration::from_millis(250))? {
             let action = match event::read()? {
                 Event::Key(key) => app::action_for(app, key),
-                Event::Paste(text) if matches!(app.mode, Mode::Editing(_) | Mode::Resolve(_)) => Some(Action::Paste(text)),
+                Event::Paste(text) if matches!(app.mode, Mode::Editing(_) | Mode::Resolve(_)) => {
+                    Some(Action::Paste(text))
+                }
                 Event::Paste(_) => {
                     app.say(
                         app::Tone::Info,

@@ -189,7 +189,6 @@ fn resize_redraws() {
 // ---------------------------------------------------------------------------------------------
 // Untrusted text and the terminal's ambiguous width.
 
-
 #[test]
 fn escape_sequences_in_data_never_reach_the_terminal() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -41,7 +41,9 @@ fn an_alias_bomb_is_refused() {
     let mut text = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     for (i, name) in ["b", "c", "d", "e", "f", "g", "h", "i"].iter().enumerate() {
         let prev = ["a", "b", "c", "d", "e", "f", "g", "h"][i];
-        text.push_str(&format!("{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+        text.push_str(&format!(
+            "{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+        ));
     }
     text.push_str("organization: x\nfiscal_year: 2008\ndivisions: *i\n");
     let problems = load_bytes(text.as_bytes()).expect_err("refused");

@@ -274,3 +274,58 @@ fn control_characters_in_data_are_shown_not_sent() {
     let text = screen(terminal.backend().buffer());
     assert!(text.contains("危険␛]52;c;AAAA␇な<U+009B>文字<U+202E>逆順    タブ"), "{text}");
 }
+
+#[test]
+fn the_conflict_dialog_shows_both_texts_with_who_and_when() {
+    use hyoka::app::{Mode, Resolution};
+    use hyoka::store::{FieldConflict, FieldName};
+    let mut app = app(Lang::Ja);
+    let doc = app.doc(0).cloned().expect("doc");
+    app.mode = Mode::Resolve(Box::new(Resolution {
+        file: 0,
+        conflicts: vec![FieldConflict {
+            division: "区民部".into(),
+            section: "市民税課".into(),
+            field: FieldName::Reflection,
+            mine: "窓口対応で、来庁者の理解を得るのに時間がかかったケースはいくつかあった。（私の追記）".into(),
+            theirs: "窓口対応で、来庁者の理解を得るのに時間がかかったケースはいくつかあった。（田中さんの追記）".into(),
+            their_by: Some("tanaka".into()),
+            their_at: chrono::DateTime::parse_from_rfc3339("2026-11-24T13:58:00+09:00").ok(),
+        }],
+        index: 0,
+        chosen: vec![None],
+        theirs: doc.clone(),
+        theirs_text: String::new(),
+        merged: doc,
+        combined: None,
+    }));
+    let terminal = render(&mut app, 80, 24);
+    row_widths_fit(terminal.backend().buffer());
+    insta::assert_snapshot!(screen(terminal.backend().buffer()));
+}
+
+#[test]
+fn the_recovery_dialog_lists_the_unsaved_fields() {
+    use hyoka::app::{Mode, Recovery, RecoveryEntry};
+    let mut app = app(Lang::Ja);
+    let doc = app.doc(0).cloned().expect("doc");
+    app.mode = Mode::Recover(Box::new(Recovery {
+        entries: vec![RecoveryEntry {
+            file: 0,
+            journal_path: "/tmp/2008.journal".into(),
+            base: doc.clone(),
+            mine: doc,
+            written: None,
+            differences: vec![(
+                "区民部 › 総務課 › 振り返り".into(),
+                "市民対応については、概ね目標を達成でき、".into(),
+                "市民対応については、概ね目標を達成でき、（追記）".into(),
+            )],
+        }],
+        index: 0,
+        diff_scroll: None,
+    }));
+    let terminal = render(&mut app, 80, 24);
+    row_widths_fit(terminal.backend().buffer());
+    insta::assert_snapshot!(screen(terminal.backend().buffer()));
+}

@@ -194,7 +194,11 @@ fn a_combined_text_can_be_written_in_the_dialog() {
         save_all(&mut first, &stamp(), &RealDisk);
     }
     let doc = parse_document(&std::fs::read_to_string(&path).expect("read")).expect("parses");
-    assert!(doc.divisions[0].sections[3].reflection.starts_with("（合意）"), "{}", doc.divisions[0].sections[3].reflection);
+    assert!(
+        doc.divisions[0].sections[3].reflection.starts_with("（合意）"),
+        "{}",
+        doc.divisions[0].sections[3].reflection
+    );
 }
 
 #[test]

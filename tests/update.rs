@@ -1,6 +1,6 @@
 //! Keys → state: the key map and `update` together, without a terminal.
 
-use hyoka::app::{Action, App, Effect, FileEntry, FileState, Focus, Mode, Node, SectionRef, Slot, action_for, update};
+use hyoka::app::{Action, App, Effect, FileEntry, Focus, Mode, Node, SectionRef, Slot, action_for, update};
 use hyoka::i18n::Lang;
 use hyoka::model::Field;
 use hyoka::store::parse_document;

@@ -238,7 +238,11 @@ pub const HELP: &[HelpEntry] = &[
     entry(ANY, "u / Ctrl-R", ("変更を元に戻す / やり直す", "undo / redo a change")),
     entry(ANY, "Ctrl-S", ("保存", "save")),
     entry(ANY, "?", ("このヘルプ", "this help")),
-    entry(("競合", "conflict"), "m / t / e", ("自分の内容 / 相手の内容 / 合わせて編集", "keep mine / theirs / edit both")),
+    entry(
+        ("競合", "conflict"),
+        "m / t / e",
+        ("自分の内容 / 相手の内容 / 合わせて編集", "keep mine / theirs / edit both"),
+    ),
     entry(("復元", "recovery"), "r / d / x", ("復元する / 差分を見る / 破棄する", "restore / show / discard")),
     entry(ANY, "q Ctrl-C", ("終了（未保存なら確認）", "quit (asks when unsaved)")),
 ];

@@ -11,15 +11,15 @@ mod state;
 mod sync;
 mod update;
 
-pub use keymap::{Action, HELP, HelpEntry, action_for};
 pub use absorb::{Absorbed, absorb};
 pub use journal::{Journal, journal_dir};
+pub use keymap::{Action, HELP, HelpEntry, action_for};
 pub use save::{Stamp, save_all};
-pub use sync::check_disk;
 pub use state::{
-    App, Change, Editor, FileEntry, FileState, Focus, Mode, Node, Recovery, RecoveryEntry, Resolution, SectionRef, Slot,
-    Tone,
+    App, Change, Editor, FileEntry, FileState, Focus, Mode, Node, Recovery, RecoveryEntry, Resolution, SectionRef,
+    Slot, Tone,
 };
+pub use sync::check_disk;
 pub use update::{Effect, update};
 
 use std::path::{Path, PathBuf};

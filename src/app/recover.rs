@@ -37,7 +37,11 @@ pub fn recover(app: &mut App, mut r: Recovery, action: Action) -> Vec<Effect> {
                     Tone::Info,
                     &format!(
                         "{name} の保存していなかった変更を戻しました。確かめて Ctrl-S で保存してください。{}",
-                        if absorbed.conflicts > 0 { "（他の人が同じ項目を保存しています。保存時に選びます）" } else { "" }
+                        if absorbed.conflicts > 0 {
+                            "（他の人が同じ項目を保存しています。保存時に選びます）"
+                        } else {
+                            ""
+                        }
                     ),
                     &format!("Restored the unsaved changes of {name}; check them and save with Ctrl-S."),
                 );

@@ -74,7 +74,8 @@ pub fn save_all(app: &mut App, stamp: &Stamp, faults: &dyn FaultPlan) {
                 *saved = result.doc;
                 *disk_text = result.text;
                 entry.gone = false;
-                entry.disk_stamp = std::fs::metadata(&entry.path).ok().and_then(|m| Some((m.modified().ok()?, m.len())));
+                entry.disk_stamp =
+                    std::fs::metadata(&entry.path).ok().and_then(|m| Some((m.modified().ok()?, m.len())));
                 written.push(entry.path.display().to_string());
             }
             Ok(SaveOutcome::Conflicted(c)) if !matches!(app.mode, Mode::Resolve(_)) => {
@@ -114,7 +115,11 @@ pub fn save_all(app: &mut App, stamp: &Stamp, faults: &dyn FaultPlan) {
                 &format!("Saved {files} ({count} sections), taking in what others saved meanwhile."),
             );
         } else {
-            app.say(Tone::Info, &format!("保存しました: {files}（{count}課）"), &format!("Saved {files} ({count} sections)."));
+            app.say(
+                Tone::Info,
+                &format!("保存しました: {files}（{count}課）"),
+                &format!("Saved {files} ({count} sections)."),
+            );
         }
     }
     finish(app, failures.is_empty() && !matches!(app.mode, Mode::Resolve(_)));

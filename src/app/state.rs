@@ -35,7 +35,13 @@ impl FileEntry {
     }
 
     pub fn broken(error: LoadError) -> Self {
-        FileEntry { path: error.path.clone(), state: FileState::Broken(error), read_only: true, disk_stamp: None, gone: false }
+        FileEntry {
+            path: error.path.clone(),
+            state: FileState::Broken(error),
+            read_only: true,
+            disk_stamp: None,
+            gone: false,
+        }
     }
 }
 
@@ -90,7 +96,9 @@ pub struct Editor {
 pub enum Mode {
     Browse,
     Editing(Box<Editor>),
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     ConfirmQuit,
     /// Fields someone else saved differently: decided one by one before anything is written.
     Resolve(Box<Resolution>),

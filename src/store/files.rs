@@ -148,9 +148,8 @@ pub fn write_atomically_with(path: &Path, contents: &[u8], faults: &dyn FaultPla
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let file_name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
+    let file_name =
+        path.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
     let temp = dir.join(format!(".{}.hyoka-{}.tmp", file_name.to_string_lossy(), std::process::id()));
     let mut created = false;
     let result = (|| {

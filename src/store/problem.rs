@@ -55,10 +55,17 @@ pub enum ProblemKind {
         detail: String,
     },
     NotUtf8,
-    TooLarge { bytes: u64, limit: u64 },
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     /// "folder", "fifo" or "special": a path named like a data file that is not a plain file.
-    NotAFile { what: &'static str },
-    LinkOutside { target: String },
+    NotAFile {
+        what: &'static str,
+    },
+    LinkOutside {
+        target: String,
+    },
 }
 
 /// One thing wrong with one file.

@@ -5,8 +5,8 @@ mod editor;
 mod finish;
 mod layout;
 mod overview;
-mod safety;
 mod panes;
+mod safety;
 mod status;
 mod tree;
 

@@ -14,13 +14,17 @@ use crate::text::{caret_cell, edit_rows, sanitize, truncate, wrap};
 
 fn dialog_area(frame: &Frame) -> Rect {
     let area = frame.area();
-    area.centered(Constraint::Length(area.width.saturating_sub(4).min(100)), Constraint::Length(area.height.saturating_sub(2)))
+    area.centered(
+        Constraint::Length(area.width.saturating_sub(4).min(100)),
+        Constraint::Length(area.height.saturating_sub(2)),
+    )
 }
 
 /// The text width inside the conflict dialog's boxes, for the combined editor's ↑↓.
 pub fn conflict_text_width(app: &App) -> usize {
     let area = Rect::new(0, 0, app.size.0, app.size.1);
-    let dialog = area.centered(Constraint::Length(area.width.saturating_sub(4).min(100)), Constraint::Length(area.height));
+    let dialog =
+        area.centered(Constraint::Length(area.width.saturating_sub(4).min(100)), Constraint::Length(area.height));
     usize::from(dialog.width.saturating_sub(4))
 }
 
@@ -59,20 +63,25 @@ pub fn conflict(frame: &mut Frame, app: &App, r: &Resolution) {
     let outer = block().title(w(title)).border_style(Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let [head, mine, theirs, keys] =
-        Layout::vertical([Constraint::Length(2), Constraint::Fill(1), Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
     let place = format!("{} › {} › {}", c.division, c.section, field_name(c.field, lang));
     let explain = lang.pick(
         "あなたが編集している間に、他の人が同じ項目を保存しました。残す内容を選んでください。",
         "While you were editing, someone else saved the same field. Choose what to keep.",
     );
-    frame.render_widget(
-        Paragraph::new(vec![
-            Line::styled(w(truncate(&sanitize(&place), usize::from(head.width))), Style::new().add_modifier(Modifier::BOLD)),
-            Line::from(w(truncate(explain, usize::from(head.width)))),
-        ]),
-        head,
-    );
+    let explain_lines = wrap(explain, usize::from(inner.width));
+    let [head, mine, theirs, keys] = Layout::vertical([
+        Constraint::Length(1 + explain_lines.len() as u16),
+        Constraint::Fill(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let mut head_lines = vec![Line::styled(
+        w(truncate(&sanitize(&place), usize::from(head.width))),
+        Style::new().add_modifier(Modifier::BOLD),
+    )];
+    head_lines.extend(explain_lines.into_iter().map(|l| Line::from(w(l))));
+    frame.render_widget(Paragraph::new(head_lines), head);
     let who = match (&c.their_by, c.their_at) {
         (Some(by), Some(at)) => format!("{by}, {}", at.format("%Y-%m-%d %H:%M")),
         (Some(by), None) => by.clone(),
@@ -87,7 +96,9 @@ pub fn conflict(frame: &mut Frame, app: &App, r: &Resolution) {
         Some(textarea) => {
             let both = mine.union(theirs);
             let frame_block = block()
-                .title(w(lang.pick(" 合わせた内容を編集中（Esc で決定） ", " Editing the combined text (Esc to use it) ")))
+                .title(w(
+                    lang.pick(" 合わせた内容を編集中（Esc で決定） ", " Editing the combined text (Esc to use it) ")
+                ))
                 .border_style(Style::new().fg(Color::Yellow));
             let inner = frame_block.inner(both);
             frame.render_widget(frame_block, both);
@@ -105,7 +116,13 @@ pub fn conflict(frame: &mut Frame, app: &App, r: &Resolution) {
             }
         }
         None => {
-            text_box(frame, mine, lang.pick(" m: あなたの内容 ", " m: yours ").to_owned(), &c.mine, Style::new().fg(Color::Cyan));
+            text_box(
+                frame,
+                mine,
+                lang.pick(" m: あなたの内容 ", " m: yours ").to_owned(),
+                &c.mine,
+                Style::new().fg(Color::Cyan),
+            );
             text_box(frame, theirs, theirs_title, &c.theirs, Style::new().fg(Color::Magenta));
         }
     }
@@ -113,12 +130,15 @@ pub fn conflict(frame: &mut Frame, app: &App, r: &Resolution) {
         lang.pick("Esc: この内容にする", "Esc: use this text")
     } else {
         lang.pick(
-            "m: 自分の内容を残す  t: 相手の内容を残す  e: 両方を合わせて編集  Esc: 保存をやめる",
+            "m: 自分の内容  t: 相手の内容  e: 合わせて編集  Esc: 保存をやめる",
             "m: keep yours  t: keep theirs  e: edit both together  Esc: cancel the save",
         )
     };
     frame.render_widget(
-        Paragraph::new(Span::styled(w(truncate(hint, usize::from(keys.width))), Style::new().add_modifier(Modifier::BOLD))),
+        Paragraph::new(Span::styled(
+            w(truncate(hint, usize::from(keys.width))),
+            Style::new().add_modifier(Modifier::BOLD),
+        )),
         keys,
     );
 }
@@ -139,7 +159,7 @@ pub fn recovery(frame: &mut Frame, app: &App, r: &Recovery) {
     let width = usize::from(inner.width);
     let when = entry
         .written
-        .map(|t| chrono::DateTime::<chrono::Local>::from(t).format("%Y-%m-%d %H:%M:%S").to_string())
+        .map(|t| format!("（{}）", chrono::DateTime::<chrono::Local>::from(t).format("%Y-%m-%d %H:%M:%S")))
         .unwrap_or_default();
     let mut lines: Vec<Line> = Vec::new();
     if let Some(scroll) = r.diff_scroll {
@@ -156,19 +176,21 @@ pub fn recovery(frame: &mut Frame, app: &App, r: &Recovery) {
         let visible = usize::from(inner.height.saturating_sub(1));
         let scroll = usize::from(scroll).min(lines.len().saturating_sub(visible));
         let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(visible).collect();
-        shown.push(Line::styled(w(lang.pick("↑↓: スクロール  他のキー: 戻る", "↑↓: scroll  any other key: back")), dim()));
+        shown.push(Line::styled(
+            w(lang.pick("↑↓: スクロール  他のキー: 戻る", "↑↓: scroll  any other key: back")),
+            dim(),
+        ));
         frame.render_widget(Paragraph::new(shown), inner);
         return;
     }
     let explain = match lang {
         Lang::Ja => format!(
-            "前回 hyoka が保存せずに終わったとき（{when}）の、{path} の変更が残っています（{}項目）。",
+            "前回 hyoka が保存せずに終わったとき{when}の、{path} の変更が残っています（{}項目）。",
             entry.differences.len()
         ),
-        Lang::En => format!(
-            "hyoka ended without saving ({when}); {} unsaved fields of {path} were kept.",
-            entry.differences.len()
-        ),
+        Lang::En => {
+            format!("hyoka ended without saving{when}; {} unsaved fields of {path} were kept.", entry.differences.len())
+        }
     };
     lines.extend(wrap(&sanitize(&explain), width).into_iter().map(|l| Line::from(w(l))));
     lines.push(Line::default());

@@ -93,6 +93,11 @@ fn location(app: &App) -> String {
 fn key_hints(app: &App) -> &'static str {
     let lang = app.lang;
     match (&app.mode, app.focus) {
+        (Mode::Resolve(_), _) => lang.pick(
+            "m:自分の内容  t:相手の内容  e:合わせて編集  Esc:保存をやめる",
+            "m:keep yours  t:keep theirs  e:edit both  Esc:cancel the save",
+        ),
+        (Mode::Recover(_), _) => lang.pick("r:戻す  d:中身を見る  x:捨てる", "r:restore  d:show  x:discard"),
         (Mode::Editing(_), _) => lang.pick(
             "Esc:編集終了  Ctrl-S:保存  Ctrl-Z:元に戻す  Ctrl-Y:やり直す  Enter:改行",
             "Esc:done  Ctrl-S:save  Ctrl-Z:undo  Ctrl-Y:redo  Enter:new line",

@@ -389,7 +389,6 @@ pub fn quit_expecting_success(tui: &mut Tui) {
     assert!(status.success(), "hyoka must exit 0 after q, got {status:?}");
 }
 
-
 pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
