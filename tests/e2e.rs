@@ -249,3 +249,21 @@ fn ambiguous_width_two_draws_ascii_borders() {
     tui.press("q");
     assert!(tui.wait_exit().success());
 }
+
+#[test]
+fn e_exports_the_document_next_to_the_data_file() {
+    let ws = Workspace::kamigyo();
+    let mut tui = Tui::spawn(ws.path(), 30, 100);
+    tui.wait_ready();
+    tui.press("e");
+    tui.wait_for("書き出し先（編集できます）");
+    tui.wait_for("kamigyo/2008.html");
+    tui.press("\t");
+    tui.wait_for("kamigyo/2008.csv");
+    tui.press(ENTER);
+    tui.wait_for_hint("書き出しました:");
+    let csv = fs::read(ws.path().join("kamigyo/2008.csv")).expect("the CSV is next to the YAML");
+    assert!(csv.starts_with(b"\xef\xbb\xbf"), "UTF-8 with BOM");
+    assert!(String::from_utf8_lossy(&csv).contains("市民税課"));
+    quit_expecting_success(&mut tui);
+}

@@ -329,3 +329,12 @@ fn the_recovery_dialog_lists_the_unsaved_fields() {
     row_widths_fit(terminal.backend().buffer());
     insta::assert_snapshot!(screen(terminal.backend().buffer()));
 }
+
+#[test]
+fn the_export_dialog_80x24() {
+    let mut app = app(Lang::Ja);
+    update(&mut app, Action::Export);
+    let terminal = render(&mut app, 80, 24);
+    row_widths_fit(terminal.backend().buffer());
+    insta::assert_snapshot!(screen(terminal.backend().buffer()));
+}

@@ -292,3 +292,48 @@ fn scrolling_a_long_text_stops_at_its_end() {
     keys(&mut app, "k");
     assert_eq!(app.scroll[1], max - 1, "one key back up is one line");
 }
+
+#[test]
+fn e_opens_the_export_dialog_next_to_the_data_file() {
+    use hyoka::interchange::Format;
+    let mut app = app();
+    keys(&mut app, "e");
+    let Mode::Export(dialog) = &app.mode else { panic!("the export dialog opens") };
+    assert_eq!(dialog.format, Format::Html);
+    assert_eq!(dialog.path.lines().join(""), "data/kamigyo/2008.html");
+    press(&mut app, KeyCode::Tab);
+    let Mode::Export(dialog) = &app.mode else { panic!("still open") };
+    assert_eq!((dialog.format, dialog.path.lines().join("")), (Format::Csv, "data/kamigyo/2008.csv".to_owned()));
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::BackTab);
+    let Mode::Export(dialog) = &app.mode else { panic!("still open") };
+    assert_eq!(dialog.format, Format::Xlsx, "it wraps around");
+    keys(&mut app, "x");
+    let effects = press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        effects,
+        [Effect::Export { file: 0, format: Format::Xlsx, path: "data/kamigyo/2008.xlsxx".into(), overwrite: false }]
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(app.mode, Mode::Browse));
+}
+
+#[test]
+fn exporting_writes_the_file_says_where_and_asks_before_overwriting() {
+    use hyoka::app::carry_out_export;
+    use hyoka::interchange::Format;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out/2008.md");
+    let mut app = app();
+    keys(&mut app, "e");
+    carry_out_export(&mut app, 0, Format::Md, &out, false);
+    assert!(matches!(app.mode, Mode::Browse));
+    let message = app.message.clone().map(|m| m.0).unwrap_or_default();
+    assert_eq!(message, format!("書き出しました: {}", out.display()));
+    assert!(std::fs::read_to_string(&out).is_ok_and(|t| t.contains("| 総務課 |") || t.contains("総務課")));
+    keys(&mut app, "e");
+    carry_out_export(&mut app, 0, Format::Md, &out, false);
+    assert!(matches!(&app.mode, Mode::Export(d) if d.confirm_overwrite), "asks first");
+    carry_out_export(&mut app, 0, Format::Md, &out, true);
+    assert!(matches!(app.mode, Mode::Browse));
+}

@@ -48,6 +48,10 @@ pub enum Action {
     Restore,
     ShowDiff,
     Discard,
+    /// `e`: export the current document; in the dialog, the next / previous format.
+    Export,
+    NextFormat,
+    PrevFormat,
     /// Keys for the text editor, passed on as they came.
     EditKey(KeyEvent),
     Paste(String),
@@ -101,6 +105,13 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
             KeyCode::Char('x' | 'X') => Some(Action::Discard),
             _ => None,
         },
+        Mode::Export(_) => Some(match key.code {
+            KeyCode::Esc => Action::Cancel,
+            KeyCode::Enter => Action::Activate,
+            KeyCode::Tab | KeyCode::Down => Action::NextFormat,
+            KeyCode::BackTab | KeyCode::Up => Action::PrevFormat,
+            _ => Action::EditKey(key),
+        }),
         Mode::Editing(_) => Some(if ctrl(&key, 's') {
             Action::Save
         } else if key.code == KeyCode::Esc {
@@ -137,6 +148,7 @@ fn browse_action(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Tab => Some(Action::NextPane),
         KeyCode::BackTab => Some(Action::PrevPane),
         KeyCode::Char('u') => Some(Action::Undo),
+        KeyCode::Char('e') => Some(Action::Export),
         KeyCode::PageUp => Some(Action::PageUp),
         KeyCode::PageDown => Some(Action::PageDown),
         KeyCode::Home | KeyCode::Char('g') => Some(Action::Top),
@@ -237,6 +249,7 @@ pub const HELP: &[HelpEntry] = &[
     entry(EDIT, "Ctrl-A Ctrl-E", ("行頭 / 行末へ", "start / end of line")),
     entry(ANY, "u / Ctrl-R", ("変更を元に戻す / やり直す", "undo / redo a change")),
     entry(ANY, "Ctrl-S", ("保存", "save")),
+    entry(ANY, "e", ("書き出し（HTML・CSV・Markdown・表・Excel）", "export (HTML, CSV, Markdown, table, Excel)")),
     entry(ANY, "?", ("このヘルプ", "this help")),
     entry(
         ("競合", "conflict"),

@@ -2,6 +2,7 @@
 
 mod absorb;
 mod edit_keys;
+mod export;
 mod journal;
 mod keymap;
 mod recover;
@@ -12,12 +13,13 @@ mod sync;
 mod update;
 
 pub use absorb::{Absorbed, absorb};
+pub use export::carry_out_export;
 pub use journal::{Journal, journal_dir};
 pub use keymap::{Action, HELP, HelpEntry, action_for};
 pub use save::{Stamp, save_all};
 pub use state::{
-    App, Change, Editor, FileEntry, FileState, Focus, Mode, Node, Recovery, RecoveryEntry, Resolution, SectionRef,
-    Slot, Tone,
+    App, Change, Editor, ExportDialog, FileEntry, FileState, Focus, Mode, Node, Recovery, RecoveryEntry, Resolution,
+    SectionRef, Slot, Tone,
 };
 pub use sync::check_disk;
 pub use update::{Effect, update};

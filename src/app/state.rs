@@ -104,6 +104,18 @@ pub enum Mode {
     Resolve(Box<Resolution>),
     /// Unsaved work from a session that ended without saving: restore, look, or discard.
     Recover(Box<Recovery>),
+    /// Exporting the current document: format and where to.
+    Export(Box<ExportDialog>),
+}
+
+/// The export dialog's state.
+pub struct ExportDialog {
+    pub file: usize,
+    pub format: crate::interchange::Format,
+    /// The output path, editable; next to the data file by default.
+    pub path: TextArea<'static>,
+    /// The path exists: the next Enter overwrites it.
+    pub confirm_overwrite: bool,
 }
 
 /// The conflict dialog's state.

@@ -15,6 +15,13 @@ pub enum Effect {
     DeleteJournal(std::path::PathBuf),
     /// The user quit without saving: the journals of this session go too.
     DiscardJournals,
+    /// Write the document of `file` in `format` to `path` (see `app::export`).
+    Export {
+        file: usize,
+        format: crate::interchange::Format,
+        path: std::path::PathBuf,
+        overwrite: bool,
+    },
 }
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -50,6 +57,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Mode::Editing(editor) => editing(app, *editor, action),
         Mode::Resolve(resolution) => super::resolve::resolve(app, *resolution, action),
         Mode::Recover(recovery) => super::recover::recover(app, *recovery, action),
+        Mode::Export(dialog) => super::export::dialog(app, *dialog, action),
         Mode::Browse => browse(app, action),
     }
 }
@@ -164,6 +172,7 @@ fn browse(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::Help => app.mode = Mode::Help { scroll: 0 },
+        Action::Export => super::export::open_dialog(app),
         Action::Undo | Action::Redo if app.read_only => {
             app.may_edit(0);
         }

@@ -68,3 +68,62 @@ pub fn confirm_quit(frame: &mut Frame, app: &App) {
         area,
     );
 }
+
+pub fn export(frame: &mut Frame, app: &App, d: &crate::app::ExportDialog) {
+    let lang = app.lang;
+    let area = centered(frame.area(), frame.area().width.saturating_sub(6).min(90), 9);
+    frame.render_widget(Clear, area);
+    let outer = block()
+        .title(w(lang.pick(" 書き出し ", " Export ")))
+        .border_style(Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD));
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let width = usize::from(inner.width);
+    let formats: Vec<Span> = [
+        (crate::interchange::Format::Html, "HTML"),
+        (crate::interchange::Format::Csv, "CSV"),
+        (crate::interchange::Format::Md, "Markdown"),
+        (crate::interchange::Format::Tsv, lang.pick("表(TSV)", "table (TSV)")),
+        (crate::interchange::Format::Xlsx, "Excel"),
+    ]
+    .into_iter()
+    .flat_map(|(format, name)| {
+        let style = if format == d.format {
+            Style::new().bg(Color::Blue).fg(Color::White).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new()
+        };
+        [Span::styled(w(format!(" {name} ")), style), Span::raw(" ")]
+    })
+    .collect();
+    let path = d.path.lines().join("");
+    let shown_path = truncate(&crate::text::sanitize(&path), width.saturating_sub(1));
+    let mut lines = vec![
+        Line::from(w(lang.pick("形式（Tab・↑↓で選ぶ）:", "Format (Tab, ↑↓ to choose):"))),
+        Line::from(formats),
+        Line::default(),
+        Line::from(w(lang.pick("書き出し先（編集できます）:", "Write to (editable):"))),
+        Line::styled(w(&shown_path), Style::new().add_modifier(Modifier::UNDERLINED)),
+        Line::default(),
+        Line::styled(
+            w(truncate(
+                if d.confirm_overwrite {
+                    lang.pick("Enter: 上書きする  Esc: やめる", "Enter: overwrite  Esc: cancel")
+                } else {
+                    lang.pick("Enter: 書き出す  Esc: やめる", "Enter: export  Esc: cancel")
+                },
+                width,
+            )),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+    ];
+    lines.truncate(usize::from(inner.height));
+    frame.render_widget(Paragraph::new(lines), inner);
+    // The caret at the end of what was typed (the path is edited at its end or with ← →).
+    let caret = crate::text::display_width(&shown_path).min(width.saturating_sub(1)) as u16;
+    let before_caret: String = path.chars().take(d.path.cursor().1).collect();
+    let x = inner.x + (crate::text::display_width(&crate::text::sanitize(&before_caret)) as u16).min(caret);
+    if inner.height > 4 {
+        frame.set_cursor_position((x, inner.y + 4));
+    }
+}

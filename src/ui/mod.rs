@@ -37,6 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::ConfirmQuit => dialogs::confirm_quit(frame, app),
         Mode::Resolve(r) => safety::conflict(frame, app, r),
         Mode::Recover(r) => safety::recovery(frame, app, r),
+        Mode::Export(d) => dialogs::export(frame, app, d),
         _ => {}
     }
     finish(frame.buffer_mut());

@@ -21,6 +21,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
         Mode::ConfirmQuit => lang.pick("終了確認", "quit?"),
         Mode::Resolve(_) => lang.pick("競合", "conflict"),
         Mode::Recover(_) => lang.pick("復元", "recovery"),
+        Mode::Export(_) => lang.pick("書き出し", "export"),
         Mode::Browse if app.read_only => lang.pick("閲覧専用", "read-only"),
         Mode::Browse => lang.pick("閲覧", "browse"),
     };
@@ -98,6 +99,9 @@ fn key_hints(app: &App) -> &'static str {
             "m:keep yours  t:keep theirs  e:edit both  Esc:cancel the save",
         ),
         (Mode::Recover(_), _) => lang.pick("r:戻す  d:中身を見る  x:捨てる", "r:restore  d:show  x:discard"),
+        (Mode::Export(_), _) => {
+            lang.pick("Tab:形式  Enter:書き出す  Esc:やめる", "Tab:format  Enter:export  Esc:cancel")
+        }
         (Mode::Editing(_), _) => lang.pick(
             "Esc:編集終了  Ctrl-S:保存  Ctrl-Z:元に戻す  Ctrl-Y:やり直す  Enter:改行",
             "Esc:done  Ctrl-S:save  Ctrl-Z:undo  Ctrl-Y:redo  Enter:new line",
