@@ -173,7 +173,7 @@ fn check(path: &Path, lang: Lang) -> ExitCode {
             "{}",
             match lang {
                 Lang::Ja => format!("問題ありません（{}ファイル）。", files.len()),
-                Lang::En => format!("all good ({} files).", files.len()),
+                Lang::En => format!("all good ({} file{}).", files.len(), if files.len() == 1 { "" } else { "s" }),
             }
         );
         ExitCode::SUCCESS

@@ -362,22 +362,27 @@ fn identity(preface: Option<&(usize, String)>, options: &ImportOptions) -> Resul
 
 /// "平成20年度" (or 令和元年度, full-width digits) anywhere in the text → 2008.
 pub fn fiscal_year_in(text: &str) -> Option<i32> {
-    for (era, base) in [("令和", 2018), ("平成", 1988), ("昭和", 1925)] {
-        let Some(start) = text.find(era) else { continue };
-        let rest = &text[start + era.len()..];
-        let end = rest.find("年度")?;
-        let number = &rest[..end];
+    // The first era name that is directly followed by a number (or 元) and 年度, wherever it stands:
+    // "令和への改元を前に、平成30年度…" is 平成30年度.
+    text.char_indices().find_map(|(i, _)| {
+        let rest = &text[i..];
+        let (era, base) =
+            [("令和", 2018), ("平成", 1988), ("昭和", 1925)].into_iter().find(|(e, _)| rest.starts_with(e))?;
+        let after = &rest[era.len()..];
+        let end = after.find("年度")?;
+        let number = &after[..end];
         let n: i32 = if number == "元" {
             1
-        } else {
+        } else if !number.is_empty() {
             number
                 .chars()
                 .map(|c| c.to_digit(10).or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32)))
                 .try_fold(0i32, |acc, d| Some(acc * 10 + d? as i32))?
+        } else {
+            return None;
         };
-        return Some(base + n);
-    }
-    None
+        Some(base + n)
+    })
 }
 
 /// "…年度、上京区役所では、…" → 上京区役所.
@@ -986,6 +991,8 @@ mod tests {
         assert_eq!(fiscal_year_in("～平成20年度、上京区役所では"), Some(2008));
         assert_eq!(fiscal_year_in("令和元年度"), Some(2019));
         assert_eq!(fiscal_year_in("平成２１年度"), Some(2009));
+        assert_eq!(fiscal_year_in("令和への改元を前に、平成30年度の目標"), Some(2018));
+        assert_eq!(fiscal_year_in("令和の時代"), None);
         assert_eq!(organization_in("～平成20年度、上京区役所では、市民の"), Some("上京区役所".into()));
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
         assert_eq!(checkpoint_from_header("11月末現在の取組状況(ウ)", 2008), Some(d(2008, 11, 30)));
