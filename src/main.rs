@@ -383,10 +383,5 @@ fn run_effect(app: &mut App, effect: Effect, journal: Option<&mut Journal>) {
             }
         }
         Effect::Export { file, format, path, overwrite } => app::carry_out_export(app, file, format, &path, overwrite),
-        Effect::DiscardJournals => {
-            if let Some(journal) = journal {
-                journal.discard_all(app);
-            }
-        }
     }
 }

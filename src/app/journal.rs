@@ -84,14 +84,6 @@ impl Journal {
         }
     }
 
-    /// Removes the journals of all open files: the user chose to throw the work away.
-    pub fn discard_all(&mut self, app: &App) {
-        for entry in &app.files {
-            let path = self.path_for(&entry.path);
-            self.remove(&path);
-        }
-    }
-
     pub fn delete(&mut self, path: &Path) {
         self.remove(path);
     }

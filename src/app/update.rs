@@ -4,7 +4,7 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::edit_keys::edit_key;
 use super::keymap::Action;
-use super::state::{App, Change, Editor, Focus, Mode, Node, SectionRef, Slot, Tone};
+use super::state::{App, Change, Editor, FileState, Focus, Mode, Node, SectionRef, Slot, Tone};
 use crate::model::{Field, Section};
 
 /// What the state asks the outside world to do.
@@ -13,8 +13,6 @@ pub enum Effect {
     Save,
     /// The user threw away the unsaved work kept in this journal file.
     DeleteJournal(std::path::PathBuf),
-    /// The user quit without saving: the journals of this session go too.
-    DiscardJournals,
     /// Write the document of `file` in `format` to `path` (see `app::export`).
     Export {
         file: usize,
@@ -49,8 +47,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 vec![Effect::Save]
             }
             Action::DiscardAndQuit => {
+                // Thrown away for real: back to what is on disk, so that no journal keeps it either.
+                for entry in &mut app.files {
+                    if let FileState::Loaded { doc, saved, .. } = &mut entry.state {
+                        *doc = saved.clone();
+                    }
+                }
                 app.should_quit = true;
-                vec![Effect::DiscardJournals]
+                Vec::new()
             }
             _ => Vec::new(),
         },
