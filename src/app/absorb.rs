@@ -1,7 +1,7 @@
 //! Taking what is on disk into a file that has unsaved work, without losing either.
 
 use super::state::{FileEntry, FileState};
-use crate::model::{Document, Section};
+use crate::model::Document;
 use crate::store::{FieldName, merge};
 
 /// What taking in changed: fields of theirs now shown, and fields both sides changed (kept as
@@ -10,14 +10,6 @@ use crate::store::{FieldName, merge};
 pub struct Absorbed {
     pub taken: usize,
     pub conflicts: usize,
-}
-
-fn section_mut<'a>(doc: &'a mut Document, division: &str, section: &str) -> Option<&'a mut Section> {
-    doc.divisions.iter_mut().find(|d| d.name == division)?.sections.iter_mut().find(|s| s.name == section)
-}
-
-fn section<'a>(doc: &'a Document, division: &str, section: &str) -> Option<&'a Section> {
-    doc.divisions.iter().find(|d| d.name == division)?.sections.iter().find(|s| s.name == section)
 }
 
 /// `theirs` (read as `theirs_text`) becomes the new base. Fields only they changed show their
@@ -29,11 +21,11 @@ pub fn absorb(entry: &mut FileEntry, theirs: Document, theirs_text: String) -> A
     let mut new_doc = merged.doc;
     let mut new_base = theirs;
     for conflict in &merged.conflicts {
-        let old = section(saved, &conflict.division, &conflict.section).map(|s| conflict.field.text(s));
-        if let Some(target) = section_mut(&mut new_doc, &conflict.division, &conflict.section) {
+        let old = saved.find_section(&conflict.division, &conflict.section).map(|s| conflict.field.text(s));
+        if let Some(target) = new_doc.find_section_mut(&conflict.division, &conflict.section) {
             conflict.field.set_text(target, &conflict.mine);
         }
-        if let Some(target) = section_mut(&mut new_base, &conflict.division, &conflict.section) {
+        if let Some(target) = new_base.find_section_mut(&conflict.division, &conflict.section) {
             conflict.field.set_text(target, &old.unwrap_or_default());
         }
     }
@@ -48,7 +40,7 @@ fn count_changed_fields(before: &Document, after: &Document) -> usize {
     let mut count = 0;
     for division in &after.divisions {
         for s in &division.sections {
-            match section(before, &division.name, &s.name) {
+            match before.find_section(&division.name, &s.name) {
                 Some(old) => count += FieldName::ALL.iter().filter(|f| f.text(old) != f.text(s)).count(),
                 None => count += 1,
             }

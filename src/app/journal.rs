@@ -119,11 +119,7 @@ fn differences(base: &Document, mine: &Document) -> Vec<(String, String, String)
     let mut out = Vec::new();
     for division in &mine.divisions {
         for section in &division.sections {
-            let before = base
-                .divisions
-                .iter()
-                .find(|d| d.name == division.name)
-                .and_then(|d| d.sections.iter().find(|s| s.name == section.name));
+            let before = base.find_section(&division.name, &section.name);
             for field in FieldName::ALL {
                 let old = before.map(|b| field.text(b)).unwrap_or_default();
                 let new = field.text(section);

@@ -78,24 +78,15 @@ fn decide(app: &mut App, mut r: Resolution, value: String) -> Vec<Effect> {
     }
     let mut doc = r.merged;
     for (conflict, value) in r.conflicts.iter().zip(&r.chosen) {
-        let target = doc
-            .divisions
-            .iter_mut()
-            .find(|d| d.name == conflict.division)
-            .and_then(|d| d.sections.iter_mut().find(|s| s.name == conflict.section));
-        if let (Some(section), Some(value)) = (target, value) {
+        if let (Some(section), Some(value)) = (doc.find_section_mut(&conflict.division, &conflict.section), value) {
             conflict.field.set_text(section, value);
         }
     }
-    let structure_changed = app.doc(r.file).is_some_and(|old| shape(old) != shape(&doc));
+    let structure_changed = app.doc(r.file).is_some_and(|old| old.shape() != doc.shape());
     if let Some(entry) = app.files.get_mut(r.file) {
         entry.state = FileState::Loaded { doc, saved: r.theirs, disk_text: r.theirs_text };
     }
     app.mode = Mode::Browse;
     after_documents_changed(app, structure_changed);
     vec![Effect::Save]
-}
-
-fn shape(doc: &crate::model::Document) -> Vec<(String, Vec<String>)> {
-    doc.divisions.iter().map(|d| (d.name.clone(), d.sections.iter().map(|s| s.name.clone()).collect())).collect()
 }

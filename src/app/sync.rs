@@ -57,10 +57,10 @@ fn check_file(app: &mut App, file: usize) {
     if text == *disk_text {
         return;
     }
-    let before = shape(doc);
+    let before: Vec<(String, Vec<String>)> = owned_shape(doc);
     let Ok(theirs) = parse_document(&text) else { return broken_on_disk(app, file) };
     let absorbed = absorb(entry, theirs, text);
-    let changed = app.doc(file).is_some_and(|d| shape(d) != before);
+    let changed = app.doc(file).is_some_and(|d| owned_shape(d) != before);
     after_documents_changed(app, changed);
     if absorbed.conflicts > 0 {
         app.say(
@@ -92,6 +92,7 @@ fn broken_on_disk(app: &mut App, file: usize) {
     );
 }
 
-fn shape(doc: &crate::model::Document) -> Vec<(String, Vec<String>)> {
-    doc.divisions.iter().map(|d| (d.name.clone(), d.sections.iter().map(|s| s.name.clone()).collect())).collect()
+/// The shape, owned, to compare after the document it came from has changed.
+fn owned_shape(doc: &crate::model::Document) -> Vec<(String, Vec<String>)> {
+    doc.shape().into_iter().map(|(d, s)| (d.to_owned(), s.into_iter().map(str::to_owned).collect())).collect()
 }

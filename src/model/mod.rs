@@ -89,6 +89,20 @@ impl Document {
         self.divisions.get_mut(division)?.sections.get_mut(section)
     }
 
+    /// A section by its division's and its own name: how two versions of a file are matched.
+    pub fn find_section(&self, division: &str, section: &str) -> Option<&Section> {
+        self.divisions.iter().find(|d| d.name == division)?.sections.iter().find(|s| s.name == section)
+    }
+
+    pub fn find_section_mut(&mut self, division: &str, section: &str) -> Option<&mut Section> {
+        self.divisions.iter_mut().find(|d| d.name == division)?.sections.iter_mut().find(|s| s.name == section)
+    }
+
+    /// The divisions and sections by name, to tell whether positions in the tree still hold.
+    pub fn shape(&self) -> Vec<(&str, Vec<&str>)> {
+        self.divisions.iter().map(|d| (d.name.as_str(), d.sections.iter().map(|s| s.name.as_str()).collect())).collect()
+    }
+
     pub fn grade(&self, mark: &str) -> Option<Grade> {
         self.scale().iter().find(|g| g.mark == mark).cloned()
     }

@@ -89,14 +89,6 @@ pub struct Merged {
     pub conflicts: Vec<FieldConflict>,
 }
 
-fn find<'a>(doc: &'a Document, division: &str, section: &str) -> Option<&'a Section> {
-    doc.divisions.iter().find(|d| d.name == division)?.sections.iter().find(|s| s.name == section)
-}
-
-fn find_mut<'a>(doc: &'a mut Document, division: &str, section: &str) -> Option<&'a mut Section> {
-    doc.divisions.iter_mut().find(|d| d.name == division)?.sections.iter_mut().find(|s| s.name == section)
-}
-
 pub fn merge(base: &Document, mine: &Document, theirs: &Document) -> Merged {
     let mut doc = theirs.clone();
     let mut conflicts = Vec::new();
@@ -109,12 +101,12 @@ pub fn merge(base: &Document, mine: &Document, theirs: &Document) -> Merged {
     }
     for division in &mine.divisions {
         for section in &division.sections {
-            let base_section = find(base, &division.name, &section.name);
+            let base_section = base.find_section(&division.name, &section.name);
             if base_section == Some(section) {
                 continue; // untouched by us: theirs stands (including their removal of it)
             }
             let original = base_section.cloned().unwrap_or_else(|| Section::new(section.name.clone()));
-            match find_mut(&mut doc, &division.name, &section.name) {
+            match doc.find_section_mut(&division.name, &section.name) {
                 Some(target) => merge_section(&division.name, &original, section, target, &mut conflicts),
                 None if base_section.is_none() => add_section(&mut doc, &division.name, section.clone()),
                 None => {
@@ -140,8 +132,8 @@ pub fn merge(base: &Document, mine: &Document, theirs: &Document) -> Merged {
     // Sections we removed (hand edits) go, unless they changed them meanwhile.
     for division in &base.divisions {
         for section in &division.sections {
-            if find(mine, &division.name, &section.name).is_none()
-                && find(theirs, &division.name, &section.name).is_some_and(|t| t == section)
+            if mine.find_section(&division.name, &section.name).is_none()
+                && theirs.find_section(&division.name, &section.name).is_some_and(|t| t == section)
                 && let Some(d) = doc.divisions.iter_mut().find(|d| d.name == division.name)
             {
                 d.sections.retain(|s| s.name != section.name);
