@@ -100,3 +100,24 @@ fn a_save_that_waits_too_long_for_another_says_so() {
     save_all(&mut app, &stamp(), &RealDisk);
     assert!(!app.has_unsaved());
 }
+
+#[test]
+fn a_file_made_read_only_while_open_is_not_replaced() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("2008.yaml");
+    std::fs::write(&path, SAMPLE).expect("write");
+    let mut app = edited_app(dir.path());
+    let mut permissions = std::fs::metadata(&path).expect("metadata").permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&path, permissions.clone()).expect("chmod a-w");
+    save_all(&mut app, &stamp(), &RealDisk);
+    let (message, tone) = app.message.clone().expect("a message");
+    assert_eq!(tone, Tone::Error);
+    assert!(message.contains("書き込み禁止になっています"), "{message}");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), SAMPLE);
+    assert!(app.is_section_dirty(SHIMINZEI));
+    permissions.set_readonly(false);
+    std::fs::set_permissions(&path, permissions).expect("chmod u+w");
+    save_all(&mut app, &stamp(), &RealDisk);
+    assert!(!app.has_unsaved());
+}

@@ -44,6 +44,9 @@ pub enum SaveOutcome {
 pub enum SaveError {
     /// Another hyoka held the lock for longer than we waited.
     Busy,
+    /// The file was made read-only after it was opened: a rename would replace it anyway, so we
+    /// refuse, as an editor that respects the office's permissions must.
+    ReadOnly,
     /// The file on disk no longer parses: we do not write over someone's half-done edit.
     DiskUnreadable(String),
     Io(std::io::Error),
@@ -59,6 +62,12 @@ impl SaveError {
             (SaveError::Busy, Lang::En) => {
                 format!("someone else is saving {path}; wait a moment and press Ctrl-S again.")
             }
+            (SaveError::ReadOnly, Lang::Ja) => format!(
+                "{path} は書き込み禁止になっています。変更は画面に残っています。担当者に書き込み権限を頼んでから、もう一度 Ctrl-S を押してください。"
+            ),
+            (SaveError::ReadOnly, Lang::En) => format!(
+                "{path} has been made read-only. Your changes are kept on screen; ask for write permission, then press Ctrl-S again."
+            ),
             (SaveError::DiskUnreadable(why), Lang::Ja) => format!(
                 "{path} を保存できません: ディスク上のファイルが壊れています（{why}）。上書きはしていません。ファイルを直してからもう一度 Ctrl-S を押してください。"
             ),
@@ -87,6 +96,9 @@ pub fn save_document(
         std::io::ErrorKind::WouldBlock => SaveError::Busy,
         _ => SaveError::Io(e),
     })?;
+    if fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(SaveError::ReadOnly);
+    }
     let on_disk = match fs::read(path) {
         Ok(bytes) => Some(decode(&bytes).map_err(|p| SaveError::DiskUnreadable(p.kind.describe(Lang::En)))?),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
