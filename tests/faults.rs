@@ -116,7 +116,7 @@ fn a_file_made_read_only_while_open_is_not_replaced() {
     assert!(message.contains("書き込み禁止になっています"), "{message}");
     assert_eq!(std::fs::read_to_string(&path).expect("read"), SAMPLE);
     assert!(app.is_section_dirty(SHIMINZEI));
-    permissions.set_readonly(false);
+    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o644);
     std::fs::set_permissions(&path, permissions).expect("chmod u+w");
     save_all(&mut app, &stamp(), &RealDisk);
     assert!(!app.has_unsaved());
