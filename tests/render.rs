@@ -289,6 +289,8 @@ fn the_conflict_dialog_shows_both_texts_with_who_and_when() {
             field: FieldName::Reflection,
             mine: "窓口対応で、来庁者の理解を得るのに時間がかかったケースはいくつかあった。（私の追記）".into(),
             theirs: "窓口対応で、来庁者の理解を得るのに時間がかかったケースはいくつかあった。（田中さんの追記）".into(),
+            mine_section: hyoka::model::Section::new("市民税課"),
+            theirs_section: hyoka::model::Section::new("市民税課"),
             their_by: Some("tanaka".into()),
             their_at: chrono::DateTime::parse_from_rfc3339("2026-11-24T13:58:00+09:00").ok(),
         }],

@@ -153,13 +153,13 @@ fn pasted_text_keeps_its_line_breaks() {
 }
 
 #[test]
-fn ctrl_s_while_editing_commits_and_saves_but_keeps_editing() {
+fn ctrl_s_while_editing_ends_the_edit_and_saves() {
     let mut app = app();
     app.focus = Focus::Pane(Field::Reflection);
     press(&mut app, KeyCode::Enter);
     keys(&mut app, "。");
     assert_eq!(ctrl(&mut app, 's'), [Effect::Save]);
-    assert!(matches!(app.mode, Mode::Editing(_)));
+    assert!(matches!(app.mode, Mode::Browse));
     assert!(app.is_section_dirty(at(0, 0)), "the text reached the document before the save");
 }
 

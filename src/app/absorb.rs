@@ -14,24 +14,23 @@ pub struct Absorbed {
 
 /// `theirs` (read as `theirs_text`) becomes the new base. Fields only they changed show their
 /// value; fields only we changed stay ours and unsaved; fields both changed stay ours on screen
-/// while the base keeps the old value, so that the next save finds the conflict and asks.
+/// and are remembered in `pending`, so that the next save asks which to keep.
 pub fn absorb(entry: &mut FileEntry, theirs: Document, theirs_text: String) -> Absorbed {
     let FileState::Loaded { doc, saved, disk_text } = &mut entry.state else { return Absorbed::default() };
     let merged = merge(saved, doc, &theirs);
     let mut new_doc = merged.doc;
-    let mut new_base = theirs;
     for conflict in &merged.conflicts {
-        let old = saved.find_section(&conflict.division, &conflict.section).map(|s| conflict.field.text(s));
         if let Some(target) = new_doc.find_section_mut(&conflict.division, &conflict.section) {
-            conflict.field.set_text(target, &conflict.mine);
+            conflict.field.copy(&conflict.mine_section, target);
         }
-        if let Some(target) = new_base.find_section_mut(&conflict.division, &conflict.section) {
-            conflict.field.set_text(target, &old.unwrap_or_default());
+        let key = (conflict.division.clone(), conflict.section.clone(), conflict.field);
+        if !entry.pending.contains(&key) {
+            entry.pending.push(key);
         }
     }
     let taken = count_changed_fields(doc, &new_doc);
     *doc = new_doc;
-    *saved = new_base;
+    *saved = theirs;
     *disk_text = theirs_text;
     Absorbed { taken, conflicts: merged.conflicts.len() }
 }
@@ -75,9 +74,8 @@ mod tests {
         assert_eq!(doc.divisions[0].sections[0].progress, "mine");
         assert_eq!(doc.divisions[0].sections[0].reflection, "theirs");
         assert_eq!(doc.divisions[0].sections[1].reflection, "mine too", "ours stays on screen");
-        assert_eq!(saved.divisions[0].sections[1].reflection, base.divisions[0].sections[1].reflection);
+        assert_eq!(saved, &theirs, "their file is the new base");
         assert_eq!(disk_text, "new text");
-        // The save merges against the new base and finds the double change again.
-        assert_eq!(merge(saved, doc, &theirs).conflicts.len(), 1);
+        assert_eq!(entry.pending, [("区民部".to_owned(), "まちづくり推進課".to_owned(), FieldName::Reflection)]);
     }
 }

@@ -248,7 +248,7 @@ pub const HELP: &[HelpEntry] = &[
     entry(EDIT, "Ctrl-Y Ctrl-R", ("入力をやり直す", "redo typing")),
     entry(EDIT, "Ctrl-A Ctrl-E", ("行頭 / 行末へ", "start / end of line")),
     entry(ANY, "u / Ctrl-R", ("変更を元に戻す / やり直す", "undo / redo a change")),
-    entry(ANY, "Ctrl-S", ("保存", "save")),
+    entry(ANY, "Ctrl-S", ("保存（編集中なら編集も終える）", "save (ends editing too)")),
     entry(ANY, "e", ("書き出し（HTML・CSV・Markdown・表・Excel）", "export (HTML, CSV, Markdown, table, Excel)")),
     entry(ANY, "?", ("このヘルプ", "this help")),
     entry(

@@ -3,7 +3,7 @@
 use super::absorb::absorb;
 use super::keymap::Action;
 use super::state::{App, FileState, Mode, Recovery, Tone};
-use super::update::{Effect, after_documents_changed};
+use super::update::{Effect, after_documents_changed, cursor_by_name};
 
 pub fn recover(app: &mut App, mut r: Recovery, action: Action) -> Vec<Effect> {
     if let Some(scroll) = r.diff_scroll {
@@ -23,6 +23,7 @@ pub fn recover(app: &mut App, mut r: Recovery, action: Action) -> Vec<Effect> {
     match action {
         Action::Restore => {
             let (file, base, mine) = (entry.file, entry.base.clone(), entry.mine.clone());
+            let place = cursor_by_name(app);
             if let Some(target) = app.files.get_mut(file)
                 && let FileState::Loaded { doc, saved, disk_text } = &mut target.state
             {
@@ -32,7 +33,7 @@ pub fn recover(app: &mut App, mut r: Recovery, action: Action) -> Vec<Effect> {
                 *saved = base;
                 let absorbed = absorb(target, theirs, theirs_text);
                 let name = target.path.display().to_string();
-                after_documents_changed(app, true);
+                after_documents_changed(app, place);
                 app.say(
                     Tone::Info,
                     &format!(

@@ -5,8 +5,8 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::edit_keys::edit_key;
 use super::keymap::Action;
-use super::state::{App, FileState, Mode, Resolution, Tone};
-use super::update::{Effect, after_documents_changed};
+use super::state::{App, Choice, FileState, Mode, Resolution, Tone};
+use super::update::{Effect, after_documents_changed, cursor_by_name};
 use crate::store::FieldName;
 
 pub fn resolve(app: &mut App, mut r: Resolution, action: Action) -> Vec<Effect> {
@@ -22,7 +22,7 @@ pub fn resolve(app: &mut App, mut r: Resolution, action: Action) -> Vec<Effect> 
             }
             Action::EndEdit => {
                 let text = textarea.lines().join("\n").trim_end_matches('\n').to_owned();
-                return decide(app, r, text);
+                return decide(app, r, Choice::Combined(text));
             }
             _ => r.combined = Some(textarea),
         }
@@ -34,8 +34,8 @@ pub fn resolve(app: &mut App, mut r: Resolution, action: Action) -> Vec<Effect> 
         return Vec::new();
     };
     match action {
-        Action::KeepMine => return decide(app, r, conflict.mine),
-        Action::KeepTheirs => return decide(app, r, conflict.theirs),
+        Action::KeepMine => return decide(app, r, Choice::Mine),
+        Action::KeepTheirs => return decide(app, r, Choice::Theirs),
         Action::EditCombined if conflict.field == FieldName::Rating => app.say(
             Tone::Info,
             "目標達成度は合わせられません。m か t で選んでください。",
@@ -67,9 +67,9 @@ pub fn resolve(app: &mut App, mut r: Resolution, action: Action) -> Vec<Effect> 
 
 /// Records the decision for the shown field; after the last one, the decisions go into the
 /// document, their file becomes the base, and the save runs again.
-fn decide(app: &mut App, mut r: Resolution, value: String) -> Vec<Effect> {
+fn decide(app: &mut App, mut r: Resolution, choice: Choice) -> Vec<Effect> {
     if let Some(slot) = r.chosen.get_mut(r.index) {
-        *slot = Some(value);
+        *slot = Some(choice);
     }
     r.index += 1;
     if r.index < r.conflicts.len() {
@@ -77,16 +77,21 @@ fn decide(app: &mut App, mut r: Resolution, value: String) -> Vec<Effect> {
         return Vec::new();
     }
     let mut doc = r.merged;
-    for (conflict, value) in r.conflicts.iter().zip(&r.chosen) {
-        if let (Some(section), Some(value)) = (doc.find_section_mut(&conflict.division, &conflict.section), value) {
-            conflict.field.set_text(section, value);
+    for (conflict, choice) in r.conflicts.iter().zip(&r.chosen) {
+        let Some(section) = doc.find_section_mut(&conflict.division, &conflict.section) else { continue };
+        match choice {
+            Some(Choice::Mine) => conflict.field.copy(&conflict.mine_section, section),
+            Some(Choice::Theirs) => conflict.field.copy(&conflict.theirs_section, section),
+            Some(Choice::Combined(text)) => conflict.field.set_text(section, text),
+            None => {}
         }
     }
-    let structure_changed = app.doc(r.file).is_some_and(|old| old.shape() != doc.shape());
+    let place = cursor_by_name(app);
     if let Some(entry) = app.files.get_mut(r.file) {
         entry.state = FileState::Loaded { doc, saved: r.theirs, disk_text: r.theirs_text };
+        entry.pending.clear();
     }
     app.mode = Mode::Browse;
-    after_documents_changed(app, structure_changed);
+    after_documents_changed(app, place);
     vec![Effect::Save]
 }

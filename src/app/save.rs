@@ -3,7 +3,9 @@
 use chrono::{DateTime, FixedOffset, Timelike};
 
 use super::state::{App, FileState, Mode, Resolution, Tone};
-use crate::store::{FaultPlan, SaveOutcome, save_document};
+use super::update::{after_documents_changed, cursor_by_name};
+use crate::model::Document;
+use crate::store::{FaultPlan, FieldConflict, FieldName, SaveOutcome, save_document};
 
 /// Who saves and when, stamped on the sections the save changes.
 pub struct Stamp {
@@ -62,14 +64,37 @@ pub fn save_all(app: &mut App, stamp: &Stamp, faults: &dyn FaultPlan) {
     let mut written = Vec::new();
     let mut failures = Vec::new();
     let mut merged_any = false;
+    let mut revived: Vec<String> = Vec::new();
+    let place = cursor_by_name(app);
     let mut files: Vec<usize> = dirty.iter().map(|s| s.file).collect();
     files.dedup();
     for file in files {
         let entry = &mut app.files[file];
         let FileState::Loaded { doc, saved, disk_text } = &mut entry.state else { continue };
+        let pending = live_pending_conflicts(&entry.pending, doc, saved);
+        entry.pending.clear();
+        if !pending.is_empty() {
+            if !matches!(app.mode, Mode::Resolve(_)) {
+                let count = pending.len();
+                app.mode = Mode::Resolve(Box::new(Resolution {
+                    file,
+                    chosen: vec![None; count],
+                    conflicts: pending,
+                    index: 0,
+                    theirs: saved.clone(),
+                    theirs_text: disk_text.clone(),
+                    merged: doc.clone(),
+                    combined: None,
+                }));
+            } else {
+                entry.pending = pending.iter().map(|c| (c.division.clone(), c.section.clone(), c.field)).collect();
+            }
+            continue;
+        }
         match save_document(&entry.path, disk_text, saved, doc, faults) {
             Ok(SaveOutcome::Saved(result)) => {
                 merged_any |= result.merged;
+                revived.extend(result.revived);
                 *doc = result.doc.clone();
                 *saved = result.doc;
                 *disk_text = result.text;
@@ -97,6 +122,9 @@ pub fn save_all(app: &mut App, stamp: &Stamp, faults: &dyn FaultPlan) {
             Err(error) => failures.push(error.describe(&entry.path, app.lang)),
         }
     }
+    if merged_any {
+        after_documents_changed(app, place);
+    }
     let count = dirty.len();
     if !failures.is_empty() {
         app.message = Some((failures.join(" / "), Tone::Error));
@@ -108,7 +136,16 @@ pub fn save_all(app: &mut App, stamp: &Stamp, faults: &dyn FaultPlan) {
         );
     } else {
         let files = written.join(", ");
-        if merged_any {
+        if !revived.is_empty() {
+            let names = revived.join("、");
+            app.say(
+                Tone::Info,
+                &format!(
+                    "保存しました: {files}。他の人が削除した課（{names}）は、あなたが変更していたので残しました。"
+                ),
+                &format!("Saved {files}. Sections someone else removed ({names}) were kept: you had changed them."),
+            );
+        } else if merged_any {
             app.say(
                 Tone::Info,
                 &format!("保存しました: {files}（{count}課）。他の人の保存分も取り込みました。"),
@@ -123,6 +160,32 @@ pub fn save_all(app: &mut App, stamp: &Stamp, faults: &dyn FaultPlan) {
         }
     }
     finish(app, failures.is_empty() && !matches!(app.mode, Mode::Resolve(_)));
+}
+
+/// Fields taken in from disk with both sides changed that still differ now.
+fn live_pending_conflicts(
+    pending: &[(String, String, FieldName)],
+    mine: &Document,
+    theirs: &Document,
+) -> Vec<FieldConflict> {
+    pending
+        .iter()
+        .filter_map(|(division, section, field)| {
+            let m = mine.find_section(division, section)?;
+            let t = theirs.find_section(division, section)?;
+            (!field.equal(m, t)).then(|| FieldConflict {
+                division: division.clone(),
+                section: section.clone(),
+                field: *field,
+                mine: field.text(m),
+                theirs: field.text(t),
+                mine_section: m.clone(),
+                theirs_section: t.clone(),
+                their_by: t.updated_by.clone(),
+                their_at: t.updated,
+            })
+        })
+        .collect()
 }
 
 fn finish(app: &mut App, done: bool) {

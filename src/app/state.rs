@@ -20,6 +20,9 @@ pub struct FileEntry {
     pub disk_stamp: Option<(std::time::SystemTime, u64)>,
     /// The file was deleted or became unreadable while open; the edits are still here.
     pub gone: bool,
+    /// Fields (division, section, field) that someone else saved differently while we had them
+    /// changed, taken in from disk: the next save asks which to keep.
+    pub pending: Vec<(String, String, crate::store::FieldName)>,
 }
 
 impl FileEntry {
@@ -31,6 +34,7 @@ impl FileEntry {
             read_only: false,
             disk_stamp: None,
             gone: false,
+            pending: Vec::new(),
         }
     }
 
@@ -41,6 +45,7 @@ impl FileEntry {
             read_only: true,
             disk_stamp: None,
             gone: false,
+            pending: Vec::new(),
         }
     }
 }
@@ -124,8 +129,8 @@ pub struct Resolution {
     pub conflicts: Vec<crate::store::FieldConflict>,
     /// Which conflict is shown.
     pub index: usize,
-    /// Decided values so far, one per conflict.
-    pub chosen: Vec<Option<String>>,
+    /// Decisions so far, one per conflict.
+    pub chosen: Vec<Option<Choice>>,
     /// Their document and its text, which becomes the new base once everything is decided.
     pub theirs: Document,
     pub theirs_text: String,
@@ -133,6 +138,15 @@ pub struct Resolution {
     pub merged: Document,
     /// Editing a combined text for the shown conflict.
     pub combined: Option<TextArea<'static>>,
+}
+
+/// What the user kept of a conflicting field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Choice {
+    Mine,
+    Theirs,
+    /// A text written in the dialog from both (goals one per line).
+    Combined(String),
 }
 
 /// Journals found at start-up, offered one file at a time.

@@ -3,7 +3,7 @@
 
 use super::absorb::absorb;
 use super::state::{App, FileState, Mode, Tone};
-use super::update::after_documents_changed;
+use super::update::{after_documents_changed, cursor_by_name};
 use crate::store::{decode, parse_document};
 
 pub fn check_disk(app: &mut App) {
@@ -52,16 +52,15 @@ fn check_file(app: &mut App, file: usize) {
     let entry = &mut app.files[file];
     entry.disk_stamp = stamp;
     entry.gone = false;
-    let FileState::Loaded { disk_text, doc, .. } = &entry.state else { return };
+    let FileState::Loaded { disk_text, .. } = &entry.state else { return };
     let Ok(text) = decode(&bytes) else { return broken_on_disk(app, file) };
     if text == *disk_text {
         return;
     }
-    let before: Vec<(String, Vec<String>)> = owned_shape(doc);
     let Ok(theirs) = parse_document(&text) else { return broken_on_disk(app, file) };
-    let absorbed = absorb(entry, theirs, text);
-    let changed = app.doc(file).is_some_and(|d| owned_shape(d) != before);
-    after_documents_changed(app, changed);
+    let place = cursor_by_name(app);
+    let absorbed = absorb(&mut app.files[file], theirs, text);
+    after_documents_changed(app, place);
     if absorbed.conflicts > 0 {
         app.say(
             Tone::Info,
@@ -90,9 +89,4 @@ fn broken_on_disk(app: &mut App, file: usize) {
         &format!("{name} が他で書き換えられましたが、読めない内容です。画面の内容はそのままです。ファイルが直るまで保存は上書きしません。"),
         &format!("{name} was changed elsewhere and cannot be read. Your screen is unchanged; saving will not overwrite it until it is fixed."),
     );
-}
-
-/// The shape, owned, to compare after the document it came from has changed.
-fn owned_shape(doc: &crate::model::Document) -> Vec<(String, Vec<String>)> {
-    doc.shape().into_iter().map(|(d, s)| (d.to_owned(), s.into_iter().map(str::to_owned).collect())).collect()
 }

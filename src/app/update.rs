@@ -86,14 +86,9 @@ fn editing(app: &mut App, mut editor: Editor, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Save => {
-            // Keep the editor open: saving is not leaving.
-            let section = editor.section;
-            let slot = editor.slot;
-            let lines = editor.textarea.lines().to_vec();
-            let mut kept = editor;
-            kept.new_goal = false;
-            commit_text(app, section, slot, lines.join("\n"), false);
-            app.mode = Mode::Editing(Box::new(kept));
+            // Saving ends the edit: a save may take in sections and goals from others, and an
+            // editor left open would then point at a place that moved.
+            finish_edit(app, editor);
             vec![Effect::Save]
         }
         Action::NextPane | Action::PrevPane => {
@@ -476,17 +471,31 @@ fn start_edit(app: &mut App, at: SectionRef, slot: Slot, new_goal: bool) {
     app.mode = Mode::Editing(Box::new(Editor { section: at, slot, textarea, new_goal }));
 }
 
-/// After the documents took in work from disk: sections may have come or gone, so the tree
-/// cursor is checked and the undo history (which points at sections by position) is dropped.
-pub(super) fn after_documents_changed(app: &mut App, structure_changed: bool) {
+/// Where the tree cursor is, by names: positions change when sections come or go.
+pub(super) fn cursor_by_name(app: &App) -> Option<(usize, String, String)> {
+    let at = app.selected()?;
+    let doc = app.doc(at.file)?;
+    let division = doc.divisions.get(at.division)?;
+    Some((at.file, division.name.clone(), division.sections.get(at.section)?.name.clone()))
+}
+
+/// After the documents took in work from elsewhere (disk, a merge, a journal): the cursor goes back
+/// to the section it was on, found by name, and the undo history is dropped, since each step
+/// would put back a whole section over what was just taken in.
+pub(super) fn after_documents_changed(app: &mut App, before: Option<(usize, String, String)>) {
+    if let Some((file, division, section)) = before
+        && let Some(doc) = app.doc(file)
+        && let Some(d) = doc.divisions.iter().position(|d| d.name == division)
+        && let Some(s) = doc.divisions[d].sections.iter().position(|s| s.name == section)
+    {
+        app.cursor = Node::Section(SectionRef { file, division: d, section: s });
+    }
     let nodes = app.visible_nodes();
     if !nodes.contains(&app.cursor) {
         app.cursor = nodes.first().copied().unwrap_or(Node::File(0));
         app.focus = Focus::Tree;
     }
-    if structure_changed {
-        app.undo.clear();
-        app.redo.clear();
-    }
+    app.undo.clear();
+    app.redo.clear();
     clamp_goal_cursor(app);
 }

@@ -47,7 +47,7 @@ impl FieldName {
         }
     }
 
-    fn equal(self, a: &Section, b: &Section) -> bool {
+    pub fn equal(self, a: &Section, b: &Section) -> bool {
         match self {
             FieldName::GoalsIntro => a.goals_intro == b.goals_intro,
             FieldName::Goals => a.goals == b.goals,
@@ -57,7 +57,8 @@ impl FieldName {
         }
     }
 
-    fn copy(self, from: &Section, to: &mut Section) {
+    /// Sets the field of `to` to the value it has in `from` (goals as the list they are).
+    pub fn copy(self, from: &Section, to: &mut Section) {
         match self {
             FieldName::GoalsIntro => to.goals_intro = from.goals_intro.clone(),
             FieldName::Goals => to.goals = from.goals.clone(),
@@ -74,8 +75,13 @@ pub struct FieldConflict {
     pub division: String,
     pub section: String,
     pub field: FieldName,
+    /// The two versions as text, for the dialog (one goal per line).
     pub mine: String,
     pub theirs: String,
+    /// The two sections as they were, so that keeping one copies the value exactly (goals with
+    /// line breaks stay whole).
+    pub mine_section: Section,
+    pub theirs_section: Section,
     /// Who saved theirs, and when, from the section's `updated_by` / `updated`.
     pub their_by: Option<String>,
     pub their_at: Option<DateTime<FixedOffset>>,
@@ -87,11 +93,14 @@ pub struct FieldConflict {
 pub struct Merged {
     pub doc: Document,
     pub conflicts: Vec<FieldConflict>,
+    /// Sections they removed while we changed them: kept, with our changes, and named here.
+    pub revived: Vec<String>,
 }
 
 pub fn merge(base: &Document, mine: &Document, theirs: &Document) -> Merged {
     let mut doc = theirs.clone();
     let mut conflicts = Vec::new();
+    let mut revived = Vec::new();
     // Document-level fields: ours where only we changed them.
     if mine.organization != base.organization && theirs.organization == base.organization {
         doc.organization = mine.organization.clone();
@@ -110,20 +119,9 @@ pub fn merge(base: &Document, mine: &Document, theirs: &Document) -> Merged {
                 Some(target) => merge_section(&division.name, &original, section, target, &mut conflicts),
                 None if base_section.is_none() => add_section(&mut doc, &division.name, section.clone()),
                 None => {
-                    // They removed a section we changed: keep ours, and say so field by field.
-                    for field in FieldName::ALL {
-                        if !field.equal(&original, section) {
-                            conflicts.push(FieldConflict {
-                                division: division.name.clone(),
-                                section: section.name.clone(),
-                                field,
-                                mine: field.text(section),
-                                theirs: String::new(),
-                                their_by: None,
-                                their_at: None,
-                            });
-                        }
-                    }
+                    // They removed a section we changed: our work is not thrown away. The section
+                    // stays, with our changes, and the save says so; removing it again is one edit.
+                    revived.push(format!("{} {}", division.name, section.name));
                     add_section(&mut doc, &division.name, section.clone());
                 }
             }
@@ -140,7 +138,7 @@ pub fn merge(base: &Document, mine: &Document, theirs: &Document) -> Merged {
             }
         }
     }
-    Merged { doc, conflicts }
+    Merged { doc, conflicts, revived }
 }
 
 fn add_section(doc: &mut Document, division: &str, section: Section) {
@@ -172,6 +170,8 @@ fn merge_section(
                 field,
                 mine: field.text(mine),
                 theirs: field.text(&theirs),
+                mine_section: mine.clone(),
+                theirs_section: theirs.clone(),
                 their_by: theirs.updated_by.clone(),
                 their_at: theirs.updated,
             });
@@ -253,12 +253,13 @@ mod tests {
     }
 
     #[test]
-    fn a_section_they_removed_but_we_edited_comes_back_as_a_conflict() {
+    fn a_section_they_removed_but_we_edited_is_kept_and_named() {
         let base = doc(&[("総務課", "p", "r"), ("納税課", "p", "r")]);
         let mine = doc(&[("総務課", "p", "r"), ("納税課", "mine", "r")]);
         let theirs = doc(&[("総務課", "p", "r")]);
         let merged = merge(&base, &mine, &theirs);
-        assert_eq!(merged.conflicts.len(), 1);
+        assert!(merged.conflicts.is_empty());
+        assert_eq!(merged.revived, ["区民部 納税課"]);
         assert!(merged.doc.divisions[0].sections.iter().any(|s| s.name == "納税課" && s.progress == "mine"));
         // Untouched by us and removed by them: it goes.
         let mine_untouched = base.clone();

@@ -22,6 +22,8 @@ pub struct Saved {
     pub text: String,
     /// Someone else had saved in between and their work was taken in.
     pub merged: bool,
+    /// Sections they removed that we had changed: kept (see `merge`).
+    pub revived: Vec<String>,
 }
 
 /// Someone else saved the same fields differently: nothing was written.
@@ -104,6 +106,7 @@ pub fn save_document(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(SaveError::Io(e)),
     };
+    let mut revived = Vec::new();
     let (doc, merged) = match on_disk {
         // Merged even when the text is what we last read: after taking in a save from elsewhere,
         // the base keeps the old value of fields both sides changed, so that they are asked about.
@@ -120,11 +123,12 @@ pub fn save_document(
                     theirs_text: text,
                 }));
             }
+            revived = result.revived;
             (result.doc, text != base_text)
         }
         None => (mine.clone(), false),
     };
     let text = emit_document(&doc);
     write_atomically_with(path, text.as_bytes(), faults).map_err(SaveError::Io)?;
-    Ok(SaveOutcome::Saved(Saved { doc, text, merged }))
+    Ok(SaveOutcome::Saved(Saved { doc, text, merged, revived }))
 }
