@@ -20,9 +20,15 @@ fn wait_until(what: &str, ok: impl Fn() -> bool) {
     }
 }
 
+/// The journal files (not the temporary files they are written through).
 fn journals(state: &Path) -> Vec<PathBuf> {
     fs::read_dir(state.join("hyoka"))
-        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -65,7 +71,7 @@ fn two_clerks_at_once_merge_and_decide_a_conflict() {
 
     // Both rate 総務課 differently; B saves first; A must choose.
     a.press(ESC);
-    a.wait_for("所属一覧");
+    a.wait_for_hint("↑↓:移動");
     a.press("kkk");
     a.wait_for_status("総務課");
     focus_pane(&mut a, 3, "1-4:選ぶ");

@@ -55,9 +55,9 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
             .stderr(Stdio::null())
             .spawn()
             .expect("start the child");
-        // A different moment each round: 5 to 40 ms after the start.
+        // A different moment each round: 5 to 80 ms after the start (a save takes 10 to 30 ms).
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        std::thread::sleep(Duration::from_millis(5 + (seed >> 33) % 36));
+        std::thread::sleep(Duration::from_millis(5 + (seed >> 33) % 76));
         child.kill().expect("SIGKILL the child");
         child.wait().expect("reap the child");
         let text = std::fs::read_to_string(&path).expect("the file is there and UTF-8");

@@ -3,6 +3,7 @@
 //! a dropped SSH link or a killed process loses at most that second.
 
 use std::collections::HashMap;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -17,6 +18,14 @@ pub fn journal_dir() -> Option<PathBuf> {
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local").join("state")))?;
     Some(base.join("hyoka"))
+}
+
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    if !dir.exists() {
+        std::fs::create_dir_all(dir)?;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
 }
 
 /// How often at most the journal is rewritten while typing.
@@ -54,6 +63,10 @@ impl Journal {
         if app.read_only || (!now && self.last.is_some_and(|t| t.elapsed() < EVERY)) {
             return Ok(());
         }
+        if matches!(app.mode, super::state::Mode::Recover(_)) {
+            // The journals on offer are not ours to replace until the user has decided.
+            return Ok(());
+        }
         self.last = Some(Instant::now());
         for (file, entry) in app.files.iter().enumerate() {
             let FileState::Loaded { saved, .. } = &entry.state else { continue };
@@ -70,22 +83,28 @@ impl Journal {
                 emit_document(&mine)
             );
             if self.written.get(&path) != Some(&text) {
-                std::fs::create_dir_all(&self.dir)?;
+                create_private_dir(&self.dir)?;
                 write_atomically(&path, text.as_bytes())?;
+                // Unsaved drafts are the user's own business until saved.
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
                 self.written.insert(path, text);
             }
         }
         Ok(())
     }
 
+    /// Removes a journal this process wrote. Another hyoka of the same user on the same file keeps
+    /// its own: a journal we did not write is never taken away here.
     fn remove(&mut self, path: &Path) {
-        if self.written.remove(path).is_some() || path.exists() {
+        if self.written.remove(path).is_some() {
             let _ = std::fs::remove_file(path);
         }
     }
 
+    /// The user threw the journal's work away in the recovery dialog.
     pub fn delete(&mut self, path: &Path) {
-        self.remove(path);
+        self.written.remove(path);
+        let _ = std::fs::remove_file(path);
     }
 
     /// Journals left by an earlier session for the files now open.
