@@ -26,7 +26,7 @@ pub use update::{Effect, update};
 
 use std::path::{Path, PathBuf};
 
-use crate::store::{Found, discover, load_file};
+use crate::store::{Found, discover, is_writable, load_file};
 
 /// Loads every data file under `root`; broken files are kept, to be shown with their errors.
 pub fn load_workspace(root: &Path) -> std::io::Result<Vec<FileEntry>> {
@@ -39,13 +39,20 @@ pub fn load_workspace(root: &Path) -> std::io::Result<Vec<FileEntry>> {
         .collect())
 }
 
+/// What tells a file changed on disk without reading it: modification time, length, and inode
+/// (an atomic save or a `git checkout` makes a new one, even when time and length look the same).
+pub fn disk_stamp(metadata: &std::fs::Metadata) -> Option<(std::time::SystemTime, u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((metadata.modified().ok()?, metadata.len(), metadata.ino()))
+}
+
 fn load_entry(path: PathBuf) -> FileEntry {
     match load_file(&path) {
         Ok((doc, text)) => {
             let metadata = std::fs::metadata(&path).ok();
             let mut entry = FileEntry::loaded(path, doc, text);
-            entry.read_only = metadata.as_ref().is_some_and(|m| m.permissions().readonly());
-            entry.disk_stamp = metadata.and_then(|m| Some((m.modified().ok()?, m.len())));
+            entry.read_only = !is_writable(&entry.path);
+            entry.disk_stamp = metadata.as_ref().and_then(disk_stamp);
             entry
         }
         Err(error) => FileEntry::broken(error),

@@ -99,8 +99,7 @@ pub fn save_all(app: &mut App, stamp: &Stamp, faults: &dyn FaultPlan) {
                 *saved = result.doc;
                 *disk_text = result.text;
                 entry.gone = false;
-                entry.disk_stamp =
-                    std::fs::metadata(&entry.path).ok().and_then(|m| Some((m.modified().ok()?, m.len())));
+                entry.disk_stamp = std::fs::metadata(&entry.path).ok().as_ref().and_then(super::disk_stamp);
                 written.push(entry.path.display().to_string());
             }
             Ok(SaveOutcome::Conflicted(c)) if !matches!(app.mode, Mode::Resolve(_)) => {

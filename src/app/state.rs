@@ -17,7 +17,7 @@ pub struct FileEntry {
     /// The file has no write permission: shown, never edited or written.
     pub read_only: bool,
     /// Modification time and length when last read or written, to notice changes on disk cheaply.
-    pub disk_stamp: Option<(std::time::SystemTime, u64)>,
+    pub disk_stamp: Option<(std::time::SystemTime, u64, u64)>,
     /// The file was deleted or became unreadable while open; the edits are still here.
     pub gone: bool,
     /// Fields (division, section, field) that someone else saved differently while we had them

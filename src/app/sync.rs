@@ -4,7 +4,7 @@
 use super::absorb::absorb;
 use super::state::{App, FileState, Mode, Tone};
 use super::update::{after_documents_changed, cursor_by_name};
-use crate::store::{decode, parse_document};
+use crate::store::{decode, parse_document, read_data_file};
 
 pub fn check_disk(app: &mut App) {
     for file in 0..app.files.len() {
@@ -39,7 +39,7 @@ fn check_file(app: &mut App, file: usize) {
             return;
         }
     };
-    let stamp = metadata.modified().ok().map(|t| (t, metadata.len()));
+    let stamp = super::disk_stamp(&metadata);
     if stamp == entry.disk_stamp && !entry.gone {
         return;
     }
@@ -48,11 +48,14 @@ fn check_file(app: &mut App, file: usize) {
         // Taken in once the text being typed is in the document, so that it is merged too.
         return;
     }
-    let Ok(bytes) = std::fs::read(&path) else { return };
-    let entry = &mut app.files[file];
-    entry.disk_stamp = stamp;
-    entry.gone = false;
-    let FileState::Loaded { disk_text, .. } = &entry.state else { return };
+    // Once per change on disk, whatever it turns out to be.
+    app.files[file].disk_stamp = stamp;
+    app.files[file].gone = false;
+    let bytes = match read_data_file(&path) {
+        Ok(bytes) => bytes,
+        Err(_) => return broken_on_disk(app, file),
+    };
+    let FileState::Loaded { disk_text, .. } = &app.files[file].state else { return };
     let Ok(text) = decode(&bytes) else { return broken_on_disk(app, file) };
     if text == *disk_text {
         return;

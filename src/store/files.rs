@@ -2,7 +2,7 @@
 
 use std::fs;
 use std::io::{self, Write as _};
-use std::os::unix::fs::FileTypeExt;
+use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::path::{Path, PathBuf};
 
 use super::parse::parse_document;
@@ -86,6 +86,26 @@ fn check_entry(path: &Path, top: &Path) -> Found {
     }
 }
 
+/// Whether we may write the file: its permission bits allow it for us (root included, who could
+/// write anyway: a file the office made read-only is treated as such).
+pub fn is_writable(path: &Path) -> bool {
+    let Ok(metadata) = fs::metadata(path) else { return false };
+    !metadata.permissions().readonly() && fs::OpenOptions::new().append(true).open(path).is_ok()
+}
+
+/// Reads a data file again (while open, or before a save), refusing what `discover` refuses:
+/// something that is no plain file (a FIFO would block for ever) or too large.
+pub fn read_data_file(path: &Path) -> io::Result<Vec<u8>> {
+    let metadata = fs::metadata(path)?;
+    if !metadata.is_file() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a plain file any more"));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(io::Error::new(io::ErrorKind::InvalidData, "larger than a data file can be"));
+    }
+    fs::read(path)
+}
+
 /// Reads and validates one file. Every way of failing names the file.
 pub fn load_file(path: &Path) -> Result<(Document, String), LoadError> {
     let fail = |kind| LoadError { path: path.to_path_buf(), problems: vec![Problem::at(None, kind)] };
@@ -144,6 +164,15 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
 }
 
 pub fn write_atomically_with(path: &Path, contents: &[u8], faults: &dyn FaultPlan) -> io::Result<()> {
+    // A data file that is a link (inside the data folder) is written through: the link stays.
+    let resolved;
+    let path = match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            resolved = fs::canonicalize(path)?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -154,11 +183,22 @@ pub fn write_atomically_with(path: &Path, contents: &[u8], faults: &dyn FaultPla
     let mut created = false;
     let result = (|| {
         faults.check(WriteStep::CreateTemp)?;
-        let mut file = fs::OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        let open = || fs::OpenOptions::new().write(true).create_new(true).open(&temp);
+        let mut file = match open() {
+            // Left by a process of the same number that was killed: we hold the save lock, so no
+            // one else is writing it.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                fs::remove_file(&temp)?;
+                open()?
+            }
+            other => other?,
+        };
         created = true;
         if let Ok(existing) = fs::metadata(path) {
-            // Keep the permissions the office gave the file (e.g. group-writable).
+            // Keep the permissions, the group and (where we may) the owner the office gave the file.
             file.set_permissions(existing.permissions())?;
+            let _ = std::os::unix::fs::fchown(&file, Some(existing.uid()), Some(existing.gid()))
+                .or_else(|_| std::os::unix::fs::fchown(&file, None, Some(existing.gid())));
         }
         faults.check(WriteStep::Write)?;
         file.write_all(contents)?;

@@ -1,11 +1,10 @@
 //! Saving one document: lock, notice what others saved meanwhile, merge, write atomically.
 
-use std::fs;
 use std::path::Path;
 use std::time::Duration;
 
 use super::emit::emit_document;
-use super::files::{FaultPlan, decode, write_atomically_with};
+use super::files::{FaultPlan, decode, is_writable, read_data_file, write_atomically_with};
 use super::lock::lock;
 use super::merge::{FieldConflict, merge};
 use super::parse::parse_document;
@@ -98,10 +97,10 @@ pub fn save_document(
         std::io::ErrorKind::WouldBlock => SaveError::Busy,
         _ => SaveError::Io(e),
     })?;
-    if fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+    if path.exists() && !is_writable(path) {
         return Err(SaveError::ReadOnly);
     }
-    let on_disk = match fs::read(path) {
+    let on_disk = match read_data_file(path) {
         Ok(bytes) => Some(decode(&bytes).map_err(|p| SaveError::DiskUnreadable(p.kind.describe(Lang::En)))?),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(SaveError::Io(e)),

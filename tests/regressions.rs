@@ -1,0 +1,227 @@
+//! Sequences a review found to lose work, kept as tests: each failed before its fix.
+
+use std::path::{Path, PathBuf};
+
+use chrono::DateTime;
+use hyoka::app::{
+    Action, App, Focus, Journal, Mode, Node, SectionRef, Stamp, Tone, check_disk, load_workspace, save_all, update,
+};
+use hyoka::i18n::Lang;
+use hyoka::model::{Document, Field, Section};
+use hyoka::store::{RealDisk, emit_document, parse_document, write_atomically};
+
+const SAMPLE: &str = include_str!("../data/kamigyo/2008.yaml");
+const SHIMINZEI: SectionRef = SectionRef { file: 0, division: 0, section: 3 };
+
+fn stamp() -> Stamp {
+    Stamp { now: DateTime::parse_from_rfc3339("2026-11-24T13:58:00+09:00").expect("date"), user: "me".into() }
+}
+
+fn workspace() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("2008.yaml");
+    std::fs::write(&path, SAMPLE).expect("write");
+    (dir, path)
+}
+
+fn open(dir: &Path) -> App {
+    App::new(load_workspace(dir).expect("loads"), Lang::Ja)
+}
+
+fn on_disk(path: &Path) -> Document {
+    parse_document(&std::fs::read_to_string(path).expect("read")).expect("parses")
+}
+
+fn section<'a>(doc: &'a Document, name: &str) -> &'a Section {
+    doc.divisions.iter().flat_map(|d| &d.sections).find(|s| s.name == name).expect("section")
+}
+
+/// Someone else saves the file (another hyoka, a git pull).
+fn someone_else(path: &Path, edit: impl FnOnce(&mut Document)) {
+    let mut doc = on_disk(path);
+    edit(&mut doc);
+    // A different length or inode, as every real save makes.
+    write_atomically(path, emit_document(&doc).as_bytes()).expect("write");
+}
+
+fn rate(app: &mut App, at: SectionRef, index: usize) {
+    app.cursor = Node::Section(at);
+    app.focus = Focus::Pane(Field::Rating);
+    update(app, Action::SetRating(index));
+}
+
+#[test]
+fn keeping_my_multi_line_goal_in_a_conflict_keeps_it_one_goal() {
+    let (dir, path) = workspace();
+    let mut app = open(dir.path());
+    let machi = SectionRef { file: 0, division: 0, section: 1 };
+    app.cursor = Node::Section(machi);
+    app.focus = Focus::Pane(Field::Goals);
+    update(&mut app, Action::StartEdit);
+    update(&mut app, Action::Paste("\n・補足の行".into()));
+    update(&mut app, Action::EndEdit);
+    someone_else(&path, |d| d.divisions[0].sections[1].goals.push("彼らの目標".into()));
+    save_all(&mut app, &stamp(), &RealDisk);
+    assert!(matches!(app.mode, Mode::Resolve(_)));
+    for effect in update(&mut app, Action::KeepMine) {
+        assert_eq!(effect, hyoka::app::Effect::Save);
+        save_all(&mut app, &stamp(), &RealDisk);
+    }
+    let goals = section(&on_disk(&path), "まちづくり推進課").goals.clone();
+    assert_eq!(goals.len(), 1, "{goals:?}");
+    assert!(goals[0].ends_with("\n・補足の行"));
+}
+
+#[test]
+fn undo_after_a_merge_that_added_a_section_touches_no_other_section() {
+    let (dir, path) = workspace();
+    let mut app = open(dir.path());
+    rate(&mut app, SHIMINZEI, 3);
+    someone_else(&path, |d| d.divisions[0].sections.insert(0, Section::new("新設課")));
+    save_all(&mut app, &stamp(), &RealDisk);
+    update(&mut app, Action::Undo);
+    assert_eq!(app.message.as_ref().map(|m| m.0.as_str()), Some("元に戻す変更はありません。"));
+    assert_eq!(
+        app.selected().and_then(|at| app.section(at)).map(|s| s.name.as_str()),
+        Some("市民税課"),
+        "cursor follows"
+    );
+    save_all(&mut app, &stamp(), &RealDisk);
+    let doc = on_disk(&path);
+    let names: Vec<&str> = doc.divisions[0].sections.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["新設課", "総務課", "まちづくり推進課", "市民窓口課", "市民税課", "固定資産税課", "納税課"]);
+}
+
+#[test]
+fn undo_after_taking_in_a_colleague_s_field_does_not_revert_it() {
+    let (dir, path) = workspace();
+    let mut app = open(dir.path());
+    app.cursor = Node::Section(SHIMINZEI);
+    app.focus = Focus::Pane(Field::Reflection);
+    update(&mut app, Action::StartEdit);
+    update(&mut app, Action::Paste("（Aの追記）".into()));
+    update(&mut app, Action::EndEdit);
+    someone_else(&path, |d| d.divisions[0].sections[3].rating = Some("×".into()));
+    check_disk(&mut app);
+    update(&mut app, Action::Undo);
+    save_all(&mut app, &stamp(), &RealDisk);
+    assert_eq!(section(&on_disk(&path), "市民税課").rating.as_deref(), Some("×"));
+}
+
+#[test]
+fn ctrl_s_ends_the_edit_so_a_merge_cannot_move_it_elsewhere() {
+    let (dir, path) = workspace();
+    let mut app = open(dir.path());
+    app.cursor = Node::Section(SHIMINZEI);
+    app.focus = Focus::Pane(Field::Reflection);
+    update(&mut app, Action::StartEdit);
+    update(&mut app, Action::Paste("X".into()));
+    someone_else(&path, |d| d.divisions[0].sections.insert(0, Section::new("新設課")));
+    check_disk(&mut app);
+    for effect in update(&mut app, Action::Save) {
+        assert_eq!(effect, hyoka::app::Effect::Save);
+        save_all(&mut app, &stamp(), &RealDisk);
+    }
+    assert!(matches!(app.mode, Mode::Browse));
+    let doc = on_disk(&path);
+    assert!(section(&doc, "市民税課").reflection.ends_with('X'));
+    assert_eq!(section(&doc, "市民窓口課"), section(&parse_document(SAMPLE).expect("sample"), "市民窓口課"));
+}
+
+#[test]
+fn ctrl_s_on_a_goal_just_added_and_left_empty_overwrites_nothing() {
+    let (dir, path) = workspace();
+    let mut app = open(dir.path());
+    app.cursor = Node::Section(SectionRef { file: 0, division: 0, section: 0 });
+    app.focus = Focus::Pane(Field::Goals);
+    update(&mut app, Action::AddGoalBefore);
+    for effect in update(&mut app, Action::Save) {
+        assert_eq!(effect, hyoka::app::Effect::Save);
+        save_all(&mut app, &stamp(), &RealDisk);
+    }
+    assert!(matches!(app.mode, Mode::Browse));
+    update(&mut app, Action::Paste("新しい目標".into()));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), SAMPLE, "nothing to save, nothing written");
+    assert_eq!(app.section(SectionRef { file: 0, division: 0, section: 0 }).map(|s| s.goals.len()), Some(2));
+}
+
+#[test]
+fn a_double_change_taken_in_and_then_set_back_is_still_asked_about() {
+    let (dir, path) = workspace();
+    let mut app = open(dir.path());
+    rate(&mut app, SHIMINZEI, 3); // ×
+    someone_else(&path, |d| d.divisions[0].sections[3].rating = Some("○".into()));
+    check_disk(&mut app);
+    assert!(app.message.as_ref().is_some_and(|m| m.0.contains("保存時に選びます")));
+    rate(&mut app, SHIMINZEI, 0); // back to ◎, what it was before anyone changed it
+    assert!(app.has_unsaved(), "◎ on screen, ○ on disk: unsaved");
+    save_all(&mut app, &stamp(), &RealDisk);
+    assert!(matches!(app.mode, Mode::Resolve(_)), "asked");
+    for effect in update(&mut app, Action::KeepMine) {
+        assert_eq!(effect, hyoka::app::Effect::Save);
+        save_all(&mut app, &stamp(), &RealDisk);
+    }
+    assert_eq!(section(&on_disk(&path), "市民税課").rating.as_deref(), Some("◎"));
+    assert_eq!(app.section(SHIMINZEI).and_then(|s| s.rating.clone()).as_deref(), Some("◎"));
+}
+
+#[test]
+fn a_section_they_removed_but_i_changed_is_kept_and_said() {
+    let (dir, path) = workspace();
+    let mut app = open(dir.path());
+    rate(&mut app, SHIMINZEI, 3);
+    someone_else(&path, |d| {
+        d.divisions[0].sections.remove(3);
+    });
+    save_all(&mut app, &stamp(), &RealDisk);
+    assert!(matches!(app.mode, Mode::Browse));
+    let (message, tone) = app.message.clone().expect("message");
+    assert_eq!(tone, Tone::Info);
+    assert!(message.contains("区民部 市民税課") && message.contains("残しました"), "{message}");
+    assert_eq!(section(&on_disk(&path), "市民税課").rating.as_deref(), Some("×"));
+}
+
+#[test]
+fn a_journal_another_hyoka_wrote_is_not_removed_by_this_one() {
+    let (dir, _) = workspace();
+    let state = tempfile::tempdir().expect("state");
+    let mut first = open(dir.path());
+    if let Some(s) = first.section_mut(SHIMINZEI) {
+        s.reflection.push_str("追記");
+    }
+    Journal::new(state.path().join("hyoka")).sync(&first, true).expect("journal");
+    let second = open(dir.path());
+    let mut other = Journal::new(state.path().join("hyoka"));
+    assert_eq!(other.find(&second).len(), 1);
+    other.sync(&second, true).expect("sync");
+    assert_eq!(std::fs::read_dir(state.path().join("hyoka")).expect("dir").count(), 1, "still there");
+}
+
+#[test]
+fn a_fifo_put_in_place_of_the_file_does_not_freeze_the_screen() {
+    let (dir, path) = workspace();
+    let mut app = open(dir.path());
+    std::fs::remove_file(&path).expect("remove");
+    assert!(std::process::Command::new("mkfifo").arg(&path).status().expect("mkfifo").success());
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        check_disk(&mut app);
+        let _ = done.send(app.message.clone());
+    });
+    let message = finished.recv_timeout(std::time::Duration::from_secs(5)).expect("check_disk returns");
+    assert!(message.is_some_and(|m| m.0.contains("読めない内容")));
+}
+
+#[test]
+fn a_data_file_that_is_a_link_stays_a_link_after_a_save() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let real = dir.path().join("real");
+    std::fs::create_dir(&real).expect("mkdir");
+    std::fs::write(real.join("2008.yaml"), SAMPLE).expect("write");
+    std::os::unix::fs::symlink(real.join("2008.yaml"), dir.path().join("current.yaml")).expect("link");
+    let mut app = App::new(load_workspace(&dir.path().join("current.yaml")).expect("loads"), Lang::Ja);
+    rate(&mut app, SHIMINZEI, 3);
+    save_all(&mut app, &stamp(), &RealDisk);
+    assert!(std::fs::symlink_metadata(dir.path().join("current.yaml")).expect("meta").file_type().is_symlink());
+    assert_eq!(section(&on_disk(&real.join("2008.yaml")), "市民税課").rating.as_deref(), Some("×"));
+}
