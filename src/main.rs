@@ -332,7 +332,16 @@ fn event_loop(
         // Wake up regularly even without keys: changes on disk, the journal, signals.
         if event::poll(Duration::from_millis(250))? {
             let action = match event::read()? {
-                Event::Key(key) => app::action_for(app, key),
+                Event::Key(key) => {
+                    for key in app::split_escape(key) {
+                        if let Some(action) = app::action_for(app, key) {
+                            for effect in app::update(app, action) {
+                                run_effect(app, effect, journal.as_deref_mut());
+                            }
+                        }
+                    }
+                    None
+                }
                 Event::Paste(text) if matches!(app.mode, Mode::Editing(_) | Mode::Resolve(_)) => {
                     Some(Action::Paste(text))
                 }

@@ -267,3 +267,17 @@ fn e_exports_the_document_next_to_the_data_file() {
     assert!(String::from_utf8_lossy(&csv).contains("市民税課"));
     quit_expecting_success(&mut tui);
 }
+
+#[test]
+fn esc_followed_at_once_by_keys_is_not_lost() {
+    let ws = Workspace::kamigyo();
+    let mut tui = Tui::spawn(ws.path(), 30, 100);
+    tui.wait_ready();
+    tui.press("jjj");
+    tui.wait_for_status("市民税課");
+    focus_pane(&mut tui, 4, "Enter:編集");
+    // Esc from the pane to the tree, then three steps up, all in one write (one SSH packet).
+    tui.press("\x1bkkk");
+    tui.wait_for_status("総務課");
+    quit_expecting_success(&mut tui);
+}

@@ -337,3 +337,20 @@ fn exporting_writes_the_file_says_where_and_asks_before_overwriting() {
     carry_out_export(&mut app, 0, Format::Md, &out, true);
     assert!(matches!(app.mode, Mode::Browse));
 }
+
+#[test]
+fn esc_and_a_key_in_one_read_are_both_obeyed() {
+    let mut app = app();
+    app.focus = Focus::Pane(Field::Reflection);
+    press(&mut app, KeyCode::Enter);
+    let alt_k = KeyEvent::new(KeyCode::Char('k'), KeyModifiers::ALT);
+    for key in hyoka::app::split_escape(alt_k) {
+        if let Some(action) = action_for(&app, key) {
+            update(&mut app, action);
+        }
+    }
+    assert!(matches!(app.mode, Mode::Browse), "Esc ended the edit");
+    assert_eq!(app.focus, Focus::Pane(Field::Reflection));
+    assert_eq!(app.scroll[1], 0, "k scrolled up (already at the top)");
+    assert_eq!(hyoka::app::split_escape(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE)).len(), 1);
+}

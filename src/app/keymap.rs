@@ -63,6 +63,18 @@ fn ctrl(key: &KeyEvent, c: char) -> bool {
     key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char(c)
 }
 
+/// Esc and the next key typed quickly (or sent in one SSH packet) reach us as Alt+key. hyoka binds
+/// no Alt+letter, so such a key is taken for what the clerk pressed: Esc, then the letter.
+pub fn split_escape(key: KeyEvent) -> Vec<KeyEvent> {
+    match key.code {
+        KeyCode::Char(c) if key.modifiers == KeyModifiers::ALT => vec![
+            KeyEvent::new_with_kind(KeyCode::Esc, KeyModifiers::NONE, key.kind),
+            KeyEvent::new_with_kind(KeyCode::Char(c), KeyModifiers::NONE, key.kind),
+        ],
+        _ => vec![key],
+    }
+}
+
 /// What a key means in the current mode and pane; `None` for keys that mean nothing there.
 pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {

@@ -15,7 +15,7 @@ mod update;
 pub use absorb::{Absorbed, absorb};
 pub use export::carry_out_export;
 pub use journal::{Journal, journal_dir};
-pub use keymap::{Action, HELP, HelpEntry, action_for};
+pub use keymap::{Action, HELP, HelpEntry, action_for, split_escape};
 pub use save::{Stamp, save_all};
 pub use state::{
     App, Change, Choice, Editor, ExportDialog, FileEntry, FileState, Focus, Mode, Node, Recovery, RecoveryEntry,
