@@ -55,6 +55,14 @@ pub fn export(path: &Path, output: &Path, format: Option<Format>, force: bool, l
         Ok(plan) => plan,
         Err(code) => return code,
     };
+    if let Some((_, to)) = plan.iter().find(|(_, to)| hyoka::app::is_data_path(to)) {
+        return fail(match lang {
+            Lang::Ja => {
+                format!("{} はデータファイル（.yaml）です。書き出し先には別の名前を指定してください。", to.display())
+            }
+            Lang::En => format!("{} is a data file (.yaml); give the export another name.", to.display()),
+        });
+    }
     let existing: Vec<String> =
         plan.iter().filter(|(_, to)| to.exists()).map(|(_, to)| to.display().to_string()).collect();
     if !existing.is_empty() && !force {

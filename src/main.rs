@@ -342,7 +342,7 @@ fn event_loop(
                     }
                     None
                 }
-                Event::Paste(text) if matches!(app.mode, Mode::Editing(_) | Mode::Resolve(_)) => {
+                Event::Paste(text) if matches!(app.mode, Mode::Editing(_) | Mode::Resolve(_) | Mode::Export(_)) => {
                     Some(Action::Paste(text))
                 }
                 Event::Paste(_) => {

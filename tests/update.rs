@@ -354,3 +354,33 @@ fn esc_and_a_key_in_one_read_are_both_obeyed() {
     assert_eq!(app.scroll[1], 0, "k scrolled up (already at the top)");
     assert_eq!(hyoka::app::split_escape(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE)).len(), 1);
 }
+
+#[test]
+fn undoing_a_new_goal_removes_it_whole() {
+    let mut app = app();
+    let goals = |app: &App| app.section(SectionRef { file: 0, division: 0, section: 0 }).map(|s| s.goals.clone());
+    let before = goals(&app);
+    app.focus = Focus::Pane(Field::Goals);
+    keys(&mut app, "aテスト");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(goals(&app).map(|g| g.len()), Some(3));
+    keys(&mut app, "u");
+    assert_eq!(goals(&app), before, "no empty goal left behind");
+    assert!(!app.has_unsaved());
+    ctrl(&mut app, 'r');
+    assert_eq!(goals(&app).map(|g| g[1].clone()), Some("テスト".to_owned()));
+}
+
+#[test]
+fn an_export_never_goes_over_a_data_file() {
+    use hyoka::app::carry_out_export;
+    use hyoka::interchange::Format;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let target = dir.path().join("2008.yaml");
+    std::fs::write(&target, "organization: x\n").expect("write");
+    let mut app = app();
+    keys(&mut app, "e");
+    carry_out_export(&mut app, 0, Format::Html, &target, true);
+    assert_eq!(std::fs::read_to_string(&target).ok().as_deref(), Some("organization: x\n"));
+    assert!(app.message.as_ref().is_some_and(|m| m.0.contains("データファイル（.yaml）には書き出せません")));
+}

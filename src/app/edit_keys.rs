@@ -9,6 +9,14 @@ use crate::text::{caret_cell, edit_rows, grapheme_stops, position_in_row};
 
 /// Applies one key to the editor; `width` is the editor's text width on screen.
 pub fn edit_key(textarea: &mut TextArea<'static>, key: KeyEvent, width: usize) {
+    // The editor's own text selection (Shift+movement) is never drawn, and typing over an unseen
+    // selection would delete text: movement keys move, with or without Shift.
+    let key = KeyEvent::new_with_kind(
+        key.code,
+        if matches!(key.code, KeyCode::Char(_)) { key.modifiers } else { key.modifiers - KeyModifiers::SHIFT },
+        key.kind,
+    );
+    textarea.cancel_selection();
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     let plain = !ctrl && !alt;
@@ -31,12 +39,20 @@ pub fn edit_key(textarea: &mut TextArea<'static>, key: KeyEvent, width: usize) {
         KeyCode::Char('p') if ctrl => vertical(textarea, width, false),
         KeyCode::Down if plain => vertical(textarea, width, true),
         KeyCode::Char('n') if ctrl => vertical(textarea, width, true),
+        // The editor's own paging needs a view size it is never given: page by rows ourselves.
+        KeyCode::PageUp => (0..PAGE).for_each(|_| vertical(textarea, width, false)),
+        KeyCode::PageDown => (0..PAGE).for_each(|_| vertical(textarea, width, true)),
+        // Cut and paste of the editor's own clipboard work on the unseen selection: not offered.
+        KeyCode::Char('x' | 'v' | 'c') if ctrl => {}
         _ => {
             textarea.input(key);
         }
     }
     snap_to_cluster(textarea);
 }
+
+/// Rows moved by PageUp / PageDown.
+const PAGE: usize = 8;
 
 fn jump(textarea: &mut TextArea<'static>, line: usize, col: usize) {
     // Lines longer than 65 535 characters are out of the editor's jump range: stay put.
@@ -160,6 +176,24 @@ mod tests {
         assert_eq!(t.cursor().1, 10);
         edit_key(&mut t, KeyEvent::new(KeyCode::Up, KeyModifiers::NONE), 10);
         assert_eq!(t.cursor().1, 5);
+    }
+
+    #[test]
+    fn shift_movement_selects_nothing_that_typing_could_replace() {
+        let mut t = editor("一行目\n二行目");
+        edit_key(&mut t, KeyEvent::new(KeyCode::Home, KeyModifiers::SHIFT), 20);
+        press(&mut t, KeyCode::Char('Z'));
+        assert_eq!(t.lines(), ["一行目", "Z二行目"]);
+    }
+
+    #[test]
+    fn page_keys_move_by_rows() {
+        let text = (0..20).map(|i| format!("行{i}")).collect::<Vec<_>>().join("\n");
+        let mut t = editor(&text);
+        press(&mut t, KeyCode::PageUp);
+        assert_eq!(t.cursor().0, 19 - PAGE);
+        press(&mut t, KeyCode::PageDown);
+        assert_eq!(t.cursor().0, 19);
     }
 
     #[test]

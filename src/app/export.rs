@@ -103,9 +103,24 @@ pub fn dialog(app: &mut App, mut d: ExportDialog, action: Action) -> Vec<Effect>
     Vec::new()
 }
 
+/// A YAML path: where data lives, never where an export goes.
+pub fn is_data_path(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
 /// Writes the export (the document as on screen, unsaved edits included) and says where it went.
 /// An existing file is only overwritten after a second Enter.
 pub fn carry_out_export(app: &mut App, file: usize, format: Format, path: &Path, overwrite: bool) {
+    let same =
+        |p: &Path| std::fs::canonicalize(p).ok().zip(std::fs::canonicalize(path).ok()).is_some_and(|(a, b)| a == b);
+    if is_data_path(path) || app.files.iter().any(|f| same(&f.path)) {
+        app.say(
+            Tone::Error,
+            "データファイル（.yaml）には書き出せません。別の名前にしてください。",
+            "An export cannot go to a data file (.yaml); choose another name.",
+        );
+        return;
+    }
     if path.exists() && !overwrite {
         if let Mode::Export(d) = &mut app.mode {
             d.confirm_overwrite = true;

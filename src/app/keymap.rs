@@ -247,6 +247,11 @@ pub const HELP: &[HelpEntry] = &[
     entry(ANY, "Tab / Shift-Tab", ("次の欄 / 前の欄", "next / previous pane")),
     entry(PANE, "Esc", ("一覧に戻る", "back to the tree")),
     entry(PANE, "↑↓ j k", ("スクロール・目標の選択", "scroll, or select a goal")),
+    entry(
+        PANE,
+        "PageUp PageDown",
+        ("ページ単位でスクロール（長い目標の中も）", "scroll by pages (also inside a long goal)"),
+    ),
     entry(PANE, "Enter i", ("編集を始める", "start editing")),
     entry(GOALS, "a o / O", ("目標を後に / 前に追加", "add a goal after / before")),
     entry(GOALS, "d Delete", ("目標を削除（u で戻せます）", "remove the goal (u brings it back)")),
@@ -258,7 +263,10 @@ pub const HELP: &[HelpEntry] = &[
     entry(EDIT, "Enter", ("改行", "new line")),
     entry(EDIT, "Ctrl-Z Ctrl-U", ("入力を元に戻す", "undo typing")),
     entry(EDIT, "Ctrl-Y Ctrl-R", ("入力をやり直す", "redo typing")),
+    entry(EDIT, "← → ↑ ↓", ("一文字・画面の一行ずつ移動", "by character / by screen row")),
     entry(EDIT, "Ctrl-A Ctrl-E", ("行頭 / 行末へ", "start / end of line")),
+    entry(EDIT, "PageUp PageDown", ("数行ずつ移動", "several rows up / down")),
+    entry(EDIT, "Backspace Delete", ("前 / 後の一文字を消す", "delete before / after the caret")),
     entry(ANY, "u / Ctrl-R", ("変更を元に戻す / やり直す", "undo / redo a change")),
     entry(ANY, "Ctrl-S", ("保存（編集中なら編集も終える）", "save (ends editing too)")),
     entry(ANY, "e", ("書き出し（HTML・CSV・Markdown・表・Excel）", "export (HTML, CSV, Markdown, table, Excel)")),
@@ -270,4 +278,9 @@ pub const HELP: &[HelpEntry] = &[
     ),
     entry(("復元", "recovery"), "r / d / x", ("復元する / 差分を見る / 破棄する", "restore / show / discard")),
     entry(ANY, "q Ctrl-C", ("終了（未保存なら確認）", "quit (asks when unsaved)")),
+    entry(
+        ("終了確認", "quit?"),
+        "s / d / Esc",
+        ("保存して終了 / 保存せず終了 / 戻る", "save and quit / discard / back"),
+    ),
 ];

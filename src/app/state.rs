@@ -190,6 +190,8 @@ pub struct App {
     pub mode: Mode,
     /// Index of the selected row in the goals pane (the intro, when there is one, is row 0).
     pub goal_cursor: usize,
+    /// Lines scrolled within the selected goal, for a goal longer than its pane (PageUp/PageDown).
+    pub goal_scroll: u16,
     /// First visible line of the progress and reflection panes.
     pub scroll: [u16; 2],
     pub message: Option<(String, Tone)>,
@@ -214,6 +216,7 @@ impl App {
             focus: Focus::Tree,
             mode: Mode::Browse,
             goal_cursor: 0,
+            goal_scroll: 0,
             scroll: [0; 2],
             message: None,
             undo: Vec::new(),

@@ -32,11 +32,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
     match std::mem::replace(&mut app.mode, Mode::Browse) {
         Mode::Help { scroll } => {
+            // As far as the last entry, with the overlay as tall as the terminal allows.
+            let visible = app.size.1.saturating_sub(4);
+            let last = u16::try_from(super::keymap::HELP.len()).unwrap_or(u16::MAX).saturating_sub(visible);
             app.mode = match action {
                 Action::Up => Mode::Help { scroll: scroll.saturating_sub(1) },
-                Action::Down => Mode::Help { scroll: scroll.saturating_add(1) },
+                Action::Down => Mode::Help { scroll: scroll.saturating_add(1).min(last) },
                 Action::PageUp => Mode::Help { scroll: scroll.saturating_sub(10) },
-                Action::PageDown => Mode::Help { scroll: scroll.saturating_add(10) },
+                Action::PageDown => Mode::Help { scroll: scroll.saturating_add(10).min(last) },
                 _ => Mode::Browse,
             };
             Vec::new()
@@ -138,6 +141,16 @@ fn commit_text(app: &mut App, at: SectionRef, slot: Slot, text: String, new_goal
         Slot::Progress => section.progress = text.clone(),
         Slot::Reflection => section.reflection = text.clone(),
     });
+    if new_goal {
+        // Adding a goal and writing it are one step for undo: undoing must not leave an empty goal.
+        let len = app.undo.len();
+        if len >= 2 && app.undo[len - 2].section == at && app.undo[len - 1].section == at {
+            let written = app.undo.pop();
+            if let (Some(added), Some(written)) = (app.undo.last_mut(), written) {
+                added.after = written.after;
+            }
+        }
+    }
     clamp_goal_cursor(app);
 }
 
@@ -302,6 +315,7 @@ fn select(app: &mut App, node: Node) {
     if app.cursor != node {
         app.cursor = node;
         app.goal_cursor = 0;
+        app.goal_scroll = 0;
         app.scroll = [0; 2];
     }
 }
@@ -328,10 +342,16 @@ fn pane(app: &mut App, field: Field, action: Action) {
         return;
     }
     match (field, action.clone()) {
-        (Field::Goals, Action::Up) => app.goal_cursor = app.goal_cursor.saturating_sub(1),
+        (Field::Goals, Action::Up) => {
+            app.goal_cursor = app.goal_cursor.saturating_sub(1);
+            app.goal_scroll = 0;
+        }
         (Field::Goals, Action::Down) => {
             app.goal_cursor = (app.goal_cursor + 1).min(app.goal_slots(at).len().saturating_sub(1));
+            app.goal_scroll = 0;
         }
+        (Field::Goals, Action::PageDown) => app.goal_scroll = app.goal_scroll.saturating_add(3),
+        (Field::Goals, Action::PageUp) => app.goal_scroll = app.goal_scroll.saturating_sub(3),
         (Field::Goals, Action::Top) => app.goal_cursor = 0,
         (Field::Goals, Action::Bottom) => app.goal_cursor = app.goal_slots(at).len().saturating_sub(1),
         (Field::Goals, Action::StartEdit) => match app.goal_slots(at).get(app.goal_cursor).copied() {

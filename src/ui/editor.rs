@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 use super::{block, border_style, panes::field_label, screen_areas};
 use crate::app::{App, Editor, Slot};
 use crate::model::{Field, goal_number};
-use crate::text::{caret_cell, edit_rows, widen};
+use crate::text::{EditRow, caret_cell, edit_rows, widen};
 
 pub fn draw(frame: &mut Frame, app: &App, editor: &Editor, area: Rect) {
     let what = match editor.slot {
@@ -33,8 +33,16 @@ pub fn draw(frame: &mut Frame, app: &App, editor: &Editor, area: Rect) {
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    let rows = edit_rows(editor.textarea.lines(), usize::from(inner.width));
+    let mut rows = edit_rows(editor.textarea.lines(), usize::from(inner.width));
     let (row, col) = caret(editor, usize::from(inner.width), &rows);
+    if row < rows.len() && col == 0 && rows[row.saturating_sub(1)].end.1 >= usize::from(inner.width) && row > 0 {
+        // The caret after a line that fills its row exactly: shown on a row of its own, not on the
+        // first character of the next line.
+        let line = rows[row - 1].line;
+        if rows[row].line != line {
+            rows.insert(row, EditRow { line, shown: String::new(), stops: Vec::new(), end: (0, 0), continues: false });
+        }
+    }
     let height = usize::from(inner.height);
     let top = (row + 1).saturating_sub(height);
     let shown: Vec<Line> =

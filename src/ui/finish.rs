@@ -6,7 +6,7 @@ use ratatui::buffer::{Buffer, CellDiffOption};
 use unicode_width::UnicodeWidthStr;
 
 use crate::text::sanitize::needs_replacing;
-use crate::text::{PAD, is_ambiguous, sanitize};
+use crate::text::{AmbiguousWidth, PAD, ambiguous_width, is_ambiguous, sanitize};
 
 /// Makes the frame safe and exact for the terminal:
 /// - a control or bidi character that slipped into a cell (e.g. from the text editor's own
@@ -34,6 +34,12 @@ pub fn finish(buffer: &mut Buffer) {
             let next_is_pad = x + 1 < area.right() && buffer[(x + 1, y)].symbol().starts_with(PAD);
             if next_is_pad && is_ambiguous(&symbol) {
                 buffer[(x, y)].set_diff_option(CellDiffOption::ForcedWidth(NonZeroU16::MIN.saturating_add(1)));
+                continue;
+            }
+            if is_ambiguous(&symbol) && ambiguous_width() == AmbiguousWidth::Wide {
+                // Its pad was drawn over (a pop-up's border, a cut at an edge): the terminal would
+                // still draw it two columns wide and push the rest of the row out of place.
+                buffer[(x, y)].set_symbol(" ");
                 continue;
             }
             if symbol.width() == 2 && x + 1 < area.right() && buffer[(x + 1, y)].symbol() != " " {

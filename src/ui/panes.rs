@@ -129,7 +129,8 @@ fn goals(frame: &mut Frame, app: &App, section: &Section, area: Rect, focused: b
     }
     // Keep the selected goal in view without remembering a scroll position.
     let height = usize::from(inner.height);
-    let offset = selected_range.0.min(selected_range.1.saturating_sub(height));
+    let offset = (selected_range.0.min(selected_range.1.saturating_sub(height)) + usize::from(app.goal_scroll))
+        .min(lines.len().saturating_sub(height));
     let total = lines.len();
     let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
     frame.render_widget(Paragraph::new(shown), inner);
@@ -177,7 +178,7 @@ fn goal_lines(
 
 /// "3-8/12" in the bottom border when a pane holds more lines than it shows.
 fn scroll_marker(frame: &mut Frame, area: Rect, offset: usize, height: usize, total: usize) {
-    if total <= height {
+    if total <= height || area.height < 3 {
         return;
     }
     let marker = format!(" {}-{}/{} ", offset + 1, (offset + height).min(total), total);
