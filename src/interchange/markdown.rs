@@ -82,7 +82,8 @@ fn escape(text: &str) -> String {
         out.push('\\');
         return out + &escape_inline(&text[digits..]);
     }
-    if text.starts_with(['#', '-', '+', '=', '>', ':', '!']) {
+    // '>' is not here: escape_inline escapes it everywhere, and twice would show a backslash.
+    if text.starts_with(['#', '-', '+', '=', ':', '!']) {
         out.push('\\');
     }
     out + &escape_inline(text)
@@ -112,6 +113,7 @@ mod tests {
         assert_eq!(cell("- 項目"), "\\- 項目");
         assert_eq!(cell("1. 一つ目"), "1\\. 一つ目");
         assert_eq!(cell("# 見出し"), "\\# 見出し");
+        assert_eq!(cell("> 引用"), "\\> 引用", "one backslash, not two");
         assert_eq!(cell("\u{1b}[2J"), "␛\\[2J");
     }
 
