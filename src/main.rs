@@ -246,6 +246,7 @@ fn open(path: &Path, lang: Lang, ambiguous: AmbiguousSetting, read_only: bool) -
             return fail(format!("signal {sig}: {e}"));
         }
     }
+    watch_the_terminal(Arc::clone(&signal));
     match run_terminal(&mut app, ambiguous, journal.as_mut(), &signal) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(sig) => ExitCode::from(128u8.saturating_add(u8::try_from(sig).unwrap_or(0))),
@@ -260,6 +261,33 @@ fn open(path: &Path, lang: Lang, ambiguous: AmbiguousSetting, read_only: bool) -
             ),
         }),
     }
+}
+
+/// When the terminal goes away (the SSH link drops, the tmux pane is killed), crossterm's input
+/// poll spins on the dead terminal and never returns (crossterm issue #793), so the event loop
+/// cannot see the signal flag. This thread notices: the terminal device is deleted, or a signal
+/// stays unhandled. It raises the flag, and if the loop has not ended two seconds later, ends the
+/// process. The journal, written within a second of every change, keeps the work.
+fn watch_the_terminal(signal: Arc<AtomicUsize>) {
+    std::thread::spawn(move || {
+        let mut unanswered_since: Option<Instant> = None;
+        loop {
+            std::thread::sleep(Duration::from_millis(500));
+            let terminal_gone = std::fs::read_link("/proc/self/fd/0")
+                .is_ok_and(|target| target.to_string_lossy().ends_with(" (deleted)"));
+            if terminal_gone {
+                let _ = signal.compare_exchange(0, SIGHUP as usize, Ordering::Relaxed, Ordering::Relaxed);
+            }
+            let caught = signal.load(Ordering::Relaxed);
+            if caught == 0 {
+                continue;
+            }
+            let since = *unanswered_since.get_or_insert_with(Instant::now);
+            if since.elapsed() >= Duration::from_secs(2) {
+                std::process::exit(128 + i32::try_from(caught).unwrap_or(0));
+            }
+        }
+    });
 }
 
 /// Runs the screen; returns the signal that ended it, or 0 when the user quit.
