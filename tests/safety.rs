@@ -247,3 +247,25 @@ fn reviewer_mode_writes_nothing_at_all() {
     assert!(!state.path().join("hyoka").exists(), "no journal folder");
     assert!(parse_document(&ws.original).is_ok());
 }
+
+#[test]
+fn hyoka_ends_when_its_terminal_goes_away_and_keeps_the_work() {
+    let ws = Workspace::kamigyo();
+    let state = tempfile::tempdir().expect("state folder");
+    let mut tui = Tui::spawn_with_state(ws.path(), state.path(), 30, 100, &[]);
+    tui.wait_ready();
+    focus_pane(&mut tui, 4, "Enter:編集");
+    start_editing(&mut tui);
+    tui.press("（回線が切れる前）");
+    tui.wait_for("（回線が切れる前）");
+    wait_until("the journal", || {
+        journals(state.path()).iter().any(|j| fs::read_to_string(j).is_ok_and(|t| t.contains("（回線が切れる前）")))
+    });
+    // No signal sent: only the terminal disappears (a parent that ignores SIGHUP, a killed pane).
+    tui.hang_up();
+    assert!(tui.exits_within_deadline(), "hyoka must not linger on a dead terminal");
+    assert_eq!(ws.bytes_on_disk(), ws.original.as_bytes());
+    assert!(
+        journals(state.path()).iter().any(|j| fs::read_to_string(j).is_ok_and(|t| t.contains("（回線が切れる前）")))
+    );
+}

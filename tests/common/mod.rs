@@ -122,7 +122,9 @@ pub struct Tui {
     // own Drop sends "\n^D" into the pty, which must not reach a live app.
     child: Box<dyn Child + Send + Sync>,
     writer: Arc<Mutex<Box<dyn Write + Send>>>,
-    master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    /// Tells the reader thread to let go of its end of the terminal (see `hang_up`).
+    hung_up: Arc<std::sync::atomic::AtomicBool>,
     screen: Arc<Mutex<vt100::Parser>>,
     /// Every byte hyoka wrote to the terminal, to check what never reaches it.
     raw: Arc<Mutex<Vec<u8>>>,
@@ -172,10 +174,15 @@ impl Tui {
         let writer = Arc::new(Mutex::new(pty.master.take_writer().expect("take the pty writer")));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let (feed, log, answer) = (Arc::clone(&screen), Arc::clone(&raw), Arc::clone(&writer));
+        let hung_up = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let stop = Arc::clone(&hung_up);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             let mut queries_answered = 0;
             loop {
+                if stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    break; // dropping our copy of the terminal's master side
+                }
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
@@ -196,7 +203,7 @@ impl Tui {
                 }
             }
         });
-        Tui { child, writer, master: pty.master, screen, raw, own_state: None }
+        Tui { child, writer, master: Some(pty.master), screen, raw, own_state: None, hung_up }
     }
 
     pub fn parser(&self) -> MutexGuard<'_, vt100::Parser> {
@@ -329,6 +336,28 @@ impl Tui {
     }
 
     /// Resizes the terminal as a window manager would: our screen first, then the pty (SIGWINCH).
+    /// The terminal goes away as when an SSH link drops or a tmux pane is killed: every copy of
+    /// the master side is closed (the reader's last, after one more redraw wakes it).
+    pub fn hang_up(&mut self) {
+        self.hung_up.store(true, std::sync::atomic::Ordering::SeqCst);
+        self.writer = Arc::new(Mutex::new(Box::new(std::io::sink())));
+        self.master = None;
+        // A resize makes hyoka draw, which wakes the reader so that it can let go.
+        let _ = std::process::Command::new("kill").args(["-WINCH", &self.pid().to_string()]).status();
+    }
+
+    /// Whether hyoka has ended, within the deadline.
+    pub fn exits_within_deadline(&mut self) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < DEADLINE {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return true;
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("the child has a pid")
     }
@@ -344,7 +373,9 @@ impl Tui {
 
     pub fn resize(&mut self, rows: u16, cols: u16) {
         self.parser().set_size(rows.try_into().expect("rows > 0"), cols.try_into().expect("cols > 0"));
-        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize the pty");
+        if let Some(master) = &self.master {
+            master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize the pty");
+        }
     }
 }
 
