@@ -318,11 +318,13 @@ fn the_recovery_dialog_lists_the_unsaved_fields() {
             base: doc.clone(),
             mine: doc,
             written: None,
-            differences: vec![(
-                "区民部 › 総務課 › 振り返り".into(),
-                "市民対応については、概ね目標を達成でき、".into(),
-                "市民対応については、概ね目標を達成でき、（追記）".into(),
-            )],
+            differences: vec![hyoka::app::FieldDiff {
+                division: "区民部".into(),
+                section: "総務課".into(),
+                field: hyoka::store::FieldName::Reflection,
+                before: "市民対応については、概ね目標を達成でき、".into(),
+                after: "市民対応については、概ね目標を達成でき、（追記）".into(),
+            }],
         }],
         index: 0,
         diff_scroll: None,

@@ -32,6 +32,23 @@ fn journals(state: &Path) -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
+fn journal_holds(state: &Path, text: &str) -> bool {
+    journals(state).iter().any(|j| fs::read_to_string(j).is_ok_and(|t| t.contains(text)))
+}
+
+/// hyoka with `text` typed into 総務課's reflection and still in the editor (not saved, not even
+/// in the document), once the journal holds it — which must happen within a second.
+fn typing_in_the_reflection(ws: &Workspace, state: &Path, text: &str) -> Tui {
+    let mut tui = Tui::spawn_with_state(ws.path(), state, 30, 100, &[]);
+    tui.wait_ready();
+    focus_pane(&mut tui, 4, "Enter:編集");
+    start_editing(&mut tui);
+    tui.press(text);
+    tui.wait_for(text);
+    wait_until("the journal", || journal_holds(state, text));
+    tui
+}
+
 /// Changes a field on disk as another program would (a git pull, a colleague's hyoka).
 fn edit_on_disk(ws: &Workspace, edit: impl FnOnce(&mut hyoka::model::Document)) {
     let mut doc = ws.on_disk();
@@ -123,16 +140,7 @@ fn changes_on_disk_appear_and_a_deleted_file_keeps_the_edits() {
 fn kill_9_loses_at_most_a_second_and_the_next_start_restores() {
     let ws = Workspace::kamigyo();
     let state = tempfile::tempdir().expect("state folder");
-    let mut tui = Tui::spawn_with_state(ws.path(), state.path(), 30, 100, &[]);
-    tui.wait_ready();
-    focus_pane(&mut tui, 4, "Enter:編集");
-    start_editing(&mut tui);
-    tui.press("（落ちる直前の入力）");
-    tui.wait_for("（落ちる直前の入力）");
-    // Still editing: the text is only in the editor. Within a second it is in the journal.
-    wait_until("the journal", || {
-        journals(state.path()).iter().any(|j| fs::read_to_string(j).is_ok_and(|t| t.contains("（落ちる直前の入力）")))
-    });
+    let mut tui = typing_in_the_reflection(&ws, state.path(), "（落ちる直前の入力）");
     tui.signal("KILL");
     let _ = tui.wait_exit();
     assert_eq!(ws.bytes_on_disk(), ws.original.as_bytes(), "the data file was not touched");
@@ -252,15 +260,7 @@ fn reviewer_mode_writes_nothing_at_all() {
 fn hyoka_ends_when_its_terminal_goes_away_and_keeps_the_work() {
     let ws = Workspace::kamigyo();
     let state = tempfile::tempdir().expect("state folder");
-    let mut tui = Tui::spawn_with_state(ws.path(), state.path(), 30, 100, &[]);
-    tui.wait_ready();
-    focus_pane(&mut tui, 4, "Enter:編集");
-    start_editing(&mut tui);
-    tui.press("（回線が切れる前）");
-    tui.wait_for("（回線が切れる前）");
-    wait_until("the journal", || {
-        journals(state.path()).iter().any(|j| fs::read_to_string(j).is_ok_and(|t| t.contains("（回線が切れる前）")))
-    });
+    let mut tui = typing_in_the_reflection(&ws, state.path(), "（回線が切れる前）");
     // No signal sent: only the terminal disappears (a parent that ignores SIGHUP, a killed pane).
     tui.hang_up();
     assert!(tui.exits_within_deadline(), "hyoka must not linger on a dead terminal");

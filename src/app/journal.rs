@@ -7,7 +7,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::state::{App, FileState, RecoveryEntry};
+use super::state::{App, FieldDiff, FileState, RecoveryEntry};
 use crate::model::Document;
 use crate::store::{FieldName, emit_document, parse_document, write_atomically};
 
@@ -133,8 +133,8 @@ fn parse_journal(text: &str) -> Option<(Document, Document)> {
     Some((parse_document(&base).ok()?, parse_document(mine).ok()?))
 }
 
-/// The fields the journal changed, as (where, before, after).
-fn differences(base: &Document, mine: &Document) -> Vec<(String, String, String)> {
+/// The fields the journal changed.
+fn differences(base: &Document, mine: &Document) -> Vec<FieldDiff> {
     let mut out = Vec::new();
     for division in &mine.divisions {
         for section in &division.sections {
@@ -143,22 +143,18 @@ fn differences(base: &Document, mine: &Document) -> Vec<(String, String, String)
                 let old = before.map(|b| field.text(b)).unwrap_or_default();
                 let new = field.text(section);
                 if old != new {
-                    out.push((format!("{} › {} › {}", division.name, section.name, field_label(field)), old, new));
+                    out.push(FieldDiff {
+                        division: division.name.clone(),
+                        section: section.name.clone(),
+                        field,
+                        before: old,
+                        after: new,
+                    });
                 }
             }
         }
     }
     out
-}
-
-fn field_label(field: FieldName) -> &'static str {
-    match field {
-        FieldName::GoalsIntro => "目標の前書き",
-        FieldName::Goals => "所属等の目標",
-        FieldName::Progress => "取組状況",
-        FieldName::Rating => "目標達成度",
-        FieldName::Reflection => "振り返り",
-    }
 }
 
 #[cfg(test)]
@@ -188,8 +184,8 @@ mod tests {
         let found = Journal::new(dir.path().join("state")).find(&fresh);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].differences.len(), 1);
-        assert_eq!(found[0].differences[0].0, "区民部 › 市民税課 › 振り返り");
-        assert!(found[0].differences[0].2.ends_with("（追記）"));
+        assert_eq!(found[0].differences[0].place(Lang::Ja), "区民部 › 市民税課 › 振り返り");
+        assert!(found[0].differences[0].after.ends_with("（追記）"));
 
         if let FileState::Loaded { doc, saved, .. } = &mut app.files[0].state {
             *saved = doc.clone();

@@ -18,8 +18,8 @@ pub use journal::{Journal, journal_dir};
 pub use keymap::{Action, HELP, HelpEntry, action_for, split_escape};
 pub use save::{Stamp, save_all};
 pub use state::{
-    App, Change, Choice, Editor, ExportDialog, FileEntry, FileState, Focus, Mode, Node, Recovery, RecoveryEntry,
-    Resolution, SectionRef, Slot, Tone,
+    App, Change, Choice, Editor, ExportDialog, FieldDiff, FileEntry, FileState, Focus, Mode, Node, Recovery,
+    RecoveryEntry, Resolution, SectionRef, Slot, Tone,
 };
 pub use sync::check_disk;
 pub use update::{Effect, update};

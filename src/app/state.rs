@@ -163,8 +163,25 @@ pub struct RecoveryEntry {
     pub base: Document,
     pub mine: Document,
     pub written: Option<std::time::SystemTime>,
-    /// (division › section › field, on disk, in the journal) for each field that differs.
-    pub differences: Vec<(String, String, String)>,
+    /// Each field the journal changed.
+    pub differences: Vec<FieldDiff>,
+}
+
+/// One field of unsaved work found in a journal: where, and its text before and after.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldDiff {
+    pub division: String,
+    pub section: String,
+    pub field: crate::store::FieldName,
+    pub before: String,
+    pub after: String,
+}
+
+impl FieldDiff {
+    /// "区民部 › 総務課 › 振り返り"
+    pub fn place(&self, lang: crate::i18n::Lang) -> String {
+        format!("{} › {} › {}", self.division, self.section, self.field.label(lang))
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -23,6 +23,17 @@ impl FieldName {
     pub const ALL: [FieldName; 5] =
         [FieldName::GoalsIntro, FieldName::Goals, FieldName::Progress, FieldName::Rating, FieldName::Reflection];
 
+    /// The field's name as the screen says it (the seed table's words in Japanese).
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        match self {
+            FieldName::GoalsIntro => lang.pick("目標の前書き", "goals lead-in"),
+            FieldName::Goals => lang.pick("所属等の目標", "goals"),
+            FieldName::Progress => lang.pick("取組状況", "progress"),
+            FieldName::Rating => lang.pick("目標達成度", "rating"),
+            FieldName::Reflection => lang.pick("振り返り", "reflection"),
+        }
+    }
+
     /// The field as text, one goal per line for the goals, empty for "not rated".
     pub fn text(self, section: &Section) -> String {
         match self {

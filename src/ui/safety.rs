@@ -9,7 +9,6 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::{block, dim, w};
 use crate::app::{App, Recovery, Resolution};
 use crate::i18n::Lang;
-use crate::store::FieldName;
 use crate::text::{caret_cell, edit_rows, sanitize, truncate, wrap};
 
 fn dialog_area(frame: &Frame) -> Rect {
@@ -26,16 +25,6 @@ pub fn conflict_text_width(app: &App) -> usize {
     let dialog =
         area.centered(Constraint::Length(area.width.saturating_sub(4).min(100)), Constraint::Length(area.height));
     usize::from(dialog.width.saturating_sub(4))
-}
-
-fn field_name(field: FieldName, lang: Lang) -> &'static str {
-    match field {
-        FieldName::GoalsIntro => lang.pick("目標の前書き", "goals lead-in"),
-        FieldName::Goals => lang.pick("所属等の目標", "goals"),
-        FieldName::Progress => lang.pick("取組状況", "progress"),
-        FieldName::Rating => lang.pick("目標達成度", "rating"),
-        FieldName::Reflection => lang.pick("振り返り", "reflection"),
-    }
 }
 
 fn text_box(frame: &mut Frame, area: Rect, title: String, text: &str, style: Style) {
@@ -63,7 +52,7 @@ pub fn conflict(frame: &mut Frame, app: &App, r: &Resolution) {
     let outer = block().title(w(title)).border_style(Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let place = format!("{} › {} › {}", c.division, c.section, field_name(c.field, lang));
+    let place = format!("{} › {} › {}", c.division, c.section, c.field.label(lang));
     let explain = lang.pick(
         "あなたが編集している間に、他の人が同じ項目を保存しました。残す内容を選んでください。",
         "While you were editing, someone else saved the same field. Choose what to keep.",
@@ -163,12 +152,13 @@ pub fn recovery(frame: &mut Frame, app: &App, r: &Recovery) {
         .unwrap_or_default();
     let mut lines: Vec<Line> = Vec::new();
     if let Some(scroll) = r.diff_scroll {
-        for (place, before, after) in &entry.differences {
-            lines.push(Line::styled(w(truncate(&sanitize(place), width)), Style::new().add_modifier(Modifier::BOLD)));
-            for l in wrap(&sanitize(before), width.saturating_sub(2)) {
+        for difference in &entry.differences {
+            let place = difference.place(lang);
+            lines.push(Line::styled(w(truncate(&sanitize(&place), width)), Style::new().add_modifier(Modifier::BOLD)));
+            for l in wrap(&sanitize(&difference.before), width.saturating_sub(2)) {
                 lines.push(Line::styled(w(format!("- {l}")), Style::new().fg(Color::Red)));
             }
-            for l in wrap(&sanitize(after), width.saturating_sub(2)) {
+            for l in wrap(&sanitize(&difference.after), width.saturating_sub(2)) {
                 lines.push(Line::styled(w(format!("+ {l}")), Style::new().fg(Color::Green)));
             }
             lines.push(Line::default());
@@ -194,8 +184,8 @@ pub fn recovery(frame: &mut Frame, app: &App, r: &Recovery) {
     };
     lines.extend(wrap(&sanitize(&explain), width).into_iter().map(|l| Line::from(w(l))));
     lines.push(Line::default());
-    for (place, _, _) in entry.differences.iter().take(usize::from(inner.height.saturating_sub(6))) {
-        lines.push(Line::from(w(truncate(&format!("・{}", sanitize(place)), width))));
+    for difference in entry.differences.iter().take(usize::from(inner.height.saturating_sub(6))) {
+        lines.push(Line::from(w(truncate(&format!("・{}", sanitize(&difference.place(lang))), width))));
     }
     lines.push(Line::default());
     lines.push(Line::styled(
