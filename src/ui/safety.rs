@@ -148,7 +148,13 @@ pub fn recovery(frame: &mut Frame, app: &App, r: &Recovery) {
     let width = usize::from(inner.width);
     let when = entry
         .written
-        .map(|t| format!("（{}）", chrono::DateTime::<chrono::Local>::from(t).format("%Y-%m-%d %H:%M:%S")))
+        .map(|t| {
+            let at = chrono::DateTime::<chrono::Local>::from(t).format("%Y-%m-%d %H:%M:%S");
+            match lang {
+                Lang::Ja => format!("（{at}）"),
+                Lang::En => format!(" ({at})"),
+            }
+        })
         .unwrap_or_default();
     let mut lines: Vec<Line> = Vec::new();
     if let Some(scroll) = r.diff_scroll {
@@ -179,7 +185,11 @@ pub fn recovery(frame: &mut Frame, app: &App, r: &Recovery) {
             entry.differences.len()
         ),
         Lang::En => {
-            format!("hyoka ended without saving{when}; {} unsaved fields of {path} were kept.", entry.differences.len())
+            format!(
+                "hyoka ended without saving{when}; {} unsaved field{} of {path} were kept.",
+                entry.differences.len(),
+                if entry.differences.len() == 1 { "" } else { "s" }
+            )
         }
     };
     lines.extend(wrap(&sanitize(&explain), width).into_iter().map(|l| Line::from(w(l))));
