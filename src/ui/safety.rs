@@ -186,7 +186,7 @@ pub fn recovery(frame: &mut Frame, app: &App, r: &Recovery) {
         ),
         Lang::En => {
             format!(
-                "hyoka ended without saving{when}; {} unsaved field{} of {path} were kept.",
+                "hyoka ended without saving{when}; the unsaved changes to {} field{} of {path} were kept.",
                 entry.differences.len(),
                 if entry.differences.len() == 1 { "" } else { "s" }
             )
