@@ -136,7 +136,7 @@ fn export_plan(path: &Path, output: &Path, format: Format, lang: Lang) -> Result
     match plan
         .iter()
         .enumerate()
-        .find_map(|(i, (from, to))| plan[..i].iter().find(|(_, t)| t == to).map(|o| (o.0.path(), from.path(), to)))
+        .find_map(|(i, (from, to))| plan.iter().take(i).find(|(_, t)| t == to).map(|o| (o.0.path(), from.path(), to)))
     {
         Some((other, from, to)) => Err(fail(match lang {
             Lang::Ja => format!(

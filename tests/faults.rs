@@ -1,6 +1,14 @@
 //! A disk that fails at any step of a save: the original file stays, the edits stay, the
 //! message says what to do, and trying again works.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test: a broken expectation is a failed test"
+)]
+
 use std::cell::Cell;
 use std::io;
 use std::path::Path;

@@ -1,6 +1,14 @@
 //! Import and export: the table formats read back what they write, the formats for people are
 //! inert against hostile text, the HTML renders in a real browser, and the CLI around them.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test: a broken expectation is a failed test"
+)]
+
 use std::io::Cursor;
 use std::path::Path;
 use std::process::Command;

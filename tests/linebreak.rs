@@ -1,5 +1,13 @@
 //! Japanese line breaking on the seed's real texts: no rule broken, nothing lost, lines full.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test: a broken expectation is a failed test"
+)]
+
 use hyoka::model::Document;
 use hyoka::store::parse_document;
 use hyoka::text::{break_positions, display_width, may_end_line, may_start_line, wrap};

@@ -1,5 +1,13 @@
 //! Broken files are reported with file, line, column and what to do; the others still open.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test: a broken expectation is a failed test"
+)]
+
 use std::path::Path;
 use std::process::Command;
 

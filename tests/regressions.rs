@@ -1,5 +1,13 @@
 //! Sequences a review found to lose work, kept as tests: each failed before its fix.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test: a broken expectation is a failed test"
+)]
+
 use std::path::{Path, PathBuf};
 
 use chrono::DateTime;

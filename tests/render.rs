@@ -1,5 +1,13 @@
 //! The screen as drawn into ratatui's TestBackend: snapshots (with Japanese text) and cell checks.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test: a broken expectation is a failed test"
+)]
+
 use hyoka::app::{Action, App, FileEntry, FileState, Focus, Node, SectionRef, load_workspace, update};
 use hyoka::i18n::Lang;
 use hyoka::model::Field;

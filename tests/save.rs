@@ -1,5 +1,13 @@
 //! Saving writes only what changed, atomically, with a small git diff; failures keep the edits.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test: a broken expectation is a failed test"
+)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -1,5 +1,13 @@
 //! The sample data is the seed table, complete and verbatim.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test: a broken expectation is a failed test"
+)]
+
 use hyoka::interchange::tsv::{ImportOptions, import_table};
 use hyoka::model::Document;
 use hyoka::store::{emit_document, parse_document};

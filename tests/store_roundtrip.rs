@@ -1,5 +1,13 @@
 //! The canonical writer and the reader agree: whatever a document holds, it comes back.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test: a broken expectation is a failed test"
+)]
+
 use chrono::{DateTime, NaiveDate};
 use hyoka::model::{Division, Document, Grade, Section};
 use hyoka::store::{emit_document, parse_document};

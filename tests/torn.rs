@@ -1,6 +1,14 @@
 //! A save killed at any moment (SIGKILL, power cut) leaves the old file or the new one, never a
 //! mix: a child process saves in a loop and is killed 100 times at varying moments.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test: a broken expectation is a failed test"
+)]
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;

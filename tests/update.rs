@@ -1,5 +1,13 @@
 //! Keys → state: the key map and `update` together, without a terminal.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test: a broken expectation is a failed test"
+)]
+
 use hyoka::app::{Action, App, Effect, FileEntry, Focus, Mode, Node, SectionRef, Slot, action_for, update};
 use hyoka::i18n::Lang;
 use hyoka::model::Field;

@@ -825,7 +825,7 @@ fn check_document(doc: &Document, style: Cells) -> Result<(), ExportError> {
     check_checkpoint(doc)?;
     for (index, division) in doc.divisions.iter().enumerate() {
         let place = || Place::division(&division.name);
-        if doc.divisions[..index].iter().any(|d| d.name == division.name) {
+        if doc.divisions.iter().take(index).any(|d| d.name == division.name) {
             return Err(refuse(place(), Flaw::DuplicateDivision));
         }
         if let Some(flaw) = name_flaw(&division.name, style) {
@@ -840,7 +840,7 @@ fn check_document(doc: &Document, style: Cells) -> Result<(), ExportError> {
             return Err(refuse(place(), Flaw::EmptyDivision));
         }
         for (i, section) in division.sections.iter().enumerate() {
-            if division.sections[..i].iter().any(|s| s.name == section.name) {
+            if division.sections.iter().take(i).any(|s| s.name == section.name) {
                 return Err(refuse(Place::section_itself(&division.name, &section.name), Flaw::DuplicateSection));
             }
             check_section(doc, division, section, style)?;

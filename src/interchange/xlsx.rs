@@ -191,7 +191,11 @@ fn column_widths(rows: &[TableRow]) -> [f64; 5] {
             *width = (*width).max(text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0));
         }
     }
-    std::array::from_fn(|i| (widths[i] + 2).clamp(LIMITS[i].0, LIMITS[i].1) as f64)
+    let mut out = [0.0; 5];
+    for ((out, width), (low, high)) in out.iter_mut().zip(widths).zip(LIMITS) {
+        *out = (width + 2).clamp(low, high) as f64;
+    }
+    out
 }
 
 /// Each division's rows form an outline group, so a reader can fold the divisions they do not need.
@@ -218,7 +222,8 @@ fn print_setup(sheet: &mut Worksheet, doc: &Document, rows: &[TableRow]) -> Resu
     // "&" starts a code in Excel's page header; "&&" is a literal one.
     let title: String = heading(doc).chars().take(100).collect::<String>().replace('&', "&&");
     sheet.set_header(format!("&L{title}")).set_footer("&C&P / &N");
-    let headers: Vec<u32> = (0..rows.len()).filter(|&r| rows[r].kind == RowKind::Header).map(|r| r as u32).collect();
+    let headers: Vec<u32> =
+        rows.iter().enumerate().filter(|(_, row)| row.kind == RowKind::Header).map(|(r, _)| r as u32).collect();
     if let (Some(&first), Some(&last)) = (headers.first(), headers.last()) {
         sheet.set_repeat_rows(first, last)?;
         sheet.set_freeze_panes(last + 1, 0)?;

@@ -124,7 +124,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Problem> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_owned()),
         Err(e) => {
-            let good = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
+            let good = String::from_utf8_lossy(bytes.get(..e.valid_up_to()).unwrap_or_default());
             let line = good.matches('\n').count() as u64 + 1;
             let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
             Err(Problem::at(Some(Position { line, column }), ProblemKind::NotUtf8))

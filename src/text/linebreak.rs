@@ -97,15 +97,15 @@ fn wrap_paragraph(paragraph: &str, width: usize) -> Vec<String> {
         return vec![String::new()];
     }
     let breaks = break_positions(paragraph);
-    let can_break_before = |i: usize| breaks.binary_search(&graphemes[i].0).is_ok();
-    let join = |from: usize, to: usize| graphemes[from..to].iter().map(|(_, g)| *g).collect::<String>();
-    let width_of = |from: usize, to: usize| graphemes[from..to].iter().map(|(_, g)| grapheme_width(g)).sum::<usize>();
+    let can_break_before = |i: usize| graphemes.get(i).is_some_and(|g| breaks.binary_search(&g.0).is_ok());
+    let span = |from: usize, to: usize| graphemes.get(from..to).unwrap_or_default().iter().map(|(_, g)| *g);
+    let join = |from: usize, to: usize| span(from, to).collect::<String>();
+    let width_of = |from: usize, to: usize| span(from, to).map(grapheme_width).sum::<usize>();
 
     let mut lines = Vec::new();
     let (mut start, mut used, mut last_break) = (0, 0, None);
     let mut i = 0;
-    while i < graphemes.len() {
-        let g = graphemes[i].1;
+    while let Some(&(_, g)) = graphemes.get(i) {
         if i > start && can_break_before(i) {
             last_break = Some(i);
         }
@@ -134,8 +134,9 @@ fn wrap_paragraph(paragraph: &str, width: usize) -> Vec<String> {
 fn forced_cut(graphemes: &[(usize, &str)], start: usize, i: usize) -> usize {
     let first = |g: &str| g.chars().next().unwrap_or(' ');
     let last = |g: &str| g.chars().next_back().unwrap_or(' ');
-    let starts_badly = !may_start_line(first(graphemes[i].1));
-    let ends_badly = !may_end_line(last(graphemes[i - 1].1));
+    let at = |i: usize| graphemes.get(i).map_or("", |g| g.1);
+    let starts_badly = !may_start_line(first(at(i)));
+    let ends_badly = !may_end_line(last(at(i.wrapping_sub(1))));
     if (starts_badly || ends_badly) && i - 1 > start { i - 1 } else { i }
 }
 

@@ -42,17 +42,17 @@ fn share(total: u16, wanted: [usize; 3]) -> [u16; 3] {
     let wanted = wanted.map(|w| u16::try_from(w).unwrap_or(u16::MAX).max(MIN));
     let mut heights = [0u16; 3];
     let mut left = total;
-    let mut open: Vec<usize> = (0..3).collect();
+    let mut open: Vec<(u16, &mut u16)> = wanted.into_iter().zip(heights.iter_mut()).collect();
     // Hand out the smallest wishes first, each capped at an even share of what is left.
-    open.sort_by_key(|&i| wanted[i]);
-    for (n, &i) in open.iter().enumerate() {
+    open.sort_by_key(|(wish, _)| *wish);
+    for (n, (wish, height)) in open.into_iter().enumerate() {
         let fair = left / (3 - n) as u16;
-        heights[i] = wanted[i].min(fair).max(MIN.min(left));
-        left = left.saturating_sub(heights[i]);
+        *height = wish.min(fair).max(MIN.min(left));
+        left = left.saturating_sub(*height);
     }
     // Whatever is left (everybody was satisfied) goes to the last pane, the reflection.
-    heights[2] += left;
-    heights
+    let [goals, progress, reflection] = heights;
+    [goals, progress, reflection + left]
 }
 
 #[cfg(test)]
