@@ -286,7 +286,7 @@ fn control_characters_in_data_are_shown_not_sent() {
 #[test]
 fn the_conflict_dialog_shows_both_texts_with_who_and_when() {
     use hyoka::app::{Mode, Resolution};
-    use hyoka::store::{FieldConflict, FieldName};
+    use hyoka::store::FieldConflict;
     let mut app = app(Lang::Ja);
     let doc = app.doc(0).cloned().expect("doc");
     app.mode = Mode::Resolve(Box::new(Resolution {
@@ -294,7 +294,7 @@ fn the_conflict_dialog_shows_both_texts_with_who_and_when() {
         conflicts: vec![FieldConflict {
             division: "区民部".into(),
             section: "市民税課".into(),
-            field: FieldName::Reflection,
+            field: Field::Reflection,
             mine: "窓口対応で、来庁者の理解を得るのに時間がかかったケースはいくつかあった。（私の追記）".into(),
             theirs: "窓口対応で、来庁者の理解を得るのに時間がかかったケースはいくつかあった。（田中さんの追記）".into(),
             mine_section: hyoka::model::Section::new("市民税課"),
@@ -329,7 +329,7 @@ fn the_recovery_dialog_lists_the_unsaved_fields() {
             differences: vec![hyoka::app::FieldDiff {
                 division: "区民部".into(),
                 section: "総務課".into(),
-                field: hyoka::store::FieldName::Reflection,
+                field: hyoka::model::Field::Reflection,
                 before: "市民対応については、概ね目標を達成でき、".into(),
                 after: "市民対応については、概ね目標を達成でき、（追記）".into(),
             }],

@@ -17,7 +17,7 @@ use hyoka::app::{
 };
 use hyoka::i18n::Lang;
 use hyoka::model::Field;
-use hyoka::store::{FieldName, RealDisk, parse_document};
+use hyoka::store::{RealDisk, parse_document};
 
 const SAMPLE: &str = include_str!("../data/kamigyo/2008.yaml");
 
@@ -144,7 +144,7 @@ fn conflicting_saves(choice: Action) -> (String, String, App) {
     assert_eq!(resolution.conflicts.len(), 1, "only the reflection conflicts; the rating merges");
     let conflict = &resolution.conflicts[0];
     assert_eq!((conflict.division.as_str(), conflict.section.as_str()), ("区民部", "市民税課"));
-    assert_eq!(conflict.field, FieldName::Reflection);
+    assert_eq!(conflict.field, Field::Reflection);
     assert!(conflict.mine.ends_with("（一人目）") && conflict.theirs.ends_with("（二人目）"));
     assert_eq!(conflict.their_by.as_deref(), Some("tanaka"));
     assert_eq!(std::fs::read_to_string(&path).expect("read"), on_disk, "nothing written while undecided");

@@ -2,7 +2,8 @@
 
 use super::state::{FileEntry, FileState};
 use crate::model::Document;
-use crate::store::{FieldName, merge};
+use crate::model::Field;
+use crate::store::merge;
 
 /// What taking in changed: fields of theirs now shown, and fields both sides changed (kept as
 /// ours on screen; the save will ask which to keep).
@@ -40,7 +41,7 @@ fn count_changed_fields(before: &Document, after: &Document) -> usize {
     for division in &after.divisions {
         for s in &division.sections {
             match before.find_section(&division.name, &s.name) {
-                Some(old) => count += FieldName::ALL.iter().filter(|f| f.text(old) != f.text(s)).count(),
+                Some(old) => count += Field::ALL.iter().filter(|f| f.text(old) != f.text(s)).count(),
                 None => count += 1,
             }
         }
@@ -76,6 +77,6 @@ mod tests {
         assert_eq!(doc.divisions[0].sections[1].reflection, "mine too", "ours stays on screen");
         assert_eq!(saved, &theirs, "their file is the new base");
         assert_eq!(disk_text, "new text");
-        assert_eq!(entry.pending, [("区民部".to_owned(), "まちづくり推進課".to_owned(), FieldName::Reflection)]);
+        assert_eq!(entry.pending, [("区民部".to_owned(), "まちづくり推進課".to_owned(), Field::Reflection)]);
     }
 }

@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 
 use super::state::{App, FieldDiff, FileState, RecoveryEntry};
 use crate::model::Document;
-use crate::store::{FieldName, emit_document, parse_document, write_atomically};
+use crate::model::Field;
+use crate::store::{emit_document, parse_document, write_atomically};
 
 /// Where journals are kept.
 pub fn journal_dir() -> Option<PathBuf> {
@@ -139,7 +140,7 @@ fn differences(base: &Document, mine: &Document) -> Vec<FieldDiff> {
     for division in &mine.divisions {
         for section in &division.sections {
             let before = base.find_section(&division.name, &section.name);
-            for field in FieldName::ALL {
+            for field in Field::ALL {
                 let old = before.map(|b| field.text(b)).unwrap_or_default();
                 let new = field.text(section);
                 if old != new {

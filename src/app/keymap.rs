@@ -190,7 +190,7 @@ fn browse_action(app: &App, key: KeyEvent) -> Option<Action> {
                 return common_pane;
             }
             match field {
-                Field::Goals => match key.code {
+                Field::Goals | Field::GoalsIntro => match key.code {
                     KeyCode::Enter | KeyCode::Char('i') => Some(Action::StartEdit),
                     KeyCode::Char('a' | 'o') => Some(Action::AddGoalAfter),
                     KeyCode::Char('O') => Some(Action::AddGoalBefore),

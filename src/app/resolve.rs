@@ -7,7 +7,7 @@ use super::edit_keys::edit_key;
 use super::keymap::Action;
 use super::state::{App, Choice, FileState, Mode, Resolution, Tone};
 use super::update::{Effect, after_documents_changed, cursor_by_name};
-use crate::store::FieldName;
+use crate::model::Field;
 
 pub fn resolve(app: &mut App, mut r: Resolution, action: Action) -> Vec<Effect> {
     if let Some(mut textarea) = r.combined.take() {
@@ -36,7 +36,7 @@ pub fn resolve(app: &mut App, mut r: Resolution, action: Action) -> Vec<Effect> 
     match action {
         Action::KeepMine => return decide(app, r, Choice::Mine),
         Action::KeepTheirs => return decide(app, r, Choice::Theirs),
-        Action::EditCombined if conflict.field == FieldName::Rating => app.say(
+        Action::EditCombined if conflict.field == Field::Rating => app.say(
             Tone::Info,
             "目標達成度は合わせられません。m か t で選んでください。",
             "A rating cannot be combined: choose with m or t.",

@@ -5,7 +5,8 @@ use chrono::{DateTime, FixedOffset, Timelike};
 use super::state::{App, FileState, Mode, Resolution, Tone};
 use super::update::{after_documents_changed, cursor_by_name};
 use crate::model::Document;
-use crate::store::{FaultPlan, FieldConflict, FieldName, SaveOutcome, save_document};
+use crate::model::Field;
+use crate::store::{FaultPlan, FieldConflict, SaveOutcome, save_document};
 
 /// Who saves and when, stamped on the sections the save changes.
 pub struct Stamp {
@@ -163,7 +164,7 @@ pub fn save_all(app: &mut App, stamp: &Stamp, faults: &dyn FaultPlan) {
 
 /// Fields taken in from disk with both sides changed that still differ now.
 fn live_pending_conflicts(
-    pending: &[(String, String, FieldName)],
+    pending: &[(String, String, Field)],
     mine: &Document,
     theirs: &Document,
 ) -> Vec<FieldConflict> {

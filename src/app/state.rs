@@ -22,7 +22,7 @@ pub struct FileEntry {
     pub gone: bool,
     /// Fields (division, section, field) that someone else saved differently while we had them
     /// changed, taken in from disk: the next save asks which to keep.
-    pub pending: Vec<(String, String, crate::store::FieldName)>,
+    pub pending: Vec<(String, String, crate::model::Field)>,
 }
 
 impl FileEntry {
@@ -172,7 +172,7 @@ pub struct RecoveryEntry {
 pub struct FieldDiff {
     pub division: String,
     pub section: String,
-    pub field: crate::store::FieldName,
+    pub field: crate::model::Field,
     pub before: String,
     pub after: String,
 }

@@ -1,8 +1,10 @@
 //! The documents hyoka edits: plain data, no I/O, no terminal.
 
 mod era;
+mod field;
 
 pub use era::{checkpoint_phrase, fiscal_year_label, goal_number};
+pub use field::Field;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -45,19 +47,6 @@ pub struct Section {
     pub reflection: String,
     pub updated: Option<DateTime<FixedOffset>>,
     pub updated_by: Option<String>,
-}
-
-/// The four things a section writes down, in the order of the published table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Field {
-    Goals,
-    Progress,
-    Rating,
-    Reflection,
-}
-
-impl Field {
-    pub const ALL: [Field; 4] = [Field::Goals, Field::Progress, Field::Rating, Field::Reflection];
 }
 
 /// The scale of the seed document, used when a file names none.
@@ -115,15 +104,7 @@ impl Section {
 
     /// Fields still to be written, so that reviewers and the tree can point at them.
     pub fn empty_fields(&self) -> Vec<Field> {
-        Field::ALL
-            .into_iter()
-            .filter(|field| match field {
-                Field::Goals => self.goals.iter().all(|g| g.trim().is_empty()),
-                Field::Progress => self.progress.trim().is_empty(),
-                Field::Rating => self.rating.is_none(),
-                Field::Reflection => self.reflection.trim().is_empty(),
-            })
-            .collect()
+        Field::PANES.into_iter().filter(|field| field.is_empty(self)).collect()
     }
 
     /// Equal in what the staff wrote, ignoring who saved it when.

@@ -7,85 +7,14 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::model::{Division, Document, Section};
-
-/// One of a section's fields, as merged and as shown in the conflict dialog.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FieldName {
-    GoalsIntro,
-    Goals,
-    Progress,
-    Rating,
-    Reflection,
-}
-
-impl FieldName {
-    pub const ALL: [FieldName; 5] =
-        [FieldName::GoalsIntro, FieldName::Goals, FieldName::Progress, FieldName::Rating, FieldName::Reflection];
-
-    /// The field's name as the screen says it (the seed table's words in Japanese).
-    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
-        match self {
-            FieldName::GoalsIntro => lang.pick("目標の前書き", "goals lead-in"),
-            FieldName::Goals => lang.pick("所属等の目標", "goals"),
-            FieldName::Progress => lang.pick("取組状況", "progress"),
-            FieldName::Rating => lang.pick("目標達成度", "rating"),
-            FieldName::Reflection => lang.pick("振り返り", "reflection"),
-        }
-    }
-
-    /// The field as text, one goal per line for the goals, empty for "not rated".
-    pub fn text(self, section: &Section) -> String {
-        match self {
-            FieldName::GoalsIntro => section.goals_intro.clone(),
-            FieldName::Goals => section.goals.join("\n"),
-            FieldName::Progress => section.progress.clone(),
-            FieldName::Rating => section.rating.clone().unwrap_or_default(),
-            FieldName::Reflection => section.reflection.clone(),
-        }
-    }
-
-    /// Sets the field from its text form (see [`FieldName::text`]).
-    pub fn set_text(self, section: &mut Section, text: &str) {
-        match self {
-            FieldName::GoalsIntro => section.goals_intro = text.to_owned(),
-            FieldName::Goals => {
-                section.goals = text.split('\n').filter(|g| !g.trim().is_empty()).map(str::to_owned).collect();
-            }
-            FieldName::Progress => section.progress = text.to_owned(),
-            FieldName::Rating => section.rating = (!text.is_empty()).then(|| text.to_owned()),
-            FieldName::Reflection => section.reflection = text.to_owned(),
-        }
-    }
-
-    pub fn equal(self, a: &Section, b: &Section) -> bool {
-        match self {
-            FieldName::GoalsIntro => a.goals_intro == b.goals_intro,
-            FieldName::Goals => a.goals == b.goals,
-            FieldName::Progress => a.progress == b.progress,
-            FieldName::Rating => a.rating == b.rating,
-            FieldName::Reflection => a.reflection == b.reflection,
-        }
-    }
-
-    /// Sets the field of `to` to the value it has in `from` (goals as the list they are).
-    pub fn copy(self, from: &Section, to: &mut Section) {
-        match self {
-            FieldName::GoalsIntro => to.goals_intro = from.goals_intro.clone(),
-            FieldName::Goals => to.goals = from.goals.clone(),
-            FieldName::Progress => to.progress = from.progress.clone(),
-            FieldName::Rating => to.rating = from.rating.clone(),
-            FieldName::Reflection => to.reflection = from.reflection.clone(),
-        }
-    }
-}
+use crate::model::{Division, Document, Field, Section};
 
 /// A field both sides changed, differently.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldConflict {
     pub division: String,
     pub section: String,
-    pub field: FieldName,
+    pub field: Field,
     /// The two versions as text, for the dialog (one goal per line).
     pub mine: String,
     pub theirs: String,
@@ -168,7 +97,7 @@ fn merge_section(
 ) {
     let theirs = target.clone();
     let mut ours_taken = false;
-    for field in FieldName::ALL {
+    for field in Field::ALL {
         let mine_changed = !field.equal(base, mine);
         let theirs_changed = !field.equal(base, &theirs);
         if !mine_changed || field.equal(mine, &theirs) {
@@ -242,7 +171,7 @@ mod tests {
         assert_eq!(merged.doc, theirs);
         assert_eq!(merged.conflicts.len(), 1);
         let c = &merged.conflicts[0];
-        assert_eq!((c.field, c.mine.as_str(), c.theirs.as_str()), (FieldName::Progress, "mine", "theirs"));
+        assert_eq!((c.field, c.mine.as_str(), c.theirs.as_str()), (Field::Progress, "mine", "theirs"));
         assert_eq!(c.their_by.as_deref(), Some("tanaka"));
     }
 

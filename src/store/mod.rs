@@ -14,7 +14,7 @@ pub use files::{
     write_atomically, write_atomically_with,
 };
 pub use lock::{SaveLock, lock, lock_path};
-pub use merge::{FieldConflict, FieldName, Merged, merge};
+pub use merge::{FieldConflict, Merged, merge};
 pub use parse::parse_document;
 pub use problem::{LoadError, Position, Problem, ProblemKind};
 pub use save::{Conflicted, SaveError, SaveOutcome, Saved, save_document};

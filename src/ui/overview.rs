@@ -102,7 +102,7 @@ fn section_line(app: &App, at: SectionRef, section: &Section) -> Line<'static> {
             Field::Goals => app.lang.pick("目標", "goals"),
             Field::Progress => app.lang.pick("取組状況", "progress"),
             Field::Reflection => app.lang.pick("振り返り", "reflection"),
-            Field::Rating => "",
+            Field::Rating | Field::GoalsIntro => "",
         })
         .collect();
     let mut spans = vec![

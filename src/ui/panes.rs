@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, at: SectionRef, areas: &Areas) {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         match field {
-            Field::Goals => goals(frame, app, section, area, focused),
+            Field::Goals | Field::GoalsIntro => goals(frame, app, section, area, focused),
             Field::Rating => rating(frame, app, at, section, inner),
             Field::Progress => text_pane(frame, app, field, &section.progress, app.scroll[0], area),
             Field::Reflection => text_pane(frame, app, field, &section.reflection, app.scroll[1], area),
@@ -53,7 +53,7 @@ fn slot_field(slot: Slot) -> Field {
 pub fn field_label(app: &App, at: SectionRef, field: Field) -> String {
     let lang = app.lang;
     match field {
-        Field::Goals => lang.pick("所属等の目標", "Goals").to_owned(),
+        Field::Goals | Field::GoalsIntro => lang.pick("所属等の目標", "Goals").to_owned(),
         Field::Progress => match app.doc(at.file).and_then(|d| d.checkpoint) {
             Some(date) => match lang {
                 crate::i18n::Lang::Ja => format!("{}の取組状況", checkpoint_phrase(date)),

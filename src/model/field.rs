@@ -1,0 +1,135 @@
+//! The one name for a section's fields: what the panes show, what a merge compares, what a
+//! conflict or a journal names, and how each is read and written as text.
+
+use super::Section;
+use crate::i18n::Lang;
+
+/// One of a section's fields, in the order of the published table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    /// A lead-in written before the numbered goals ("来庁者満足度の向上のため"); shown in the goals pane.
+    GoalsIntro,
+    Goals,
+    Progress,
+    Rating,
+    Reflection,
+}
+
+impl Field {
+    /// Every field, as merged and compared.
+    pub const ALL: [Field; 5] = [Field::GoalsIntro, Field::Goals, Field::Progress, Field::Rating, Field::Reflection];
+    /// The four panes on the right, in the order Tab visits them.
+    pub const PANES: [Field; 4] = [Field::Goals, Field::Progress, Field::Rating, Field::Reflection];
+
+    /// The pane that shows the field: the lead-in lives in the goals pane.
+    pub fn pane(self) -> Field {
+        match self {
+            Field::GoalsIntro => Field::Goals,
+            other => other,
+        }
+    }
+
+    /// The field's name as the screen says it (the seed table's words in Japanese).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Field::GoalsIntro => lang.pick("目標の前書き", "goals lead-in"),
+            Field::Goals => lang.pick("所属等の目標", "goals"),
+            Field::Progress => lang.pick("取組状況", "progress"),
+            Field::Rating => lang.pick("目標達成度", "rating"),
+            Field::Reflection => lang.pick("振り返り", "reflection"),
+        }
+    }
+
+    /// The key in a data file.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::GoalsIntro => "goals_intro",
+            Field::Goals => "goals",
+            Field::Progress => "progress",
+            Field::Rating => "rating",
+            Field::Reflection => "reflection",
+        }
+    }
+
+    /// The field as text, one goal per line for the goals, empty for "not rated".
+    pub fn text(self, section: &Section) -> String {
+        match self {
+            Field::GoalsIntro => section.goals_intro.clone(),
+            Field::Goals => section.goals.join("\n"),
+            Field::Progress => section.progress.clone(),
+            Field::Rating => section.rating.clone().unwrap_or_default(),
+            Field::Reflection => section.reflection.clone(),
+        }
+    }
+
+    /// Sets the field from its text form (see [`Field::text`]): goals one per line, blank lines dropped.
+    pub fn set_text(self, section: &mut Section, text: &str) {
+        match self {
+            Field::GoalsIntro => section.goals_intro = text.to_owned(),
+            Field::Goals => {
+                section.goals = text.split('\n').filter(|g| !g.trim().is_empty()).map(str::to_owned).collect();
+            }
+            Field::Progress => section.progress = text.to_owned(),
+            Field::Rating => section.rating = (!text.is_empty()).then(|| text.to_owned()),
+            Field::Reflection => section.reflection = text.to_owned(),
+        }
+    }
+
+    /// Whether the field holds the same in both sections (goals compared as lists).
+    pub fn equal(self, a: &Section, b: &Section) -> bool {
+        match self {
+            Field::GoalsIntro => a.goals_intro == b.goals_intro,
+            Field::Goals => a.goals == b.goals,
+            Field::Progress => a.progress == b.progress,
+            Field::Rating => a.rating == b.rating,
+            Field::Reflection => a.reflection == b.reflection,
+        }
+    }
+
+    /// Sets the field of `to` to the value it has in `from` (goals as the list they are).
+    pub fn copy(self, from: &Section, to: &mut Section) {
+        match self {
+            Field::GoalsIntro => to.goals_intro.clone_from(&from.goals_intro),
+            Field::Goals => to.goals.clone_from(&from.goals),
+            Field::Progress => to.progress.clone_from(&from.progress),
+            Field::Rating => to.rating.clone_from(&from.rating),
+            Field::Reflection => to.reflection.clone_from(&from.reflection),
+        }
+    }
+
+    /// Nothing written yet (blank text counts as nothing).
+    pub fn is_empty(self, section: &Section) -> bool {
+        match self {
+            Field::GoalsIntro => section.goals_intro.trim().is_empty(),
+            Field::Goals => section.goals.iter().all(|g| g.trim().is_empty()),
+            Field::Progress => section.progress.trim().is_empty(),
+            Field::Rating => section.rating.is_none(),
+            Field::Reflection => section.reflection.trim().is_empty(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_and_set_text_are_inverse_and_copy_keeps_goals_whole() {
+        let mut a = Section::new("総務課");
+        a.goals = vec!["一行目\n続き".into(), "二つ目".into()];
+        a.rating = Some("○".into());
+        let mut b = Section::new("総務課");
+        for field in Field::ALL {
+            field.copy(&a, &mut b);
+            assert!(field.equal(&a, &b), "{field:?}");
+        }
+        assert_eq!(b.goals.len(), 2, "a goal with a line break stays one goal");
+        let mut c = Section::new("総務課");
+        Field::Rating.set_text(&mut c, &Field::Rating.text(&a));
+        assert_eq!(c.rating.as_deref(), Some("○"));
+        Field::Rating.set_text(&mut c, "");
+        assert_eq!(c.rating, None);
+        assert_eq!(Field::GoalsIntro.pane(), Field::Goals);
+        assert_eq!(Field::Reflection.label(Lang::Ja), "振り返り");
+    }
+}
