@@ -2,11 +2,13 @@
 
 #[allow(clippy::indexing_slicing, reason = "app/ is being restructured (issue 8); its indexing goes with it")]
 pub mod app;
+pub mod cli;
 pub mod config;
 pub mod i18n;
 pub mod interchange;
 pub mod model;
 pub mod store;
 pub mod text;
+pub mod tui;
 #[allow(clippy::indexing_slicing, reason = "ui/ is being restructured (issue 8); its indexing goes with it")]
 pub mod ui;

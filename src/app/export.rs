@@ -9,6 +9,7 @@ use super::keymap::Action;
 use super::state::{App, ExportDialog, Mode, Node, Tone};
 use super::update::Effect;
 use crate::interchange::{self, Format};
+use crate::store::is_data_path;
 
 const FORMATS: [Format; 5] = [Format::Html, Format::Csv, Format::Md, Format::Tsv, Format::Xlsx];
 
@@ -101,11 +102,6 @@ pub fn dialog(app: &mut App, mut d: ExportDialog, action: Action) -> Vec<Effect>
     }
     app.mode = Mode::Export(Box::new(d));
     Vec::new()
-}
-
-/// A YAML path: where data lives, never where an export goes.
-pub fn is_data_path(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
 /// Writes the export (the document as on screen, unsaved edits included) and says where it went.

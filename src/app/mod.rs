@@ -13,7 +13,7 @@ mod sync;
 mod update;
 
 pub use absorb::{Absorbed, absorb};
-pub use export::{carry_out_export, is_data_path};
+pub use export::carry_out_export;
 pub use journal::{Journal, journal_dir};
 pub use keymap::{Action, HELP, HelpEntry, action_for, split_escape};
 pub use save::{Stamp, save_all};

@@ -13,6 +13,11 @@ use crate::model::Document;
 /// is read, so that a mistaken path cannot fill the memory.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
+/// A YAML path: where data lives, never where an export goes.
+pub fn is_data_path(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
 /// A data file found under the folder, or a path there that must be reported instead of read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Found {
@@ -29,7 +34,7 @@ fn refused(path: &Path, kind: ProblemKind) -> Found {
 /// folder named `x.yaml`, a link leading out of the data folder) are reported, not opened.
 pub fn discover(root: &Path) -> io::Result<Vec<Found>> {
     let metadata = fs::metadata(root)?;
-    let named_like_data = root.extension().is_some_and(|e| e == "yaml" || e == "yml");
+    let named_like_data = is_data_path(root);
     if !metadata.is_dir() || named_like_data {
         let home = root.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         return Ok(vec![check_entry(root, &fs::canonicalize(home)?)]);
@@ -44,7 +49,7 @@ pub fn discover(root: &Path) -> io::Result<Vec<Found>> {
             if entry.file_name().to_string_lossy().starts_with('.') {
                 continue; // .git, lock files, editor swap files, our own temporary files
             }
-            let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
+            let is_yaml = is_data_path(&path);
             let kind = entry.file_type()?;
             if kind.is_dir() && !is_yaml {
                 pending.push(path);

@@ -10,8 +10,8 @@ mod save;
 
 pub use emit::emit_document;
 pub use files::{
-    FaultPlan, Found, MAX_FILE_BYTES, RealDisk, WriteStep, decode, discover, is_writable, load_file, read_data_file,
-    write_atomically, write_atomically_with,
+    FaultPlan, Found, MAX_FILE_BYTES, RealDisk, WriteStep, decode, discover, is_data_path, is_writable, load_file,
+    read_data_file, write_atomically, write_atomically_with,
 };
 pub use lock::{SaveLock, lock, lock_path};
 pub use merge::{FieldConflict, Merged, merge};

@@ -1,4 +1,7 @@
-//! The language of the screen and of messages: Japanese by default, English on request.
+//! The language of the screen and of messages: Japanese by default, English on request. Every
+//! sentence hyoka says is in a catalogue here, one file per area, with its two wordings side by side.
+
+pub mod cli;
 
 /// Which language hyoka speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -25,4 +28,16 @@ impl Lang {
             _ => None,
         }
     }
+}
+
+/// One message in both languages, formatted only in the one asked for:
+/// `tr!(lang, "「{path}」を開けません", "cannot open '{path}'")`, with the names in scope.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $ja:literal, $en:literal $(,)?) => {
+        match $lang {
+            $crate::i18n::Lang::Ja => format!($ja),
+            $crate::i18n::Lang::En => format!($en),
+        }
+    };
 }
