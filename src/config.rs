@@ -5,6 +5,8 @@
 //! lang: ja                 # ja or en
 //! ambiguous_width: auto    # auto, 1 or 2: how wide the terminal draws ◎ ○ △ × ① ※ →
 //! read_only: true          # reviewers: open everything without the right to change it
+//! keys:                    # bindings that replace the defaults (see `hyoka keys`)
+//!   tree.down: [j, Down, Ctrl-N]
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -31,6 +33,8 @@ pub struct Config {
     pub ambiguous_width: Option<AmbiguousSetting>,
     /// Reviewer mode for everyone using this settings file.
     pub read_only: Option<bool>,
+    /// Key bindings that replace the defaults: binding name (`tree.down`, `save`) → keys.
+    pub keys: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -42,6 +46,8 @@ struct RawConfig {
     ambiguous_width: Option<String>,
     #[serde(default)]
     read_only: Option<bool>,
+    #[serde(default)]
+    keys: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// Where the settings file is looked for.
@@ -74,7 +80,7 @@ pub fn parse_config(text: &str) -> Result<Config, String> {
     let raw: RawConfig = serde_saphyr::from_str(text).map_err(|e| {
         let at = e.location().map(|l| format!("{}:{}: ", l.line(), l.column())).unwrap_or_default();
         format!(
-            "{at}設定ファイルの書き方が違います（使える項目は lang、ambiguous_width、read_only） / the settings file is not valid ({})",
+            "{at}設定ファイルの書き方が違います（使える項目は lang、ambiguous_width、read_only、keys） / the settings file is not valid ({})",
             e.without_snippet().to_string().lines().next().unwrap_or_default()
         )
     })?;
@@ -95,7 +101,7 @@ pub fn parse_config(text: &str) -> Result<Config, String> {
             ));
         }
     };
-    Ok(Config { lang, ambiguous_width, read_only: raw.read_only })
+    Ok(Config { lang, ambiguous_width, read_only: raw.read_only, keys: raw.keys })
 }
 
 #[cfg(test)]
@@ -106,7 +112,12 @@ mod tests {
     fn settings_are_read_and_checked() {
         assert_eq!(
             parse_config("lang: en\nambiguous_width: 2\n"),
-            Ok(Config { lang: Some(Lang::En), ambiguous_width: Some(AmbiguousSetting::Two), read_only: None })
+            Ok(Config {
+                lang: Some(Lang::En),
+                ambiguous_width: Some(AmbiguousSetting::Two),
+                read_only: None,
+                keys: Default::default()
+            })
         );
         assert_eq!(parse_config(""), Ok(Config::default()));
         assert!(parse_config("ambiguous_width: 3\n").is_err_and(|e| e.contains("auto、1、2")));

@@ -82,15 +82,15 @@ fn rating_and_quit_dialog_save() {
     tui.wait_ready();
     assert!(tui.screen_text().contains("○ ほぼ達成できた"), "総務課 starts at ○:\n{}", tui.dump());
 
-    focus_pane(&mut tui, 3, "目標達成度 1-4:選ぶ");
+    focus_pane(&mut tui, 3, "目標達成度 1-4:達成度");
     tui.press("3");
     tui.wait_for("△ ある程度達成できた");
     tui.wait_for_status("未保存 1課");
 
     tui.press("q");
     tui.wait_for("保存していない変更があります");
-    assert!(tui.screen_text().contains("s: 保存して終了"), "{}", tui.dump());
-    assert!(tui.screen_text().contains("d: 保存せずに終了"), "{}", tui.dump());
+    assert!(tui.screen_text().contains("s:保存して終了"), "{}", tui.dump());
+    assert!(tui.screen_text().contains("d:保存せず終了"), "{}", tui.dump());
     assert_eq!(ws.bytes_on_disk(), ws.original.as_bytes(), "nothing is written before s");
 
     tui.press("s");

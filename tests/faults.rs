@@ -9,15 +9,18 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
-use std::cell::Cell;
 use std::io;
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use chrono::DateTime;
-use hyoka::app::{Action, App, Focus, Node, SectionRef, Stamp, Tone, load_workspace, save_all, update};
+use chrono::{DateTime, FixedOffset};
+use hyoka::app::{Action, App, Focus, Node, SectionRef, Tone, load_workspace, update};
+use hyoka::command::Command;
 use hyoka::i18n::Lang;
 use hyoka::model::Field;
 use hyoka::store::{FaultPlan, RealDisk, WriteStep};
+use hyoka::worker::{Env, settle};
 
 const SAMPLE: &str = include_str!("../data/kamigyo/2008.yaml");
 const SHIMINZEI: SectionRef = SectionRef { file: 0, division: 0, section: 3 };
@@ -25,30 +28,44 @@ const SHIMINZEI: SectionRef = SectionRef { file: 0, division: 0, section: 3 };
 /// Fails once, at one step, as a full disk would.
 struct FailAt {
     step: WriteStep,
-    failed: Cell<bool>,
+    failed: AtomicBool,
 }
 
 impl FaultPlan for FailAt {
     fn check(&self, step: WriteStep) -> io::Result<()> {
-        if step == self.step && !self.failed.get() {
-            self.failed.set(true);
+        if step == self.step && !self.failed.swap(true, Ordering::SeqCst) {
             return Err(io::Error::from_raw_os_error(28)); // ENOSPC: No space left on device
         }
         Ok(())
     }
 }
 
-fn stamp() -> Stamp {
-    Stamp { now: DateTime::parse_from_rfc3339("2026-11-24T13:58:00+09:00").expect("date"), user: "tanaka".into() }
+fn fixed_time() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-24T13:58:00+09:00").expect("date")
+}
+
+/// Ctrl-S, with the worker's part carried out at once on a disk that fails as `faults` says.
+fn save_with(app: &mut App, faults: &Arc<dyn FaultPlan + Send + Sync>) {
+    let env = Env { lang: Lang::Ja, faults: Arc::clone(faults), clock: fixed_time, journals: None };
+    let effects = update(app, Command::Save.into());
+    settle(app, effects, &env);
+}
+
+fn fail_at(step: WriteStep) -> Arc<dyn FaultPlan + Send + Sync> {
+    Arc::new(FailAt { step, failed: AtomicBool::new(false) })
+}
+
+fn real_disk() -> Arc<dyn FaultPlan + Send + Sync> {
+    Arc::new(RealDisk)
 }
 
 fn edited_app(dir: &Path) -> App {
     let mut app = App::new(load_workspace(dir).expect("loads"), Lang::Ja);
     app.cursor = Node::Section(SHIMINZEI);
     app.focus = Focus::Pane(Field::Reflection);
-    update(&mut app, Action::StartEdit);
+    update(&mut app, Command::Edit.into());
     update(&mut app, Action::Paste("（追記）".into()));
-    update(&mut app, Action::EndEdit);
+    update(&mut app, Command::EndEdit.into());
     app
 }
 
@@ -66,9 +83,10 @@ fn a_failure_at_any_step_before_the_rename_keeps_everything() {
         let path = dir.path().join("2008.yaml");
         std::fs::write(&path, SAMPLE).expect("write");
         let mut app = edited_app(dir.path());
-        let plan = FailAt { step, failed: Cell::new(false) };
-        save_all(&mut app, &stamp(), &plan);
-        let (message, tone) = app.message.clone().expect("a message");
+        let plan = fail_at(step);
+        save_with(&mut app, &plan);
+        let message = app.message.clone().expect("a message");
+        let (message, tone) = (message.text, message.tone);
         assert_eq!(tone, Tone::Error, "{step:?}");
         assert!(message.contains("No space left on device"), "{step:?}: {message}");
         assert!(message.contains("元のファイルはそのままで、変更も残っています"), "{step:?}: {message}");
@@ -76,7 +94,7 @@ fn a_failure_at_any_step_before_the_rename_keeps_everything() {
         assert_eq!(files_in(dir.path()), ["2008.yaml"], "{step:?}: no temporary or lock file left");
         assert!(app.is_section_dirty(SHIMINZEI), "{step:?}: the edit is kept");
         // The disk has room again: Ctrl-S once more.
-        save_all(&mut app, &stamp(), &plan);
+        save_with(&mut app, &plan);
         assert!(!app.has_unsaved(), "{step:?}: the retry saved");
         assert!(std::fs::read_to_string(&path).expect("read").contains("（追記）"));
     }
@@ -88,8 +106,8 @@ fn a_folder_that_refuses_to_sync_does_not_make_a_done_save_look_failed() {
     let path = dir.path().join("2008.yaml");
     std::fs::write(&path, SAMPLE).expect("write");
     let mut app = edited_app(dir.path());
-    save_all(&mut app, &stamp(), &FailAt { step: WriteStep::SyncDir, failed: Cell::new(false) });
-    assert_eq!(app.message.as_ref().map(|m| m.1), Some(Tone::Info));
+    save_with(&mut app, &fail_at(WriteStep::SyncDir));
+    assert_eq!(app.message.as_ref().map(|m| m.tone), Some(Tone::Info));
     assert!(std::fs::read_to_string(&path).expect("read").contains("（追記）"));
 }
 
@@ -100,12 +118,13 @@ fn a_save_that_waits_too_long_for_another_says_so() {
     std::fs::write(&path, SAMPLE).expect("write");
     let mut app = edited_app(dir.path());
     let held = hyoka::store::lock(&path, std::time::Duration::ZERO).expect("another hyoka holds the lock");
-    save_all(&mut app, &stamp(), &RealDisk);
-    let (message, tone) = app.message.clone().expect("a message");
+    save_with(&mut app, &real_disk());
+    let message = app.message.clone().expect("a message");
+    let (message, tone) = (message.text, message.tone);
     assert_eq!(tone, Tone::Error);
     assert!(message.contains("他の人が保存中です"), "{message}");
     drop(held);
-    save_all(&mut app, &stamp(), &RealDisk);
+    save_with(&mut app, &real_disk());
     assert!(!app.has_unsaved());
 }
 
@@ -118,14 +137,15 @@ fn a_file_made_read_only_while_open_is_not_replaced() {
     let mut permissions = std::fs::metadata(&path).expect("metadata").permissions();
     permissions.set_readonly(true);
     std::fs::set_permissions(&path, permissions.clone()).expect("chmod a-w");
-    save_all(&mut app, &stamp(), &RealDisk);
-    let (message, tone) = app.message.clone().expect("a message");
+    save_with(&mut app, &real_disk());
+    let message = app.message.clone().expect("a message");
+    let (message, tone) = (message.text, message.tone);
     assert_eq!(tone, Tone::Error);
     assert!(message.contains("書き込み禁止になっています"), "{message}");
     assert_eq!(std::fs::read_to_string(&path).expect("read"), SAMPLE);
     assert!(app.is_section_dirty(SHIMINZEI));
     std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o644);
     std::fs::set_permissions(&path, permissions).expect("chmod u+w");
-    save_all(&mut app, &stamp(), &RealDisk);
+    save_with(&mut app, &real_disk());
     assert!(!app.has_unsaved());
 }

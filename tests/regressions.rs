@@ -10,19 +10,44 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::DateTime;
-use hyoka::app::{
-    Action, App, Focus, Journal, Mode, Node, SectionRef, Stamp, Tone, check_disk, load_workspace, save_all, update,
-};
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+use hyoka::app::{Action, App, Effect, Focus, JournalEntry, Mode, Node, SectionRef, Tone, load_workspace, update};
+use hyoka::command::Command;
 use hyoka::i18n::Lang;
 use hyoka::model::{Document, Field, Section};
 use hyoka::store::{RealDisk, emit_document, parse_document, write_atomically};
+use hyoka::worker::{Env, Journals, settle};
 
 const SAMPLE: &str = include_str!("../data/kamigyo/2008.yaml");
 const SHIMINZEI: SectionRef = SectionRef { file: 0, division: 0, section: 3 };
 
-fn stamp() -> Stamp {
-    Stamp { now: DateTime::parse_from_rfc3339("2026-11-24T13:58:00+09:00").expect("date"), user: "me".into() }
+fn fixed_time() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-24T13:58:00+09:00").expect("date")
+}
+
+fn env() -> Env {
+    Env { lang: Lang::Ja, faults: Arc::new(RealDisk), clock: fixed_time, journals: None }
+}
+
+/// Ctrl-S, with the worker's part carried out at once.
+fn save(app: &mut App) {
+    let effects = update(app, Command::Save.into());
+    settle(app, effects, &env());
+}
+
+/// What the screen does every half second: look at the disk (and take in what changed).
+fn check_disk(app: &mut App) {
+    let effects = update(app, Action::Tick);
+    settle(app, effects, &env());
+}
+
+/// A key in a dialog, and the save it starts carried out.
+fn decide(app: &mut App, command: Command) {
+    let effects = update(app, command.into());
+    assert!(effects.iter().all(|e| matches!(e, Effect::Save(_))), "{effects:?}");
+    settle(app, effects, &env());
 }
 
 fn workspace() -> (tempfile::TempDir, PathBuf) {
@@ -52,10 +77,10 @@ fn someone_else(path: &Path, edit: impl FnOnce(&mut Document)) {
     write_atomically(path, emit_document(&doc).as_bytes()).expect("write");
 }
 
-fn rate(app: &mut App, at: SectionRef, index: usize) {
+fn rate(app: &mut App, at: SectionRef, index: u8) {
     app.cursor = Node::Section(at);
     app.focus = Focus::Pane(Field::Rating);
-    update(app, Action::SetRating(index));
+    update(app, Command::Rate(index + 1).into());
 }
 
 #[test]
@@ -65,16 +90,13 @@ fn keeping_my_multi_line_goal_in_a_conflict_keeps_it_one_goal() {
     let machi = SectionRef { file: 0, division: 0, section: 1 };
     app.cursor = Node::Section(machi);
     app.focus = Focus::Pane(Field::Goals);
-    update(&mut app, Action::StartEdit);
+    update(&mut app, Command::Edit.into());
     update(&mut app, Action::Paste("\n・補足の行".into()));
-    update(&mut app, Action::EndEdit);
+    update(&mut app, Command::EndEdit.into());
     someone_else(&path, |d| d.divisions[0].sections[1].goals.push("彼らの目標".into()));
-    save_all(&mut app, &stamp(), &RealDisk);
+    save(&mut app);
     assert!(matches!(app.mode, Mode::Resolve(_)));
-    for effect in update(&mut app, Action::KeepMine) {
-        assert_eq!(effect, hyoka::app::Effect::Save);
-        save_all(&mut app, &stamp(), &RealDisk);
-    }
+    decide(&mut app, Command::KeepMine);
     let goals = section(&on_disk(&path), "まちづくり推進課").goals.clone();
     assert_eq!(goals.len(), 1, "{goals:?}");
     assert!(goals[0].ends_with("\n・補足の行"));
@@ -86,15 +108,15 @@ fn undo_after_a_merge_that_added_a_section_touches_no_other_section() {
     let mut app = open(dir.path());
     rate(&mut app, SHIMINZEI, 3);
     someone_else(&path, |d| d.divisions[0].sections.insert(0, Section::new("新設課")));
-    save_all(&mut app, &stamp(), &RealDisk);
-    update(&mut app, Action::Undo);
-    assert_eq!(app.message.as_ref().map(|m| m.0.as_str()), Some("元に戻す変更はありません。"));
+    save(&mut app);
+    update(&mut app, Command::Undo.into());
+    assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some("元に戻す変更はありません。"));
     assert_eq!(
         app.selected().and_then(|at| app.section(at)).map(|s| s.name.as_str()),
         Some("市民税課"),
         "cursor follows"
     );
-    save_all(&mut app, &stamp(), &RealDisk);
+    save(&mut app);
     let doc = on_disk(&path);
     let names: Vec<&str> = doc.divisions[0].sections.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["新設課", "総務課", "まちづくり推進課", "市民窓口課", "市民税課", "固定資産税課", "納税課"]);
@@ -106,13 +128,13 @@ fn undo_after_taking_in_a_colleague_s_field_does_not_revert_it() {
     let mut app = open(dir.path());
     app.cursor = Node::Section(SHIMINZEI);
     app.focus = Focus::Pane(Field::Reflection);
-    update(&mut app, Action::StartEdit);
+    update(&mut app, Command::Edit.into());
     update(&mut app, Action::Paste("（Aの追記）".into()));
-    update(&mut app, Action::EndEdit);
+    update(&mut app, Command::EndEdit.into());
     someone_else(&path, |d| d.divisions[0].sections[3].rating = Some("×".into()));
     check_disk(&mut app);
-    update(&mut app, Action::Undo);
-    save_all(&mut app, &stamp(), &RealDisk);
+    update(&mut app, Command::Undo.into());
+    save(&mut app);
     assert_eq!(section(&on_disk(&path), "市民税課").rating.as_deref(), Some("×"));
 }
 
@@ -122,14 +144,12 @@ fn ctrl_s_ends_the_edit_so_a_merge_cannot_move_it_elsewhere() {
     let mut app = open(dir.path());
     app.cursor = Node::Section(SHIMINZEI);
     app.focus = Focus::Pane(Field::Reflection);
-    update(&mut app, Action::StartEdit);
+    update(&mut app, Command::Edit.into());
     update(&mut app, Action::Paste("X".into()));
     someone_else(&path, |d| d.divisions[0].sections.insert(0, Section::new("新設課")));
     check_disk(&mut app);
-    for effect in update(&mut app, Action::Save) {
-        assert_eq!(effect, hyoka::app::Effect::Save);
-        save_all(&mut app, &stamp(), &RealDisk);
-    }
+    let effects = update(&mut app, Command::Save.into());
+    settle(&mut app, effects, &env());
     assert!(matches!(app.mode, Mode::Browse));
     let doc = on_disk(&path);
     assert!(section(&doc, "市民税課").reflection.ends_with('X'));
@@ -142,11 +162,9 @@ fn ctrl_s_on_a_goal_just_added_and_left_empty_overwrites_nothing() {
     let mut app = open(dir.path());
     app.cursor = Node::Section(SectionRef { file: 0, division: 0, section: 0 });
     app.focus = Focus::Pane(Field::Goals);
-    update(&mut app, Action::AddGoalBefore);
-    for effect in update(&mut app, Action::Save) {
-        assert_eq!(effect, hyoka::app::Effect::Save);
-        save_all(&mut app, &stamp(), &RealDisk);
-    }
+    update(&mut app, Command::AddGoalBefore.into());
+    let effects = update(&mut app, Command::Save.into());
+    settle(&mut app, effects, &env());
     assert!(matches!(app.mode, Mode::Browse));
     update(&mut app, Action::Paste("新しい目標".into()));
     assert_eq!(std::fs::read_to_string(&path).expect("read"), SAMPLE, "nothing to save, nothing written");
@@ -160,15 +178,12 @@ fn a_double_change_taken_in_and_then_set_back_is_still_asked_about() {
     rate(&mut app, SHIMINZEI, 3); // ×
     someone_else(&path, |d| d.divisions[0].sections[3].rating = Some("○".into()));
     check_disk(&mut app);
-    assert!(app.message.as_ref().is_some_and(|m| m.0.contains("保存時に選びます")));
+    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("保存時に選びます")));
     rate(&mut app, SHIMINZEI, 0); // back to ◎, what it was before anyone changed it
     assert!(app.has_unsaved(), "◎ on screen, ○ on disk: unsaved");
-    save_all(&mut app, &stamp(), &RealDisk);
+    save(&mut app);
     assert!(matches!(app.mode, Mode::Resolve(_)), "asked");
-    for effect in update(&mut app, Action::KeepMine) {
-        assert_eq!(effect, hyoka::app::Effect::Save);
-        save_all(&mut app, &stamp(), &RealDisk);
-    }
+    decide(&mut app, Command::KeepMine);
     assert_eq!(section(&on_disk(&path), "市民税課").rating.as_deref(), Some("◎"));
     assert_eq!(app.section(SHIMINZEI).and_then(|s| s.rating.clone()).as_deref(), Some("◎"));
 }
@@ -181,28 +196,39 @@ fn a_section_they_removed_but_i_changed_is_kept_and_said() {
     someone_else(&path, |d| {
         d.divisions[0].sections.remove(3);
     });
-    save_all(&mut app, &stamp(), &RealDisk);
+    save(&mut app);
     assert!(matches!(app.mode, Mode::Browse));
-    let (message, tone) = app.message.clone().expect("message");
+    let message = app.message.clone().expect("message");
+    let (message, tone) = (message.text, message.tone);
     assert_eq!(tone, Tone::Info);
     assert!(message.contains("区民部 市民税課") && message.contains("残しました"), "{message}");
     assert_eq!(section(&on_disk(&path), "市民税課").rating.as_deref(), Some("×"));
 }
 
 #[test]
-fn a_journal_another_hyoka_wrote_is_not_removed_by_this_one() {
+fn a_journal_another_hyoka_wrote_is_not_removed_or_offered_by_this_one() {
     let (dir, _) = workspace();
     let state = tempfile::tempdir().expect("state");
     let mut first = open(dir.path());
-    if let Some(s) = first.section_mut(SHIMINZEI) {
-        s.reflection.push_str("追記");
-    }
-    Journal::new(state.path().join("hyoka")).sync(&first, true).expect("journal");
+    first.edit_section(SHIMINZEI, |s| s.reflection.push_str("追記"));
+    let mut first_journals = Journals::open(state.path().join("hyoka")).expect("journal folder");
+    first_journals.write(&hyoka::app::journal_entries(&first)).expect("journal");
     let second = open(dir.path());
-    let mut other = Journal::new(state.path().join("hyoka"));
-    assert_eq!(other.find(&second).len(), 1);
-    other.sync(&second, true).expect("sync");
-    assert_eq!(std::fs::read_dir(state.path().join("hyoka")).expect("dir").count(), 1, "still there");
+    let mut second_journals = Journals::open(state.path().join("hyoka")).expect("journal folder");
+    assert!(second_journals.find(&second.files).is_empty(), "a live hyoka's journal is not on offer");
+    let nothing: Vec<JournalEntry> = hyoka::app::journal_entries(&second);
+    second_journals.write(&nothing).expect("write");
+    let journals = |dir: &Path| {
+        std::fs::read_dir(dir)
+            .expect("dir")
+            .filter(|e| e.as_ref().is_ok_and(|e| !e.file_name().to_string_lossy().starts_with('.')))
+            .count()
+    };
+    assert_eq!(journals(&state.path().join("hyoka")), 1, "still there");
+    drop(first_journals);
+    let found = second_journals.find(&second.files);
+    assert_eq!(found.len(), 1, "offered once its hyoka is gone");
+    assert!(found[0].work.mine.divisions[0].sections[3].reflection.ends_with("追記"));
 }
 
 #[test]
@@ -216,8 +242,8 @@ fn a_fifo_put_in_place_of_the_file_does_not_freeze_the_screen() {
         check_disk(&mut app);
         let _ = done.send(app.message.clone());
     });
-    let message = finished.recv_timeout(std::time::Duration::from_secs(5)).expect("check_disk returns");
-    assert!(message.is_some_and(|m| m.0.contains("読めない内容")));
+    let message = finished.recv_timeout(std::time::Duration::from_secs(5)).expect("the disk check returns");
+    assert!(message.is_some_and(|m| m.text.contains("読めない内容")));
 }
 
 #[test]
@@ -229,7 +255,7 @@ fn a_data_file_that_is_a_link_stays_a_link_after_a_save() {
     std::os::unix::fs::symlink(real.join("2008.yaml"), dir.path().join("current.yaml")).expect("link");
     let mut app = App::new(load_workspace(&dir.path().join("current.yaml")).expect("loads"), Lang::Ja);
     rate(&mut app, SHIMINZEI, 3);
-    save_all(&mut app, &stamp(), &RealDisk);
+    save(&mut app);
     assert!(std::fs::symlink_metadata(dir.path().join("current.yaml")).expect("meta").file_type().is_symlink());
     assert_eq!(section(&on_disk(&real.join("2008.yaml")), "市民税課").rating.as_deref(), Some("×"));
 }

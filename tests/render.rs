@@ -9,6 +9,7 @@
 )]
 
 use hyoka::app::{Action, App, FileEntry, FileState, Focus, Node, SectionRef, load_workspace, update};
+use hyoka::command::Command;
 use hyoka::i18n::Lang;
 use hyoka::model::Field;
 use hyoka::store::parse_document;
@@ -16,7 +17,7 @@ use hyoka::text::{AmbiguousWidth, display_width, set_ambiguous_width};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
-use ratatui::style::Color;
+use ratatui::style::{Color, Modifier};
 
 fn app(lang: Lang) -> App {
     let text = include_str!("../data/kamigyo/2008.yaml");
@@ -104,7 +105,7 @@ fn editing_the_reflection_80x24() {
     let mut app = app(Lang::Ja);
     app.cursor = Node::Section(SectionRef { file: 0, division: 0, section: 3 });
     app.focus = Focus::Pane(Field::Reflection);
-    update(&mut app, Action::StartEdit);
+    update(&mut app, Command::Edit.into());
     update(&mut app, Action::Paste("窓口で".into()));
     let mut terminal = render(&mut app, 80, 24);
     row_widths_fit(terminal.backend().buffer());
@@ -119,7 +120,7 @@ fn editing_the_reflection_80x24() {
 #[test]
 fn help_overlay_80x24() {
     let mut app = app(Lang::Ja);
-    update(&mut app, Action::Help);
+    update(&mut app, Command::Help.into());
     let terminal = render(&mut app, 80, 24);
     row_widths_fit(terminal.backend().buffer());
     insta::assert_snapshot!(screen(terminal.backend().buffer()));
@@ -129,8 +130,8 @@ fn help_overlay_80x24() {
 fn quit_dialog_over_unsaved_work() {
     let mut app = app(Lang::Ja);
     app.focus = Focus::Pane(Field::Rating);
-    update(&mut app, Action::SetRating(0));
-    update(&mut app, Action::Quit);
+    update(&mut app, Command::Rate(1).into());
+    update(&mut app, Command::Quit.into());
     let terminal = render(&mut app, 80, 24);
     row_widths_fit(terminal.backend().buffer());
     insta::assert_snapshot!(screen(terminal.backend().buffer()));
@@ -139,10 +140,10 @@ fn quit_dialog_over_unsaved_work() {
 #[test]
 fn division_overview_lists_ratings_and_gaps() {
     let mut app = app(Lang::Ja);
-    if let Some(s) = app.section_mut(SectionRef { file: 0, division: 2, section: 1 }) {
+    app.edit_section(SectionRef { file: 0, division: 2, section: 1 }, |s| {
         s.progress.clear();
         s.rating = None;
-    }
+    });
     app.cursor = Node::Division(0, 2);
     let terminal = render(&mut app, 80, 24);
     insta::assert_snapshot!(screen(terminal.backend().buffer()));
@@ -166,18 +167,19 @@ fn a_broken_file_shows_its_errors() {
 fn unsaved_and_empty_markers_are_coloured_in_the_tree() {
     let mut app = app(Lang::Ja);
     let somu = SectionRef { file: 0, division: 0, section: 0 };
-    if let Some(s) = app.section_mut(somu) {
+    app.edit_section(somu, |s| {
         s.reflection.clear();
-    }
+    });
     let terminal = render(&mut app, 80, 24);
     let buffer = terminal.backend().buffer();
     // Row 3 is 総務課: "    *!総務課".
     assert_eq!(buffer[(5, 3)].symbol(), "*");
-    assert_eq!(buffer[(5, 3)].fg, Color::Yellow);
+    assert!(buffer[(5, 3)].modifier.contains(Modifier::BOLD));
     assert_eq!(buffer[(6, 3)].symbol(), "!");
     assert_eq!(buffer[(6, 3)].fg, Color::Red);
     assert_eq!(buffer[(7, 3)].symbol(), "総");
-    assert_eq!(buffer[(7, 3)].bg, Color::Blue, "the tree cursor is on it");
+    assert!(buffer[(7, 3)].modifier.contains(Modifier::REVERSED), "the tree cursor is on it");
+    assert_eq!(buffer[(7, 3)].bg, Color::Reset, "reverse video, no colour a light terminal would hide");
     assert!(screen(buffer).contains(" 未保存 1課 "));
 }
 
@@ -212,14 +214,14 @@ fn main_screen_with_wide_ambiguous_characters_120x40() {
 #[test]
 fn every_screen_fits_in_wide_mode() {
     let mut app = app(Lang::Ja);
-    update(&mut app, Action::Help);
+    update(&mut app, Command::Help.into());
     render_wide(&mut app, 80, 24);
     let mut app = self::app(Lang::Ja);
     app.cursor = Node::Division(0, 0);
     render_wide(&mut app, 80, 24);
     let mut app = self::app(Lang::Ja);
     app.focus = Focus::Pane(Field::Progress);
-    update(&mut app, Action::StartEdit);
+    update(&mut app, Command::Edit.into());
     update(&mut app, Action::Paste("◎○△×①※→".into()));
     let mut terminal = render_wide(&mut app, 80, 24);
     let cursor = terminal.get_cursor_position().expect("cursor");
@@ -233,7 +235,7 @@ fn a_popup_over_wide_text_leaves_no_half_character() {
     // The help overlay's left border falls on the second column of a full-width character in the
     // status line at 80×24; that character must be blanked, not left to hide the border.
     let mut app = app(Lang::Ja);
-    update(&mut app, Action::Help);
+    update(&mut app, Command::Help.into());
     let terminal = render(&mut app, 80, 24);
     let buffer = terminal.backend().buffer();
     for y in 0..buffer.area.height {
@@ -255,9 +257,9 @@ fn a_popup_over_wide_text_leaves_no_half_character() {
 #[test]
 fn long_tree_labels_are_cut_with_an_ellipsis() {
     let mut app = app(Lang::Ja);
-    if let Some(s) = app.section_mut(SectionRef { file: 0, division: 0, section: 1 }) {
+    app.edit_section(SectionRef { file: 0, division: 0, section: 1 }, |s| {
         s.name = "まちづくり推進課地域力推進担当".into();
-    }
+    });
     let terminal = render(&mut app, 80, 24);
     let row = screen(terminal.backend().buffer()).lines().nth(4).unwrap_or_default().to_owned();
     assert!(row.starts_with("│    * まちづくり推進… │"), "{row}");
@@ -266,10 +268,10 @@ fn long_tree_labels_are_cut_with_an_ellipsis() {
 #[test]
 fn control_characters_in_data_are_shown_not_sent() {
     let mut app = app(Lang::Ja);
-    if let Some(s) = app.section_mut(SectionRef { file: 0, division: 0, section: 0 }) {
+    app.edit_section(SectionRef { file: 0, division: 0, section: 0 }, |s| {
         s.name = "総務\u{1b}[2J課".into();
         s.reflection = "危険\u{1b}]52;c;AAAA\u{7}な\u{9b}文字\u{202e}逆順\tタブ".into();
-    }
+    });
     let terminal = render(&mut app, 120, 40);
     let text = screen(terminal.backend().buffer());
     assert!(text.contains("総務␛[2J課"), "{text}");
@@ -277,7 +279,7 @@ fn control_characters_in_data_are_shown_not_sent() {
     assert!(!text.chars().any(|c| c.is_control() && c != '\n'));
     // The same text in the editor: shown with stand-ins too.
     app.focus = Focus::Pane(Field::Reflection);
-    update(&mut app, Action::StartEdit);
+    update(&mut app, Command::Edit.into());
     let terminal = render(&mut app, 120, 40);
     let text = screen(terminal.backend().buffer());
     assert!(text.contains("危険␛]52;c;AAAA␇な<U+009B>文字<U+202E>逆順    タブ"), "{text}");
@@ -285,11 +287,10 @@ fn control_characters_in_data_are_shown_not_sent() {
 
 #[test]
 fn the_conflict_dialog_shows_both_texts_with_who_and_when() {
-    use hyoka::app::{Mode, Resolution};
+    use hyoka::app::{Conflict, Mode};
     use hyoka::store::FieldConflict;
     let mut app = app(Lang::Ja);
-    let doc = app.doc(0).cloned().expect("doc");
-    app.mode = Mode::Resolve(Box::new(Resolution {
+    app.mode = Mode::Resolve(Box::new(Conflict {
         file: 0,
         conflicts: vec![FieldConflict {
             division: "区民部".into(),
@@ -304,9 +305,6 @@ fn the_conflict_dialog_shows_both_texts_with_who_and_when() {
         }],
         index: 0,
         chosen: vec![None],
-        theirs: doc.clone(),
-        theirs_text: String::new(),
-        merged: doc,
         combined: None,
     }));
     let terminal = render(&mut app, 80, 24);
@@ -316,15 +314,15 @@ fn the_conflict_dialog_shows_both_texts_with_who_and_when() {
 
 #[test]
 fn the_recovery_dialog_lists_the_unsaved_fields() {
-    use hyoka::app::{Mode, Recovery, RecoveryEntry};
+    use hyoka::app::dialog::recovery::View;
+    use hyoka::app::{JournalWork, Mode, Recovery, RecoveryEntry};
     let mut app = app(Lang::Ja);
     let doc = app.doc(0).cloned().expect("doc");
     app.mode = Mode::Recover(Box::new(Recovery {
         entries: vec![RecoveryEntry {
             file: 0,
             journal_path: "/tmp/2008.journal".into(),
-            base: doc.clone(),
-            mine: doc,
+            work: JournalWork { base: doc.clone(), mine: doc, pending: Vec::new() },
             written: None,
             differences: vec![hyoka::app::FieldDiff {
                 division: "区民部".into(),
@@ -335,7 +333,7 @@ fn the_recovery_dialog_lists_the_unsaved_fields() {
             }],
         }],
         index: 0,
-        diff_scroll: None,
+        view: View::Question,
     }));
     let terminal = render(&mut app, 80, 24);
     row_widths_fit(terminal.backend().buffer());
@@ -345,7 +343,7 @@ fn the_recovery_dialog_lists_the_unsaved_fields() {
 #[test]
 fn the_export_dialog_80x24() {
     let mut app = app(Lang::Ja);
-    update(&mut app, Action::Export);
+    update(&mut app, Command::Export.into());
     let terminal = render(&mut app, 80, 24);
     row_widths_fit(terminal.backend().buffer());
     insta::assert_snapshot!(screen(terminal.backend().buffer()));

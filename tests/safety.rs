@@ -99,10 +99,10 @@ fn two_clerks_at_once_merge_and_decide_a_conflict() {
     a.wait_for_hint("↑↓:移動");
     a.press("kkk");
     a.wait_for_status("総務課");
-    focus_pane(&mut a, 3, "1-4:選ぶ");
+    focus_pane(&mut a, 3, "1-4:達成度");
     a.press("1");
     a.wait_for("◎ 達成できた");
-    focus_pane(&mut b, 1, "1-4:選ぶ");
+    focus_pane(&mut b, 1, "1-4:達成度");
     b.press("4");
     b.wait_for("× あまり達成できなかった");
     save(&mut b);
@@ -160,7 +160,7 @@ fn kill_9_loses_at_most_a_second_and_the_next_start_restores() {
     again.wait_for("+ ");
     again.wait_for("（落ちる直前の入力）");
     again.press(ESC);
-    again.wait_for("r: 変更を戻す");
+    again.wait_for("r:戻す");
     again.press("r");
     again.wait_for_status("未保存 1課");
     save(&mut again);
@@ -175,7 +175,7 @@ fn a_dropped_ssh_link_journals_before_exit_and_discard_throws_it_away() {
     let state = tempfile::tempdir().expect("state folder");
     let mut tui = Tui::spawn_with_state(ws.path(), state.path(), 30, 100, &[]);
     tui.wait_ready();
-    focus_pane(&mut tui, 3, "1-4:選ぶ");
+    focus_pane(&mut tui, 3, "1-4:達成度");
     tui.press("3");
     tui.wait_for("△ ある程度達成できた");
     tui.signal("HUP");
@@ -189,10 +189,13 @@ fn a_dropped_ssh_link_journals_before_exit_and_discard_throws_it_away() {
     let mut again = Tui::spawn_with_state(ws.path(), state.path(), 30, 100, &[]);
     again.wait_for("保存されていない変更があります");
     again.press("x");
+    again.wait_for("本当に捨てますか");
+    assert_eq!(journals(state.path()).len(), 1, "x alone throws nothing away");
+    again.press("y");
     again.wait_for_hint("破棄しました");
     assert!(journals(state.path()).is_empty());
     // Changes thrown away in the quit dialog leave no journal behind either.
-    focus_pane(&mut again, 3, "1-4:選ぶ");
+    focus_pane(&mut again, 3, "1-4:達成度");
     again.press("4");
     wait_until("the journal of the new change", || !journals(state.path()).is_empty());
     again.press("q");
@@ -215,7 +218,7 @@ fn a_file_without_write_permission_opens_read_only() {
     focus_pane(&mut tui, 2, "Enter:編集");
     tui.press(ENTER);
     tui.wait_for_hint("書き込み権限がない");
-    focus_pane(&mut tui, 1, "1-4:選ぶ");
+    focus_pane(&mut tui, 1, "1-4:達成度");
     tui.press("4");
     tui.wait_for_hint("書き込み権限がない");
     tui.press(CTRL_S);
@@ -252,7 +255,7 @@ fn reviewer_mode_writes_nothing_at_all() {
     focus_pane(&mut tui, 2, "Enter:編集");
     tui.press(ENTER);
     tui.wait_for_hint("閲覧専用で開いています");
-    focus_pane(&mut tui, 1, "1-4:選ぶ");
+    focus_pane(&mut tui, 1, "1-4:達成度");
     tui.press("1");
     tui.press(CTRL_S);
     tui.wait_for_hint("保存はできません");

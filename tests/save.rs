@@ -9,20 +9,38 @@
 )]
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::Command as Process;
+use std::sync::Arc;
 
-use chrono::DateTime;
-use hyoka::app::{
-    Action, App, Effect, FileState, Focus, Mode, Node, SectionRef, Stamp, Tone, load_workspace, save_all, update,
-};
+use chrono::{DateTime, FixedOffset};
+use hyoka::app::{Action, App, Effect, FileState, Focus, Mode, Node, SectionRef, Tone, load_workspace, update};
+use hyoka::command::Command;
 use hyoka::i18n::Lang;
 use hyoka::model::Field;
 use hyoka::store::{RealDisk, parse_document};
+use hyoka::worker::{Env, settle};
 
 const SAMPLE: &str = include_str!("../data/kamigyo/2008.yaml");
 
-fn stamp() -> Stamp {
-    Stamp { now: DateTime::parse_from_rfc3339("2026-11-24T13:58:00+09:00").expect("date"), user: "tanaka".into() }
+fn fixed_time() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-24T13:58:00+09:00").expect("date")
+}
+
+fn env() -> Env {
+    Env { lang: Lang::Ja, faults: Arc::new(RealDisk), clock: fixed_time, journals: None }
+}
+
+/// Ctrl-S, with the worker's part carried out at once.
+fn save(app: &mut App) {
+    let effects = update(app, Command::Save.into());
+    settle(app, effects, &env());
+}
+
+/// A key in a dialog, and the save it starts carried out.
+fn decide(app: &mut App, command: Command) {
+    let effects = update(app, command.into());
+    assert!(effects.iter().all(|e| matches!(e, Effect::Save(_))), "{effects:?}");
+    settle(app, effects, &env());
 }
 
 fn workspace_with_sample() -> (tempfile::TempDir, PathBuf) {
@@ -33,7 +51,9 @@ fn workspace_with_sample() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn open(dir: &Path) -> App {
-    App::new(load_workspace(dir).expect("loads"), Lang::Ja)
+    let mut app = App::new(load_workspace(dir).expect("loads"), Lang::Ja);
+    app.user = "tanaka".into();
+    app
 }
 
 const SHIMINZEI: SectionRef = SectionRef { file: 0, division: 0, section: 3 };
@@ -41,13 +61,13 @@ const SHIMINZEI: SectionRef = SectionRef { file: 0, division: 0, section: 3 };
 fn set_reflection(app: &mut App, at: SectionRef, text: &str) {
     app.cursor = Node::Section(at);
     app.focus = Focus::Pane(Field::Reflection);
-    update(app, Action::StartEdit);
+    update(app, Command::Edit.into());
     update(app, Action::Paste(text.to_owned()));
-    update(app, Action::EndEdit);
+    update(app, Command::EndEdit.into());
 }
 
 fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
+    let out = Process::new("git")
         .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "core.quotepath=off"])
         .args(args)
         .current_dir(dir)
@@ -66,8 +86,8 @@ fn editing_one_field_gives_a_diff_of_that_field_and_the_stamp_only() {
 
     let mut app = open(dir.path());
     set_reflection(&mut app, SHIMINZEI, "今後も丁寧に対応する。");
-    save_all(&mut app, &stamp(), &RealDisk);
-    assert_eq!(app.message.as_ref().map(|m| m.1), Some(Tone::Info));
+    save(&mut app);
+    assert_eq!(app.message.as_ref().map(|m| m.tone), Some(Tone::Info));
 
     let diff = git(dir.path(), &["diff", "-U0", "--no-color"]);
     let changed: Vec<&str> = diff
@@ -92,8 +112,8 @@ fn a_save_without_changes_writes_nothing() {
     let before = std::fs::metadata(&path).and_then(|m| m.modified()).expect("mtime");
     std::thread::sleep(std::time::Duration::from_millis(20));
     let mut app = open(dir.path());
-    save_all(&mut app, &stamp(), &RealDisk);
-    assert_eq!(app.message.as_ref().map(|m| m.0.as_str()), Some("保存する変更はありません。"));
+    save(&mut app);
+    assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some("保存する変更はありません。"));
     assert_eq!(std::fs::metadata(&path).and_then(|m| m.modified()).expect("mtime"), before);
     assert_eq!(std::fs::read_to_string(&path).expect("read"), SAMPLE);
     assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1, "no temporary file left behind");
@@ -105,7 +125,7 @@ fn undoing_an_edit_leaves_nothing_to_save() {
     let mut app = open(dir.path());
     set_reflection(&mut app, SHIMINZEI, "追記");
     assert!(app.has_unsaved());
-    update(&mut app, Action::Undo);
+    update(&mut app, Command::Undo.into());
     assert!(!app.has_unsaved());
 }
 
@@ -117,10 +137,10 @@ fn what_another_editor_saved_meanwhile_is_kept() {
     set_reflection(&mut first, SHIMINZEI, "（一人目）");
     let somu = SectionRef { file: 0, division: 0, section: 0 };
     set_reflection(&mut second, somu, "（二人目）");
-    save_all(&mut second, &stamp(), &RealDisk);
-    save_all(&mut first, &stamp(), &RealDisk);
+    save(&mut second);
+    save(&mut first);
     let (text, message) = (std::fs::read_to_string(&path).expect("read"), first.message.clone().expect("message"));
-    assert!(message.0.contains("他の人の保存分も取り込みました"), "{message:?}");
+    assert!(message.text.contains("他の人の保存分も取り込みました"), "{message:?}");
     let doc = parse_document(&text).expect("parses");
     assert!(doc.divisions[0].sections[3].reflection.ends_with("（一人目）"));
     assert!(doc.divisions[0].sections[0].reflection.ends_with("（二人目）"));
@@ -128,18 +148,16 @@ fn what_another_editor_saved_meanwhile_is_kept() {
 }
 
 /// Two clerks save the same field: nothing is written until the second one decides.
-fn conflicting_saves(choice: Action) -> (String, String, App) {
+fn conflicting_saves(choice: Command) -> (String, String, App) {
     let (dir, path) = workspace_with_sample();
     let mut first = open(dir.path());
     let mut second = open(dir.path());
     set_reflection(&mut first, SHIMINZEI, "（一人目）");
     set_reflection(&mut second, SHIMINZEI, "（二人目）");
-    if let Some(s) = first.section_mut(SOMU) {
-        s.rating = Some("◎".into());
-    }
-    save_all(&mut second, &stamp(), &RealDisk);
+    first.edit_section(SOMU, |s| s.rating = Some("◎".into()));
+    save(&mut second);
     let on_disk = std::fs::read_to_string(&path).expect("read");
-    save_all(&mut first, &stamp(), &RealDisk);
+    save(&mut first);
     let Mode::Resolve(resolution) = &first.mode else { panic!("the conflict dialog opens") };
     assert_eq!(resolution.conflicts.len(), 1, "only the reflection conflicts; the rating merges");
     let conflict = &resolution.conflicts[0];
@@ -148,10 +166,7 @@ fn conflicting_saves(choice: Action) -> (String, String, App) {
     assert!(conflict.mine.ends_with("（一人目）") && conflict.theirs.ends_with("（二人目）"));
     assert_eq!(conflict.their_by.as_deref(), Some("tanaka"));
     assert_eq!(std::fs::read_to_string(&path).expect("read"), on_disk, "nothing written while undecided");
-    for effect in update(&mut first, choice) {
-        assert_eq!(effect, Effect::Save);
-        save_all(&mut first, &stamp(), &RealDisk);
-    }
+    decide(&mut first, choice);
     (std::fs::read_to_string(&path).expect("read"), on_disk, first)
 }
 
@@ -159,7 +174,7 @@ const SOMU: SectionRef = SectionRef { file: 0, division: 0, section: 0 };
 
 #[test]
 fn a_conflict_kept_as_mine_writes_mine_and_the_rest_of_both() {
-    let (text, _, app) = conflicting_saves(Action::KeepMine);
+    let (text, _, app) = conflicting_saves(Command::KeepMine);
     let doc = parse_document(&text).expect("parses");
     assert!(doc.divisions[0].sections[3].reflection.ends_with("（一人目）"));
     assert_eq!(doc.divisions[0].sections[0].rating.as_deref(), Some("◎"), "the merged rating is written too");
@@ -169,7 +184,7 @@ fn a_conflict_kept_as_mine_writes_mine_and_the_rest_of_both() {
 
 #[test]
 fn a_conflict_kept_as_theirs_keeps_theirs() {
-    let (text, _, _) = conflicting_saves(Action::KeepTheirs);
+    let (text, _, _) = conflicting_saves(Command::KeepTheirs);
     let doc = parse_document(&text).expect("parses");
     assert!(doc.divisions[0].sections[3].reflection.ends_with("（二人目）"));
     assert_eq!(doc.divisions[0].sections[0].rating.as_deref(), Some("◎"));
@@ -177,7 +192,7 @@ fn a_conflict_kept_as_theirs_keeps_theirs() {
 
 #[test]
 fn cancelling_the_conflict_dialog_writes_nothing_and_keeps_the_edits() {
-    let (text, before, app) = conflicting_saves(Action::Cancel);
+    let (text, before, app) = conflicting_saves(Command::Cancel);
     assert_eq!(text, before);
     assert!(app.is_section_dirty(SHIMINZEI));
     assert!(matches!(app.mode, Mode::Browse));
@@ -190,23 +205,19 @@ fn a_combined_text_can_be_written_in_the_dialog() {
     let mut second = open(dir.path());
     set_reflection(&mut first, SHIMINZEI, "A");
     set_reflection(&mut second, SHIMINZEI, "B");
-    save_all(&mut second, &stamp(), &RealDisk);
-    save_all(&mut first, &stamp(), &RealDisk);
-    update(&mut first, Action::EditCombined);
+    save(&mut second);
+    save(&mut first);
+    update(&mut first, Command::EditBoth.into());
     let Mode::Resolve(r) = &first.mode else { panic!("still deciding") };
     let lines = r.combined.as_ref().map(|t| t.lines().to_vec()).unwrap_or_default();
-    assert_eq!(lines.len(), 2, "mine and theirs, one under the other");
-    update(&mut first, Action::Paste("（合意）".into()));
-    for effect in update(&mut first, Action::EndEdit) {
-        assert_eq!(effect, Effect::Save);
-        save_all(&mut first, &stamp(), &RealDisk);
-    }
+    assert_eq!(lines.len(), 4, "mine and theirs, one under the other, each under whose it is: {lines:?}");
+    assert_eq!((lines[0].as_str(), lines[2].as_str()), ("【自分】", "【相手】"));
+    update(&mut first, Action::Paste("（合意）\n".into()));
+    decide(&mut first, Command::UseCombined);
     let doc = parse_document(&std::fs::read_to_string(&path).expect("read")).expect("parses");
-    assert!(
-        doc.divisions[0].sections[3].reflection.starts_with("（合意）"),
-        "{}",
-        doc.divisions[0].sections[3].reflection
-    );
+    let reflection = &doc.divisions[0].sections[3].reflection;
+    assert_eq!(*reflection, format!("（合意）\n{}\n{}", lines[1], lines[3]), "the marks go, both texts stay");
+    assert!(lines[1].ends_with('A') && lines[3].ends_with('B'));
 }
 
 #[test]
@@ -217,15 +228,16 @@ fn a_failed_write_keeps_the_file_and_the_edits() {
     // The folder vanishes (an unmounted share): the temporary file cannot be created.
     let moved = dir.path().with_extension("moved");
     std::fs::rename(dir.path(), &moved).expect("move the folder away");
-    save_all(&mut app, &stamp(), &RealDisk);
+    save(&mut app);
     std::fs::rename(&moved, dir.path()).expect("move it back");
-    let (text, tone) = app.message.clone().expect("message");
+    let message = app.message.clone().expect("message");
+    let (text, tone) = (message.text, message.tone);
     assert_eq!(tone, Tone::Error);
     assert!(text.contains("保存できません") && text.contains("もう一度 Ctrl-S"), "{text}");
     assert!(app.is_section_dirty(SHIMINZEI));
     assert_eq!(std::fs::read_to_string(&path).expect("read"), SAMPLE);
     // Retrying once the folder is back succeeds.
-    save_all(&mut app, &stamp(), &RealDisk);
+    save(&mut app);
     assert!(!app.has_unsaved());
     assert!(std::fs::read_to_string(&path).expect("read").contains("追記"));
 }
@@ -239,6 +251,6 @@ fn a_broken_file_is_never_written() {
     let mut app = open(dir.path());
     assert!(matches!(app.files[1].state, FileState::Broken(_)));
     set_reflection(&mut app, SHIMINZEI, "追記");
-    save_all(&mut app, &stamp(), &RealDisk);
+    save(&mut app);
     assert_eq!(std::fs::read_to_string(&broken).expect("read"), broken_text);
 }

@@ -8,10 +8,11 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
-use hyoka::app::{Action, App, Effect, FileEntry, Focus, Mode, Node, SectionRef, Slot, action_for, update};
+use hyoka::app::{Action, App, Effect, FileEntry, Focus, Mode, Node, SectionRef, action_for, update};
 use hyoka::i18n::Lang;
 use hyoka::model::Field;
 use hyoka::store::parse_document;
+use hyoka::worker::{Env, settle};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn app() -> App {
@@ -42,6 +43,26 @@ fn keys(app: &mut App, text: &str) {
         let modifiers = if c.is_ascii_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
         press_with(app, KeyCode::Char(c), modifiers);
     }
+}
+
+fn env() -> Env {
+    Env::new(Lang::Ja, None)
+}
+
+/// `e`, the format chosen with Tab, the path typed over the proposed one, Enter, and the export
+/// carried out as the worker does.
+fn export_to(app: &mut App, format: hyoka::interchange::Format, path: &std::path::Path) {
+    keys(app, "e");
+    while !matches!(&app.mode, Mode::Export(d) if d.format == format) {
+        press(app, KeyCode::Tab);
+    }
+    press(app, KeyCode::End);
+    for _ in 0..200 {
+        press(app, KeyCode::Backspace);
+    }
+    update(app, Action::Paste(path.display().to_string()));
+    let effects = press(app, KeyCode::Enter);
+    settle(app, effects, &env());
 }
 
 fn at(division: usize, section: usize) -> SectionRef {
@@ -116,7 +137,7 @@ fn tab_without_a_section_stays_in_the_tree_and_says_why() {
     keys(&mut app, "g");
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.focus, Focus::Tree);
-    assert_eq!(app.message.as_ref().map(|m| m.0.as_str()), Some("一覧で課を選んでください。"));
+    assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some("一覧で課を選んでください。"));
 }
 
 #[test]
@@ -124,7 +145,7 @@ fn editing_the_reflection_keeps_the_text_after_esc() {
     let mut app = app();
     app.focus = Focus::Pane(Field::Reflection);
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(&app.mode, Mode::Editing(e) if e.slot == Slot::Reflection));
+    assert!(matches!(&app.mode, Mode::Editing(e) if e.field == Field::Reflection));
     keys(&mut app, "追記");
     assert!(app.has_unsaved(), "text in the editor counts as unsaved");
     assert!(!app.is_section_dirty(at(0, 0)), "not yet in the document");
@@ -166,9 +187,12 @@ fn ctrl_s_while_editing_ends_the_edit_and_saves() {
     app.focus = Focus::Pane(Field::Reflection);
     press(&mut app, KeyCode::Enter);
     keys(&mut app, "。");
-    assert_eq!(ctrl(&mut app, 's'), [Effect::Save]);
+    let effects = ctrl(&mut app, 's');
+    assert!(matches!(&effects[..], [Effect::Save(jobs)] if jobs.len() == 1), "{effects:?}");
     assert!(matches!(app.mode, Mode::Browse));
     assert!(app.is_section_dirty(at(0, 0)), "the text reached the document before the save");
+    let Some(Effect::Save(jobs)) = effects.first() else { unreachable!() };
+    assert!(jobs[0].mine.divisions[0].sections[0].reflection.ends_with('。'), "the save carries the typed text");
 }
 
 #[test]
@@ -180,7 +204,7 @@ fn goals_are_added_removed_and_reordered_as_a_list() {
     keys(&mut app, "j");
     assert_eq!(app.goal_cursor, 1);
     keys(&mut app, "a");
-    assert!(matches!(&app.mode, Mode::Editing(e) if e.slot == Slot::Goal(2)));
+    assert!(matches!(&app.mode, Mode::Editing(e) if e.field == Field::Goals && e.goal == 2));
     keys(&mut app, "新しい目標");
     press(&mut app, KeyCode::Esc);
     assert_eq!(goals(&app), [original[0].clone(), original[1].clone(), "新しい目標".into()]);
@@ -200,12 +224,11 @@ fn goals_are_added_removed_and_reordered_as_a_list() {
 fn a_goal_added_and_left_empty_disappears() {
     let mut app = app();
     app.focus = Focus::Pane(Field::Goals);
-    let undo_depth = app.undo.len();
     keys(&mut app, "O");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.section(at(0, 0)).map(|s| s.goals.len()), Some(2));
     assert!(!app.has_unsaved());
-    assert_eq!(app.undo.len(), undo_depth, "no undo step for nothing");
+    assert!(!app.history.can_undo(), "no undo step for nothing");
 }
 
 #[test]
@@ -213,10 +236,11 @@ fn the_goal_intro_is_a_row_of_its_own() {
     let mut app = app();
     keys(&mut app, "jj");
     assert_eq!(selected_name(&app), "市民窓口課");
-    assert_eq!(app.goal_slots(at(0, 2)), [Slot::GoalsIntro, Slot::Goal(0), Slot::Goal(1)]);
+    let rows = hyoka::app::panes::goal_rows(app.section(at(0, 2)).expect("市民窓口課"));
+    assert_eq!(rows, [(Field::GoalsIntro, 0), (Field::Goals, 0), (Field::Goals, 1)]);
     app.focus = Focus::Pane(Field::Goals);
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(&app.mode, Mode::Editing(e) if e.slot == Slot::GoalsIntro));
+    assert!(matches!(&app.mode, Mode::Editing(e) if e.field == Field::GoalsIntro));
 }
 
 #[test]
@@ -238,7 +262,7 @@ fn the_rating_is_set_by_number_cycled_and_cleared() {
     keys(&mut app, "0");
     assert_eq!(rating(&app), None);
     keys(&mut app, "5");
-    assert_eq!(app.message.as_ref().map(|m| m.0.as_str()), Some("達成度は 1〜4 で選んでください。"));
+    assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some("達成度は 1〜4 で選んでください。"));
 }
 
 #[test]
@@ -258,7 +282,8 @@ fn quitting_with_changes_asks_first() {
     press(&mut app, KeyCode::Esc);
     assert!(matches!(app.mode, Mode::Browse) && !app.should_quit, "Esc goes back");
     keys(&mut app, "q");
-    assert_eq!(press(&mut app, KeyCode::Char('s')), [Effect::Save], "s saves, then quits");
+    let effects = press(&mut app, KeyCode::Char('s'));
+    assert!(matches!(&effects[..], [Effect::Save(_)]), "s saves, then quits: {effects:?}");
     assert!(app.quit_after_save);
     keys(&mut app, "q");
     keys(&mut app, "d");
@@ -279,9 +304,14 @@ fn help_opens_scrolls_and_closes() {
 #[test]
 fn ctrl_s_asks_for_a_save_and_ctrl_c_quits() {
     let mut app = app();
-    assert_eq!(ctrl(&mut app, 's'), [Effect::Save]);
+    assert!(ctrl(&mut app, 's').is_empty(), "nothing to save: no work for the worker");
+    assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some("保存する変更はありません。"));
     ctrl(&mut app, 'c');
     assert!(app.should_quit);
+    let mut app = self::app();
+    app.focus = Focus::Pane(Field::Rating);
+    keys(&mut app, "1");
+    assert!(matches!(&ctrl(&mut app, 's')[..], [Effect::Save(_)]), "with a change, the worker saves");
 }
 
 #[test]
@@ -294,7 +324,7 @@ fn scrolling_a_long_text_stops_at_its_end() {
     for _ in 0..50 {
         keys(&mut app, "j");
     }
-    let max = hyoka::ui::pane_overflow(&app, Field::Reflection);
+    let max = app.layout.overflow(Field::Reflection);
     assert!(max > 0, "納税課's reflection is longer than the pane at 80×24");
     assert_eq!(app.scroll[1], max);
     keys(&mut app, "k");
@@ -318,31 +348,28 @@ fn e_opens_the_export_dialog_next_to_the_data_file() {
     assert_eq!(dialog.format, Format::Xlsx, "it wraps around");
     keys(&mut app, "x");
     let effects = press(&mut app, KeyCode::Enter);
-    assert_eq!(
-        effects,
-        [Effect::Export { file: 0, format: Format::Xlsx, path: "data/kamigyo/2008.xlsxx".into(), overwrite: false }]
-    );
+    let [Effect::Export(job)] = &effects[..] else { panic!("one export: {effects:?}") };
+    assert_eq!((job.format, job.path.clone(), job.overwrite), (Format::Xlsx, "data/kamigyo/2008.xlsxx".into(), false));
+    assert_eq!(job.doc.organization, "上京区役所", "the document on screen goes with it");
     press(&mut app, KeyCode::Esc);
     assert!(matches!(app.mode, Mode::Browse));
 }
 
 #[test]
 fn exporting_writes_the_file_says_where_and_asks_before_overwriting() {
-    use hyoka::app::carry_out_export;
     use hyoka::interchange::Format;
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("out/2008.md");
     let mut app = app();
-    keys(&mut app, "e");
-    carry_out_export(&mut app, 0, Format::Md, &out, false);
+    export_to(&mut app, Format::Md, &out);
     assert!(matches!(app.mode, Mode::Browse));
-    let message = app.message.clone().map(|m| m.0).unwrap_or_default();
+    let message = app.message.clone().map(|m| m.text).unwrap_or_default();
     assert_eq!(message, format!("書き出しました: {}", out.display()));
     assert!(std::fs::read_to_string(&out).is_ok_and(|t| t.contains("| 総務課 |") || t.contains("総務課")));
-    keys(&mut app, "e");
-    carry_out_export(&mut app, 0, Format::Md, &out, false);
+    export_to(&mut app, Format::Md, &out);
     assert!(matches!(&app.mode, Mode::Export(d) if d.confirm_overwrite), "asks first");
-    carry_out_export(&mut app, 0, Format::Md, &out, true);
+    let effects = press(&mut app, KeyCode::Enter);
+    settle(&mut app, effects, &env());
     assert!(matches!(app.mode, Mode::Browse));
 }
 
@@ -381,14 +408,12 @@ fn undoing_a_new_goal_removes_it_whole() {
 
 #[test]
 fn an_export_never_goes_over_a_data_file() {
-    use hyoka::app::carry_out_export;
     use hyoka::interchange::Format;
     let dir = tempfile::tempdir().expect("temp dir");
     let target = dir.path().join("2008.yaml");
     std::fs::write(&target, "organization: x\n").expect("write");
     let mut app = app();
-    keys(&mut app, "e");
-    carry_out_export(&mut app, 0, Format::Html, &target, true);
+    export_to(&mut app, Format::Html, &target);
     assert_eq!(std::fs::read_to_string(&target).ok().as_deref(), Some("organization: x\n"));
-    assert!(app.message.as_ref().is_some_and(|m| m.0.contains("データファイル（.yaml）には書き出せません")));
+    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("データファイル（.yaml）には書き出せません")));
 }

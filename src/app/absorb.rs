@@ -1,6 +1,6 @@
 //! Taking what is on disk into a file that has unsaved work, without losing either.
 
-use super::state::{FileEntry, FileState};
+use super::files::{FileEntry, Pending};
 use crate::model::Document;
 use crate::model::Field;
 use crate::store::merge;
@@ -17,22 +17,27 @@ pub struct Absorbed {
 /// value; fields only we changed stay ours and unsaved; fields both changed stay ours on screen
 /// and are remembered in `pending`, so that the next save asks which to keep.
 pub fn absorb(entry: &mut FileEntry, theirs: Document, theirs_text: String) -> Absorbed {
-    let FileState::Loaded { doc, saved, disk_text } = &mut entry.state else { return Absorbed::default() };
-    let merged = merge(saved, doc, &theirs);
+    let Some(loaded) = entry.loaded_mut() else { return Absorbed::default() };
+    let merged = merge(loaded.saved(), loaded.doc(), &theirs);
     let mut new_doc = merged.doc;
+    let mut questions = Vec::new();
     for conflict in &merged.conflicts {
         if let Some(target) = new_doc.find_section_mut(&conflict.division, &conflict.section) {
             conflict.field.copy(&conflict.mine_section, target);
         }
-        let key = (conflict.division.clone(), conflict.section.clone(), conflict.field);
-        if !entry.pending.contains(&key) {
-            entry.pending.push(key);
+        questions.push(Pending {
+            division: conflict.division.clone(),
+            section: conflict.section.clone(),
+            field: conflict.field,
+        });
+    }
+    let taken = count_changed_fields(loaded.doc(), &new_doc);
+    loaded.replace(new_doc, theirs, theirs_text);
+    for question in questions {
+        if !entry.pending.contains(&question) {
+            entry.pending.push(question);
         }
     }
-    let taken = count_changed_fields(doc, &new_doc);
-    *doc = new_doc;
-    *saved = theirs;
-    *disk_text = theirs_text;
     Absorbed { taken, conflicts: merged.conflicts.len() }
 }
 
@@ -62,21 +67,28 @@ mod tests {
     fn their_fields_come_in_ours_stay_and_a_double_change_waits_for_the_save() {
         let base = sample();
         let mut entry = FileEntry::loaded("x.yaml", base.clone(), "old text");
-        if let FileState::Loaded { doc, .. } = &mut entry.state {
-            doc.divisions[0].sections[0].progress = "mine".into();
-            doc.divisions[0].sections[1].reflection = "mine too".into();
+        if let Some(loaded) = entry.loaded_mut() {
+            loaded.edit(|doc| {
+                doc.divisions[0].sections[0].progress = "mine".into();
+                doc.divisions[0].sections[1].reflection = "mine too".into();
+            });
         }
         let mut theirs = base.clone();
         theirs.divisions[0].sections[0].reflection = "theirs".into();
         theirs.divisions[0].sections[1].reflection = "theirs too".into();
         let absorbed = absorb(&mut entry, theirs.clone(), "new text".into());
         assert_eq!(absorbed, Absorbed { taken: 1, conflicts: 1 });
-        let FileState::Loaded { doc, saved, disk_text } = &entry.state else { panic!("loaded") };
+        let loaded = entry.loaded_state().expect("loaded");
+        let (doc, saved, disk_text) = (loaded.doc(), loaded.saved(), loaded.disk_text());
         assert_eq!(doc.divisions[0].sections[0].progress, "mine");
         assert_eq!(doc.divisions[0].sections[0].reflection, "theirs");
         assert_eq!(doc.divisions[0].sections[1].reflection, "mine too", "ours stays on screen");
         assert_eq!(saved, &theirs, "their file is the new base");
         assert_eq!(disk_text, "new text");
-        assert_eq!(entry.pending, [("区民部".to_owned(), "まちづくり推進課".to_owned(), Field::Reflection)]);
+        let question =
+            Pending {
+                division: "区民部".into(), section: "まちづくり推進課".into(), field: Field::Reflection
+            };
+        assert_eq!(entry.pending, [question]);
     }
 }

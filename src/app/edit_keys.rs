@@ -1,54 +1,51 @@
-//! Keys inside the text editor that must respect grapheme clusters and the soft-wrapped rows:
-//! the caret never stops inside a cluster (か + ゛, 葛 + variation selector, a ZWJ emoji), and
-//! ↑↓ move by the rows the user sees, not by the lines of the text.
+//! Editing text with the keys of the key map, respecting grapheme clusters and the soft-wrapped
+//! rows: the caret never stops inside a cluster (か + ゛, 葛 + variation selector, a ZWJ emoji),
+//! and ↑↓ move by the rows the user sees, not by the lines of the text.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea};
 
+use crate::command::Command;
 use crate::text::{caret_cell, edit_rows, grapheme_stops, position_in_row};
 
-/// Applies one key to the editor; `width` is the editor's text width on screen.
-pub fn edit_key(textarea: &mut TextArea<'static>, key: KeyEvent, width: usize) {
-    // The editor's own text selection (Shift+movement) is never drawn, and typing over an unseen
-    // selection would delete text: movement keys move, with or without Shift.
-    let key = KeyEvent::new_with_kind(
-        key.code,
-        if matches!(key.code, KeyCode::Char(_)) { key.modifiers } else { key.modifiers - KeyModifiers::SHIFT },
-        key.kind,
-    );
-    textarea.cancel_selection();
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = key.modifiers.contains(KeyModifiers::ALT);
-    let plain = !ctrl && !alt;
-    match key.code {
-        KeyCode::Char('z') if ctrl => {
+/// Carries out one editing command; `width` is the editor's text width on screen. Commands that
+/// are not about editing text are left alone (false). Only what the key map lists is done: the
+/// editor widget's own key bindings (Ctrl-K, Ctrl-W, …) are never reached.
+pub fn apply(textarea: &mut TextArea<'static>, command: Command, width: usize) -> bool {
+    match command {
+        Command::CaretLeft => step(textarea, false),
+        Command::CaretRight => step(textarea, true),
+        Command::CaretUp => vertical(textarea, width, false),
+        Command::CaretDown => vertical(textarea, width, true),
+        Command::LineStart => textarea.move_cursor(CursorMove::Head),
+        Command::LineEnd => textarea.move_cursor(CursorMove::End),
+        // The editor's own paging needs a view size it is never given: page by rows ourselves.
+        Command::PageUp => (0..PAGE).for_each(|_| vertical(textarea, width, false)),
+        Command::PageDown => (0..PAGE).for_each(|_| vertical(textarea, width, true)),
+        Command::DeleteBack => delete(textarea, false),
+        Command::DeleteForward => delete(textarea, true),
+        Command::NewLine => textarea.insert_newline(),
+        Command::UndoTyping => {
             textarea.undo();
         }
-        KeyCode::Char('y') if ctrl => {
+        Command::RedoTyping => {
             textarea.redo();
         }
-        KeyCode::Left if plain => step(textarea, false),
-        KeyCode::Char('b') if ctrl => step(textarea, false),
-        KeyCode::Right if plain => step(textarea, true),
-        KeyCode::Char('f') if ctrl => step(textarea, true),
-        KeyCode::Backspace if plain => delete(textarea, false),
-        KeyCode::Char('h') if ctrl => delete(textarea, false),
-        KeyCode::Delete if plain => delete(textarea, true),
-        KeyCode::Char('d') if ctrl => delete(textarea, true),
-        KeyCode::Up if plain => vertical(textarea, width, false),
-        KeyCode::Char('p') if ctrl => vertical(textarea, width, false),
-        KeyCode::Down if plain => vertical(textarea, width, true),
-        KeyCode::Char('n') if ctrl => vertical(textarea, width, true),
-        // The editor's own paging needs a view size it is never given: page by rows ourselves.
-        KeyCode::PageUp => (0..PAGE).for_each(|_| vertical(textarea, width, false)),
-        KeyCode::PageDown => (0..PAGE).for_each(|_| vertical(textarea, width, true)),
-        // Cut and paste of the editor's own clipboard work on the unseen selection: not offered.
-        KeyCode::Char('x' | 'v' | 'c') if ctrl => {}
-        _ => {
-            textarea.input(key);
-        }
+        _ => return false,
     }
     snap_to_cluster(textarea);
+    true
+}
+
+/// Types one character at the caret.
+pub fn type_char(textarea: &mut TextArea<'static>, c: char) {
+    textarea.insert_char(c);
+}
+
+/// Inserts pasted text; terminals send pasted line breaks as CR.
+pub fn paste(textarea: &mut TextArea<'static>, text: &str, one_line: bool) {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = if one_line { text.replace('\n', "") } else { text };
+    textarea.insert_str(text);
 }
 
 /// Rows moved by PageUp / PageDown.
@@ -134,8 +131,8 @@ mod tests {
         textarea
     }
 
-    fn press(textarea: &mut TextArea<'static>, code: KeyCode) {
-        edit_key(textarea, KeyEvent::new(code, KeyModifiers::NONE), 20);
+    fn press(textarea: &mut TextArea<'static>, command: Command) {
+        apply(textarea, command, 20);
     }
 
     #[test]
@@ -143,25 +140,25 @@ mod tests {
         let mut t = editor("か\u{3099}葛\u{E0100}👨\u{200D}👩\u{200D}👧１");
         let positions: Vec<usize> = (0..5)
             .map(|_| {
-                press(&mut t, KeyCode::Left);
+                press(&mut t, Command::CaretLeft);
                 t.cursor().1
             })
             .collect();
         assert_eq!(positions, [9, 4, 2, 0, 0]);
-        press(&mut t, KeyCode::Right);
+        press(&mut t, Command::CaretRight);
         assert_eq!(t.cursor().1, 2);
     }
 
     #[test]
     fn backspace_and_delete_remove_whole_clusters_in_one_undo_step() {
         let mut t = editor("が葛\u{E0100}か\u{3099}");
-        press(&mut t, KeyCode::Backspace);
+        press(&mut t, Command::DeleteBack);
         assert_eq!(t.lines(), ["が葛\u{E0100}"]);
-        press(&mut t, KeyCode::Home);
-        press(&mut t, KeyCode::Right);
-        press(&mut t, KeyCode::Delete);
+        press(&mut t, Command::LineStart);
+        press(&mut t, Command::CaretRight);
+        press(&mut t, Command::DeleteForward);
         assert_eq!(t.lines(), ["が"]);
-        edit_key(&mut t, KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL), 20);
+        press(&mut t, Command::UndoTyping);
         assert_eq!(t.lines(), ["が葛\u{E0100}"]);
     }
 
@@ -169,30 +166,22 @@ mod tests {
     fn up_and_down_follow_the_rows_on_screen() {
         // 15 full-width characters in 10 columns: three rows of five.
         let mut t = editor("あいうえおかきくけこさしすせそ");
-        press(&mut t, KeyCode::Home);
-        edit_key(&mut t, KeyEvent::new(KeyCode::Down, KeyModifiers::NONE), 10);
+        press(&mut t, Command::LineStart);
+        apply(&mut t, Command::CaretDown, 10);
         assert_eq!(t.cursor(), ratatui_textarea::DataCursor(0, 5), "one row down, not the next line");
-        edit_key(&mut t, KeyEvent::new(KeyCode::Down, KeyModifiers::NONE), 10);
+        apply(&mut t, Command::CaretDown, 10);
         assert_eq!(t.cursor().1, 10);
-        edit_key(&mut t, KeyEvent::new(KeyCode::Up, KeyModifiers::NONE), 10);
+        apply(&mut t, Command::CaretUp, 10);
         assert_eq!(t.cursor().1, 5);
-    }
-
-    #[test]
-    fn shift_movement_selects_nothing_that_typing_could_replace() {
-        let mut t = editor("一行目\n二行目");
-        edit_key(&mut t, KeyEvent::new(KeyCode::Home, KeyModifiers::SHIFT), 20);
-        press(&mut t, KeyCode::Char('Z'));
-        assert_eq!(t.lines(), ["一行目", "Z二行目"]);
     }
 
     #[test]
     fn page_keys_move_by_rows() {
         let text = (0..20).map(|i| format!("行{i}")).collect::<Vec<_>>().join("\n");
         let mut t = editor(&text);
-        press(&mut t, KeyCode::PageUp);
+        press(&mut t, Command::PageUp);
         assert_eq!(t.cursor().0, 19 - PAGE);
-        press(&mut t, KeyCode::PageDown);
+        press(&mut t, Command::PageDown);
         assert_eq!(t.cursor().0, 19);
     }
 
@@ -200,8 +189,17 @@ mod tests {
     fn typed_japanese_and_full_width_digits_arrive_intact() {
         let mut t = editor("");
         for c in "満足度９５％です".chars() {
-            press(&mut t, KeyCode::Char(c));
+            type_char(&mut t, c);
         }
         assert_eq!(t.lines(), ["満足度９５％です"]);
+    }
+
+    #[test]
+    fn commands_that_are_not_editing_are_left_to_others() {
+        let mut t = editor("一行目");
+        assert!(!apply(&mut t, Command::Save, 20));
+        assert_eq!(t.lines(), ["一行目"]);
+        paste(&mut t, "二\r\n三\r四", false);
+        assert_eq!(t.lines(), ["一行目二", "三", "四"]);
     }
 }

@@ -1,141 +1,87 @@
-//! The recovery journal, like vim's swap files: unsaved work is written to
-//! `$XDG_STATE_HOME/hyoka/` (or `~/.local/state/hyoka/`) within a second of being typed, so that
-//! a dropped SSH link or a killed process loses at most that second.
+//! What a recovery journal holds and how it is written down: the data file it belongs to, the
+//! version the work was made on, the work, and the questions still to be asked at the next save.
 
-use std::collections::HashMap;
-use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
 
-use super::state::{App, FieldDiff, FileState, RecoveryEntry};
-use crate::model::Document;
-use crate::model::Field;
-use crate::store::{emit_document, parse_document, write_atomically};
+use super::action::JournalWork;
+use super::files::Pending;
+use crate::model::{Document, Field};
+use crate::store::{emit_document, parse_document};
 
-/// Where journals are kept.
-pub fn journal_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_STATE_HOME")
-        .filter(|p| !p.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local").join("state")))?;
-    Some(base.join("hyoka"))
-}
-
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    if !dir.exists() {
-        std::fs::create_dir_all(dir)?;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
-    }
-    Ok(())
-}
-
-/// How often at most the journal is rewritten while typing.
-const EVERY: Duration = Duration::from_millis(500);
-
-pub struct Journal {
-    dir: PathBuf,
-    /// What each journal file holds now, to write only when that changes.
-    written: HashMap<PathBuf, String>,
-    last: Option<Instant>,
-}
-
-/// FNV-1a: a stable name for each data file's journal, without another dependency.
-fn hash(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-}
-
+const HEAD: &str = "# hyoka journal\n";
+const FILE: &str = "# file: ";
+const PENDING: &str = "# pending: ";
 const BASE_MARK: &str = "# base\n";
 const MINE_MARK: &str = "# mine\n";
 
-impl Journal {
-    pub fn new(dir: PathBuf) -> Self {
-        Journal { dir, written: HashMap::new(), last: None }
-    }
+/// A journal as read back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JournalContent {
+    /// The data file, as it was named when the work was done.
+    pub file: PathBuf,
+    pub work: JournalWork,
+}
 
-    pub fn path_for(&self, data_file: &Path) -> PathBuf {
-        let absolute = std::fs::canonicalize(data_file).unwrap_or_else(|_| data_file.to_path_buf());
-        let stem = data_file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        self.dir.join(format!("{stem}-{:016x}.journal", hash(&absolute.to_string_lossy())))
+/// The text of a journal for `file`.
+pub fn format_journal(file: &std::path::Path, work: &JournalWork) -> String {
+    let mut out = String::from(HEAD);
+    out.push_str(FILE);
+    out.push_str(&escape(&file.to_string_lossy()));
+    out.push('\n');
+    for p in &work.pending {
+        out.push_str(PENDING);
+        out.push_str(&[escape(&p.division), escape(&p.section), p.field.key().to_owned()].join("\t"));
+        out.push('\n');
     }
+    out.push_str(BASE_MARK);
+    out.push_str(&emit_document(&work.base));
+    out.push_str(MINE_MARK);
+    out.push_str(&emit_document(&work.mine));
+    out
+}
 
-    /// Brings the journals up to date with the unsaved work, at most every half second unless
-    /// `now` is set (on SIGHUP/SIGTERM, before the terminal goes).
-    pub fn sync(&mut self, app: &App, now: bool) -> std::io::Result<()> {
-        if app.read_only || (!now && self.last.is_some_and(|t| t.elapsed() < EVERY)) {
-            return Ok(());
-        }
-        if matches!(app.mode, super::state::Mode::Recover(_)) {
-            // The journals on offer are not ours to replace until the user has decided.
-            return Ok(());
-        }
-        self.last = Some(Instant::now());
-        for (file, entry) in app.files.iter().enumerate() {
-            let FileState::Loaded { saved, .. } = &entry.state else { continue };
-            let Some(mine) = app.effective_doc(file) else { continue };
-            let path = self.path_for(&entry.path);
-            if mine == *saved {
-                self.remove(&path);
+/// Reads a journal; `None` when it is not one or its documents no longer parse.
+pub fn parse_journal(text: &str) -> Option<JournalContent> {
+    let rest = text.strip_prefix(HEAD)?;
+    let (head, documents) = rest.split_once(BASE_MARK)?;
+    let (base, mine) = documents.split_once(&format!("\n{MINE_MARK}")).map(|(b, m)| (format!("{b}\n"), m))?;
+    let mut file = None;
+    let mut pending = Vec::new();
+    for line in head.lines() {
+        if let Some(path) = line.strip_prefix(FILE) {
+            file = Some(PathBuf::from(unescape(path)));
+        } else if let Some(question) = line.strip_prefix(PENDING) {
+            let mut parts = question.split('\t');
+            let (Some(division), Some(section), Some(key)) = (parts.next(), parts.next(), parts.next()) else {
                 continue;
-            }
-            let text = format!(
-                "# hyoka journal\n# file: {}\n{BASE_MARK}{}{MINE_MARK}{}",
-                entry.path.display(),
-                emit_document(saved),
-                emit_document(&mine)
-            );
-            if self.written.get(&path) != Some(&text) {
-                create_private_dir(&self.dir)?;
-                write_atomically(&path, text.as_bytes())?;
-                // Unsaved drafts are the user's own business until saved.
-                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
-                self.written.insert(path, text);
-            }
-        }
-        Ok(())
-    }
-
-    /// Removes a journal this process wrote. Another hyoka of the same user on the same file keeps
-    /// its own: a journal we did not write is never taken away here.
-    fn remove(&mut self, path: &Path) {
-        if self.written.remove(path).is_some() {
-            let _ = std::fs::remove_file(path);
+            };
+            let Some(field) = Field::ALL.into_iter().find(|f| f.key() == key) else { continue };
+            pending.push(Pending { division: unescape(division), section: unescape(section), field });
         }
     }
+    let work = JournalWork { base: parse_document(&base).ok()?, mine: parse_document(mine).ok()?, pending };
+    Some(JournalContent { file: file?, work })
+}
 
-    /// The user threw the journal's work away in the recovery dialog.
-    pub fn delete(&mut self, path: &Path) {
-        self.written.remove(path);
-        let _ = std::fs::remove_file(path);
-    }
+/// One field of unsaved work found in a journal: where, and its text before and after.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldDiff {
+    pub division: String,
+    pub section: String,
+    pub field: Field,
+    pub before: String,
+    pub after: String,
+}
 
-    /// Journals left by an earlier session for the files now open.
-    pub fn find(&self, app: &App) -> Vec<RecoveryEntry> {
-        let mut found = Vec::new();
-        for (file, entry) in app.files.iter().enumerate() {
-            let FileState::Loaded { saved: on_disk, .. } = &entry.state else { continue };
-            let path = self.path_for(&entry.path);
-            let Ok(text) = std::fs::read_to_string(&path) else { continue };
-            let Some((base, mine)) = parse_journal(&text) else { continue };
-            if mine == *on_disk || mine == base {
-                let _ = std::fs::remove_file(&path); // nothing unsaved in it
-                continue;
-            }
-            let written = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-            let differences = differences(&base, &mine);
-            found.push(RecoveryEntry { file, journal_path: path, base, mine, written, differences });
-        }
-        found
+impl FieldDiff {
+    /// "区民部 › 総務課 › 振り返り"
+    pub fn place(&self, lang: crate::i18n::Lang) -> String {
+        format!("{} › {} › {}", self.division, self.section, self.field.label(lang))
     }
 }
 
-fn parse_journal(text: &str) -> Option<(Document, Document)> {
-    let (_, rest) = text.split_once(BASE_MARK)?;
-    let (base, mine) = rest.split_once(&format!("\n{MINE_MARK}")).map(|(b, m)| (format!("{b}\n"), m))?;
-    Some((parse_document(&base).ok()?, parse_document(mine).ok()?))
-}
-
-/// The fields the journal changed.
-fn differences(base: &Document, mine: &Document) -> Vec<FieldDiff> {
+/// The fields the work changed.
+pub fn differences(base: &Document, mine: &Document) -> Vec<FieldDiff> {
     let mut out = Vec::new();
     for division in &mine.divisions {
         for section in &division.sections {
@@ -158,40 +104,51 @@ fn differences(base: &Document, mine: &Document) -> Vec<FieldDiff> {
     out
 }
 
+/// Names may hold any character; the journal's head lines hold no tab or line break.
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('\t', "\\t").replace('\n', "\\n").replace('\r', "\\r")
+}
+
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::FileEntry;
-    use crate::i18n::Lang;
 
     #[test]
-    fn unsaved_work_is_journaled_found_again_and_removed_once_saved() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let text = include_str!("../../data/kamigyo/2008.yaml");
-        let doc = parse_document(text).unwrap_or_else(|p| panic!("{p:?}"));
-        let data = dir.path().join("2008.yaml");
-        let mut app = App::new(vec![FileEntry::loaded(&data, doc.clone(), text)], Lang::Ja);
-        let mut journal = Journal::new(dir.path().join("state"));
-        journal.sync(&app, true).unwrap_or_else(|e| panic!("{e}"));
-        assert!(!journal.path_for(&data).exists(), "nothing unsaved, no journal");
-
-        if let Some(s) = app.section_mut(crate::app::SectionRef { file: 0, division: 0, section: 3 }) {
-            s.reflection.push_str("（追記）");
-        }
-        journal.sync(&app, true).unwrap_or_else(|e| panic!("{e}"));
-        assert!(journal.path_for(&data).exists());
-
-        let fresh = App::new(vec![FileEntry::loaded(&data, doc, text)], Lang::Ja);
-        let found = Journal::new(dir.path().join("state")).find(&fresh);
-        assert_eq!(found.len(), 1);
-        assert_eq!(found[0].differences.len(), 1);
-        assert_eq!(found[0].differences[0].place(Lang::Ja), "区民部 › 市民税課 › 振り返り");
-        assert!(found[0].differences[0].after.ends_with("（追記）"));
-
-        if let FileState::Loaded { doc, saved, .. } = &mut app.files[0].state {
-            *saved = doc.clone();
-        }
-        journal.sync(&app, true).unwrap_or_else(|e| panic!("{e}"));
-        assert!(!journal.path_for(&data).exists(), "saved: the journal goes");
+    fn a_journal_reads_back_with_its_questions() {
+        let base = parse_document(include_str!("../../data/kamigyo/2008.yaml")).unwrap_or_else(|p| panic!("{p:?}"));
+        let mut mine = base.clone();
+        mine.divisions[0].sections[3].reflection.push_str("（追記）");
+        let pending =
+            vec![Pending {
+                division: "区民\t部".into(), section: "市民税課\\".into(), field: Field::Reflection
+            }];
+        let work = JournalWork { base, mine, pending };
+        let text = format_journal(std::path::Path::new("/data/上京\n区/2008.yaml"), &work);
+        let back = parse_journal(&text).unwrap_or_else(|| panic!("parses:\n{text}"));
+        assert_eq!(back.file, PathBuf::from("/data/上京\n区/2008.yaml"));
+        assert_eq!(back.work, work);
+        let diffs = differences(&back.work.base, &back.work.mine);
+        assert_eq!(diffs.len(), 1);
+        assert_eq!(diffs[0].place(crate::i18n::Lang::Ja), "区民部 › 市民税課 › 振り返り");
+        assert!(parse_journal("not a journal").is_none());
     }
 }

@@ -1,28 +1,39 @@
-//! The application state and the rules by which keys change it (the Elm architecture).
+//! The application state and the rules by which actions change it (the Elm architecture):
+//! `update(&mut App, Action) -> Vec<Effect>` is the only writer; each view or dialog is a
+//! component with its state and its keys; key bindings are data.
 
 mod absorb;
+pub mod action;
+pub mod dialog;
 mod edit_keys;
-mod export;
-mod journal;
-mod keymap;
-mod recover;
-mod resolve;
-mod save;
+pub mod editor;
+pub mod files;
+pub mod history;
+pub mod journal;
+pub mod keymap;
+mod keys;
+pub mod messages;
+pub mod panes;
+mod saving;
 mod state;
 mod sync;
+mod tree;
 mod update;
 
 pub use absorb::{Absorbed, absorb};
-pub use export::carry_out_export;
-pub use journal::{Journal, journal_dir};
-pub use keymap::{Action, HELP, HelpEntry, action_for, split_escape};
-pub use save::{Stamp, save_all};
-pub use state::{
-    App, Change, Choice, Editor, ExportDialog, FieldDiff, FileEntry, FileState, Focus, Mode, Node, Recovery,
-    RecoveryEntry, Resolution, SectionRef, Slot, Tone,
+pub use action::{
+    Action, DiskChange, DiskCheck, DiskReport, Effect, ExportJob, ExportReport, JournalEntry, JournalWork, SaveJob,
+    SaveReport,
 };
-pub use sync::check_disk;
-pub use update::{Effect, update};
+pub use dialog::{Choice, Conflict, ExportDialog, Recovery, RecoveryEntry};
+pub use editor::Editor;
+pub use files::{DiskStamp, FileEntry, FileState, Loaded, Pending};
+pub use journal::FieldDiff;
+pub use keys::{action_for, contexts, pane_contexts, split_escape};
+pub use messages::{Message, Tone};
+pub use state::{App, Focus, Mode, Node, SectionRef};
+pub use sync::journal_entries;
+pub use update::update;
 
 use std::path::{Path, PathBuf};
 
@@ -39,9 +50,8 @@ pub fn load_workspace(root: &Path) -> std::io::Result<Vec<FileEntry>> {
         .collect())
 }
 
-/// What tells a file changed on disk without reading it: modification time, length, and inode
-/// (an atomic save or a `git checkout` makes a new one, even when time and length look the same).
-pub fn disk_stamp(metadata: &std::fs::Metadata) -> Option<(std::time::SystemTime, u64, u64)> {
+/// The stamp of a file's metadata (see [`DiskStamp`]).
+pub fn disk_stamp(metadata: &std::fs::Metadata) -> Option<DiskStamp> {
     use std::os::unix::fs::MetadataExt;
     Some((metadata.modified().ok()?, metadata.len(), metadata.ino()))
 }

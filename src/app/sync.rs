@@ -1,95 +1,126 @@
-//! Noticing what happens to the files on disk while they are open (a `git pull`, another
-//! editor's save, a deleted file), and taking it in. Called about once a second.
+//! Keeping up with the world while the screen is open: what others saved on disk is taken in,
+//! and the journal is brought up to date when there is new work.
 
 use super::absorb::absorb;
-use super::state::{App, FileState, Mode, Tone};
+use super::action::{DiskChange, DiskCheck, DiskReport, Effect, JournalEntry, JournalWork};
+use super::messages::Tone;
+use super::state::{App, Mode};
 use super::update::{after_documents_changed, cursor_by_name};
-use crate::store::{decode, parse_document, read_data_file};
+use crate::i18n::app::Msg;
+use crate::model::Document;
 
-pub fn check_disk(app: &mut App) {
-    for file in 0..app.files.len() {
-        check_file(app, file);
+/// Once a second: journal what is new, and look at the files.
+pub fn tick(app: &mut App) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if !app.read_only && app.generation != app.journaled {
+        app.journaled = app.generation;
+        effects.push(Effect::Journal(journal_entries(app)));
     }
+    let checks: Vec<DiskCheck> = app
+        .files
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.loaded_state().is_some() && !f.saving)
+        .map(|(file, f)| DiskCheck { file, path: f.path.clone(), stamp: f.disk_stamp, gone: f.gone })
+        .collect();
+    if !checks.is_empty() {
+        effects.push(Effect::CheckDisk(checks));
+    }
+    effects
 }
 
-fn check_file(app: &mut App, file: usize) {
-    let entry = &app.files[file];
-    if !matches!(entry.state, FileState::Loaded { .. }) {
-        return;
-    }
-    let path = entry.path.clone();
-    let metadata = match std::fs::metadata(&path) {
-        Ok(m) => m,
-        Err(e) => {
-            if !entry.gone {
-                app.files[file].gone = true;
-                let detail = e.to_string();
-                app.say(
-                    Tone::Error,
-                    &format!(
-                        "{} が見つからないか読めなくなりました（{detail}）。編集内容は画面に残っています。Ctrl-S で保存し直せます。",
-                        path.display()
-                    ),
-                    &format!(
-                        "{} was removed or cannot be read ({detail}). Your edits are kept; Ctrl-S writes the file again.",
-                        path.display()
-                    ),
-                );
-            }
-            return;
+/// The unsaved work of every file, with the text still in the editor and the questions waiting.
+pub fn journal_entries(app: &App) -> Vec<JournalEntry> {
+    app.files
+        .iter()
+        .enumerate()
+        .filter_map(|(file, entry)| {
+            let loaded = entry.loaded_state()?;
+            let mine = app.effective_doc(file)?;
+            let work = (mine != *loaded.saved() || !entry.pending.is_empty()).then(|| JournalWork {
+                base: loaded.saved().clone(),
+                mine,
+                pending: entry.pending.clone(),
+            });
+            Some(JournalEntry { path: entry.canonical.clone(), work })
+        })
+        .collect()
+}
+
+pub fn journal_written(app: &mut App, problem: Option<String>) {
+    match problem {
+        Some(why) if app.journal_problem.is_none() => {
+            app.journal_problem = Some(why.clone());
+            app.say(Tone::Error, Msg::JournalFailed { why });
         }
-    };
-    let stamp = super::disk_stamp(&metadata);
-    if stamp == entry.disk_stamp && !entry.gone {
-        return;
-    }
-    let editing_here = matches!(&app.mode, Mode::Editing(e) if e.section.file == file);
-    if editing_here || matches!(app.mode, Mode::Resolve(_) | Mode::Recover(_)) {
-        // Taken in once the text being typed is in the document, so that it is merged too.
-        return;
-    }
-    // Once per change on disk, whatever it turns out to be.
-    app.files[file].disk_stamp = stamp;
-    app.files[file].gone = false;
-    let bytes = match read_data_file(&path) {
-        Ok(bytes) => bytes,
-        Err(_) => return broken_on_disk(app, file),
-    };
-    let FileState::Loaded { disk_text, .. } = &app.files[file].state else { return };
-    let Ok(text) = decode(&bytes) else { return broken_on_disk(app, file) };
-    if text == *disk_text {
-        return;
-    }
-    let Ok(theirs) = parse_document(&text) else { return broken_on_disk(app, file) };
-    let place = cursor_by_name(app);
-    let absorbed = absorb(&mut app.files[file], theirs, text);
-    after_documents_changed(app, place);
-    if absorbed.conflicts > 0 {
-        app.say(
-            Tone::Info,
-            &format!(
-                "他で保存された内容を取り込みました（{}項目）。同じ項目が {} 件あり、保存時に選びます。",
-                absorbed.taken, absorbed.conflicts
-            ),
-            &format!(
-                "Took in what was saved elsewhere ({} fields); {} fields changed on both sides are decided on saving.",
-                absorbed.taken, absorbed.conflicts
-            ),
-        );
-    } else {
-        app.say(
-            Tone::Info,
-            &format!("他で保存された内容を取り込みました（{}項目）。", absorbed.taken),
-            &format!("Took in what was saved elsewhere ({} fields).", absorbed.taken),
-        );
+        Some(_) => {}
+        None => app.journal_problem = None,
     }
 }
 
-fn broken_on_disk(app: &mut App, file: usize) {
-    let name = app.files[file].path.display().to_string();
-    app.say(
-        Tone::Error,
-        &format!("{name} が他で書き換えられましたが、読めない内容です。画面の内容はそのままです。ファイルが直るまで保存は上書きしません。"),
-        &format!("{name} was changed elsewhere and cannot be read. Your screen is unchanged; saving will not overwrite it until it is fixed."),
-    );
+pub fn disk_changed(app: &mut App, report: DiskReport) -> Vec<Effect> {
+    let file = report.file;
+    let Some(entry) = app.files.get_mut(file) else { return Vec::new() };
+    if entry.saving {
+        // Our own save is writing it; its outcome says what is on disk.
+        return Vec::new();
+    }
+    let path = entry.path.display().to_string();
+    match report.change {
+        DiskChange::Gone(why) => {
+            if !entry.gone {
+                entry.gone = true;
+                app.say(Tone::Error, Msg::FileGone { path, why });
+            }
+        }
+        DiskChange::Broken(_) => {
+            let news = entry.disk_stamp != report.stamp || entry.gone;
+            entry.disk_stamp = report.stamp;
+            entry.gone = false;
+            if news {
+                app.say(Tone::Error, Msg::BrokenOnDisk { path });
+            }
+        }
+        DiskChange::Changed { doc, text } => {
+            entry.disk_stamp = report.stamp;
+            entry.gone = false;
+            if entry.loaded_state().is_some_and(|l| l.disk_text() == text) {
+                return Vec::new();
+            }
+            let busy_here = matches!(&app.mode, Mode::Editing(e) if e.section.file == file)
+                || matches!(app.mode, Mode::Resolve(_) | Mode::Recover(_));
+            if busy_here {
+                // Taken in once the text being typed is in the document, so that it is merged too.
+                if let Some(entry) = app.files.get_mut(file) {
+                    entry.incoming = Some((doc, text));
+                }
+            } else {
+                take_in(app, file, doc, text);
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// What waited on disk while the file was being edited (or a dialog was open) comes in now.
+pub fn take_in_waiting(app: &mut App, file: usize) {
+    if let Some((doc, text)) = app.files.get_mut(file).and_then(|f| f.incoming.take()) {
+        take_in(app, file, doc, text);
+    }
+}
+
+/// After a dialog closes: every file that waited takes in what came.
+pub fn take_in_all_waiting(app: &mut App) {
+    for file in 0..app.files.len() {
+        take_in_waiting(app, file);
+    }
+}
+
+fn take_in(app: &mut App, file: usize, theirs: Document, text: String) {
+    let place = cursor_by_name(app);
+    let Some(entry) = app.files.get_mut(file) else { return };
+    let absorbed = absorb(entry, theirs, text);
+    app.generation += 1;
+    after_documents_changed(app, place);
+    app.say(Tone::Info, Msg::TookIn { taken: absorbed.taken, conflicts: absorbed.conflicts });
 }

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::app::keymap::{KeyConfigError, Keymap};
 use crate::config::{AmbiguousSetting, Config, config_path, load_config};
 use crate::i18n::Lang;
 use crate::i18n::cli::CliMsg;
@@ -63,6 +64,8 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// 使えるキー（設定ファイルの keys: を反映）を表で表示する / print the key bindings in force
+    Keys,
     /// YAML を HTML・CSV・Markdown・表（TSV）・Excel に書き出す / export YAML as html, csv, md, tsv or xlsx
     ///
     /// PATH が YAML ファイルなら、OUT は書き出すファイルです。
@@ -99,13 +102,32 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     let lang = cli.lang.or_else(Lang::from_env).or(config.lang).unwrap_or_default();
     let ambiguous = cli.ambiguous_width.or(config.ambiguous_width).unwrap_or_default();
+    let keymap = match Keymap::with_overrides(&config.keys) {
+        Ok(keymap) => keymap,
+        Err(e) => {
+            let path = config_path().map(|p| p.display().to_string()).unwrap_or_default();
+            return fail(&bad_keys(path, e).text(lang));
+        }
+    };
     match cli.command {
         Some(Command::Check { path }) => check::run(&path, lang),
         Some(Command::Import { table, output, organization, fiscal_year, force }) => {
             import::run(&table, &output, &ImportOptions { organization, fiscal_year }, force, lang)
         }
         Some(Command::Export { path, output, format, force }) => export::run(&path, &output, format, force, lang),
-        None => crate::tui::open(&cli.path, lang, ambiguous, cli.read_only || config.read_only.unwrap_or(false)),
+        Some(Command::Keys) => {
+            print!("{}", keymap.markdown());
+            ExitCode::SUCCESS
+        }
+        None => crate::tui::open(
+            &cli.path,
+            crate::tui::Options {
+                lang,
+                ambiguous,
+                read_only: cli.read_only || config.read_only.unwrap_or(false),
+                keymap,
+            },
+        ),
     }
 }
 
@@ -123,4 +145,13 @@ pub fn load(path: &Path, lang: Lang) -> Result<Vec<crate::app::FileEntry>, ExitC
         return Err(fail(&CliMsg::NoDataFiles { path }.text(lang)));
     }
     Ok(files)
+}
+
+/// A mistake in the settings file's `keys:`, in the clerk's words.
+fn bad_keys(path: String, error: KeyConfigError) -> CliMsg<'static> {
+    match error {
+        KeyConfigError::UnknownCommand { name, known } => CliMsg::UnknownBinding { path, name, known },
+        KeyConfigError::BadKey { name, key } => CliMsg::BadKeyName { path, name, key: key.0 },
+        KeyConfigError::Twice { key, context, first, second } => CliMsg::KeyTwice { path, key, context, first, second },
+    }
 }

@@ -25,6 +25,9 @@ pub enum CliMsg<'a> {
     PrefaceNamesNothing { path: &'a Path },
     TerminalFailed { why: String },
     Signal { number: i32, why: String },
+    UnknownBinding { path: String, name: String, known: Vec<String> },
+    BadKeyName { path: String, name: String, key: String },
+    KeyTwice { path: String, key: String, context: String, first: String, second: String },
 }
 
 impl CliMsg<'_> {
@@ -149,6 +152,24 @@ impl CliMsg<'_> {
                 lang,
                 "端末の操作に失敗しました（{why}）。hyoka は端末（SSH や tmux の中）で起動してください。保存していない変更は記録してあり、次に開くと戻せます。",
                 "the terminal failed ({why}); run hyoka inside a terminal (SSH, tmux). Unsaved changes were journaled and can be restored next time."
+            ),
+            CliMsg::UnknownBinding { path, name, known } => {
+                let known = known.join(" ");
+                tr!(
+                    lang,
+                    "{path}: keys: 「{name}」という操作はありません。使える名前: {known}",
+                    "{path}: keys: there is no binding '{name}'; the names are: {known}"
+                )
+            }
+            CliMsg::BadKeyName { path, name, key } => tr!(
+                lang,
+                "{path}: keys: {name} のキー「{key}」が読めません。j、G、Ctrl-S、Shift-Tab、PageDown、F2 のように書いてください。",
+                "{path}: keys: {name}: '{key}' is not a key; write keys like j, G, Ctrl-S, Shift-Tab, PageDown, F2."
+            ),
+            CliMsg::KeyTwice { path, key, context, first, second } => tr!(
+                lang,
+                "{path}: keys: 「{key}」が {context} で二つの操作（{first} と {second}）に割り当てられています。どちらかを変えてください。",
+                "{path}: keys: '{key}' is bound twice in {context} ({first} and {second}); change one of them."
             ),
             CliMsg::Signal { number, why } => {
                 tr!(lang, "シグナル {number} を受け取れません（{why}）。", "cannot listen for signal {number} ({why}).")

@@ -1,7 +1,11 @@
 //! The language of the screen and of messages: Japanese by default, English on request. Every
 //! sentence hyoka says is in a catalogue here, one file per area, with its two wordings side by side.
 
+pub mod app;
 pub mod cli;
+mod fields;
+pub mod keys;
+pub mod screen;
 
 /// Which language hyoka speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]

@@ -2,7 +2,6 @@
 //! conflict or a journal names, and how each is read and written as text.
 
 use super::Section;
-use crate::i18n::Lang;
 
 /// One of a section's fields, in the order of the published table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -26,17 +25,6 @@ impl Field {
         match self {
             Field::GoalsIntro => Field::Goals,
             other => other,
-        }
-    }
-
-    /// The field's name as the screen says it (the seed table's words in Japanese).
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Field::GoalsIntro => lang.pick("目標の前書き", "goals lead-in"),
-            Field::Goals => lang.pick("所属等の目標", "goals"),
-            Field::Progress => lang.pick("取組状況", "progress"),
-            Field::Rating => lang.pick("目標達成度", "rating"),
-            Field::Reflection => lang.pick("振り返り", "reflection"),
         }
     }
 
@@ -130,6 +118,5 @@ mod tests {
         Field::Rating.set_text(&mut c, "");
         assert_eq!(c.rating, None);
         assert_eq!(Field::GoalsIntro.pane(), Field::Goals);
-        assert_eq!(Field::Reflection.label(Lang::Ja), "振り返り");
     }
 }

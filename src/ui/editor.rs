@@ -1,75 +1,70 @@
-//! The text editor as drawn: ratatui-textarea keeps the text, the caret and the undo history;
-//! the drawing is ours, so that wide and ambiguous characters, control characters and the
-//! terminal cursor (where the IME opens) are exactly right.
+//! The one text editor widget (a pane being edited, the combined text of the conflict dialog):
+//! ratatui-textarea keeps the text, the caret and the undo history; the drawing is ours, so that
+//! wide and ambiguous characters, control characters and the terminal cursor (where the IME
+//! opens) are exactly right.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use ratatui_textarea::TextArea;
 
-use super::{block, border_style, panes::field_label, screen_areas};
-use crate::app::{App, Editor, Slot};
+use super::panes::{border_note, field_title};
+use super::style::{self, block, w};
+use crate::app::{App, Editor};
+use crate::i18n::screen::Words;
 use crate::model::{Field, goal_number};
-use crate::text::{EditRow, caret_cell, edit_rows, widen};
+use crate::text::{EditRow, caret_cell, edit_rows};
 
-pub fn draw(frame: &mut Frame, app: &App, editor: &Editor, area: Rect) {
-    let what = match editor.slot {
-        Slot::GoalsIntro => app.lang.pick("目標の前書き", "goals lead-in").to_owned(),
-        Slot::Goal(i) => format!("{} {}", app.lang.pick("目標", "goal"), goal_number(i)),
-        Slot::Progress => field_label(app, editor.section, Field::Progress),
-        Slot::Reflection => field_label(app, editor.section, Field::Reflection),
+/// A pane while its text is edited: the editing frame, the text, and where the caret is.
+pub fn draw_pane(frame: &mut Frame, app: &App, editor: &Editor, area: Rect) {
+    let what = match editor.field {
+        Field::Goals => format!("{} {}", Words::Goal.text(app.lang), goal_number(editor.goal)),
+        Field::GoalsIntro => Field::GoalsIntro.label(app.lang).to_owned(),
+        field => field_title(app, editor.section, field),
     };
+    let hints = app.keymap.hints(crate::app::contexts(app), app.lang);
+    let hints: Vec<&str> = hints.split("  ").take(2).collect();
     let title = Line::from(vec![
-        Span::raw(widen(&format!(" {what} ")).into_owned()),
-        Span::styled(
-            widen(app.lang.pick("［編集中］Esc:終了 Ctrl-S:保存 ", "[editing] Esc:done Ctrl-S:save ")).into_owned(),
-            Style::new().fg(Color::Yellow),
-        ),
+        Span::raw(w(format!(" {what} "))),
+        Span::styled(w(format!("{} {} ", Words::Editing.text(app.lang), hints.join(" "))), style::editing_border()),
     ]);
-    let frame_block = block().title(title).border_style(border_style(true, true));
+    let frame_block = block().title(title).border_style(style::bold());
     let inner = frame_block.inner(area);
     frame.render_widget(frame_block, area);
-    if inner.width == 0 || inner.height == 0 {
-        return;
+    if let Some((row, total)) = draw_text(frame, inner, &editor.textarea) {
+        border_note(frame, area, &format!(" {}/{} ", row + 1, total));
     }
-    let mut rows = edit_rows(editor.textarea.lines(), usize::from(inner.width));
-    let (row, col) = caret(editor, usize::from(inner.width), &rows);
-    if row < rows.len() && col == 0 && rows[row.saturating_sub(1)].end.1 >= usize::from(inner.width) && row > 0 {
-        // The caret after a line that fills its row exactly: shown on a row of its own, not on the
-        // first character of the next line.
-        let line = rows[row - 1].line;
-        if rows[row].line != line {
+}
+
+/// Draws the text soft-wrapped into `inner`, scrolled so that the caret shows, and puts the
+/// terminal's cursor on the caret (its only mark: a reversed cell under a block cursor would
+/// cancel out). Returns the caret's row and the number of rows.
+pub fn draw_text(frame: &mut Frame, inner: Rect, textarea: &TextArea<'static>) -> Option<(usize, usize)> {
+    if inner.width == 0 || inner.height == 0 {
+        return None;
+    }
+    let width = usize::from(inner.width);
+    let mut rows = edit_rows(textarea.lines(), width);
+    let cursor = textarea.cursor();
+    let (mut row, mut col) = caret_cell(&rows, cursor.0, cursor.1);
+    if col >= width {
+        // The caret after a line that fills its row exactly goes to a row of its own.
+        let line = rows.get(row).map_or(0, |r| r.line);
+        row += 1;
+        col = 0;
+        if rows.get(row).is_none_or(|r| r.line != line) {
             rows.insert(row, EditRow { line, shown: String::new(), stops: Vec::new(), end: (0, 0), continues: false });
         }
     }
     let height = usize::from(inner.height);
     let top = (row + 1).saturating_sub(height);
-    let shown: Vec<Line> =
-        rows.iter().skip(top).take(height).map(|r| Line::from(widen(&r.shown).into_owned())).collect();
+    let shown: Vec<Line> = rows.iter().skip(top).take(height).map(|r| Line::from(w(&r.shown))).collect();
     frame.render_widget(Paragraph::new(shown), inner);
-    let (x, y) = (inner.x + col as u16, inner.y + (row - top) as u16);
+    let x = inner.x.saturating_add(u16::try_from(col).unwrap_or(u16::MAX));
+    let y = inner.y.saturating_add(u16::try_from(row - top).unwrap_or(u16::MAX));
     if x < inner.right() && y < inner.bottom() {
-        frame.buffer_mut()[(x, y)].set_style(Style::new().add_modifier(Modifier::REVERSED));
-        // The terminal's own cursor on the caret: the IME's candidate window opens there.
         frame.set_cursor_position(Position::new(x, y));
     }
-}
-
-/// Screen row and column of the caret; at the very end of a full row it goes to the next row.
-fn caret(editor: &Editor, width: usize, rows: &[crate::text::EditRow]) -> (usize, usize) {
-    let cursor = editor.textarea.cursor();
-    let (row, col) = caret_cell(rows, cursor.0, cursor.1);
-    if col >= width { (row + 1, 0) } else { (row, col) }
-}
-
-/// The editor's text width with the current terminal size, for moving the caret up and down.
-pub fn text_width(app: &App, slot: Slot) -> usize {
-    let areas = screen_areas(app, Rect::new(0, 0, app.size.0, app.size.1));
-    let area = match slot {
-        Slot::GoalsIntro | Slot::Goal(_) => areas.goals,
-        Slot::Progress => areas.progress,
-        Slot::Reflection => areas.reflection,
-    };
-    usize::from(area.width.saturating_sub(2))
+    Some((row, rows.len()))
 }

@@ -1,104 +1,60 @@
-//! Drawing: `draw(frame, &app)` reads the state and never changes it.
+//! Drawing: `draw(frame, &app)` reads the state and never changes it. One file per view or
+//! dialog, named as its component in `app/`; the layout comes from `app.layout`.
 
-mod dialogs;
+mod dialog;
 mod editor;
 mod finish;
-mod layout;
 mod overview;
 mod panes;
-mod safety;
 mod status;
+mod style;
 mod tree;
 
-pub use editor::text_width as editor_text_width;
 pub use finish::finish;
-pub use layout::{Areas, areas};
-pub use safety::conflict_text_width;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
-use ratatui::widgets::Block;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 
 use crate::app::{App, Mode};
-use crate::model::Field;
-use crate::text::{AmbiguousWidth, ambiguous_width};
+use crate::i18n::screen::Words;
+use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn draw(frame: &mut Frame, app: &App) {
-    let areas = screen_areas(app, frame.area());
-    tree::draw(frame, app, areas.tree);
-    match app.selected() {
-        Some(at) => panes::draw(frame, app, at, &areas),
-        None => overview::draw(frame, app, areas.detail),
+    if app.layout.too_small {
+        too_small(frame, app);
+        finish(frame.buffer_mut());
+        return;
     }
-    status::draw(frame, app, areas.status, areas.hints);
+    tree::draw(frame, app, app.layout.tree);
+    match app.selected() {
+        Some(at) => panes::draw(frame, app, at),
+        None => overview::draw(frame, app, app.layout.detail),
+    }
+    status::draw(frame, app, app.layout.status, app.layout.hints);
     match &app.mode {
-        Mode::Help { scroll } => dialogs::help(frame, app, *scroll),
-        Mode::ConfirmQuit => dialogs::confirm_quit(frame, app),
-        Mode::Resolve(r) => safety::conflict(frame, app, r),
-        Mode::Recover(r) => safety::recovery(frame, app, r),
-        Mode::Export(d) => dialogs::export(frame, app, d),
-        _ => {}
+        Mode::Help { scroll } => dialog::help::draw(frame, app, *scroll),
+        Mode::ConfirmQuit => dialog::quit::draw(frame, app),
+        Mode::Resolve(conflict) => dialog::conflict::draw(frame, app, conflict),
+        Mode::Recover(recovery) => dialog::recovery::draw(frame, app, recovery),
+        Mode::Export(export) => dialog::export::draw(frame, app, export),
+        Mode::Browse | Mode::Editing(_) => {}
     }
     finish(frame.buffer_mut());
 }
 
-/// How far the progress or reflection pane can scroll with the current terminal size.
-pub fn pane_overflow(app: &App, field: Field) -> u16 {
-    let (w, h) = app.size;
-    let areas = screen_areas(app, Rect::new(0, 0, w, h));
-    let (rect, text) = match (field, app.selected().and_then(|at| app.section(at))) {
-        (Field::Progress, Some(s)) => (areas.progress, s.progress.as_str()),
-        (Field::Reflection, Some(s)) => (areas.reflection, s.reflection.as_str()),
-        _ => return 0,
-    };
-    let lines = panes::text_lines(text, rect.width.saturating_sub(2)).len();
-    u16::try_from(lines.saturating_sub(usize::from(rect.height.saturating_sub(2)))).unwrap_or(u16::MAX)
+/// One centred line: how big the terminal must be.
+fn too_small(frame: &mut Frame, app: &App) {
+    let text = Words::TooSmall { width: MIN_WIDTH, height: MIN_HEIGHT }.text(app.lang);
+    let lines = crate::text::wrap(&text, usize::from(frame.area().width).max(1));
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let area = frame.area().centered(Constraint::Fill(1), Constraint::Length(height));
+    let lines: Vec<Line> = lines.into_iter().map(|l| Line::from(style::w(l)).centered()).collect();
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// The layout for the selected section, sized to its texts.
-pub fn screen_areas(app: &App, area: Rect) -> Areas {
-    let first = areas(area, [0; 3]);
-    let wanted = match app.selected().and_then(|at| app.section(at)) {
-        Some(section) => panes::wanted_lines(section, first.detail.width.saturating_sub(2)),
-        None => [0; 3],
-    };
-    areas(area, wanted)
-}
-
-/// A bordered block; where the terminal draws ambiguous characters wide, the borders are ASCII,
-/// since the box-drawing characters are ambiguous too and would push every border out of place.
-fn block() -> Block<'static> {
-    match ambiguous_width() {
-        AmbiguousWidth::Narrow => Block::bordered(),
-        AmbiguousWidth::Wide => Block::bordered().border_set(ASCII_BORDER),
-    }
-}
-
-const ASCII_BORDER: ratatui::symbols::border::Set = ratatui::symbols::border::Set {
-    top_left: "+",
-    top_right: "+",
-    bottom_left: "+",
-    bottom_right: "+",
-    vertical_left: "|",
-    vertical_right: "|",
-    horizontal_top: "-",
-    horizontal_bottom: "-",
-};
-
-/// Text as it goes into a cell: in wide-ambiguous mode each ambiguous character gets its pad.
-fn w(text: impl AsRef<str>) -> String {
-    crate::text::widen(text.as_ref()).into_owned()
-}
-
-fn border_style(focused: bool, editing: bool) -> Style {
-    match (focused, editing) {
-        (_, true) => Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-        (true, false) => Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-        _ => Style::new().fg(Color::DarkGray),
-    }
-}
-
-fn dim() -> Style {
-    Style::new().fg(Color::DarkGray)
+/// A rectangle of `width` × `height` in the middle of `area`, never larger than it.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    area.centered(Constraint::Length(width.min(area.width)), Constraint::Length(height.min(area.height)))
 }

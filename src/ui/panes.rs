@@ -1,135 +1,104 @@
-//! The right side for one section: 所属等の目標, 取組状況, 目標達成度, 振り返り.
+//! The right side for one section: 所属等の目標, 取組状況, 目標達成度, 振り返り, as laid out.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Areas, block, border_style, dim, w};
-use crate::app::{App, Focus, Mode, SectionRef, Slot};
-use crate::model::{Field, Section, checkpoint_phrase, goal_number};
+use super::style::{self, block, dim, w};
+use crate::app::{App, Focus, Mode, SectionRef, pane_contexts};
+use crate::i18n::screen::Words;
+use crate::layout::GoalItem;
+use crate::model::{Field, Section};
 use crate::text::{display_width, sanitize, wrap};
 
-pub fn draw(frame: &mut Frame, app: &App, at: SectionRef, areas: &Areas) {
+pub fn draw(frame: &mut Frame, app: &App, at: SectionRef) {
     let Some(section) = app.section(at) else { return };
     let editor = match &app.mode {
         Mode::Editing(editor) if editor.section == at => Some(editor.as_ref()),
         _ => None,
     };
-    let editing_field = editor.map(|e| slot_field(e.slot));
-    for (field, area) in [
-        (Field::Goals, areas.goals),
-        (Field::Progress, areas.progress),
-        (Field::Rating, areas.rating),
-        (Field::Reflection, areas.reflection),
-    ] {
-        let focused = app.focus == Focus::Pane(field);
-        if let Some(editor) = editor.filter(|_| editing_field == Some(field)) {
-            super::editor::draw(frame, app, editor, area);
+    for field in Field::PANES {
+        let area = app.layout.pane(field);
+        if area.height == 0 {
+            continue; // another pane is zoomed
+        }
+        if let Some(editor) = editor.filter(|e| e.field.pane() == field) {
+            super::editor::draw_pane(frame, app, editor, area);
             continue;
         }
-        let block = block().title(title(app, at, field, focused)).border_style(border_style(focused, false));
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
+        let focused = app.focus == Focus::Pane(field);
+        let frame_block = block().title(title(app, at, field, focused)).border_style(style::border(focused));
+        let inner = frame_block.inner(area);
+        frame.render_widget(frame_block, area);
         match field {
-            Field::Goals | Field::GoalsIntro => goals(frame, app, section, area, focused),
             Field::Rating => rating(frame, app, at, section, inner),
-            Field::Progress => text_pane(frame, app, field, &section.progress, app.scroll[0], area),
-            Field::Reflection => text_pane(frame, app, field, &section.reflection, app.scroll[1], area),
+            Field::Progress => text_pane(frame, app, &app.layout.progress_lines, app.scroll[0], area),
+            Field::Reflection => text_pane(frame, app, &app.layout.reflection_lines, app.scroll[1], area),
+            _ => goals(frame, app, area, focused),
         }
-    }
-}
-
-fn slot_field(slot: Slot) -> Field {
-    match slot {
-        Slot::GoalsIntro | Slot::Goal(_) => Field::Goals,
-        Slot::Progress => Field::Progress,
-        Slot::Reflection => Field::Reflection,
     }
 }
 
 /// The pane titles in the words of the published table.
-pub fn field_label(app: &App, at: SectionRef, field: Field) -> String {
-    let lang = app.lang;
-    match field {
-        Field::Goals | Field::GoalsIntro => lang.pick("所属等の目標", "Goals").to_owned(),
-        Field::Progress => match app.doc(at.file).and_then(|d| d.checkpoint) {
-            Some(date) => match lang {
-                crate::i18n::Lang::Ja => format!("{}の取組状況", checkpoint_phrase(date)),
-                crate::i18n::Lang::En => format!("Progress as of {}", date.format("%-d %B")),
-            },
-            None => lang.pick("取組状況", "Progress").to_owned(),
-        },
-        Field::Rating => lang.pick("目標達成度", "Achievement").to_owned(),
-        Field::Reflection => lang.pick("振り返り", "Reflection").to_owned(),
-    }
+pub fn field_title(app: &App, at: SectionRef, field: Field) -> String {
+    let checkpoint = app.doc(at.file).and_then(|d| d.checkpoint);
+    Words::PaneTitle { field, checkpoint }.text(app.lang)
 }
 
 fn title(app: &App, at: SectionRef, field: Field, focused: bool) -> Line<'static> {
-    let mut spans = vec![Span::raw(w(format!(" {} ", field_label(app, at, field))))];
+    let mut spans = vec![Span::raw(w(format!(" {} ", field_title(app, at, field))))];
     if focused {
-        let hint = match field {
-            Field::Goals => app.lang.pick("Enter:編集 a:追加 d:削除 ", "Enter:edit a:add d:remove "),
-            Field::Rating => app.lang.pick("1-4:選ぶ Space:切替 ", "1-4:set Space:cycle "),
-            _ => app.lang.pick("Enter:編集 ", "Enter:edit "),
+        // The pane's first keys, from the bindings in force.
+        let hints = app.keymap.hints(pane_contexts(field), app.lang);
+        let shown = match field {
+            Field::Goals => 3,
+            Field::Rating => 2,
+            _ => 1,
         };
-        spans.push(Span::styled(w(hint), dim()));
+        let first: Vec<&str> = hints.split("  ").take(shown).collect();
+        spans.push(Span::styled(w(format!("{} ", first.join(" "))), dim()));
     }
     Line::from(spans)
 }
 
-/// How many lines the goals, progress and reflection would fill at this inner width.
-pub fn wanted_lines(section: &Section, width: u16) -> [usize; 3] {
-    let goals = goal_lines(section, usize::from(width), usize::MAX, false).0.len();
-    [
-        goals.max(1),
-        text_lines(&section.progress, width).len().max(1),
-        text_lines(&section.reflection, width).len().max(1),
-    ]
-}
-
-/// The lines a text pane shows at a given inner width, after taming control characters.
-pub fn text_lines(text: &str, width: u16) -> Vec<String> {
-    if text.is_empty() {
-        return Vec::new();
-    }
-    wrap(&sanitize(text), usize::from(width))
-}
-
 fn placeholder(app: &App, field: Field) -> Line<'static> {
-    let text = match field {
-        Field::Goals => app.lang.pick("（未記入）Enter で目標を書き始めます", "(empty) press Enter to write a goal"),
-        _ => app.lang.pick("（未記入）Enter で書き始めます", "(empty) press Enter to start writing"),
-    };
-    Line::styled(w(text), dim())
+    Line::styled(w(Words::Empty { field }.text(app.lang)), dim())
 }
 
-fn text_pane(frame: &mut Frame, app: &App, field: Field, text: &str, scroll: u16, area: Rect) {
+fn text_pane(frame: &mut Frame, app: &App, lines: &[String], scroll: u16, area: Rect) {
     let inner = block().inner(area);
-    let lines = text_lines(text, inner.width);
     if lines.is_empty() {
-        frame.render_widget(Paragraph::new(placeholder(app, field)), inner);
+        frame.render_widget(Paragraph::new(placeholder(app, Field::Progress)), inner);
         return;
     }
     let height = usize::from(inner.height);
-    let max_scroll = lines.len().saturating_sub(height);
-    let scroll = usize::from(scroll).min(max_scroll);
+    let scroll = usize::from(scroll).min(lines.len().saturating_sub(height));
     let shown: Vec<Line> = lines.iter().skip(scroll).take(height).map(|l| Line::from(w(l))).collect();
     frame.render_widget(Paragraph::new(shown), inner);
     scroll_marker(frame, area, scroll, height, lines.len());
 }
 
-fn goals(frame: &mut Frame, app: &App, section: &Section, area: Rect, focused: bool) {
+fn goals(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
     let inner = block().inner(area);
-    let (lines, selected_range) = goal_lines(section, usize::from(inner.width), app.goal_cursor, focused);
-    if lines.is_empty() {
+    let items = &app.layout.goal_items;
+    if items.is_empty() {
         frame.render_widget(Paragraph::new(placeholder(app, Field::Goals)), inner);
         return;
     }
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected = (0, 0);
+    for (row, item) in items.iter().enumerate() {
+        let start = lines.len();
+        lines.extend(goal_lines(item, row == app.goal_cursor && focused));
+        if row == app.goal_cursor {
+            selected = (start, lines.len());
+        }
+    }
     // Keep the selected goal in view without remembering a scroll position.
     let height = usize::from(inner.height);
-    let offset = (selected_range.0.min(selected_range.1.saturating_sub(height)) + usize::from(app.goal_scroll))
+    let offset = (selected.0.min(selected.1.saturating_sub(height)) + usize::from(app.goal_scroll))
         .min(lines.len().saturating_sub(height));
     let total = lines.len();
     let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
@@ -137,55 +106,41 @@ fn goals(frame: &mut Frame, app: &App, section: &Section, area: Rect, focused: b
     scroll_marker(frame, area, offset, height, total);
 }
 
-/// The goals as numbered, wrapped lines with a hanging indent, and which lines the selected
-/// row (intro or goal) covers.
-fn goal_lines(
-    section: &Section,
-    width: usize,
-    selected_row: usize,
-    focused: bool,
-) -> (Vec<Line<'static>>, (usize, usize)) {
-    let numbered = section.goals.len() > 1 || !section.goals_intro.is_empty();
-    let intro = (!section.goals_intro.is_empty())
-        .then(|| (String::new(), section.goals_intro.as_str(), Style::new().add_modifier(Modifier::ITALIC)));
-    let items = intro.into_iter().chain(
-        section
-            .goals
-            .iter()
-            .enumerate()
-            .map(|(i, goal)| (if numbered { goal_number(i) } else { String::new() }, goal.as_str(), Style::new())),
-    );
-    let mut lines: Vec<Line> = Vec::new();
-    let mut selected_range = (0, 0);
-    for (row, (prefix, text, style)) in items.enumerate() {
-        let selected = row == selected_row;
-        let prefix_width = display_width(&prefix);
-        let style = if selected && focused { style.bg(Color::Blue).fg(Color::White) } else { style };
-        let start = lines.len();
-        for (i, part) in wrap(&sanitize(text), width.saturating_sub(prefix_width).max(2)).into_iter().enumerate() {
-            let lead = if i == 0 { prefix.clone() } else { " ".repeat(prefix_width) };
-            lines.push(Line::from(vec![
-                Span::styled(w(lead), style.add_modifier(Modifier::BOLD)),
-                Span::styled(w(part), style),
-            ]));
-        }
-        if selected {
-            selected_range = (start, lines.len());
-        }
+/// One goal (or the lead-in) as lines with a hanging indent after its number.
+fn goal_lines(item: &GoalItem, selected: bool) -> Vec<Line<'static>> {
+    let mut base = ratatui::style::Style::new();
+    if item.intro {
+        base = base.add_modifier(Modifier::ITALIC);
     }
-    (lines, selected_range)
+    if selected {
+        base = base.patch(style::cursor(true));
+    }
+    let indent = display_width(&item.number);
+    item.lines
+        .iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let lead = if i == 0 { item.number.clone() } else { " ".repeat(indent) };
+            Line::from(vec![Span::styled(w(lead), base.add_modifier(Modifier::BOLD)), Span::styled(w(part), base)])
+        })
+        .collect()
 }
 
 /// "3-8/12" in the bottom border when a pane holds more lines than it shows.
-fn scroll_marker(frame: &mut Frame, area: Rect, offset: usize, height: usize, total: usize) {
+pub fn scroll_marker(frame: &mut Frame, area: Rect, offset: usize, height: usize, total: usize) {
     if total <= height || area.height < 3 {
         return;
     }
     let marker = format!(" {}-{}/{} ", offset + 1, (offset + height).min(total), total);
-    let width = display_width(&marker) as u16;
-    if width + 2 < area.width {
+    border_note(frame, area, &marker);
+}
+
+/// A short note at the right of a pane's bottom border.
+pub fn border_note(frame: &mut Frame, area: Rect, note: &str) {
+    let width = u16::try_from(display_width(note)).unwrap_or(u16::MAX);
+    if width + 2 < area.width && area.height >= 2 {
         let bottom = Rect::new(area.right() - width - 1, area.bottom() - 1, width, 1);
-        frame.render_widget(Paragraph::new(Span::styled(w(marker), dim())), bottom);
+        frame.render_widget(Paragraph::new(Span::styled(w(note), dim())), bottom);
     }
 }
 
@@ -194,13 +149,10 @@ fn rating(frame: &mut Frame, app: &App, at: SectionRef, section: &Section, inner
     let scale = doc.scale();
     let current = match section.rating.as_deref().and_then(|m| doc.grade(m)) {
         Some(grade) => Line::from(vec![
-            Span::styled(
-                w(format!("{} ", sanitize(&grade.mark))),
-                Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
-            ),
-            Span::styled(w(sanitize(&grade.label)), Style::new().add_modifier(Modifier::BOLD)),
+            Span::styled(w(format!("{} ", sanitize(&grade.mark))), style::bold()),
+            Span::styled(w(sanitize(&grade.label)), style::bold()),
         ]),
-        None => Line::styled(w(app.lang.pick("未評価", "not rated")), dim()),
+        None => Line::styled(w(Words::NotRated.text(app.lang)), dim()),
     };
     // Each "1:◎達成できた" stays whole; where the full legend does not fit, the marks alone do.
     let width = usize::from(inner.width);
@@ -215,7 +167,7 @@ fn rating(frame: &mut Frame, app: &App, at: SectionRef, section: &Section, inner
     let mut legend = pack(&full, width);
     if legend.len() > available {
         let mut compact = short.join("  ");
-        compact.push_str(app.lang.pick("  Space:切替 0:未評価", "  Space:cycle 0:clear"));
+        compact.push_str(&Words::RatingKeys.text(app.lang));
         legend = pack(&[compact], width);
     }
     let mut lines = vec![current];

@@ -1,78 +1,95 @@
-//! The left column: files, their divisions, their sections.
+//! The left column: files, their divisions, their sections, with what is unsaved or unwritten.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState};
+use ratatui::widgets::Paragraph;
 
-use super::{block, border_style, w};
+use super::style::{self, block, w};
 use crate::app::{App, FileState, Focus, Node};
+use crate::i18n::screen::Words;
 use crate::text::{sanitize, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let nodes = app.visible_nodes();
-    let width = usize::from(area.width.saturating_sub(2));
-    let items: Vec<ListItem> = nodes.iter().map(|node| ListItem::new(row(app, *node, width))).collect();
-    let selected = nodes.iter().position(|n| *n == app.cursor);
     let focused = app.focus == Focus::Tree;
-    let title = app.lang.pick(" 所属一覧 ", " Sections ");
-    let list = List::new(items)
-        .block(block().title(w(title)).border_style(border_style(focused, false)))
-        .highlight_style(if focused {
-            // No foreground here: the unsaved and empty markers keep their colours on the cursor row.
-            Style::new().bg(Color::Blue).add_modifier(Modifier::BOLD)
-        } else {
-            Style::new().add_modifier(Modifier::REVERSED)
-        });
-    let mut state = ListState::default().with_selected(selected);
-    frame.render_stateful_widget(list, area, &mut state);
+    let frame_block = block().title(w(Words::TreeTitle.text(app.lang))).border_style(style::border(focused));
+    let inner = frame_block.inner(area);
+    frame.render_widget(frame_block, area);
+    let nodes = app.visible_nodes();
+    let height = usize::from(inner.height);
+    let offset = app.tree_offset.min(nodes.len().saturating_sub(1));
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = nodes
+        .iter()
+        .skip(offset)
+        .take(height)
+        .map(|node| {
+            let mut line = row(app, *node, width);
+            if *node == app.cursor {
+                // The whole row, so that the cursor is seen on a short name too.
+                let pad = width.saturating_sub(line.width());
+                line.push_span(Span::raw(" ".repeat(pad)));
+                line = line.patch_style(style::cursor(focused));
+            }
+            line
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn row(app: &App, node: Node, width: usize) -> Line<'static> {
+    let lang = app.lang;
     let fold = |node: Node| if app.collapsed.contains(&node) { "▸ " } else { "▾ " };
     match node {
         Node::File(file) => {
-            let entry = &app.files[file];
+            let Some(entry) = app.files.get(file) else { return Line::default() };
             match &entry.state {
-                FileState::Loaded { doc, .. } => {
-                    let dirty = app.dirty_sections().iter().any(|s| s.file == file);
+                FileState::Loaded(loaded) => {
                     let flag = if entry.gone {
-                        app.lang.pick("［削除済み］", "[gone] ")
+                        Words::FlagGone.text(lang)
                     } else if entry.read_only {
-                        app.lang.pick("［読取専用］", "[read-only] ")
+                        Words::FlagReadOnly.text(lang)
                     } else {
-                        ""
+                        String::new()
                     };
+                    let dirty = if loaded.dirty_count() > 0 { " *" } else { "" };
                     // The flag first: a long title is what gets cut, not the warning.
-                    let label =
-                        format!("{}{flag}{}{}", fold(node), sanitize(&doc.title()), if dirty { " *" } else { "" });
-                    Line::from(Span::styled(w(truncate(&label, width)), Style::new().add_modifier(Modifier::BOLD)))
+                    let label = format!("{}{flag}{}{dirty}", fold(node), sanitize(&loaded.doc().title()));
+                    Line::styled(w(truncate(&label, width)), style::bold())
                 }
                 FileState::Broken(_) => {
                     let name = entry.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                    let label = format!("! {}{}", sanitize(&name), app.lang.pick("［読込エラー］", " [error]"));
-                    Line::from(Span::styled(
-                        w(truncate(&label, width)),
-                        Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-                    ))
+                    let label = format!("! {}{}", sanitize(&name), Words::FlagBroken.text(lang));
+                    Line::styled(w(truncate(&label, width)), style::error())
                 }
             }
         }
         Node::Division(file, division) => {
-            let name =
-                app.doc(file).and_then(|d| d.divisions.get(division)).map(|d| d.name.clone()).unwrap_or_default();
-            Line::from(w(truncate(&format!("  {}{}", fold(node), sanitize(&name)), width)))
+            let Some(d) = app.doc(file).and_then(|d| d.divisions.get(division)) else { return Line::default() };
+            let loaded = app.files.get(file).and_then(|f| f.loaded_state());
+            let folded = app.collapsed.contains(&node);
+            // A folded division still says that something inside it is unsaved or unwritten.
+            let marks = if folded {
+                let unsaved = loaded.is_some_and(|l| l.dirty().any(|(dd, _)| dd == division));
+                let empty = d.sections.iter().any(|s| !s.empty_fields().is_empty());
+                format!("{}{}", if unsaved { " *" } else { "" }, if empty { " !" } else { "" })
+            } else {
+                String::new()
+            };
+            Line::from(w(truncate(&format!("  {}{}{marks}", fold(node), sanitize(&d.name)), width)))
         }
         Node::Section(at) => {
             let Some(section) = app.section(at) else { return Line::default() };
-            let unsaved = if app.is_section_dirty(at) { "*" } else { " " };
-            let empty = if section.empty_fields().is_empty() { " " } else { "!" };
+            let unsaved = app.is_section_dirty(at);
+            let empty = !section.empty_fields().is_empty();
             let name = truncate(&sanitize(&section.name), width.saturating_sub(6));
+            let mark = |on: bool, text: &'static str, style: ratatui::style::Style| {
+                if on { Span::styled(text, style) } else { Span::raw(" ") }
+            };
             Line::from(vec![
                 Span::raw("    "),
-                Span::styled(unsaved, Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)),
-                Span::styled(empty, Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)),
+                mark(unsaved, "*", style::bold()),
+                mark(empty, "!", style::error()),
                 Span::raw(w(name)),
             ])
         }

@@ -1,0 +1,266 @@
+//! The conflict dialog: for each field someone else saved differently while we changed it, keep
+//! mine, keep theirs, or write a combined text. Nothing of that file is written until every
+//! question is answered; a cancelled dialog leaves the questions waiting for the next save.
+
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use crate::app::action::{Action, Effect};
+use crate::app::edit_keys;
+use crate::app::files::Pending;
+use crate::app::messages::Tone;
+use crate::app::state::{App, Mode};
+use crate::app::update::{after_documents_changed, cursor_by_name};
+use crate::app::{saving, sync};
+use crate::command::{Command, Context};
+use crate::i18n::app::Msg;
+use crate::model::{Field, Section, goal_number};
+use crate::store::FieldConflict;
+
+/// Lines of a combined text that say whose part follows; taken out when the text is used.
+pub const MINE_MARK: &str = "【自分】";
+pub const THEIRS_MARK: &str = "【相手】";
+
+pub struct Conflict {
+    pub file: usize,
+    pub conflicts: Vec<FieldConflict>,
+    /// Which question is shown.
+    pub index: usize,
+    /// Decisions so far, one per question.
+    pub chosen: Vec<Option<Choice>>,
+    /// Editing a combined text for the shown question.
+    pub combined: Option<TextArea<'static>>,
+}
+
+/// What the user kept of a conflicting field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Choice {
+    Mine,
+    Theirs,
+    /// A text written in the dialog from both.
+    Combined(String),
+}
+
+impl Conflict {
+    /// The questions of a file still worth asking: fields both sides changed that still differ.
+    pub fn questions(app: &App, file: usize) -> Vec<FieldConflict> {
+        let Some(entry) = app.files.get(file) else { return Vec::new() };
+        let Some(loaded) = entry.loaded_state() else { return Vec::new() };
+        entry
+            .pending
+            .iter()
+            .filter_map(|p| {
+                let mine = loaded.doc().find_section(&p.division, &p.section)?;
+                let theirs = loaded.saved().find_section(&p.division, &p.section)?;
+                (!p.field.equal(mine, theirs)).then(|| FieldConflict {
+                    division: p.division.clone(),
+                    section: p.section.clone(),
+                    field: p.field,
+                    mine: p.field.text(mine),
+                    theirs: p.field.text(theirs),
+                    mine_section: mine.clone(),
+                    theirs_section: theirs.clone(),
+                    their_by: theirs.updated_by.clone(),
+                    their_at: theirs.updated,
+                })
+            })
+            .collect()
+    }
+
+    /// Opens the dialog on a file's questions (none: nothing opens).
+    pub fn open(app: &mut App, file: usize) {
+        let conflicts = Conflict::questions(app, file);
+        if conflicts.is_empty() {
+            return;
+        }
+        let chosen = vec![None; conflicts.len()];
+        app.mode = Mode::Resolve(Box::new(Conflict { file, conflicts, index: 0, chosen, combined: None }));
+    }
+
+    pub fn contexts(&self) -> &'static [Context] {
+        if self.combined.is_some() { &[Context::Combined, Context::TextInput] } else { &[Context::Conflict] }
+    }
+
+    pub fn handle(mut self: Box<Self>, app: &mut App, action: Action) -> Vec<Effect> {
+        if let Some(mut textarea) = self.combined.take() {
+            match action {
+                Action::Command(Command::UseCombined) => {
+                    let text = textarea.lines().join("\n");
+                    return self.decide(app, Choice::Combined(text));
+                }
+                Action::Command(Command::Back) => {}
+                Action::Command(Command::Cancel) => return cancel(app),
+                Action::Command(command) => {
+                    edit_keys::apply(&mut textarea, command, app.layout.dialog_text_width());
+                    self.combined = Some(textarea);
+                }
+                Action::Type(c) => {
+                    edit_keys::type_char(&mut textarea, c);
+                    self.combined = Some(textarea);
+                }
+                Action::Paste(text) => {
+                    edit_keys::paste(&mut textarea, &text, false);
+                    self.combined = Some(textarea);
+                }
+                _ => self.combined = Some(textarea),
+            }
+            app.mode = Mode::Resolve(self);
+            return Vec::new();
+        }
+        let Some(conflict) = self.conflicts.get(self.index) else { return Vec::new() };
+        match action {
+            Action::Command(Command::KeepMine) => return self.decide(app, Choice::Mine),
+            Action::Command(Command::KeepTheirs) => return self.decide(app, Choice::Theirs),
+            Action::Command(Command::EditBoth) if conflict.field == Field::Rating => {
+                app.say(Tone::Info, Msg::RatingCannotCombine);
+            }
+            Action::Command(Command::EditBoth) => {
+                let text = combined_text(conflict);
+                let mut textarea = TextArea::new(text.split('\n').map(str::to_owned).collect());
+                textarea.set_wrap_mode(WrapMode::None);
+                textarea.set_max_histories(1000);
+                textarea.move_cursor(CursorMove::Top);
+                self.combined = Some(textarea);
+            }
+            Action::Command(Command::Cancel) => return cancel(app),
+            _ => {}
+        }
+        app.mode = Mode::Resolve(self);
+        Vec::new()
+    }
+
+    /// Records the decision for the shown field; after the last one, the decisions go into the
+    /// document, the questions are answered, and the save runs again.
+    fn decide(mut self: Box<Self>, app: &mut App, choice: Choice) -> Vec<Effect> {
+        if let Some(slot) = self.chosen.get_mut(self.index) {
+            *slot = Some(choice);
+        }
+        self.index += 1;
+        if self.index < self.conflicts.len() {
+            app.mode = Mode::Resolve(self);
+            return Vec::new();
+        }
+        let place = cursor_by_name(app);
+        let Some(entry) = app.files.get_mut(self.file) else { return Vec::new() };
+        for (conflict, choice) in self.conflicts.iter().zip(&self.chosen) {
+            if let Some(loaded) = entry.loaded_mut() {
+                loaded.edit(|doc| {
+                    let Some(section) = doc.find_section_mut(&conflict.division, &conflict.section) else { return };
+                    match choice {
+                        Some(Choice::Mine) => conflict.field.copy(&conflict.mine_section, section),
+                        Some(Choice::Theirs) => conflict.field.copy(&conflict.theirs_section, section),
+                        Some(Choice::Combined(text)) => set_combined(conflict.field, section, text),
+                        None => {}
+                    }
+                });
+            }
+            let answered = Pending {
+                division: conflict.division.clone(),
+                section: conflict.section.clone(),
+                field: conflict.field,
+            };
+            entry.pending.retain(|p| *p != answered);
+        }
+        app.generation += 1;
+        after_documents_changed(app, place);
+        sync::take_in_all_waiting(app);
+        saving::save(app)
+    }
+}
+
+fn cancel(app: &mut App) -> Vec<Effect> {
+    app.quit_after_save = false;
+    app.say(Tone::Info, Msg::SaveCancelled);
+    sync::take_in_all_waiting(app);
+    Vec::new()
+}
+
+/// Both versions in one text, each part under a line saying whose it is. Goals are numbered one
+/// per item (so a goal of two lines stays one), and a goal both sides have is listed once.
+pub fn combined_text(conflict: &FieldConflict) -> String {
+    if conflict.field != Field::Goals {
+        return format!("{MINE_MARK}\n{}\n{THEIRS_MARK}\n{}", conflict.mine, conflict.theirs);
+    }
+    let mine = &conflict.mine_section.goals;
+    let theirs_only: Vec<&String> = conflict.theirs_section.goals.iter().filter(|g| !mine.contains(g)).collect();
+    let mut lines = vec![MINE_MARK.to_owned()];
+    lines.extend(mine.iter().enumerate().map(|(i, g)| format!("{}{g}", goal_number(i))));
+    lines.push(THEIRS_MARK.to_owned());
+    lines.extend(theirs_only.iter().enumerate().map(|(i, g)| format!("{}{g}", goal_number(mine.len() + i))));
+    lines.join("\n")
+}
+
+/// Puts a combined text into the field: the marker lines go; for goals, a line starting with a
+/// goal number starts a goal and the lines after it belong to it.
+pub fn set_combined(field: Field, section: &mut Section, text: &str) {
+    let kept: Vec<&str> = text.split('\n').filter(|l| *l != MINE_MARK && *l != THEIRS_MARK).collect();
+    if field != Field::Goals {
+        field.set_text(section, kept.join("\n").trim_matches('\n'));
+        return;
+    }
+    let mut goals: Vec<String> = Vec::new();
+    for line in kept {
+        match strip_goal_number(line) {
+            Some(rest) => goals.push(rest.to_owned()),
+            None => match goals.last_mut() {
+                Some(goal) => {
+                    goal.push('\n');
+                    goal.push_str(line);
+                }
+                None => goals.push(line.to_owned()),
+            },
+        }
+    }
+    section.goals =
+        goals.into_iter().map(|g| g.trim_end_matches('\n').to_owned()).filter(|g| !g.trim().is_empty()).collect();
+}
+
+fn strip_goal_number(line: &str) -> Option<&str> {
+    let first = line.chars().next()?;
+    if ('①'..='⑳').contains(&first) {
+        return line.get(first.len_utf8()..);
+    }
+    let rest = line.strip_prefix('(')?;
+    let close = rest.find(')')?;
+    rest.get(..close)?.parse::<u32>().ok()?;
+    rest.get(close + 1..)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn conflict(mine: &[&str], theirs: &[&str]) -> FieldConflict {
+        let mut m = Section::new("総務課");
+        m.goals = mine.iter().map(|g| (*g).to_owned()).collect();
+        let mut t = Section::new("総務課");
+        t.goals = theirs.iter().map(|g| (*g).to_owned()).collect();
+        FieldConflict {
+            division: "区民部".into(),
+            section: "総務課".into(),
+            field: Field::Goals,
+            mine: Field::Goals.text(&m),
+            theirs: Field::Goals.text(&t),
+            mine_section: m,
+            theirs_section: t,
+            their_by: None,
+            their_at: None,
+        }
+    }
+
+    #[test]
+    fn both_goal_lists_combine_without_duplicating_or_splitting_a_goal() {
+        let c = conflict(&["同じ目標", "二行の\n目標"], &["同じ目標", "相手の目標"]);
+        let text = combined_text(&c);
+        assert_eq!(text, "【自分】\n①同じ目標\n②二行の\n目標\n【相手】\n③相手の目標");
+        let mut section = Section::new("総務課");
+        set_combined(Field::Goals, &mut section, &text);
+        assert_eq!(section.goals, ["同じ目標", "二行の\n目標", "相手の目標"]);
+    }
+
+    #[test]
+    fn the_marks_go_when_a_combined_text_is_used() {
+        let mut section = Section::new("総務課");
+        set_combined(Field::Progress, &mut section, "【自分】\n私の文\n【相手】\n相手の文");
+        assert_eq!(section.progress, "私の文\n相手の文");
+    }
+}

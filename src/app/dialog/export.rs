@@ -1,0 +1,136 @@
+//! `e`: export the current document from the screen, as `hyoka export` does from the shell: the
+//! format, where to, and what the worker said about it.
+
+use std::path::{Path, PathBuf};
+
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use crate::app::action::{Action, Effect, ExportJob, ExportReport};
+use crate::app::edit_keys;
+use crate::app::messages::Tone;
+use crate::app::state::{App, Mode};
+use crate::command::Command;
+use crate::i18n::app::Msg;
+use crate::interchange::Format;
+
+const FORMATS: [Format; 5] = [Format::Html, Format::Csv, Format::Md, Format::Tsv, Format::Xlsx];
+
+pub struct ExportDialog {
+    pub file: usize,
+    pub format: Format,
+    /// The output path, editable; next to the data file by default.
+    pub path: TextArea<'static>,
+    /// The path exists: the next Enter overwrites it.
+    pub confirm_overwrite: bool,
+}
+
+/// Next to the data file, with the format's extension: data/kamigyo/2008.yaml → 2008.html.
+fn default_path(data_file: &Path, format: Format) -> PathBuf {
+    data_file.with_extension(format.extension())
+}
+
+fn path_editor(path: &Path) -> TextArea<'static> {
+    let mut textarea = TextArea::new(vec![path.display().to_string()]);
+    textarea.set_wrap_mode(WrapMode::None);
+    textarea.move_cursor(CursorMove::End);
+    textarea
+}
+
+impl ExportDialog {
+    pub fn open(app: &mut App) {
+        if app.read_only {
+            app.say(Tone::Error, Msg::ExportReadOnly);
+            return;
+        }
+        let file = app.cursor.file();
+        let Some(entry) = app.files.get(file).filter(|f| f.doc().is_some()) else {
+            app.say(Tone::Error, Msg::ExportBroken);
+            return;
+        };
+        let path = default_path(&entry.path, Format::Html);
+        app.mode = Mode::Export(Box::new(ExportDialog {
+            file,
+            format: Format::Html,
+            path: path_editor(&path),
+            confirm_overwrite: false,
+        }));
+    }
+
+    pub fn typed_path(&self) -> String {
+        self.path.lines().join("")
+    }
+
+    pub fn handle(mut self: Box<Self>, app: &mut App, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Command(Command::Cancel) => return Vec::new(),
+            Action::Command(command @ (Command::NextFormat | Command::PrevFormat)) => {
+                let i = FORMATS.iter().position(|f| *f == self.format).unwrap_or(0);
+                let len = FORMATS.len();
+                let next = if command == Command::NextFormat { (i + 1) % len } else { (i + len - 1) % len };
+                let next = FORMATS.get(next).copied().unwrap_or(Format::Html);
+                let typed = PathBuf::from(self.typed_path());
+                // A path still ending in the old format's extension follows the new format.
+                if typed.extension().is_some_and(|e| e == self.format.extension()) {
+                    self.path = path_editor(&typed.with_extension(next.extension()));
+                }
+                self.format = next;
+                self.confirm_overwrite = false;
+            }
+            Action::Command(Command::Write) => {
+                let path = PathBuf::from(self.typed_path().trim());
+                if path.as_os_str().is_empty() {
+                    app.say(Tone::Error, Msg::ExportNoPath);
+                } else if let Some(doc) = app.effective_doc(self.file) {
+                    let job = ExportJob {
+                        doc,
+                        format: self.format,
+                        path,
+                        overwrite: self.confirm_overwrite,
+                        data_files: app.files.iter().map(|f| f.path.clone()).collect(),
+                    };
+                    app.mode = Mode::Export(self);
+                    return vec![Effect::Export(job)];
+                }
+            }
+            Action::Command(command) if edit_keys::apply(&mut self.path, command, usize::MAX / 2) => {
+                self.confirm_overwrite = false;
+            }
+            Action::Type(c) => {
+                edit_keys::type_char(&mut self.path, c);
+                self.confirm_overwrite = false;
+            }
+            Action::Paste(text) => {
+                edit_keys::paste(&mut self.path, &text, true);
+                self.confirm_overwrite = false;
+            }
+            _ => {}
+        }
+        app.mode = Mode::Export(self);
+        Vec::new()
+    }
+}
+
+/// What the worker did with the export: the dialog closes, asks before overwriting, or says why not.
+pub fn exported(app: &mut App, report: ExportReport) -> Vec<Effect> {
+    match report {
+        ExportReport::Written(path) => {
+            if matches!(app.mode, Mode::Export(_)) {
+                app.mode = Mode::Browse;
+            }
+            let unsaved = app.unsaved_sections() > 0 || app.has_unsaved();
+            app.say(Tone::Info, Msg::Exported { path: path.display().to_string(), unsaved });
+        }
+        ExportReport::Exists(path) => {
+            if let Mode::Export(dialog) = &mut app.mode {
+                dialog.confirm_overwrite = true;
+            }
+            app.say(Tone::Error, Msg::ExportExists { path: path.display().to_string() });
+        }
+        ExportReport::IntoData(_) => app.say(Tone::Error, Msg::ExportOverData),
+        ExportReport::Refused(why) => app.say(Tone::Error, Msg::Raw(why)),
+        ExportReport::Failed { path, why } => {
+            app.say(Tone::Error, Msg::ExportFailed { path: path.display().to_string(), why });
+        }
+    }
+    Vec::new()
+}

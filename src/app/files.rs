@@ -1,0 +1,252 @@
+//! One data file as hyoka holds it: the document on screen, the version last read or written, and
+//! which sections differ — kept up to date on every change, never recomputed per frame.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use crate::model::{Document, Field, Section};
+use crate::store::LoadError;
+
+/// What tells a file changed on disk without reading it: modification time, length and inode
+/// (an atomic save or a `git checkout` makes a new one, even when time and length look the same).
+pub type DiskStamp = (std::time::SystemTime, u64, u64);
+
+/// A field someone else saved differently while we had it changed, taken in from disk: the next
+/// save asks which to keep. Stays until answered, even when a save is cancelled.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Pending {
+    pub division: String,
+    pub section: String,
+    pub field: Field,
+}
+
+#[derive(Clone, Debug)]
+pub struct FileEntry {
+    pub path: PathBuf,
+    /// The absolute path with links resolved, as found at start: what the journal is kept under,
+    /// so that the work is found again however hyoka was started and even if the file went away.
+    pub canonical: PathBuf,
+    pub state: FileState,
+    /// The file has no write permission: shown, never edited or written.
+    pub read_only: bool,
+    /// The stamp when last read or written, to notice changes on disk cheaply.
+    pub disk_stamp: Option<DiskStamp>,
+    /// The file was deleted or became unreadable while open; the edits are still here.
+    pub gone: bool,
+    pub pending: Vec<Pending>,
+    /// What changed on disk while this file was being edited: taken in when the edit ends, so
+    /// that the text being typed is merged too.
+    pub incoming: Option<(Document, String)>,
+    /// A save of this file is under way (in the worker).
+    pub saving: bool,
+}
+
+#[derive(Clone, Debug)]
+pub enum FileState {
+    Loaded(Box<Loaded>),
+    /// Shown with its errors; never written.
+    Broken(LoadError),
+}
+
+/// A readable file: what is on screen and what is on disk, with the differences tracked.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    doc: Document,
+    /// The content last read or written: unsaved edits are what differs from it.
+    saved: Document,
+    /// The exact text of `saved`, to notice when someone else saved meanwhile.
+    disk_text: String,
+    /// (division, section) positions of `doc` whose content differs from `saved`.
+    dirty: BTreeSet<(usize, usize)>,
+}
+
+impl Loaded {
+    pub fn new(doc: Document, saved: Document, disk_text: String) -> Self {
+        let mut loaded = Loaded { doc, saved, disk_text, dirty: BTreeSet::new() };
+        loaded.refresh();
+        loaded
+    }
+
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+
+    pub fn saved(&self) -> &Document {
+        &self.saved
+    }
+
+    pub fn disk_text(&self) -> &str {
+        &self.disk_text
+    }
+
+    /// Changes the document in any way (sections may come and go); the differences are recounted.
+    pub fn edit<T>(&mut self, change: impl FnOnce(&mut Document) -> T) -> T {
+        let out = change(&mut self.doc);
+        self.refresh();
+        out
+    }
+
+    /// Changes one section in place; only its own state is looked at again.
+    pub fn edit_section<T>(
+        &mut self,
+        division: usize,
+        section: usize,
+        change: impl FnOnce(&mut Section) -> T,
+    ) -> Option<T> {
+        let out = change(self.doc.section_mut(division, section)?);
+        self.refresh_one(division, section);
+        Some(out)
+    }
+
+    /// New content on screen and on disk at once (after a save, a merge, a restore).
+    pub fn replace(&mut self, doc: Document, saved: Document, disk_text: String) {
+        *self = Loaded::new(doc, saved, disk_text);
+    }
+
+    /// Throws the unsaved edits away: the screen shows what is on disk.
+    pub fn revert(&mut self) {
+        self.doc = self.saved.clone();
+        self.dirty.clear();
+    }
+
+    pub fn is_dirty(&self, division: usize, section: usize) -> bool {
+        self.dirty.contains(&(division, section))
+    }
+
+    pub fn dirty_count(&self) -> usize {
+        self.dirty.len()
+    }
+
+    pub fn dirty(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.dirty.iter().copied()
+    }
+
+    fn refresh(&mut self) {
+        self.dirty.clear();
+        for (d, division) in self.doc.divisions.iter().enumerate() {
+            for s in 0..division.sections.len() {
+                if differs(&self.doc, &self.saved, d, s) {
+                    self.dirty.insert((d, s));
+                }
+            }
+        }
+    }
+
+    fn refresh_one(&mut self, division: usize, section: usize) {
+        if differs(&self.doc, &self.saved, division, section) {
+            self.dirty.insert((division, section));
+        } else {
+            self.dirty.remove(&(division, section));
+        }
+    }
+}
+
+/// Whether the section at a position has content the saved version lacks. The saved section is
+/// the one at the same place when its names match (the usual case), else found by name.
+fn differs(doc: &Document, saved: &Document, division: usize, section: usize) -> bool {
+    let Some(division_now) = doc.divisions.get(division) else { return false };
+    let Some(now) = division_now.sections.get(section) else { return false };
+    let same_place = saved
+        .divisions
+        .get(division)
+        .filter(|d| d.name == division_now.name)
+        .and_then(|d| d.sections.get(section))
+        .filter(|s| s.name == now.name);
+    match same_place.or_else(|| saved.find_section(&division_now.name, &now.name)) {
+        Some(before) => !now.same_content(before),
+        None => true,
+    }
+}
+
+/// The absolute, link-free form of a path; for a file that does not exist (yet), its folder's.
+pub fn canonical_path(path: &std::path::Path) -> PathBuf {
+    if let Ok(found) = std::fs::canonicalize(path) {
+        return found;
+    }
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match (absolute.parent().map(std::fs::canonicalize), absolute.file_name()) {
+        (Some(Ok(dir)), Some(name)) => dir.join(name),
+        _ => absolute,
+    }
+}
+
+impl FileEntry {
+    /// A file read as `text` that gave `doc`.
+    pub fn loaded(path: impl Into<PathBuf>, doc: Document, text: impl Into<String>) -> Self {
+        let path = path.into();
+        FileEntry {
+            canonical: canonical_path(&path),
+            path,
+            state: FileState::Loaded(Box::new(Loaded::new(doc.clone(), doc, text.into()))),
+            read_only: false,
+            disk_stamp: None,
+            gone: false,
+            pending: Vec::new(),
+            incoming: None,
+            saving: false,
+        }
+    }
+
+    pub fn broken(error: LoadError) -> Self {
+        FileEntry {
+            canonical: canonical_path(&error.path),
+            path: error.path.clone(),
+            state: FileState::Broken(error),
+            read_only: true,
+            disk_stamp: None,
+            gone: false,
+            pending: Vec::new(),
+            incoming: None,
+            saving: false,
+        }
+    }
+
+    pub fn loaded_state(&self) -> Option<&Loaded> {
+        match &self.state {
+            FileState::Loaded(loaded) => Some(loaded),
+            FileState::Broken(_) => None,
+        }
+    }
+
+    pub fn loaded_mut(&mut self) -> Option<&mut Loaded> {
+        match &mut self.state {
+            FileState::Loaded(loaded) => Some(loaded),
+            FileState::Broken(_) => None,
+        }
+    }
+
+    pub fn doc(&self) -> Option<&Document> {
+        self.loaded_state().map(Loaded::doc)
+    }
+
+    pub fn dirty_count(&self) -> usize {
+        self.loaded_state().map_or(0, Loaded::dirty_count)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::parse_document;
+
+    fn sample() -> Document {
+        parse_document(include_str!("../../data/kamigyo/2008.yaml")).unwrap_or_else(|p| panic!("{p:?}"))
+    }
+
+    #[test]
+    fn the_unsaved_sections_follow_every_change() {
+        let mut loaded = Loaded::new(sample(), sample(), String::new());
+        assert_eq!(loaded.dirty_count(), 0);
+        loaded.edit_section(0, 3, |s| s.reflection.push('X'));
+        assert!(loaded.is_dirty(0, 3));
+        loaded.edit_section(0, 3, |s| {
+            s.reflection.pop();
+        });
+        assert_eq!(loaded.dirty_count(), 0, "set back by hand: nothing unsaved");
+        loaded.edit(|d| d.divisions[0].sections.insert(0, Section::new("新設課")));
+        assert_eq!(loaded.dirty().collect::<Vec<_>>(), [(0, 0)], "the others are found by name");
+        loaded.revert();
+        assert_eq!(loaded.dirty_count(), 0);
+        assert_eq!(loaded.doc(), loaded.saved());
+    }
+}

@@ -1,0 +1,132 @@
+//! Saving as the state sees it: which files go to the worker, which wait for a person to decide
+//! a conflict first, and what a finished save changes on screen.
+
+use super::absorb::absorb;
+use super::action::{Effect, SaveJob, SaveReport};
+use super::dialog::Conflict;
+use super::messages::Tone;
+use super::state::{App, Mode};
+use super::update::{after_documents_changed, cursor_by_name};
+use crate::i18n::app::Msg;
+use crate::store::SaveOutcome;
+
+/// Ctrl-S: every file with unsaved sections goes to the worker, except files with questions
+/// still to answer (fields both sides changed), for which the conflict dialog opens first.
+pub fn save(app: &mut App) -> Vec<Effect> {
+    if app.read_only {
+        app.say(Tone::Error, Msg::SaveReadOnly);
+        app.quit_after_save = false;
+        return Vec::new();
+    }
+    let mut jobs = Vec::new();
+    let mut waiting = false;
+    for file in 0..app.files.len() {
+        let Some(entry) = app.files.get(file) else { continue };
+        let Some(loaded) = entry.loaded_state() else { continue };
+        if loaded.dirty_count() == 0 && entry.pending.is_empty() {
+            continue;
+        }
+        if entry.saving {
+            waiting = true;
+            continue;
+        }
+        if !Conflict::questions(app, file).is_empty() {
+            waiting = true;
+            if !matches!(app.mode, Mode::Resolve(_)) {
+                Conflict::open(app, file);
+            }
+            continue;
+        }
+        if loaded.dirty_count() == 0 {
+            continue;
+        }
+        jobs.push(SaveJob {
+            file,
+            path: entry.path.clone(),
+            base: loaded.saved().clone(),
+            base_text: loaded.disk_text().to_owned(),
+            mine: loaded.doc().clone(),
+            user: app.user.clone(),
+        });
+    }
+    if jobs.is_empty() {
+        if matches!(app.mode, Mode::Resolve(_)) {
+            app.say(Tone::Error, Msg::DecideFirst);
+        } else if !waiting {
+            app.say(Tone::Info, Msg::NothingToSave);
+            quit_if_done(app);
+        }
+        return Vec::new();
+    }
+    for job in &jobs {
+        if let Some(entry) = app.files.get_mut(job.file) {
+            entry.saving = true;
+        }
+    }
+    app.say(Tone::Info, Msg::Saving);
+    vec![Effect::Save(jobs)]
+}
+
+/// A save finished (or failed) in the worker.
+pub fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
+    let file = report.file;
+    let place = cursor_by_name(app);
+    let Some(entry) = app.files.get_mut(file) else { return Vec::new() };
+    entry.saving = false;
+    let name = entry.path.display().to_string();
+    match report.outcome {
+        Ok(SaveOutcome::Saved(result)) => {
+            entry.gone = false;
+            entry.disk_stamp = report.stamp;
+            // What was typed while the save ran stays on screen, over what was written: the
+            // document sent is the base, the file as written is theirs.
+            if let Some(loaded) = entry.loaded_mut() {
+                let now = loaded.doc().clone();
+                loaded.replace(now, report.sent, String::new());
+            }
+            let absorbed = absorb(entry, result.doc, result.text);
+            app.generation += 1;
+            if result.merged {
+                after_documents_changed(app, place);
+            }
+            let message = if !result.revived.is_empty() {
+                Msg::SavedRevived { file: name, names: result.revived }
+            } else if result.merged {
+                Msg::SavedMerged { file: name }
+            } else {
+                Msg::Saved { file: name }
+            };
+            app.say(Tone::Info, message);
+            if absorbed.conflicts > 0 {
+                app.say(Tone::Info, Msg::TookIn { taken: absorbed.taken, conflicts: absorbed.conflicts });
+            }
+            quit_if_done(app);
+            Vec::new()
+        }
+        Ok(SaveOutcome::Conflicted(conflicted)) => {
+            // Their version becomes the base; the fields both changed wait for a person.
+            absorb(entry, conflicted.theirs, conflicted.theirs_text);
+            app.generation += 1;
+            after_documents_changed(app, place);
+            if !matches!(app.mode, Mode::Resolve(_)) {
+                Conflict::open(app, file);
+            }
+            app.say(Tone::Error, Msg::SomeoneSavedFirst);
+            Vec::new()
+        }
+        Err(error) => {
+            app.quit_after_save = false;
+            let text = error.describe(&std::path::PathBuf::from(&name), app.lang);
+            app.say(Tone::Error, Msg::Raw(text));
+            Vec::new()
+        }
+    }
+}
+
+/// After a save asked for by the quit dialog, quit once nothing is left unsaved.
+fn quit_if_done(app: &mut App) {
+    let busy = app.files.iter().any(|f| f.saving) || matches!(app.mode, Mode::Resolve(_));
+    if app.quit_after_save && !busy && !app.has_unsaved() {
+        app.should_quit = true;
+    }
+}

@@ -1,0 +1,95 @@
+//! The tree on the left: moving, folding and opening files, divisions and sections.
+
+use super::state::{App, Focus, Node};
+use crate::command::Command;
+use crate::model::Field;
+
+pub fn handle(app: &mut App, command: Command) {
+    let nodes = app.visible_nodes();
+    let index = nodes.iter().position(|n| *n == app.cursor).unwrap_or(0);
+    let last = nodes.len().saturating_sub(1);
+    let page = usize::from(app.layout.tree.height.saturating_sub(2)).max(1);
+    let target = match command {
+        Command::Up => index.saturating_sub(1),
+        Command::Down => (index + 1).min(last),
+        Command::PageUp => index.saturating_sub(page),
+        Command::PageDown => (index + page).min(last),
+        Command::First => 0,
+        Command::Last => last,
+        Command::Collapse => {
+            match app.cursor {
+                node @ (Node::File(_) | Node::Division(..))
+                    if !app.collapsed.contains(&node) && has_children(app, node) =>
+                {
+                    app.collapsed.insert(node);
+                }
+                Node::Division(file, _) => app.cursor = Node::File(file),
+                Node::Section(at) => app.cursor = Node::Division(at.file, at.division),
+                Node::File(_) => {}
+            }
+            return;
+        }
+        Command::Expand => match app.cursor {
+            // A section has nothing to unfold: → opens it, as Enter does.
+            Node::Section(_) => return open(app),
+            node if app.collapsed.remove(&node) => return,
+            // Already open: step onto the first child, as file managers do.
+            _ => (index + 1).min(last),
+        },
+        Command::Open => return open(app),
+        _ => return,
+    };
+    if let Some(node) = nodes.get(target) {
+        select(app, *node);
+    }
+}
+
+/// Enter: a section's panes get the keys; a file or division folds or unfolds.
+fn open(app: &mut App) {
+    match app.cursor {
+        Node::Section(_) => app.focus = Focus::Pane(Field::Goals),
+        node => {
+            if !app.collapsed.remove(&node) && has_children(app, node) {
+                app.collapsed.insert(node);
+            }
+        }
+    }
+}
+
+fn has_children(app: &App, node: Node) -> bool {
+    match node {
+        Node::File(file) => app.doc(file).is_some_and(|d| !d.divisions.is_empty()),
+        Node::Division(file, division) => {
+            app.doc(file).and_then(|d| d.divisions.get(division)).is_some_and(|d| !d.sections.is_empty())
+        }
+        Node::Section(_) => false,
+    }
+}
+
+/// Moves the cursor; the panes start again at the top for another section.
+pub fn select(app: &mut App, node: Node) {
+    if app.cursor != node {
+        app.cursor = node;
+        app.goal_cursor = 0;
+        app.goal_scroll = 0;
+        app.scroll = [0; 2];
+    }
+}
+
+/// Unfolds what hides a section, so that the cursor can stand on it.
+pub fn expand_to(app: &mut App, at: super::state::SectionRef) {
+    app.collapsed.remove(&Node::File(at.file));
+    app.collapsed.remove(&Node::Division(at.file, at.division));
+}
+
+/// Scrolls the tree by whole pages when the cursor leaves the rows shown.
+pub fn keep_cursor_in_view(app: &mut App) {
+    let height = usize::from(app.layout.tree.height.saturating_sub(2)).max(1);
+    let nodes = app.visible_nodes();
+    let index = nodes.iter().position(|n| *n == app.cursor).unwrap_or(0);
+    if index < app.tree_offset || index >= app.tree_offset + height {
+        app.tree_offset = index - index % height;
+    }
+    let last_page = nodes.len().saturating_sub(1) / height * height;
+    app.tree_offset = app.tree_offset.min(last_page);
+}

@@ -1,0 +1,231 @@
+//! What the screen says in its bottom line: what just happened and what to do next.
+
+use super::Lang;
+use crate::tr;
+
+/// A message of the screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    ReadOnlySession,
+    FileReadOnly,
+    RatingRange {
+        max: usize,
+    },
+    GoalRemoved,
+    PasteNeedsEditing,
+    ZoomNeedsPane,
+    NothingToUndo,
+    NothingToRedo,
+    Undid {
+        name: String,
+    },
+    Redid {
+        name: String,
+    },
+    ChooseSectionFirst,
+    SaveReadOnly,
+    DecideFirst,
+    NothingToSave,
+    Saving,
+    Saved {
+        file: String,
+    },
+    SavedMerged {
+        file: String,
+    },
+    SavedRevived {
+        file: String,
+        names: Vec<String>,
+    },
+    SomeoneSavedFirst,
+    SaveCancelled,
+    RatingCannotCombine,
+    TookIn {
+        taken: usize,
+        conflicts: usize,
+    },
+    FileGone {
+        path: String,
+        why: String,
+    },
+    BrokenOnDisk {
+        path: String,
+    },
+    JournalFailed {
+        why: String,
+    },
+    RecoveryLater,
+    Restored {
+        file: String,
+        questions: bool,
+    },
+    Discarded,
+    ExportReadOnly,
+    ExportBroken,
+    ExportNoPath,
+    ExportExists {
+        path: String,
+    },
+    ExportOverData,
+    ExportFailed {
+        path: String,
+        why: String,
+    },
+    Exported {
+        path: String,
+        unsaved: bool,
+    },
+    /// Already worded by the part of hyoka that knows the details (a save error, an export refusal).
+    Raw(String),
+}
+
+impl Msg {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Msg::ReadOnlySession => tr!(
+                lang,
+                "閲覧専用で開いています（--read-only）。書き換えはできません。",
+                "Opened read-only (--read-only): nothing can be changed."
+            ),
+            Msg::FileReadOnly => tr!(
+                lang,
+                "このファイルには書き込み権限がないため、読むだけです。変更するには担当者に権限を頼んでください。",
+                "This file has no write permission: it can only be read. Ask for write access to change it."
+            ),
+            Msg::RatingRange { max } => {
+                tr!(lang, "達成度は 1〜{max} で選んでください。", "Choose a rating from 1 to {max}.")
+            }
+            Msg::GoalRemoved => {
+                tr!(lang, "目標を削除しました（u で元に戻せます）。", "Goal removed (u brings it back).")
+            }
+            Msg::PasteNeedsEditing => tr!(
+                lang,
+                "貼り付けるには、まず Enter で編集を始めてください。",
+                "To paste, start editing with Enter first."
+            ),
+            Msg::ZoomNeedsPane => tr!(
+                lang,
+                "広げる欄を Tab で選んでから z を押してください。",
+                "Choose a pane with Tab first, then press z."
+            ),
+            Msg::NothingToUndo => tr!(lang, "元に戻す変更はありません。", "Nothing to undo."),
+            Msg::NothingToRedo => tr!(lang, "やり直す変更はありません。", "Nothing to redo."),
+            Msg::Undid { name } => tr!(lang, "{name}の変更を元に戻しました。", "Undid a change in {name}."),
+            Msg::Redid { name } => tr!(lang, "{name}の変更をやり直しました。", "Redid a change in {name}."),
+            Msg::ChooseSectionFirst => tr!(lang, "一覧で課を選んでください。", "Choose a section in the tree first."),
+            Msg::SaveReadOnly => {
+                tr!(lang, "閲覧専用で開いています。保存はできません。", "Opened read-only: nothing can be saved.")
+            }
+            Msg::DecideFirst => tr!(
+                lang,
+                "他の人が同じ項目を先に保存しました。どちらを残すか選んでください。",
+                "Someone else saved the same fields first: choose what to keep."
+            ),
+            Msg::SomeoneSavedFirst => tr!(
+                lang,
+                "他の人が同じ項目を先に保存しました。どちらを残すか選んでください。",
+                "Someone else saved the same fields first: choose what to keep."
+            ),
+            Msg::NothingToSave => tr!(lang, "保存する変更はありません。", "Nothing to save."),
+            Msg::Saving => tr!(lang, "保存しています…", "Saving…"),
+            Msg::Saved { file } => tr!(lang, "保存しました: {file}", "Saved {file}."),
+            Msg::SavedMerged { file } => tr!(
+                lang,
+                "保存しました: {file}。他の人の保存分も取り込みました。",
+                "Saved {file}, taking in what others saved meanwhile."
+            ),
+            Msg::SavedRevived { file, names } => {
+                let (ja, en) = (names.join("、"), names.join(", "));
+                tr!(
+                    lang,
+                    "保存しました: {file}。他の人が削除した課（{ja}）は、あなたが変更していたので残しました。",
+                    "Saved {file}. Sections someone else removed ({en}) were kept: you had changed them."
+                )
+            }
+            Msg::SaveCancelled => tr!(
+                lang,
+                "保存をやめました。あなたの変更は画面に残っています（未保存）。次に保存するとき、もう一度選びます。",
+                "Save cancelled. Your changes are still here, unsaved; you will be asked again at the next save."
+            ),
+            Msg::RatingCannotCombine => tr!(
+                lang,
+                "目標達成度は合わせられません。m か t で選んでください。",
+                "A rating cannot be combined: choose with m or t."
+            ),
+            Msg::TookIn { taken, conflicts: 0 } => tr!(
+                lang,
+                "他で保存された内容を取り込みました（{taken}項目）。",
+                "Took in what was saved elsewhere ({taken} fields)."
+            ),
+            Msg::TookIn { taken, conflicts } => tr!(
+                lang,
+                "他で保存された内容を取り込みました（{taken}項目）。同じ項目が {conflicts} 件あり、保存時に選びます。",
+                "Took in what was saved elsewhere ({taken} fields); {conflicts} fields changed on both sides are decided on saving."
+            ),
+            Msg::FileGone { path, why } => tr!(
+                lang,
+                "{path} が見つからないか読めなくなりました（{why}）。編集内容は画面に残っています。Ctrl-S で保存し直せます。",
+                "{path} was removed or cannot be read ({why}). Your edits are kept; Ctrl-S writes the file again."
+            ),
+            Msg::BrokenOnDisk { path } => tr!(
+                lang,
+                "{path} が他で書き換えられましたが、読めない内容です。画面の内容はそのままです。ファイルが直るまで保存は上書きしません。",
+                "{path} was changed elsewhere and cannot be read. Your screen is unchanged; saving will not overwrite it until it is fixed."
+            ),
+            Msg::JournalFailed { why } => tr!(
+                lang,
+                "復元用の記録を書けません（{why}）。こまめに Ctrl-S で保存してください。",
+                "cannot write the recovery journal ({why}); save often with Ctrl-S."
+            ),
+            Msg::RecoveryLater => tr!(
+                lang,
+                "保存されていない変更は記録に残したままです。次に開いたときにまた聞きます。",
+                "The unsaved changes stay in the journal; you will be asked again next time."
+            ),
+            Msg::Restored { file, questions: false } => tr!(
+                lang,
+                "{file} の保存していなかった変更を戻しました。確かめて Ctrl-S で保存してください。",
+                "Restored the unsaved changes of {file}; check them and save with Ctrl-S."
+            ),
+            Msg::Restored { file, questions: true } => tr!(
+                lang,
+                "{file} の保存していなかった変更を戻しました。他の人が同じ項目を保存しているので、保存時にどちらを残すか選びます。",
+                "Restored the unsaved changes of {file}; someone else saved the same fields, so saving will ask which to keep."
+            ),
+            Msg::Discarded => {
+                tr!(lang, "保存していなかった変更を破棄しました。", "The unsaved changes were discarded.")
+            }
+            Msg::ExportReadOnly => tr!(
+                lang,
+                "閲覧専用で開いているので、書き出しもできません。hyoka export を使ってください。",
+                "Opened read-only: nothing is written, exports included. Use hyoka export instead."
+            ),
+            Msg::ExportBroken => {
+                tr!(lang, "読み込めないファイルは書き出せません。", "A file that cannot be read cannot be exported.")
+            }
+            Msg::ExportNoPath => tr!(lang, "書き出し先を入力してください。", "Type where to write the export."),
+            Msg::ExportExists { path } => tr!(
+                lang,
+                "{path} はもうあります。上書きするなら、もう一度 Enter を押してください。",
+                "{path} exists already; press Enter again to overwrite it."
+            ),
+            Msg::ExportOverData => tr!(
+                lang,
+                "データファイル（.yaml）には書き出せません。別の名前にしてください。",
+                "An export cannot go to a data file (.yaml); choose another name."
+            ),
+            Msg::ExportFailed { path, why } => tr!(
+                lang,
+                "{path} に書き出せません（{why}）。書き出し先を変えるか、Esc でやめてください。",
+                "cannot export to {path} ({why}); change the path or press Esc."
+            ),
+            Msg::Exported { path, unsaved: false } => tr!(lang, "書き出しました: {path}", "Exported to {path}"),
+            Msg::Exported { path, unsaved: true } => tr!(
+                lang,
+                "書き出しました: {path}（保存していない変更も含みます）",
+                "Exported to {path} (unsaved changes included)"
+            ),
+            Msg::Raw(text) => text.clone(),
+        }
+    }
+}

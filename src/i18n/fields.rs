@@ -1,0 +1,29 @@
+//! The names of a section's fields, as the screen and the messages say them.
+
+use super::Lang;
+use crate::model::Field;
+
+impl Field {
+    /// The field's name in the seed table's words (Japanese) or plain English.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Field::GoalsIntro => lang.pick("目標の前書き", "goals lead-in"),
+            Field::Goals => lang.pick("所属等の目標", "goals"),
+            Field::Progress => lang.pick("取組状況", "progress"),
+            Field::Rating => lang.pick("目標達成度", "rating"),
+            Field::Reflection => lang.pick("振り返り", "reflection"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_named_as_the_published_table_names_them() {
+        assert_eq!(Field::Reflection.label(Lang::Ja), "振り返り");
+        assert_eq!(Field::Goals.label(Lang::Ja), "所属等の目標");
+        assert_eq!(Field::Rating.label(Lang::En), "rating");
+    }
+}

@@ -1,0 +1,270 @@
+//! Where everything goes on the screen and how the section's texts wrap there. `update`
+//! recomputes it whenever its inputs change; drawing and scrolling both read the same result.
+
+use ratatui::layout::{Constraint, Layout as Split, Rect};
+
+use crate::model::{Field, Section};
+use crate::text::{display_width, sanitize, wrap};
+
+/// Below this size the screen only says how big it must be (panes would vanish or overlap).
+pub const MIN_WIDTH: u16 = 50;
+pub const MIN_HEIGHT: u16 = 15;
+/// Borders and the two lines of the rating pane (the mark, the legend).
+pub const RATING_HEIGHT: u16 = 4;
+
+/// What the layout depends on besides the terminal size.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LayoutInput<'a> {
+    /// The section the panes show.
+    pub section: Option<&'a Section>,
+    /// The pane being edited and how many rows its text takes at the pane's width, so that the
+    /// pane grows with what is typed.
+    pub editing: Option<(Field, usize)>,
+    /// A pane shown alone on the whole right side.
+    pub zoom: Option<Field>,
+}
+
+/// One row of the goals pane before styling: the intro (no number) or a goal with its number.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GoalItem {
+    /// "①", or empty for the intro and for a single unnumbered goal.
+    pub number: String,
+    pub intro: bool,
+    /// The text wrapped to the width left after the number (hanging indent).
+    pub lines: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Layout {
+    pub width: u16,
+    pub height: u16,
+    /// The terminal is smaller than [`MIN_WIDTH`] × [`MIN_HEIGHT`]: nothing else is drawn.
+    pub too_small: bool,
+    pub tree: Rect,
+    /// The whole right side, for the overviews of files and divisions.
+    pub detail: Rect,
+    pub goals: Rect,
+    pub progress: Rect,
+    pub rating: Rect,
+    pub reflection: Rect,
+    pub status: Rect,
+    pub hints: Rect,
+    /// The section's texts as the panes show them, wrapped at their inner widths.
+    pub goal_items: Vec<GoalItem>,
+    pub progress_lines: Vec<String>,
+    pub reflection_lines: Vec<String>,
+}
+
+impl Layout {
+    pub fn compute(width: u16, height: u16, input: LayoutInput<'_>) -> Layout {
+        let area = Rect::new(0, 0, width, height);
+        let too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
+        let [main, status, hints] =
+            Split::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)]).areas(area);
+        let tree_width = (main.width * 3 / 10).clamp(20, 34).min(main.width / 2);
+        let [tree, detail] = Split::horizontal([Constraint::Length(tree_width), Constraint::Fill(1)]).areas(main);
+        let inner_width = usize::from(detail.width.saturating_sub(2));
+        let (goal_items, progress_lines, reflection_lines) = match input.section {
+            Some(section) => (
+                goal_items(section, inner_width),
+                text_lines(&section.progress, inner_width),
+                text_lines(&section.reflection, inner_width),
+            ),
+            None => Default::default(),
+        };
+        let goal_rows: usize = goal_items.iter().map(|g| g.lines.len()).sum();
+        let mut wanted = [goal_rows.max(1), progress_lines.len().max(1), reflection_lines.len().max(1)];
+        if let Some((field, rows)) = input.editing
+            && let Some(wish) = text_pane_index(field).and_then(|slot| wanted.get_mut(slot))
+        {
+            // One row more: the caret may stand after a full last row.
+            *wish = rows.saturating_add(1).max(1);
+        }
+        let [goals, progress, rating, reflection] = match input.zoom {
+            Some(field) => zoomed(detail, field),
+            None => panes(detail, wanted),
+        };
+        Layout {
+            width,
+            height,
+            too_small,
+            tree,
+            detail,
+            goals,
+            progress,
+            rating,
+            reflection,
+            status,
+            hints,
+            goal_items,
+            progress_lines,
+            reflection_lines,
+        }
+    }
+
+    /// The rectangle of a pane (the intro is drawn in the goals pane).
+    pub fn pane(&self, field: Field) -> Rect {
+        match field.pane() {
+            Field::Progress => self.progress,
+            Field::Rating => self.rating,
+            Field::Reflection => self.reflection,
+            _ => self.goals,
+        }
+    }
+
+    /// The text width inside a pane's borders.
+    pub fn text_width(&self, field: Field) -> usize {
+        usize::from(self.pane(field).width.saturating_sub(2))
+    }
+
+    /// How far the progress or reflection pane can scroll.
+    pub fn overflow(&self, field: Field) -> u16 {
+        let lines = match field {
+            Field::Progress => self.progress_lines.len(),
+            Field::Reflection => self.reflection_lines.len(),
+            _ => return 0,
+        };
+        let shown = usize::from(self.pane(field).height.saturating_sub(2));
+        u16::try_from(lines.saturating_sub(shown)).unwrap_or(u16::MAX)
+    }
+
+    /// The area of the large dialogs (conflict, recovery): most of the screen, at most 100 wide.
+    pub fn dialog(&self) -> Rect {
+        let area = Rect::new(0, 0, self.width, self.height);
+        area.centered(
+            Constraint::Length(self.width.saturating_sub(4).min(100)),
+            Constraint::Length(self.height.saturating_sub(2)),
+        )
+    }
+
+    /// The text width of the conflict dialog's boxes (for the combined text's ↑↓).
+    pub fn dialog_text_width(&self) -> usize {
+        usize::from(self.dialog().width.saturating_sub(4))
+    }
+}
+
+/// The lines a text pane shows at a given inner width, after taming control characters.
+pub fn text_lines(text: &str, width: usize) -> Vec<String> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    wrap(&sanitize(text), width)
+}
+
+/// Whether goals get ①②…: as the published table does, with two or more goals or after a lead-in.
+pub fn goals_numbered(section: &Section) -> bool {
+    section.goals.len() > 1 || !section.goals_intro.is_empty()
+}
+
+fn goal_items(section: &Section, width: usize) -> Vec<GoalItem> {
+    let numbered = goals_numbered(section);
+    let intro = (!section.goals_intro.is_empty()).then(|| GoalItem {
+        number: String::new(),
+        intro: true,
+        lines: wrap(&sanitize(&section.goals_intro), width.max(2)),
+    });
+    let goals = section.goals.iter().enumerate().map(|(i, goal)| {
+        let number = if numbered { crate::model::goal_number(i) } else { String::new() };
+        let indent = display_width(&number);
+        GoalItem { lines: wrap(&sanitize(goal), width.saturating_sub(indent).max(2)), number, intro: false }
+    });
+    intro.into_iter().chain(goals).collect()
+}
+
+/// Index of a pane among the three whose height follows their text.
+fn text_pane_index(field: Field) -> Option<usize> {
+    match field.pane() {
+        Field::Goals => Some(0),
+        Field::Progress => Some(1),
+        Field::Reflection => Some(2),
+        _ => None,
+    }
+}
+
+fn panes(detail: Rect, wanted: [usize; 3]) -> [Rect; 4] {
+    let heights = share(detail.height.saturating_sub(RATING_HEIGHT), wanted.map(|n| n.saturating_add(2)));
+    let [goals, progress, reflection] = heights;
+    Split::vertical([
+        Constraint::Length(goals),
+        Constraint::Length(progress),
+        Constraint::Length(RATING_HEIGHT),
+        Constraint::Length(reflection),
+    ])
+    .areas(detail)
+}
+
+/// One pane on the whole right side; the others get no room.
+fn zoomed(detail: Rect, field: Field) -> [Rect; 4] {
+    let empty = Rect::new(detail.x, detail.bottom(), detail.width, 0);
+    let mut out = [empty; 4];
+    let index = match field.pane() {
+        Field::Goals => 0,
+        Field::Progress => 1,
+        Field::Rating => 2,
+        _ => 3,
+    };
+    if let Some(slot) = out.get_mut(index) {
+        *slot = detail;
+    }
+    out
+}
+
+/// Splits `total` rows between three panes: each gets what it wants while that fits; when it does
+/// not, a pane wanting less than an even share keeps what it wants and the others share the rest.
+/// Every pane keeps at least three rows (two borders and a line).
+fn share(total: u16, wanted: [usize; 3]) -> [u16; 3] {
+    const MIN: u16 = 3;
+    let wanted = wanted.map(|w| u16::try_from(w).unwrap_or(u16::MAX).max(MIN));
+    let mut heights = [0u16; 3];
+    let mut left = total;
+    let mut open: Vec<(u16, &mut u16)> = wanted.into_iter().zip(heights.iter_mut()).collect();
+    // Hand out the smallest wishes first, each capped at an even share of what is left.
+    open.sort_by_key(|(wish, _)| *wish);
+    for (n, (wish, height)) in open.into_iter().enumerate() {
+        let fair = left / (3 - n) as u16;
+        *height = wish.min(fair).max(MIN.min(left));
+        left = left.saturating_sub(*height);
+    }
+    // Whatever is left (everybody was satisfied) goes to the last pane, the reflection.
+    let [goals, progress, reflection] = heights;
+    [goals, progress, reflection + left]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn space_follows_the_text() {
+        assert_eq!(share(18, [4, 10, 6]), [4, 8, 6]);
+        assert_eq!(share(18, [3, 3, 3]), [3, 3, 12]);
+        assert_eq!(share(18, [20, 20, 20]), [6, 6, 6]);
+        assert_eq!(share(30, [5, 8, 4]), [5, 8, 17]);
+        assert_eq!(share(5, [9, 9, 9]), [3, 2, 0]);
+    }
+
+    #[test]
+    fn at_the_smallest_size_every_pane_has_a_line_of_text() {
+        let mut section = Section::new("総務課");
+        section.progress = "長い文章".repeat(40);
+        let layout =
+            Layout::compute(MIN_WIDTH, MIN_HEIGHT, LayoutInput { section: Some(&section), ..Default::default() });
+        assert!(!layout.too_small);
+        for field in Field::PANES {
+            assert!(layout.pane(field).height >= 3, "{field:?}: {:?}", layout.pane(field));
+        }
+        assert!(Layout::compute(MIN_WIDTH - 1, MIN_HEIGHT, LayoutInput::default()).too_small);
+        assert!(Layout::compute(MIN_WIDTH, MIN_HEIGHT - 1, LayoutInput::default()).too_small);
+    }
+
+    #[test]
+    fn the_pane_being_edited_grows_with_its_rows_and_zoom_takes_the_right_side() {
+        let section = Section::new("総務課");
+        let input = LayoutInput { section: Some(&section), editing: Some((Field::Progress, 12)), zoom: None };
+        let layout = Layout::compute(100, 40, input);
+        assert!(layout.progress.height >= 14, "{:?}", layout.progress);
+        let zoomed = Layout::compute(100, 40, LayoutInput { zoom: Some(Field::Reflection), ..input });
+        assert_eq!(zoomed.reflection, zoomed.detail);
+        assert_eq!(zoomed.goals.height, 0);
+    }
+}

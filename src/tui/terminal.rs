@@ -1,0 +1,51 @@
+//! The terminal itself: raw mode and the alternate screen on, bracketed paste, the width of
+//! ambiguous characters asked of it, and everything given back however hyoka ends.
+
+use std::io::{self, Write as _};
+
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::execute;
+
+use crate::config::AmbiguousSetting;
+use crate::text::{AmbiguousWidth, set_ambiguous_width};
+
+/// Takes the terminal over. Its state is given back by [`restore`], also after a panic.
+pub fn init(ambiguous: AmbiguousSetting) -> io::Result<ratatui::DefaultTerminal> {
+    let mut terminal = ratatui::try_init()?;
+    set_ambiguous_width(match ambiguous {
+        AmbiguousSetting::One => AmbiguousWidth::Narrow,
+        AmbiguousSetting::Two => AmbiguousWidth::Wide,
+        AmbiguousSetting::Auto => ask_for_ambiguous_width(),
+    });
+    terminal.clear()?;
+    // ratatui's hook restores raw mode and the screen; bracketed paste must be switched off too,
+    // or the user's shell receives the paste markers after a crash.
+    let restore_screen = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        restore_screen(info);
+    }));
+    execute!(io::stdout(), EnableBracketedPaste)?;
+    Ok(terminal)
+}
+
+pub fn restore() {
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    let _ = io::stdout().flush();
+}
+
+/// Prints ◎ at the top-left corner and asks the terminal where the cursor went (`ESC [ 6 n`):
+/// column 2 means the terminal draws ambiguous characters two columns wide. A terminal that does
+/// not answer within crossterm's wait (two seconds) is taken to draw them one column wide.
+fn ask_for_ambiguous_width() -> AmbiguousWidth {
+    use ratatui::crossterm::cursor::{MoveTo, position};
+    use ratatui::crossterm::style::Print;
+    if execute!(io::stdout(), MoveTo(0, 0), Print("◎")).is_err() {
+        return AmbiguousWidth::Narrow;
+    }
+    match position() {
+        Ok((2, _)) => AmbiguousWidth::Wide,
+        _ => AmbiguousWidth::Narrow,
+    }
+}

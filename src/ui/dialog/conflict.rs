@@ -1,0 +1,69 @@
+//! The conflict dialog: where, both texts with who saved theirs and when, or the combined text
+//! being written.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use crate::app::{App, Conflict, contexts};
+use crate::i18n::screen::Words;
+use crate::text::{sanitize, truncate, wrap};
+use crate::ui::style::{self, block, dim, w};
+
+fn text_box(frame: &mut Frame, area: Rect, title: String, text: &str, style: Style, lang: crate::i18n::Lang) {
+    let frame_block = block().title(w(title)).border_style(style);
+    let inner = frame_block.inner(area);
+    frame.render_widget(frame_block, area);
+    let lines: Vec<Line> = if text.is_empty() {
+        vec![Line::styled(w(Words::EmptyText.text(lang)), dim())]
+    } else {
+        wrap(&sanitize(text), usize::from(inner.width)).into_iter().map(|l| Line::from(w(l))).collect()
+    };
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
+    let lang = app.lang;
+    let area = app.layout.dialog();
+    frame.render_widget(Clear, area);
+    let Some(c) = r.conflicts.get(r.index) else { return };
+    let title = Words::ConflictTitle { index: r.index + 1, count: r.conflicts.len() }.text(lang);
+    let outer = block().title(w(title)).border_style(style::dialog());
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let place = format!("{} › {} › {}", c.division, c.section, c.field.label(lang));
+    let explain = wrap(&Words::ConflictExplain.text(lang), usize::from(inner.width));
+    let [head, mine, theirs, keys] = Layout::vertical([
+        Constraint::Length(1 + u16::try_from(explain.len()).unwrap_or(1)),
+        Constraint::Fill(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    let mut head_lines = vec![Line::styled(w(truncate(&sanitize(&place), usize::from(head.width))), style::bold())];
+    head_lines.extend(explain.into_iter().map(|l| Line::from(w(l))));
+    frame.render_widget(Paragraph::new(head_lines), head);
+    match &r.combined {
+        Some(textarea) => {
+            let both = mine.union(theirs);
+            let frame_block = block().title(w(Words::CombinedTitle.text(lang))).border_style(style::editing_border());
+            let text_area = frame_block.inner(both);
+            frame.render_widget(frame_block, both);
+            crate::ui::editor::draw_text(frame, text_area, textarea);
+        }
+        None => {
+            let who = match (&c.their_by, c.their_at) {
+                (Some(by), Some(at)) => format!("{by}, {}", at.format("%Y-%m-%d %H:%M")),
+                (Some(by), None) => by.clone(),
+                (None, Some(at)) => at.format("%Y-%m-%d %H:%M").to_string(),
+                (None, None) => Words::Unknown.text(lang),
+            };
+            text_box(frame, mine, Words::Yours.text(lang), &c.mine, style::bold(), lang);
+            text_box(frame, theirs, Words::Theirs { who }.text(lang), &c.theirs, dim(), lang);
+        }
+    }
+    let hint = app.keymap.hints(contexts(app), lang);
+    frame.render_widget(Paragraph::new(Span::styled(w(truncate(&hint, usize::from(keys.width))), style::bold())), keys);
+}

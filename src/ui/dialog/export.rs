@@ -1,0 +1,57 @@
+//! The export dialog: the formats, the path being typed, and what Enter will do.
+
+use ratatui::Frame;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use crate::app::{App, ExportDialog, contexts};
+use crate::i18n::screen::Words;
+use crate::interchange::Format;
+use crate::text::{display_width, sanitize, truncate};
+use crate::ui::centered;
+use crate::ui::style::{self, block, w};
+
+pub fn draw(frame: &mut Frame, app: &App, dialog: &ExportDialog) {
+    let lang = app.lang;
+    let area = centered(frame.area(), frame.area().width.saturating_sub(6).min(90), 9);
+    frame.render_widget(Clear, area);
+    let outer = block().title(w(Words::ExportTitle.text(lang))).border_style(style::dialog());
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let width = usize::from(inner.width);
+    let formats: Vec<Span> = [Format::Html, Format::Csv, Format::Md, Format::Tsv, Format::Xlsx]
+        .into_iter()
+        .flat_map(|format| {
+            let style = if format == dialog.format { style::chosen() } else { ratatui::style::Style::new() };
+            let name = match format {
+                Format::Html => "HTML".to_owned(),
+                Format::Csv => "CSV".to_owned(),
+                Format::Md => "Markdown".to_owned(),
+                Format::Tsv => Words::TableFormat.text(lang),
+                Format::Xlsx => "Excel".to_owned(),
+            };
+            [Span::styled(w(format!(" {name} ")), style), Span::raw(" ")]
+        })
+        .collect();
+    let path = dialog.typed_path();
+    let shown_path = truncate(&sanitize(&path), width.saturating_sub(1));
+    let mut lines = vec![
+        Line::from(w(Words::ExportFormatLabel.text(lang))),
+        Line::from(formats),
+        Line::default(),
+        Line::from(w(Words::ExportPathLabel.text(lang))),
+        Line::styled(w(&shown_path), ratatui::style::Style::new().add_modifier(Modifier::UNDERLINED)),
+        Line::default(),
+        Line::styled(w(truncate(&app.keymap.hints(contexts(app), lang), width)), style::bold()),
+    ];
+    lines.truncate(usize::from(inner.height));
+    frame.render_widget(Paragraph::new(lines), inner);
+    // The caret where the path is being typed.
+    let caret_limit = display_width(&shown_path).min(width.saturating_sub(1));
+    let before: String = path.chars().take(dialog.path.cursor().1).collect();
+    let column = display_width(&sanitize(&before)).min(caret_limit);
+    if inner.height > 4 {
+        frame.set_cursor_position((inner.x + u16::try_from(column).unwrap_or(0), inner.y + 4));
+    }
+}

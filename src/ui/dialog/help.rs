@@ -1,0 +1,41 @@
+//! The key help: the bindings in force, from the same table the keys are dispatched by.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use crate::app::App;
+use crate::i18n::screen::Words;
+use crate::text::{display_width, truncate};
+use crate::ui::centered;
+use crate::ui::style::{self, block, dim, w};
+
+pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
+    let area = centered(frame.area(), 78, frame.area().height.saturating_sub(2));
+    let rows = app.keymap.help(app.lang);
+    let place_width = rows.iter().map(|r| display_width(r.place)).max().unwrap_or(0);
+    let keys_width = rows.iter().map(|r| display_width(&r.keys)).max().unwrap_or(0).min(24);
+    let inner_width = usize::from(area.width.saturating_sub(2));
+    let lines: Vec<Line> = rows
+        .iter()
+        .map(|r| {
+            let place = format!("{}{}", r.place, " ".repeat(place_width.saturating_sub(display_width(r.place))));
+            let keys = truncate(&r.keys, keys_width);
+            let keys = format!("{keys}{}", " ".repeat(keys_width.saturating_sub(display_width(&keys))));
+            let rest = inner_width.saturating_sub(place_width + keys_width + 4);
+            Line::from(vec![
+                Span::styled(w(format!(" {place} ")), dim()),
+                Span::styled(w(format!("{keys}  ")), style::bold()),
+                Span::raw(w(truncate(r.does, rest))),
+            ])
+        })
+        .collect();
+    let visible = usize::from(area.height.saturating_sub(2));
+    let scroll = usize::from(scroll).min(lines.len().saturating_sub(visible));
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>())
+            .block(block().title(w(Words::HelpTitle.text(app.lang))).border_style(style::dialog())),
+        area,
+    );
+}

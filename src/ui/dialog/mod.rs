@@ -1,0 +1,7 @@
+//! The dialogs as drawn, one file each, named as their components in `app/dialog/`.
+
+pub mod conflict;
+pub mod export;
+pub mod help;
+pub mod quit;
+pub mod recovery;

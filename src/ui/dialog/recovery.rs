@@ -1,0 +1,60 @@
+//! The recovery dialog: whose work, from when, which fields; the changes themselves on request.
+
+use ratatui::Frame;
+use ratatui::style::{Color, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph};
+
+use crate::app::dialog::recovery::View;
+use crate::app::{App, Recovery, contexts};
+use crate::i18n::screen::Words;
+use crate::text::{sanitize, truncate, wrap};
+use crate::ui::style::{self, block, dim, w};
+
+pub fn draw(frame: &mut Frame, app: &App, r: &Recovery) {
+    let lang = app.lang;
+    let area = app.layout.dialog();
+    frame.render_widget(Clear, area);
+    let Some(entry) = r.entries.get(r.index) else { return };
+    let path = app.files.get(entry.file).map(|f| f.path.display().to_string()).unwrap_or_default();
+    let title = Words::RecoveryTitle { index: r.index + 1, count: r.entries.len() }.text(lang);
+    let outer = block().title(w(title)).border_style(style::dialog());
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+    let keys = app.keymap.hints(contexts(app), lang);
+    if let View::Changes(scroll) = r.view {
+        for difference in &entry.differences {
+            let place = difference.place(lang);
+            lines.push(Line::styled(w(truncate(&sanitize(&place), width)), style::bold()));
+            for l in wrap(&sanitize(&difference.before), width.saturating_sub(2)) {
+                lines.push(Line::styled(w(format!("- {l}")), Style::new().fg(Color::Red)));
+            }
+            for l in wrap(&sanitize(&difference.after), width.saturating_sub(2)) {
+                lines.push(Line::styled(w(format!("+ {l}")), Style::new().fg(Color::Green)));
+            }
+            lines.push(Line::default());
+        }
+        let visible = usize::from(inner.height.saturating_sub(1));
+        let scroll = usize::from(scroll).min(lines.len().saturating_sub(visible));
+        let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(visible).collect();
+        shown.push(Line::styled(w(truncate(&Words::ChangesKeys.text(lang), width)), dim()));
+        frame.render_widget(Paragraph::new(shown), inner);
+        return;
+    }
+    let when =
+        entry.written.map(|t| chrono::DateTime::<chrono::Local>::from(t).format("%Y-%m-%d %H:%M:%S").to_string());
+    let explain = Words::RecoveryExplain { when, path, fields: entry.differences.len() }.text(lang);
+    lines.extend(wrap(&sanitize(&explain), width).into_iter().map(|l| Line::from(w(l))));
+    lines.push(Line::default());
+    for difference in entry.differences.iter().take(usize::from(inner.height.saturating_sub(6))) {
+        lines.push(Line::from(w(truncate(&format!("・{}", sanitize(&difference.place(lang))), width))));
+    }
+    lines.push(Line::default());
+    if r.view == View::ConfirmDiscard {
+        lines.push(Line::styled(w(truncate(&Words::ReallyDiscard.text(lang), width)), style::error()));
+    }
+    lines.push(Line::styled(w(truncate(&keys, width)), style::bold()));
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,138 @@
+//! Carries out the effects `update` asks for, off the screen's thread, and sends each outcome
+//! back as an action. Saves and exports share one thread (a save may wait seconds for another
+//! hyoka's lock); the journal has its own, so that it is written even while a save waits; disk
+//! checks have a third.
+
+pub mod export;
+pub mod journal;
+pub mod save;
+pub mod watch;
+
+use std::sync::mpsc::{Sender, channel};
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, FixedOffset, Timelike};
+
+use crate::app::{Action, App, Effect, update};
+use crate::i18n::Lang;
+use crate::store::{FaultPlan, RealDisk};
+pub use journal::{Journals, journal_dir};
+
+/// Where outcomes go: the screen's event loop (or a test).
+pub type Outbox = Arc<dyn Fn(Action) + Send + Sync>;
+
+/// What the effects need from the outside world; tests give a fixed clock and injected faults.
+#[derive(Clone)]
+pub struct Env {
+    pub lang: Lang,
+    pub faults: Arc<dyn FaultPlan + Send + Sync>,
+    pub clock: fn() -> DateTime<FixedOffset>,
+    /// `None` in reviewer mode or where no journal folder can be had.
+    pub journals: Option<Arc<Mutex<Journals>>>,
+}
+
+/// The local time with its offset (+09:00 in Japan), in whole seconds: the file is read by people.
+pub fn now() -> DateTime<FixedOffset> {
+    let now = chrono::Local::now().fixed_offset();
+    now.with_nanosecond(0).unwrap_or(now)
+}
+
+impl Env {
+    pub fn new(lang: Lang, journals: Option<Journals>) -> Env {
+        Env { lang, faults: Arc::new(RealDisk), clock: now, journals: journals.map(|j| Arc::new(Mutex::new(j))) }
+    }
+
+    /// Writes the journals now, on the calling thread: when the terminal goes or a signal comes,
+    /// the work is kept before anything else happens.
+    pub fn write_journal_now(&self, app: &App) {
+        if let Some(journals) = &self.journals {
+            let entries = crate::app::journal_entries(app);
+            let mut journals = journals.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let _ = journals.write(&entries);
+        }
+    }
+}
+
+/// Carries out one effect and returns what came of it. Blocking: runs on a worker thread, or
+/// inline in tests.
+pub fn perform(effect: Effect, env: &Env) -> Vec<Action> {
+    match effect {
+        Effect::Save(jobs) => jobs
+            .into_iter()
+            .map(|job| Action::Saved(Box::new(save::save(job, (env.clock)(), env.faults.as_ref()))))
+            .collect(),
+        Effect::Export(job) => vec![Action::Exported(export::export(job, env.lang))],
+        Effect::Journal(entries) => {
+            let Some(journals) = &env.journals else { return Vec::new() };
+            let mut journals = journals.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            vec![Action::JournalWritten(journals.write(&entries).err().map(|e| e.to_string()))]
+        }
+        Effect::DiscardJournal(path) => {
+            if let Some(journals) = &env.journals {
+                journals.lock().unwrap_or_else(std::sync::PoisonError::into_inner).discard(&path);
+            }
+            Vec::new()
+        }
+        Effect::CheckDisk(checks) => {
+            watch::check(checks).into_iter().map(|report| Action::DiskChanged(Box::new(report))).collect()
+        }
+        // The terminal is the event loop's, not ours.
+        Effect::Redraw => Vec::new(),
+    }
+}
+
+/// The worker threads, fed through channels.
+pub struct Worker {
+    io: Sender<Effect>,
+    journal: Sender<Effect>,
+    disk: Sender<Effect>,
+}
+
+impl Worker {
+    pub fn spawn(env: &Env, outbox: &Outbox) -> Worker {
+        Worker {
+            io: lane("hyoka-save", env.clone(), Arc::clone(outbox)),
+            journal: lane("hyoka-journal", env.clone(), Arc::clone(outbox)),
+            disk: lane("hyoka-disk", env.clone(), Arc::clone(outbox)),
+        }
+    }
+
+    /// Hands an effect to its thread; `Redraw` is not the worker's and is given back.
+    pub fn run(&self, effect: Effect) -> Option<Effect> {
+        let lane = match &effect {
+            Effect::Save(_) | Effect::Export(_) => &self.io,
+            Effect::Journal(_) | Effect::DiscardJournal(_) => &self.journal,
+            Effect::CheckDisk(_) => &self.disk,
+            Effect::Redraw => return Some(effect),
+        };
+        // A lane whose thread died cannot do the work; the journal and the next save report it.
+        let _ = lane.send(effect);
+        None
+    }
+}
+
+fn lane(name: &str, env: Env, outbox: Outbox) -> Sender<Effect> {
+    let (sender, receiver) = channel::<Effect>();
+    let spawned = std::thread::Builder::new().name(name.to_owned()).spawn(move || {
+        for effect in receiver {
+            for action in perform(effect, &env) {
+                outbox(action);
+            }
+        }
+    });
+    if spawned.is_err() {
+        // Without the thread, effects sent to this lane are dropped with the receiver.
+    }
+    sender
+}
+
+/// Runs effects to the end on the calling thread, feeding each outcome back into `update`:
+/// what the screen does over several frames, at once. For tests and benchmarks.
+pub fn settle(app: &mut App, effects: Vec<Effect>, env: &Env) {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        for action in perform(effect, env) {
+            queue.extend(update(app, action));
+        }
+    }
+}

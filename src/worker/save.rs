@@ -1,0 +1,51 @@
+//! A save as the worker carries it out: stamp the sections that changed, then lock, merge and
+//! write through the store, however long another hyoka holds the lock.
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::app::{SaveJob, SaveReport, disk_stamp};
+use crate::model::Document;
+use crate::store::{FaultPlan, save_document};
+
+pub fn save(job: SaveJob, now: DateTime<FixedOffset>, faults: &dyn FaultPlan) -> SaveReport {
+    let mut mine = job.mine;
+    stamp(&mut mine, &job.base, now, &job.user);
+    let outcome = save_document(&job.path, &job.base_text, &job.base, &mine, faults);
+    let stamp = std::fs::metadata(&job.path).ok().as_ref().and_then(disk_stamp);
+    SaveReport { file: job.file, sent: mine, outcome, stamp }
+}
+
+/// Who changed a section and when: only the sections whose content differs from the base get
+/// new stamps, so that `git diff` shows the field changed and its section's two stamp lines.
+pub fn stamp(mine: &mut Document, base: &Document, now: DateTime<FixedOffset>, user: &str) {
+    for division in &mut mine.divisions {
+        for section in &mut division.sections {
+            let unchanged = base.find_section(&division.name, &section.name).is_some_and(|b| b.same_content(section));
+            if !unchanged {
+                section.updated = Some(now);
+                section.updated_by = Some(user.to_owned());
+            }
+        }
+    }
+}
+
+/// The login name (as over SSH), for `updated_by`; from /etc/passwd for sessions started without
+/// USER (cron, some sshd set-ups).
+pub fn login_name() -> String {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .or_else(login_from_passwd)
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+fn login_from_passwd() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = std::fs::metadata("/proc/self").ok()?.uid().to_string();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        (fields.nth(1)? == uid).then(|| name.to_owned())
+    })
+}
