@@ -314,7 +314,7 @@ fn the_conflict_dialog_shows_both_texts_with_who_and_when() {
 
 #[test]
 fn the_recovery_dialog_lists_the_unsaved_fields() {
-    use hyoka::app::dialog::recovery::View;
+    use hyoka::app::View;
     use hyoka::app::{JournalWork, Mode, Recovery, RecoveryEntry};
     let mut app = app(Lang::Ja);
     let doc = app.doc(0).cloned().expect("doc");

@@ -280,3 +280,31 @@ fn hyoka_ends_when_its_terminal_goes_away_and_keeps_the_work() {
         journals(state.path()).iter().any(|j| fs::read_to_string(j).is_ok_and(|t| t.contains("（回線が切れる前）")))
     );
 }
+
+#[test]
+fn keys_work_and_the_screen_redraws_while_a_save_waits_for_another_hyoka() {
+    let ws = Workspace::kamigyo();
+    let mut tui = Tui::spawn(ws.path(), 30, 100);
+    tui.wait_ready();
+    focus_pane(&mut tui, 3, "1-4:達成度");
+    tui.press("3");
+    tui.wait_for("△ ある程度達成できた");
+    // Another hyoka is saving the same file and holds its lock.
+    let held = hyoka::store::lock(&ws.file(), Duration::ZERO).expect("take the lock as another hyoka would");
+    tui.press(CTRL_S);
+    tui.wait_for_status("保存中");
+    // The screen answers while the save waits: the rating changes, and the status says so.
+    tui.press("4");
+    tui.wait_for("× あまり達成できなかった");
+    assert!(tui.status_line().contains("保存中"), "still waiting for the lock:\n{}", tui.dump());
+    assert_eq!(ws.bytes_on_disk(), ws.original.as_bytes(), "nothing written while the lock is held");
+    drop(held);
+    tui.wait_for_hint("保存しました:");
+    // What was saved is the △ of Ctrl-S; the × typed meanwhile stays on screen, unsaved.
+    assert_eq!(section(&ws.on_disk(), "総務課").rating.as_deref(), Some("△"));
+    tui.wait_for_status("未保存 1課");
+    assert!(tui.screen_text().contains("× あまり達成できなかった"), "{}", tui.dump());
+    save(&mut tui);
+    assert_eq!(section(&ws.on_disk(), "総務課").rating.as_deref(), Some("×"));
+    quit_expecting_success(&mut tui);
+}

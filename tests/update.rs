@@ -236,7 +236,7 @@ fn the_goal_intro_is_a_row_of_its_own() {
     let mut app = app();
     keys(&mut app, "jj");
     assert_eq!(selected_name(&app), "市民窓口課");
-    let rows = hyoka::app::panes::goal_rows(app.section(at(0, 2)).expect("市民窓口課"));
+    let rows = hyoka::app::goal_rows(app.section(at(0, 2)).expect("市民窓口課"));
     assert_eq!(rows, [(Field::GoalsIntro, 0), (Field::Goals, 0), (Field::Goals, 1)]);
     app.focus = Focus::Pane(Field::Goals);
     press(&mut app, KeyCode::Enter);

@@ -1,6 +1,6 @@
 //! Taking what is on disk into a file that has unsaved work, without losing either.
 
-use super::files::{FileEntry, Pending};
+use super::state::{FileEntry, Pending};
 use crate::model::Document;
 use crate::model::Field;
 use crate::store::merge;

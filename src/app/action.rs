@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::files::{DiskStamp, Pending};
+use super::state::{DiskStamp, Pending};
 use crate::command::Command;
 use crate::interchange::Format;
 use crate::model::Document;

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::action::JournalWork;
-use super::files::Pending;
+use super::state::Pending;
 use crate::model::{Document, Field};
 use crate::store::{emit_document, parse_document};
 

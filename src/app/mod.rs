@@ -1,21 +1,19 @@
 //! The application state and the rules by which actions change it (the Elm architecture):
-//! `update(&mut App, Action) -> Vec<Effect>` is the only writer; each view or dialog is a
-//! component with its state and its keys; key bindings are data.
+//! `update(&mut App, Action) -> Vec<Effect>` is the only writer. The state is plain data
+//! (`state/`); each view or dialog is a component with its keys (`tree`, `panes`, `editing`,
+//! `dialog/`); key bindings are data (`keymap/`).
 
 mod absorb;
 pub mod action;
-pub mod dialog;
+mod dialog;
 mod edit_keys;
-pub mod editor;
-pub mod files;
-pub mod history;
+mod editing;
 pub mod journal;
 pub mod keymap;
 mod keys;
-pub mod messages;
-pub mod panes;
+mod panes;
 mod saving;
-mod state;
+pub mod state;
 mod sync;
 mod tree;
 mod update;
@@ -25,13 +23,13 @@ pub use action::{
     Action, DiskChange, DiskCheck, DiskReport, Effect, ExportJob, ExportReport, JournalEntry, JournalWork, SaveJob,
     SaveReport,
 };
-pub use dialog::{Choice, Conflict, ExportDialog, Recovery, RecoveryEntry};
-pub use editor::Editor;
-pub use files::{DiskStamp, FileEntry, FileState, Loaded, Pending};
+pub use dialog::recovery::open as open_recovery;
 pub use journal::FieldDiff;
 pub use keys::{action_for, contexts, pane_contexts, split_escape};
-pub use messages::{Message, Tone};
-pub use state::{App, Focus, Mode, Node, SectionRef};
+pub use state::{
+    App, Choice, Conflict, DiskStamp, Editor, ExportDialog, FileEntry, FileState, Focus, Loaded, Message, Mode, Node,
+    Pending, Recovery, RecoveryEntry, SectionRef, Tone, View, goal_rows,
+};
 pub use sync::journal_entries;
 pub use update::update;
 

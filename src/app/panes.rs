@@ -1,17 +1,10 @@
 //! The four panes of a section: scrolling, the goal list, the rating, and starting to edit.
 
-use super::editor::Editor;
-use super::messages::Tone;
-use super::state::{App, Focus, SectionRef};
+use super::editing;
+use super::state::{App, Focus, SectionRef, Tone, goal_rows};
 use crate::command::Command;
 use crate::i18n::app::Msg;
-use crate::model::{Field, Section};
-
-/// The rows of the goals pane: the lead-in (if written), then each goal, as (field, goal index).
-pub fn goal_rows(section: &Section) -> Vec<(Field, usize)> {
-    let intro = (!section.goals_intro.is_empty()).then_some((Field::GoalsIntro, 0));
-    intro.into_iter().chain((0..section.goals.len()).map(|i| (Field::Goals, i))).collect()
-}
+use crate::model::Field;
 
 fn rows_of(app: &App, at: SectionRef) -> Vec<(Field, usize)> {
     app.section(at).map(goal_rows).unwrap_or_default()
@@ -62,7 +55,7 @@ fn goals(app: &mut App, at: SectionRef, command: Command) {
         Command::First => app.goal_cursor = 0,
         Command::Last => app.goal_cursor = last,
         Command::Edit => match rows.get(app.goal_cursor).copied() {
-            Some((field, goal)) => Editor::start(app, at, field, goal, false),
+            Some((field, goal)) => editing::start(app, at, field, goal, false),
             None => add_goal(app, at, 0),
         },
         Command::AddGoalAfter => {
@@ -99,7 +92,7 @@ fn text_pane(app: &mut App, at: SectionRef, field: Field, command: Command) {
         Command::PageDown => scroll.saturating_add(page),
         Command::First => 0,
         Command::Last => u16::MAX,
-        Command::Edit => return Editor::start(app, at, field, 0, false),
+        Command::Edit => return editing::start(app, at, field, 0, false),
         _ => return,
     }
     .min(max);
@@ -150,7 +143,7 @@ fn add_goal(app: &mut App, at: SectionRef, index: usize) {
     };
     let intro_rows = usize::from(app.section(at).is_some_and(|s| !s.goals_intro.is_empty()));
     app.goal_cursor = index + intro_rows;
-    Editor::start(app, at, Field::Goals, index, true);
+    editing::start(app, at, Field::Goals, index, true);
 }
 
 fn remove_goal(app: &mut App, at: SectionRef, row: Option<(Field, usize)>) {
@@ -166,7 +159,7 @@ fn remove_goal(app: &mut App, at: SectionRef, row: Option<(Field, usize)>) {
     if removed {
         app.say(Tone::Info, Msg::GoalRemoved);
     }
-    clamp_goal_cursor(app);
+    app.clamp_goal_cursor();
 }
 
 fn move_goal(app: &mut App, at: SectionRef, row: Option<(Field, usize)>, up: bool) {
@@ -181,9 +174,4 @@ fn move_goal(app: &mut App, at: SectionRef, row: Option<(Field, usize)>, up: boo
             app.goal_cursor += 1;
         }
     }
-}
-
-pub fn clamp_goal_cursor(app: &mut App) {
-    let rows = app.selected().map_or(0, |at| rows_of(app, at).len());
-    app.goal_cursor = app.goal_cursor.min(rows.saturating_sub(1));
 }

@@ -3,10 +3,7 @@
 
 use super::absorb::absorb;
 use super::action::{Effect, SaveJob, SaveReport};
-use super::dialog::Conflict;
-use super::messages::Tone;
-use super::state::{App, Mode};
-use super::update::{after_documents_changed, cursor_by_name};
+use super::state::{App, Mode, Tone};
 use crate::i18n::app::Msg;
 use crate::store::SaveOutcome;
 
@@ -30,10 +27,10 @@ pub fn save(app: &mut App) -> Vec<Effect> {
             waiting = true;
             continue;
         }
-        if !Conflict::questions(app, file).is_empty() {
+        if !app.questions(file).is_empty() {
             waiting = true;
             if !matches!(app.mode, Mode::Resolve(_)) {
-                Conflict::open(app, file);
+                app.open_conflict(file);
             }
             continue;
         }
@@ -70,7 +67,7 @@ pub fn save(app: &mut App) -> Vec<Effect> {
 /// A save finished (or failed) in the worker.
 pub fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
     let file = report.file;
-    let place = cursor_by_name(app);
+    let place = app.cursor_by_name();
     let Some(entry) = app.files.get_mut(file) else { return Vec::new() };
     entry.saving = false;
     let name = entry.path.display().to_string();
@@ -87,7 +84,7 @@ pub fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
             let absorbed = absorb(entry, result.doc, result.text);
             app.generation += 1;
             if result.merged {
-                after_documents_changed(app, place);
+                app.after_documents_changed(place);
             }
             let message = if !result.revived.is_empty() {
                 Msg::SavedRevived { file: name, names: result.revived }
@@ -107,9 +104,9 @@ pub fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
             // Their version becomes the base; the fields both changed wait for a person.
             absorb(entry, conflicted.theirs, conflicted.theirs_text);
             app.generation += 1;
-            after_documents_changed(app, place);
+            app.after_documents_changed(place);
             if !matches!(app.mode, Mode::Resolve(_)) {
-                Conflict::open(app, file);
+                app.open_conflict(file);
             }
             app.say(Tone::Error, Msg::SomeoneSavedFirst);
             Vec::new()

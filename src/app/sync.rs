@@ -3,9 +3,7 @@
 
 use super::absorb::absorb;
 use super::action::{DiskChange, DiskCheck, DiskReport, Effect, JournalEntry, JournalWork};
-use super::messages::Tone;
-use super::state::{App, Mode};
-use super::update::{after_documents_changed, cursor_by_name};
+use super::state::{App, Mode, Tone};
 use crate::i18n::app::Msg;
 use crate::model::Document;
 
@@ -117,10 +115,10 @@ pub fn take_in_all_waiting(app: &mut App) {
 }
 
 fn take_in(app: &mut App, file: usize, theirs: Document, text: String) {
-    let place = cursor_by_name(app);
+    let place = app.cursor_by_name();
     let Some(entry) = app.files.get_mut(file) else { return };
     let absorbed = absorb(entry, theirs, text);
     app.generation += 1;
-    after_documents_changed(app, place);
+    app.after_documents_changed(place);
     app.say(Tone::Info, Msg::TookIn { taken: absorbed.taken, conflicts: absorbed.conflicts });
 }

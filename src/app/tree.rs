@@ -1,6 +1,6 @@
 //! The tree on the left: moving, folding and opening files, divisions and sections.
 
-use super::state::{App, Focus, Node};
+use super::state::{App, Focus, Node, SectionRef};
 use crate::command::Command;
 use crate::model::Field;
 
@@ -77,7 +77,7 @@ pub fn select(app: &mut App, node: Node) {
 }
 
 /// Unfolds what hides a section, so that the cursor can stand on it.
-pub fn expand_to(app: &mut App, at: super::state::SectionRef) {
+pub fn expand_to(app: &mut App, at: SectionRef) {
     app.collapsed.remove(&Node::File(at.file));
     app.collapsed.remove(&Node::Division(at.file, at.division));
 }

@@ -2,9 +2,9 @@
 //! disk: what must happen outside comes back as effects, and their outcomes come in as actions.
 
 use super::action::{Action, Effect};
-use super::dialog::{ExportDialog, Help};
-use super::messages::Tone;
-use super::state::{App, Focus, Mode, Node};
+use super::dialog;
+use super::editing::{self, Handled};
+use super::state::{App, Focus, Mode, Node, Tone};
 use super::{panes, saving, sync, tree};
 use crate::command::Command;
 use crate::i18n::app::Msg;
@@ -19,14 +19,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 && let Mode::Editing(editor) = std::mem::replace(&mut app.mode, Mode::Browse)
             {
                 // Nothing can be edited on a screen too small to show the editor; the text stays.
-                editor.finish(app);
+                editing::finish(*editor, app);
             }
             Vec::new()
         }
         Action::Tick => sync::tick(app),
         Action::Saved(report) => saving::saved(app, *report),
         Action::DiskChanged(report) => sync::disk_changed(app, *report),
-        Action::Exported(report) => super::dialog::export::exported(app, report),
+        Action::Exported(report) => dialog::export::exported(app, report),
         Action::JournalWritten(problem) => {
             sync::journal_written(app, problem);
             Vec::new()
@@ -56,17 +56,20 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
             }
             _ => Vec::new(),
         },
-        Mode::Editing(editor) => editor.handle(app, action),
-        Mode::Help { scroll } => Help { scroll }.handle(app, action),
-        Mode::ConfirmQuit => super::dialog::quit::handle(app, action),
-        Mode::Resolve(conflict) => conflict.handle(app, action),
-        Mode::Recover(recovery) => recovery.handle(app, action),
-        Mode::Export(dialog) => dialog.handle(app, action),
+        Mode::Editing(editor) => match editing::handle(*editor, app, action) {
+            Handled::Done(effects) => effects,
+            Handled::EndedThen(command) => browse(app, command),
+        },
+        Mode::Help { scroll } => dialog::help::handle(scroll, app, action),
+        Mode::ConfirmQuit => dialog::quit::handle(app, action),
+        Mode::Resolve(conflict) => dialog::conflict::handle(conflict, app, action),
+        Mode::Recover(recovery) => dialog::recovery::handle(recovery, app, action),
+        Mode::Export(export) => dialog::export::handle(export, app, action),
     }
 }
 
 /// A command while the tree and the panes have the keys.
-pub fn browse(app: &mut App, command: Command) -> Vec<Effect> {
+fn browse(app: &mut App, command: Command) -> Vec<Effect> {
     if app.layout.too_small && !matches!(command, Command::Quit | Command::Save | Command::Redraw | Command::Help) {
         return Vec::new();
     }
@@ -80,7 +83,7 @@ pub fn browse(app: &mut App, command: Command) -> Vec<Effect> {
             }
         }
         Command::Help => app.mode = Mode::Help { scroll: 0 },
-        Command::Export => ExportDialog::open(app),
+        Command::Export => dialog::export::open(app),
         Command::Redraw => return vec![Effect::Redraw],
         Command::Zoom => zoom(app),
         Command::Undo | Command::Redo if app.read_only => {
@@ -127,7 +130,7 @@ fn undo_redo(app: &mut App, undo: bool) {
     let Some(at) = step.section() else { return };
     app.cursor = Node::Section(at);
     tree::expand_to(app, at);
-    panes::clamp_goal_cursor(app);
+    app.clamp_goal_cursor();
     let name = app.section(at).map(|s| s.name.clone()).unwrap_or_default();
     app.say(Tone::Info, if undo { Msg::Undid { name } } else { Msg::Redid { name } });
 }
@@ -157,32 +160,4 @@ fn cycle_focus(app: &mut App, forward: bool) {
             Focus::Tree => None,
         };
     }
-}
-
-/// Where the tree cursor is, by names: positions change when sections come or go.
-pub fn cursor_by_name(app: &App) -> Option<(usize, String, String)> {
-    let at = app.selected()?;
-    let doc = app.doc(at.file)?;
-    let division = doc.divisions.get(at.division)?;
-    Some((at.file, division.name.clone(), division.sections.get(at.section)?.name.clone()))
-}
-
-/// After the documents took in work from elsewhere (disk, a merge, a journal): the cursor goes back
-/// to the section it was on, found by name, and the undo history is dropped, since each step
-/// would put back a whole section over what was just taken in.
-pub fn after_documents_changed(app: &mut App, before: Option<(usize, String, String)>) {
-    if let Some((file, division, section)) = before
-        && let Some(doc) = app.doc(file)
-        && let Some((d, found)) = doc.divisions.iter().enumerate().find(|(_, d)| d.name == division)
-        && let Some(s) = found.sections.iter().position(|s| s.name == section)
-    {
-        app.cursor = Node::Section(super::state::SectionRef { file, division: d, section: s });
-    }
-    let nodes = app.visible_nodes();
-    if !nodes.contains(&app.cursor) {
-        app.cursor = nodes.first().copied().unwrap_or(Node::File(0));
-        app.focus = Focus::Tree;
-    }
-    app.history.clear();
-    panes::clamp_goal_cursor(app);
 }

@@ -119,15 +119,18 @@ pub fn run(cli: Cli) -> ExitCode {
             print!("{}", keymap.markdown());
             ExitCode::SUCCESS
         }
-        None => crate::tui::open(
-            &cli.path,
-            crate::tui::Options {
-                lang,
-                ambiguous,
-                read_only: cli.read_only || config.read_only.unwrap_or(false),
-                keymap,
-            },
-        ),
+        None => {
+            let files = match load(&cli.path, lang) {
+                Ok(files) => files,
+                Err(code) => return code,
+            };
+            let read_only = cli.read_only || config.read_only.unwrap_or(false);
+            match crate::tui::open(files, crate::tui::Options { lang, ambiguous, read_only, keymap }) {
+                Ok(0) => ExitCode::SUCCESS,
+                Ok(signal) => ExitCode::from(128u8.saturating_add(u8::try_from(signal).unwrap_or(0))),
+                Err(e) => fail(&CliMsg::TerminalFailed { why: e.to_string() }.text(lang)),
+            }
+        }
     }
 }
 

@@ -124,7 +124,7 @@ fn serve(
 fn run_effects(screen: &mut ratatui::DefaultTerminal, worker: &Worker, effects: Vec<Effect>) -> io::Result<()> {
     for effect in effects {
         if let Some(Effect::Redraw) = worker.run(effect) {
-            screen.clear()?;
+            terminal::wipe(screen)?;
         }
     }
     Ok(())

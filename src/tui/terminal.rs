@@ -17,7 +17,7 @@ pub fn init(ambiguous: AmbiguousSetting) -> io::Result<ratatui::DefaultTerminal>
         AmbiguousSetting::Two => AmbiguousWidth::Wide,
         AmbiguousSetting::Auto => ask_for_ambiguous_width(),
     });
-    terminal.clear()?;
+    wipe(&mut terminal)?;
     // ratatui's hook restores raw mode and the screen; bracketed paste must be switched off too,
     // or the user's shell receives the paste markers after a crash.
     let restore_screen = std::panic::take_hook();
@@ -27,6 +27,14 @@ pub fn init(ambiguous: AmbiguousSetting) -> io::Result<ratatui::DefaultTerminal>
     }));
     execute!(io::stdout(), EnableBracketedPaste)?;
     Ok(terminal)
+}
+
+/// Clears the terminal and makes the next frame draw every cell. Not `Terminal::clear`, which asks
+/// the terminal where its cursor is: an answer the input thread would take, or a terminal that
+/// never answers, would make it fail after two seconds.
+pub fn wipe(screen: &mut ratatui::DefaultTerminal) -> io::Result<()> {
+    let size = screen.size()?;
+    screen.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
 pub fn restore() {

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
-use super::panes::{border_note, field_title};
+use super::parts::{border_note, field_title};
 use super::style::{self, block, w};
 use crate::app::{App, Editor};
 use crate::i18n::screen::Words;

@@ -6,6 +6,7 @@ mod editor;
 mod finish;
 mod overview;
 mod panes;
+mod parts;
 mod status;
 mod style;
 mod tree;

@@ -6,6 +6,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::parts::{field_title, scroll_marker};
 use super::style::{self, block, dim, w};
 use crate::app::{App, Focus, Mode, SectionRef, pane_contexts};
 use crate::i18n::screen::Words;
@@ -39,12 +40,6 @@ pub fn draw(frame: &mut Frame, app: &App, at: SectionRef) {
             _ => goals(frame, app, area, focused),
         }
     }
-}
-
-/// The pane titles in the words of the published table.
-pub fn field_title(app: &App, at: SectionRef, field: Field) -> String {
-    let checkpoint = app.doc(at.file).and_then(|d| d.checkpoint);
-    Words::PaneTitle { field, checkpoint }.text(app.lang)
 }
 
 fn title(app: &App, at: SectionRef, field: Field, focused: bool) -> Line<'static> {
@@ -124,24 +119,6 @@ fn goal_lines(item: &GoalItem, selected: bool) -> Vec<Line<'static>> {
             Line::from(vec![Span::styled(w(lead), base.add_modifier(Modifier::BOLD)), Span::styled(w(part), base)])
         })
         .collect()
-}
-
-/// "3-8/12" in the bottom border when a pane holds more lines than it shows.
-pub fn scroll_marker(frame: &mut Frame, area: Rect, offset: usize, height: usize, total: usize) {
-    if total <= height || area.height < 3 {
-        return;
-    }
-    let marker = format!(" {}-{}/{} ", offset + 1, (offset + height).min(total), total);
-    border_note(frame, area, &marker);
-}
-
-/// A short note at the right of a pane's bottom border.
-pub fn border_note(frame: &mut Frame, area: Rect, note: &str) {
-    let width = u16::try_from(display_width(note)).unwrap_or(u16::MAX);
-    if width + 2 < area.width && area.height >= 2 {
-        let bottom = Rect::new(area.right() - width - 1, area.bottom() - 1, width, 1);
-        frame.render_widget(Paragraph::new(Span::styled(w(note), dim())), bottom);
-    }
 }
 
 fn rating(frame: &mut Frame, app: &App, at: SectionRef, section: &Section, inner: Rect) {

@@ -143,8 +143,20 @@ impl Tui {
         tui
     }
 
+    /// With more environment (e.g. `HYOKA_CONFIG` for a settings file of the test's).
+    pub fn spawn_with_env(dir: &Path, rows: u16, cols: u16, args: &[&str], env: &[(&str, PathBuf)]) -> Self {
+        let state = tempfile::tempdir().expect("a folder for the journal");
+        let mut tui = Self::spawn_inner(dir, state.path(), rows, cols, args, env);
+        tui.own_state = Some(state);
+        tui
+    }
+
     /// With the journal kept in `state` (XDG_STATE_HOME), to start again on the same one.
     pub fn spawn_with_state(dir: &Path, state: &Path, rows: u16, cols: u16, args: &[&str]) -> Self {
+        Self::spawn_inner(dir, state, rows, cols, args, &[])
+    }
+
+    fn spawn_inner(dir: &Path, state: &Path, rows: u16, cols: u16, args: &[&str], env: &[(&str, PathBuf)]) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("open a pseudo-terminal");
@@ -161,6 +173,9 @@ impl Tui {
         cmd.env("LANG", "C.UTF-8");
         cmd.env_remove("HYOKA_LANG");
         cmd.env_remove("LC_ALL");
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawn hyoka in the pty");
         // Our copy of the slave must go, or the reader never sees the end when the child exits.
         drop(pty.slave);

@@ -1,17 +1,13 @@
-//! The conflict dialog: for each field someone else saved differently while we changed it, keep
-//! mine, keep theirs, or write a combined text. Nothing of that file is written until every
-//! question is answered; a cancelled dialog leaves the questions waiting for the next save.
+//! The conflict dialog's keys: for each field someone else saved differently while we changed
+//! it, keep mine, keep theirs, or write a combined text. Nothing of that file is written until
+//! every question is answered; a cancelled dialog leaves the questions waiting for the next save.
 
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+use ratatui_textarea::CursorMove;
 
 use crate::app::action::{Action, Effect};
-use crate::app::edit_keys;
-use crate::app::files::Pending;
-use crate::app::messages::Tone;
-use crate::app::state::{App, Mode};
-use crate::app::update::{after_documents_changed, cursor_by_name};
-use crate::app::{saving, sync};
-use crate::command::{Command, Context};
+use crate::app::state::{App, Choice, Conflict, Mode, Pending, Tone, text_box};
+use crate::app::{edit_keys, saving, sync};
+use crate::command::Command;
 use crate::i18n::app::Msg;
 use crate::model::{Field, Section, goal_number};
 use crate::store::FieldConflict;
@@ -20,151 +16,85 @@ use crate::store::FieldConflict;
 pub const MINE_MARK: &str = "【自分】";
 pub const THEIRS_MARK: &str = "【相手】";
 
-pub struct Conflict {
-    pub file: usize,
-    pub conflicts: Vec<FieldConflict>,
-    /// Which question is shown.
-    pub index: usize,
-    /// Decisions so far, one per question.
-    pub chosen: Vec<Option<Choice>>,
-    /// Editing a combined text for the shown question.
-    pub combined: Option<TextArea<'static>>,
-}
-
-/// What the user kept of a conflicting field.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Choice {
-    Mine,
-    Theirs,
-    /// A text written in the dialog from both.
-    Combined(String),
-}
-
-impl Conflict {
-    /// The questions of a file still worth asking: fields both sides changed that still differ.
-    pub fn questions(app: &App, file: usize) -> Vec<FieldConflict> {
-        let Some(entry) = app.files.get(file) else { return Vec::new() };
-        let Some(loaded) = entry.loaded_state() else { return Vec::new() };
-        entry
-            .pending
-            .iter()
-            .filter_map(|p| {
-                let mine = loaded.doc().find_section(&p.division, &p.section)?;
-                let theirs = loaded.saved().find_section(&p.division, &p.section)?;
-                (!p.field.equal(mine, theirs)).then(|| FieldConflict {
-                    division: p.division.clone(),
-                    section: p.section.clone(),
-                    field: p.field,
-                    mine: p.field.text(mine),
-                    theirs: p.field.text(theirs),
-                    mine_section: mine.clone(),
-                    theirs_section: theirs.clone(),
-                    their_by: theirs.updated_by.clone(),
-                    their_at: theirs.updated,
-                })
-            })
-            .collect()
-    }
-
-    /// Opens the dialog on a file's questions (none: nothing opens).
-    pub fn open(app: &mut App, file: usize) {
-        let conflicts = Conflict::questions(app, file);
-        if conflicts.is_empty() {
-            return;
-        }
-        let chosen = vec![None; conflicts.len()];
-        app.mode = Mode::Resolve(Box::new(Conflict { file, conflicts, index: 0, chosen, combined: None }));
-    }
-
-    pub fn contexts(&self) -> &'static [Context] {
-        if self.combined.is_some() { &[Context::Combined, Context::TextInput] } else { &[Context::Conflict] }
-    }
-
-    pub fn handle(mut self: Box<Self>, app: &mut App, action: Action) -> Vec<Effect> {
-        if let Some(mut textarea) = self.combined.take() {
-            match action {
-                Action::Command(Command::UseCombined) => {
-                    let text = textarea.lines().join("\n");
-                    return self.decide(app, Choice::Combined(text));
-                }
-                Action::Command(Command::Back) => {}
-                Action::Command(Command::Cancel) => return cancel(app),
-                Action::Command(command) => {
-                    edit_keys::apply(&mut textarea, command, app.layout.dialog_text_width());
-                    self.combined = Some(textarea);
-                }
-                Action::Type(c) => {
-                    edit_keys::type_char(&mut textarea, c);
-                    self.combined = Some(textarea);
-                }
-                Action::Paste(text) => {
-                    edit_keys::paste(&mut textarea, &text, false);
-                    self.combined = Some(textarea);
-                }
-                _ => self.combined = Some(textarea),
-            }
-            app.mode = Mode::Resolve(self);
-            return Vec::new();
-        }
-        let Some(conflict) = self.conflicts.get(self.index) else { return Vec::new() };
+pub fn handle(mut dialog: Box<Conflict>, app: &mut App, action: Action) -> Vec<Effect> {
+    if let Some(mut textarea) = dialog.combined.take() {
         match action {
-            Action::Command(Command::KeepMine) => return self.decide(app, Choice::Mine),
-            Action::Command(Command::KeepTheirs) => return self.decide(app, Choice::Theirs),
-            Action::Command(Command::EditBoth) if conflict.field == Field::Rating => {
-                app.say(Tone::Info, Msg::RatingCannotCombine);
+            Action::Command(Command::UseCombined) => {
+                let text = textarea.lines().join("\n");
+                return decide(dialog, app, Choice::Combined(text));
             }
-            Action::Command(Command::EditBoth) => {
-                let text = combined_text(conflict);
-                let mut textarea = TextArea::new(text.split('\n').map(str::to_owned).collect());
-                textarea.set_wrap_mode(WrapMode::None);
-                textarea.set_max_histories(1000);
-                textarea.move_cursor(CursorMove::Top);
-                self.combined = Some(textarea);
-            }
+            Action::Command(Command::Back) => {}
             Action::Command(Command::Cancel) => return cancel(app),
-            _ => {}
-        }
-        app.mode = Mode::Resolve(self);
-        Vec::new()
-    }
-
-    /// Records the decision for the shown field; after the last one, the decisions go into the
-    /// document, the questions are answered, and the save runs again.
-    fn decide(mut self: Box<Self>, app: &mut App, choice: Choice) -> Vec<Effect> {
-        if let Some(slot) = self.chosen.get_mut(self.index) {
-            *slot = Some(choice);
-        }
-        self.index += 1;
-        if self.index < self.conflicts.len() {
-            app.mode = Mode::Resolve(self);
-            return Vec::new();
-        }
-        let place = cursor_by_name(app);
-        let Some(entry) = app.files.get_mut(self.file) else { return Vec::new() };
-        for (conflict, choice) in self.conflicts.iter().zip(&self.chosen) {
-            if let Some(loaded) = entry.loaded_mut() {
-                loaded.edit(|doc| {
-                    let Some(section) = doc.find_section_mut(&conflict.division, &conflict.section) else { return };
-                    match choice {
-                        Some(Choice::Mine) => conflict.field.copy(&conflict.mine_section, section),
-                        Some(Choice::Theirs) => conflict.field.copy(&conflict.theirs_section, section),
-                        Some(Choice::Combined(text)) => set_combined(conflict.field, section, text),
-                        None => {}
-                    }
-                });
+            Action::Command(command) => {
+                edit_keys::apply(&mut textarea, command, app.layout.dialog_text_width());
+                dialog.combined = Some(textarea);
             }
-            let answered = Pending {
-                division: conflict.division.clone(),
-                section: conflict.section.clone(),
-                field: conflict.field,
-            };
-            entry.pending.retain(|p| *p != answered);
+            Action::Type(c) => {
+                edit_keys::type_char(&mut textarea, c);
+                dialog.combined = Some(textarea);
+            }
+            Action::Paste(text) => {
+                edit_keys::paste(&mut textarea, &text, false);
+                dialog.combined = Some(textarea);
+            }
+            _ => dialog.combined = Some(textarea),
         }
-        app.generation += 1;
-        after_documents_changed(app, place);
-        sync::take_in_all_waiting(app);
-        saving::save(app)
+        app.mode = Mode::Resolve(dialog);
+        return Vec::new();
     }
+    let Some(conflict) = dialog.conflicts.get(dialog.index) else { return Vec::new() };
+    match action {
+        Action::Command(Command::KeepMine) => return decide(dialog, app, Choice::Mine),
+        Action::Command(Command::KeepTheirs) => return decide(dialog, app, Choice::Theirs),
+        Action::Command(Command::EditBoth) if conflict.field == Field::Rating => {
+            app.say(Tone::Info, Msg::RatingCannotCombine);
+        }
+        Action::Command(Command::EditBoth) => {
+            let mut textarea = text_box(&combined_text(conflict));
+            textarea.move_cursor(CursorMove::Top);
+            textarea.move_cursor(CursorMove::Head);
+            dialog.combined = Some(textarea);
+        }
+        Action::Command(Command::Cancel) => return cancel(app),
+        _ => {}
+    }
+    app.mode = Mode::Resolve(dialog);
+    Vec::new()
+}
+
+/// Records the decision for the shown field; after the last one, the decisions go into the
+/// document, the questions are answered, and the save runs again.
+fn decide(mut dialog: Box<Conflict>, app: &mut App, choice: Choice) -> Vec<Effect> {
+    if let Some(slot) = dialog.chosen.get_mut(dialog.index) {
+        *slot = Some(choice);
+    }
+    dialog.index += 1;
+    if dialog.index < dialog.conflicts.len() {
+        app.mode = Mode::Resolve(dialog);
+        return Vec::new();
+    }
+    let place = app.cursor_by_name();
+    let Some(entry) = app.files.get_mut(dialog.file) else { return Vec::new() };
+    for (conflict, choice) in dialog.conflicts.iter().zip(&dialog.chosen) {
+        if let Some(loaded) = entry.loaded_mut() {
+            loaded.edit(|doc| {
+                let Some(section) = doc.find_section_mut(&conflict.division, &conflict.section) else { return };
+                match choice {
+                    Some(Choice::Mine) => conflict.field.copy(&conflict.mine_section, section),
+                    Some(Choice::Theirs) => conflict.field.copy(&conflict.theirs_section, section),
+                    Some(Choice::Combined(text)) => set_combined(conflict.field, section, text),
+                    None => {}
+                }
+            });
+        }
+        let answered =
+            Pending { division: conflict.division.clone(), section: conflict.section.clone(), field: conflict.field };
+        entry.pending.retain(|p| *p != answered);
+    }
+    app.generation += 1;
+    app.after_documents_changed(place);
+    sync::take_in_all_waiting(app);
+    saving::save(app)
 }
 
 fn cancel(app: &mut App) -> Vec<Effect> {

@@ -1,4 +1,4 @@
-//! `e`: export the current document from the screen, as `hyoka export` does from the shell: the
+//! The export dialog's keys (`e`): export the current document from the screen, as `hyoka export` does from the shell: the
 //! format, where to, and what the worker said about it.
 
 use std::path::{Path, PathBuf};
@@ -7,22 +7,12 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::app::action::{Action, Effect, ExportJob, ExportReport};
 use crate::app::edit_keys;
-use crate::app::messages::Tone;
-use crate::app::state::{App, Mode};
+use crate::app::state::{App, ExportDialog, Mode, Tone};
 use crate::command::Command;
 use crate::i18n::app::Msg;
 use crate::interchange::Format;
 
 const FORMATS: [Format; 5] = [Format::Html, Format::Csv, Format::Md, Format::Tsv, Format::Xlsx];
-
-pub struct ExportDialog {
-    pub file: usize,
-    pub format: Format,
-    /// The output path, editable; next to the data file by default.
-    pub path: TextArea<'static>,
-    /// The path exists: the next Enter overwrites it.
-    pub confirm_overwrite: bool,
-}
 
 /// Next to the data file, with the format's extension: data/kamigyo/2008.yaml → 2008.html.
 fn default_path(data_file: &Path, format: Format) -> PathBuf {
@@ -36,78 +26,72 @@ fn path_editor(path: &Path) -> TextArea<'static> {
     textarea
 }
 
-impl ExportDialog {
-    pub fn open(app: &mut App) {
-        if app.read_only {
-            app.say(Tone::Error, Msg::ExportReadOnly);
-            return;
-        }
-        let file = app.cursor.file();
-        let Some(entry) = app.files.get(file).filter(|f| f.doc().is_some()) else {
-            app.say(Tone::Error, Msg::ExportBroken);
-            return;
-        };
-        let path = default_path(&entry.path, Format::Html);
-        app.mode = Mode::Export(Box::new(ExportDialog {
-            file,
-            format: Format::Html,
-            path: path_editor(&path),
-            confirm_overwrite: false,
-        }));
+pub fn open(app: &mut App) {
+    if app.read_only {
+        app.say(Tone::Error, Msg::ExportReadOnly);
+        return;
     }
+    let file = app.cursor.file();
+    let Some(entry) = app.files.get(file).filter(|f| f.doc().is_some()) else {
+        app.say(Tone::Error, Msg::ExportBroken);
+        return;
+    };
+    let path = default_path(&entry.path, Format::Html);
+    app.mode = Mode::Export(Box::new(ExportDialog {
+        file,
+        format: Format::Html,
+        path: path_editor(&path),
+        confirm_overwrite: false,
+    }));
+}
 
-    pub fn typed_path(&self) -> String {
-        self.path.lines().join("")
-    }
-
-    pub fn handle(mut self: Box<Self>, app: &mut App, action: Action) -> Vec<Effect> {
-        match action {
-            Action::Command(Command::Cancel) => return Vec::new(),
-            Action::Command(command @ (Command::NextFormat | Command::PrevFormat)) => {
-                let i = FORMATS.iter().position(|f| *f == self.format).unwrap_or(0);
-                let len = FORMATS.len();
-                let next = if command == Command::NextFormat { (i + 1) % len } else { (i + len - 1) % len };
-                let next = FORMATS.get(next).copied().unwrap_or(Format::Html);
-                let typed = PathBuf::from(self.typed_path());
-                // A path still ending in the old format's extension follows the new format.
-                if typed.extension().is_some_and(|e| e == self.format.extension()) {
-                    self.path = path_editor(&typed.with_extension(next.extension()));
-                }
-                self.format = next;
-                self.confirm_overwrite = false;
+pub fn handle(mut dialog: Box<ExportDialog>, app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Command(Command::Cancel) => return Vec::new(),
+        Action::Command(command @ (Command::NextFormat | Command::PrevFormat)) => {
+            let i = FORMATS.iter().position(|f| *f == dialog.format).unwrap_or(0);
+            let len = FORMATS.len();
+            let next = if command == Command::NextFormat { (i + 1) % len } else { (i + len - 1) % len };
+            let next = FORMATS.get(next).copied().unwrap_or(Format::Html);
+            let typed = PathBuf::from(dialog.typed_path());
+            // A path still ending in the old format's extension follows the new format.
+            if typed.extension().is_some_and(|e| e == dialog.format.extension()) {
+                dialog.path = path_editor(&typed.with_extension(next.extension()));
             }
-            Action::Command(Command::Write) => {
-                let path = PathBuf::from(self.typed_path().trim());
-                if path.as_os_str().is_empty() {
-                    app.say(Tone::Error, Msg::ExportNoPath);
-                } else if let Some(doc) = app.effective_doc(self.file) {
-                    let job = ExportJob {
-                        doc,
-                        format: self.format,
-                        path,
-                        overwrite: self.confirm_overwrite,
-                        data_files: app.files.iter().map(|f| f.path.clone()).collect(),
-                    };
-                    app.mode = Mode::Export(self);
-                    return vec![Effect::Export(job)];
-                }
-            }
-            Action::Command(command) if edit_keys::apply(&mut self.path, command, usize::MAX / 2) => {
-                self.confirm_overwrite = false;
-            }
-            Action::Type(c) => {
-                edit_keys::type_char(&mut self.path, c);
-                self.confirm_overwrite = false;
-            }
-            Action::Paste(text) => {
-                edit_keys::paste(&mut self.path, &text, true);
-                self.confirm_overwrite = false;
-            }
-            _ => {}
+            dialog.format = next;
+            dialog.confirm_overwrite = false;
         }
-        app.mode = Mode::Export(self);
-        Vec::new()
+        Action::Command(Command::Write) => {
+            let path = PathBuf::from(dialog.typed_path().trim());
+            if path.as_os_str().is_empty() {
+                app.say(Tone::Error, Msg::ExportNoPath);
+            } else if let Some(doc) = app.effective_doc(dialog.file) {
+                let job = ExportJob {
+                    doc,
+                    format: dialog.format,
+                    path,
+                    overwrite: dialog.confirm_overwrite,
+                    data_files: app.files.iter().map(|f| f.path.clone()).collect(),
+                };
+                app.mode = Mode::Export(dialog);
+                return vec![Effect::Export(job)];
+            }
+        }
+        Action::Command(command) if edit_keys::apply(&mut dialog.path, command, usize::MAX / 2) => {
+            dialog.confirm_overwrite = false;
+        }
+        Action::Type(c) => {
+            edit_keys::type_char(&mut dialog.path, c);
+            dialog.confirm_overwrite = false;
+        }
+        Action::Paste(text) => {
+            edit_keys::paste(&mut dialog.path, &text, true);
+            dialog.confirm_overwrite = false;
+        }
+        _ => {}
     }
+    app.mode = Mode::Export(dialog);
+    Vec::new()
 }
 
 /// What the worker did with the export: the dialog closes, asks before overwriting, or says why not.

@@ -5,7 +5,7 @@ use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::app::dialog::recovery::View;
+use crate::app::View;
 use crate::app::{App, Recovery, contexts};
 use crate::i18n::screen::Words;
 use crate::text::{sanitize, truncate, wrap};

@@ -230,7 +230,7 @@ mod tests {
     use crate::store::parse_document;
 
     fn sample() -> Document {
-        parse_document(include_str!("../../data/kamigyo/2008.yaml")).unwrap_or_else(|p| panic!("{p:?}"))
+        parse_document(include_str!("../../../data/kamigyo/2008.yaml")).unwrap_or_else(|p| panic!("{p:?}"))
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::model::Section;
 
-use super::state::SectionRef;
+use super::refs::SectionRef;
 
 /// A change of one section: what it was and what it became.
 #[derive(Clone, Debug, PartialEq)]

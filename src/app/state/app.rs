@@ -1,48 +1,19 @@
-//! Everything the screen shows, as plain data; `update` is the only code that changes it.
+//! The application's state: everything the screen shows, and the operations on it that every
+//! component shares. `update` is the only code that changes it.
 
 use std::collections::HashSet;
 
-use super::dialog::{Conflict, ExportDialog, Recovery};
+use super::dialogs::{Conflict, ExportDialog, Recovery};
 use super::editor::Editor;
 use super::files::{FileEntry, FileState};
 use super::history::{Change, History};
-use super::keymap::Keymap;
 use super::messages::{Message, MessageLog, Tone};
+use super::refs::{Focus, Node, SectionRef};
+use crate::app::keymap::Keymap;
 use crate::i18n::Lang;
 use crate::i18n::app::Msg;
 use crate::layout::{Layout, LayoutInput};
 use crate::model::{Document, Field, Section};
-
-/// Which section: file, division and section by position.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct SectionRef {
-    pub file: usize,
-    pub division: usize,
-    pub section: usize,
-}
-
-/// A row of the tree.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Node {
-    File(usize),
-    Division(usize, usize),
-    Section(SectionRef),
-}
-
-impl Node {
-    pub fn file(self) -> usize {
-        match self {
-            Node::File(f) | Node::Division(f, _) => f,
-            Node::Section(at) => at.file,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Focus {
-    Tree,
-    Pane(Field),
-}
 
 /// Who has the keys: the tree and panes, the editor, or a dialog.
 pub enum Mode {
@@ -180,7 +151,7 @@ impl App {
     /// Unsaved work exists, including text still open in the editor.
     pub fn has_unsaved(&self) -> bool {
         let editing_changed = match &self.mode {
-            Mode::Editing(editor) => editor.changed(self),
+            Mode::Editing(editor) => editor.changed(self.section(editor.section)),
             _ => false,
         };
         editing_changed || self.unsaved_sections() > 0
@@ -255,4 +226,46 @@ impl App {
             None => layout,
         };
     }
+}
+
+impl App {
+    /// The goals pane's cursor stays on a row that exists.
+    pub fn clamp_goal_cursor(&mut self) {
+        let rows = self.selected().and_then(|at| self.section(at)).map_or(0, |s| goal_rows(s).len());
+        self.goal_cursor = self.goal_cursor.min(rows.saturating_sub(1));
+    }
+
+    /// Where the tree cursor is, by names: positions change when sections come or go.
+    pub fn cursor_by_name(&self) -> Option<(usize, String, String)> {
+        let at = self.selected()?;
+        let doc = self.doc(at.file)?;
+        let division = doc.divisions.get(at.division)?;
+        Some((at.file, division.name.clone(), division.sections.get(at.section)?.name.clone()))
+    }
+
+    /// After the documents took in work from elsewhere (disk, a merge, a journal): the cursor goes
+    /// back to the section it was on, found by name, and the undo history is dropped, since each
+    /// step would put back a whole section over what was just taken in.
+    pub fn after_documents_changed(&mut self, before: Option<(usize, String, String)>) {
+        if let Some((file, division, section)) = before
+            && let Some(doc) = self.doc(file)
+            && let Some((d, found)) = doc.divisions.iter().enumerate().find(|(_, d)| d.name == division)
+            && let Some(s) = found.sections.iter().position(|s| s.name == section)
+        {
+            self.cursor = Node::Section(SectionRef { file, division: d, section: s });
+        }
+        let nodes = self.visible_nodes();
+        if !nodes.contains(&self.cursor) {
+            self.cursor = nodes.first().copied().unwrap_or(Node::File(0));
+            self.focus = Focus::Tree;
+        }
+        self.history.clear();
+        self.clamp_goal_cursor();
+    }
+}
+
+/// The rows of the goals pane: the lead-in (if written), then each goal, as (field, goal index).
+pub fn goal_rows(section: &Section) -> Vec<(Field, usize)> {
+    let intro = (!section.goals_intro.is_empty()).then_some((Field::GoalsIntro, 0));
+    intro.into_iter().chain((0..section.goals.len()).map(|i| (Field::Goals, i))).collect()
 }

@@ -1,0 +1,19 @@
+//! The state as plain data: the files and what is unsaved, where the cursor is, who has the keys,
+//! the editor's and the dialogs' contents, the undo history and the messages.
+
+mod app;
+mod dialogs;
+mod editor;
+mod files;
+mod history;
+mod messages;
+mod questions;
+mod refs;
+
+pub use app::{App, Mode, goal_rows};
+pub use dialogs::{Choice, Conflict, ExportDialog, Recovery, RecoveryEntry, View};
+pub use editor::{Editor, part_text, text_box};
+pub use files::{DiskStamp, FileEntry, FileState, Loaded, Pending, canonical_path};
+pub use history::{Change, History, Step};
+pub use messages::{Message, MessageLog, Tone};
+pub use refs::{Focus, Node, SectionRef};

@@ -1,0 +1,36 @@
+//! Pieces several views draw: a pane's title in the table's words, notes in a bottom border.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::Paragraph;
+
+use super::style::{dim, w};
+use crate::app::{App, SectionRef};
+use crate::i18n::screen::Words;
+use crate::model::Field;
+use crate::text::display_width;
+
+/// The pane titles in the words of the published table.
+pub fn field_title(app: &App, at: SectionRef, field: Field) -> String {
+    let checkpoint = app.doc(at.file).and_then(|d| d.checkpoint);
+    Words::PaneTitle { field, checkpoint }.text(app.lang)
+}
+
+/// "3-8/12" in the bottom border when a pane holds more lines than it shows.
+pub fn scroll_marker(frame: &mut Frame, area: Rect, offset: usize, height: usize, total: usize) {
+    if total <= height || area.height < 3 {
+        return;
+    }
+    let marker = format!(" {}-{}/{} ", offset + 1, (offset + height).min(total), total);
+    border_note(frame, area, &marker);
+}
+
+/// A short note at the right of a pane's bottom border.
+pub fn border_note(frame: &mut Frame, area: Rect, note: &str) {
+    let width = u16::try_from(display_width(note)).unwrap_or(u16::MAX);
+    if width + 2 < area.width && area.height >= 2 {
+        let bottom = Rect::new(area.right() - width - 1, area.bottom() - 1, width, 1);
+        frame.render_widget(Paragraph::new(Span::styled(w(note), dim())), bottom);
+    }
+}
