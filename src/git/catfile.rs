@@ -42,14 +42,15 @@ impl CatFile {
         let mut header = Vec::new();
         self.output.read_until(b'\n', &mut header).map_err(broken)?;
         let header = String::from_utf8_lossy(&header).trim_end().to_owned();
+        // "<name> missing" (or "ambiguous"): the file is not in that commit. The name is compared
+        // whole, since a path may hold spaces.
+        let name = String::from_utf8_lossy(name);
+        if header == format!("{name} missing") || header == format!("{name} ambiguous") {
+            return Ok(None);
+        }
         let mut words = header.split(' ');
         let (Some(id), Some(kind), Some(size)) = (words.next(), words.next(), words.next()) else {
-            // "<name> missing" (or "ambiguous"): the file is not in that commit.
-            return if header.ends_with(" missing") || header.ends_with(" ambiguous") {
-                Ok(None)
-            } else {
-                Err(protocol(header))
-            };
+            return Err(protocol(header));
         };
         let size: u64 = size.parse().map_err(|_| protocol(header.clone()))?;
         let id = id.to_owned();
