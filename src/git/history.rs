@@ -127,6 +127,11 @@ impl FileHistory {
         self.entries.len()
     }
 
+    /// How many distinct versions of the file have been parsed: what the view has cost so far.
+    pub fn versions_parsed(&self) -> usize {
+        self.by_blob.len()
+    }
+
     pub fn is_complete(&self) -> bool {
         self.entries.len() >= self.commits.len()
     }
@@ -137,7 +142,8 @@ impl FileHistory {
     }
 
     /// The entries so far that belong in `scope`, with their index in [`FileHistory::entries`].
-    pub fn entries_for<'a>(&'a self, scope: &'a Scope) -> impl Iterator<Item = (usize, &'a Entry)> + 'a {
+    pub fn entries_for(&self, scope: &Scope) -> impl Iterator<Item = (usize, &Entry)> + '_ {
+        let scope = scope.clone();
         self.entries.iter().enumerate().filter(move |(_, e)| scope.matches(e))
     }
 
@@ -220,7 +226,8 @@ fn merged_changes(befores: &[Version], after: &Version) -> Vec<Change> {
 /// The commits that changed the file, newest first, from one `git log`.
 fn log(repo: &Repo, relative: &Path) -> Result<Vec<CommitInfo>, GitError> {
     let format = "--format=%H%x1f%P%x1f%aN%x1f%aE%x1f%aI%x1f%s";
-    let args = [OsStr::new("log"), OsStr::new("--no-show-signature"), OsStr::new("-z"), OsStr::new(format)];
+    // Children before parents whatever the clocks said (commits of one minute, two offices).
+    let args = ["log", "--date-order", "--no-show-signature", "-z", format].map(OsStr::new);
     let out = repo.run(args.into_iter().chain([OsStr::new("HEAD"), OsStr::new("--"), relative.as_os_str()]))?;
     Ok(out.split(|b| *b == 0).filter(|r| !r.is_empty()).filter_map(parse_commit).collect())
 }
