@@ -31,7 +31,7 @@ fn a_save_commits_the_saved_file_only_with_a_message_naming_the_changed_fields()
         s.rating = Some("◎".into());
     });
 
-    let reports = AutoCommit::with_git(Some(sb.git())).after_save(&[file.clone()], "kumin01", Lang::Ja);
+    let reports = AutoCommit::with_git(Some(sb.git())).after_save(std::slice::from_ref(&file), "kumin01", Lang::Ja);
 
     assert_eq!(committed(&reports), "上京区役所 平成20年度 区民部 総務課: 目標達成度, 振り返り");
     assert_eq!(sb.run_git(&top, &["show", "--format=", "--name-only", "-z", "HEAD"]), format!("{FILE}\0"));
@@ -87,7 +87,7 @@ fn a_refusing_pre_commit_hook_is_reported_with_its_words_and_the_save_stands() {
     let head = sb.run_git(&top, &["rev-parse", "HEAD"]);
     save_with(&file, |doc| section_mut(doc, "区民部", "納税課").reflection = "徴収率は改善した。".into());
 
-    let reports = AutoCommit::with_git(Some(sb.git())).after_save(&[file.clone()], "kumin01", Lang::Ja);
+    let reports = AutoCommit::with_git(Some(sb.git())).after_save(std::slice::from_ref(&file), "kumin01", Lang::Ja);
 
     let [CommitReport::Done { outcome: CommitOutcome::HookRefused { output }, .. }] = reports.as_slice() else {
         panic!("expected the hook's refusal, got {reports:?}");
@@ -111,7 +111,7 @@ fn a_new_data_file_is_committed_and_taken_back_out_of_the_index_when_refused() {
     write(&hook, "#!/bin/sh\necho 'まだです' >&2\nexit 1\n");
     std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let mut auto = AutoCommit::with_git(Some(sb.git()));
-    let reports = auto.after_save(&[new.clone()], "kumin01", Lang::Ja);
+    let reports = auto.after_save(std::slice::from_ref(&new), "kumin01", Lang::Ja);
     assert!(
         matches!(&reports[..], [CommitReport::Done { outcome: CommitOutcome::HookRefused { output }, .. }] if output == "まだです"),
         "{reports:?}"
@@ -139,7 +139,7 @@ fn no_commit_in_the_middle_of_a_merge_and_the_save_stands() {
     sb.run_git(&top, &["merge", "--no-ff", "--no-commit", "side"]);
     let file = top.join(FILE);
     save_with(&file, |doc| section_mut(doc, "区民部", "総務課").rating = Some("△".into()));
-    let reports = AutoCommit::with_git(Some(sb.git())).after_save(&[file.clone()], "kumin01", Lang::En);
+    let reports = AutoCommit::with_git(Some(sb.git())).after_save(std::slice::from_ref(&file), "kumin01", Lang::En);
     assert!(
         matches!(&reports[..], [CommitReport::Done { outcome: CommitOutcome::Busy(Operation::Merge), .. }]),
         "{reports:?}"
@@ -154,14 +154,14 @@ fn commits_are_off_without_git_or_without_a_repository_and_that_is_said_once() {
     let loose = sb.path("リポジトリ外/2008.yaml");
     write(&loose, gitkit::SAMPLE);
     let mut none = AutoCommit::with_git(None);
-    let first = none.after_save(&[loose.clone()], "kumin01", Lang::Ja);
+    let first = none.after_save(std::slice::from_ref(&loose), "kumin01", Lang::Ja);
     assert!(matches!(&first[..], [CommitReport::Off { why: GitError::NotInstalled, first: true }]), "{first:?}");
     assert!(first[0].message(Lang::Ja).expect("said once").contains("git へのコミットは行いません"));
-    let again = none.after_save(&[loose.clone()], "kumin01", Lang::Ja);
+    let again = none.after_save(std::slice::from_ref(&loose), "kumin01", Lang::Ja);
     assert_eq!(again[0].message(Lang::Ja), None, "not said twice");
 
     let mut outside = AutoCommit::with_git(Some(sb.git()));
-    let first = outside.after_save(&[loose.clone()], "kumin01", Lang::En);
+    let first = outside.after_save(std::slice::from_ref(&loose), "kumin01", Lang::En);
     assert!(matches!(&first[..], [CommitReport::Off { why: GitError::NotAWorkTree { .. }, first: true }]), "{first:?}");
     assert!(first[0].message(Lang::En).expect("said").contains("commits are off"));
     assert_eq!(outside.after_save(&[loose], "kumin01", Lang::En)[0].message(Lang::En), None);

@@ -102,7 +102,7 @@ fn two_offices_share_one_repository_through_the_office_server() {
     stamped(s, "kumin01", "2009-03-12T13:00:00+09:00");
     let saved = save_document(&file, &pending.text, &pending.doc, &decided, &RealDisk).unwrap();
     assert!(matches!(saved, SaveOutcome::Saved(_)));
-    let reports = AutoCommit::with_git(Some(sb.git())).after_save(&[file.clone()], "kumin01", Lang::Ja);
+    let reports = AutoCommit::with_git(Some(sb.git())).after_save(std::slice::from_ref(&file), "kumin01", Lang::Ja);
     assert!(matches!(&reports[..], [CommitReport::Done { outcome: CommitOutcome::Busy(_), .. }]), "{reports:?}");
     assert!(mark_resolved(&repo, &file).unwrap().remaining.is_empty());
     sb.run_git(&kamigyo, &["commit", "-q", "--no-edit"]);
