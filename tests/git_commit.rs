@@ -98,6 +98,12 @@ fn a_refusing_pre_commit_hook_is_reported_with_its_words_and_the_save_stands() {
     assert_eq!(sb.run_git(&top, &["rev-parse", "HEAD"]), head, "no commit");
     assert!(std::fs::read_to_string(&file).unwrap().contains("徴収率は改善した。"), "the save stands");
     assert_eq!(sb.run_git(&top, &["diff", "--cached", "--name-only"]), "", "nothing left staged");
+
+    // Once the broken file is fixed, the next save's commit names both saves' changes.
+    std::fs::remove_file(top.join("データ 置き場/壊れた.yaml")).unwrap();
+    save_with(&file, |doc| section_mut(doc, "区民部", "納税課").rating = Some("○".into()));
+    let reports = AutoCommit::with_git(Some(sb.git())).after_save(&[file], "kumin01", Lang::Ja);
+    assert_eq!(committed(&reports), "上京区役所 平成20年度 区民部 納税課: 目標達成度, 振り返り");
 }
 
 #[test]

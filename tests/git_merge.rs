@@ -152,6 +152,19 @@ fn an_aborted_merge_leaves_no_record_behind() {
     assert!(pending_merge(&repo, &top.join(FILE)).unwrap().is_none());
     assert_eq!(records(&top), 0);
     assert_eq!(read_doc(&top.join(FILE)).1, edited(&[&reflection("こちら")]));
+
+    // A record left by an aborted merge that nobody opened is dropped by the next clean merge.
+    assert!(!sb.git_output(&top, &["merge", "side", "-m", "merge"]).status.success());
+    sb.run_git(&top, &["merge", "--abort"]);
+    assert_eq!(records(&top), 1);
+    let original = sample().find_section("区民部", "総務課").unwrap().reflection.clone();
+    edit_and_commit(&sb, &top, "another field", |d| {
+        let s = section_mut(d, "区民部", "総務課");
+        s.reflection.clone_from(&original);
+        s.rating = Some("◎".into());
+    });
+    assert!(sb.git_output(&top, &["merge", "side", "-m", "merge"]).status.success());
+    assert_eq!(records(&top), 0);
 }
 
 #[test]
