@@ -38,3 +38,11 @@ pub use history::{CommitInfo, Entry, FileHistory, Scope};
 pub use repo::{Operation, Repo};
 pub use run::Git;
 pub use setup::{SetupReport, Step, setup, shell_word};
+
+/// The worker thread owns these between calls: they must be able to move there.
+const _: fn() = || {
+    fn sendable<T: Send>() {}
+    sendable::<AutoCommit>();
+    sendable::<FileHistory>();
+    sendable::<Repo>();
+};
