@@ -4,6 +4,7 @@ pub mod app;
 pub mod cli;
 pub mod command;
 pub mod config;
+pub mod git;
 pub mod i18n;
 pub mod interchange;
 pub mod layout;

@@ -2,7 +2,9 @@
 
 mod check;
 mod export;
+mod git_setup;
 mod import;
+mod merge_driver;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -91,6 +93,25 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// git の設定: データを項目ごとにマージするドライバーとコミット前の検査を入れる（何度実行しても同じ）
+    /// / set up a git clone: the field-level merge driver and the pre-commit check (safe to run again)
+    GitSetup {
+        /// データのフォルダ（この中の .gitattributes に書きます） / the data folder (its .gitattributes is written)
+        #[arg(default_value = "data")]
+        path: PathBuf,
+    },
+    /// git が呼ぶマージドライバー: git merge・git pull でデータファイルを項目ごとにマージする
+    /// / the merge driver git calls (%O %A %B %P): merges data files field by field
+    MergeDriver {
+        /// 共通の祖先 (%O) / the common ancestor
+        base: PathBuf,
+        /// こちら側、結果もここへ (%A) / ours, and where the result goes
+        ours: PathBuf,
+        /// 向こう側 (%B) / theirs
+        theirs: PathBuf,
+        /// 作業ツリーでのパス (%P) / the path in the work tree
+        path: PathBuf,
+    },
 }
 
 /// Runs what the command line asks for; the exit code says how it went.
@@ -115,6 +136,10 @@ pub fn run(cli: Cli) -> ExitCode {
             import::run(&table, &output, &ImportOptions { organization, fiscal_year }, force, lang)
         }
         Some(Command::Export { path, output, format, force }) => export::run(&path, &output, format, force, lang),
+        Some(Command::GitSetup { path }) => git_setup::run(&path, lang),
+        Some(Command::MergeDriver { base, ours, theirs, path }) => {
+            merge_driver::run(&base, &ours, &theirs, &path, lang)
+        }
         Some(Command::Keys) => {
             print!("{}", keymap.markdown());
             ExitCode::SUCCESS

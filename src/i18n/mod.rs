@@ -4,6 +4,7 @@
 pub mod app;
 pub mod cli;
 mod fields;
+pub mod git;
 pub mod keys;
 pub mod screen;
 
