@@ -1,49 +1,9 @@
 //! What changed between two versions of a document, field by field: for commit messages and history.
 
 use crate::i18n::Lang;
-use crate::i18n::git::{GitMsg, head_label};
+use crate::i18n::git::GitMsg;
+pub use crate::model::HeadField;
 use crate::model::{Document, Field};
-
-/// A document-level value (the file's head), outside any section.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum HeadField {
-    Organization,
-    FiscalYear,
-    Checkpoint,
-    Preface,
-    Scale,
-}
-
-impl HeadField {
-    pub const ALL: [HeadField; 5] =
-        [HeadField::Organization, HeadField::FiscalYear, HeadField::Checkpoint, HeadField::Preface, HeadField::Scale];
-
-    /// Whether the two documents hold the same value here.
-    pub fn equal(self, a: &Document, b: &Document) -> bool {
-        match self {
-            HeadField::Organization => a.organization == b.organization,
-            HeadField::FiscalYear => a.fiscal_year == b.fiscal_year,
-            HeadField::Checkpoint => a.checkpoint == b.checkpoint,
-            HeadField::Preface => a.preface == b.preface,
-            HeadField::Scale => a.scale == b.scale,
-        }
-    }
-
-    /// Sets this value of `to` to the one in `from`.
-    pub fn copy(self, from: &Document, to: &mut Document) {
-        match self {
-            HeadField::Organization => to.organization.clone_from(&from.organization),
-            HeadField::FiscalYear => to.fiscal_year = from.fiscal_year,
-            HeadField::Checkpoint => to.checkpoint = from.checkpoint,
-            HeadField::Preface => to.preface.clone_from(&from.preface),
-            HeadField::Scale => to.scale.clone_from(&from.scale),
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        head_label(self, lang)
-    }
-}
 
 /// One thing that differs between two versions.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::i18n::Lang;
+use crate::i18n::git::GitErrorMsg;
 
 /// A git step that did not work. `Display` is for logs; [`GitError::describe`] is for people.
 #[derive(Debug, thiserror::Error)]
@@ -28,7 +29,17 @@ pub enum GitError {
 impl GitError {
     /// One sentence for the status line or standard error, in the user's language.
     pub fn describe(&self, lang: Lang) -> String {
-        crate::i18n::git::describe_error(self, lang)
+        let message = match self {
+            GitError::NotInstalled => GitErrorMsg::NotInstalled,
+            GitError::NotAWorkTree { path, detail } => GitErrorMsg::NotAWorkTree { path, detail },
+            GitError::Outside { path, top } => GitErrorMsg::Outside { path, top },
+            GitError::Spawn { source } => GitErrorMsg::Spawn { source: source.to_string() },
+            GitError::Failed { command, output, .. } => GitErrorMsg::Failed { command, output },
+            GitError::Io { path, source } => GitErrorMsg::Io { path, source: source.to_string() },
+            GitError::Unreadable { path, detail } => GitErrorMsg::Unreadable { path, detail },
+            GitError::Protocol { detail } => GitErrorMsg::Protocol { detail },
+        };
+        message.text(lang)
     }
 
     pub(crate) fn io(path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> GitError {

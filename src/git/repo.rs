@@ -14,14 +14,7 @@ pub struct Repo {
     top: PathBuf,
 }
 
-/// Something git is in the middle of, during which hyoka makes no commit of its own.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Operation {
-    Merge,
-    Rebase,
-    CherryPick,
-    Revert,
-}
+pub use crate::i18n::git::Operation;
 
 impl Repo {
     /// The work tree holding `path` (a file or a folder, which must exist). Anything git refuses

@@ -9,15 +9,7 @@ use super::repo::Repo;
 /// never touches a hook someone else wrote.
 const HOOK_MARK: &str = "# hyoka git-setup:";
 
-/// What a step of the set-up found and did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step {
-    Added,
-    Updated,
-    Already,
-    /// A hook of someone else's is there: left alone (the report says what to add to it).
-    Foreign,
-}
+pub use crate::i18n::git::Step;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SetupReport {

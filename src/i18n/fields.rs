@@ -1,7 +1,7 @@
 //! The names of a section's fields, as the screen and the messages say them.
 
 use super::Lang;
-use crate::model::Field;
+use crate::model::{Field, HeadField};
 
 impl Field {
     /// The field's name in the seed table's words (Japanese) or plain English.
@@ -12,6 +12,19 @@ impl Field {
             Field::Progress => lang.pick("取組状況", "progress"),
             Field::Rating => lang.pick("目標達成度", "rating"),
             Field::Reflection => lang.pick("振り返り", "reflection"),
+        }
+    }
+}
+
+impl HeadField {
+    /// The name of a value of the file's head, as the commit message and the history say it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            HeadField::Organization => lang.pick("組織名", "organisation"),
+            HeadField::FiscalYear => lang.pick("年度", "fiscal year"),
+            HeadField::Checkpoint => lang.pick("取組状況の時点", "checkpoint"),
+            HeadField::Preface => lang.pick("前書き", "preface"),
+            HeadField::Scale => lang.pick("目標達成度の段階", "rating scale"),
         }
     }
 }

@@ -1,9 +1,9 @@
-//! What hyoka says about git: commits on save, merges by field, the set-up, and git's failures.
+//! What hyoka says about git: commits on save, merges by field, the set-up, and git's failures,
+//! with the few states of git it names (what git is in the middle of, what a set-up step did).
 
 use std::path::{Path, PathBuf};
 
 use super::Lang;
-use crate::git::{GitError, HeadField, Operation, Step};
 use crate::tr;
 
 /// A message about git.
@@ -186,53 +186,74 @@ fn finish_command(operation: Operation) -> &'static str {
     }
 }
 
-/// The name of a value of the file's head, as the commit message and the history say it.
-pub fn head_label(field: HeadField, lang: Lang) -> &'static str {
-    match field {
-        HeadField::Organization => lang.pick("組織名", "organisation"),
-        HeadField::FiscalYear => lang.pick("年度", "fiscal year"),
-        HeadField::Checkpoint => lang.pick("取組状況の時点", "checkpoint"),
-        HeadField::Preface => lang.pick("前書き", "preface"),
-        HeadField::Scale => lang.pick("目標達成度の段階", "rating scale"),
-    }
+/// Something git is in the middle of, during which hyoka makes no commit of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Operation {
+    Merge,
+    Rebase,
+    CherryPick,
+    Revert,
 }
 
-/// [`GitError::describe`]: what went wrong and what to do, in one sentence.
-pub fn describe_error(error: &GitError, lang: Lang) -> String {
-    match error {
-        GitError::NotInstalled => {
-            tr!(lang, "git が見つかりません（PATH に git がありません）", "git was not found on the PATH")
-        }
-        GitError::NotAWorkTree { path, detail } => {
-            let path = path.display();
-            tr!(
-                lang,
-                "{path} は git の作業ツリーの中にありません（{detail}）",
-                "{path} is not inside a git work tree ({detail})"
-            )
-        }
-        GitError::Outside { path, top } => {
-            let (path, top) = (path.display(), top.display());
-            tr!(lang, "{path} は作業ツリー {top} の外にあります", "{path} lies outside the work tree {top}")
-        }
-        GitError::Spawn { source } => tr!(lang, "git を実行できません（{source}）", "cannot run git ({source})"),
-        GitError::Failed { command, output, .. } => {
-            tr!(lang, "{command} が失敗しました: {output}", "{command} failed: {output}")
-        }
-        GitError::Io { path, source } => {
-            let path = path.display();
-            tr!(lang, "{path} を読み書きできません（{source}）", "cannot read or write {path} ({source})")
-        }
-        GitError::Unreadable { path, detail } => {
-            let path = path.display();
-            tr!(
-                lang,
-                "{path} はデータファイルとして読めません（{detail}）。直してからもう一度試してください。",
-                "{path} cannot be read as a data file ({detail}); fix it and try again."
-            )
-        }
-        GitError::Protocol { detail } => {
-            tr!(lang, "git から思わぬ応答がありました（{detail}）", "git answered something unexpected ({detail})")
+/// What a step of the set-up found and did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Added,
+    Updated,
+    Already,
+    /// A hook of someone else's is there: left alone (the report says what to add to it).
+    Foreign,
+}
+
+/// What went wrong between hyoka and git, and what to do, in one sentence.
+pub enum GitErrorMsg<'a> {
+    NotInstalled,
+    NotAWorkTree { path: &'a Path, detail: &'a str },
+    Outside { path: &'a Path, top: &'a Path },
+    Spawn { source: String },
+    Failed { command: &'a str, output: &'a str },
+    Io { path: &'a Path, source: String },
+    Unreadable { path: &'a Path, detail: &'a str },
+    Protocol { detail: &'a str },
+}
+
+impl GitErrorMsg<'_> {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            GitErrorMsg::NotInstalled => {
+                tr!(lang, "git が見つかりません（PATH に git がありません）", "git was not found on the PATH")
+            }
+            GitErrorMsg::NotAWorkTree { path, detail } => {
+                let path = path.display();
+                tr!(
+                    lang,
+                    "{path} は git の作業ツリーの中にありません（{detail}）",
+                    "{path} is not inside a git work tree ({detail})"
+                )
+            }
+            GitErrorMsg::Outside { path, top } => {
+                let (path, top) = (path.display(), top.display());
+                tr!(lang, "{path} は作業ツリー {top} の外にあります", "{path} lies outside the work tree {top}")
+            }
+            GitErrorMsg::Spawn { source } => tr!(lang, "git を実行できません（{source}）", "cannot run git ({source})"),
+            GitErrorMsg::Failed { command, output } => {
+                tr!(lang, "{command} が失敗しました: {output}", "{command} failed: {output}")
+            }
+            GitErrorMsg::Io { path, source } => {
+                let path = path.display();
+                tr!(lang, "{path} を読み書きできません（{source}）", "cannot read or write {path} ({source})")
+            }
+            GitErrorMsg::Unreadable { path, detail } => {
+                let path = path.display();
+                tr!(
+                    lang,
+                    "{path} はデータファイルとして読めません（{detail}）。直してからもう一度試してください。",
+                    "{path} cannot be read as a data file ({detail}); fix it and try again."
+                )
+            }
+            GitErrorMsg::Protocol { detail } => {
+                tr!(lang, "git から思わぬ応答がありました（{detail}）", "git answered something unexpected ({detail})")
+            }
         }
     }
 }

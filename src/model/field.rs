@@ -1,7 +1,7 @@
 //! The one name for a section's fields: what the panes show, what a merge compares, what a
 //! conflict or a journal names, and how each is read and written as text.
 
-use super::Section;
+use super::{Document, Section};
 
 /// One of a section's fields, in the order of the published table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -93,6 +93,43 @@ impl Field {
             Field::Progress => section.progress.trim().is_empty(),
             Field::Rating => section.rating.is_none(),
             Field::Reflection => section.reflection.trim().is_empty(),
+        }
+    }
+}
+
+/// A document-level value (the file's head), outside any section.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HeadField {
+    Organization,
+    FiscalYear,
+    Checkpoint,
+    Preface,
+    Scale,
+}
+
+impl HeadField {
+    pub const ALL: [HeadField; 5] =
+        [HeadField::Organization, HeadField::FiscalYear, HeadField::Checkpoint, HeadField::Preface, HeadField::Scale];
+
+    /// Whether the two documents hold the same value here.
+    pub fn equal(self, a: &Document, b: &Document) -> bool {
+        match self {
+            HeadField::Organization => a.organization == b.organization,
+            HeadField::FiscalYear => a.fiscal_year == b.fiscal_year,
+            HeadField::Checkpoint => a.checkpoint == b.checkpoint,
+            HeadField::Preface => a.preface == b.preface,
+            HeadField::Scale => a.scale == b.scale,
+        }
+    }
+
+    /// Sets this value of `to` to the one in `from`.
+    pub fn copy(self, from: &Document, to: &mut Document) {
+        match self {
+            HeadField::Organization => to.organization.clone_from(&from.organization),
+            HeadField::FiscalYear => to.fiscal_year = from.fiscal_year,
+            HeadField::Checkpoint => to.checkpoint = from.checkpoint,
+            HeadField::Preface => to.preface.clone_from(&from.preface),
+            HeadField::Scale => to.scale.clone_from(&from.scale),
         }
     }
 }

@@ -4,7 +4,7 @@ mod era;
 mod field;
 
 pub use era::{checkpoint_phrase, fiscal_year_label, goal_number};
-pub use field::Field;
+pub use field::{Field, HeadField};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
