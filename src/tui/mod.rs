@@ -1,5 +1,5 @@
-//! The screen: loading the data and the journals, the terminal, and the event loop that feeds
-//! `update` and the worker.
+//! The screen: the journals left by hyokas that are gone, the terminal, and the event loop that
+//! feeds `update` and the worker.
 
 mod event_loop;
 mod terminal;

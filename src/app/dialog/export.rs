@@ -1,5 +1,5 @@
-//! The export dialog's keys (`e`): export the current document from the screen, as `hyoka export` does from the shell: the
-//! format, where to, and what the worker said about it.
+//! The export dialog's keys (`e`): the current document exported from the screen, as
+//! `hyoka export` does from the shell — the format, where to, and what the worker said about it.
 
 use std::path::{Path, PathBuf};
 
