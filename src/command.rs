@@ -79,6 +79,8 @@ pub enum Context {
     Help,
     Quit,
     Conflict,
+    /// A conflict about a section someone else removed or renamed.
+    Gone,
     Combined,
     Recovery,
     ConfirmDiscard,
@@ -87,7 +89,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 17] = [
         Context::Global,
         Context::Tree,
         Context::Pane,
@@ -99,6 +101,7 @@ impl Context {
         Context::Help,
         Context::Quit,
         Context::Conflict,
+        Context::Gone,
         Context::Combined,
         Context::Recovery,
         Context::ConfirmDiscard,
@@ -120,6 +123,7 @@ impl Context {
             Context::Help => "help",
             Context::Quit => "quit",
             Context::Conflict => "conflict",
+            Context::Gone => "gone",
             Context::Combined => "combined",
             Context::Recovery => "recovery",
             Context::ConfirmDiscard => "confirm",

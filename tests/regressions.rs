@@ -189,20 +189,27 @@ fn a_double_change_taken_in_and_then_set_back_is_still_asked_about() {
 }
 
 #[test]
-fn a_section_they_removed_but_i_changed_is_kept_and_said() {
-    let (dir, path) = workspace();
-    let mut app = open(dir.path());
-    rate(&mut app, SHIMINZEI, 3);
-    someone_else(&path, |d| {
-        d.divisions[0].sections.remove(3);
-    });
-    save(&mut app);
-    assert!(matches!(app.mode, Mode::Browse));
-    let message = app.message.clone().expect("message");
-    let (message, tone) = (message.text, message.tone);
-    assert_eq!(tone, Tone::Info);
-    assert!(message.contains("区民部 市民税課") && message.contains("残しました"), "{message}");
-    assert_eq!(section(&on_disk(&path), "市民税課").rating.as_deref(), Some("×"));
+fn a_section_they_removed_but_i_changed_is_asked_about_by_name_before_anything_is_written() {
+    for (answer, kept) in [(Command::KeepMine, true), (Command::KeepTheirs, false)] {
+        let (dir, path) = workspace();
+        let mut app = open(dir.path());
+        rate(&mut app, SHIMINZEI, 3);
+        someone_else(&path, |d| {
+            d.divisions[0].sections.remove(3);
+        });
+        let theirs = std::fs::read_to_string(&path).expect("read");
+        save(&mut app);
+        let Mode::Resolve(dialog) = &app.mode else { panic!("asked before writing") };
+        assert!(matches!(&dialog.conflicts[..], [hyoka::app::Question::Gone { section, .. }] if section == "市民税課"));
+        let message = app.message.clone().expect("message");
+        assert!(message.text.contains("区民部 市民税課") && message.text.contains("削除したか名前を変えました"), "{}", message.text);
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs, "nothing written while undecided");
+        decide(&mut app, answer);
+        let doc = on_disk(&path);
+        let found = doc.divisions[0].sections.iter().find(|s| s.name == "市民税課");
+        assert_eq!(found.map(|s| s.rating.clone()), kept.then(|| Some("×".to_owned())), "{answer:?}");
+        assert!(!app.has_unsaved(), "{answer:?}: decided and saved");
+    }
 }
 
 #[test]

@@ -287,12 +287,12 @@ fn control_characters_in_data_are_shown_not_sent() {
 
 #[test]
 fn the_conflict_dialog_shows_both_texts_with_who_and_when() {
-    use hyoka::app::{Conflict, Mode};
+    use hyoka::app::{Conflict, Mode, Question};
     use hyoka::store::FieldConflict;
     let mut app = app(Lang::Ja);
     app.mode = Mode::Resolve(Box::new(Conflict {
         file: 0,
-        conflicts: vec![FieldConflict {
+        conflicts: vec![Question::Field(Box::new(FieldConflict {
             division: "区民部".into(),
             section: "市民税課".into(),
             field: Field::Reflection,
@@ -302,7 +302,7 @@ fn the_conflict_dialog_shows_both_texts_with_who_and_when() {
             theirs_section: hyoka::model::Section::new("市民税課"),
             their_by: Some("tanaka".into()),
             their_at: chrono::DateTime::parse_from_rfc3339("2026-11-24T13:58:00+09:00").ok(),
-        }],
+        }))],
         index: 0,
         chosen: vec![None],
         combined: None,
@@ -322,6 +322,7 @@ fn the_recovery_dialog_lists_the_unsaved_fields() {
         entries: vec![RecoveryEntry {
             file: 0,
             journal_path: "/tmp/2008.journal".into(),
+            original: app.files[0].canonical.clone(),
             work: JournalWork { base: doc.clone(), mine: doc, pending: Vec::new() },
             written: None,
             differences: vec![hyoka::app::FieldDiff {

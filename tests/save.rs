@@ -160,7 +160,7 @@ fn conflicting_saves(choice: Command) -> (String, String, App) {
     save(&mut first);
     let Mode::Resolve(resolution) = &first.mode else { panic!("the conflict dialog opens") };
     assert_eq!(resolution.conflicts.len(), 1, "only the reflection conflicts; the rating merges");
-    let conflict = &resolution.conflicts[0];
+    let conflict = resolution.conflicts[0].field().expect("a field to decide");
     assert_eq!((conflict.division.as_str(), conflict.section.as_str()), ("区民部", "市民税課"));
     assert_eq!(conflict.field, Field::Reflection);
     assert!(conflict.mine.ends_with("（一人目）") && conflict.theirs.ends_with("（二人目）"));

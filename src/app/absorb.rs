@@ -5,12 +5,15 @@ use crate::model::Document;
 use crate::model::Field;
 use crate::store::merge;
 
-/// What taking in changed: fields of theirs now shown, and fields both sides changed (kept as
-/// ours on screen; the save will ask which to keep).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// What taking in changed: fields of theirs now shown, fields both sides changed (kept as ours on
+/// screen; the save will ask which to keep), and sections we changed that they removed or renamed
+/// (kept on screen, by name; the save asks too).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Absorbed {
     pub taken: usize,
     pub conflicts: usize,
+    /// "区民部 総務課" for each section of ours that is gone on their side.
+    pub gone: Vec<String>,
 }
 
 /// `theirs` (read as `theirs_text`) becomes the new base. Fields only they changed show their
@@ -28,9 +31,15 @@ pub fn absorb(entry: &mut FileEntry, theirs: Document, theirs_text: String) -> A
         questions.push(Pending {
             division: conflict.division.clone(),
             section: conflict.section.clone(),
-            field: conflict.field,
+            field: Some(conflict.field),
         });
     }
+    let gone = gone_on_their_side(loaded.saved(), loaded.doc(), &theirs);
+    questions.extend(gone.iter().map(|(division, section)| Pending {
+        division: division.clone(),
+        section: section.clone(),
+        field: None,
+    }));
     let taken = count_changed_fields(loaded.doc(), &new_doc);
     loaded.replace(new_doc, theirs, theirs_text);
     for question in questions {
@@ -38,7 +47,61 @@ pub fn absorb(entry: &mut FileEntry, theirs: Document, theirs_text: String) -> A
             entry.pending.push(question);
         }
     }
-    Absorbed { taken, conflicts: merged.conflicts.len() }
+    let gone = gone.into_iter().map(|(d, s)| format!("{d} {s}")).collect();
+    Absorbed { taken, conflicts: merged.conflicts.len(), gone }
+}
+
+/// Puts work from a journal (made over `base`) into what is on screen now, without replacing it:
+/// what the journal changed comes in; a field the screen has changed since `base` (another
+/// journal restored before, or work taken in from disk) keeps the journal's value and is asked
+/// about at the next save, against what is on disk.
+pub fn restore_into(entry: &mut FileEntry, base: &Document, mine: &Document) -> Absorbed {
+    let Some(loaded) = entry.loaded_mut() else { return Absorbed::default() };
+    let now = loaded.doc().clone();
+    let merged = merge(base, mine, &now);
+    let mut new_doc = merged.doc;
+    let mut questions = Vec::new();
+    for conflict in &merged.conflicts {
+        if let Some(target) = new_doc.find_section_mut(&conflict.division, &conflict.section) {
+            conflict.field.copy(&conflict.mine_section, target);
+        }
+        questions.push(Pending {
+            division: conflict.division.clone(),
+            section: conflict.section.clone(),
+            field: Some(conflict.field),
+        });
+    }
+    let gone = gone_on_their_side(base, mine, loaded.saved());
+    questions.extend(gone.iter().map(|(division, section)| Pending {
+        division: division.clone(),
+        section: section.clone(),
+        field: None,
+    }));
+    let taken = count_changed_fields(&now, &new_doc);
+    loaded.edit(|doc| *doc = new_doc);
+    for question in questions {
+        if !entry.pending.contains(&question) {
+            entry.pending.push(question);
+        }
+    }
+    let gone = gone.into_iter().map(|(d, s)| format!("{d} {s}")).collect();
+    Absorbed { taken, conflicts: merged.conflicts.len(), gone }
+}
+
+/// Sections we changed that they removed, or renamed (which is the same to a merge by name): the
+/// merge keeps ours, and a person says whether to keep it as a section of its own.
+fn gone_on_their_side(base: &Document, mine: &Document, theirs: &Document) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for division in &mine.divisions {
+        for section in &division.sections {
+            let was = base.find_section(&division.name, &section.name);
+            let changed = was.is_some_and(|b| !b.same_content(section));
+            if changed && theirs.find_section(&division.name, &section.name).is_none() {
+                out.push((division.name.clone(), section.name.clone()));
+            }
+        }
+    }
+    out
 }
 
 fn count_changed_fields(before: &Document, after: &Document) -> usize {
@@ -77,7 +140,7 @@ mod tests {
         theirs.divisions[0].sections[0].reflection = "theirs".into();
         theirs.divisions[0].sections[1].reflection = "theirs too".into();
         let absorbed = absorb(&mut entry, theirs.clone(), "new text".into());
-        assert_eq!(absorbed, Absorbed { taken: 1, conflicts: 1 });
+        assert_eq!(absorbed, Absorbed { taken: 1, conflicts: 1, gone: Vec::new() });
         let loaded = entry.loaded_state().expect("loaded");
         let (doc, saved, disk_text) = (loaded.doc(), loaded.saved(), loaded.disk_text());
         assert_eq!(doc.divisions[0].sections[0].progress, "mine");
@@ -87,8 +150,25 @@ mod tests {
         assert_eq!(disk_text, "new text");
         let question =
             Pending {
-                division: "区民部".into(), section: "まちづくり推進課".into(), field: Field::Reflection
+                division: "区民部".into(), section: "まちづくり推進課".into(), field: Some(Field::Reflection)
             };
         assert_eq!(entry.pending, [question]);
+    }
+
+    #[test]
+    fn a_section_they_removed_or_renamed_while_we_changed_it_is_kept_and_asked_about_by_name() {
+        let base = sample();
+        let mut entry = FileEntry::loaded("x.yaml", base.clone(), "old text");
+        if let Some(loaded) = entry.loaded_mut() {
+            loaded.edit(|doc| doc.divisions[0].sections[0].progress.push_str("（追記）"));
+        }
+        let mut theirs = base.clone();
+        theirs.divisions[0].sections[0].name = "総務・広報課".into();
+        let absorbed = absorb(&mut entry, theirs, "renamed".into());
+        assert_eq!(absorbed.gone, ["区民部 総務課"]);
+        let names: Vec<String> =
+            entry.doc().map(|d| d.divisions[0].sections.iter().map(|s| s.name.clone()).collect()).unwrap_or_default();
+        assert!(names.contains(&"総務課".to_owned()) && names.contains(&"総務・広報課".to_owned()), "{names:?}");
+        assert_eq!(entry.pending, [Pending { division: "区民部".into(), section: "総務課".into(), field: None }]);
     }
 }

@@ -11,6 +11,8 @@ use crate::store::{emit_document, parse_document};
 const HEAD: &str = "# hyoka journal\n";
 const FILE: &str = "# file: ";
 const PENDING: &str = "# pending: ";
+/// In a pending line: the question is about the section itself (removed or renamed elsewhere).
+const SECTION_GONE: &str = "-";
 const BASE_MARK: &str = "# base\n";
 const MINE_MARK: &str = "# mine\n";
 
@@ -30,7 +32,8 @@ pub fn format_journal(file: &std::path::Path, work: &JournalWork) -> String {
     out.push('\n');
     for p in &work.pending {
         out.push_str(PENDING);
-        out.push_str(&[escape(&p.division), escape(&p.section), p.field.key().to_owned()].join("\t"));
+        let field = p.field.map_or(SECTION_GONE, |f| f.key());
+        out.push_str(&[escape(&p.division), escape(&p.section), field.to_owned()].join("\t"));
         out.push('\n');
     }
     out.push_str(BASE_MARK);
@@ -55,7 +58,13 @@ pub fn parse_journal(text: &str) -> Option<JournalContent> {
             let (Some(division), Some(section), Some(key)) = (parts.next(), parts.next(), parts.next()) else {
                 continue;
             };
-            let Some(field) = Field::ALL.into_iter().find(|f| f.key() == key) else { continue };
+            let field = match key {
+                SECTION_GONE => None,
+                key => match Field::ALL.into_iter().find(|f| f.key() == key) {
+                    Some(field) => Some(field),
+                    None => continue,
+                },
+            };
             pending.push(Pending { division: unescape(division), section: unescape(section), field });
         }
     }
@@ -137,10 +146,12 @@ mod tests {
         let base = parse_document(include_str!("../../data/kamigyo/2008.yaml")).unwrap_or_else(|p| panic!("{p:?}"));
         let mut mine = base.clone();
         mine.divisions[0].sections[3].reflection.push_str("（追記）");
-        let pending =
-            vec![Pending {
-                division: "区民\t部".into(), section: "市民税課\\".into(), field: Field::Reflection
-            }];
+        let pending = vec![
+            Pending {
+                division: "区民\t部".into(), section: "市民税課\\".into(), field: Some(Field::Reflection)
+            },
+            Pending { division: "区民部".into(), section: "総務課".into(), field: None },
+        ];
         let work = JournalWork { base, mine, pending };
         let text = format_journal(std::path::Path::new("/data/上京\n区/2008.yaml"), &work);
         let back = parse_journal(&text).unwrap_or_else(|| panic!("parses:\n{text}"));

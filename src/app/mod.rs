@@ -28,7 +28,7 @@ pub use journal::FieldDiff;
 pub use keys::{action_for, contexts, pane_contexts, split_escape};
 pub use state::{
     App, Choice, Conflict, DiskStamp, Editor, ExportDialog, FileEntry, FileState, Focus, Loaded, Message, Mode, Node,
-    Pending, Recovery, RecoveryEntry, SectionRef, Tone, View, goal_rows,
+    Pending, Question, Recovery, RecoveryEntry, SectionRef, Tone, View, goal_rows,
 };
 pub use sync::journal_entries;
 pub use update::update;

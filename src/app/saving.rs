@@ -94,21 +94,25 @@ pub fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
                 Msg::Saved { file: name }
             };
             app.say(Tone::Info, message);
-            if absorbed.conflicts > 0 {
+            if !absorbed.gone.is_empty() {
+                app.say(Tone::Info, Msg::Gone { names: absorbed.gone });
+            } else if absorbed.conflicts > 0 {
                 app.say(Tone::Info, Msg::TookIn { taken: absorbed.taken, conflicts: absorbed.conflicts });
             }
             quit_if_done(app);
             Vec::new()
         }
         Ok(SaveOutcome::Conflicted(conflicted)) => {
-            // Their version becomes the base; the fields both changed wait for a person.
-            absorb(entry, conflicted.theirs, conflicted.theirs_text);
+            // Their version becomes the base; what both changed waits for a person.
+            let absorbed = absorb(entry, conflicted.theirs, conflicted.theirs_text);
             app.generation += 1;
             app.after_documents_changed(place);
             if !matches!(app.mode, Mode::Resolve(_)) {
                 app.open_conflict(file);
             }
-            app.say(Tone::Error, Msg::SomeoneSavedFirst);
+            let message =
+                if absorbed.gone.is_empty() { Msg::SomeoneSavedFirst } else { Msg::Gone { names: absorbed.gone } };
+            app.say(Tone::Error, message);
             Vec::new()
         }
         Err(error) => {

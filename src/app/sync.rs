@@ -120,5 +120,10 @@ fn take_in(app: &mut App, file: usize, theirs: Document, text: String) {
     let absorbed = absorb(entry, theirs, text);
     app.generation += 1;
     app.after_documents_changed(place);
-    app.say(Tone::Info, Msg::TookIn { taken: absorbed.taken, conflicts: absorbed.conflicts });
+    let message = if absorbed.gone.is_empty() {
+        Msg::TookIn { taken: absorbed.taken, conflicts: absorbed.conflicts }
+    } else {
+        Msg::Gone { names: absorbed.gone }
+    };
+    app.say(Tone::Info, message);
 }

@@ -40,6 +40,11 @@ pub enum Msg {
     SomeoneSavedFirst,
     SaveCancelled,
     RatingCannotCombine,
+    GoneCannotCombine,
+    /// Sections we changed that someone else removed or renamed ("区民部 総務課").
+    Gone {
+        names: Vec<String>,
+    },
     TookIn {
         taken: usize,
         conflicts: usize,
@@ -52,6 +57,9 @@ pub enum Msg {
         path: String,
     },
     JournalFailed {
+        why: String,
+    },
+    NoJournal {
         why: String,
     },
     RecoveryLater,
@@ -152,6 +160,19 @@ impl Msg {
                 "目標達成度は合わせられません。m か t で選んでください。",
                 "A rating cannot be combined: choose with m or t."
             ),
+            Msg::GoneCannotCombine => tr!(
+                lang,
+                "削除された課は合わせられません。m（残す）か t（削除を受け入れる）で選んでください。",
+                "A removed section cannot be combined: choose with m (keep yours) or t (accept the removal)."
+            ),
+            Msg::Gone { names } => {
+                let (ja, en) = (names.join("、"), names.join(", "));
+                tr!(
+                    lang,
+                    "他の人が、あなたの変更していた課を削除したか名前を変えました: {ja}。あなたの変更は画面に残してあり、保存するときに残すかどうか選びます。",
+                    "Someone else removed or renamed sections you had changed: {en}. Your changes stay on screen; saving asks whether to keep them."
+                )
+            }
             Msg::TookIn { taken, conflicts: 0 } => tr!(
                 lang,
                 "他で保存された内容を取り込みました（{taken}項目）。",
@@ -176,6 +197,11 @@ impl Msg {
                 lang,
                 "復元用の記録を書けません（{why}）。こまめに Ctrl-S で保存してください。",
                 "cannot write the recovery journal ({why}); save often with Ctrl-S."
+            ),
+            Msg::NoJournal { why } => tr!(
+                lang,
+                "復元用の記録を置く場所がありません（{why}）。回線が切れると、保存していない変更は失われます。こまめに Ctrl-S で保存してください。",
+                "there is nowhere to keep the recovery journal ({why}): a dropped link loses unsaved changes. Save often with Ctrl-S."
             ),
             Msg::RecoveryLater => tr!(
                 lang,

@@ -53,6 +53,8 @@ pub enum Words {
     EmptyText,
     ConflictTitle { index: usize, count: usize },
     ConflictExplain,
+    GoneExplain,
+    YoursGone,
     CombinedTitle,
     Unknown,
     Yours,
@@ -60,6 +62,7 @@ pub enum Words {
     RecoveryTitle { index: usize, count: usize },
     RecoveryExplain { when: Option<String>, path: String, fields: usize },
     ChangesKeys,
+    MovedFrom { from: String },
     ReallyDiscard,
 }
 
@@ -144,6 +147,11 @@ impl Words {
                 "あなたが編集している間に、他の人が同じ項目を保存しました。残す内容を選んでください。",
                 "While you were editing, someone else saved the same field. Choose what to keep.",
             ),
+            Words::GoneExplain => fixed(
+                "あなたが変更していたこの課を、他の人が削除したか名前を変えました。m であなたの変更を別の課として残し、t で削除を受け入れます（あなたの変更は捨てます）。",
+                "Someone else removed or renamed this section while you were changing it. m keeps your changes as a section of its own; t accepts the removal (your changes go).",
+            ),
+            Words::YoursGone => fixed(" m で残る内容 ", " what m keeps "),
             Words::CombinedTitle => fixed(
                 " 合わせた内容（【自分】【相手】の行は使うときに消えます） ",
                 " Combined text (the 【自分】/【相手】 lines go when it is used) ",
@@ -166,6 +174,11 @@ impl Words {
                     "hyoka ended without saving{en_when}; the unsaved changes to {fields} field{s} of {path} were kept."
                 )
             }
+            Words::MovedFrom { from } => tr!(
+                lang,
+                "（この変更は {from} にあったときのものです。ファイルが移されたので、同じ組織・年度のこのファイルに戻します）",
+                "(made when the file was at {from}; it has moved, so the changes go to this file of the same organisation and year)"
+            ),
             Words::ChangesKeys => fixed("↑↓: スクロール  他のキー: 戻る", "↑↓: scroll  any other key: back"),
             Words::ReallyDiscard => fixed(
                 "本当に捨てますか？ 捨てた変更は戻せません。",

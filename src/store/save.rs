@@ -114,7 +114,9 @@ pub fn save_document(
                 SaveError::DiskUnreadable(problems.first().map(|p| p.kind.describe(Lang::En)).unwrap_or_default())
             })?;
             let result = merge(base, mine, &theirs);
-            if !result.conflicts.is_empty() {
+            // A section of ours they removed (or renamed) is a question for a person too: never
+            // written back without one.
+            if !result.conflicts.is_empty() || !result.revived.is_empty() {
                 return Ok(SaveOutcome::Conflicted(Conflicted {
                     merged: result.doc,
                     conflicts: result.conflicts,

@@ -5,7 +5,8 @@ mod event_loop;
 mod terminal;
 mod watchdog;
 
-use crate::app::{App, FileEntry, keymap::Keymap};
+use crate::app::{App, FileEntry, Tone, keymap::Keymap};
+use crate::i18n::app::Msg;
 use crate::config::AmbiguousSetting;
 use crate::i18n::Lang;
 use crate::worker::{Env, Journals, journal_dir};
@@ -25,11 +26,23 @@ pub fn open(files: Vec<FileEntry>, options: Options) -> std::io::Result<i32> {
     app.keymap = options.keymap;
     app.user = crate::worker::save::login_name();
     // Reviewers write nothing, not even a journal.
-    let journals = if options.read_only { None } else { journal_dir().and_then(|dir| Journals::open(dir).ok()) };
-    if let Some(journals) = &journals {
-        let found = journals.find(&app.files);
-        crate::app::open_recovery(&mut app, found);
+    let journals = if options.read_only { None } else { Some(open_journals()) };
+    match &journals {
+        Some(Ok(journals)) => {
+            let found = journals.find(&app.files);
+            crate::app::open_recovery(&mut app, found);
+        }
+        // Without a journal a dropped link loses what was typed since the last save: said at once.
+        Some(Err(why)) => app.say(Tone::Error, Msg::NoJournal { why: why.clone() }),
+        None => {}
     }
+    let journals = journals.and_then(Result::ok);
     let env = Env::new(options.lang, journals);
     event_loop::run(&mut app, &env, options.ambiguous)
+}
+
+/// This hyoka's journal folder, or why there is none.
+fn open_journals() -> Result<Journals, String> {
+    let dir = journal_dir().ok_or_else(|| "HOME / XDG_STATE_HOME".to_owned())?;
+    Journals::open(dir.clone()).map_err(|e| format!("{}: {e}", dir.display()))
 }

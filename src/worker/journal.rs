@@ -110,7 +110,18 @@ impl Journals {
             }
             let Ok(text) = fs::read_to_string(&path) else { continue };
             let Some(content) = parse_journal(&text) else { continue };
-            let Some(file) = files.iter().position(|f| f.canonical == content.file) else { continue };
+            // The file where it was; or, when that is gone (moved or renamed), the open file of the
+            // same organisation and year.
+            let same_table = |f: &FileEntry| {
+                f.doc().is_some_and(|d| {
+                    d.organization == content.work.base.organization && d.fiscal_year == content.work.base.fiscal_year
+                })
+            };
+            let moved = !content.file.exists();
+            let matched = files.iter().position(|f| f.canonical == content.file);
+            let Some(file) = matched.or_else(|| moved.then(|| files.iter().position(same_table)).flatten()) else {
+                continue; // its file is not open now: kept for when it is
+            };
             let Some(on_disk) = files.get(file).and_then(FileEntry::doc) else { continue };
             if content.work.pending.is_empty()
                 && (content.work.mine == *on_disk || content.work.mine == content.work.base)
@@ -120,7 +131,14 @@ impl Journals {
             }
             let written = fs::metadata(&path).and_then(|m| m.modified()).ok();
             let differences = differences(&content.work.base, &content.work.mine);
-            found.push(RecoveryEntry { file, journal_path: path, work: content.work, written, differences });
+            found.push(RecoveryEntry {
+                file,
+                journal_path: path,
+                original: content.file,
+                work: content.work,
+                written,
+                differences,
+            });
         }
         found.sort_by_key(|e| (e.file, e.written));
         found

@@ -5,7 +5,7 @@
 use ratatui_textarea::CursorMove;
 
 use crate::app::action::{Action, Effect};
-use crate::app::state::{App, Choice, Conflict, Mode, Pending, Tone, text_box};
+use crate::app::state::{App, Choice, Conflict, Mode, Pending, Question, Tone, text_box};
 use crate::app::{edit_keys, saving, sync};
 use crate::command::Command;
 use crate::i18n::app::Msg;
@@ -42,20 +42,23 @@ pub fn handle(mut dialog: Box<Conflict>, app: &mut App, action: Action) -> Vec<E
         app.mode = Mode::Resolve(dialog);
         return Vec::new();
     }
-    let Some(conflict) = dialog.conflicts.get(dialog.index) else { return Vec::new() };
-    match action {
-        Action::Command(Command::KeepMine) => return decide(dialog, app, Choice::Mine),
-        Action::Command(Command::KeepTheirs) => return decide(dialog, app, Choice::Theirs),
-        Action::Command(Command::EditBoth) if conflict.field == Field::Rating => {
+    let Some(question) = dialog.conflicts.get(dialog.index) else { return Vec::new() };
+    match (action, question) {
+        (Action::Command(Command::KeepMine), _) => return decide(dialog, app, Choice::Mine),
+        (Action::Command(Command::KeepTheirs), _) => return decide(dialog, app, Choice::Theirs),
+        (Action::Command(Command::EditBoth), Question::Gone { .. }) => {
+            app.say(Tone::Info, Msg::GoneCannotCombine);
+        }
+        (Action::Command(Command::EditBoth), Question::Field(conflict)) if conflict.field == Field::Rating => {
             app.say(Tone::Info, Msg::RatingCannotCombine);
         }
-        Action::Command(Command::EditBoth) => {
+        (Action::Command(Command::EditBoth), Question::Field(conflict)) => {
             let mut textarea = text_box(&combined_text(conflict));
             textarea.move_cursor(CursorMove::Top);
             textarea.move_cursor(CursorMove::Head);
             dialog.combined = Some(textarea);
         }
-        Action::Command(Command::Cancel) => return cancel(app),
+        (Action::Command(Command::Cancel), _) => return cancel(app),
         _ => {}
     }
     app.mode = Mode::Resolve(dialog);
@@ -75,26 +78,43 @@ fn decide(mut dialog: Box<Conflict>, app: &mut App, choice: Choice) -> Vec<Effec
     }
     let place = app.cursor_by_name();
     let Some(entry) = app.files.get_mut(dialog.file) else { return Vec::new() };
-    for (conflict, choice) in dialog.conflicts.iter().zip(&dialog.chosen) {
+    for (question, choice) in dialog.conflicts.iter().zip(&dialog.chosen) {
         if let Some(loaded) = entry.loaded_mut() {
-            loaded.edit(|doc| {
-                let Some(section) = doc.find_section_mut(&conflict.division, &conflict.section) else { return };
-                match choice {
-                    Some(Choice::Mine) => conflict.field.copy(&conflict.mine_section, section),
-                    Some(Choice::Theirs) => conflict.field.copy(&conflict.theirs_section, section),
-                    Some(Choice::Combined(text)) => set_combined(conflict.field, section, text),
-                    None => {}
-                }
-            });
+            loaded.edit(|doc| apply(doc, question, choice.as_ref()));
         }
-        let answered =
-            Pending { division: conflict.division.clone(), section: conflict.section.clone(), field: conflict.field };
+        let (division, section) = question.place();
+        let field = question.field().map(|c| c.field);
+        let answered = Pending { division: division.to_owned(), section: section.to_owned(), field };
         entry.pending.retain(|p| *p != answered);
     }
     app.generation += 1;
     app.after_documents_changed(place);
     sync::take_in_all_waiting(app);
     saving::save(app)
+}
+
+/// Puts one decision into the document.
+fn apply(doc: &mut crate::model::Document, question: &Question, choice: Option<&Choice>) {
+    match (question, choice) {
+        (Question::Field(conflict), Some(choice)) => {
+            let Some(section) = doc.find_section_mut(&conflict.division, &conflict.section) else { return };
+            match choice {
+                Choice::Mine => conflict.field.copy(&conflict.mine_section, section),
+                Choice::Theirs => conflict.field.copy(&conflict.theirs_section, section),
+                Choice::Combined(text) => set_combined(conflict.field, section, text),
+            }
+        }
+        // Theirs: the section is gone (removed, or renamed on their side); ours goes too, and an
+        // empty division with it.
+        (Question::Gone { division, section, .. }, Some(Choice::Theirs)) => {
+            if let Some(d) = doc.divisions.iter_mut().find(|d| d.name == *division) {
+                d.sections.retain(|s| s.name != *section);
+            }
+            doc.divisions.retain(|d| !d.sections.is_empty() || d.name != *division);
+        }
+        // Mine: it stays as it is on screen, a section of its own.
+        _ => {}
+    }
 }
 
 fn cancel(app: &mut App) -> Vec<Effect> {

@@ -1,7 +1,7 @@
 //! The recovery dialog's keys at start-up: unsaved work left by a hyoka that ended without saving —
 //! restore it, look at it, throw it away (asked twice), or decide later.
 
-use crate::app::absorb::absorb;
+use crate::app::absorb::restore_into;
 use crate::app::action::{Action, Effect};
 use crate::app::state::{App, Mode, Recovery, RecoveryEntry, Tone, View};
 use crate::app::sync;
@@ -68,24 +68,22 @@ fn restore(recovery: Box<Recovery>, app: &mut App) -> Vec<Effect> {
     let work = entry.work.clone();
     let journal = entry.journal_path.clone();
     let place = app.cursor_by_name();
-    let mut conflicts = 0;
+    let mut questions = false;
     let mut name = String::new();
-    if let Some(target) = app.files.get_mut(file)
-        && let Some(loaded) = target.loaded_mut()
-    {
-        let (theirs, theirs_text) = (loaded.saved().clone(), loaded.disk_text().to_owned());
-        loaded.replace(work.mine, work.base, String::new());
+    if let Some(target) = app.files.get_mut(file) {
+        // Over what is on screen now: a second journal of the same file adds to the first.
+        restore_into(target, &work.base, &work.mine);
         for question in work.pending {
             if !target.pending.contains(&question) {
                 target.pending.push(question);
             }
         }
-        conflicts = absorb(target, theirs, theirs_text).conflicts + target.pending.len();
+        questions = !target.pending.is_empty();
         name = target.path.display().to_string();
     }
     app.generation += 1;
     app.after_documents_changed(place);
-    app.say(Tone::Info, Msg::Restored { file: name, questions: conflicts > 0 });
+    app.say(Tone::Info, Msg::Restored { file: name, questions });
     // The work is ours now: our own journal holds it before the old one goes.
     app.journaled = app.generation;
     let effects = vec![Effect::Journal(sync::journal_entries(app)), Effect::DiscardJournal(journal)];

@@ -10,17 +10,44 @@ use crate::app::action::JournalWork;
 use crate::app::journal::FieldDiff;
 use crate::command::Context;
 use crate::interchange::Format;
+use crate::model::Section;
 use crate::store::FieldConflict;
 
 pub struct Conflict {
     pub file: usize,
-    pub conflicts: Vec<FieldConflict>,
+    pub conflicts: Vec<Question>,
     /// Which question is shown.
     pub index: usize,
     /// Decisions so far, one per question.
     pub chosen: Vec<Option<Choice>>,
     /// Editing a combined text for the shown question.
     pub combined: Option<TextArea<'static>>,
+}
+
+/// One thing to decide before a file is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Question {
+    /// A field both sides changed, differently.
+    Field(Box<FieldConflict>),
+    /// A section we changed that someone else removed or renamed: keep ours as a section of its
+    /// own, or let it go.
+    Gone { division: String, section: String, mine: Box<Section> },
+}
+
+impl Question {
+    pub fn field(&self) -> Option<&FieldConflict> {
+        match self {
+            Question::Field(conflict) => Some(conflict),
+            Question::Gone { .. } => None,
+        }
+    }
+
+    pub fn place(&self) -> (&str, &str) {
+        match self {
+            Question::Field(c) => (&c.division, &c.section),
+            Question::Gone { division, section, .. } => (division, section),
+        }
+    }
 }
 
 /// What the user kept of a conflicting field.
@@ -34,7 +61,11 @@ pub enum Choice {
 
 impl Conflict {
     pub fn contexts(&self) -> &'static [Context] {
-        if self.combined.is_some() { &[Context::Combined, Context::TextInput] } else { &[Context::Conflict] }
+        match (&self.combined, self.conflicts.get(self.index)) {
+            (Some(_), _) => &[Context::Combined, Context::TextInput],
+            (None, Some(Question::Gone { .. })) => &[Context::Gone],
+            (None, _) => &[Context::Conflict],
+        }
     }
 }
 
@@ -58,6 +89,8 @@ pub struct RecoveryEntry {
     /// The open file the work belongs to.
     pub file: usize,
     pub journal_path: PathBuf,
+    /// Where the data file was when the work was done (it may have moved since).
+    pub original: PathBuf,
     pub work: JournalWork,
     pub written: Option<SystemTime>,
     /// Each field the journal changed.

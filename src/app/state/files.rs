@@ -11,13 +11,14 @@ use crate::store::LoadError;
 /// (an atomic save or a `git checkout` makes a new one, even when time and length look the same).
 pub type DiskStamp = (std::time::SystemTime, u64, u64);
 
-/// A field someone else saved differently while we had it changed, taken in from disk: the next
-/// save asks which to keep. Stays until answered, even when a save is cancelled.
+/// A question for the next save, about work taken in from disk: a field someone else saved
+/// differently while we had it changed, or (`field: None`) a section we changed that someone else
+/// removed or renamed. Stays until answered, even when a save is cancelled.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Pending {
     pub division: String,
     pub section: String,
-    pub field: Field,
+    pub field: Option<Field>,
 }
 
 #[derive(Clone, Debug)]

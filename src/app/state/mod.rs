@@ -11,7 +11,7 @@ mod questions;
 mod refs;
 
 pub use app::{App, Mode, goal_rows};
-pub use dialogs::{Choice, Conflict, ExportDialog, Recovery, RecoveryEntry, View};
+pub use dialogs::{Choice, Conflict, ExportDialog, Question, Recovery, RecoveryEntry, View};
 pub use editor::{Editor, part_text, text_box};
 pub use files::{DiskStamp, FileEntry, FileState, Loaded, Pending, canonical_path};
 pub use history::{Change, History, Step};

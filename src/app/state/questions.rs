@@ -2,12 +2,12 @@
 //! the conflict dialog asks them.
 
 use super::app::{App, Mode};
-use super::dialogs::Conflict;
+use super::dialogs::{Conflict, Question};
 use crate::store::FieldConflict;
 
 impl App {
     /// The questions still worth asking for a file, in the order they were found.
-    pub fn questions(&self, file: usize) -> Vec<FieldConflict> {
+    pub fn questions(&self, file: usize) -> Vec<Question> {
         let Some(entry) = self.files.get(file) else { return Vec::new() };
         let Some(loaded) = entry.loaded_state() else { return Vec::new() };
         entry
@@ -15,18 +15,29 @@ impl App {
             .iter()
             .filter_map(|p| {
                 let mine = loaded.doc().find_section(&p.division, &p.section)?;
-                let theirs = loaded.saved().find_section(&p.division, &p.section)?;
-                (!p.field.equal(mine, theirs)).then(|| FieldConflict {
-                    division: p.division.clone(),
-                    section: p.section.clone(),
-                    field: p.field,
-                    mine: p.field.text(mine),
-                    theirs: p.field.text(theirs),
-                    mine_section: mine.clone(),
-                    theirs_section: theirs.clone(),
-                    their_by: theirs.updated_by.clone(),
-                    their_at: theirs.updated,
-                })
+                let theirs = loaded.saved().find_section(&p.division, &p.section);
+                match (p.field, theirs) {
+                    // Still gone on their side, and still ours on screen.
+                    (None, None) => Some(Question::Gone {
+                        division: p.division.clone(),
+                        section: p.section.clone(),
+                        mine: Box::new(mine.clone()),
+                    }),
+                    (Some(field), Some(theirs)) => (!field.equal(mine, theirs)).then(|| {
+                        Question::Field(Box::new(FieldConflict {
+                            division: p.division.clone(),
+                            section: p.section.clone(),
+                            field,
+                            mine: field.text(mine),
+                            theirs: field.text(theirs),
+                            mine_section: mine.clone(),
+                            theirs_section: theirs.clone(),
+                            their_by: theirs.updated_by.clone(),
+                            their_at: theirs.updated,
+                        }))
+                    }),
+                    _ => None,
+                }
             })
             .collect()
     }

@@ -7,8 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::app::{App, Conflict, contexts};
+use crate::app::{App, Conflict, Question, contexts};
 use crate::i18n::screen::Words;
+use crate::model::Field;
 use crate::text::{sanitize, truncate, wrap};
 use crate::ui::style::{self, block, dim, w};
 
@@ -28,13 +29,17 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
     let lang = app.lang;
     let area = app.layout.dialog();
     frame.render_widget(Clear, area);
-    let Some(c) = r.conflicts.get(r.index) else { return };
+    let Some(question) = r.conflicts.get(r.index) else { return };
     let title = Words::ConflictTitle { index: r.index + 1, count: r.conflicts.len() }.text(lang);
     let outer = block().title(w(title)).border_style(style::dialog());
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let place = format!("{} › {} › {}", c.division, c.section, c.field.label(lang));
-    let explain = wrap(&Words::ConflictExplain.text(lang), usize::from(inner.width));
+    let (division, section) = question.place();
+    let (place, explain) = match question {
+        Question::Field(c) => (format!("{division} › {section} › {}", c.field.label(lang)), Words::ConflictExplain),
+        Question::Gone { .. } => (format!("{division} › {section}"), Words::GoneExplain),
+    };
+    let explain = wrap(&explain.text(lang), usize::from(inner.width));
     let [head, mine, theirs, keys] = Layout::vertical([
         Constraint::Length(1 + u16::try_from(explain.len()).unwrap_or(1)),
         Constraint::Fill(1),
@@ -53,16 +58,28 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
             frame.render_widget(frame_block, both);
             crate::ui::editor::draw_text(frame, text_area, textarea);
         }
-        None => {
-            let who = match (&c.their_by, c.their_at) {
-                (Some(by), Some(at)) => format!("{by}, {}", at.format("%Y-%m-%d %H:%M")),
-                (Some(by), None) => by.clone(),
-                (None, Some(at)) => at.format("%Y-%m-%d %H:%M").to_string(),
-                (None, None) => Words::Unknown.text(lang),
-            };
-            text_box(frame, mine, Words::Yours.text(lang), &c.mine, style::bold(), lang);
-            text_box(frame, theirs, Words::Theirs { who }.text(lang), &c.theirs, dim(), lang);
-        }
+        None => match question {
+            Question::Field(c) => {
+                let who = match (&c.their_by, c.their_at) {
+                    (Some(by), Some(at)) => format!("{by}, {}", at.format("%Y-%m-%d %H:%M")),
+                    (Some(by), None) => by.clone(),
+                    (None, Some(at)) => at.format("%Y-%m-%d %H:%M").to_string(),
+                    (None, None) => Words::Unknown.text(lang),
+                };
+                text_box(frame, mine, Words::Yours.text(lang), &c.mine, style::bold(), lang);
+                text_box(frame, theirs, Words::Theirs { who }.text(lang), &c.theirs, dim(), lang);
+            }
+            Question::Gone { mine: section, .. } => {
+                // What would be kept: each field the section has, under its name.
+                let summary: Vec<String> = Field::ALL
+                    .into_iter()
+                    .filter(|f| !f.is_empty(section))
+                    .map(|f| format!("【{}】{}", f.label(lang), f.text(section)))
+                    .collect();
+                let both = mine.union(theirs);
+                text_box(frame, both, Words::YoursGone.text(lang), &summary.join("\n"), style::bold(), lang);
+            }
+        },
     }
     let hint = app.keymap.hints(contexts(app), lang);
     frame.render_widget(Paragraph::new(Span::styled(w(truncate(&hint, usize::from(keys.width))), style::bold())), keys);

@@ -47,6 +47,10 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Recovery) {
         entry.written.map(|t| chrono::DateTime::<chrono::Local>::from(t).format("%Y-%m-%d %H:%M:%S").to_string());
     let explain = Words::RecoveryExplain { when, path, fields: entry.differences.len() }.text(lang);
     lines.extend(wrap(&sanitize(&explain), width).into_iter().map(|l| Line::from(w(l))));
+    if app.files.get(entry.file).is_some_and(|f| f.canonical != entry.original) {
+        let from = Words::MovedFrom { from: entry.original.display().to_string() }.text(lang);
+        lines.extend(wrap(&sanitize(&from), width).into_iter().map(|l| Line::from(w(l))));
+    }
     lines.push(Line::default());
     for difference in entry.differences.iter().take(usize::from(inner.height.saturating_sub(6))) {
         lines.push(Line::from(w(truncate(&format!("・{}", sanitize(&difference.place(lang))), width))));
