@@ -39,6 +39,7 @@ pub enum Msg {
     },
     SomeoneSavedFirst,
     SaveCancelled,
+    TheirsKept,
     RatingCannotCombine,
     GoneCannotCombine,
     /// Sections we changed that someone else removed or renamed ("区民部 総務課").
@@ -154,6 +155,11 @@ impl Msg {
                 lang,
                 "保存をやめました。あなたの変更は画面に残っています（未保存）。次に保存するとき、もう一度選びます。",
                 "Save cancelled. Your changes are still here, unsaved; you will be asked again at the next save."
+            ),
+            Msg::TheirsKept => tr!(
+                lang,
+                "相手の内容のままです（書き込む変更は残っていません）。",
+                "Their version stands; nothing of yours is left to write."
             ),
             Msg::RatingCannotCombine => tr!(
                 lang,

@@ -87,10 +87,16 @@ fn decide(mut dialog: Box<Conflict>, app: &mut App, choice: Choice) -> Vec<Effec
         let answered = Pending { division: division.to_owned(), section: section.to_owned(), field };
         entry.pending.retain(|p| *p != answered);
     }
+    let nothing_left = entry.dirty_count() == 0;
     app.generation += 1;
     app.after_documents_changed(place);
     sync::take_in_all_waiting(app);
-    saving::save(app)
+    let effects = saving::save(app);
+    if nothing_left && effects.is_empty() {
+        // Everything was decided their way: the file on disk is already what was chosen.
+        app.say(Tone::Info, Msg::TheirsKept);
+    }
+    effects
 }
 
 /// Puts one decision into the document.
