@@ -157,12 +157,29 @@ impl Tui {
     }
 
     fn spawn_inner(dir: &Path, state: &Path, rows: u16, cols: u16, args: &[&str], env: &[(&str, PathBuf)]) -> Self {
+        Self::spawn_full(dir, dir.as_os_str(), state, rows, cols, args, env)
+    }
+
+    /// Started in `dir` with `path` as the data argument as typed (e.g. the relative `kamigyo`).
+    pub fn spawn_at(dir: &Path, path: &str, state: &Path, rows: u16, cols: u16) -> Self {
+        Self::spawn_full(dir, path.as_ref(), state, rows, cols, &[], &[])
+    }
+
+    fn spawn_full(
+        dir: &Path,
+        path: &std::ffi::OsStr,
+        state: &Path,
+        rows: u16,
+        cols: u16,
+        args: &[&str],
+        env: &[(&str, PathBuf)],
+    ) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("open a pseudo-terminal");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hyoka"));
         cmd.args(args);
-        cmd.arg(dir);
+        cmd.arg(path);
         cmd.cwd(dir);
         // No settings file of the machine's user may change what the tests see.
         cmd.env("HYOKA_CONFIG", dir.join("no-such-config.yaml"));
