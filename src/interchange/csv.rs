@@ -5,7 +5,9 @@
 //! Line breaks inside a text stay inside its quoted field. Control characters and direction overrides
 //! are shown as visible stand-ins. A field starting with `=`, `+`, `-`, `@` (or their full-width
 //! forms) gets a leading apostrophe, as OWASP recommends against CSV injection: a spreadsheet shows
-//! `'=SUM(A1)` as text instead of running it. This is a view of the data, not read back.
+//! `'=SUM(A1)` as text instead of running it. The notes follow the sections, a line per record in
+//! the first column, as notes stand under a table. `hyoka import` reads the file back (its names
+//! in two columns), but the stand-ins and apostrophes stay: it is a view of the data.
 
 use std::borrow::Cow;
 
@@ -21,6 +23,9 @@ pub fn export_csv(doc: &Document) -> String {
         for section in &division.sections {
             record(&mut out, section_fields(&division.name, section));
         }
+    }
+    for line in doc.notes.as_deref().filter(|n| !n.is_empty()).into_iter().flat_map(|n| n.split('\n')) {
+        record(&mut out, [Cow::Borrowed(line)].into_iter().chain(std::iter::repeat_n(Cow::Borrowed(""), HEADER.len() - 1)));
     }
     out
 }

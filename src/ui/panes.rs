@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{Areas, block, border_style, dim, w};
 use crate::app::{App, Focus, Mode, SectionRef, Slot};
-use crate::model::{Field, Section, checkpoint_phrase, goal_number};
+use crate::model::{Field, Section, checkpoint_phrase};
 use crate::text::{display_width, sanitize, wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, at: SectionRef, areas: &Areas) {
@@ -145,7 +145,6 @@ fn goal_lines(
     selected_row: usize,
     focused: bool,
 ) -> (Vec<Line<'static>>, (usize, usize)) {
-    let numbered = section.goals.len() > 1 || !section.goals_intro.is_empty();
     let intro = (!section.goals_intro.is_empty())
         .then(|| (String::new(), section.goals_intro.as_str(), Style::new().add_modifier(Modifier::ITALIC)));
     let items = intro.into_iter().chain(
@@ -153,7 +152,7 @@ fn goal_lines(
             .goals
             .iter()
             .enumerate()
-            .map(|(i, goal)| (if numbered { goal_number(i) } else { String::new() }, goal.as_str(), Style::new())),
+            .map(|(i, goal)| (section.goal_label(i).unwrap_or_default(), goal.as_str(), Style::new())),
     );
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_range = (0, 0);
