@@ -44,20 +44,22 @@ fn section() -> impl Strategy<Value = Section> {
         prop::option::of(name()),
         prop::option::of(1u32..=20),
     )
-        .prop_map(|((name, goals_intro), goals, progress, rating, reflection, updated, updated_by, numbered_from)| Section {
-            name,
-            goals_intro,
-            goals_numbered_from: numbered_from,
-            goals,
-            progress,
-            rating: rating.map(|i| ["◎", "○", "△", "×"][i].to_owned()),
-            reflection,
-            updated: updated.and_then(|(secs, hours)| {
-                let offset = chrono::FixedOffset::east_opt(hours * 3600)?;
-                Some(DateTime::from_timestamp(secs, 0)?.with_timezone(&offset))
-            }),
-            updated_by,
-        })
+        .prop_map(
+            |((name, goals_intro), goals, progress, rating, reflection, updated, updated_by, numbered_from)| Section {
+                name,
+                goals_intro,
+                goals_numbered_from: numbered_from,
+                goals,
+                progress,
+                rating: rating.map(|i| ["◎", "○", "△", "×"][i].to_owned()),
+                reflection,
+                updated: updated.and_then(|(secs, hours)| {
+                    let offset = chrono::FixedOffset::east_opt(hours * 3600)?;
+                    Some(DateTime::from_timestamp(secs, 0)?.with_timezone(&offset))
+                }),
+                updated_by,
+            },
+        )
 }
 
 fn document() -> impl Strategy<Value = Document> {

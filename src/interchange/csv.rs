@@ -25,7 +25,10 @@ pub fn export_csv(doc: &Document) -> String {
         }
     }
     for line in doc.notes.as_deref().filter(|n| !n.is_empty()).into_iter().flat_map(|n| n.split('\n')) {
-        record(&mut out, [Cow::Borrowed(line)].into_iter().chain(std::iter::repeat_n(Cow::Borrowed(""), HEADER.len() - 1)));
+        record(
+            &mut out,
+            [Cow::Borrowed(line)].into_iter().chain(std::iter::repeat_n(Cow::Borrowed(""), HEADER.len() - 1)),
+        );
     }
     out
 }

@@ -64,11 +64,8 @@ pub struct Decoded {
     pub bom: bool,
 }
 
-const BOMS: [(&[u8], TextEncoding); 3] = [
-    (b"\xEF\xBB\xBF", TextEncoding::Utf8),
-    (b"\xFF\xFE", TextEncoding::Utf16Le),
-    (b"\xFE\xFF", TextEncoding::Utf16Be),
-];
+const BOMS: [(&[u8], TextEncoding); 3] =
+    [(b"\xEF\xBB\xBF", TextEncoding::Utf8), (b"\xFF\xFE", TextEncoding::Utf16Le), (b"\xFE\xFF", TextEncoding::Utf16Be)];
 
 pub fn decode(bytes: &[u8], asked: Option<TextEncoding>) -> Result<Decoded, ImportError> {
     if let Some((bom, encoding)) = BOMS.into_iter().find(|(bom, _)| bytes.starts_with(bom)) {
@@ -126,7 +123,9 @@ fn hint(bytes: &[u8]) -> EncodingHint {
             // A sheet's blank rows are saved as ",,,,": show the first line with something in it.
             let has_text = |l: &&str| l.chars().any(|c| !c.is_whitespace() && !matches!(c, ',' | '\t'));
             let line = text.lines().map(str::trim).find(has_text).unwrap_or_default();
-            EncodingHint::Cp932 { first_line: crate::text::sanitize(&line.chars().take(40).collect::<String>()).into_owned() }
+            EncodingHint::Cp932 {
+                first_line: crate::text::sanitize(&line.chars().take(40).collect::<String>()).into_owned(),
+            }
         }
         None => EncodingHint::None,
     }
@@ -142,7 +141,8 @@ mod tests {
 
     #[test]
     fn a_bom_decides_and_is_removed() {
-        let utf16: Vec<u8> = b"\xFF\xFE".iter().copied().chain("表\t○".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16: Vec<u8> =
+            b"\xFF\xFE".iter().copied().chain("表\t○".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         let read = decode(&utf16, None).ok();
         assert_eq!(read, Some(Decoded { text: "表\t○".into(), encoding: TextEncoding::Utf16Le, bom: true }));
         assert_eq!(decode("\u{feff}表".as_bytes(), None).map(|d| d.text).ok().as_deref(), Some("表"));

@@ -13,22 +13,22 @@ use crate::i18n::interchange::read::ReadMsg;
 
 /// The rows of `text`; blank lines are rows without cells, so that paragraphs of notes keep them.
 pub(crate) fn rows(text: &str, delimiter: u8) -> Result<Vec<Row>, ImportError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut next_line = 1;
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(next_line, |p| usize::try_from(p.line()).unwrap_or(next_line));
             // Only a cell that is not UTF-8 fails a record read from a `&str`: it cannot happen here.
-            ImportError::at(&Location::Text { line, column: 1 }, ReadMsg::Malformed { encoding: "UTF-8", line, column: 1 })
+            ImportError::at(
+                &Location::Text { line, column: 1 },
+                ReadMsg::Malformed { encoding: "UTF-8", line, column: 1 },
+            )
         })?;
-        let (byte, line) = record
-            .position()
-            .map_or((0, next_line), |p| (usize::try_from(p.byte()).unwrap_or(0), usize::try_from(p.line()).unwrap_or(1)));
+        let (byte, line) = record.position().map_or((0, next_line), |p| {
+            (usize::try_from(p.byte()).unwrap_or(0), usize::try_from(p.line()).unwrap_or(1))
+        });
         // A record's position is where the reader began looking for it: before the empty lines it skipped.
         let (byte, line) = past_empty_lines(text, byte, line);
         // The csv crate skips empty lines; a blank row stands for each.
@@ -39,7 +39,11 @@ pub(crate) fn rows(text: &str, delimiter: u8) -> Result<Vec<Row>, ImportError> {
         let cells = record
             .iter()
             .zip(scanned.starts.iter().chain(std::iter::repeat(&(line, 1))))
-            .map(|(text, &(line, column))| Cell { text: text.to_owned(), at: Location::Text { line, column }, origin: None })
+            .map(|(text, &(line, column))| Cell {
+                text: text.to_owned(),
+                at: Location::Text { line, column },
+                origin: None,
+            })
             .collect();
         rows.push(Row { at: Location::Text { line, column: 1 }, cells });
         next_line = scanned.end_line + 1;
@@ -51,7 +55,9 @@ pub(crate) fn rows(text: &str, delimiter: u8) -> Result<Vec<Row>, ImportError> {
 fn past_empty_lines(text: &str, byte: usize, line: usize) -> (usize, usize) {
     let rest = text.get(byte..).unwrap_or_default();
     let skipped = rest.len() - rest.trim_start_matches(['\r', '\n']).len();
-    let lines = rest.get(..skipped).map_or(0, |s| s.matches('\n').count() + s.matches('\r').count() - s.matches("\r\n").count());
+    let lines = rest
+        .get(..skipped)
+        .map_or(0, |s| s.matches('\n').count() + s.matches('\r').count() - s.matches("\r\n").count());
     (byte + skipped, line + lines)
 }
 

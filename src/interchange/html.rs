@@ -97,7 +97,11 @@ fn table(out: &mut String, doc: &Document) {
 
 /// A division is its own `<tbody>` headed by a row, so that it stays one group when printed.
 fn division_rows(out: &mut String, doc: &Document, division: &Division) {
-    let _ = writeln!(out, "<tbody>\n<tr class=\"division\"><th colspan=\"5\" scope=\"rowgroup\">{}</th></tr>", escape(&division.name));
+    let _ = writeln!(
+        out,
+        "<tbody>\n<tr class=\"division\"><th colspan=\"5\" scope=\"rowgroup\">{}</th></tr>",
+        escape(&division.name)
+    );
     for section in &division.sections {
         section_row(out, doc, section);
     }
@@ -206,7 +210,11 @@ mod tests {
         assert!(html.contains(
             "<tr><th scope=\"row\">総務課</th><td><div class=\"goal\">③一</div><div class=\"goal\">④二</div></td><td><div>前置き</div><div class=\"bullet\">・一つ目</div><div class=\"bullet\">・二つ目</div></td><td class=\"rating\" title=\"ほぼ達成できた\">○</td><td></td></tr>"
         ), "{html}");
-        assert!(html.contains("</table>\n<div class=\"notes\">\n<p>※ 一つ目の注</p>\n<p>&nbsp;</p>\n<p>※ 二つ目</p>\n</div>"));
+        assert!(
+            html.contains(
+                "</table>\n<div class=\"notes\">\n<p>※ 一つ目の注</p>\n<p>&nbsp;</p>\n<p>※ 二つ目</p>\n</div>"
+            )
+        );
         assert!(html.contains("line-break: strict"));
     }
 

@@ -68,7 +68,11 @@ pub fn import(bytes: &[u8], path: &Path, options: &ImportOptions) -> Result<Impo
 }
 
 /// Reads a table from text, tab- or comma-separated.
-pub fn import_text(text: &str, format: InputFormat, options: &ImportOptions) -> Result<(Document, Vec<Warning>), ImportError> {
+pub fn import_text(
+    text: &str,
+    format: InputFormat,
+    options: &ImportOptions,
+) -> Result<(Document, Vec<Warning>), ImportError> {
     let (delimiter, other) = match format {
         InputFormat::Csv => (b',', ('\t', InputFormat::Tsv)),
         _ => (b'\t', (',', InputFormat::Csv)),

@@ -7,13 +7,13 @@
 //! `--format csv` or `xlsx` for spreadsheets.
 
 use super::error::{ExportError, ImportError};
+pub use super::import::ImportOptions;
 use super::import::{InputFormat, import_text};
 use super::table::Source;
 use super::table::identity::organization_in;
 use super::table::limits::refuse;
 use super::table::verify::{carried_identity, verify};
 use super::table::write::{tab_separated, table_rows};
-pub use super::import::ImportOptions;
 use crate::i18n::interchange::limits::Flaw;
 use crate::i18n::interchange::place::PlaceMsg;
 use crate::model::{Document, fiscal_year_in};

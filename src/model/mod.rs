@@ -3,7 +3,9 @@
 mod era;
 mod field;
 
-pub use era::{FISCAL_YEARS, checkpoint_phrase, era_year_at, fiscal_year_in, fiscal_year_label, goal_number, small_number};
+pub use era::{
+    FISCAL_YEARS, checkpoint_phrase, era_year_at, fiscal_year_in, fiscal_year_label, goal_number, small_number,
+};
 pub use field::Field;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};

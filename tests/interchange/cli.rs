@@ -134,11 +134,20 @@ fn import_errors_name_the_place_in_either_language() {
     assert_eq!(ja.status.code(), Some(1));
     assert!(text(&ja.stdout).is_empty(), "nothing to show when nothing was read");
     let stderr = text(&ja.stderr);
-    assert!(stderr.starts_with(&format!("{}:4:24: この行はセルが3個ですが、表は5列です", fixture_arg("text/pasted_line_break.tsv"))), "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "{}:4:24: この行はセルが3個ですが、表は5列です",
+            fixture_arg("text/pasted_line_break.tsv")
+        )),
+        "{stderr}"
+    );
     let en = hyoka(&["import", "--lang", "en", &fixture_arg("merged_across.xlsx"), "--dry-run"]);
     assert_eq!(en.status.code(), Some(1));
     let stderr = text(&en.stderr);
-    assert!(stderr.contains("merged_across.xlsx: sheet 目標, cell B5: the cells B5:C5 are merged across two fields"), "{stderr}");
+    assert!(
+        stderr.contains("merged_across.xlsx: sheet 目標, cell B5: the cells B5:C5 are merged across two fields"),
+        "{stderr}"
+    );
     let huge = hyoka(&["import", &fixture_arg("text/one_header_row.tsv"), "--dry-run", "--fiscal-year", "2147483647"]);
     assert_eq!(huge.status.code(), Some(1), "issue 10.1: an error, not an overflow");
     assert!(text(&huge.stderr).contains("年度 2147483647 は扱えません"), "{}", text(&huge.stderr));
@@ -179,7 +188,8 @@ fn export_to_standard_output_writes_the_bytes_and_no_file_named_dash() {
     let no_format = in_folder(dir.path(), &["export", &yaml_arg, "-o", "-"]);
     assert_eq!(no_format.status.code(), Some(2));
     assert!(text(&no_format.stderr).contains("-o - （標準出力）のときは形式を --format"));
-    let folder = in_folder(dir.path(), &["export", "--lang", "en", "-f", "md", &dir.path().to_string_lossy(), "-o", "-"]);
+    let folder =
+        in_folder(dir.path(), &["export", "--lang", "en", "-f", "md", &dir.path().to_string_lossy(), "-o", "-"]);
     assert_eq!(folder.status.code(), Some(2));
     assert!(text(&folder.stderr).contains("-o - (standard output) takes one YAML file"));
 }
@@ -187,7 +197,8 @@ fn export_to_standard_output_writes_the_bytes_and_no_file_named_dash() {
 #[test]
 fn an_xlsx_to_a_terminal_is_refused() {
     let home = tempfile::tempdir().expect("temp dir");
-    let pty = native_pty_system().openpty(PtySize { rows: 24, cols: 200, pixel_width: 0, pixel_height: 0 }).expect("a pty");
+    let pty =
+        native_pty_system().openpty(PtySize { rows: 24, cols: 200, pixel_width: 0, pixel_height: 0 }).expect("a pty");
     let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_hyoka"));
     command.args(["export", "--format", "xlsx", "data/kamigyo/2008.yaml", "-o", "-"]);
     command.cwd(env!("CARGO_MANIFEST_DIR"));

@@ -114,7 +114,10 @@ fn notes_are_in_every_export() {
         }
     }
     let csv = text(&export(&doc, Format::Csv).expect("csv"));
-    assert!(csv.ends_with("\r\n※ 目標達成度は平成21年3月末現在です。,,,,,,,\r\n※ 数値は速報値です。,,,,,,,\r\n"), "{csv}");
+    assert!(
+        csv.ends_with("\r\n※ 目標達成度は平成21年3月末現在です。,,,,,,,\r\n※ 数値は速報値です。,,,,,,,\r\n"),
+        "{csv}"
+    );
     let page = html::export_html(&doc);
     assert!(page.contains("</table>\n<div class=\"notes\">\n<p>※ 目標達成度は平成21年3月末現在です。</p>"));
 }

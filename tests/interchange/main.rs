@@ -53,10 +53,7 @@ pub fn fixture_arg(name: &str) -> String {
 /// `~/.config/hyoka` or `~/.local/state/hyoka` is read.
 pub fn hyoka(args: &[&str]) -> Output {
     let home = tempfile::tempdir().expect("temp dir");
-    hermetic(Command::new(env!("CARGO_BIN_EXE_hyoka")), home.path())
-        .args(args)
-        .output()
-        .expect("hyoka runs")
+    hermetic(Command::new(env!("CARGO_BIN_EXE_hyoka")), home.path()).args(args).output().expect("hyoka runs")
 }
 
 pub fn hermetic(mut command: Command, home: &Path) -> Command {

@@ -62,7 +62,8 @@ fn long_document() -> Document {
     doc.notes = Some("※ 目標達成度は平成21年3月末現在で記入しています。\n※ この表は公表用です。".into());
     let mut extra = Section::new("地域コミュニティ推進課");
     extra.goals = vec!["アー".repeat(60), "キャッシュレス決済とチャットボットによるサービス、".repeat(5)];
-    extra.progress = format!("・{}\n・{}", "スーパーマーケットのチェーンストア".repeat(6), "ちょっとしたゃゅょ".repeat(12));
+    extra.progress =
+        format!("・{}\n・{}", "スーパーマーケットのチェーンストア".repeat(6), "ちょっとしたゃゅょ".repeat(12));
     extra.reflection = "コーヒー、ティー。".repeat(30);
     doc.divisions[0].sections.push(extra);
     doc
@@ -85,7 +86,12 @@ fn the_workbook_prints_every_text_whole() {
     for text in table_texts(&doc) {
         assert!(printed.contains(&squeezed(&text)), "cut off or missing on the printed page: {text}");
     }
-    for heading in ["所属等名(ア)", "今年度の取組を振り返って(評価)(I)", "目標達成度", "良かった点や反省すべき点,今後どのように取り組んでいくか等"] {
+    for heading in [
+        "所属等名(ア)",
+        "今年度の取組を振り返って(評価)(I)",
+        "目標達成度",
+        "良かった点や反省すべき点,今後どのように取り組んでいくか等",
+    ] {
         assert!(printed.contains(&squeezed(heading)), "the heading {heading} is not whole");
     }
 }
@@ -159,18 +165,25 @@ fn the_page_prints_by_the_japanese_line_breaking_rules() {
     // with an opening bracket. (・ starts the bullet lines, by design.)
     for (_, _, line) in &lines {
         let first = line.chars().next().unwrap_or(' ');
-        assert!(!"、。，．）」』】〕〉》］ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ！？：；".contains(first), "a line starts with {first}: {line}");
+        assert!(
+            !"、。，．）」』】〕〉》］ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ！？：；".contains(first),
+            "a line starts with {first}: {line}"
+        );
         let last = line.chars().last().unwrap_or(' ');
         assert!(!"「『（【〔〈《［".contains(last), "a line ends with {last}: {line}");
     }
     let wrapped = lines.iter().filter(|(_, _, l)| l.starts_with('ア') || l.starts_with('ァ')).count();
     assert!(wrapped >= 2, "the katakana goal wraps over several lines ({wrapped})");
-    for whole in ["まちづくり推進課", "健康づくり推進課", "目標達成度", "地域コミュニティ推進課"] {
+    for whole in ["まちづくり推進課", "健康づくり推進課", "目標達成度", "地域コミュニティ推進課"]
+    {
         assert!(lines.iter().any(|(_, _, l)| l.contains(whole)), "{whole} is broken across lines");
     }
     // A bullet's second line hangs under the text, past the bullet.
     let bullet = lines.iter().find(|(_, _, l)| l.starts_with("・スーパーマーケット")).expect("the bullet line");
-    let next = lines.iter().filter(|(x, y, _)| *y > bullet.1 && (x - bullet.0).abs() < 20.0).min_by(|a, b| a.1.total_cmp(&b.1));
+    let next = lines
+        .iter()
+        .filter(|(x, y, _)| *y > bullet.1 && (x - bullet.0).abs() < 20.0)
+        .min_by(|a, b| a.1.total_cmp(&b.1));
     let next = next.expect("the bullet wraps");
     assert!(next.0 > bullet.0 + 4.0, "no hanging indent: {} then {}", bullet.2, next.2);
 }

@@ -28,7 +28,12 @@ fn at(line: usize, column: usize) -> Option<Location> {
 }
 
 fn names(imported: &Imported) -> Vec<String> {
-    imported.doc.divisions.iter().flat_map(|d| d.sections.iter().map(move |s| format!("{} {}", d.name, s.name))).collect()
+    imported
+        .doc
+        .divisions
+        .iter()
+        .flat_map(|d| d.sections.iter().map(move |s| format!("{} {}", d.name, s.name)))
+        .collect()
 }
 
 #[test]
@@ -57,7 +62,13 @@ fn a_line_under_the_table_that_is_no_note_is_refused_with_its_line() {
 #[test]
 fn a_line_break_pasted_into_a_cell_is_refused_with_the_row_as_it_looks() {
     let (place, problem) = refused("pasted_line_break.tsv");
-    assert_eq!(place.map(|p| match p { Location::Text { line, .. } => line, Location::Cell { .. } => 0 }), Some(4));
+    assert_eq!(
+        place.map(|p| match p {
+            Location::Text { line, .. } => line,
+            Location::Cell { .. } => 0,
+        }),
+        Some(4)
+    );
     let preview = "総務局 総務課 | 窓口の待ち時間を短縮しま… | ・待ち時間は平均8分から…".to_owned();
     assert_eq!(problem, ReadMsg::CellCount { found: 3, expected: 5, preview });
     let en = problem.text(Lang::En);
@@ -105,7 +116,8 @@ fn goals_keep_the_numbers_the_table_gave() {
     let labels: Vec<_> = sections.iter().map(|s| s.goal_label(0).unwrap_or_default()).collect();
     assert_eq!(labels, ["③", "④", "①", "①"]);
     let table = hyoka::interchange::tsv::export_table(&imported.doc).expect("exports");
-    for row in ["総務課\t③窓口の待ち時間を短縮します。 ④電話応対研修", "広報課\t④閲覧件数", "市民窓口課\t①交付を"] {
+    for row in ["総務課\t③窓口の待ち時間を短縮します。 ④電話応対研修", "広報課\t④閲覧件数", "市民窓口課\t①交付を"]
+    {
         assert!(table.contains(row), "{row} not in\n{table}");
     }
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 use hyoka::i18n::Lang;
 use hyoka::i18n::interchange::read::{EncodingHint, ReadMsg};
 use hyoka::interchange::decode::TextEncoding;
-use hyoka::interchange::import::{ImportOptions, InputFormat, Imported, import};
+use hyoka::interchange::import::{ImportOptions, Imported, InputFormat, import};
 use hyoka::interchange::{ImportError, Location};
 use hyoka::store::emit_document;
 
@@ -67,12 +67,15 @@ fn quoted_cells_hold_line_breaks_and_doubled_quotes_as_the_spreadsheet_meant() {
     let imported = read_with("city_2023_unicode.txt", &ImportOptions::default()).expect("reads");
     let somu = &imported.doc.divisions[0].sections[0];
     assert_eq!(somu.goals, ["窓口でお待たせする時間を1割短縮します。", "職員の電話応対研修を年2回実施します。"]);
-    assert_eq!(somu.progress, "・窓口の待ち時間は平均8分から7分に短縮した。\n・研修は「\"聞く力\"を磨く」をテーマに1回実施した。");
+    assert_eq!(
+        somu.progress,
+        "・窓口の待ち時間は平均8分から7分に短縮した。\n・研修は「\"聞く力\"を磨く」をテーマに1回実施した。"
+    );
 }
 
 #[test]
 fn cp932_without_the_flag_is_refused_with_the_flag_to_use() {
-    let error = read_with("city_2023_cp932.csv", &ImportOptions::default()).err().expect("refused");
+    let error = read_with("city_2023_cp932.csv", &ImportOptions::default()).expect_err("refused");
     let ReadMsg::NotUtf8 { line: 1, column: 1, hint: EncodingHint::Cp932 { first_line } } = &error.problem else {
         panic!("{:?}", error.problem)
     };
@@ -100,7 +103,7 @@ fn a_workbook_with_a_cover_sheet_is_searched_and_sheet_chooses() {
     assert_eq!(imported.doc.divisions[0].sections.len(), 2);
     let sheet = |name: &str| ImportOptions { sheet: Some(name.into()), ..ImportOptions::default() };
     assert!(read_with("city_2023.xlsx", &sheet("目標")).is_ok());
-    let cover = read_with("city_2023.xlsx", &sheet("表紙")).err().expect("no table there");
+    let cover = read_with("city_2023.xlsx", &sheet("表紙")).expect_err("no table there");
     let at = Location::Cell { sheet: "表紙".into(), row: 1, column: 1 };
     assert_eq!(cover.at, Some(at));
     let missing = read_with("city_2023.xlsx", &sheet("目標2")).err().map(|e| e.problem);
@@ -110,7 +113,7 @@ fn a_workbook_with_a_cover_sheet_is_searched_and_sheet_chooses() {
 
 #[test]
 fn a_cell_merged_across_two_fields_is_refused_by_its_excel_name() {
-    let error = read_with("merged_across.xlsx", &ImportOptions::default()).err().expect("refused");
+    let error = read_with("merged_across.xlsx", &ImportOptions::default()).expect_err("refused");
     assert_eq!(error.at, Some(Location::Cell { sheet: "目標".into(), row: 5, column: 2 }));
     assert_eq!(error.problem, ReadMsg::MergedAcross { range: "B5:C5".into() });
     assert_eq!(

@@ -42,10 +42,18 @@ pub enum Flaw {
 /// A document a format cannot carry.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ExportMsg {
-    Refused { place: PlaceMsg, flaw: Flaw },
+    Refused {
+        place: PlaceMsg,
+        flaw: Flaw,
+    },
     /// The written table did not read back: where, and the reader's own message.
-    NotReadBack { at: Option<Location>, problem: ReadMsg },
-    XlsxBuild { detail: String },
+    NotReadBack {
+        at: Option<Location>,
+        problem: ReadMsg,
+    },
+    XlsxBuild {
+        detail: String,
+    },
 }
 
 impl ExportMsg {
@@ -148,14 +156,20 @@ impl Flaw {
                 "appears twice; the table would merge the two, so merge them into one"
             ),
             Flaw::DuplicateSection => {
-                tr!(lang, "が同じ部に二度出てきます。一つにまとめてください", "appears twice in its division; merge them into one")
+                tr!(
+                    lang,
+                    "が同じ部に二度出てきます。一つにまとめてください",
+                    "appears twice in its division; merge them into one"
+                )
             }
             Flaw::EmptyDivision => tr!(
                 lang,
                 "に課が一つもありません。表には部だけの行がないので、課を加えるか部を消してください",
                 "has no sections, and the table has no row for a division alone; add a section or remove the division"
             ),
-            Flaw::EmptyGoal => tr!(lang, "が空です。書き込むか、目標を消してください", "is empty; write it or remove the goal"),
+            Flaw::EmptyGoal => {
+                tr!(lang, "が空です。書き込むか、目標を消してください", "is empty; write it or remove the goal")
+            }
             Flaw::IntroWithoutGoals => tr!(
                 lang,
                 "だけがあり、目標がありません。表では前置きが目標として読み戻されるので、目標を書き足してください",
@@ -187,7 +201,11 @@ impl Flaw {
                 "would be a row of its name alone, starting like a note (※, 注, …), which the table cannot tell from a note; rename it or write one of its fields"
             ),
             Flaw::EmptyScale => {
-                tr!(lang, "に区分がありません。区分を書くか、scale の行を消してください", "has no grades; list them or remove the scale key")
+                tr!(
+                    lang,
+                    "に区分がありません。区分を書くか、scale の行を消してください",
+                    "has no grades; list them or remove the scale key"
+                )
             }
             Flaw::LegendMark(mark) => tr!(
                 lang,

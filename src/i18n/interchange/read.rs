@@ -9,7 +9,9 @@ use crate::tr;
 pub enum EncodingHint {
     None,
     /// The bytes read cleanly as CP932; `first_line` is how the first line reads then.
-    Cp932 { first_line: String },
+    Cp932 {
+        first_line: String,
+    },
     /// NUL bytes: UTF-16 saved without its byte-order mark.
     Utf16,
 }

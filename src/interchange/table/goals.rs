@@ -80,7 +80,10 @@ mod tests {
         let cell = "来庁者満足度の向上のため ①用件処理に要する時間を短縮します。 ②丁寧な説明を励行します。";
         let want = ["用件処理に要する時間を短縮します。", "丁寧な説明を励行します。"];
         assert_eq!(read(cell), goals("来庁者満足度の向上のため", &want, None));
-        assert_eq!(read("親切・丁寧で、分かりやすい対応をします。"), goals("", &["親切・丁寧で、分かりやすい対応をします。"], None));
+        assert_eq!(
+            read("親切・丁寧で、分かりやすい対応をします。"),
+            goals("", &["親切・丁寧で、分かりやすい対応をします。"], None)
+        );
     }
 
     #[test]
@@ -101,8 +104,13 @@ mod tests {
 
     #[test]
     fn sheet_cells_keep_their_line_breaks() {
-        let read = split("前置き\n①一つ目\n二行目\n②・二つ目 ・同じ行", Source::Sheet, &Location::Text { line: 1, column: 1 });
-        let want = Goals { intro: "前置き".into(), goals: vec!["一つ目\n二行目".into(), "・二つ目 ・同じ行".into()], numbered_from: None };
+        let read =
+            split("前置き\n①一つ目\n二行目\n②・二つ目 ・同じ行", Source::Sheet, &Location::Text { line: 1, column: 1 });
+        let want = Goals {
+            intro: "前置き".into(),
+            goals: vec!["一つ目\n二行目".into(), "・二つ目 ・同じ行".into()],
+            numbered_from: None,
+        };
         assert_eq!(read.ok(), Some(want));
     }
 }

@@ -133,7 +133,10 @@ pub(crate) fn columns(rows: &[&Row], warnings: &mut Vec<Warning>) -> Result<Colu
     for (index, slot) in roles.iter().enumerate() {
         let Some((role, at, heading)) = slot else { continue };
         if *role == Role::Ignored {
-            warnings.push(Warning { at: Some((*at).clone()), what: WarnMsg::IgnoredColumn { heading: (*heading).to_owned() } });
+            warnings.push(Warning {
+                at: Some((*at).clone()),
+                what: WarnMsg::IgnoredColumn { heading: (*heading).to_owned() },
+            });
             continue;
         }
         if found.iter().any(|(r, _)| r == role) {
@@ -179,7 +182,8 @@ mod tests {
 
     fn row(line: usize, cells: &[&str]) -> Row {
         let at = |column| Location::Text { line, column };
-        let cells = cells.iter().enumerate().map(|(i, t)| Cell { text: (*t).into(), at: at(i + 1), origin: None }).collect();
+        let cells =
+            cells.iter().enumerate().map(|(i, t)| Cell { text: (*t).into(), at: at(i + 1), origin: None }).collect();
         Row { at: at(1), cells }
     }
 
@@ -198,8 +202,12 @@ mod tests {
 
     #[test]
     fn two_header_rows_are_read_as_one_and_a_section_row_is_no_header() {
-        let seed_first = row(11, &["所属等名(ア)", "所属等の目標(イ)", "11月末現在の取組状況(ウ)", "今年度の取組を振り返って(評価)(I)", ""]);
-        let seed_second = row(12, &["", "", "", "目標達成度", "良かった点や反省すべき点, 今後どのように取り組んでいくか 等"]);
+        let seed_first = row(
+            11,
+            &["所属等名(ア)", "所属等の目標(イ)", "11月末現在の取組状況(ウ)", "今年度の取組を振り返って(評価)(I)", ""],
+        );
+        let seed_second =
+            row(12, &["", "", "", "目標達成度", "良かった点や反省すべき点, 今後どのように取り組んでいくか 等"]);
         assert!(starts_header(&seed_first) && continues_header(&seed_second));
         let section = row(13, &["区民部 総務課", "①目標", "・状況", "○", "振り返り"]);
         assert!(!starts_header(&section) && !continues_header(&section));
@@ -212,7 +220,8 @@ mod tests {
     fn two_name_columns_unknown_and_doubled_headings() {
         let split = columns(&[&row(1, &["部", "課", "目標", "達成度"])], &mut Vec::new()).map(|c| c.names);
         assert_eq!(split, Ok(Names::Split { division: 0, section: 1 }));
-        let unknown = columns(&[&row(1, &["所属等名", "目標", "備考"])], &mut Vec::new()).map_err(|e| (e.at, e.problem));
+        let unknown =
+            columns(&[&row(1, &["所属等名", "目標", "備考"])], &mut Vec::new()).map_err(|e| (e.at, e.problem));
         let at = Location::Text { line: 1, column: 3 };
         assert_eq!(unknown, Err((Some(at), ReadMsg::UnknownColumn { heading: "備考".into() })));
         let twice = columns(&[&row(1, &["所属等名", "目標", "振り返り", "反省・振り返り"])], &mut Vec::new());

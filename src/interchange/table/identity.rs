@@ -66,7 +66,10 @@ pub(crate) fn checkpoint(heading: Option<Placed>, fiscal_year: i32) -> Result<Op
     let next_year = NaiveDate::from_ymd_opt(fiscal_year.checked_add(1).ok_or_else(unreadable)?, 4, 1);
     if date < first_day || next_year.is_none_or(|next| date >= next) {
         let phrase = phrase.to_owned();
-        return Err(ImportError::at(at, ReadMsg::CheckpointOutside { phrase, fiscal_year: fiscal_year_label(fiscal_year) }));
+        return Err(ImportError::at(
+            at,
+            ReadMsg::CheckpointOutside { phrase, fiscal_year: fiscal_year_label(fiscal_year) },
+        ));
     }
     Ok(Some(date))
 }
@@ -167,7 +170,12 @@ mod tests {
         assert_eq!(read("1月末現在", i32::MAX), unreadable("1月末現在"), "no overflow past the last year");
         assert_eq!(read("12月末現在", i32::MAX), unreadable("12月末現在"));
         let outside = read("令和4年11月末現在", 2023);
-        assert_eq!(outside, Err(ReadMsg::CheckpointOutside { phrase: "令和4年11月末".into(), fiscal_year: "令和5年度".into() }));
+        assert_eq!(
+            outside,
+            Err(ReadMsg::CheckpointOutside {
+                phrase: "令和4年11月末".into(), fiscal_year: "令和5年度".into()
+            })
+        );
     }
 
     #[test]

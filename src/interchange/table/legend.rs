@@ -61,7 +61,13 @@ mod tests {
         ];
         let marks: Vec<_> = in_order(&rows).into_iter().map(|g| format!("{} {}", g.mark, g.label)).collect();
         assert_eq!(marks, ["◎ 達成できた", "○ ほぼ達成できた", "△ ある程度達成できた", "× あまり達成できなかった"]);
-        assert_eq!(lines(&in_order(&rows)), ["◎：「達成できた。」 △：「ある程度達成できた。」", "○：「ほぼ達成できた。」 ×：「あまり達成できなかった。」"]);
+        assert_eq!(
+            lines(&in_order(&rows)),
+            [
+                "◎：「達成できた。」 △：「ある程度達成できた。」",
+                "○：「ほぼ達成できた。」 ×：「あまり達成できなかった。」"
+            ]
+        );
     }
 
     #[test]

@@ -64,7 +64,9 @@ fn text_flaw(text: &str, source: Source, kind: Kind) -> Option<Flaw> {
     match kind {
         Kind::Line if text.contains('\n') => Some(Flaw::LineBreak),
         Kind::Line => None,
-        Kind::Bullets if text.split('\n').skip(1).any(|line| !line.starts_with('・')) => Some(Flaw::BreakNotBeforeBullet),
+        Kind::Bullets if text.split('\n').skip(1).any(|line| !line.starts_with('・')) => {
+            Some(Flaw::BreakNotBeforeBullet)
+        }
         Kind::Bullets if text.split('\n').any(|line| line.ends_with([' ', '　'])) => Some(Flaw::EdgeSpace),
         Kind::Bullets if text.contains(" ・") || text.contains("　・") => Some(Flaw::SpaceBeforeBullet),
         Kind::Bullets => None,
@@ -127,7 +129,10 @@ fn check_preface(doc: &Document, source: Source) -> Result<(), ExportError> {
         return fail(Flaw::PrefaceNames { says, is });
     }
     if let Some(org) = organization_in(preface).filter(|o| *o != doc.organization) {
-        return fail(Flaw::PrefaceNames { says: visible(&org).into_owned(), is: visible(&doc.organization).into_owned() });
+        return fail(Flaw::PrefaceNames {
+            says: visible(&org).into_owned(),
+            is: visible(&doc.organization).into_owned(),
+        });
     }
     Ok(())
 }
@@ -160,7 +165,9 @@ fn check_scale(doc: &Document, source: Source) -> Result<(), ExportError> {
     for grade in scale {
         let mark = &grade.mark;
         let marks_ok = (1..=2).contains(&mark.chars().count())
-            && !mark.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '：' | ':' | '「' | '」' | '『'));
+            && !mark
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '：' | ':' | '「' | '」' | '『'));
         if !marks_ok {
             return fail(Flaw::LegendMark(visible(mark).into_owned()));
         }
@@ -187,9 +194,18 @@ fn check_section(doc: &Document, division: &Division, section: &Section, source:
     if let Some(flaw) = name_flaw(&section.name, source) {
         return at(SectionPart::Name, flaw);
     }
-    let name_alone = section.goals.is_empty() && section.progress.is_empty() && section.rating.is_none() && section.reflection.is_empty();
+    let name_alone = section.goals.is_empty()
+        && section.progress.is_empty()
+        && section.rating.is_none()
+        && section.reflection.is_empty();
     if name_alone && starts_a_note(&division.name) {
-        return Err(refuse(PlaceMsg::SectionItself { division: visible(&division.name).into_owned(), section: visible(&section.name).into_owned() }, Flaw::NameLikeNote));
+        return Err(refuse(
+            PlaceMsg::SectionItself {
+                division: visible(&division.name).into_owned(),
+                section: visible(&section.name).into_owned(),
+            },
+            Flaw::NameLikeNote,
+        ));
     }
     if !section.goals_intro.is_empty() {
         if section.goals.is_empty() {
@@ -206,9 +222,17 @@ fn check_section(doc: &Document, division: &Division, section: &Section, source:
         return at(SectionPart::GoalCount, Flaw::TooManyGoals);
     }
     // In a sheet, the goals of a cell that has line breaks are taken as they are.
-    let goal_kind = if source == Source::Sheet && (section.goals.len() > 1 || !section.goals_intro.is_empty()) { Kind::Line } else { Kind::Bullets };
+    let goal_kind = if source == Source::Sheet && (section.goals.len() > 1 || !section.goals_intro.is_empty()) {
+        Kind::Line
+    } else {
+        Kind::Bullets
+    };
     for (i, goal) in section.goals.iter().enumerate() {
-        let flaw = if goal.is_empty() { Some(Flaw::EmptyGoal) } else { text_flaw(goal, source, goal_kind).or_else(|| circled_in(goal)) };
+        let flaw = if goal.is_empty() {
+            Some(Flaw::EmptyGoal)
+        } else {
+            text_flaw(goal, source, goal_kind).or_else(|| circled_in(goal))
+        };
         if let Some(flaw) = flaw {
             return at(SectionPart::Goal(i + 1), flaw);
         }

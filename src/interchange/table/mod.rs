@@ -149,7 +149,8 @@ mod tests {
 
     #[test]
     fn notes_are_recognised_by_their_opening() {
-        for note in ["※ 達成度は3月末に記入", "（注）数値は速報値", "備考: なし", "以上", "＊印は新規"] {
+        for note in ["※ 達成度は3月末に記入", "（注）数値は速報値", "備考: なし", "以上", "＊印は新規"]
+        {
             assert!(starts_a_note(note), "{note}");
         }
         assert!(!starts_a_note("区民部 総務課"));

@@ -26,7 +26,11 @@ struct Above {
 }
 
 /// Reads a whole table; see the module documentation for what is refused.
-pub(crate) fn read(rows: &[Row], options: &ImportOptions, source: Source) -> Result<(Document, Vec<Warning>), ImportError> {
+pub(crate) fn read(
+    rows: &[Row],
+    options: &ImportOptions,
+    source: Source,
+) -> Result<(Document, Vec<Warning>), ImportError> {
     let mut warnings = Vec::new();
     let (above, header_at) = lines_above(rows, &mut warnings)?;
     let mut next = header_at + 1;
@@ -86,7 +90,10 @@ fn lines_above(rows: &[Row], warnings: &mut Vec<Warning>) -> Result<(Above, usiz
             ([(_, text)], None) if text.contains("凡例") => {} // the legend's heading carries nothing
             ([(at, text)], None) if is_marker(text) => above.marker = Some(((*at).clone(), (*text).to_owned())),
             ([(at, text)], None) => {
-                return Err(ImportError::at(at, ReadMsg::UnknownBeforeTable { text: crate::text::sanitize(text).into_owned() }));
+                return Err(ImportError::at(
+                    at,
+                    ReadMsg::UnknownBeforeTable { text: crate::text::sanitize(text).into_owned() },
+                ));
             }
             _ => return Err(ImportError::at(&row.at, ReadMsg::NoHeader { other_delimiter: None })),
         }
@@ -99,7 +106,11 @@ fn is_marker(line: &str) -> bool {
 }
 
 /// The section rows and the notes under them.
-fn body(rows: &[Row], context: &Context, warnings: &mut Vec<Warning>) -> Result<(Vec<Division>, Vec<String>), ImportError> {
+fn body(
+    rows: &[Row],
+    context: &Context,
+    warnings: &mut Vec<Warning>,
+) -> Result<(Vec<Division>, Vec<String>), ImportError> {
     let mut divisions: Vec<Division> = Vec::new();
     let mut notes: Vec<String> = Vec::new();
     let mut blank_lines = 0;
@@ -148,12 +159,19 @@ fn body(rows: &[Row], context: &Context, warnings: &mut Vec<Warning>) -> Result<
 
 /// The ward marker is written from the organisation (a ward office's table has `<上京区>`, a city
 /// hall's none): a table that had another one, or none, is told so.
-fn marker_warnings(marker: Option<(Location, String)>, organization: &str, first: &Location, warnings: &mut Vec<Warning>) {
+fn marker_warnings(
+    marker: Option<(Location, String)>,
+    organization: &str,
+    first: &Location,
+    warnings: &mut Vec<Warning>,
+) {
     let written = ward_marker(organization);
     match (marker, written) {
         (Some((_, had)), Some(written)) if had == written => {}
         (Some((at, had)), _) => warnings.push(Warning { at: Some(at), what: WarnMsg::MarkerNotKept { marker: had } }),
-        (None, Some(marker)) => warnings.push(Warning { at: Some(first.clone()), what: WarnMsg::MarkerAdded { marker } }),
+        (None, Some(marker)) => {
+            warnings.push(Warning { at: Some(first.clone()), what: WarnMsg::MarkerAdded { marker } })
+        }
         (None, None) => {}
     }
 }

@@ -107,10 +107,10 @@ pub(crate) fn preview(row: &Row) -> String {
 fn check_merges(row: &Row, columns: &Columns) -> Result<(), ImportError> {
     for (i, cell) in row.cells.iter().enumerate() {
         let Some(origin) = cell.origin else { continue };
-        let same = row.cells.iter().enumerate().skip(i + 1).filter(|(_, c)| c.origin == Some(origin));
+        let mut same = row.cells.iter().enumerate().skip(i + 1).filter(|(_, c)| c.origin == Some(origin));
         let role = columns.role(i);
         let other_field = |j: usize| role.is_some() && columns.role(j).is_some() && columns.role(j) != role;
-        if let Some((j, last)) = same.filter(|(j, _)| other_field(*j)).last() {
+        if let Some((j, last)) = same.rfind(|(j, _)| other_field(*j)) {
             let range = match (&cell.at, &last.at) {
                 (Location::Cell { row: r, column: a, .. }, Location::Cell { column: b, .. }) => {
                     format!("{}:{}", cell_name(*r, *a), cell_name(*r, *b))

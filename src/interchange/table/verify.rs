@@ -12,7 +12,11 @@ use crate::model::Document;
 /// The organisation and year as the caller of the importer gives them: they are checked separately
 /// against the preface, so the read-back compares only what the rows carry.
 pub(crate) fn carried_identity(doc: &Document) -> ImportOptions {
-    ImportOptions { organization: Some(doc.organization.clone()), fiscal_year: Some(doc.fiscal_year), ..ImportOptions::default() }
+    ImportOptions {
+        organization: Some(doc.organization.clone()),
+        fiscal_year: Some(doc.fiscal_year),
+        ..ImportOptions::default()
+    }
 }
 
 /// The document as the table carries it: without the files' bookkeeping stamps, and with the goals'

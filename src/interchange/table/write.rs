@@ -45,7 +45,8 @@ pub(crate) fn table_rows(doc: &Document, source: Source) -> Result<Vec<TableRow>
     if let Some(notes) = doc.notes.as_deref().filter(|n| !n.is_empty()) {
         rows.push(TableRow { kind: RowKind::Blank, cells: Vec::new() });
         for line in notes.split('\n') {
-            let (kind, cells) = if line.is_empty() { (RowKind::Blank, vec![]) } else { (RowKind::Note, vec![line.to_owned()]) };
+            let (kind, cells) =
+                if line.is_empty() { (RowKind::Blank, vec![]) } else { (RowKind::Note, vec![line.to_owned()]) };
             rows.push(TableRow { kind, cells });
         }
     }
@@ -126,7 +127,10 @@ mod tests {
             TableRow { kind: RowKind::Line, cells: vec!["～前書き～".into()] },
             TableRow { kind: RowKind::Blank, cells: vec![] },
             TableRow { kind: RowKind::Header, cells: vec!["a".into(), "".into()] },
-            TableRow { kind: RowKind::Section { first_in_division: true }, cells: vec!["\"引用\"です".into(), "x\"y".into()] },
+            TableRow {
+                kind: RowKind::Section { first_in_division: true },
+                cells: vec!["\"引用\"です".into(), "x\"y".into()],
+            },
         ];
         let text = tab_separated(&rows).unwrap_or_default();
         assert_eq!(text, "～前書き～\n\na\t\n\"\"\"引用\"\"です\"\t\"x\"\"y\"\n");

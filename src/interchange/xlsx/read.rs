@@ -87,6 +87,9 @@ mod tests {
         let first_column: Vec<_> = rows.iter().map(|r| r.text(0)).collect();
         assert_eq!(first_column, ["部", "部", "部"]);
         assert_eq!(rows.get(2).and_then(|r| r.cells.first()).and_then(|c| c.origin), Some((1, 1)));
-        assert_eq!(rows.get(1).map(|r| r.at(2).clone()), Some(Location::Cell { sheet: "表".into(), row: 2, column: 3 }));
+        assert_eq!(
+            rows.get(1).map(|r| r.at(2).clone()),
+            Some(Location::Cell { sheet: "表".into(), row: 2, column: 3 })
+        );
     }
 }

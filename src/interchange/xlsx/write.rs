@@ -27,7 +27,8 @@ pub(crate) fn write_book(doc: &Document, rows: &[TableRow]) -> Result<Vec<u8>, X
         sheet.set_column_width(col, width)?;
     }
     let page_width: f64 = widths.iter().sum();
-    let headers: Vec<usize> = rows.iter().enumerate().filter(|(_, r)| r.kind == RowKind::Header).map(|(i, _)| i).collect();
+    let headers: Vec<usize> =
+        rows.iter().enumerate().filter(|(_, r)| r.kind == RowKind::Header).map(|(i, _)| i).collect();
     for (r, row) in rows.iter().enumerate() {
         let r32 = u32::try_from(r).unwrap_or(u32::MAX);
         match row.kind {
@@ -58,7 +59,12 @@ pub(crate) fn write_book(doc: &Document, rows: &[TableRow]) -> Result<Vec<u8>, X
 
 /// The two header rows as the published table has them: 所属等名, 所属等の目標 and 取組状況 each over
 /// both rows, 今年度の取組を振り返って over the rating and the reflection.
-fn write_header(sheet: &mut Worksheet, rows: &[TableRow], (first, second): (usize, usize), widths: &[f64; 5]) -> Result<(), XlsxError> {
+fn write_header(
+    sheet: &mut Worksheet,
+    rows: &[TableRow],
+    (first, second): (usize, usize),
+    widths: &[f64; 5],
+) -> Result<(), XlsxError> {
     let format = Format::new()
         .set_text_wrap()
         .set_border(FormatBorder::Thin)
@@ -177,7 +183,10 @@ mod tests {
 
     #[test]
     fn widths_count_full_width_as_two_within_limits() {
-        let row = |cells: [&str; 5]| TableRow { kind: RowKind::Section { first_in_division: true }, cells: cells.map(str::to_owned).to_vec() };
+        let row = |cells: [&str; 5]| TableRow {
+            kind: RowKind::Section { first_in_division: true },
+            cells: cells.map(str::to_owned).to_vec(),
+        };
         let widths = column_widths(&[row(["区民部 総務課", "短い", &"長".repeat(80), "○", "a\nbb"])]);
         assert_eq!(widths, [15.0, 16.0, 50.0, 12.0, 16.0]);
     }
