@@ -141,3 +141,21 @@ fn a_zero_month_or_a_huge_year_is_an_error_never_a_panic_or_a_date() {
     let error = import(&bytes, Path::new("x.tsv"), &huge).err().map(|e| e.problem);
     assert_eq!(error, Some(ReadMsg::YearOutOfRange { year: i64::from(i32::MAX) }));
 }
+
+#[test]
+fn the_ward_marker_is_kept_where_the_table_had_it_and_said_where_not() {
+    let seed = super::SEED;
+    let imported = import(seed.as_bytes(), Path::new("seed.tsv"), &ImportOptions::default()).expect("reads");
+    assert!(imported.warnings.is_empty(), "the seed's <上京区> is what a ward office's table has");
+    let without = seed.replace("<上京区>\n", "");
+    let imported = import(without.as_bytes(), Path::new("seed.tsv"), &ImportOptions::default()).expect("reads");
+    let warnings: Vec<_> = imported.warnings.into_iter().map(|w| w.what).collect();
+    assert_eq!(warnings, [WarnMsg::MarkerAdded { marker: "<上京区>".into() }]);
+    let city = std::fs::read_to_string(fixture("text/one_header_row.tsv")).expect("fixture");
+    let marked = city.replacen("\n\n", "\n\n<北山市>\n", 1);
+    let imported = import(marked.as_bytes(), Path::new("city.tsv"), &ImportOptions::default()).expect("reads");
+    let warnings: Vec<_> = imported.warnings.into_iter().map(|w| (w.at, w.what)).collect();
+    assert_eq!(warnings, [(at(3, 1), WarnMsg::MarkerNotKept { marker: "<北山市>".into() })]);
+    let table = hyoka::interchange::tsv::export_table(&imported.doc).expect("exports");
+    assert!(!table.lines().any(|l| l.starts_with('<')), "a city hall's table has no ward marker:\n{table}");
+}
