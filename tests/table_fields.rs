@@ -1,6 +1,7 @@
-//! The two keys the published tables brought into the data files: `notes` (lines under the table)
-//! and `goals_numbered_from` (goals the table numbered ③④…): written where they belong, absent
-//! when empty, read back the same, and checked by `hyoka check` with their line and column.
+//! The data keys the published tables brought, `notes` and `goals_numbered_from`, stored and checked.
+//!
+//! Written where they belong, absent when empty, read back the same, and checked by `hyoka check`
+//! with their line and column.
 
 #![allow(
     clippy::unwrap_used,
@@ -34,7 +35,10 @@ fn goal_numbering_is_written_before_the_goals_and_read_back() {
     let mut doc = parse_document(DATA).expect("the sample parses");
     doc.divisions[0].sections[1].goals_numbered_from = Some(4);
     let yaml = emit_document(&doc);
-    assert!(yaml.contains("      - name: まちづくり推進課\n        goals_numbered_from: 4\n        goals:\n"), "{yaml}");
+    assert!(
+        yaml.contains("      - name: まちづくり推進課\n        goals_numbered_from: 4\n        goals:\n"),
+        "{yaml}"
+    );
     let back = parse_document(&yaml).expect("parses");
     assert_eq!(back, doc);
     assert_eq!(back.divisions[0].sections[1].goal_label(0).as_deref(), Some("④"));
@@ -71,9 +75,13 @@ fn check_refuses_a_goal_number_that_is_not_one_of_the_circled_ones() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains(":7:30: goals_numbered_from「0」は最初の目標の番号です。1～20（①～⑳）にするか、その行を消してください。"),
+        stderr.contains(
+            ":7:30: goals_numbered_from「0」は最初の目標の番号です。1～20（①～⑳）にするか、その行を消してください。"
+        ),
         "{stderr}"
     );
     let en = hyoka(&["check", "--lang", "en", &file.to_string_lossy()]);
-    assert!(String::from_utf8_lossy(&en.stderr).contains(":11:30: goals_numbered_from 21 must be the first goal's number"));
+    assert!(
+        String::from_utf8_lossy(&en.stderr).contains(":11:30: goals_numbered_from 21 must be the first goal's number")
+    );
 }

@@ -1,5 +1,7 @@
-//! `hyoka export`: data files written out as html, csv, md, tsv or xlsx, one output per file, or
-//! one file to standard output (`-o -`).
+//! `hyoka export`: data files written out as html, csv, md, tsv or xlsx, or one to standard output.
+//!
+//! One output per YAML file, at the same relative place; `-o -` writes one file to standard output
+//! (xlsx only into a pipe or a file).
 
 use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};

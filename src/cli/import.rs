@@ -1,5 +1,7 @@
-//! `hyoka import`: a published table (tab- or comma-separated text in any encoding spreadsheets
-//! save, or an .xlsx workbook) becomes a YAML data file; a summary says what was read.
+//! `hyoka import`: a published table becomes a YAML data file, and a summary says what was read.
+//!
+//! Tab- or comma-separated text in any encoding spreadsheets save, or an .xlsx workbook; `--dry-run` and
+//! `-o -` print the YAML instead of writing it.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};

@@ -28,14 +28,24 @@ pub enum Location {
 }
 
 impl Location {
+    /// "12行目 40文字目" or "シート 目標, セル B7": the place alone, inside a sentence.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Location::Text { line, column } => {
+                crate::tr!(lang, "{line}行目 {column}文字目", "line {line}, character {column}")
+            }
+            Location::Cell { sheet, row, column } => {
+                let cell = cell_name(*row, *column);
+                crate::tr!(lang, "シート {sheet}, セル {cell}", "sheet {sheet}, cell {cell}")
+            }
+        }
+    }
+
     /// "path:12:40" for a text file, as editors and CI logs jump to; "path: シート 目標, セル B7" for a sheet.
     pub fn after_path(&self, path: &str, lang: Lang) -> String {
         match self {
             Location::Text { line, column } => format!("{path}:{line}:{column}"),
-            Location::Cell { sheet, row, column } => {
-                let cell = cell_name(*row, *column);
-                crate::tr!(lang, "{path}: シート {sheet}, セル {cell}", "{path}: sheet {sheet}, cell {cell}")
-            }
+            Location::Cell { .. } => format!("{path}: {}", self.text(lang)),
         }
     }
 }
@@ -72,5 +82,6 @@ mod tests {
         assert_eq!(cell.after_path("a.xlsx", Lang::Ja), "a.xlsx: シート 目標, セル B7");
         assert_eq!(cell.after_path("a.xlsx", Lang::En), "a.xlsx: sheet 目標, cell B7");
         assert_eq!(spelled("〇"), "〇 (U+3007)");
+        assert_eq!(text.text(Lang::Ja), "12行目 40文字目");
     }
 }

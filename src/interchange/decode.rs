@@ -1,5 +1,7 @@
-//! Bytes to text: the encodings spreadsheet programs save tables in, chosen by byte-order mark or
-//! by `--encoding`, never guessed.
+//! Bytes to text in the encodings spreadsheets save, chosen by byte-order mark or `--encoding`.
+//!
+//! Bytes to text: the encodings spreadsheet programs save tables in, chosen by byte-order mark or by `--encoding`,
+//! never guessed.
 //!
 //! Excel's "Unicode text" is UTF-16LE with a BOM; "CSV UTF-8" is UTF-8 with a BOM; "CSV" and
 //! "Text" on a Japanese Windows are CP932 without one. A BOM decides by itself; without one the

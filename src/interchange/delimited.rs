@@ -1,6 +1,7 @@
-//! Delimited text (tab- or comma-separated) → rows of cells, read with the `csv` crate as
-//! spreadsheet programs write it: a quoted cell may hold the delimiter, line breaks and doubled
-//! quotes (`"a ""b"""`). Each cell keeps the line and column where it starts, for messages.
+//! Tab- or comma-separated text → rows of cells, quoted as spreadsheets quote, each cell placed.
+//!
+//! Read with the `csv` crate as spreadsheet programs write it: a quoted cell may hold the delimiter,
+//! line breaks and doubled quotes (`"a ""b"""`). Each cell keeps the line and column where it starts.
 //!
 //! The `csv` crate forgives what spreadsheets never write (text after a closing quote, a quote never
 //! closed, which swallows the rest of the file into one cell); both are refused here with their

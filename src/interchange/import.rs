@@ -1,5 +1,6 @@
-//! `hyoka import`'s reading: which format a file is (by `--format`, its extension or its first
-//! bytes), how its text is encoded, and which sheet of a workbook holds the table.
+//! Reading a table file: its format, its encoding, the sheet of a workbook; then the table reader.
+//!
+//! The format comes from `--format`, the extension or the first bytes (a workbook is a zip archive).
 
 use std::path::Path;
 

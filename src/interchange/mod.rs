@@ -1,11 +1,13 @@
-//! Tables as offices already keep them, both ways: every format goes through the model
-//! (`&Document` in, text or bytes out; import gives a `Document`), never from YAML text to YAML text.
+//! Tables as offices keep them, both ways: every format goes through the model.
+//!
+//! `&Document` in, text or bytes out; import gives a `Document`; never from YAML text to YAML text.
 //!
 //! - [`import`]: which format and encoding a file is in; [`decode`] and [`delimited`] turn its bytes
 //!   into rows of cells, and [`table`] reads the published table's layout from them;
 //! - [`tsv`]: the published tab-separated table (import and its exact inverse);
 //! - [`xlsx`]: the same table as a spreadsheet (import and export);
-//! - [`html`], [`csv`], [`markdown`]: for reading and printing; not read back.
+//! - [`html`], [`csv`], [`markdown`]: for reading, printing and other systems (the csv reads back as a table
+//!   with its names in two columns, without preface or legend).
 //!
 //! The formats for people ([`html`], [`csv`], [`markdown`], [`xlsx`]) show control characters as
 //! visible stand-ins (`␛`, `<U+202E>`) through [`crate::text::sanitize`]: an exported file must not

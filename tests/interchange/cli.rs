@@ -1,5 +1,6 @@
-//! The command line around import and export: files written or refused, the summary of an import,
-//! `--dry-run`, standard output (`-o -`), messages in both languages (issue 13.9, issue 10.5, 10.15).
+//! The command line around import and export: outputs, summary, `--dry-run`, `-o -`, languages.
+//!
+//! Issue 13.9 (`--dry-run`), issue 10.5 (`-o -`) and 10.15 (a CSV imports).
 
 use std::io::Read as _;
 use std::path::Path;

@@ -1,5 +1,6 @@
-//! The formats for people: a standalone page, a CSV for other systems, Markdown tables; each with
-//! the notes under the table and 未評価 where a section is not rated.
+//! The formats for people (html, csv, md): their content, the notes, 未評価.
+//!
+//! A standalone page, a CSV for other systems, Markdown tables.
 
 use hyoka::interchange::{Format, export, html, markdown};
 

@@ -1,5 +1,7 @@
-//! Hostile text is inert in every format: no control character reaches a terminal, no markup runs,
-//! no cell becomes a formula; the table refuses what it cannot hold and says so safely.
+//! Hostile text is inert in every format, and the table refuses what it cannot hold.
+//!
+//! No control character reaches a terminal, no markup runs, no cell becomes a formula; the
+//! table's refusal says so without sending the character on.
 
 use std::io::Cursor;
 

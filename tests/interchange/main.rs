@@ -1,6 +1,7 @@
-//! Import and export: the table formats read back what they write, tables as spreadsheet programs
-//! save them are read as meant (nothing dropped or made up), the formats for people are inert and
-//! print whole, and the command line around them.
+//! Import and export: tables read as meant, exports read back and printed, the command line.
+//!
+//! Tables as spreadsheet programs save them are read as meant (nothing dropped or made up), the formats
+//! for people are inert and print whole; the helpers here run the binary with settings of its own.
 
 #![allow(
     clippy::unwrap_used,

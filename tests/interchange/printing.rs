@@ -1,6 +1,7 @@
-//! The exports print whole: the workbook converted to PDF by LibreOffice and the page printed by
-//! headless Chromium, each read back with `pdftotext` (issue 13 points 10 and 11, issue 10.19).
-//! Under CI a missing program fails these tests; `.ci/run` installs LibreOffice, poppler and Chromium.
+//! The exports print whole: the workbook through LibreOffice, the page through Chromium, to PDF.
+//!
+//! Each PDF is read back with `pdftotext` (issue 13 points 10 and 11, issue 10.19). Under CI a missing
+//! program fails these tests; `.ci/run` installs LibreOffice, poppler and Chromium.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -1,6 +1,7 @@
-//! Reading tables as offices write them: one header row or two, notes under the table, lines broken
-//! by a paste, look-alike characters, goals numbered as the table numbers them; bad input is an
-//! error with its line and column, never a panic or a guess (issue 13 points 1–3, 6, 7; issue 10.1).
+//! Reading tables as offices write them; bad input is an error with its place, never a guess.
+//!
+//! One header row or two, notes under the table, lines broken by a paste, look-alike characters, goals
+//! numbered as the table numbers them (issue 13 points 1–3, 6, 7, 12; issue 10.1).
 
 use std::path::Path;
 

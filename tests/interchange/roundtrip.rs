@@ -1,5 +1,6 @@
-//! The table formats are the importer's inverse: what the table can carry comes back the same,
-//! through the text table and through a workbook.
+//! The table formats are the importer's inverse: what the table can carry comes back the same.
+//!
+//! Through the text table and through a workbook, by property tests and with the sample.
 
 use std::io::Cursor;
 

@@ -1,5 +1,6 @@
-//! Tables as spreadsheet programs save them (made with LibreOffice, see `tests/fixtures/interchange/
-//! make.sh`): every "save as" of one table reads as the same document (issue 13 points 4, 5, 8).
+//! Tables as spreadsheet programs save them: every "save as" reads as the same document.
+//!
+//! The fixtures are made with LibreOffice (`tests/fixtures/interchange/make.sh`); issue 13 points 4, 5, 8.
 
 use std::path::Path;
 

@@ -70,12 +70,12 @@ impl ExportMsg {
                 }
             }
             ExportMsg::NotReadBack { at, problem } => {
-                let place = at.as_ref().map(|at| at.after_path("", lang)).unwrap_or_default();
-                let (place, detail) = (place.trim_start_matches([':', ' ']).to_owned(), problem.text(lang));
+                let place = at.as_ref().map(|at| at.text(lang) + ": ").unwrap_or_default();
+                let detail = problem.text(lang);
                 tr!(
                     lang,
-                    "書き出した表を読み戻すと誤りになります（{place} {detail}）。この文書は表の形式では書き出せません。--format csv / html / md を使ってください。",
-                    "the written table does not read back ({place} {detail}); this document cannot be written as the table. Use --format csv, html or md."
+                    "書き出した表を読み戻すと誤りになります（{place}{detail}）。この文書は表の形式では書き出せません。--format csv / html / md を使ってください。",
+                    "the written table does not read back ({place}{detail}); this document cannot be written as the table. Use --format csv, html or md."
                 )
             }
             ExportMsg::XlsxBuild { detail } => tr!(

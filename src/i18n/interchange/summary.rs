@@ -1,5 +1,6 @@
-//! What `hyoka import` and `hyoka export` report when they work: the summary of an import, its
-//! warnings (what was read otherwise than written), and the words about standard output.
+//! What import and export report when they work: the summary, its warnings, standard output.
+//!
+//! Warnings are what the import read otherwise than it stands, or will not write back.
 
 use super::code_point;
 use crate::i18n::Lang;

@@ -1,5 +1,4 @@
-//! The goals cell: a lead-in, then goals started by circled numbers (①…⑳), read and numbered as
-//! the table numbers them (③④, or a single ④), never renumbered.
+//! The goals cell: a lead-in, then goals numbered ①…⑳ as the table numbers them, never renumbered.
 
 use super::super::error::ImportError;
 use super::{CIRCLED, Source, circled_past_20};

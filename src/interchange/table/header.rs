@@ -1,5 +1,6 @@
-//! The header rows: which column holds which field, told by the headings' words, so that one
-//! header row or two, and names in one column or two (部 | 課), are read alike.
+//! The header rows: which column holds which field, told by the headings' words.
+//!
+//! One header row or two, and names in one column or two (部 | 課), are read alike.
 
 use super::super::error::{ImportError, Warning};
 use super::Row;

@@ -1,5 +1,7 @@
-//! Whose table, which year and which checkpoint: read from the preface, the progress column's
-//! heading ("令和5年11月末現在") or the command line, and checked against each other.
+//! Whose table, which fiscal year and which checkpoint: from the preface, the heading or the flags.
+//!
+//! The preface ("～平成20年度、上京区役所では…"), the progress heading ("令和5年11月末現在") and the flags
+//! are checked against each other; a year or a date that cannot be is refused, never wrapped or guessed.
 
 use chrono::{Datelike, NaiveDate};
 

@@ -1,5 +1,6 @@
-//! Every table export is read back before it is written: what does not come back the same is
-//! refused, naming the first place that differs, so the export is the importer's inverse by test.
+//! Every table export is read back before it is written, and refused if it would not come back.
+//!
+//! The refusal names the first place that differs: the export is the importer's inverse by test.
 
 use super::super::error::{ExportError, ImportError};
 use super::super::import::ImportOptions;
@@ -63,4 +64,48 @@ fn first_difference(expected: &Document, got: &Document) -> Option<PlaceMsg> {
         }
     }
     (expected != got).then_some(PlaceMsg::SectionOrder)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::i18n::interchange::Location;
+    use crate::i18n::interchange::read::ReadMsg;
+    use crate::model::{Division, Section};
+
+    fn doc() -> Document {
+        let mut section = Section::new("総務課");
+        section.goals = vec!["一".into(), "二".into()];
+        Document {
+            organization: "上京区役所".into(),
+            fiscal_year: 2008,
+            checkpoint: None,
+            preface: None,
+            notes: None,
+            scale: None,
+            divisions: vec![Division { name: "区民部".into(), sections: vec![section] }],
+        }
+    }
+
+    #[test]
+    fn a_first_number_of_one_on_numbered_goals_is_what_the_table_shows() {
+        let mut numbered = doc();
+        numbered.divisions[0].sections[0].goals_numbered_from = Some(1);
+        assert_eq!(verify(&numbered, Ok(doc())), Ok(()));
+        numbered.divisions[0].sections[0].goals_numbered_from = Some(2);
+        let refused = verify(&numbered, Ok(doc())).map_err(|e| e.describe(Lang::Ja));
+        assert_eq!(refused, Err("区民部 総務課の欄が表から同じ形で読み戻せません。簡単な形に直すか、--format csv / html / md で書き出してください。".into()));
+    }
+
+    #[test]
+    fn a_table_that_does_not_read_back_says_where_and_why() {
+        let error = ImportError::at(&Location::Text { line: 4, column: 9 }, ReadMsg::EmptyName);
+        let said = verify(&doc(), Err(error)).map_err(|e| e.describe(Lang::En));
+        let said = said.err().unwrap_or_default();
+        assert!(
+            said.starts_with("the written table does not read back (line 4, character 9: the section's name is empty"),
+            "{said}"
+        );
+    }
 }

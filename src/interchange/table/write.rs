@@ -1,5 +1,6 @@
-//! A document → the table's rows (preface, legend, marker, two header rows, one row per section,
-//! notes), and the rows → tab-separated text.
+//! A document → the table's rows, and the rows → tab-separated text.
+//!
+//! Rows: preface, legend, marker, two header rows, one row per section, notes.
 
 use super::super::error::ExportError;
 use super::super::{goal_entries, visible};

@@ -1,9 +1,10 @@
-//! The published table as an Excel workbook: written with rust_xlsxwriter ([`write`]), read with
-//! calamine ([`read`]).
+//! The published table as an Excel workbook, written and read.
+//!
+//! Written with rust_xlsxwriter ([`write`]), read with calamine ([`read`]).
 //!
 //! The sheet has the rows of the text table, one cell per column, so both go through the same row
-//! reader; a spreadsheet cell holds real line breaks, taken as lines as they are (no "・" guessing).
-//! The limits of the table hold here too, except that any line break is fine. Control characters
+//! reader; a spreadsheet cell holds real line breaks, taken as they are. The limits of the table
+//! hold here too, except that any line break is fine. Control characters
 //! and direction overrides are written as visible stand-ins (`␛`, `<U+202E>`). No cell is a
 //! formula: texts are string cells, and those starting with `= + - @` also get Excel's "quote
 //! prefix", so that editing the cell does not turn it into one.

@@ -1,5 +1,7 @@
-//! Reading a workbook: the sheet with the table (a cover page before it is passed over, or
-//! `--sheet` names it), merged cells as the value of their merged area, cells named as Excel does.
+//! Reading a workbook: the sheet with the table, merged cells, cells named as Excel names them.
+//!
+//! A cover page before the table is passed over, or `--sheet` names the sheet; a merged area reads as
+//! its value in each of its cells.
 
 use std::io::Cursor;
 

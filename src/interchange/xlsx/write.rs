@@ -1,6 +1,8 @@
-//! Writing the workbook so that it prints: the table's rows, the two header rows merged as the
-//! published table has them, lines above and under the table across the page, and row heights
-//! from the wrapped text, since neither Excel nor LibreOffice grows a row written with wrapping.
+//! Writing the workbook so that it prints: merged header rows and rows as tall as their text.
+//!
+//! The two header rows are merged as the published table has them, lines above and under the table span
+//! the page, and rows get heights from their wrapped text, since neither Excel nor LibreOffice grows a row
+//! written with wrapping.
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
