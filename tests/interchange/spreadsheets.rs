@@ -122,3 +122,15 @@ fn a_cell_merged_across_two_fields_is_refused_by_its_excel_name() {
         "t.xlsx: シート 目標, セル B5: セル B5:C5 は結合されていて、二つの欄にまたがっています。結合を解いて、それぞれの欄に書いてください。"
     );
 }
+
+#[test]
+fn cells_merged_down_over_two_sections_belong_to_both() {
+    let imported = read_with("merged_down.xlsx", &ImportOptions::default()).expect("reads");
+    let sections = &imported.doc.divisions[0].sections;
+    assert_eq!(sections.len(), 2);
+    let (first, second) = (&sections[0], &sections[1]);
+    assert_eq!((first.name.as_str(), second.name.as_str()), ("福祉介護課", "支援保護課"));
+    assert!(first.same_content(&hyoka::model::Section { name: first.name.clone(), ..second.clone() }));
+    assert_eq!(second.progress, "一定の評価をいただいている。");
+    assert_eq!(second.rating.as_deref(), Some("△"));
+}
