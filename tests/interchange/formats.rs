@@ -134,3 +134,21 @@ fn an_unrated_section_says_so_for_people() {
     let csv = text(&export(&doc, Format::Csv).expect("csv"));
     assert!(csv.contains(",,市民対応については"), "csv keeps the cell empty for other systems");
 }
+
+#[test]
+fn the_csv_reads_back_with_the_identity_it_lacks() {
+    let mut doc = sample();
+    doc.notes = Some("※ 速報値です。".into());
+    let bytes = export(&doc, Format::Csv).expect("csv");
+    let options = super::options_for(&doc);
+    let path = std::path::Path::new("2008.csv");
+    let imported = hyoka::interchange::import::import(&bytes, path, &options).expect("reads back");
+    // A CSV has no preface, legend, checkpoint or ward marker; its `updated` columns are skipped: all said.
+    let mut expected = doc;
+    (expected.preface, expected.scale, expected.checkpoint) = (None, None, None);
+    assert_eq!(imported.doc, expected);
+    let skipped: Vec<_> = imported.warnings.iter().map(|w| w.render("2008.csv", hyoka::i18n::Lang::En)).collect();
+    assert_eq!(skipped.len(), 3, "{skipped:?}");
+    assert!(skipped[0].starts_with("2008.csv:1:28: the column 'updated' is not imported"), "{skipped:?}");
+    assert!(skipped[2].ends_with("exports will add '<上京区>'."), "{skipped:?}");
+}
