@@ -11,7 +11,7 @@ use super::fail;
 use crate::i18n::Lang;
 use crate::i18n::cli::CliMsg;
 use crate::i18n::interchange::summary::SummaryMsg;
-use crate::interchange::import::{ImportOptions, Imported, import};
+use crate::interchange::import::{ImportOptions, Imported, check_size, import};
 use crate::store::{emit_document, write_atomically};
 
 /// What the command line asked of an import.
@@ -30,11 +30,16 @@ pub fn run(args: &ImportArgs, lang: Lang) -> ExitCode {
     if let Some(output) = exists.filter(|_| !args.force && !args.dry_run) {
         return fail(&CliMsg::OutputExists { paths: vec![output.display().to_string()] }.text(lang));
     }
+    let shown = args.table.display().to_string();
+    let size = std::fs::metadata(&args.table).map(|m| m.len()).unwrap_or(0);
+    if let Err(e) = check_size(size) {
+        eprintln!("{}", e.render(&shown, lang));
+        return ExitCode::FAILURE;
+    }
     let bytes = match std::fs::read(&args.table) {
         Ok(bytes) => bytes,
         Err(e) => return fail(&CliMsg::CannotRead { path: &args.table, why: e.to_string() }.text(lang)),
     };
-    let shown = args.table.display().to_string();
     let imported = match import(&bytes, &args.table, &args.options) {
         Ok(imported) => imported,
         Err(e) => {

@@ -56,8 +56,21 @@ pub struct Imported {
 
 const ZIP: &[u8] = b"PK\x03\x04";
 
+/// The largest table file read: a city's table is kilobytes, and a wrong file should not fill memory.
+pub const MAX_TABLE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Refuses a file too large to be a table, before it is read.
+pub fn check_size(bytes: u64) -> Result<(), ImportError> {
+    if bytes <= MAX_TABLE_BYTES {
+        return Ok(());
+    }
+    let (megabytes, limit) = (bytes / 1_048_576, MAX_TABLE_BYTES / 1_048_576);
+    Err(ImportError::whole(ReadMsg::TooLarge { megabytes, limit }))
+}
+
 /// Reads a table file's bytes; `path` gives the extension.
 pub fn import(bytes: &[u8], path: &Path, options: &ImportOptions) -> Result<Imported, ImportError> {
+    check_size(u64::try_from(bytes.len()).unwrap_or(u64::MAX))?;
     let format = format_of(bytes, path, options.format)?;
     if format == InputFormat::Xlsx {
         let (doc, warnings) = xlsx::read::import_workbook(bytes, options)?;
@@ -115,6 +128,13 @@ fn format_of(bytes: &[u8], path: &Path, asked: Option<InputFormat>) -> Result<In
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_too_large_to_be_a_table_is_refused_before_it_is_read() {
+        assert_eq!(check_size(MAX_TABLE_BYTES), Ok(()));
+        let refused = check_size(MAX_TABLE_BYTES + 1).map_err(|e| e.problem);
+        assert_eq!(refused, Err(ReadMsg::TooLarge { megabytes: 64, limit: 64 }));
+    }
 
     #[test]
     fn the_format_comes_from_the_flag_the_extension_or_the_bytes() {

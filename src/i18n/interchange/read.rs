@@ -19,6 +19,7 @@ pub enum EncodingHint {
 /// Why a table cannot be imported; the place (line and column, or sheet and cell) goes with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadMsg {
+    TooLarge { megabytes: u64, limit: u64 },
     NotUtf8 { line: usize, column: usize, hint: EncodingHint },
     Malformed { encoding: &'static str, line: usize, column: usize },
     BomDisagrees { bom: &'static str, asked: &'static str },
@@ -58,6 +59,11 @@ pub enum ReadMsg {
 impl ReadMsg {
     pub fn text(&self, lang: Lang) -> String {
         match self {
+            ReadMsg::TooLarge { megabytes, limit } => tr!(
+                lang,
+                "ファイルが大きすぎます（{megabytes} MB）。取り込める表は {limit} MB までです。正しいファイルか確かめてください。",
+                "the file is too large ({megabytes} MB; a table may have at most {limit} MB). Check that it is the right file."
+            ),
             ReadMsg::NotUtf8 { line, column, hint } => {
                 let first = tr!(
                     lang,
