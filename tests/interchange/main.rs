@@ -16,6 +16,7 @@ mod formats;
 mod hostile;
 mod printing;
 mod reading;
+mod robustness;
 mod roundtrip;
 mod spreadsheets;
 
