@@ -160,3 +160,10 @@ fn the_ward_marker_is_kept_where_the_table_had_it_and_said_where_not() {
     let table = hyoka::interchange::tsv::export_table(&imported.doc).expect("exports");
     assert!(!table.lines().any(|l| l.starts_with('<')), "a city hall's table has no ward marker:\n{table}");
 }
+
+#[test]
+fn a_legend_with_a_mark_twice_is_refused_where_it_stands() {
+    let text = "～令和5年度、北山市役所では～\n\n○：「ほぼ達成できた。」 〇：「だいたい。」\n\n所属等名\t目標\n区民部 総務課\t目標\n";
+    let error = import(text.as_bytes(), Path::new("t.tsv"), &ImportOptions::default()).expect_err("refused");
+    assert_eq!((error.at, error.problem), (at(3, 1), ReadMsg::DuplicateMark { mark: "○".into() }));
+}

@@ -46,6 +46,7 @@ pub enum ReadMsg {
     EmptyName,
     DuplicateSection { division: String, section: String },
     UnknownRating { mark: String, allowed: Vec<String> },
+    DuplicateMark { mark: String },
     GoalNumbersOutOfOrder { numbers: String },
     EmptyGoal { number: String },
     CircledPast20 { number: char },
@@ -230,6 +231,11 @@ impl ReadMsg {
                     "the rating '{mark}' is not in the legend; use one of {allowed}."
                 )
             }
+            ReadMsg::DuplicateMark { mark } => tr!(
+                lang,
+                "凡例に記号「{mark}」が二度あります（見分けにくい 〇 と ○ なども同じ記号として読みます）。一つにしてください。",
+                "the legend lists the mark '{mark}' twice (look-alikes such as 〇 and ○ read as one); keep one."
+            ),
             ReadMsg::GoalNumbersOutOfOrder { numbers } => tr!(
                 lang,
                 "目標の丸数字が {numbers} の順です。丸数字は一つずつ増やし、目標の区切りにだけ使ってください（文中では (2) などに）。",

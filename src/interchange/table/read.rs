@@ -22,6 +22,8 @@ use crate::model::{Division, Document, Grade, default_scale};
 struct Above {
     preface: Option<(Location, String)>,
     legend: Vec<Vec<Grade>>,
+    /// Where the legend starts, for a mark it lists twice.
+    legend_at: Option<Location>,
     marker: Option<(Location, String)>,
 }
 
@@ -46,6 +48,14 @@ pub(crate) fn read(
         scale if scale.is_empty() => None,
         scale => Some(scale),
     };
+    // A mark twice (or ○ and its look-alike 〇, read as one) would make a scale `hyoka check` refuses.
+    if let Some(scale) = &scale
+        && let Some((_, twice)) =
+            scale.iter().enumerate().find(|(i, g)| scale.iter().take(*i).any(|h| h.mark == g.mark))
+    {
+        let at = above.legend_at.clone().unwrap_or(Location::Text { line: 1, column: 1 });
+        return Err(ImportError::at(&at, ReadMsg::DuplicateMark { mark: twice.mark.clone() }));
+    }
     let usual = default_scale();
     let context = Context { columns: &columns, scale: scale.as_deref().unwrap_or(&usual), source };
     let (divisions, notes) = body(rows.get(next..).unwrap_or_default(), &context, &mut warnings)?;
@@ -82,6 +92,7 @@ fn lines_above(rows: &[Row], warnings: &mut Vec<Warning>) -> Result<(Above, usiz
         match (texts.as_slice(), legend_rows) {
             (_, Some(rows)) => {
                 warnings.append(&mut found);
+                above.legend_at.get_or_insert_with(|| row.at.clone());
                 above.legend.push(rows.into_iter().flatten().collect());
             }
             ([(at, text)], None) if above.preface.is_none() && text.starts_with('～') => {
