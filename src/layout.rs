@@ -151,20 +151,15 @@ pub fn text_lines(text: &str, width: usize) -> Vec<String> {
     wrap(&sanitize(text), width)
 }
 
-/// Whether goals get ①②…: as the published table does, with two or more goals or after a lead-in.
-pub fn goals_numbered(section: &Section) -> bool {
-    section.goals.len() > 1 || !section.goals_intro.is_empty()
-}
-
 fn goal_items(section: &Section, width: usize) -> Vec<GoalItem> {
-    let numbered = goals_numbered(section);
     let intro = (!section.goals_intro.is_empty()).then(|| GoalItem {
         number: String::new(),
         intro: true,
         lines: wrap(&sanitize(&section.goals_intro), width.max(2)),
     });
     let goals = section.goals.iter().enumerate().map(|(i, goal)| {
-        let number = if numbered { crate::model::goal_number(i) } else { String::new() };
+        // As the table numbered them (①②…, or ③④ where it started at ③), or not at all.
+        let number = section.goal_label(i).unwrap_or_default();
         let indent = display_width(&number);
         GoalItem { lines: wrap(&sanitize(goal), width.saturating_sub(indent).max(2)), number, intro: false }
     });

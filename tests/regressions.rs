@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
-use hyoka::app::{Action, App, Effect, Focus, JournalEntry, Mode, Node, SectionRef, Tone, load_workspace, update};
+use hyoka::app::{Action, App, Effect, Focus, JournalEntry, Mode, Node, SectionRef, load_workspace, update};
 use hyoka::command::Command;
 use hyoka::i18n::Lang;
 use hyoka::model::{Document, Field, Section};
@@ -202,7 +202,11 @@ fn a_section_they_removed_but_i_changed_is_asked_about_by_name_before_anything_i
         let Mode::Resolve(dialog) = &app.mode else { panic!("asked before writing") };
         assert!(matches!(&dialog.conflicts[..], [hyoka::app::Question::Gone { section, .. }] if section == "市民税課"));
         let message = app.message.clone().expect("message");
-        assert!(message.text.contains("区民部 市民税課") && message.text.contains("削除したか名前を変えました"), "{}", message.text);
+        assert!(
+            message.text.contains("区民部 市民税課") && message.text.contains("削除したか名前を変えました"),
+            "{}",
+            message.text
+        );
         assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs, "nothing written while undecided");
         decide(&mut app, answer);
         let doc = on_disk(&path);

@@ -42,20 +42,24 @@ fn section() -> impl Strategy<Value = Section> {
         text(),
         prop::option::of((0i64..2_000_000_000, -12i32..14)),
         prop::option::of(name()),
+        prop::option::of(1u32..=20),
     )
-        .prop_map(|((name, goals_intro), goals, progress, rating, reflection, updated, updated_by)| Section {
-            name,
-            goals_intro,
-            goals,
-            progress,
-            rating: rating.map(|i| ["◎", "○", "△", "×"][i].to_owned()),
-            reflection,
-            updated: updated.and_then(|(secs, hours)| {
-                let offset = chrono::FixedOffset::east_opt(hours * 3600)?;
-                Some(DateTime::from_timestamp(secs, 0)?.with_timezone(&offset))
-            }),
-            updated_by,
-        })
+        .prop_map(
+            |((name, goals_intro), goals, progress, rating, reflection, updated, updated_by, numbered_from)| Section {
+                name,
+                goals_intro,
+                goals_numbered_from: numbered_from,
+                goals,
+                progress,
+                rating: rating.map(|i| ["◎", "○", "△", "×"][i].to_owned()),
+                reflection,
+                updated: updated.and_then(|(secs, hours)| {
+                    let offset = chrono::FixedOffset::east_opt(hours * 3600)?;
+                    Some(DateTime::from_timestamp(secs, 0)?.with_timezone(&offset))
+                }),
+                updated_by,
+            },
+        )
 }
 
 fn document() -> impl Strategy<Value = Document> {
@@ -63,11 +67,11 @@ fn document() -> impl Strategy<Value = Document> {
         name(),
         1900i32..2999,
         prop::option::of(0u32..3000),
-        prop::option::of(text()),
+        (prop::option::of(text()), prop::option::of(name())),
         prop::bool::ANY,
         prop::collection::vec((name(), prop::collection::vec(section(), 0..3)), 0..3),
     )
-        .prop_map(|(organization, fiscal_year, checkpoint, preface, with_scale, divisions)| {
+        .prop_map(|(organization, fiscal_year, checkpoint, (preface, notes), with_scale, divisions)| {
             let mut divisions: Vec<Division> = divisions
                 .into_iter()
                 .enumerate()
@@ -89,6 +93,7 @@ fn document() -> impl Strategy<Value = Document> {
                 fiscal_year,
                 checkpoint: checkpoint.and_then(|d| NaiveDate::from_num_days_from_ce_opt(730_000 + d as i32)),
                 preface,
+                notes,
                 scale: with_scale.then(|| {
                     ["◎", "○", "△", "×"]
                         .iter()

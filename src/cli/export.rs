@@ -1,11 +1,16 @@
-//! `hyoka export`: data files written out as html, csv, md, tsv or xlsx, one output per file.
+//! `hyoka export`: data files written out as html, csv, md, tsv or xlsx, or one to standard output.
+//!
+//! One output per YAML file, at the same relative place; `-o -` writes one file to standard output
+//! (xlsx only into a pipe or a file).
 
+use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::fail;
 use crate::i18n::Lang;
 use crate::i18n::cli::CliMsg;
+use crate::i18n::interchange::summary::SummaryMsg;
 use crate::interchange::tsv::preface_names_document;
 use crate::interchange::{self, Format};
 use crate::store::{Found, discover, is_data_path, load_file, write_atomically};
@@ -13,6 +18,9 @@ use crate::store::{Found, discover, is_data_path, load_file, write_atomically};
 /// Every YAML file under `path` in `format`. Nothing is written when an output exists without
 /// `force`; a broken or unexportable file is reported and skipped, and the exit code says so.
 pub fn run(path: &Path, output: &Path, format: Option<Format>, force: bool, lang: Lang) -> ExitCode {
+    if output.as_os_str() == "-" {
+        return to_stdout(path, format, lang);
+    }
     let format = format.or_else(|| output.extension().and_then(|e| e.to_str()).and_then(Format::from_extension));
     let Some(format) = format else {
         return fail(&CliMsg::UnknownExportFormat.text(lang));
@@ -35,6 +43,36 @@ pub fn run(path: &Path, output: &Path, format: Option<Format>, force: bool, lang
     }
     eprintln!("{}", CliMsg::ExportsFailed { failed, files: plan.len() }.text(lang));
     ExitCode::FAILURE
+}
+
+/// One YAML file to standard output: the text formats anywhere, xlsx only to a pipe or a file.
+fn to_stdout(path: &Path, format: Option<Format>, lang: Lang) -> ExitCode {
+    let Some(format) = format else { return fail(&SummaryMsg::FormatForStdout.text(lang)) };
+    if path.is_dir() {
+        return fail(&SummaryMsg::FolderToStdout.text(lang));
+    }
+    let mut stdout = std::io::stdout().lock();
+    if format == Format::Xlsx && stdout.is_terminal() {
+        return fail(&SummaryMsg::XlsxToTerminal.text(lang));
+    }
+    let doc = match load_file(path) {
+        Ok((doc, _)) => doc,
+        Err(e) => {
+            eprintln!("{}", e.render(lang));
+            return ExitCode::FAILURE;
+        }
+    };
+    let bytes = match interchange::export(&doc, format) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("{}: {}", path.display(), e.describe(lang));
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = stdout.write_all(&bytes).and_then(|()| stdout.flush()) {
+        return fail(&CliMsg::CannotWrite { path: Path::new("-"), why: e.to_string() }.text(lang));
+    }
+    ExitCode::SUCCESS
 }
 
 /// Which YAML file goes where: a file to the output file (or into the output folder), a folder's

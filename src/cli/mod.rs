@@ -16,7 +16,8 @@ use crate::config::{AmbiguousSetting, Config, config_path, load_config};
 use crate::i18n::Lang;
 use crate::i18n::cli::CliMsg;
 use crate::interchange::Format;
-use crate::interchange::tsv::ImportOptions;
+use crate::interchange::decode::TextEncoding;
+use crate::interchange::import::{ImportOptions, InputFormat};
 
 /// 評価 hyoka — 所属等の目標・取組状況・目標達成度・振り返りを端末で書く・読む
 /// (goals, progress, rating and reflection of each section, in the terminal)
@@ -48,14 +49,30 @@ pub enum Command {
         #[arg(default_value = "data")]
         path: PathBuf,
     },
-    /// 公表用の表（タブ区切り .tsv か Excel .xlsx）を取り込んで YAML を作る
-    /// / import the published table (tab-separated, or .xlsx) into YAML
+    /// 公表用の表（タブ区切り・カンマ区切りのテキストか Excel .xlsx）を取り込んで YAML を作る
+    /// / import the published table (tab- or comma-separated text, or .xlsx) into YAML
+    ///
+    /// 形式は --format か拡張子（.xlsx .csv、ほかはタブ区切り）で、文字コードは BOM か --encoding で決まります
+    /// （BOM がなければ UTF-8）。最後に、部・課・目標の数と警告をまとめて表示します。
+    ///
+    /// The format comes from --format or the extension (.xlsx, .csv, otherwise tab-separated), the
+    /// encoding from the byte-order mark or --encoding (UTF-8 without either). A summary of what was
+    /// read (divisions, sections, goals, warnings) ends every import.
     Import {
-        /// 取り込む表（.xlsx なら Excel の最初のシート） / the table: tab-separated text, or the first sheet of an .xlsx
+        /// 取り込む表 / the table: tab- or comma-separated text, or an .xlsx workbook
         table: PathBuf,
-        /// 書き出す YAML / the YAML file to write
-        #[arg(short, long)]
-        output: PathBuf,
+        /// 書き出す YAML（- なら標準出力） / the YAML file to write (- for standard output)
+        #[arg(short, long, required_unless_present = "dry_run")]
+        output: Option<PathBuf>,
+        /// 形式（省略すると拡張子から） / the table's format; by default from the extension
+        #[arg(short, long, value_enum)]
+        format: Option<InputFormat>,
+        /// 文字コード（BOM がないとき。Excel の「CSV」「テキスト」は cp932） / the encoding when there is no BOM
+        #[arg(long, value_enum)]
+        encoding: Option<TextEncoding>,
+        /// xlsx のシート名（省略すると表のある最初のシート） / the sheet; by default the first with the table
+        #[arg(long)]
+        sheet: Option<String>,
         /// 組織名（前書きから読めないとき） / organisation, when the preface does not say
         #[arg(long)]
         organization: Option<String>,
@@ -65,6 +82,9 @@ pub enum Command {
         /// 既存のファイルを上書きする / overwrite an existing file
         #[arg(long)]
         force: bool,
+        /// 書き込まずに、YAML と要約を表示する / print the YAML and the summary, write nothing
+        #[arg(long)]
+        dry_run: bool,
     },
     /// 使えるキー（設定ファイルの keys: を反映）を表で表示する / print the key bindings in force
     Keys,
@@ -74,16 +94,18 @@ pub enum Command {
     /// PATH がフォルダなら OUT もフォルダで、YAML ファイルごとに同じ相対位置・同じ名前（拡張子だけ違う）で書き出します
     /// （data/kamigyo/2008.yaml → OUT/kamigyo/2008.html）。
     /// 読めない YAML は file:行:桁 で知らせて書き出さず、ほかのファイルは書き出します。
-    /// 既存のファイルは --force なしには上書きしません。
+    /// 既存のファイルは --force なしには上書きしません。-o - なら標準出力に書き出します（xlsx は端末には書き出しません）。
     ///
-    /// PATH a YAML file: OUT is the file to write. PATH a folder: OUT is a folder, with one output per
+    /// PATH a YAML file: OUT is the file to write, or - for standard output (xlsx only to a pipe or
+    /// a file). PATH a folder: OUT is a folder, with one output per
     /// YAML file at the same relative place, named after its stem (data/kamigyo/2008.yaml →
     /// OUT/kamigyo/2008.html). Broken YAML files are reported as file:line:column and not exported;
     /// the others are. Existing files are not overwritten without --force.
     Export {
         /// 書き出す YAML ファイルかフォルダ / a YAML file or a folder of them
         path: PathBuf,
-        /// 書き出し先（ファイル、PATH がフォルダならフォルダ） / output file, or folder when PATH is a folder
+        /// 書き出し先（ファイル、PATH がフォルダならフォルダ、- なら標準出力）
+        /// / output file, folder when PATH is a folder, - for standard output
         #[arg(short, long, value_name = "OUT")]
         output: PathBuf,
         /// 形式。省略すると OUT の拡張子から / the format; by default from OUT's extension
@@ -132,8 +154,9 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     match cli.command {
         Some(Command::Check { path }) => check::run(&path, lang),
-        Some(Command::Import { table, output, organization, fiscal_year, force }) => {
-            import::run(&table, &output, &ImportOptions { organization, fiscal_year }, force, lang)
+        Some(Command::Import { table, output, format, encoding, sheet, organization, fiscal_year, force, dry_run }) => {
+            let options = ImportOptions { organization, fiscal_year, format, encoding, sheet };
+            import::run(&import::ImportArgs { table, output, options, force, dry_run }, lang)
         }
         Some(Command::Export { path, output, format, force }) => export::run(&path, &output, format, force, lang),
         Some(Command::GitSetup { path }) => git_setup::run(&path, lang),

@@ -37,6 +37,7 @@ pub enum Words {
     FileFacts { path: String, divisions: usize, sections: usize, incomplete: usize, unsaved: usize },
     BrokenIntro,
     EmptyFields,
+    Notes,
     Mode { mode: ModeName },
     SavingBadge,
     UnsavedBadge { sections: usize },
@@ -108,6 +109,7 @@ impl Words {
                 "This file has the problems below and cannot be opened. hyoka will not write to it; fix it and reopen.",
             ),
             Words::EmptyFields => fixed("未記入: ", "empty: "),
+            Words::Notes => fixed("注記", "Notes"),
             Words::Mode { mode } => {
                 let (ja, en) = match mode {
                     ModeName::Browse => ("閲覧", "browse"),

@@ -1,11 +1,13 @@
 //! One row per section as CSV, for spreadsheets and other systems.
 //!
 //! UTF-8 with a byte-order mark (without it, Excel in Japan reads the file as Shift_JIS), CRLF
-//! record ends and RFC 4180 quoting, written by hand: the quoting is a few lines and needs no crate.
-//! Line breaks inside a text stay inside its quoted field. Control characters and direction overrides
+//! record ends and RFC 4180 quoting by the `csv` crate, which also reads tables in. Line breaks
+//! inside a text stay inside its quoted field. Control characters and direction overrides
 //! are shown as visible stand-ins. A field starting with `=`, `+`, `-`, `@` (or their full-width
 //! forms) gets a leading apostrophe, as OWASP recommends against CSV injection: a spreadsheet shows
-//! `'=SUM(A1)` as text instead of running it. This is a view of the data, not read back.
+//! `'=SUM(A1)` as text instead of running it. The notes follow the sections, a line per record in
+//! the first column, as notes stand under a table. `hyoka import` reads the file back (its names
+//! in two columns), but the stand-ins and apostrophes stay: it is a view of the data.
 
 use std::borrow::Cow;
 
@@ -15,14 +17,24 @@ use crate::model::{Document, Section};
 const HEADER: [&str; 8] = ["部", "課", "所属等の目標", "取組状況", "目標達成度", "振り返り", "updated", "updated_by"];
 
 pub fn export_csv(doc: &Document) -> String {
-    let mut out = String::from('\u{FEFF}');
-    record(&mut out, HEADER.map(Cow::Borrowed));
+    let mut records: Vec<[Cow<'_, str>; 8]> = vec![HEADER.map(Cow::Borrowed)];
     for division in &doc.divisions {
         for section in &division.sections {
-            record(&mut out, section_fields(&division.name, section));
+            records.push(section_fields(&division.name, section));
         }
     }
-    out
+    for line in doc.notes.as_deref().filter(|n| !n.is_empty()).into_iter().flat_map(|n| n.split('\n')) {
+        let mut record: [Cow<'_, str>; 8] = Default::default();
+        record[0] = Cow::Borrowed(line);
+        records.push(record);
+    }
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    for record in records {
+        // Writing into memory cannot fail; a record it could not write would be left out, never garbled.
+        let _ = writer.write_record(record.iter().map(|field| field_text(field)).collect::<Vec<_>>());
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    format!("\u{FEFF}{}", String::from_utf8_lossy(&bytes))
 }
 
 fn section_fields<'a>(division: &'a str, section: &'a Section) -> [Cow<'a, str>; 8] {
@@ -38,26 +50,10 @@ fn section_fields<'a>(division: &'a str, section: &'a Section) -> [Cow<'a, str>;
     ]
 }
 
-fn record<'a>(out: &mut String, fields: impl IntoIterator<Item = Cow<'a, str>>) {
-    for (i, value) in fields.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        field(out, &value);
-    }
-    out.push_str("\r\n");
-}
-
-fn field(out: &mut String, text: &str) {
+/// A field as written: controls as stand-ins, and an apostrophe before what a spreadsheet would run.
+fn field_text(text: &str) -> String {
     let text = visible(text);
-    let text = if looks_like_formula(&text) { Cow::Owned(format!("'{text}")) } else { text };
-    if text.contains([',', '"', '\r', '\n']) {
-        out.push('"');
-        out.push_str(&text.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(&text);
-    }
+    if looks_like_formula(&text) { format!("'{text}") } else { text.into_owned() }
 }
 
 #[cfg(test)]
@@ -65,9 +61,10 @@ mod tests {
     use super::*;
 
     fn one(text: &str) -> String {
-        let mut out = String::new();
-        field(&mut out, text);
-        out
+        let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+        let _ = writer.write_record([field_text(text), String::new()]);
+        let line = String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default();
+        line.strip_suffix(",\r\n").unwrap_or_default().to_owned()
     }
 
     #[test]

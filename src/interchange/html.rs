@@ -3,30 +3,37 @@
 //! No external assets (styles inline, no scripts, no fonts to fetch), so the file can be mailed or
 //! put on a file share as it is. Every text is escaped, and control characters and direction
 //! overrides are shown as visible stand-ins, so a data file cannot inject markup or reorder a line.
+//! Lines break by the Japanese rules (`line-break: strict`: no line starts with ー, 、, small kana);
+//! names and the rating heading are kept whole in columns wide enough for them; bullet lines hang.
 
 use std::fmt::Write as _;
 
-use super::{column_headings, goals_numbered, heading, legend_entries, visible};
-use crate::model::{Division, Document, Section, goal_number};
+use unicode_width::UnicodeWidthStr;
+
+use super::{column_headings, heading, legend_entries, visible};
+use crate::model::{Division, Document, Section};
 
 const STYLE: &str = r#"
   @page { size: A4 landscape; margin: 10mm; }
   html { font-family: "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Kaku Gothic ProN", "Yu Gothic", Meiryo, sans-serif; }
-  body { margin: 16px; font-size: 10.5pt; line-height: 1.5; color: #000; background: #fff; }
+  body { margin: 16px; font-size: 10.5pt; line-height: 1.5; color: #000; background: #fff;
+         line-break: strict; word-break: normal; overflow-wrap: anywhere; }
   h1 { font-size: 15pt; margin: 0 0 .25em; }
   .preface { margin: 0 0 .5em; }
   .legend { margin: 0 0 .75em; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: .25em 1.5em; }
   .legend .mark { font-weight: bold; margin-right: .3em; }
   table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-  th, td { border: 1px solid #000; padding: 3px 5px; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
-  thead th { background: #e8e8e8; text-align: center; vertical-align: middle; }
+  th, td { border: 1px solid #000; padding: 3px 5px; vertical-align: top; text-align: left; }
+  thead th { background: #e8e8e8; text-align: center; vertical-align: middle; word-break: keep-all; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   tr.division th { background: #f4f4f4; break-after: avoid; page-break-after: avoid; }
+  tbody th { word-break: keep-all; }
   td.rating { text-align: center; vertical-align: middle; font-size: 14pt; }
-  .goal { padding-left: 1em; text-indent: -1em; }
-  col.name { width: 10%; } col.goals { width: 26%; } col.progress { width: 27%; }
-  col.rating { width: 6%; } col.reflection { width: 31%; }
+  td.rating.unrated { font-size: 9pt; color: #555; }
+  .goal, .bullet { padding-left: 1em; text-indent: -1em; }
+  .notes { margin: .75em 0 0; }
+  .notes p { margin: 0; }
   @media print { body { margin: 0; font-size: 9pt; } thead th, tr.division th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 "#;
 
@@ -45,6 +52,13 @@ pub fn export_html(doc: &Document) -> String {
     }
     legend(&mut out, doc);
     table(&mut out, doc);
+    if let Some(notes) = doc.notes.as_deref().filter(|n| !n.is_empty()) {
+        out.push_str("<div class=\"notes\">\n");
+        for line in notes.split('\n') {
+            let _ = writeln!(out, "<p>{}</p>", if line.is_empty() { "&nbsp;".to_owned() } else { escape(line) });
+        }
+        out.push_str("</div>\n");
+    }
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -57,9 +71,20 @@ fn legend(out: &mut String, doc: &Document) {
     out.push_str("</ul>\n");
 }
 
+/// The name column is as wide as the longest name (in ems: a full-width character is one), so that
+/// まちづくり推進課 is never cut one character before its end; the rating column fits 目標達成度.
+fn name_column_ems(doc: &Document) -> f64 {
+    let longest = doc.divisions.iter().flat_map(|d| &d.sections).map(|s| UnicodeWidthStr::width(s.name.as_str())).max();
+    (longest.unwrap_or(8) as f64 / 2.0 + 1.2).clamp(5.0, 14.0)
+}
+
 fn table(out: &mut String, doc: &Document) {
-    out.push_str("<table>\n<colgroup><col class=\"name\"><col class=\"goals\"><col class=\"progress\">");
-    out.push_str("<col class=\"rating\"><col class=\"reflection\"></colgroup>\n<thead><tr>");
+    let _ = write!(
+        out,
+        "<table>\n<colgroup><col class=\"name\" style=\"width: {:.1}em\"><col class=\"goals\"><col class=\"progress\">\
+         <col class=\"rating\" style=\"width: 6.2em\"><col class=\"reflection\"></colgroup>\n<thead><tr>",
+        name_column_ems(doc)
+    );
     for title in column_headings(doc) {
         let _ = write!(out, "<th scope=\"col\">{}</th>", escape(&title));
     }
@@ -84,17 +109,20 @@ fn division_rows(out: &mut String, doc: &Document, division: &Division) {
 }
 
 fn section_row(out: &mut String, doc: &Document, section: &Section) {
-    let goals = goals_cell(section);
-    let (mark, label) = match &section.rating {
-        Some(mark) => (escape(mark), doc.grade(mark).map(|g| escape(&g.label)).unwrap_or_default()),
-        None => (String::new(), String::new()),
+    let rating = match &section.rating {
+        Some(mark) => {
+            let label = doc.grade(mark).map(|g| escape(&g.label)).unwrap_or_default();
+            format!("<td class=\"rating\" title=\"{label}\">{}</td>", escape(mark))
+        }
+        None => "<td class=\"rating unrated\">未評価</td>".to_owned(),
     };
     let _ = writeln!(
         out,
-        "<tr><th scope=\"row\">{}</th><td>{goals}</td><td>{}</td><td class=\"rating\" title=\"{label}\">{mark}</td><td>{}</td></tr>",
+        "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td>{rating}<td>{}</td></tr>",
         escape(&section.name),
-        escape(&section.progress),
-        escape(&section.reflection),
+        goals_cell(section),
+        lines(&section.progress),
+        lines(&section.reflection),
     );
 }
 
@@ -104,14 +132,27 @@ fn goals_cell(section: &Section) -> String {
     if !section.goals_intro.is_empty() {
         let _ = write!(out, "<div>{}</div>", escape(&section.goals_intro));
     }
-    let numbered = goals_numbered(section);
     for (i, goal) in section.goals.iter().enumerate() {
-        let _ = match numbered {
-            true => write!(out, "<div class=\"goal\">{}{}</div>", goal_number(i), escape(goal)),
-            false => write!(out, "<div>{}</div>", escape(goal)),
+        let _ = match section.goal_label(i) {
+            Some(number) => write!(out, "<div class=\"goal\">{number}{}</div>", escape(goal)),
+            None => write!(out, "<div>{}</div>", escape(goal)),
         };
     }
     out
+}
+
+/// A text's lines as blocks; a line starting with ・ hangs its wrapped lines past the bullet.
+fn lines(text: &str) -> String {
+    if text.is_empty() {
+        return String::new();
+    }
+    text.split('\n')
+        .map(|line| match line.starts_with('・') {
+            true => format!("<div class=\"bullet\">{}</div>", escape(line)),
+            false if line.is_empty() => "<div>&nbsp;</div>".to_owned(),
+            false => format!("<div>{}</div>", escape(line)),
+        })
+        .collect()
 }
 
 /// Text → HTML: stand-ins for controls, the five special characters escaped, line breaks as `<br>`.
@@ -143,25 +184,44 @@ mod tests {
         assert_eq!(escape("\u{1b}[2J\u{9b}\u{202e}"), "␛[2J&lt;U+009B&gt;&lt;U+202E&gt;");
     }
 
-    #[test]
-    fn a_section_is_a_row_with_numbered_goals() {
-        let mut section = Section::new("総務課");
-        section.goals = vec!["一".into(), "二".into()];
-        section.rating = Some("○".into());
-        let doc = Document {
+    fn doc(sections: Vec<Section>) -> Document {
+        Document {
             organization: "上京区役所".into(),
             fiscal_year: 2008,
             checkpoint: None,
             preface: None,
+            notes: Some("※ 一つ目の注\n\n※ 二つ目".into()),
             scale: None,
-            divisions: vec![Division { name: "区民部".into(), sections: vec![section] }],
-        };
-        let html = export_html(&doc);
+            divisions: vec![Division { name: "区民部".into(), sections }],
+        }
+    }
+
+    #[test]
+    fn a_section_is_a_row_with_numbered_goals_hanging_bullets_and_notes_below() {
+        let mut section = Section::new("総務課");
+        section.goals = vec!["一".into(), "二".into()];
+        section.goals_numbered_from = Some(3);
+        section.progress = "前置き\n・一つ目\n・二つ目".into();
+        section.rating = Some("○".into());
+        let html = export_html(&doc(vec![section]));
         assert!(html.contains("<title>上京区役所 平成20年度 所属等の目標</title>"));
         assert!(html.contains("<th scope=\"col\">取組状況</th>"));
         assert!(html.contains("<th colspan=\"5\" scope=\"rowgroup\">区民部</th>"));
         assert!(html.contains(
-            "<tr><th scope=\"row\">総務課</th><td><div class=\"goal\">①一</div><div class=\"goal\">②二</div></td><td></td><td class=\"rating\" title=\"ほぼ達成できた\">○</td><td></td></tr>"
-        ));
+            "<tr><th scope=\"row\">総務課</th><td><div class=\"goal\">③一</div><div class=\"goal\">④二</div></td><td><div>前置き</div><div class=\"bullet\">・一つ目</div><div class=\"bullet\">・二つ目</div></td><td class=\"rating\" title=\"ほぼ達成できた\">○</td><td></td></tr>"
+        ), "{html}");
+        assert!(
+            html.contains(
+                "</table>\n<div class=\"notes\">\n<p>※ 一つ目の注</p>\n<p>&nbsp;</p>\n<p>※ 二つ目</p>\n</div>"
+            )
+        );
+        assert!(html.contains("line-break: strict"));
+    }
+
+    #[test]
+    fn an_unrated_section_says_so_and_names_get_room() {
+        let html = export_html(&doc(vec![Section::new("健康づくり推進課")]));
+        assert!(html.contains("<td class=\"rating unrated\">未評価</td>"));
+        assert!(html.contains("<col class=\"name\" style=\"width: 9.2em\">"), "8 full-width characters and padding");
     }
 }

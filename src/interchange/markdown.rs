@@ -24,6 +24,9 @@ pub fn export_markdown(doc: &Document) -> String {
     for division in &doc.divisions {
         division_table(&mut out, doc, &headings, division);
     }
+    if let Some(notes) = doc.notes.as_deref().filter(|n| !n.is_empty()) {
+        let _ = writeln!(out, "\n{}", cell(notes));
+    }
     out
 }
 
@@ -39,7 +42,7 @@ fn division_table(out: &mut String, doc: &Document, headings: &[String; 5], divi
 fn section_cells(doc: &Document, section: &Section) -> [String; 5] {
     let rating = match &section.rating {
         Some(mark) => doc.grade(mark).map_or_else(|| mark.clone(), |g| format!("{} {}", g.mark, g.label)),
-        None => String::new(),
+        None => "未評価".to_owned(),
     };
     [
         cell(&section.name),
@@ -115,6 +118,23 @@ mod tests {
         assert_eq!(cell("# 見出し"), "\\# 見出し");
         assert_eq!(cell("> 引用"), "\\> 引用", "one backslash, not two");
         assert_eq!(cell("\u{1b}[2J"), "␛\\[2J");
+    }
+
+    #[test]
+    fn notes_follow_the_tables_and_unrated_sections_say_so() {
+        let mut section = Section::new("総務課");
+        section.goals = vec!["目標".into()];
+        let doc = Document {
+            organization: "京都市役所".into(),
+            fiscal_year: 2023,
+            checkpoint: None,
+            preface: None,
+            notes: Some("※ 速報値\n※ *印は新規".into()),
+            scale: None,
+            divisions: vec![Division { name: "総務局".into(), sections: vec![section] }],
+        };
+        let text = export_markdown(&doc);
+        assert!(text.ends_with("| 総務課 | 目標 |  | 未評価 |  |\n\n※ 速報値<br>※ \\*印は新規\n"), "{text}");
     }
 
     #[test]

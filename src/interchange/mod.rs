@@ -1,24 +1,34 @@
-//! Tables as offices already keep them, both ways: every format goes through the model
-//! (`&Document` in, text or bytes out; import gives a `Document`), never from YAML text to YAML text.
+//! Tables as offices keep them, both ways: every format goes through the model.
 //!
+//! `&Document` in, text or bytes out; import gives a `Document`; never from YAML text to YAML text.
+//!
+//! - [`import`]: which format and encoding a file is in; [`decode`] and [`delimited`] turn its bytes
+//!   into rows of cells, and [`table`] reads the published table's layout from them;
 //! - [`tsv`]: the published tab-separated table (import and its exact inverse);
 //! - [`xlsx`]: the same table as a spreadsheet (import and export);
-//! - [`html`], [`csv`], [`markdown`]: for reading and printing; not read back.
+//! - [`html`], [`csv`], [`markdown`]: for reading, printing and other systems (the csv reads back as a table
+//!   with its names in two columns, without preface or legend).
 //!
 //! The formats for people ([`html`], [`csv`], [`markdown`], [`xlsx`]) show control characters as
 //! visible stand-ins (`␛`, `<U+202E>`) through [`crate::text::sanitize`]: an exported file must not
 //! drive a terminal, reorder a line, or run in a spreadsheet.
 
 pub mod csv;
+pub mod decode;
+mod delimited;
+pub mod error;
 pub mod html;
+pub mod import;
 pub mod markdown;
+pub(crate) mod table;
 pub mod tsv;
 pub mod xlsx;
 
 use std::borrow::Cow;
 
-use crate::i18n::Lang;
-use crate::model::{Document, Section, checkpoint_phrase, goal_number};
+pub use error::{ExportError, ImportError, Location, Warning};
+
+use crate::model::{Document, Section, checkpoint_phrase};
 
 /// The formats `hyoka export` writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -66,27 +76,6 @@ pub fn export(doc: &Document, format: Format) -> Result<Vec<u8>, ExportError> {
     })
 }
 
-/// A document that a format cannot carry, naming the place and what to change.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ExportError {
-    pub ja: String,
-    pub en: String,
-}
-
-impl ExportError {
-    pub fn describe(&self, lang: Lang) -> &str {
-        lang.pick(&self.ja, &self.en)
-    }
-}
-
-impl std::fmt::Display for ExportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.en)
-    }
-}
-
-impl std::error::Error for ExportError {}
-
 /// "上京区役所 平成20年度 所属等の目標": the heading of every export.
 pub(crate) fn heading(doc: &Document) -> String {
     format!("{} 所属等の目標", doc.title())
@@ -105,18 +94,12 @@ pub(crate) fn column_headings(doc: &Document) -> [String; 5] {
     ["所属等名".into(), "所属等の目標".into(), progress_heading(doc), "目標達成度".into(), "振り返り".into()]
 }
 
-/// Whether goals get ①②…: as the published table does, with two or more goals or after a lead-in.
-pub(crate) fn goals_numbered(section: &Section) -> bool {
-    section.goals.len() > 1 || !section.goals_intro.is_empty()
-}
-
 /// The goals cell as lines: the lead-in, then each goal with its number where numbered.
-pub(crate) fn goal_entries(section: &Section) -> Vec<String> {
-    let numbered = goals_numbered(section);
+pub fn goal_entries(section: &Section) -> Vec<String> {
     let intro = (!section.goals_intro.is_empty()).then(|| section.goals_intro.clone());
-    let goals = section.goals.iter().enumerate().map(|(i, goal)| match numbered {
-        true => format!("{}{goal}", goal_number(i)),
-        false => goal.clone(),
+    let goals = section.goals.iter().enumerate().map(|(i, goal)| match section.goal_label(i) {
+        Some(number) => format!("{number}{goal}"),
+        None => goal.clone(),
     });
     intro.into_iter().chain(goals).collect()
 }
@@ -161,6 +144,9 @@ mod tests {
         section.goals.pop();
         section.goals_intro = "満足度の向上のため".into();
         assert_eq!(goal_entries(&section), ["満足度の向上のため", "①一つ目"]);
+        section.goals_intro.clear();
+        section.goals_numbered_from = Some(4);
+        assert_eq!(goal_entries(&section), ["④一つ目"], "the number the table gave");
     }
 
     #[test]

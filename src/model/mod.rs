@@ -3,7 +3,9 @@
 mod era;
 mod field;
 
-pub use era::{checkpoint_phrase, fiscal_year_label, goal_number};
+pub use era::{
+    FISCAL_YEARS, checkpoint_phrase, era_year_at, fiscal_year_in, fiscal_year_label, goal_number, small_number,
+};
 pub use field::{Field, HeadField};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -16,6 +18,8 @@ pub struct Document {
     pub fiscal_year: i32,
     pub checkpoint: Option<NaiveDate>,
     pub preface: Option<String>,
+    /// Remarks under the table (※…), kept as the table gave them; one line each.
+    pub notes: Option<String>,
     /// `None` while the file does not name a scale: the default one applies and none is written.
     pub scale: Option<Vec<Grade>>,
     pub divisions: Vec<Division>,
@@ -41,6 +45,9 @@ pub struct Section {
     pub name: String,
     /// A lead-in written before the numbered goals, as in "来庁者満足度の向上のため ①… ②…".
     pub goals_intro: String,
+    /// The number of the first goal where the table numbered them otherwise than the rule of
+    /// [`Section::goals_numbered`] (③④…, or a single ①): kept so that no goal is renumbered.
+    pub goals_numbered_from: Option<u32>,
     pub goals: Vec<String>,
     pub progress: String,
     pub rating: Option<String>,
@@ -102,6 +109,20 @@ impl Section {
         Section { name: name.into(), ..Section::default() }
     }
 
+    /// Whether the goals carry numbers: as the published table does, with two or more goals or
+    /// after a lead-in, or where the table numbered them (`goals_numbered_from`).
+    pub fn goals_numbered(&self) -> bool {
+        self.goals_numbered_from.is_some() || self.goals.len() > 1 || !self.goals_intro.is_empty()
+    }
+
+    /// The number shown before goal `index` (0-based): "①", "③" after `goals_numbered_from: 3`,
+    /// or `None` when the goals are not numbered.
+    pub fn goal_label(&self, index: usize) -> Option<String> {
+        let first = self.goals_numbered_from.map_or(1, |n| n.max(1));
+        let number = usize::try_from(first).ok()?.checked_add(index)?;
+        self.goals_numbered().then(|| goal_number(number - 1))
+    }
+
     /// Fields still to be written, so that reviewers and the tree can point at them.
     pub fn empty_fields(&self) -> Vec<Field> {
         Field::PANES.into_iter().filter(|field| field.is_empty(self)).collect()
@@ -111,6 +132,7 @@ impl Section {
     pub fn same_content(&self, other: &Section) -> bool {
         self.name == other.name
             && self.goals_intro == other.goals_intro
+            && self.goals_numbered_from == other.goals_numbered_from
             && self.goals == other.goals
             && self.progress == other.progress
             && self.rating == other.rating
@@ -142,12 +164,30 @@ mod tests {
     }
 
     #[test]
+    fn goal_labels_follow_the_rule_or_the_tables_numbering() {
+        let mut section = Section::new("総務課");
+        section.goals = vec!["一".into()];
+        assert_eq!(section.goal_label(0), None, "a single goal is not numbered");
+        section.goals.push("二".into());
+        assert_eq!((section.goal_label(0), section.goal_label(1)), (Some("①".into()), Some("②".into())));
+        section.goals_numbered_from = Some(3);
+        assert_eq!((section.goal_label(0), section.goal_label(1)), (Some("③".into()), Some("④".into())));
+        section.goals.pop();
+        section.goals_numbered_from = Some(4);
+        assert_eq!(section.goal_label(0), Some("④".into()), "a single goal keeps its number");
+        section.goals_numbered_from = Some(20);
+        section.goals.push("二".into());
+        assert_eq!(section.goal_label(1), Some("(21)".into()));
+    }
+
+    #[test]
     fn a_document_without_scale_uses_the_seed_scale() {
         let doc = Document {
             organization: "上京区役所".into(),
             fiscal_year: 2008,
             checkpoint: None,
             preface: None,
+            notes: None,
             scale: None,
             divisions: vec![],
         };

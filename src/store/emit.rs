@@ -20,6 +20,9 @@ pub fn emit_document(doc: &Document) -> String {
     if let Some(preface) = &doc.preface {
         key_value(&mut out, 0, "preface", preface);
     }
+    if let Some(notes) = doc.notes.as_deref().filter(|n| !n.is_empty()) {
+        key_value(&mut out, 0, "notes", notes);
+    }
     if let Some(scale) = &doc.scale {
         out.push_str("scale:\n");
         for grade in scale {
@@ -52,6 +55,10 @@ fn emit_section(out: &mut String, section: &Section) {
     if !section.goals_intro.is_empty() {
         indent(out, INDENT);
         key_value(out, INDENT, "goals_intro", &section.goals_intro);
+    }
+    if let Some(first) = section.goals_numbered_from {
+        indent(out, INDENT);
+        let _ = writeln!(out, "goals_numbered_from: {first}");
     }
     if !section.goals.is_empty() {
         indent(out, INDENT);

@@ -136,6 +136,7 @@ mod tests {
             fiscal_year: 2008,
             checkpoint: None,
             preface: None,
+            notes: None,
             scale: None,
             divisions: vec![Division {
                 name: "区民部".into(),

@@ -19,6 +19,8 @@ struct RawDocument {
     #[serde(default)]
     preface: Option<String>,
     #[serde(default)]
+    notes: Option<String>,
+    #[serde(default)]
     scale: Option<Vec<RawGrade>>,
     divisions: Vec<RawDivision>,
 }
@@ -44,6 +46,8 @@ struct RawSection {
     name: Spanned<String>,
     #[serde(default)]
     goals_intro: Option<String>,
+    #[serde(default)]
+    goals_numbered_from: Option<Spanned<i64>>,
     #[serde(default)]
     goals: Vec<String>,
     #[serde(default)]
@@ -142,6 +146,7 @@ pub fn parse_document(text: &str) -> Result<Document, Vec<Problem>> {
         fiscal_year: fiscal_year as i32,
         checkpoint,
         preface: raw.preface,
+        notes: raw.notes.filter(|n| !n.is_empty()),
         scale,
         divisions,
     })
@@ -176,6 +181,13 @@ fn section(raw: RawSection, marks: &[String], problems: &mut Vec<Problem>) -> Se
             None
         }
     });
+    let goals_numbered_from = raw.goals_numbered_from.and_then(|n| {
+        let number = u32::try_from(n.value).ok().filter(|n| (1..=20).contains(n));
+        if number.is_none() {
+            problems.push(Problem::at(position(&n.referenced), ProblemKind::BadGoalNumber { value: n.value }));
+        }
+        number
+    });
     let updated = raw.updated.and_then(|u| {
         let parsed = DateTime::parse_from_rfc3339(u.value.trim()).ok();
         if parsed.is_none() {
@@ -189,6 +201,7 @@ fn section(raw: RawSection, marks: &[String], problems: &mut Vec<Problem>) -> Se
     Section {
         name: raw.name.value,
         goals_intro: raw.goals_intro.unwrap_or_default(),
+        goals_numbered_from,
         goals: raw.goals,
         progress: raw.progress.unwrap_or_default(),
         rating,

@@ -51,6 +51,10 @@ pub enum ProblemKind {
     DuplicateMark {
         mark: String,
     },
+    /// `goals_numbered_from` is not a circled number ①–⑳.
+    BadGoalNumber {
+        value: i64,
+    },
     Read {
         detail: String,
     },
@@ -150,6 +154,12 @@ impl ProblemKind {
             (ProblemKind::DuplicateMark { mark }, Lang::En) => {
                 format!("the mark '{mark}' appears twice in the scale; keep one.")
             }
+            (ProblemKind::BadGoalNumber { value }, Lang::Ja) => format!(
+                "goals_numbered_from「{value}」は最初の目標の番号です。1～20（①～⑳）にするか、その行を消してください。"
+            ),
+            (ProblemKind::BadGoalNumber { value }, Lang::En) => format!(
+                "goals_numbered_from {value} must be the first goal's number, 1 to 20 (① to ⑳); fix it or remove the line."
+            ),
             (ProblemKind::Read { detail }, Lang::Ja) => {
                 format!("ファイルを読めません（{detail}）。ファイルの場所と権限を確かめてください。")
             }

@@ -6,9 +6,9 @@ mod terminal;
 mod watchdog;
 
 use crate::app::{App, FileEntry, Tone, keymap::Keymap};
-use crate::i18n::app::Msg;
 use crate::config::AmbiguousSetting;
 use crate::i18n::Lang;
+use crate::i18n::app::Msg;
 use crate::worker::{Env, Journals, journal_dir};
 
 /// What the screen is opened with, from the command line and the settings file.

@@ -19,7 +19,11 @@ use crate::text::{EditRow, caret_cell, edit_rows};
 /// A pane while its text is edited: the editing frame, the text, and where the caret is.
 pub fn draw_pane(frame: &mut Frame, app: &App, editor: &Editor, area: Rect) {
     let what = match editor.field {
-        Field::Goals => format!("{} {}", Words::Goal.text(app.lang), goal_number(editor.goal)),
+        Field::Goals => {
+            let section = app.section(editor.section);
+            let number = section.and_then(|s| s.goal_label(editor.goal)).unwrap_or_else(|| goal_number(editor.goal));
+            format!("{} {number}", Words::Goal.text(app.lang))
+        }
         Field::GoalsIntro => Field::GoalsIntro.label(app.lang).to_owned(),
         field => field_title(app, editor.section, field),
     };

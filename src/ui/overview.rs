@@ -46,6 +46,12 @@ fn file_lines(app: &App, file: usize, doc: &Document, width: usize) -> Vec<Line<
         lines.extend(wrap(&sanitize(preface), width).into_iter().map(|l| Line::from(w(l))));
         lines.push(Line::default());
     }
+    if let Some(notes) = doc.notes.as_deref().filter(|n| !n.is_empty()) {
+        // The notes printed under the published table (※…), as the table has them.
+        lines.push(Line::styled(w(Words::Notes.text(app.lang)), style::bold()));
+        lines.extend(wrap(&sanitize(notes), width).into_iter().map(|l| Line::from(w(l))));
+        lines.push(Line::default());
+    }
     let sections: Vec<&Section> = doc.divisions.iter().flat_map(|d| &d.sections).collect();
     let incomplete = sections.iter().filter(|s| !s.empty_fields().is_empty()).count();
     let unsaved = app.files.get(file).map_or(0, |f| f.dirty_count());

@@ -1,0 +1,231 @@
+//! The header rows: which column holds which field, told by the headings' words.
+//!
+//! One header row or two, and names in one column or two (部 | 課), are read alike.
+
+use super::super::error::{ImportError, Warning};
+use super::Row;
+use crate::i18n::interchange::Location;
+use crate::i18n::interchange::read::ReadMsg;
+use crate::i18n::interchange::summary::WarnMsg;
+
+/// What a column holds, as its heading says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// "部 課" in one cell (所属等名).
+    Name,
+    Division,
+    Section,
+    Goals,
+    Progress,
+    Rating,
+    Reflection,
+    /// A column hyoka knows and does not import (`updated` of its own csv export).
+    Ignored,
+}
+
+/// Where the names are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Names {
+    Joined(usize),
+    Split { division: usize, section: usize },
+}
+
+/// The table's columns, as the header rows give them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Columns {
+    pub names: Names,
+    pub goals: Option<usize>,
+    pub progress: Option<usize>,
+    pub rating: Option<usize>,
+    pub reflection: Option<usize>,
+    /// How many cells a section row has: up to the last heading.
+    pub width: usize,
+    /// The progress column's heading, which may name the checkpoint ("11月末現在の取組状況").
+    pub progress_heading: Option<(Location, String)>,
+}
+
+impl Columns {
+    pub(crate) fn role(&self, index: usize) -> Option<Role> {
+        let field = |column: Option<usize>, role| (column == Some(index)).then_some(role);
+        let name = match self.names {
+            Names::Joined(c) => (c == index).then_some(Role::Name),
+            Names::Split { division, section } => {
+                field(Some(division), Role::Division).or_else(|| field(Some(section), Role::Section))
+            }
+        };
+        name.or_else(|| field(self.goals, Role::Goals))
+            .or_else(|| field(self.progress, Role::Progress))
+            .or_else(|| field(self.rating, Role::Rating))
+            .or_else(|| field(self.reflection, Role::Reflection))
+    }
+}
+
+/// A heading as compared: half-width letters and brackets, no spaces, no trailing "(ア)".
+fn normalized(heading: &str) -> String {
+    let mut text: String = heading
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    // "所属等名(ア)", "今年度の取組を振り返って(評価)(I)": the table's column letters say nothing.
+    while let Some(open) = text.rfind('(').filter(|_| text.ends_with(')')) {
+        if text.get(open..).is_some_and(|tail| tail.chars().count() > 4) || open == 0 {
+            break;
+        }
+        text.truncate(open);
+    }
+    text
+}
+
+/// The field a heading names, if it is a heading hyoka knows.
+pub(crate) fn role_of(heading: &str) -> Option<Role> {
+    let h = normalized(heading);
+    let length = h.chars().count();
+    if length == 0 || length > 60 {
+        return None;
+    }
+    let role = match h.as_str() {
+        "updated" | "updated_by" => Role::Ignored,
+        "部" | "部名" | "部局" | "部局名" | "局" | "局名" => Role::Division,
+        "課" | "課名" | "課等名" | "課・係名" => Role::Section,
+        _ if h.starts_with("所属") && length <= 5 => Role::Name,
+        _ if h.contains("取組状況") || h.contains("進捗状況") => Role::Progress,
+        _ if h.contains("達成度") || h == "評価" => Role::Rating,
+        _ if h.contains("振り返") || h.starts_with("良かった点") => Role::Reflection,
+        _ if h.ends_with("目標") && !h.contains("達成") && length <= 12 => Role::Goals,
+        _ => return None,
+    };
+    Some(role)
+}
+
+/// The first header row: at least two headings hyoka knows, one of them for the names.
+pub(crate) fn starts_header(row: &Row) -> bool {
+    let roles: Vec<Role> = row.filled().iter().filter_map(|(_, cell)| role_of(&cell.text)).collect();
+    roles.len() >= 2 && roles.iter().any(|r| matches!(r, Role::Name | Role::Division | Role::Section))
+}
+
+/// A second header row under the first (目標達成度 | 良かった点… under 今年度の取組を振り返って): every
+/// filled cell a heading.
+pub(crate) fn continues_header(row: &Row) -> bool {
+    let filled = row.filled();
+    !filled.is_empty() && filled.iter().all(|(_, cell)| role_of(&cell.text).is_some())
+}
+
+/// The columns of the header rows; a heading hyoka does not know, or a field twice, is refused
+/// with the heading's cell.
+pub(crate) fn columns(rows: &[&Row], warnings: &mut Vec<Warning>) -> Result<Columns, ImportError> {
+    let width = rows.iter().filter_map(|r| r.filled().last().map(|(i, _)| i + 1)).max().unwrap_or(0);
+    let mut roles: Vec<Option<(Role, &Location, &str)>> = vec![None; width];
+    for row in rows {
+        for (index, cell) in row.filled() {
+            let Some(role) = role_of(&cell.text) else {
+                return Err(ImportError::at(&cell.at, ReadMsg::UnknownColumn { heading: cell.text.trim().to_owned() }));
+            };
+            // The lower row says more: 目標達成度 under 今年度の取組を振り返って(評価).
+            if let Some(slot) = roles.get_mut(index) {
+                *slot = Some((role, &cell.at, cell.text.trim()));
+            }
+        }
+    }
+    let mut found: Vec<(Role, usize)> = Vec::new();
+    for (index, slot) in roles.iter().enumerate() {
+        let Some((role, at, heading)) = slot else { continue };
+        if *role == Role::Ignored {
+            warnings.push(Warning {
+                at: Some((*at).clone()),
+                what: WarnMsg::IgnoredColumn { heading: (*heading).to_owned() },
+            });
+            continue;
+        }
+        if found.iter().any(|(r, _)| r == role) {
+            return Err(ImportError::at(at, ReadMsg::DuplicateColumn { heading: (*heading).to_owned() }));
+        }
+        found.push((*role, index));
+    }
+    let column = |role| found.iter().find(|(r, _)| *r == role).map(|(_, i)| *i);
+    let names = match (column(Role::Name), column(Role::Division), column(Role::Section)) {
+        (None, Some(division), Some(section)) => Names::Split { division, section },
+        (Some(name), None, None) => Names::Joined(name),
+        (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
+            let at = rows.first().map_or(Location::Text { line: 1, column: 1 }, |r| r.at.clone());
+            return Err(ImportError::at(&at, ReadMsg::DuplicateColumn { heading: "所属等名".into() }));
+        }
+        _ => {
+            let at = rows.first().map_or(Location::Text { line: 1, column: 1 }, |r| r.at.clone());
+            return Err(ImportError::at(&at, ReadMsg::NoNameColumn));
+        }
+    };
+    let progress_heading = column(Role::Progress).and_then(|index| {
+        // The heading that names the checkpoint: the one with 取組状況, usually the upper row.
+        rows.iter()
+            .filter_map(|row| row.cells.get(index))
+            .find(|cell| role_of(&cell.text) == Some(Role::Progress))
+            .map(|cell| (cell.at.clone(), cell.text.trim().to_owned()))
+    });
+    Ok(Columns {
+        names,
+        goals: column(Role::Goals),
+        progress: column(Role::Progress),
+        rating: column(Role::Rating),
+        reflection: column(Role::Reflection),
+        width,
+        progress_heading,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interchange::table::Cell;
+
+    fn row(line: usize, cells: &[&str]) -> Row {
+        let at = |column| Location::Text { line, column };
+        let cells =
+            cells.iter().enumerate().map(|(i, t)| Cell { text: (*t).into(), at: at(i + 1), origin: None }).collect();
+        Row { at: at(1), cells }
+    }
+
+    #[test]
+    fn headings_are_known_by_their_words() {
+        assert_eq!(role_of("所属等名(ア)"), Some(Role::Name));
+        assert_eq!(role_of("所属等の目標（イ）"), Some(Role::Goals));
+        assert_eq!(role_of("11月末現在の取組状況(ウ) (目標達成状況, 課題等)"), Some(Role::Progress));
+        assert_eq!(role_of("今年度の取組を振り返って(評価)(I)"), Some(Role::Reflection));
+        assert_eq!(role_of("目標達成度"), Some(Role::Rating));
+        assert_eq!(role_of("良かった点や反省すべき点, 今後どのように取り組んでいくか 等"), Some(Role::Reflection));
+        assert_eq!(role_of("部"), Some(Role::Division));
+        assert_eq!(role_of("区民部 総務課"), None);
+        assert_eq!(role_of("目標を達成するため、窓口の待ち時間を短縮する目標"), None, "too long to be a heading");
+    }
+
+    #[test]
+    fn two_header_rows_are_read_as_one_and_a_section_row_is_no_header() {
+        let seed_first = row(
+            11,
+            &["所属等名(ア)", "所属等の目標(イ)", "11月末現在の取組状況(ウ)", "今年度の取組を振り返って(評価)(I)", ""],
+        );
+        let seed_second =
+            row(12, &["", "", "", "目標達成度", "良かった点や反省すべき点, 今後どのように取り組んでいくか 等"]);
+        assert!(starts_header(&seed_first) && continues_header(&seed_second));
+        let section = row(13, &["区民部 総務課", "①目標", "・状況", "○", "振り返り"]);
+        assert!(!starts_header(&section) && !continues_header(&section));
+        let columns = columns(&[&seed_first, &seed_second], &mut Vec::new()).ok();
+        let roles: Vec<_> = (0..5).map(|i| columns.as_ref().and_then(|c| c.role(i))).collect();
+        assert_eq!(roles, [Role::Name, Role::Goals, Role::Progress, Role::Rating, Role::Reflection].map(Some));
+    }
+
+    #[test]
+    fn two_name_columns_unknown_and_doubled_headings() {
+        let split = columns(&[&row(1, &["部", "課", "目標", "達成度"])], &mut Vec::new()).map(|c| c.names);
+        assert_eq!(split, Ok(Names::Split { division: 0, section: 1 }));
+        let unknown =
+            columns(&[&row(1, &["所属等名", "目標", "備考"])], &mut Vec::new()).map_err(|e| (e.at, e.problem));
+        let at = Location::Text { line: 1, column: 3 };
+        assert_eq!(unknown, Err((Some(at), ReadMsg::UnknownColumn { heading: "備考".into() })));
+        let twice = columns(&[&row(1, &["所属等名", "目標", "振り返り", "反省・振り返り"])], &mut Vec::new());
+        assert!(matches!(twice.map_err(|e| e.problem), Err(ReadMsg::DuplicateColumn { .. })));
+    }
+}

@@ -1,0 +1,124 @@
+//! One section row of the table → the section: its names, goals, progress, rating and reflection.
+
+use super::super::error::{ImportError, Warning};
+use super::header::{Columns, Names};
+use super::lookalike::{rating, split_names, without_invisible};
+use super::{Row, Source, goals};
+use crate::i18n::interchange::read::ReadMsg;
+use crate::i18n::interchange::{Location, cell_name};
+use crate::model::{Grade, Section};
+
+/// What a row is read against.
+pub(crate) struct Context<'a> {
+    pub columns: &'a Columns,
+    /// The legend's scale, or the usual one where the table has no legend.
+    pub scale: &'a [Grade],
+    pub source: Source,
+}
+
+/// The section a row holds, with its division; `above` is the division of the row above, which a
+/// `部` column may leave blank under its first section.
+pub(crate) fn read(
+    row: &Row,
+    context: &Context,
+    above: Option<&str>,
+    warnings: &mut Vec<Warning>,
+) -> Result<(String, Section), ImportError> {
+    check_width(row, context.columns.width)?;
+    check_merges(row, context.columns)?;
+    let (division, name) = names(row, context.columns.names, above, warnings)?;
+    let field = |column: Option<usize>| column.map_or("", |c| row.text(c));
+    let rating = match (context.columns.rating, field(context.columns.rating)) {
+        (Some(column), cell) if !cell.is_empty() => {
+            let at = row.at(column);
+            let mark = rating(cell, context.scale, at, warnings);
+            let allowed = context.scale.iter().map(|g| g.mark.clone()).collect();
+            Some(mark.ok_or_else(|| ImportError::at(at, ReadMsg::UnknownRating { mark: cell.to_owned(), allowed }))?)
+        }
+        _ => None,
+    };
+    let goals_at = context.columns.goals.map_or(&row.at, |c| row.at(c));
+    let goals = goals::split(field(context.columns.goals), context.source, goals_at)?;
+    let section = Section {
+        name,
+        goals_intro: goals.intro,
+        goals_numbered_from: goals.numbered_from,
+        goals: goals.goals,
+        progress: context.source.decode(field(context.columns.progress)),
+        rating,
+        reflection: context.source.decode(field(context.columns.reflection)),
+        updated: None,
+        updated_by: None,
+    };
+    Ok((division, section))
+}
+
+fn names(
+    row: &Row,
+    names: Names,
+    above: Option<&str>,
+    warnings: &mut Vec<Warning>,
+) -> Result<(String, String), ImportError> {
+    match names {
+        Names::Joined(column) => {
+            let at = row.at(column);
+            let name = without_invisible(row.text(column), at, warnings);
+            let (division, section) =
+                split_names(&name).ok_or_else(|| ImportError::at(at, ReadMsg::NameSplit { name: name.clone() }))?;
+            Ok((division.to_owned(), section.to_owned()))
+        }
+        Names::Split { division, section } => {
+            let written = without_invisible(row.text(division), row.at(division), warnings);
+            let division = match (written.trim(), above) {
+                ("", Some(above)) => above.to_owned(),
+                ("", None) => return Err(ImportError::at(row.at(division), ReadMsg::NoDivision)),
+                (written, _) => written.to_owned(),
+            };
+            let name = without_invisible(row.text(section), row.at(section), warnings);
+            if name.trim().is_empty() {
+                return Err(ImportError::at(row.at(section), ReadMsg::EmptyName));
+            }
+            Ok((division, name.trim().to_owned()))
+        }
+    }
+}
+
+/// A section row has a cell for every column: a short row is a line broken inside a cell.
+fn check_width(row: &Row, width: usize) -> Result<(), ImportError> {
+    let last_filled = row.cells.iter().rposition(|c| !c.text.trim().is_empty()).map_or(0, |i| i + 1);
+    if row.cells.len() >= width && last_filled <= width {
+        return Ok(());
+    }
+    let found = if last_filled > width { last_filled } else { row.cells.len() };
+    let at = if last_filled > width { row.at(width) } else { row.at(row.cells.len().saturating_sub(1)) };
+    Err(ImportError::at(at, ReadMsg::CellCount { found, expected: width, preview: preview(row) }))
+}
+
+/// The row as a clerk would recognise it: the start of each cell.
+pub(crate) fn preview(row: &Row) -> String {
+    let short = |text: &str| {
+        let text = crate::text::sanitize(text.trim()).replace('\n', " ");
+        if text.chars().count() > 12 { text.chars().take(12).collect::<String>() + "…" } else { text }
+    };
+    row.cells.iter().take(6).map(|c| short(&c.text)).collect::<Vec<_>>().join(" | ")
+}
+
+/// A merged area may not hold two fields of a row: which one would the text be?
+fn check_merges(row: &Row, columns: &Columns) -> Result<(), ImportError> {
+    for (i, cell) in row.cells.iter().enumerate() {
+        let Some(origin) = cell.origin else { continue };
+        let mut same = row.cells.iter().enumerate().skip(i + 1).filter(|(_, c)| c.origin == Some(origin));
+        let role = columns.role(i);
+        let other_field = |j: usize| role.is_some() && columns.role(j).is_some() && columns.role(j) != role;
+        if let Some((j, last)) = same.rfind(|(j, _)| other_field(*j)) {
+            let range = match (&cell.at, &last.at) {
+                (Location::Cell { row: r, column: a, .. }, Location::Cell { column: b, .. }) => {
+                    format!("{}:{}", cell_name(*r, *a), cell_name(*r, *b))
+                }
+                _ => format!("{}–{}", i + 1, j + 1),
+            };
+            return Err(ImportError::at(&cell.at, ReadMsg::MergedAcross { range }));
+        }
+    }
+    Ok(())
+}
