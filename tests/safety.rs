@@ -53,7 +53,11 @@ fn typing_in_the_reflection(ws: &Workspace, state: &Path, text: &str) -> Tui {
     start_editing(&mut tui);
     tui.press(text);
     tui.wait_for(text);
+    // "A dropped link or a crash loses at most a second": measured from the key on screen.
+    let typed = Instant::now();
     wait_until("the journal", || journal_holds(state, text));
+    let late = typed.elapsed();
+    assert!(late < Duration::from_millis(1500), "the journal came {late:?} after the key, not within a second");
     tui
 }
 
