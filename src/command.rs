@@ -32,6 +32,10 @@ pub enum Command {
     Save,
     Quit,
     Help,
+    /// The last messages, in full.
+    Messages,
+    /// Add (or edit) the lead-in written before the numbered goals.
+    EditIntro,
     Export,
     Redraw,
     Zoom,
@@ -77,6 +81,7 @@ pub enum Context {
     Editing,
     TextInput,
     Help,
+    Messages,
     Quit,
     Conflict,
     /// A conflict about a section someone else removed or renamed.
@@ -89,7 +94,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 18] = [
         Context::Global,
         Context::Tree,
         Context::Pane,
@@ -99,6 +104,7 @@ impl Context {
         Context::Editing,
         Context::TextInput,
         Context::Help,
+        Context::Messages,
         Context::Quit,
         Context::Conflict,
         Context::Gone,
@@ -121,6 +127,7 @@ impl Context {
             Context::Editing => "editing",
             Context::TextInput => "input",
             Context::Help => "help",
+            Context::Messages => "messages",
             Context::Quit => "quit",
             Context::Conflict => "conflict",
             Context::Gone => "gone",
@@ -164,6 +171,8 @@ impl Command {
             Command::Save => "save",
             Command::Quit => "quit",
             Command::Help => "help",
+            Command::Messages => "messages",
+            Command::EditIntro => "lead_in",
             Command::Export => "export",
             Command::Redraw => "redraw",
             Command::Zoom => "zoom",

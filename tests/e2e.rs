@@ -259,20 +259,27 @@ fn ambiguous_width_two_draws_ascii_borders() {
 }
 
 #[test]
-fn e_exports_the_document_next_to_the_data_file() {
+fn e_exports_the_document_outside_the_data_and_asks_before_making_a_folder() {
     let ws = Workspace::kamigyo();
-    let mut tui = Tui::spawn(ws.path(), 30, 100);
+    let home = tempfile::tempdir().expect("a home of the test's");
+    let mut tui = Tui::spawn_with_state(ws.path(), home.path(), 30, 100, &[]);
     tui.wait_ready();
     tui.press("e");
     tui.wait_for("書き出し先（編集できます）");
-    tui.wait_for("kamigyo/2008.html");
+    tui.wait_for("hyoka-exports/kamigyo/2008.html");
     tui.press("\t");
-    tui.wait_for("kamigyo/2008.csv");
+    tui.wait_for("hyoka-exports/kamigyo/2008.csv");
+    tui.press(ENTER);
+    tui.wait_for_hint("作ってよければもう一度 Enter");
+    let folder = home.path().join("hyoka-exports/kamigyo");
+    assert!(!folder.exists(), "no folder is made before the clerk says so");
     tui.press(ENTER);
     tui.wait_for_hint("書き出しました:");
-    let csv = fs::read(ws.path().join("kamigyo/2008.csv")).expect("the CSV is next to the YAML");
+    let csv = fs::read(folder.join("2008.csv")).expect("the CSV is in the export folder");
     assert!(csv.starts_with(b"\xef\xbb\xbf"), "UTF-8 with BOM");
     assert!(String::from_utf8_lossy(&csv).contains("市民税課"));
+    let listing: Vec<_> = ws.listing().into_iter().filter(|p| !p.starts_with(home.path())).collect();
+    assert_eq!(listing, [ws.file()], "nothing new inside the data folder");
     quit_expecting_success(&mut tui);
 }
 

@@ -79,6 +79,8 @@ pub struct ExportJob {
     pub format: Format,
     pub path: PathBuf,
     pub overwrite: bool,
+    /// Create the folder when it does not exist (asked first: a mistyped folder is not made silently).
+    pub create_folder: bool,
     /// The data files open, never to be written over by an export.
     pub data_files: Vec<PathBuf>,
 }
@@ -88,6 +90,8 @@ pub enum ExportReport {
     Written(PathBuf),
     /// The path exists; the dialog asks before overwriting.
     Exists(PathBuf),
+    /// The folder does not exist; the dialog asks before creating it.
+    NoFolder(PathBuf),
     IntoData(PathBuf),
     Refused(String),
     Failed {

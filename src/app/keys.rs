@@ -18,6 +18,7 @@ pub fn contexts(app: &App) -> &'static [Context] {
         },
         Mode::Editing(_) => &[Context::Editing, Context::TextInput],
         Mode::Help { .. } => &[Context::Help],
+        Mode::Messages { .. } => &[Context::Messages],
         Mode::ConfirmQuit => &[Context::Quit],
         Mode::Resolve(conflict) => conflict.contexts(),
         Mode::Recover(recovery) => recovery.contexts(),

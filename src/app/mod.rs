@@ -23,6 +23,7 @@ pub use action::{
     Action, DiskChange, DiskCheck, DiskReport, Effect, ExportJob, ExportReport, JournalEntry, JournalWork, SaveJob,
     SaveReport,
 };
+pub use dialog::export::default_path as export_path;
 pub use dialog::recovery::open as open_recovery;
 pub use journal::FieldDiff;
 pub use keys::{action_for, contexts, pane_contexts, split_escape};

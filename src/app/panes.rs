@@ -18,6 +18,7 @@ pub fn handle(app: &mut App, field: Field, command: Command) {
     let changes = matches!(
         command,
         Command::Edit
+            | Command::EditIntro
             | Command::AddGoalAfter
             | Command::AddGoalBefore
             | Command::RemoveGoal
@@ -72,6 +73,10 @@ fn goals(app: &mut App, at: SectionRef, command: Command) {
                 _ => 0,
             };
             add_goal(app, at, index);
+        }
+        Command::EditIntro => {
+            app.goal_cursor = 0;
+            editing::start(app, at, Field::GoalsIntro, 0, false);
         }
         Command::RemoveGoal => remove_goal(app, at, rows.get(app.goal_cursor).copied()),
         Command::MoveGoalUp => move_goal(app, at, rows.get(app.goal_cursor).copied(), true),

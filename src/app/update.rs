@@ -61,6 +61,7 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
             Handled::EndedThen(command) => browse(app, command),
         },
         Mode::Help { scroll } => dialog::help::handle(scroll, app, action),
+        Mode::Messages { scroll } => dialog::messages::handle(scroll, app, action),
         Mode::ConfirmQuit => dialog::quit::handle(app, action),
         Mode::Resolve(conflict) => dialog::conflict::handle(conflict, app, action),
         Mode::Recover(recovery) => dialog::recovery::handle(recovery, app, action),
@@ -83,6 +84,7 @@ fn browse(app: &mut App, command: Command) -> Vec<Effect> {
             }
         }
         Command::Help => app.mode = Mode::Help { scroll: 0 },
+        Command::Messages => app.mode = Mode::Messages { scroll: 0 },
         Command::Export => dialog::export::open(app),
         Command::Redraw => return vec![Effect::Redraw],
         Command::Zoom => zoom(app),

@@ -76,6 +76,9 @@ pub enum Msg {
         path: String,
     },
     ExportOverData,
+    ExportNoFolder {
+        folder: String,
+    },
     ExportFailed {
         path: String,
         why: String,
@@ -240,6 +243,11 @@ impl Msg {
                 lang,
                 "{path} はもうあります。上書きするなら、もう一度 Enter を押してください。",
                 "{path} exists already; press Enter again to overwrite it."
+            ),
+            Msg::ExportNoFolder { folder } => tr!(
+                lang,
+                "フォルダ {folder} はありません。作ってよければもう一度 Enter を、違うなら書き出し先を直してください。",
+                "the folder {folder} does not exist; press Enter again to create it, or correct the path."
             ),
             Msg::ExportOverData => tr!(
                 lang,

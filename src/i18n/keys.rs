@@ -15,6 +15,7 @@ pub fn place(context: Context, lang: Lang) -> &'static str {
         Context::Editing => ("編集中", "editing"),
         Context::TextInput => ("文字入力", "typing"),
         Context::Help => ("ヘルプ", "help"),
+        Context::Messages => ("メッセージ", "messages"),
         Context::Quit => ("終了確認", "quit?"),
         Context::Conflict => ("競合", "conflict"),
         Context::Gone => ("削除された課", "removed section"),
@@ -63,6 +64,8 @@ pub fn describe(context: Context, command: Command, lang: Lang) -> &'static str 
         (_, C::Zoom) => ("選んだ欄を右側いっぱいに / 元に戻す", "show the pane on the whole right side / back"),
         (_, C::Redraw) => ("画面を描き直す", "redraw the screen"),
         (_, C::Help) => ("このヘルプ", "this help"),
+        (_, C::Messages) => ("最近のメッセージを全文で見る", "the last messages, in full"),
+        (X::Goals, C::EditIntro) => ("目標の前書きを書く（「…のため」など）", "write the lead-in before the goals"),
         (_, C::Quit) => ("終了（未保存なら確認）", "quit (asks when unsaved)"),
         (X::Editing, C::EndEdit) => ("編集を終える（内容は残ります）", "end editing (the text stays)"),
         (_, C::NewLine) => ("改行", "new line"),
@@ -76,7 +79,7 @@ pub fn describe(context: Context, command: Command, lang: Lang) -> &'static str 
         (_, C::DeleteForward) => ("後の一文字を消す", "delete after the caret"),
         (_, C::UndoTyping) => ("入力を元に戻す", "undo typing"),
         (_, C::RedoTyping) => ("入力をやり直す", "redo typing"),
-        (X::Help | X::RecoveryDiff, C::Up | C::Down) => {
+        (X::Help | X::RecoveryDiff | X::Messages, C::Up | C::Down) => {
             ("スクロール（他のキーで閉じる）", "scroll (any other key closes)")
         }
         (_, C::SaveAndQuit) => ("保存して終了", "save and quit"),
@@ -113,6 +116,7 @@ pub fn hint_label(context: Context, command: Command, lang: Lang) -> &'static st
         (_, C::NextPane) => ("欄へ", "panes"),
         (_, C::Save) => ("保存", "save"),
         (_, C::Help) => ("ヘルプ", "help"),
+        (_, C::Messages) => ("全文", "in full"),
         (_, C::Quit) => ("終了", "quit"),
         (_, C::Edit) => ("編集", "edit"),
         (_, C::AddGoalAfter) => ("追加", "add"),

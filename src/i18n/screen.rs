@@ -44,7 +44,10 @@ pub enum Words {
     BrokenBadge,
     SavedBadge,
     TreeLegend,
+    WholeMessage,
     HelpTitle,
+    MessagesTitle,
+    NoMessages,
     QuitQuestion { sections: usize },
     QuitTitle,
     ExportTitle,
@@ -127,10 +130,16 @@ impl Words {
             Words::UnsavedBadge { sections } => tr!(lang, " 未保存 {sections}課 ", " unsaved: {sections} "),
             Words::BrokenBadge => fixed(" 読込エラー ", " unreadable "),
             Words::SavedBadge => fixed(" 保存済み ", " saved "),
+            Words::WholeMessage => fixed("全文", "in full"),
             Words::TreeLegend => fixed("*:未保存 !:未記入あり", "*:unsaved !:empty fields"),
             Words::HelpTitle => {
                 fixed(" キー操作（↑↓:スクロール  他のキー:閉じる） ", " Keys (↑↓: scroll, any other key: close) ")
             }
+            Words::MessagesTitle => fixed(
+                " 最近のメッセージ（新しい順。↑↓:スクロール  他のキー:閉じる） ",
+                " Last messages (newest first; ↑↓: scroll, any other key: close) ",
+            ),
+            Words::NoMessages => fixed("まだメッセージはありません。", "No messages yet."),
             Words::QuitQuestion { sections } => tr!(
                 lang,
                 "保存していない変更があります（{sections}課）。",

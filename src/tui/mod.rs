@@ -5,6 +5,8 @@ mod event_loop;
 mod terminal;
 mod watchdog;
 
+use std::path::PathBuf;
+
 use crate::app::{App, FileEntry, Tone, keymap::Keymap};
 use crate::config::AmbiguousSetting;
 use crate::i18n::Lang;
@@ -25,6 +27,8 @@ pub fn open(files: Vec<FileEntry>, options: Options) -> std::io::Result<i32> {
     app.read_only = options.read_only;
     app.keymap = options.keymap;
     app.user = crate::worker::save::login_name();
+    app.export_dir = std::env::var_os("HOME").filter(|h| !h.is_empty()).map(|h| PathBuf::from(h).join(EXPORTS));
+    app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     // Reviewers write nothing, not even a journal.
     let journals = if options.read_only { None } else { Some(open_journals()) };
     match &journals {
@@ -40,6 +44,9 @@ pub fn open(files: Vec<FileEntry>, options: Options) -> std::io::Result<i32> {
     let env = Env::new(options.lang, journals);
     event_loop::run(&mut app, &env, options.ambiguous)
 }
+
+/// The folder in the user's home where exports go unless another is typed.
+const EXPORTS: &str = "hyoka-exports";
 
 /// This hyoka's journal folder, or why there is none.
 fn open_journals() -> Result<Journals, String> {

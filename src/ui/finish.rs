@@ -3,6 +3,7 @@
 use std::num::NonZeroU16;
 
 use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::style::Color;
 use unicode_width::UnicodeWidthStr;
 
 use crate::text::sanitize::needs_replacing;
@@ -15,8 +16,15 @@ use crate::text::{AmbiguousWidth, PAD, ambiguous_width, is_ambiguous, sanitize};
 ///   [`PAD`] cell after it is left alone, since the terminal draws the character over it;
 /// - a wide character whose second column was overdrawn by something else (a pop-up's border
 ///   over Japanese text) is blanked, or the terminal would hide that border behind it.
-pub fn finish(buffer: &mut Buffer) {
+/// - with `no_color` (`NO_COLOR`), every colour goes; reverse video, bold and underline stay.
+pub fn finish(buffer: &mut Buffer, no_color: bool) {
     let area = buffer.area;
+    if no_color {
+        for cell in &mut buffer.content {
+            cell.fg = Color::Reset;
+            cell.bg = Color::Reset;
+        }
+    }
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right() {
             let symbol = buffer[(x, y)].symbol().to_owned();

@@ -25,7 +25,7 @@ use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 pub fn draw(frame: &mut Frame, app: &App) {
     if app.layout.too_small {
         too_small(frame, app);
-        finish(frame.buffer_mut());
+        finish(frame.buffer_mut(), app.no_color);
         return;
     }
     tree::draw(frame, app, app.layout.tree);
@@ -36,13 +36,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status::draw(frame, app, app.layout.status, app.layout.hints);
     match &app.mode {
         Mode::Help { scroll } => dialog::help::draw(frame, app, *scroll),
+        Mode::Messages { scroll } => dialog::messages::draw(frame, app, *scroll),
         Mode::ConfirmQuit => dialog::quit::draw(frame, app),
         Mode::Resolve(conflict) => dialog::conflict::draw(frame, app, conflict),
         Mode::Recover(recovery) => dialog::recovery::draw(frame, app, recovery),
         Mode::Export(export) => dialog::export::draw(frame, app, export),
         Mode::Browse | Mode::Editing(_) => {}
     }
-    finish(frame.buffer_mut());
+    finish(frame.buffer_mut(), app.no_color);
 }
 
 /// One centred line: how big the terminal must be.

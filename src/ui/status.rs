@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::style::{self, dim, w};
 use crate::app::{App, FileState, Mode, Node, Tone, contexts};
+use crate::command::{Command, Context};
 use crate::i18n::screen::Words;
 use crate::text::{display_width, sanitize, truncate};
 
@@ -47,7 +48,18 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
                 Tone::Info => Style::new(),
                 Tone::Error => style::error(),
             };
-            Line::styled(w(truncate(&sanitize(&message.text), usize::from(hints.width))), style)
+            let text = sanitize(&message.text);
+            let room = usize::from(hints.width);
+            // A message too long for the line ends in the key that shows it whole.
+            let whole = app.keymap.keys(Context::Global, Command::Messages).first().map(|k| k.shown());
+            let line = match whole {
+                Some(key) if display_width(&text) > room => {
+                    let tail = format!(" {key}:{}", Words::WholeMessage.text(lang));
+                    format!("{}{tail}", truncate(&text, room.saturating_sub(display_width(&tail))))
+                }
+                _ => truncate(&text, room),
+            };
+            Line::styled(w(line), style)
         }
         None => {
             let keys = app.keymap.hints(contexts(app), lang);
@@ -70,7 +82,7 @@ fn mode_name(app: &App) -> crate::i18n::screen::ModeName {
     use crate::i18n::screen::ModeName;
     match &app.mode {
         Mode::Editing(_) => ModeName::Editing,
-        Mode::Help { .. } => ModeName::Help,
+        Mode::Help { .. } | Mode::Messages { .. } => ModeName::Help,
         Mode::ConfirmQuit => ModeName::Quit,
         Mode::Resolve(_) => ModeName::Conflict,
         Mode::Recover(_) => ModeName::Recovery,

@@ -15,6 +15,13 @@ pub fn export(job: ExportJob, lang: Lang) -> ExportReport {
     if is_data_path(&path) || job.data_files.iter().any(|p| same(p)) {
         return ExportReport::IntoData(path);
     }
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    if let Some(dir) = dir
+        && !dir.is_dir()
+        && !job.create_folder
+    {
+        return ExportReport::NoFolder(dir.to_path_buf());
+    }
     if path.exists() && !job.overwrite {
         return ExportReport::Exists(path);
     }
@@ -22,7 +29,6 @@ pub fn export(job: ExportJob, lang: Lang) -> ExportReport {
         Ok(bytes) => bytes,
         Err(e) => return ExportReport::Refused(e.describe(lang).to_owned()),
     };
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
     match dir.map_or(Ok(()), std::fs::create_dir_all).and_then(|()| write_atomically(&path, &bytes)) {
         Ok(()) => ExportReport::Written(path),
         Err(e) => ExportReport::Failed { path, why: e.to_string() },

@@ -183,6 +183,10 @@ impl Tui {
         cmd.cwd(dir);
         // No settings file of the machine's user may change what the tests see.
         cmd.env("HYOKA_CONFIG", dir.join("no-such-config.yaml"));
+        cmd.env("XDG_CONFIG_HOME", state.join("config"));
+        cmd.env("XDG_DATA_HOME", state.join("data"));
+        // Exports go under HOME by default: the test's own, never the machine user's.
+        cmd.env("HOME", state);
         // Journals go to a folder of the test's, never into the machine's home.
         cmd.env("XDG_STATE_HOME", state);
         cmd.env("USER", "e2e-tester");

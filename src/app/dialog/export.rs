@@ -14,9 +14,18 @@ use crate::interchange::Format;
 
 const FORMATS: [Format; 5] = [Format::Html, Format::Csv, Format::Md, Format::Tsv, Format::Xlsx];
 
-/// Next to the data file, with the format's extension: data/kamigyo/2008.yaml → 2008.html.
-fn default_path(data_file: &Path, format: Format) -> PathBuf {
-    data_file.with_extension(format.extension())
+/// Where an export goes unless the clerk types otherwise: in the user's export folder, under the
+/// data file's folder name (data/kamigyo/2008.yaml → ~/hyoka-exports/kamigyo/2008.html); without
+/// one, next to the data file.
+pub fn default_path(export_dir: Option<&Path>, data_file: &Path, format: Format) -> PathBuf {
+    let name = Path::new(data_file.file_name().unwrap_or_default()).with_extension(format.extension());
+    match export_dir {
+        Some(dir) => match data_file.parent().and_then(Path::file_name) {
+            Some(folder) => dir.join(folder).join(name),
+            None => dir.join(name),
+        },
+        None => data_file.with_extension(format.extension()),
+    }
 }
 
 fn path_editor(path: &Path) -> TextArea<'static> {
@@ -36,12 +45,13 @@ pub fn open(app: &mut App) {
         app.say(Tone::Error, Msg::ExportBroken);
         return;
     };
-    let path = default_path(&entry.path, Format::Html);
+    let path = default_path(app.export_dir.as_deref(), &entry.path, Format::Html);
     app.mode = Mode::Export(Box::new(ExportDialog {
         file,
         format: Format::Html,
         path: path_editor(&path),
         confirm_overwrite: false,
+        confirm_folder: false,
     }));
 }
 
@@ -59,7 +69,7 @@ pub fn handle(mut dialog: Box<ExportDialog>, app: &mut App, action: Action) -> V
                 dialog.path = path_editor(&typed.with_extension(next.extension()));
             }
             dialog.format = next;
-            dialog.confirm_overwrite = false;
+            dialog.changed();
         }
         Action::Command(Command::Write) => {
             let path = PathBuf::from(dialog.typed_path().trim());
@@ -71,6 +81,7 @@ pub fn handle(mut dialog: Box<ExportDialog>, app: &mut App, action: Action) -> V
                     format: dialog.format,
                     path,
                     overwrite: dialog.confirm_overwrite,
+                    create_folder: dialog.confirm_folder,
                     data_files: app.files.iter().map(|f| f.path.clone()).collect(),
                 };
                 app.mode = Mode::Export(dialog);
@@ -78,15 +89,15 @@ pub fn handle(mut dialog: Box<ExportDialog>, app: &mut App, action: Action) -> V
             }
         }
         Action::Command(command) if edit_keys::apply(&mut dialog.path, command, usize::MAX / 2) => {
-            dialog.confirm_overwrite = false;
+            dialog.changed();
         }
         Action::Type(c) => {
             edit_keys::type_char(&mut dialog.path, c);
-            dialog.confirm_overwrite = false;
+            dialog.changed();
         }
         Action::Paste(text) => {
             edit_keys::paste(&mut dialog.path, &text, true);
-            dialog.confirm_overwrite = false;
+            dialog.changed();
         }
         _ => {}
     }
@@ -109,6 +120,12 @@ pub fn exported(app: &mut App, report: ExportReport) -> Vec<Effect> {
                 dialog.confirm_overwrite = true;
             }
             app.say(Tone::Error, Msg::ExportExists { path: path.display().to_string() });
+        }
+        ExportReport::NoFolder(folder) => {
+            if let Mode::Export(dialog) = &mut app.mode {
+                dialog.confirm_folder = true;
+            }
+            app.say(Tone::Error, Msg::ExportNoFolder { folder: folder.display().to_string() });
         }
         ExportReport::IntoData(_) => app.say(Tone::Error, Msg::ExportOverData),
         ExportReport::Refused(why) => app.say(Tone::Error, Msg::Raw(why)),

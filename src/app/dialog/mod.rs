@@ -4,5 +4,6 @@
 pub mod conflict;
 pub mod export;
 pub mod help;
+pub mod messages;
 pub mod quit;
 pub mod recovery;

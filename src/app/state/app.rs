@@ -22,6 +22,10 @@ pub enum Mode {
     Help {
         scroll: u16,
     },
+    /// The message log, newest first.
+    Messages {
+        scroll: u16,
+    },
     ConfirmQuit,
     /// Fields someone else saved differently: decided one by one before anything is written.
     Resolve(Box<Conflict>),
@@ -60,6 +64,11 @@ pub struct App {
     pub read_only: bool,
     /// The login name that saves (stamped as `updated_by`).
     pub user: String,
+    /// Where exports go by default: a folder of the user's, outside the data tree, so that exports
+    /// never show up as untracked data in the repository. `None`: next to the data file.
+    pub export_dir: Option<std::path::PathBuf>,
+    /// `NO_COLOR` is set: no colours at all, emphasis by reverse video, bold and underline only.
+    pub no_color: bool,
     /// Bumped on every change of the work (documents or the editor's text), so that the journal
     /// is written only when there is something new.
     pub generation: u64,
@@ -92,6 +101,8 @@ impl App {
             quit_after_save: false,
             read_only: false,
             user: "unknown".to_owned(),
+            export_dir: None,
+            no_color: false,
             generation: 0,
             journaled: 0,
             journal_problem: None,

@@ -114,10 +114,18 @@ pub struct ExportDialog {
     pub path: TextArea<'static>,
     /// The path exists: the next Enter overwrites it.
     pub confirm_overwrite: bool,
+    /// The path's folder does not exist: the next Enter creates it.
+    pub confirm_folder: bool,
 }
 
 impl ExportDialog {
     pub fn typed_path(&self) -> String {
         self.path.lines().join("")
+    }
+
+    /// The path or format changed: a question asked about the old one no longer holds.
+    pub fn changed(&mut self) {
+        self.confirm_overwrite = false;
+        self.confirm_folder = false;
     }
 }

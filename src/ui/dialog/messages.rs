@@ -1,0 +1,38 @@
+//! The message log: the last messages in full, wrapped, newest first.
+
+use ratatui::Frame;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph};
+
+use crate::app::{App, Tone};
+use crate::i18n::screen::Words;
+use crate::text::{sanitize, wrap};
+use crate::ui::centered;
+use crate::ui::style::{self, block, dim, w};
+
+pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
+    let area =
+        centered(frame.area(), frame.area().width.saturating_sub(4).min(100), frame.area().height.saturating_sub(2));
+    let width = usize::from(area.width.saturating_sub(2));
+    let mut lines: Vec<Line> = Vec::new();
+    for message in app.log.entries().rev() {
+        let look = match message.tone {
+            Tone::Info => Style::new(),
+            Tone::Error => style::error(),
+        };
+        lines.extend(wrap(&sanitize(&message.text), width).into_iter().map(|l| Line::styled(w(l), look)));
+        lines.push(Line::default());
+    }
+    if lines.is_empty() {
+        lines.push(Line::styled(w(Words::NoMessages.text(app.lang)), dim()));
+    }
+    let visible = usize::from(area.height.saturating_sub(2));
+    let scroll = usize::from(scroll).min(lines.len().saturating_sub(visible));
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>())
+            .block(block().title(w(Words::MessagesTitle.text(app.lang))).border_style(style::dialog())),
+        area,
+    );
+}

@@ -1,0 +1,294 @@
+//! What the screen shows and how its keys answer, after a trial by hand in real terminals: each
+//! test is a defect that was seen (keys → state, and the frame drawn into a TestBackend).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test: a broken expectation is a failed test"
+)]
+
+use hyoka::app::{Action, App, FileEntry, Focus, Mode, Node, SectionRef, View, action_for, update};
+use hyoka::command::Command;
+use hyoka::i18n::Lang;
+use hyoka::layout::{MIN_HEIGHT, MIN_WIDTH};
+use hyoka::model::Field;
+use hyoka::store::parse_document;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Color, Modifier};
+
+fn app() -> App {
+    let text = include_str!("../data/kamigyo/2008.yaml");
+    let doc = parse_document(text).expect("sample parses");
+    App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], Lang::Ja)
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    if let Some(action) = action_for(app, KeyEvent::new(code, KeyModifiers::NONE)) {
+        update(app, action);
+    }
+}
+
+fn keys(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
+    update(app, Action::Resize(width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|frame| hyoka::ui::draw(frame, app)).expect("draws");
+    terminal.backend().buffer().clone()
+}
+
+/// One row as the terminal shows it: the cell after a wide character is covered by it.
+fn row_text(buffer: &Buffer, y: u16) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut out = String::new();
+    let mut covered = 0;
+    for x in 0..buffer.area.width {
+        if covered > 0 {
+            covered -= 1;
+            continue;
+        }
+        let symbol = buffer[(x, y)].symbol();
+        covered = symbol.width().saturating_sub(1);
+        out.push_str(symbol);
+    }
+    out
+}
+
+fn text(buffer: &Buffer) -> String {
+    (0..buffer.area.height).map(|y| row_text(buffer, y) + "\n").collect()
+}
+
+fn row_of(buffer: &Buffer, needle: &str) -> u16 {
+    (0..buffer.area.height)
+        .find(|&y| row_text(buffer, y).contains(needle))
+        .unwrap_or_else(|| panic!("{needle} on screen:\n{}", text(buffer)))
+}
+
+#[test]
+fn right_or_l_on_a_section_opens_it_instead_of_moving_down() {
+    let mut app = app();
+    assert_eq!(app.cursor, Node::Section(SectionRef { file: 0, division: 0, section: 0 }));
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.cursor, Node::Section(SectionRef { file: 0, division: 0, section: 0 }), "still on 総務課");
+    assert_eq!(app.focus, Focus::Pane(Field::Goals), "its goals have the keys");
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "l");
+    assert_eq!(app.focus, Focus::Pane(Field::Goals));
+}
+
+#[test]
+fn the_recovery_dialog_can_be_left_for_later_and_x_asks_once_more() {
+    use hyoka::app::{JournalWork, RecoveryEntry};
+    let mut app = app();
+    let doc = app.doc(0).cloned().expect("doc");
+    let entry = |app: &App| RecoveryEntry {
+        file: 0,
+        journal_path: "/state/2008.journal".into(),
+        original: app.files[0].canonical.clone(),
+        work: JournalWork { base: doc.clone(), mine: doc.clone(), pending: Vec::new() },
+        written: None,
+        differences: Vec::new(),
+    };
+    for key in [KeyCode::Esc, KeyCode::Char('q')] {
+        let found = vec![entry(&app)];
+        hyoka::app::open_recovery(&mut app, found);
+        press(&mut app, key);
+        assert!(matches!(app.mode, Mode::Browse), "{key:?} leaves the dialog");
+        assert!(app.message.as_ref().is_some_and(|m| m.text.contains("次に開いたときにまた聞きます")));
+    }
+    let found = vec![entry(&app)];
+    hyoka::app::open_recovery(&mut app, found);
+    let effects = update(&mut app, Command::Discard.into());
+    assert!(effects.is_empty(), "x alone throws nothing away");
+    assert!(matches!(&app.mode, Mode::Recover(r) if r.view == View::ConfirmDiscard));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(matches!(&app.mode, Mode::Recover(r) if r.view == View::Question), "any other key goes back");
+    keys(&mut app, "x");
+    let effects = update(&mut app, Command::ConfirmDiscard.into());
+    assert!(matches!(&effects[..], [hyoka::app::Effect::DiscardJournal(p)] if p.ends_with("2008.journal")));
+}
+
+#[test]
+fn a_lead_in_can_be_added_from_the_goals_pane() {
+    let mut app = app();
+    app.focus = Focus::Pane(Field::Goals);
+    keys(&mut app, "I");
+    assert!(matches!(&app.mode, Mode::Editing(e) if e.field == Field::GoalsIntro));
+    keys(&mut app, "市民満足度の向上のため");
+    press(&mut app, KeyCode::Esc);
+    let section = app.section(SectionRef { file: 0, division: 0, section: 0 }).expect("総務課");
+    assert_eq!(section.goals_intro, "市民満足度の向上のため");
+    assert_eq!(section.goals.len(), 2, "the goals stay as they were");
+}
+
+#[test]
+fn a_long_message_says_how_to_read_it_whole_and_the_log_keeps_it() {
+    let mut app = app();
+    app.focus = Focus::Pane(Field::Rating);
+    keys(&mut app, "9");
+    keys(&mut app, "u");
+    keys(&mut app, "u");
+    let long = "あ".repeat(80);
+    app.say(hyoka::app::Tone::Error, hyoka::i18n::app::Msg::Raw(long.clone()));
+    let screen = draw(&mut app, 80, 24);
+    let hint = row_text(&screen, 23);
+    assert!(hint.trim_end().ends_with("M:全文"), "{hint}");
+    keys(&mut app, "M");
+    let screen = text(&draw(&mut app, 80, 24));
+    assert!(screen.contains("最近のメッセージ"), "{screen}");
+    assert!(screen.contains("達成度は 1〜4 で選んでください。"), "older messages are kept: {screen}");
+    assert!(screen.contains(&"あ".repeat(30)), "the long one is there whole, wrapped");
+}
+
+#[test]
+fn the_editor_grows_with_its_text_shows_where_it_is_and_z_zooms() {
+    let mut app = app();
+    app.focus = Focus::Pane(Field::Progress);
+    update(&mut app, Action::Resize(80, 30));
+    let before = app.layout.progress.height;
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..6 {
+        update(&mut app, Action::Paste("\n・追加した行".into()));
+    }
+    let screen = draw(&mut app, 80, 30);
+    assert!(app.layout.progress.height > before, "{} > {before}", app.layout.progress.height);
+    let editor = app.layout.progress;
+    let bottom = (editor.x..editor.right()).map(|x| screen[(x, editor.bottom() - 1)].symbol()).collect::<String>();
+    assert!(bottom.contains("/"), "the caret's row of all rows in the border: {bottom}");
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "z");
+    draw(&mut app, 80, 30);
+    assert_eq!(app.layout.progress, app.layout.detail, "z shows the pane on the whole right side");
+    keys(&mut app, "z");
+    draw(&mut app, 80, 30);
+    assert_ne!(app.layout.progress, app.layout.detail);
+}
+
+#[test]
+fn below_the_smallest_size_one_line_says_how_big_and_nothing_can_be_edited() {
+    let mut app = app();
+    app.focus = Focus::Pane(Field::Reflection);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.mode, Mode::Editing(_)));
+    let screen = text(&draw(&mut app, 40, 10));
+    assert!(screen.contains("端末が小さすぎます"), "{screen}");
+    assert!(screen.contains(&format!("幅{MIN_WIDTH}・高さ{MIN_HEIGHT}以上")), "{screen}");
+    assert!(matches!(app.mode, Mode::Browse), "the editor closed, its text kept");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.mode, Mode::Browse), "no editing on a screen too small to show it");
+    let screen = text(&draw(&mut app, MIN_WIDTH, MIN_HEIGHT));
+    assert!(screen.contains("振り返り") && !screen.contains("小さすぎます"), "{screen}");
+}
+
+#[test]
+fn the_caret_is_the_terminal_s_cursor_alone() {
+    let mut app = app();
+    app.focus = Focus::Pane(Field::Reflection);
+    press(&mut app, KeyCode::Enter);
+    update(&mut app, Action::Resize(80, 24));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+    terminal.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws");
+    let cursor = terminal.get_cursor_position().expect("the cursor is placed");
+    let cell = &terminal.backend().buffer()[(cursor.x, cursor.y)];
+    assert!(!cell.modifier.contains(Modifier::REVERSED), "a reversed cell under a block cursor cancels out");
+}
+
+#[test]
+fn no_color_keeps_the_cursor_and_the_focused_pane_visible() {
+    let mut app = app();
+    app.no_color = true;
+    let screen = draw(&mut app, 80, 24);
+    let y = row_of(&screen, "総務課");
+    let x = (0..20).find(|&x| screen[(x, y)].symbol() == "総").expect("総務課");
+    assert!(screen[(x, y)].modifier.contains(Modifier::REVERSED), "the tree cursor is reverse video");
+    assert!(screen.content.iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset), "no colour at all");
+    keys(&mut app, "e");
+    let screen = draw(&mut app, 80, 24);
+    let y = row_of(&screen, "Markdown");
+    let x = (0..80).find(|&x| screen[(x, y)].symbol() == "H").expect("HTML");
+    assert!(screen[(x, y)].modifier.contains(Modifier::REVERSED), "the chosen format is marked");
+}
+
+#[test]
+fn colours_come_in_pairs_or_as_red_and_grey_text_that_every_background_shows() {
+    let mut app = app();
+    app.edit_section(SectionRef { file: 0, division: 0, section: 0 }, |s| s.reflection.clear());
+    let mut screens = vec![draw(&mut app, 100, 30)];
+    keys(&mut app, "?");
+    screens.push(draw(&mut app, 100, 30));
+    press(&mut app, KeyCode::Esc);
+    app.focus = Focus::Pane(Field::Goals);
+    screens.push(draw(&mut app, 100, 30));
+    press(&mut app, KeyCode::Enter);
+    screens.push(draw(&mut app, 100, 30));
+    for screen in &screens {
+        for cell in &screen.content {
+            let lone = cell.bg == Color::Reset && cell.fg != Color::Reset;
+            assert!(
+                !lone || matches!(cell.fg, Color::Red | Color::DarkGray),
+                "{:?} on the terminal's background",
+                cell.fg
+            );
+            assert!(
+                cell.bg == Color::Reset || cell.fg != Color::Reset,
+                "a background colour with the terminal's text colour"
+            );
+            assert_ne!(cell.bg, Color::Blue, "blue behind the text: 2.2:1 on light terminals");
+        }
+    }
+}
+
+#[test]
+fn dialogs_and_help_show_their_own_keys_in_the_bottom_line() {
+    let mut app = app();
+    app.focus = Focus::Pane(Field::Rating);
+    keys(&mut app, "1q");
+    let screen = draw(&mut app, 80, 24);
+    let hints = row_text(&screen, 23);
+    assert!(hints.starts_with("s:保存して終了"), "{hints}");
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "?");
+    let screen = draw(&mut app, 80, 24);
+    let hints = row_text(&screen, 23);
+    assert!(hints.starts_with("↑↓:スクロール"), "{hints}");
+    let mut english = App::new(app.files.clone(), Lang::En);
+    keys(&mut english, "?");
+    let screen = text(&draw(&mut english, 80, 24));
+    let bottom = screen.lines().nth(22).unwrap_or_default().to_owned();
+    assert!(bottom.trim().starts_with('└') && bottom.trim().ends_with('┘'), "{screen}");
+    let outside: String = bottom.chars().filter(|c| !"└┘─".contains(*c)).collect();
+    assert!(outside.trim().is_empty(), "nothing of the status line sticks out beside the help: {bottom:?}");
+}
+
+#[test]
+fn a_folded_division_still_shows_that_something_inside_is_unsaved_or_empty() {
+    let mut app = app();
+    app.edit_section(SectionRef { file: 0, division: 2, section: 1 }, |s| s.progress.clear());
+    app.cursor = Node::Division(0, 2);
+    keys(&mut app, "h");
+    let screen = text(&draw(&mut app, 80, 24));
+    let row = screen.lines().find(|l| l.contains("▸ 保健部")).unwrap_or_default().to_owned();
+    assert!(row.contains("▸ 保健部 * !"), "{row}");
+}
+
+#[test]
+fn exports_go_to_the_user_s_folder_by_default() {
+    use hyoka::interchange::Format;
+    let path = hyoka::app::export_path(
+        Some("/home/tanaka/hyoka-exports".as_ref()),
+        "data/kamigyo/2008.yaml".as_ref(),
+        Format::Csv,
+    );
+    assert_eq!(path, std::path::Path::new("/home/tanaka/hyoka-exports/kamigyo/2008.csv"));
+    let beside = hyoka::app::export_path(None, "data/kamigyo/2008.yaml".as_ref(), Format::Md);
+    assert_eq!(beside, std::path::Path::new("data/kamigyo/2008.md"));
+}
