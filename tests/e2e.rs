@@ -296,3 +296,20 @@ fn esc_followed_at_once_by_keys_is_not_lost() {
     tui.wait_for_status("総務課");
     quit_expecting_success(&mut tui);
 }
+
+#[test]
+fn with_no_color_the_tree_cursor_is_still_seen() {
+    let ws = Workspace::kamigyo();
+    let mut tui = Tui::spawn_with_env(ws.path(), 30, 100, &[], &[("NO_COLOR", "1".into())]);
+    tui.wait_ready();
+    let row =
+        u16::try_from(tui.rows().iter().position(|r| r.contains("総務課")).expect("総務課 in the tree")).expect("row");
+    let parser = tui.parser();
+    let col = (0..30).find(|&c| parser.screen().cell(row, c).is_some_and(|cell| cell.contents() == "総")).expect("総");
+    let cell = parser.screen().cell(row, col).expect("the cell of 総");
+    assert!(cell.inverse(), "the cursor row is reverse video without colours");
+    drop(parser);
+    let raw = tui.raw_output();
+    let raw = String::from_utf8_lossy(&raw);
+    assert!(!raw.contains("\x1b[38;") && !raw.contains("\x1b[48;"), "no colour is sent");
+}
