@@ -28,7 +28,7 @@ enum Event {
 
 /// Runs the screen; returns the signal that ended it, or 0 when the user quit.
 pub fn run(app: &mut App, env: &Env, ambiguous: AmbiguousSetting) -> io::Result<i32> {
-    let mut screen = terminal::init(ambiguous, app.no_color)?;
+    let mut screen = terminal::init(ambiguous)?;
     let outcome = run_on(&mut screen, app, env);
     // Whatever ended the loop (a signal, a terminal that went away, an error), the work is kept first.
     env.write_journal_now(app);

@@ -10,13 +10,7 @@ use crate::config::AmbiguousSetting;
 use crate::text::{AmbiguousWidth, set_ambiguous_width};
 
 /// Takes the terminal over. Its state is given back by [`restore`], also after a panic.
-pub fn init(ambiguous: AmbiguousSetting, no_color: bool) -> io::Result<ratatui::DefaultTerminal> {
-    if no_color {
-        // NO_COLOR is ours to honour (the frame carries no colour then). Left to crossterm, each
-        // colour it suppresses is written as `ESC [ m`, which also switches off reverse video and
-        // bold: nothing would be highlighted at all.
-        ratatui::crossterm::style::force_color_output(true);
-    }
+pub fn init(ambiguous: AmbiguousSetting) -> io::Result<ratatui::DefaultTerminal> {
     let mut terminal = ratatui::try_init()?;
     set_ambiguous_width(match ambiguous {
         AmbiguousSetting::One => AmbiguousWidth::Narrow,

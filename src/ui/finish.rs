@@ -16,7 +16,10 @@ use crate::text::{AmbiguousWidth, PAD, ambiguous_width, is_ambiguous, sanitize};
 ///   [`PAD`] cell after it is left alone, since the terminal draws the character over it;
 /// - a wide character whose second column was overdrawn by something else (a pop-up's border
 ///   over Japanese text) is blanked, or the terminal would hide that border behind it.
-/// - with `no_color` (`NO_COLOR`), every colour goes; reverse video, bold and underline stay.
+/// - with `no_color` (`NO_COLOR`), every colour goes; reverse video, bold and underline stay. Left
+///   to crossterm, each colour it suppresses for NO_COLOR is written as `ESC [ m`, which also
+///   switches off reverse video and bold: nothing would be highlighted. A frame without colours
+///   makes it write none.
 pub fn finish(buffer: &mut Buffer, no_color: bool) {
     let area = buffer.area;
     if no_color {
