@@ -308,6 +308,14 @@ fn with_no_color_the_tree_cursor_is_still_seen() {
     let col = (0..30).find(|&c| parser.screen().cell(row, c).is_some_and(|cell| cell.contents() == "総")).expect("総");
     let cell = parser.screen().cell(row, col).expect("the cell of 総");
     assert!(cell.inverse(), "the cursor row is reverse video without colours");
+    // The status bar follows the grey border of the pane above it: a colour switched off there must
+    // not switch its reverse video off too (crossterm writes `ESC [ m` for a colour NO_COLOR hides).
+    let bar: Vec<(String, bool)> = (0..12)
+        .filter_map(|c| parser.screen().cell(28, c))
+        .filter(|cell| cell.has_contents())
+        .map(|cell| (cell.contents().to_owned(), cell.inverse()))
+        .collect();
+    assert!(bar.iter().all(|(_, inverse)| *inverse), "the status bar is reverse video from its first cell: {bar:?}");
     drop(parser);
     let raw = tui.raw_output();
     let raw = String::from_utf8_lossy(&raw);
