@@ -206,7 +206,8 @@ fn zoomed(detail: Rect, field: Field) -> [Rect; 4] {
 
 /// Splits `total` rows between three panes: each gets what it wants while that fits; when it does
 /// not, a pane wanting less than an even share keeps what it wants and the others share the rest.
-/// Every pane keeps at least three rows (two borders and a line).
+/// Every pane keeps at least three rows (two borders and a line) while there is room for that —
+/// always from [`MIN_HEIGHT`] up; below it the panes are not drawn at all.
 fn share(total: u16, wanted: [usize; 3]) -> [u16; 3] {
     const MIN: u16 = 3;
     let wanted = wanted.map(|w| u16::try_from(w).unwrap_or(u16::MAX).max(MIN));
@@ -235,7 +236,8 @@ mod tests {
         assert_eq!(share(18, [3, 3, 3]), [3, 3, 12]);
         assert_eq!(share(18, [20, 20, 20]), [6, 6, 6]);
         assert_eq!(share(30, [5, 8, 4]), [5, 8, 17]);
-        assert_eq!(share(5, [9, 9, 9]), [3, 2, 0]);
+        assert_eq!(share(9, [1, 30, 1]), [3, 3, 3], "the least there is room for at the smallest size");
+        assert_eq!(share(5, [9, 9, 9]), [3, 2, 0], "below the smallest size, nothing is promised");
     }
 
     #[test]

@@ -114,5 +114,5 @@ fn location(app: &App) -> String {
             }
         }
     }
-    sanitize(&format!("{} │ {path}", parts.join(" › "))).into_owned()
+    sanitize(&format!("{} ｜ {path}", parts.join(" › "))).into_owned()
 }

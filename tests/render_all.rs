@@ -1,0 +1,216 @@
+//! Every screen hyoka can show — each view, each dialog, editing in each pane — drawn at the
+//! smallest usable size, at 80×24 and at 200×60, in both ambiguous widths, and measured by the
+//! Unicode width table itself (not hyoka's own measuring): every row fills the terminal exactly.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test: a broken expectation is a failed test"
+)]
+
+use hyoka::app::{
+    Action, App, Conflict, FileEntry, Focus, JournalWork, Mode, Node, Question, Recovery, RecoveryEntry, SectionRef,
+    View, load_workspace, update,
+};
+use hyoka::command::Command;
+use hyoka::i18n::Lang;
+use hyoka::layout::{MIN_HEIGHT, MIN_WIDTH};
+use hyoka::model::{Field, Section};
+use hyoka::store::{FieldConflict, parse_document};
+use hyoka::text::{AmbiguousWidth, set_ambiguous_width};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
+use unicode_width::UnicodeWidthStr;
+
+fn app() -> App {
+    let text = include_str!("../data/kamigyo/2008.yaml");
+    let doc = parse_document(text).expect("sample parses");
+    App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], Lang::Ja)
+}
+
+fn conflict(question: Question) -> Mode {
+    Mode::Resolve(Box::new(Conflict {
+        file: 0,
+        conflicts: vec![question],
+        index: 0,
+        chosen: vec![None],
+        combined: None,
+    }))
+}
+
+fn field_question() -> Question {
+    let mut mine = Section::new("市民税課");
+    mine.reflection = "窓口対応で、来庁者の理解を得るのに時間がかかった。（私の追記◎）".into();
+    let mut theirs = mine.clone();
+    theirs.reflection = "窓口対応で、来庁者の理解を得るのに時間がかかった。（田中さんの追記△）".into();
+    Question::Field(Box::new(FieldConflict {
+        division: "区民部".into(),
+        section: "市民税課".into(),
+        field: Field::Reflection,
+        mine: mine.reflection.clone(),
+        theirs: theirs.reflection.clone(),
+        mine_section: mine,
+        theirs_section: theirs,
+        their_by: Some("tanaka".into()),
+        their_at: None,
+    }))
+}
+
+fn recovery(app: &App, view: View) -> Mode {
+    let doc = app.doc(0).cloned().expect("doc");
+    let mut mine = doc.clone();
+    mine.divisions[0].sections[0].reflection.push_str("（追記×）");
+    let differences = hyoka::app::journal::differences(&doc, &mine);
+    Mode::Recover(Box::new(Recovery {
+        entries: vec![RecoveryEntry {
+            file: 0,
+            journal_path: "/state/x.journal".into(),
+            original: "/elsewhere/2008.yaml".into(),
+            work: JournalWork { base: doc, mine, pending: Vec::new() },
+            written: None,
+            differences,
+        }],
+        index: 0,
+        view,
+    }))
+}
+
+/// Every screen, as a name and the state that shows it.
+fn screens() -> Vec<(&'static str, App)> {
+    let mut out = Vec::new();
+    let mut add = |name, set: &dyn Fn(&mut App)| {
+        let mut app = app();
+        set(&mut app);
+        out.push((name, app));
+    };
+    add("tree", &|_| {});
+    add("file overview", &|a| a.cursor = Node::File(0));
+    add("division overview", &|a| a.cursor = Node::Division(0, 0));
+    for field in Field::PANES {
+        add("pane", &move |a| a.focus = Focus::Pane(field));
+    }
+    for field in [Field::Goals, Field::Progress, Field::Reflection] {
+        add("editing", &move |a| {
+            a.focus = Focus::Pane(field);
+            update(a, Command::Edit.into());
+            update(a, Action::Paste("◎○△×①※→".into()));
+        });
+    }
+    add("zoomed", &|a| {
+        a.focus = Focus::Pane(Field::Progress);
+        update(a, Command::Zoom.into());
+    });
+    add("lead-in", &|a| a.cursor = Node::Section(SectionRef { file: 0, division: 0, section: 2 }));
+    add("help", &|a| a.mode = Mode::Help { scroll: 0 });
+    add("messages", &|a| {
+        a.focus = Focus::Pane(Field::Rating);
+        update(a, Command::Rate(9).into());
+        a.mode = Mode::Messages { scroll: 0 };
+    });
+    add("quit", &|a| {
+        a.focus = Focus::Pane(Field::Rating);
+        update(a, Command::Rate(3).into());
+        update(a, Command::Quit.into());
+    });
+    add("export", &|a| {
+        update(a, Command::Export.into());
+    });
+    add("conflict", &|a| a.mode = conflict(field_question()));
+    add("conflict, edit both", &|a| {
+        a.mode = conflict(field_question());
+        update(a, Command::EditBoth.into());
+    });
+    add("section gone", &|a| {
+        let mine = Box::new(a.section(SectionRef { file: 0, division: 0, section: 0 }).cloned().unwrap_or_default());
+        a.mode = conflict(Question::Gone { division: "区民部".into(), section: "総務課".into(), mine });
+    });
+    add("recovery", &|a| a.mode = recovery(a, View::Question));
+    add("recovery changes", &|a| a.mode = recovery(a, View::Changes(0)));
+    add("recovery discard?", &|a| a.mode = recovery(a, View::ConfirmDiscard));
+    out
+}
+
+/// What the terminal receives for one row: cells not skipped, and after a cell `n` columns wide
+/// the next `n - 1` not sent.
+fn sent(buffer: &Buffer, y: u16) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut skip = 0;
+    for x in 0..buffer.area.width {
+        let cell = &buffer[(x, y)];
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        if cell.diff_option == CellDiffOption::Skip {
+            continue;
+        }
+        skip = cell.cell_width().saturating_sub(1);
+        out.push(cell.symbol().to_owned());
+    }
+    out
+}
+
+/// The terminal's own measure, from the Unicode table: ambiguous characters two columns wide in
+/// the wide set-up.
+fn terminal_width(symbols: &[String], wide: bool) -> usize {
+    symbols.iter().map(|s| if wide { s.width_cjk() } else { s.width() }).sum()
+}
+
+#[test]
+fn every_screen_fits_at_every_size_in_both_ambiguous_widths() {
+    let sizes = [(MIN_WIDTH, MIN_HEIGHT), (80, 24), (200, 60)];
+    for wide in [false, true] {
+        set_ambiguous_width(if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow });
+        for (name, mut app) in screens() {
+            for (width, height) in sizes {
+                update(&mut app, Action::Resize(width, height));
+                let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+                terminal.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws");
+                let buffer = terminal.backend().buffer();
+                for y in 0..height {
+                    let row = sent(buffer, y);
+                    let text = row.concat();
+                    let measured = terminal_width(&row, wide);
+                    assert_eq!(
+                        measured,
+                        usize::from(width),
+                        "{name} at {width}×{height}, wide {wide}: row {y} is {measured} columns: {text}"
+                    );
+                    assert!(!text.chars().any(char::is_control), "{name}: a control character reaches the terminal");
+                    if wide {
+                        assert!(
+                            !text.chars().any(|c| ('\u{2500}'..='\u{257F}').contains(&c)),
+                            "{name} at {width}×{height}: a box-drawing character in wide mode, row {y}: {text}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    set_ambiguous_width(AmbiguousWidth::Narrow);
+}
+
+#[test]
+fn a_broken_file_and_a_too_small_terminal_fit_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy("tests/fixtures/broken/bad_rating.yaml", dir.path().join("2009.yaml")).expect("copy");
+    let mut broken = App::new(load_workspace(dir.path()).expect("loads"), Lang::Ja);
+    let mut small = app();
+    let mut tiny = app();
+    for wide in [false, true] {
+        set_ambiguous_width(if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow });
+        for (app, width, height) in [(&mut broken, 80, 24), (&mut small, 30, 8), (&mut tiny, 12, 3)] {
+            update(app, Action::Resize(width, height));
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+            terminal.draw(|frame| hyoka::ui::draw(frame, app)).expect("draws");
+            for y in 0..height {
+                let row = sent(terminal.backend().buffer(), y);
+                assert_eq!(terminal_width(&row, wide), usize::from(width), "row {y}: {}", row.concat());
+            }
+        }
+    }
+    set_ambiguous_width(AmbiguousWidth::Narrow);
+}
