@@ -214,3 +214,75 @@ fn a_broken_file_and_a_too_small_terminal_fit_too() {
     }
     set_ambiguous_width(AmbiguousWidth::Narrow);
 }
+
+/// A terminal that draws ambiguous characters two columns wide (xterm -cjk_width), fed only what
+/// ratatui sends from one frame to the next: what it shows after each change must be the frame.
+struct WideTerminal {
+    width: usize,
+    rows: Vec<Vec<String>>,
+}
+
+impl WideTerminal {
+    fn new(width: u16, height: u16) -> Self {
+        WideTerminal {
+            width: usize::from(width),
+            rows: vec![vec![" ".to_owned(); usize::from(width)]; usize::from(height)],
+        }
+    }
+
+    /// Writes one cell as a terminal does: a character two columns wide takes the next column
+    /// too, and writing over half of a wide character blanks its other half.
+    fn put(&mut self, x: usize, y: usize, symbol: &str) {
+        let w = symbol.width_cjk().max(1);
+        let row = &mut self.rows[y];
+        for col in x..(x + w).min(self.width) {
+            if row[col].is_empty() && col > 0 && (col == x) {
+                row[col - 1] = " ".to_owned(); // the first half of a wide character written over
+            }
+            if row[col].width_cjk() == 2 && col + 1 < self.width && col >= x + 1 {
+                row[col + 1] = " ".to_owned();
+            }
+        }
+        if row[x].width_cjk() == 2 && x + 1 < self.width && w == 1 {
+            row[x + 1] = " ".to_owned(); // the second half of what was here
+        }
+        row[x] = symbol.to_owned();
+        for col in x + 1..(x + w).min(self.width) {
+            row[col] = String::new();
+        }
+    }
+
+    fn text(&self, y: usize) -> String {
+        self.rows[y].concat()
+    }
+}
+
+#[test]
+fn a_wide_terminal_shows_each_frame_exactly_after_every_change() {
+    set_ambiguous_width(AmbiguousWidth::Wide);
+    let (width, height) = (100u16, 30u16);
+    let mut app = app();
+    update(&mut app, Action::Resize(width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    let mut shown = WideTerminal::new(width, height);
+    let mut previous = Buffer::empty(ratatui::layout::Rect::new(0, 0, width, height));
+    let mut steps: Vec<Action> = vec![Command::NextPane.into(), Command::NextPane.into(), Command::NextPane.into()];
+    steps.extend((0..6).map(|_| Action::from(Command::CycleRating)));
+    steps.extend([Command::Back.into(), Command::Down.into(), Command::Down.into(), Command::Up.into()]);
+    steps.push(Command::NextPane.into());
+    steps.extend((0..4).map(|_| Action::from(Command::Down)));
+    for (n, step) in steps.into_iter().enumerate() {
+        // The frame as drawn (not the test backend's copy, which keeps only what was sent).
+        let next = terminal.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws").buffer.clone();
+        for (x, y, cell) in previous.diff(&next) {
+            shown.put(usize::from(x), usize::from(y), cell.symbol());
+        }
+        for y in 0..height {
+            let expected = sent(&next, y).concat();
+            assert_eq!(shown.text(usize::from(y)), expected, "after step {n}, row {y}");
+        }
+        previous = next;
+        update(&mut app, step);
+    }
+    set_ambiguous_width(AmbiguousWidth::Narrow);
+}
