@@ -234,21 +234,22 @@ impl WideTerminal {
     /// too, and writing over half of a wide character blanks its other half.
     fn put(&mut self, x: usize, y: usize, symbol: &str) {
         let w = symbol.width_cjk().max(1);
+        let end = (x + w).min(self.width);
         let row = &mut self.rows[y];
-        for col in x..(x + w).min(self.width) {
-            if row[col].is_empty() && col > 0 && (col == x) {
-                row[col - 1] = " ".to_owned(); // the first half of a wide character written over
-            }
-            if row[col].width_cjk() == 2 && col + 1 < self.width && col >= x + 1 {
-                row[col + 1] = " ".to_owned();
-            }
+        // Writing over the second half of a wide character blanks its first half.
+        if x > 0 && row[x].is_empty() {
+            row[x - 1] = " ".to_owned();
         }
-        if row[x].width_cjk() == 2 && x + 1 < self.width && w == 1 {
-            row[x + 1] = " ".to_owned(); // the second half of what was here
+        // Whatever wide character this write covers the first half of loses its second half.
+        if let Some(last) = row.get(end - 1)
+            && last.width_cjk() == 2
+            && end < self.width
+        {
+            row[end] = " ".to_owned();
         }
         row[x] = symbol.to_owned();
-        for col in x + 1..(x + w).min(self.width) {
-            row[col] = String::new();
+        for cell in row.iter_mut().take(end).skip(x + 1) {
+            cell.clear();
         }
     }
 
