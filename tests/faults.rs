@@ -46,7 +46,7 @@ fn fixed_time() -> DateTime<FixedOffset> {
 
 /// Ctrl-S, with the worker's part carried out at once on a disk that fails as `faults` says.
 fn save_with(app: &mut App, faults: &Arc<dyn FaultPlan + Send + Sync>) {
-    let env = Env { lang: Lang::Ja, faults: Arc::clone(faults), clock: fixed_time, journals: None };
+    let env = Env { faults: Arc::clone(faults), clock: fixed_time, ..Env::new(Lang::Ja, None) };
     let effects = update(app, Command::Save.into());
     settle(app, effects, &env);
 }

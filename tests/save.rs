@@ -27,7 +27,7 @@ fn fixed_time() -> DateTime<FixedOffset> {
 }
 
 fn env() -> Env {
-    Env { lang: Lang::Ja, faults: Arc::new(RealDisk), clock: fixed_time, journals: None }
+    Env { faults: Arc::new(RealDisk), clock: fixed_time, ..Env::new(Lang::Ja, None) }
 }
 
 /// Ctrl-S, with the worker's part carried out at once.

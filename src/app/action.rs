@@ -27,6 +27,12 @@ pub enum Action {
     Exported(ExportReport),
     /// The journal could not be written (it says why), or could again (`None`).
     JournalWritten(Option<String>),
+    /// What git did after a save (a commit, a hook's refusal, a merge resolved), worded by git's
+    /// part of the catalogue; `warning` when it needs the clerk's attention.
+    Git {
+        text: String,
+        warning: bool,
+    },
 }
 
 impl From<Command> for Action {
@@ -47,6 +53,9 @@ pub enum Effect {
     DiscardJournal(PathBuf),
     /// Look whether these files changed on disk.
     CheckDisk(Vec<DiskCheck>),
+    /// A git merge of this file waited for the conflict dialog, whose decisions need no save:
+    /// tell git the file is resolved.
+    ResolveMerge(PathBuf),
     /// Draw the whole screen again (Ctrl-L), for a terminal that lost what it showed.
     Redraw,
 }
@@ -61,6 +70,8 @@ pub struct SaveJob {
     pub mine: Document,
     /// Stamped as `updated_by` on the sections the save changes.
     pub user: String,
+    /// The save holds the decisions on a git merge's conflicts: once written, git is told.
+    pub resolve_merge: bool,
 }
 
 /// How a save went; `sent` is the document as written before any merge (stamped).

@@ -16,6 +16,7 @@ pub fn save(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     let mut jobs = Vec::new();
+    let mut resolved = Vec::new();
     let mut waiting = false;
     for file in 0..app.files.len() {
         let Some(entry) = app.files.get(file) else { continue };
@@ -35,6 +36,10 @@ pub fn save(app: &mut App) -> Vec<Effect> {
             continue;
         }
         if loaded.dirty_count() == 0 {
+            if entry.resolve_merge {
+                // Every answer kept what is on disk: only git has to hear of it.
+                resolved.push(entry.path.clone());
+            }
             continue;
         }
         jobs.push(SaveJob {
@@ -44,9 +49,19 @@ pub fn save(app: &mut App) -> Vec<Effect> {
             base_text: loaded.disk_text().to_owned(),
             mine: loaded.doc().clone(),
             user: app.user.clone(),
+            resolve_merge: entry.resolve_merge,
         });
     }
+    let mut effects: Vec<Effect> = resolved.into_iter().map(Effect::ResolveMerge).collect();
+    for entry in &mut app.files {
+        if effects.iter().any(|e| matches!(e, Effect::ResolveMerge(p) if *p == entry.path)) {
+            entry.resolve_merge = false;
+        }
+    }
     if jobs.is_empty() {
+        if !effects.is_empty() {
+            return effects;
+        }
         if matches!(app.mode, Mode::Resolve(_)) {
             app.say(Tone::Error, Msg::DecideFirst);
         } else if !waiting {
@@ -61,7 +76,8 @@ pub fn save(app: &mut App) -> Vec<Effect> {
         }
     }
     app.say(Tone::Info, Msg::Saving);
-    vec![Effect::Save(jobs)]
+    effects.push(Effect::Save(jobs));
+    effects
 }
 
 /// A save finished (or failed) in the worker.
@@ -74,6 +90,7 @@ pub fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
     match report.outcome {
         Ok(SaveOutcome::Saved(result)) => {
             entry.gone = false;
+            entry.resolve_merge = false;
             entry.disk_stamp = report.stamp;
             // What was typed while the save ran stays on screen, over what was written: the
             // document sent is the base, the file as written is theirs.

@@ -27,6 +27,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Saved(report) => saving::saved(app, *report),
         Action::DiskChanged(report) => sync::disk_changed(app, *report),
         Action::Exported(report) => dialog::export::exported(app, report),
+        Action::Git { text, warning } => {
+            app.say(if warning { Tone::Error } else { Tone::Info }, Msg::Raw(text));
+            Vec::new()
+        }
         Action::JournalWritten(problem) => {
             sync::journal_written(app, problem);
             Vec::new()

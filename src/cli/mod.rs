@@ -37,6 +37,10 @@ pub struct Cli {
     /// / reviewer mode: no edits, no saves, no lock files, no journal
     #[arg(long)]
     pub read_only: bool,
+    /// 保存するたびに git にコミットする（設定ファイルの git: { commit: true } と同じ）
+    /// / commit each save to git (as `git: { commit: true }` in the settings file)
+    #[arg(long)]
+    pub commit: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -173,7 +177,8 @@ pub fn run(cli: Cli) -> ExitCode {
                 Err(code) => return code,
             };
             let read_only = cli.read_only || config.read_only.unwrap_or(false);
-            match crate::tui::open(files, crate::tui::Options { lang, ambiguous, read_only, keymap }) {
+            let commit = cli.commit;
+            match crate::tui::open(files, crate::tui::Options { lang, ambiguous, read_only, keymap, commit }) {
                 Ok(0) => ExitCode::SUCCESS,
                 Ok(signal) => ExitCode::from(128u8.saturating_add(u8::try_from(signal).unwrap_or(0))),
                 Err(e) => fail(&CliMsg::TerminalFailed { why: e.to_string() }.text(lang)),

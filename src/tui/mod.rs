@@ -19,6 +19,8 @@ pub struct Options {
     pub ambiguous: AmbiguousSetting,
     pub read_only: bool,
     pub keymap: Keymap,
+    /// Commit each save to git.
+    pub commit: bool,
 }
 
 /// Opens the screen on the files; returns the signal that ended it, or 0 when the user quit.
@@ -41,7 +43,13 @@ pub fn open(files: Vec<FileEntry>, options: Options) -> std::io::Result<i32> {
         None => {}
     }
     let journals = journals.and_then(Result::ok);
-    let env = Env::new(options.lang, journals);
+    if !options.read_only {
+        git_merges_waiting(&mut app);
+    }
+    let mut env = Env::new(options.lang, journals);
+    if options.commit && !options.read_only {
+        env.commits = Some(std::sync::Arc::new(std::sync::Mutex::new(crate::git::AutoCommit::new())));
+    }
     event_loop::run(&mut app, &env, options.ambiguous)
 }
 
@@ -52,4 +60,47 @@ const EXPORTS: &str = "hyoka-exports";
 fn open_journals() -> Result<Journals, String> {
     let dir = journal_dir().ok_or_else(|| "HOME / XDG_STATE_HOME".to_owned())?;
     Journals::open(dir.clone()).map_err(|e| format!("{}: {e}", dir.display()))
+}
+
+/// A `git merge` or `git pull` that stopped on fields both sides changed left them for hyoka
+/// (recorded by its merge driver): they are asked at once, in the conflict dialog.
+fn git_merges_waiting(app: &mut App) {
+    use crate::git::{Git, Repo, pending_merge, recorded_merges};
+    let Some(git) = Git::find() else { return };
+    let Some(first) = app.files.first().map(|f| f.canonical.clone()) else { return };
+    let Ok(repo) = Repo::discover(&git, &first) else { return };
+    let Ok(recorded) = recorded_merges(&repo) else { return };
+    let mut asked = None;
+    let mut said = Vec::new();
+    let lang = app.lang;
+    for (index, entry) in app.files.iter_mut().enumerate() {
+        if !recorded.contains(&entry.canonical) {
+            continue;
+        }
+        if let Ok(Some(waiting)) = pending_merge(&repo, &entry.canonical) {
+            if waiting.conflicts.is_empty() {
+                // Decided by hand in the file already: only git has to hear of it.
+                if let Ok(resolved) = crate::git::mark_resolved(&repo, &entry.canonical) {
+                    let path = entry.path.clone();
+                    let (remaining, operation) = (resolved.remaining, resolved.operation);
+                    said.push(
+                        crate::i18n::git::GitMsg::Resolved { path: &path, remaining: &remaining, operation }.text(lang),
+                    );
+                }
+                continue;
+            }
+            entry.merge = waiting.conflicts;
+            asked.get_or_insert((index, entry.path.clone(), entry.merge.len()));
+        }
+    }
+    for text in said {
+        app.say(Tone::Info, Msg::Raw(text));
+    }
+    if let Some((file, path, count)) = asked {
+        let text = crate::i18n::git::GitMsg::MergeWaiting { path: &path, count }.text(app.lang);
+        app.say(Tone::Info, Msg::Raw(text));
+        if matches!(app.mode, crate::app::Mode::Browse) {
+            app.open_conflict(file);
+        }
+    }
 }

@@ -4,6 +4,7 @@
 //! checks have a third.
 
 pub mod export;
+pub mod git;
 pub mod journal;
 pub mod save;
 pub mod watch;
@@ -29,6 +30,8 @@ pub struct Env {
     pub clock: fn() -> DateTime<FixedOffset>,
     /// `None` in reviewer mode or where no journal folder can be had.
     pub journals: Option<Arc<Mutex<Journals>>>,
+    /// Commit on save (`--commit`, or `git: { commit: true }`); `None` when off.
+    pub commits: Option<Arc<Mutex<crate::git::AutoCommit>>>,
 }
 
 /// The local time with its offset (+09:00 in Japan), in whole seconds: the file is read by people.
@@ -39,7 +42,13 @@ pub fn now() -> DateTime<FixedOffset> {
 
 impl Env {
     pub fn new(lang: Lang, journals: Option<Journals>) -> Env {
-        Env { lang, faults: Arc::new(RealDisk), clock: now, journals: journals.map(|j| Arc::new(Mutex::new(j))) }
+        Env {
+            lang,
+            faults: Arc::new(RealDisk),
+            clock: now,
+            journals: journals.map(|j| Arc::new(Mutex::new(j))),
+            commits: None,
+        }
     }
 
     /// Writes the journals now, on the calling thread: when the terminal goes or a signal comes,
@@ -57,10 +66,8 @@ impl Env {
 /// inline in tests.
 pub fn perform(effect: Effect, env: &Env) -> Vec<Action> {
     match effect {
-        Effect::Save(jobs) => jobs
-            .into_iter()
-            .map(|job| Action::Saved(Box::new(save::save(job, (env.clock)(), env.faults.as_ref()))))
-            .collect(),
+        Effect::Save(jobs) => jobs.into_iter().flat_map(|job| save_then_git(job, env)).collect(),
+        Effect::ResolveMerge(path) => vec![git::resolve(&path, env.lang)],
         Effect::Export(job) => vec![Action::Exported(export::export(job, env.lang))],
         Effect::Journal(entries) => {
             let Some(journals) = &env.journals else { return Vec::new() };
@@ -79,6 +86,25 @@ pub fn perform(effect: Effect, env: &Env) -> Vec<Action> {
         // The terminal is the event loop's, not ours.
         Effect::Redraw => Vec::new(),
     }
+}
+
+/// A save, then what git must hear of it: the commit (when commits are on) and, for a file whose
+/// merge conflicts the save decided, that it is resolved. Nothing of git happens after a failed save.
+fn save_then_git(job: crate::app::SaveJob, env: &Env) -> Vec<Action> {
+    let (path, user, resolve_merge) = (job.path.clone(), job.user.clone(), job.resolve_merge);
+    let report = save::save(job, (env.clock)(), env.faults.as_ref());
+    let saved = matches!(report.outcome, Ok(crate::store::SaveOutcome::Saved(_)));
+    let mut actions = vec![Action::Saved(Box::new(report))];
+    if saved {
+        if let Some(commits) = &env.commits {
+            let mut auto = commits.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            actions.extend(git::commit(&mut auto, &path, &user, env.lang));
+        }
+        if resolve_merge {
+            actions.push(git::resolve(&path, env.lang));
+        }
+    }
+    actions
 }
 
 /// The worker threads, fed through channels.
@@ -100,7 +126,7 @@ impl Worker {
     /// Hands an effect to its thread; `Redraw` is not the worker's and is given back.
     pub fn run(&self, effect: Effect) -> Option<Effect> {
         let lane = match &effect {
-            Effect::Save(_) | Effect::Export(_) => &self.io,
+            Effect::Save(_) | Effect::Export(_) | Effect::ResolveMerge(_) => &self.io,
             Effect::Journal(_) | Effect::DiscardJournal(_) => &self.journal,
             Effect::CheckDisk(_) => &self.disk,
             Effect::Redraw => return Some(effect),

@@ -70,6 +70,11 @@ impl Sandbox {
         Some(Sandbox { dir, env, program: git.program().to_path_buf() })
     }
 
+    /// The sealed environment, for a hyoka started in a pseudo-terminal.
+    pub fn env_vars(&self) -> Vec<(&'static str, PathBuf)> {
+        self.env.iter().filter_map(|(key, value)| value.as_ref().map(|v| (*key, PathBuf::from(v)))).collect()
+    }
+
     pub fn path(&self, rel: &str) -> PathBuf {
         self.dir.path().join(rel)
     }

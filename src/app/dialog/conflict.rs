@@ -86,6 +86,11 @@ fn decide(mut dialog: Box<Conflict>, app: &mut App, choice: Choice) -> Vec<Effec
         let field = question.field().map(|c| c.field);
         let answered = Pending { division: division.to_owned(), section: section.to_owned(), field };
         entry.pending.retain(|p| *p != answered);
+        let was_merge = entry.merge.len();
+        entry.merge.retain(|c| {
+            !question.field().is_some_and(|q| q.division == c.division && q.section == c.section && q.field == c.field)
+        });
+        entry.resolve_merge |= was_merge > 0 && entry.merge.is_empty();
     }
     let nothing_left = entry.dirty_count() == 0;
     app.generation += 1;

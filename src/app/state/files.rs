@@ -35,6 +35,11 @@ pub struct FileEntry {
     /// The file was deleted or became unreadable while open; the edits are still here.
     pub gone: bool,
     pub pending: Vec<Pending>,
+    /// Fields a `git merge` could not merge (both branches changed them), recorded by hyoka's merge
+    /// driver: asked like `pending`, and once answered and saved, git is told the file is resolved.
+    pub merge: Vec<crate::store::FieldConflict>,
+    /// Set when the merge's questions are answered: the next save tells git.
+    pub resolve_merge: bool,
     /// What changed on disk while this file was being edited: taken in when the edit ends, so
     /// that the text being typed is merged too.
     pub incoming: Option<(Document, String)>,
@@ -183,6 +188,8 @@ impl FileEntry {
             disk_stamp: None,
             gone: false,
             pending: Vec::new(),
+            merge: Vec::new(),
+            resolve_merge: false,
             incoming: None,
             saving: false,
         }
@@ -197,6 +204,8 @@ impl FileEntry {
             disk_stamp: None,
             gone: false,
             pending: Vec::new(),
+            merge: Vec::new(),
+            resolve_merge: false,
             incoming: None,
             saving: false,
         }

@@ -10,10 +10,9 @@ impl App {
     pub fn questions(&self, file: usize) -> Vec<Question> {
         let Some(entry) = self.files.get(file) else { return Vec::new() };
         let Some(loaded) = entry.loaded_state() else { return Vec::new() };
-        entry
-            .pending
-            .iter()
-            .filter_map(|p| {
+        let merge = entry.merge.iter().map(|c| Question::Field(Box::new(c.clone())));
+        merge
+            .chain(entry.pending.iter().filter_map(|p| {
                 let mine = loaded.doc().find_section(&p.division, &p.section)?;
                 let theirs = loaded.saved().find_section(&p.division, &p.section);
                 match (p.field, theirs) {
@@ -38,7 +37,7 @@ impl App {
                     }),
                     _ => None,
                 }
-            })
+            }))
             .collect()
     }
 

@@ -1,0 +1,32 @@
+//! git after a save, off the screen's thread: the commit of what was saved (when commits are on),
+//! and telling git that a file whose merge hyoka's conflict dialog decided is resolved.
+
+use std::path::Path;
+
+use crate::app::Action;
+use crate::git::{AutoCommit, Git, Repo, mark_resolved};
+use crate::i18n::Lang;
+use crate::i18n::git::GitMsg;
+
+/// The commit of one saved file, as messages for the screen.
+pub fn commit(auto: &mut AutoCommit, path: &Path, user: &str, lang: Lang) -> Vec<Action> {
+    auto.after_save(&[path.to_path_buf()], user, lang)
+        .into_iter()
+        .filter_map(|report| report.message(lang).map(|text| Action::Git { text, warning: report.is_warning() }))
+        .collect()
+}
+
+/// Stages the file whose merge conflicts were decided and saved, and says what git waits for.
+pub fn resolve(path: &Path, lang: Lang) -> Action {
+    let outcome = Git::find()
+        .ok_or(crate::git::GitError::NotInstalled)
+        .and_then(|git| Repo::discover(&git, path))
+        .and_then(|repo| mark_resolved(&repo, path));
+    match outcome {
+        Ok(resolved) => Action::Git {
+            text: GitMsg::Resolved { path, remaining: &resolved.remaining, operation: resolved.operation }.text(lang),
+            warning: false,
+        },
+        Err(e) => Action::Git { text: GitMsg::CommitFailed { why: &e.describe(lang) }.text(lang), warning: true },
+    }
+}

@@ -1,0 +1,94 @@
+//! hyoka's own screen in a shared repository, with real git: saves committed one by one with
+//! `--commit`, a pull that stops on a field both offices changed, the question asked by hyoka as it
+//! opens, and git told the file is resolved — the final file checked in both clones.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
+
+mod common;
+mod gitkit;
+
+use std::path::Path;
+
+use common::{CTRL_S, Tui, focus_pane};
+use gitkit::{DATA, FILE, SAMPLE, Sandbox, write};
+
+fn clerk(sb: &Sandbox, top: &Path) -> Tui {
+    let mut tui = Tui::spawn_with_env(top, 30, 100, &["--commit"], &sb.env_vars());
+    tui.wait_ready();
+    tui
+}
+
+/// In the rating pane of 総務課: press the key, save, and wait for the commit.
+fn rate_and_save(tui: &mut Tui, key: &str, shown: &str) {
+    focus_pane(tui, 3, "1-4:達成度");
+    tui.press(key);
+    tui.wait_for(shown);
+    tui.press(CTRL_S);
+    tui.wait_for_hint("コミットしました");
+    tui.wait_for_status("保存済み");
+}
+
+#[test]
+fn two_offices_merge_by_field_and_a_conflict_is_decided_on_hyoka_s_screen() {
+    let Some(sb) = Sandbox::new() else { return };
+    let server = sb.path("サーバー/評価 データ.git");
+    std::fs::create_dir_all(&server).unwrap();
+    sb.run_git(&server, &["init", "-q", "--bare"]);
+    let ward = sb.path("上京区役所");
+    sb.run_git(sb.dir.path(), &["clone", "-q", server.to_str().unwrap(), "上京区役所"]);
+    write(&ward.join(FILE), SAMPLE);
+    assert!(sb.hyoka(&ward, &["git-setup", DATA]).status.success());
+    sb.run_git(&ward, &["add", "-A"]);
+    sb.run_git(&ward, &["commit", "-qm", "上京区役所 平成20年度"]);
+    sb.run_git(&ward, &["push", "-q", "-u", "origin", "main"]);
+    let city = sb.path("市役所");
+    sb.run_git(sb.dir.path(), &["clone", "-q", server.to_str().unwrap(), "市役所"]);
+    assert!(sb.hyoka(&city, &["git-setup", DATA]).status.success());
+    for top in [&ward, &city] {
+        sb.run_git(top, &["config", "pull.rebase", "false"]);
+    }
+
+    // The ward rates 総務課 ×; each save is its own commit, pushed.
+    let mut a = clerk(&sb, &ward);
+    rate_and_save(&mut a, "4", "× あまり達成できなかった");
+    a.press("q");
+    let _ = a.wait_exit();
+    sb.run_git(&ward, &["push", "-q"]);
+    let log = sb.run_git(&ward, &["log", "-1", "--format=%s"]);
+    assert_eq!(log.trim(), "上京区役所 平成20年度 区民部 総務課: 目標達成度");
+
+    // The city hall rates the same section ◎ and writes a reflection elsewhere, then pulls.
+    let mut b = clerk(&sb, &city);
+    rate_and_save(&mut b, "1", "◎ 達成できた");
+    b.press("q");
+    let _ = b.wait_exit();
+    let pull = sb.git_output(&city, &["pull", "-q", "--no-edit"]);
+    assert!(!pull.status.success(), "the same field on both sides stops the merge");
+    let in_tree = std::fs::read_to_string(city.join(FILE)).unwrap();
+    assert!(!in_tree.contains("<<<<<<<"), "the file stays valid YAML for everyone:\n{in_tree}");
+
+    // hyoka opens the file with the question, the clerk keeps theirs (the ward's ×).
+    let mut b = Tui::spawn_with_env(&city, 30, 100, &["--commit"], &sb.env_vars());
+    b.wait_for("同時に編集された項目 1/1");
+    b.wait_for("区民部 › 総務課 › 目標達成度");
+    b.press("t");
+    b.wait_for_status("保存済み");
+    b.press("M");
+    b.wait_for("の競合を解決し、git に登録");
+    b.press(common::ESC);
+    b.press("q");
+    let _ = b.wait_exit();
+    assert_eq!(sb.run_git(&city, &["diff", "--name-only", "--diff-filter=U"]), "", "nothing left in conflict");
+    sb.run_git(&city, &["commit", "-q", "--no-edit"]);
+    sb.run_git(&city, &["push", "-q"]);
+    sb.run_git(&ward, &["pull", "-q", "--no-edit"]);
+
+    let final_text = std::fs::read_to_string(ward.join(FILE)).unwrap();
+    assert_eq!(final_text, std::fs::read_to_string(city.join(FILE)).unwrap(), "both clones hold the same file");
+    let doc = hyoka::store::parse_document(&final_text).unwrap();
+    let somu = doc.find_section("区民部", "総務課").unwrap();
+    assert_eq!(somu.rating.as_deref(), Some("×"), "the decision is what was written");
+    for top in [&ward, &city] {
+        assert_eq!(sb.run_git(top, &["status", "--porcelain"]), "", "clean, nothing stray");
+    }
+}
