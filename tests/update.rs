@@ -362,6 +362,10 @@ fn exporting_writes_the_file_says_where_and_asks_before_overwriting() {
     let out = dir.path().join("out/2008.md");
     let mut app = app();
     export_to(&mut app, Format::Md, &out);
+    assert!(matches!(&app.mode, Mode::Export(d) if d.confirm_folder), "the folder out/ is asked about first");
+    assert!(!out.parent().unwrap().exists(), "and not made before the clerk says so");
+    let effects = press(&mut app, KeyCode::Enter);
+    settle(&mut app, effects, &env());
     assert!(matches!(app.mode, Mode::Browse));
     let message = app.message.clone().map(|m| m.text).unwrap_or_default();
     assert_eq!(message, format!("書き出しました: {}", out.display()));
