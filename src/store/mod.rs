@@ -2,11 +2,14 @@
 
 mod emit;
 mod files;
+mod layout;
 mod lock;
 mod merge;
 mod parse;
 mod problem;
 mod save;
+mod scalar;
+mod splice;
 
 pub use emit::emit_document;
 pub use files::{
