@@ -62,7 +62,7 @@ fn an_alias_bomb_is_refused() {
 fn nesting_ten_thousand_deep_is_refused() {
     let text = format!("organization: x\nfiscal_year: 2008\ndivisions: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
     let problems = load_bytes(text.as_bytes()).expect_err("refused");
-    assert!(matches!(problems[0].kind, ProblemKind::Syntax { .. }), "{:?}", problems[0]);
+    assert_eq!(problems[0].kind, ProblemKind::TooComplex, "{:?}", problems[0]);
 }
 
 #[test]
@@ -123,4 +123,60 @@ fn links_out_of_the_folder_fifos_and_folders_named_yaml_are_refused() {
             "{name}: {stderr}"
         );
     }
+}
+
+/// What the loader says about `text`, in both languages.
+fn said(text: &str) -> (Vec<ProblemKind>, String, String) {
+    let problems = load_bytes(text.as_bytes()).expect_err("refused");
+    let render = |lang| problems.iter().map(|p| p.kind.describe(lang)).collect::<Vec<_>>().join("\n");
+    (problems.iter().map(|p| p.kind.clone()).collect(), render(hyoka::i18n::Lang::Ja), render(hyoka::i18n::Lang::En))
+}
+
+#[test]
+fn parser_errors_say_what_a_clerk_can_do_and_never_the_librarys_hints() {
+    let cases: [(&str, ProblemKind, &str, &str); 5] = [
+        (
+            "organization: 上京\u{0}区役所\nfiscal_year: 2008\ndivisions: []\n",
+            ProblemKind::ForbiddenCharacter { code: 0 },
+            "ファイルに置けない文字 U+0000 があります",
+            "a character U+0000 that a YAML file cannot hold",
+        ),
+        (
+            "organization: 上京区役所\nfiscal_year: 99999999999999999999999\ndivisions: []\n",
+            ProblemKind::WrongType { expected: hyoka::store::Expected::Number },
+            "数字（年度なら西暦4桁）を書いてください",
+            "a number (a four-digit year for the fiscal year) belongs here",
+        ),
+        (
+            "organization: 上京区役所\norganization: 中京区役所\nfiscal_year: 2008\ndivisions: []\n",
+            ProblemKind::DuplicateKey { key: Some("organization".into()) },
+            "項目「organization」が同じところに二度あります",
+            "the key 'organization' appears twice",
+        ),
+        (
+            "organization: 上京区役所\nfiscal_year: 2008\ndivisions: []\n---\norganization: x\n",
+            ProblemKind::SeveralDocuments,
+            "「---」の後に二つ目の文書があります",
+            "a '---' starts a second document",
+        ),
+        (
+            "organization: 上京区役所\n\tfiscal_year: 2008\ndivisions: []\n",
+            ProblemKind::Tab,
+            "タブ文字があります",
+            "there is a tab here",
+        ),
+    ];
+    for (text, kind, ja, en) in cases {
+        let (kinds, said_ja, said_en) = said(text);
+        assert_eq!(kinds, [kind.clone()], "{text:?}");
+        assert!(said_ja.contains(ja), "{said_ja}");
+        assert!(said_en.contains(en), "{said_en}");
+        for hint in ["DuplicateKeyPolicy", "from_str_multiple", "Options", "字下げや「:」の後の空白"] {
+            assert!(!said_ja.contains(hint) && !said_en.contains(hint), "{kind:?} says {hint}: {said_ja} / {said_en}");
+        }
+    }
+    // A genuine syntax error still gets the indentation advice.
+    let (kinds, ja, _) = said("organization: 上京区役所: 中京\nfiscal_year: 2008\ndivisions: []\n");
+    assert!(matches!(kinds[..], [ProblemKind::Syntax { .. }]), "{kinds:?}");
+    assert!(ja.contains("字下げや「:」の後の空白を確かめてください"), "{ja}");
 }

@@ -2,6 +2,7 @@
 //! sentence hyoka says is in a catalogue here, one file per area, with its two wordings side by side.
 
 pub mod cli;
+pub mod store;
 
 /// Which language hyoka speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
