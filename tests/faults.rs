@@ -129,3 +129,43 @@ fn a_file_made_read_only_while_open_is_not_replaced() {
     save_all(&mut app, &stamp(), &RealDisk);
     assert!(!app.has_unsaved());
 }
+
+/// Records the durable steps of a save (the syncs and the rename) as it carries them out.
+#[derive(Default)]
+struct Spy {
+    steps: std::cell::RefCell<Vec<String>>,
+}
+
+impl FaultPlan for Spy {
+    fn check(&self, _: WriteStep) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn sync(&self, step: WriteStep, file: &std::fs::File) -> io::Result<()> {
+        let what = if file.metadata()?.is_dir() { "folder" } else { "file" };
+        self.steps.borrow_mut().push(format!("sync {what} ({step:?})"));
+        file.sync_all()
+    }
+
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        self.steps.borrow_mut().push("rename".to_owned());
+        std::fs::rename(from, to)
+    }
+}
+
+#[test]
+fn the_file_is_synced_before_the_rename_and_the_folder_after_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("2008.yaml");
+    std::fs::write(&path, SAMPLE).expect("write");
+    let spy = Spy::default();
+    hyoka::store::write_atomically_with(&path, b"organization: x\n", &spy).expect("written");
+    assert_eq!(*spy.steps.borrow(), ["sync file (SyncFile)", "rename", "sync folder (SyncDir)"]);
+    // And so does a save from the screen.
+    let spy = Spy::default();
+    std::fs::write(&path, SAMPLE).expect("write");
+    let mut app = edited_app(dir.path());
+    save_all(&mut app, &stamp(), &spy);
+    assert!(std::fs::read_to_string(&path).expect("read").contains("（追記）"));
+    assert_eq!(*spy.steps.borrow(), ["sync file (SyncFile)", "rename", "sync folder (SyncDir)"]);
+}

@@ -35,7 +35,7 @@ fn returns<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
     std::thread::spawn(move || {
         let _ = sender.send(f());
     });
-    receiver.recv_timeout(Duration::from_secs(30)).expect("the call returned instead of blocking")
+    receiver.recv_timeout(Duration::from_secs(30)).expect("the call blocked: no answer in 30 s")
 }
 
 #[test]

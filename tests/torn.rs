@@ -1,5 +1,7 @@
 //! A save killed at any moment (SIGKILL, power cut) leaves the old file or the new one, never a
-//! mix: a child process saves in a loop and is killed 100 times at varying moments.
+//! mix: a child process saves in a loop and is killed 100 times at varying moments, each one
+//! after the child has said that its first save is starting, so that every kill lands in a save
+//! or between two of them, never in the start-up of the process.
 
 #![allow(
     clippy::unwrap_used,
@@ -9,6 +11,7 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
+use std::io::{BufRead as _, BufReader, Write as _};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -37,8 +40,13 @@ fn child_saving_in_a_loop() {
     let (a, b) = documents();
     let mut base = a.clone();
     let mut base_text = emit_document(&a);
+    let mut out = std::io::stdout();
     for round in 0.. {
         let mine = if round % 2 == 0 { &b } else { &a };
+        if round == 0 {
+            let _ = writeln!(out, "saving");
+            let _ = out.flush();
+        }
         if let Ok(SaveOutcome::Saved(saved)) = save_document(path, &base_text, &base, mine, &RealDisk) {
             base = saved.doc;
             base_text = saved.text;
@@ -59,13 +67,16 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
         let mut child = Command::new(std::env::current_exe().expect("the test binary"))
             .args(["child_saving_in_a_loop", "--exact", "--nocapture", "--test-threads=1"])
             .env(CHILD, &path)
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("start the child");
-        // A different moment each round: 5 to 80 ms after the start (a save takes 10 to 30 ms).
+        let stdout = child.stdout.take().expect("the child's output");
+        let started = BufReader::new(stdout).lines().any(|line| line.is_ok_and(|l| l.ends_with("saving")));
+        assert!(started, "round {round}: the child reached its first save");
+        // A different moment each round: 0 to 60 ms into the saving (a save takes 1 to 30 ms).
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        std::thread::sleep(Duration::from_millis(5 + (seed >> 33) % 76));
+        std::thread::sleep(Duration::from_micros((seed >> 33) % 60_000));
         child.kill().expect("SIGKILL the child");
         child.wait().expect("reap the child");
         let text = std::fs::read_to_string(&path).expect("the file is there and UTF-8");
