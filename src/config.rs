@@ -56,15 +56,55 @@ pub fn config_path() -> Option<PathBuf> {
     Some(base.join("hyoka").join("config.yaml"))
 }
 
-/// Reads the settings; a missing file is no settings. The error is ready to print, in both
-/// languages since the language itself may be what is wrong.
-pub fn load_config(path: &Path) -> Result<Config, String> {
-    let text = match std::fs::read_to_string(path) {
+/// The settings as read, and what could not be read (hyoka goes on with the defaults then).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Loaded {
+    pub config: Config,
+    pub warning: Option<ConfigWarning>,
+}
+
+/// The settings file is there but cannot be read: a `HOME` the user may not read, a folder or
+/// a named pipe in its place. Not a reason to refuse to start.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error("cannot read the settings {} ({why})", .path.display())]
+pub struct ConfigWarning {
+    pub path: PathBuf,
+    pub why: String,
+}
+
+impl ConfigWarning {
+    pub fn describe(&self, lang: Lang) -> String {
+        crate::i18n::store::settings_unreadable(&self.path, &self.why, lang)
+    }
+}
+
+/// Reads the settings; a missing file is no settings, an unreadable one a warning. A file that
+/// reads but says something wrong is an error, ready to print in both languages since the
+/// language itself may be what is wrong: a reviewer's `read_only: true` must not be ignored.
+pub fn load_config(path: &Path) -> Result<Loaded, String> {
+    let text = match read_settings(path) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-        Err(e) => return Err(format!("{}: 設定ファイルを読めません / cannot read the settings ({e})", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Loaded::default()),
+        Err(e) => {
+            let warning = ConfigWarning { path: path.to_path_buf(), why: e.to_string() };
+            return Ok(Loaded { config: Config::default(), warning: Some(warning) });
+        }
     };
-    parse_config(&text).map_err(|why| format!("{}: {why}", path.display()))
+    let config = parse_config(&text).map_err(|why| format!("{}: {why}", path.display()))?;
+    Ok(Loaded { config, warning: None })
+}
+
+/// A small text file, opened without ever blocking (a named pipe in its place is refused).
+fn read_settings(path: &Path) -> std::io::Result<String> {
+    use std::io::Read as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let file = std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a plain file"));
+    }
+    let mut text = String::new();
+    file.take(1024 * 1024).read_to_string(&mut text)?;
+    Ok(text)
 }
 
 pub fn parse_config(text: &str) -> Result<Config, String> {
@@ -111,5 +151,26 @@ mod tests {
         assert_eq!(parse_config(""), Ok(Config::default()));
         assert!(parse_config("ambiguous_width: 3\n").is_err_and(|e| e.contains("auto、1、2")));
         assert!(parse_config("colour: red\n").is_err_and(|e| e.starts_with("1:1: ")));
+    }
+
+    #[test]
+    fn an_unreadable_settings_path_is_a_warning_and_the_defaults() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        // HOME/.config is a file: the settings path below it cannot be read (as for a HOME the
+        // user may not enter, which root, running these tests, could enter anyway).
+        std::fs::write(dir.path().join(".config"), "").unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join(".config/hyoka/config.yaml");
+        let loaded = load_config(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(loaded.config, Config::default());
+        let warning = loaded.warning.unwrap_or_else(|| panic!("a warning"));
+        assert!(
+            warning.describe(Lang::Ja).contains("読めません")
+                && warning.describe(Lang::Ja).contains("既定の設定で続けます")
+        );
+        assert!(warning.describe(Lang::En).contains("going on with the defaults"));
+        // A folder in its place, too.
+        let loaded = load_config(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        assert!(loaded.warning.is_some());
+        assert_eq!(load_config(&dir.path().join("none.yaml")), Ok(Loaded::default()));
     }
 }

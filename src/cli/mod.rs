@@ -92,12 +92,16 @@ pub enum Command {
 
 /// Runs what the command line asks for; the exit code says how it went.
 pub fn run(cli: Cli) -> ExitCode {
-    let config = match config_path().map(|path| load_config(&path)) {
-        Some(Ok(config)) => config,
-        None => Config::default(),
+    let (config, warning) = match config_path().map(|path| load_config(&path)) {
+        Some(Ok(loaded)) => (loaded.config, loaded.warning),
+        None => (Config::default(), None),
         Some(Err(message)) => return fail(&message),
     };
     let lang = cli.lang.or_else(Lang::from_env).or(config.lang).unwrap_or_default();
+    if let Some(warning) = &warning {
+        // Before the screen takes the terminal, so that it is seen (and in the log of a command).
+        eprintln!("hyoka: {}", warning.describe(lang));
+    }
     let ambiguous = cli.ambiguous_width.or(config.ambiguous_width).unwrap_or_default();
     match cli.command {
         Some(Command::Check { path }) => check::run(&path, lang),
