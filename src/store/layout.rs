@@ -86,12 +86,12 @@ impl Cursor<'_> {
         match event {
             Event::Scalar(value, style, ..) => {
                 let mut end = range.end;
+                let mut start = range.start;
                 if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
-                    // The parser's span takes in the blank lines and indentation after the block.
-                    let body = self.text.get(range.clone())?;
-                    end = range.start + body.trim_end_matches([' ', '\t', '\n', '\r']).len();
+                    end = block_end(self.text, range.clone())?;
+                    start = block_header(self.text, range.start)?;
                 }
-                Some(Node { start: range.start, end, kind: Kind::Scalar(value.into_owned()) })
+                Some(Node { start, end, kind: Kind::Scalar(value.into_owned()) })
             }
             Event::MappingStart(style, ..) => {
                 self.enter()?;
@@ -145,6 +145,42 @@ impl Cursor<'_> {
     }
 }
 
+/// Where a block scalar's text really ends: the parser's span runs on to the next token, over
+/// blank lines and over comment lines less indented than the text (which end the block).
+fn block_end(text: &str, range: Range<usize>) -> Option<usize> {
+    let content_indent = column(text, range.start);
+    let body = text.get(range.clone())?;
+    let mut end = range.start;
+    let mut offset = range.start;
+    for (i, line) in body.split('\n').enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let blank = line.trim().is_empty();
+        if i > 0 && !blank && indent < content_indent {
+            break;
+        }
+        if !blank || i == 0 {
+            end = offset + line.trim_end_matches([' ', '\t', '\r']).len();
+        }
+        offset += line.len() + 1;
+    }
+    Some(end)
+}
+
+/// The `|` or `>` that starts a block scalar whose text starts at `content`: the parser's span
+/// begins with the text, on a later line.
+fn block_header(text: &str, content: usize) -> Option<usize> {
+    let header_end = line_start(text, content).checked_sub(1)?;
+    let mut at = header_end;
+    // Blank lines may stand between the header and the text.
+    while text.get(line_start(text, at)..at)?.trim().is_empty() {
+        at = line_start(text, at).checked_sub(1)?;
+    }
+    let from = line_start(text, at);
+    let line = text.get(from..at)?;
+    let code = line.split(" #").next().unwrap_or(line);
+    code.rfind(['|', '>']).map(|i| from + i)
+}
+
 /// The byte where the line holding `pos` starts.
 pub(crate) fn line_start(text: &str, pos: usize) -> usize {
     text.get(..pos).and_then(|before| before.rfind('\n')).map_or(0, |i| i + 1)
@@ -174,12 +210,12 @@ mod tests {
 
     #[test]
     fn spans_end_at_the_last_character_of_a_value() {
-        let text = "a: |-\n  one\n\n  two\n\nb: x # c\nc:\nd: [1, 2]\n";
+        let text = "a: |-\n  one\n\n  two\n\n # note\nb: x # c\nc:\nd: [1, 2]\n";
         let layout = read(text).unwrap_or_else(|| panic!("reads"));
         let Kind::Map { entries, .. } = &layout.root.kind else { panic!("a map") };
         let spans: Vec<&str> = entries.iter().map(|(_, v)| text.get(v.start..v.end).unwrap_or("?")).collect();
-        assert_eq!(spans, ["one\n\n  two", "x", "", "[1, 2]"]);
-        assert_eq!(layout.comments.len(), 1);
+        assert_eq!(spans, ["|-\n  one\n\n  two", "x", "", "[1, 2]"]);
+        assert_eq!(layout.comments.len(), 2);
         assert!(read("a: &x 1\nb: *x\n").is_none(), "anchors are left alone");
     }
 }

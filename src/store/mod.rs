@@ -22,4 +22,4 @@ pub use merge::{FieldConflict, Merged, merge};
 pub use parse::parse_document;
 pub use problem::{Expected, LoadError, Position, Problem, ProblemKind};
 pub use save::{Conflicted, Outcome, Refused, SaveError, SaveOutcome, SaveRequest, Saved, save, save_document};
-pub use verify::RefusedField;
+pub use verify::{RefusedField, rewrite};

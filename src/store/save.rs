@@ -10,7 +10,7 @@ use super::lock::lock;
 use super::merge::{FieldConflict, merge};
 use super::parse::parse_document;
 use super::problem::Problem;
-use super::verify::{RefusedField, render, verify};
+use super::verify::{RefusedField, rewrite, verify};
 use crate::i18n::Lang;
 use crate::i18n::store::SaveMsg;
 use crate::model::Document;
@@ -196,7 +196,7 @@ pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome
         }
         None => (mine.clone(), false),
     };
-    let (text, layout_kept) = render(on_disk.as_ref().map(|(text, theirs)| (text.as_str(), theirs)), &doc);
+    let (text, layout_kept) = rewrite(on_disk.as_ref().map(|(text, theirs)| (text.as_str(), theirs)), &doc);
     if let Err(fields) = verify(&text, &doc, on_disk.as_ref().map(|(_, theirs)| theirs)) {
         let (theirs_text, theirs) = on_disk.unzip();
         return Ok(Outcome::Refused(Refused { merged: doc, fields, theirs, theirs_text }));

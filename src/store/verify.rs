@@ -38,9 +38,12 @@ impl RefusedField {
     }
 }
 
-/// The text to write for `doc`: spliced into the text on disk when there is one (and then
-/// `true`: every byte outside the changed fields is kept), else hyoka's canonical layout.
-pub(crate) fn render(on_disk: Option<(&str, &Document)>, doc: &Document) -> (String, bool) {
+/// The text to write for `doc`: spliced into the text on disk (`on_disk`: that text and the
+/// document it loads as) when there is one, else in hyoka's canonical layout. `false` when the
+/// text on disk had a layout of its own (comments, blank lines, quoting by hand) that could not
+/// be kept: the clerk must be told. Also for whoever writes a merged document into a file
+/// (a merge driver): the same rule, the same result.
+pub fn rewrite(on_disk: Option<(&str, &Document)>, doc: &Document) -> (String, bool) {
     if let Some((text, was)) = on_disk
         && let Some(spliced) = splice(text, was, doc)
         && parse_document(&spliced).as_ref() == Ok(doc)
