@@ -225,8 +225,14 @@ fn syntax_problem(error: &serde_saphyr::Error, text: &str) -> Problem {
         other => {
             let detail = other.to_string();
             let first_line = strip_location_suffix(detail.lines().next().unwrap_or_default());
-            match at.and_then(|p| char_at(text, p)) {
-                Some(c) if !allowed_raw(c) => ProblemKind::ForbiddenCharacter { code: c as u32 },
+            // The character is at the position, or named in the message as `\u{7f}`.
+            let named = first_line
+                .split_once("`\\u{")
+                .and_then(|(_, rest)| u32::from_str_radix(rest.split('}').next()?, 16).ok())
+                .and_then(char::from_u32);
+            let named = named.or_else(|| first_line.contains("BOM").then_some('\u{FEFF}'));
+            match named.or_else(|| at.and_then(|p| char_at(text, p))) {
+                Some(c) if !allowed_raw(c) || c == '\u{FEFF}' => ProblemKind::ForbiddenCharacter { code: c as u32 },
                 _ if first_line.contains("found a tab") || first_line.contains("tabs") => ProblemKind::Tab,
                 _ if first_line.contains("unclosed quote") || first_line.contains("quoted scalar") => {
                     ProblemKind::UnclosedQuote
