@@ -103,3 +103,34 @@ fn alignment_keeps_the_longest_common_run() {
     let steps = align(&keys(&["a", "b", "c"]), &keys(&["a", "x", "c"]));
     assert_eq!(steps, [Step::Keep(0, 0), Step::Remove(1), Step::Insert(1), Step::Keep(2, 2)]);
 }
+
+#[test]
+fn a_comment_inside_a_replaced_entry_stays_after_it_as_its_own_line() {
+    let text = "\
+organization: 上京区役所
+fiscal_year: 2008
+scale:   # 区の凡例
+  - { mark: ◎, label: 達成できた }
+  # ○ は来年度から見直し
+  - { mark: ○, label: ほぼ達成できた }
+  - { mark: ×, label: あまり達成できなかった }
+divisions: []  # まだ
+";
+    let old = parse_document(text).unwrap_or_else(|p| panic!("{p:?}"));
+    let mut new = old.clone();
+    if let Some(scale) = new.scale.as_mut() {
+        scale.retain(|g| g.mark != "×");
+    }
+    let written = splice(text, &old, &new).unwrap_or_else(|| panic!("splices"));
+    assert_eq!(parse_document(&written).ok(), Some(new));
+    let expected = "\
+organization: 上京区役所
+fiscal_year: 2008
+scale:   # 区の凡例
+  - { mark: ◎, label: 達成できた }
+  - { mark: ○, label: ほぼ達成できた }
+# ○ は来年度から見直し
+divisions: []  # まだ
+";
+    assert_eq!(written, expected);
+}
