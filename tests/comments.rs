@@ -228,3 +228,46 @@ proptest! {
         }
     }
 }
+
+fn save_rating(text: &str, rating: &str) -> (String, hyoka::store::Saved) {
+    use hyoka::store::{Outcome, RealDisk, SaveRequest, save};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("2008.yaml");
+    std::fs::write(&path, text).expect("write");
+    let base = parse_document(text).expect("loads");
+    let mut mine = base.clone();
+    mine.find_section_mut("区民部", "市民税課").expect("section").rating = Some(rating.into());
+    let request = SaveRequest { path: &path, root: dir.path(), base_text: text, base: &base, mine: &mine };
+    let Ok(Outcome::Saved(saved)) = save(&request, &RealDisk) else { panic!("saved") };
+    (std::fs::read_to_string(&path).expect("read"), saved)
+}
+
+#[test]
+fn a_save_keeps_the_comments_a_clerk_wrote_and_changes_one_line() {
+    let sample = include_str!("../data/kamigyo/2008.yaml");
+    let text = sample
+        .replace("divisions:\n", "# 令和元年度に見直し予定\ndivisions:\n")
+        .replace("      - name: 市民税課\n", "\n      # 担当: 窓口係\n      - name: 市民税課\n");
+    let (written, saved) = save_rating(&text, "△");
+    assert!(saved.layout_kept);
+    let expected = text.replacen(
+        "        rating: ◎\n        reflection: 窓口対応で、",
+        "        rating: △\n        reflection: 窓口対応で、",
+        1,
+    );
+    assert_ne!(expected, text);
+    assert_eq!(written, expected);
+}
+
+#[test]
+fn a_file_whose_layout_cannot_be_kept_is_written_in_hyokas_layout_and_the_save_says_so() {
+    // An anchor and its alias: replacing the anchored value would change the alias's meaning too.
+    let sample = include_str!("../data/kamigyo/2008.yaml");
+    let text = sample.replacen("organization: 上京区役所", "# 別名あり\norganization: &org 上京区役所", 1);
+    let text = text.replacen("  - name: 区民部\n", "  - name: 区民部\n    # 同じ名前\n", 1);
+    assert!(parse_document(&text).is_ok());
+    let (written, saved) = save_rating(&text, "△");
+    assert!(!saved.layout_kept, "the save says the layout was not kept");
+    assert!(!written.contains("# 別名あり"));
+    assert_eq!(parse_document(&written).ok(), Some(saved.doc));
+}
