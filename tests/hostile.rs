@@ -289,7 +289,7 @@ fn parser_errors_say_what_a_clerk_can_do_and_never_the_librarys_hints() {
     ];
     for (text, kind, ja, en) in cases {
         let (kinds, said_ja, said_en) = said(text);
-        assert_eq!(kinds, [kind.clone()], "{text:?}");
+        assert_eq!(kinds, std::slice::from_ref(&kind), "{text:?}");
         assert!(said_ja.contains(ja), "{said_ja}");
         assert!(said_en.contains(en), "{said_en}");
         for hint in ["DuplicateKeyPolicy", "from_str_multiple", "Options", "字下げや「:」の後の空白"] {

@@ -164,7 +164,7 @@ fn a_data_file_replaced_by_a_link_out_of_the_data_folder_is_not_written_through(
     std::os::unix::fs::symlink(&secret, &path).expect("link");
     let result = save(&request, &RealDisk);
     assert!(matches!(&result, Err(SaveError::LinkOutside(t)) if t.ends_with("secret.yaml")), "{result:?}");
-    assert!(result.err().expect("error").describe(&path, Lang::Ja).contains("データのフォルダの外"));
+    assert!(result.expect_err("refused").describe(&path, Lang::Ja).contains("データのフォルダの外"));
     // … or its folder does.
     std::fs::remove_file(&path).expect("rm");
     std::fs::remove_dir(&folder).expect("rmdir");
