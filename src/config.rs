@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::i18n::Lang;
+use crate::i18n::store::SettingsMsg;
 
 /// How the width of ambiguous characters is chosen.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -112,28 +113,23 @@ pub fn parse_config(text: &str) -> Result<Config, String> {
         return Ok(Config::default());
     }
     let raw: RawConfig = serde_saphyr::from_str(text).map_err(|e| {
-        let at = e.location().map(|l| format!("{}:{}: ", l.line(), l.column())).unwrap_or_default();
-        format!(
-            "{at}設定ファイルの書き方が違います（使える項目は lang、ambiguous_width、read_only） / the settings file is not valid ({})",
-            e.without_snippet().to_string().lines().next().unwrap_or_default()
-        )
+        // Said as a data file's problem is said, without the parser's hints for programmers.
+        let problem = crate::store::explain_parse_error(&e, text);
+        let at = problem.position.map(|p| format!("{}:{}: ", p.line, p.column)).unwrap_or_default();
+        SettingsMsg::Invalid { at, ja: problem.kind.describe(Lang::Ja), en: problem.kind.describe(Lang::En) }.text()
     })?;
     let lang = match raw.lang.as_deref() {
         None => None,
         Some("ja") => Some(Lang::Ja),
         Some("en") => Some(Lang::En),
-        Some(other) => return Err(format!("lang: 「{other}」は使えません。ja か en にしてください / use ja or en")),
+        Some(other) => return Err(SettingsMsg::BadLang { value: other }.text()),
     };
     let ambiguous_width = match raw.ambiguous_width.as_deref() {
         None => None,
         Some("auto") => Some(AmbiguousSetting::Auto),
         Some("1") => Some(AmbiguousSetting::One),
         Some("2") => Some(AmbiguousSetting::Two),
-        Some(other) => {
-            return Err(format!(
-                "ambiguous_width: 「{other}」は使えません。auto、1、2 のどれかにしてください / use auto, 1 or 2"
-            ));
-        }
+        Some(other) => return Err(SettingsMsg::BadAmbiguousWidth { value: other }.text()),
     };
     Ok(Config { lang, ambiguous_width, read_only: raw.read_only })
 }
@@ -150,7 +146,9 @@ mod tests {
         );
         assert_eq!(parse_config(""), Ok(Config::default()));
         assert!(parse_config("ambiguous_width: 3\n").is_err_and(|e| e.contains("auto、1、2")));
-        assert!(parse_config("colour: red\n").is_err_and(|e| e.starts_with("1:1: ")));
+        assert!(parse_config("colour: red\n").is_err_and(|e| e.starts_with("1:1: ") && e.contains("colour")));
+        let duplicate = parse_config("lang: en\nlang: ja\n");
+        assert!(duplicate.is_err_and(|e| e.contains("二度") && !e.contains("DuplicateKeyPolicy")));
     }
 
     #[test]

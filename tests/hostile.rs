@@ -235,6 +235,8 @@ fn links_out_of_the_folder_fifos_and_folders_named_yaml_are_refused() {
         let out = Command::new(env!("CARGO_BIN_EXE_hyoka"))
             .args(["check", &dir.path().join(name).to_string_lossy()])
             .env("HYOKA_CONFIG", Path::new("/nonexistent"))
+            .env("XDG_CONFIG_HOME", outside.path().join("config"))
+            .env("XDG_STATE_HOME", outside.path().join("state"))
             .output()
             .expect("run hyoka check");
         assert_eq!(out.status.code(), Some(1), "{name}");

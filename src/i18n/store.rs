@@ -254,3 +254,27 @@ pub fn settings_unreadable(path: &Path, why: &str, lang: Lang) -> String {
         "cannot read the settings {path} ({why}); going on with the defaults."
     )
 }
+
+/// A settings file that reads but says something wrong. Said in both languages at once, since
+/// the language setting itself may be what is wrong.
+pub enum SettingsMsg<'a> {
+    Invalid { at: String, ja: String, en: String },
+    BadLang { value: &'a str },
+    BadAmbiguousWidth { value: &'a str },
+}
+
+impl SettingsMsg<'_> {
+    pub fn text(&self) -> String {
+        match self {
+            SettingsMsg::Invalid { at, ja, en } => format!(
+                "{at}設定ファイルの書き方が違います（使える項目は lang、ambiguous_width、read_only）: {ja} / the settings file is not valid: {en}"
+            ),
+            SettingsMsg::BadLang { value } => {
+                format!("lang: 「{value}」は使えません。ja か en にしてください / use ja or en")
+            }
+            SettingsMsg::BadAmbiguousWidth { value } => format!(
+                "ambiguous_width: 「{value}」は使えません。auto、1、2 のどれかにしてください / use auto, 1 or 2"
+            ),
+        }
+    }
+}

@@ -19,7 +19,7 @@ pub use files::{
 };
 pub use lock::{SaveLock, lock, lock_path};
 pub use merge::{FieldConflict, Merged, merge};
-pub use parse::parse_document;
+pub use parse::{explain_parse_error, parse_document};
 pub use problem::{Expected, LoadError, Position, Problem, ProblemKind};
 pub use save::{Conflicted, Outcome, Refused, SaveError, SaveOutcome, SaveRequest, Saved, save, save_document};
 pub use verify::{RefusedField, rewrite};

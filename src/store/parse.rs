@@ -200,6 +200,10 @@ fn section(raw: RawSection, marks: &[String], problems: &mut Vec<Problem>) -> Se
 
 /// Turns the parser's error into words a clerk can act on. The parser's own text is meant for
 /// programmers (it suggests API options); only a genuine syntax error keeps it, as a detail.
+pub fn explain_parse_error(error: &serde_saphyr::Error, text: &str) -> Problem {
+    syntax_problem(error, text)
+}
+
 fn syntax_problem(error: &serde_saphyr::Error, text: &str) -> Problem {
     use serde_saphyr::Error as E;
     let at = error.location().as_ref().and_then(position);
