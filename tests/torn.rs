@@ -72,7 +72,13 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
             .spawn()
             .expect("start the child");
         let stdout = child.stdout.take().expect("the child's output");
-        let started = BufReader::new(stdout).lines().any(|line| line.is_ok_and(|l| l.ends_with("saving")));
+        // The test harness's own header, then the child's first line: it says so or the round fails
+        // (reading no further, so that a child that never says it cannot hang the test).
+        let said = BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            .find(|l| !l.trim().is_empty() && !l.starts_with("running"));
+        let started = said.is_some_and(|l| l.ends_with("saving"));
         assert!(started, "round {round}: the child reached its first save");
         // A different moment each round: 0 to 60 ms into the saving (a save takes 1 to 30 ms).
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
