@@ -135,10 +135,11 @@ fn a_lock_held_by_a_process_that_no_longer_runs_is_taken_over() {
         .spawn()
         .expect("start the child");
     let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-    assert!(lines.any(|l| l.is_ok_and(|l| l.contains("locked"))), "the child took the lock");
-    assert!(lock(&path, Duration::ZERO).is_err(), "held while the child runs");
+    let took = lines.any(|l| l.is_ok_and(|l| l.contains("locked")));
+    let held = lock(&path, Duration::ZERO).is_err();
     child.kill().expect("kill -9");
     child.wait().expect("reap");
+    assert!(took && held, "the child took the lock ({took}) and held it while it ran ({held})");
     assert!(dir.path().join(".2008.yaml.lock").exists(), "the dead process left its lock file");
     let taken = lock(&path, Duration::from_secs(5));
     assert!(taken.is_ok(), "{taken:?}");
