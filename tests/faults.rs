@@ -149,3 +149,44 @@ fn a_file_made_read_only_while_open_is_not_replaced() {
     save_with(&mut app, &real_disk());
     assert!(!app.has_unsaved());
 }
+
+/// Records the durable steps of a save (the syncs and the rename) as it carries them out.
+#[derive(Default)]
+struct Spy {
+    steps: std::sync::Mutex<Vec<String>>,
+}
+
+impl FaultPlan for Spy {
+    fn check(&self, _: WriteStep) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn sync(&self, step: WriteStep, file: &std::fs::File) -> io::Result<()> {
+        let what = if file.metadata()?.is_dir() { "folder" } else { "file" };
+        self.steps.lock().unwrap().push(format!("sync {what} ({step:?})"));
+        file.sync_all()
+    }
+
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        self.steps.lock().unwrap().push("rename".to_owned());
+        std::fs::rename(from, to)
+    }
+}
+
+#[test]
+fn the_file_is_synced_before_the_rename_and_the_folder_after_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("2008.yaml");
+    std::fs::write(&path, SAMPLE).expect("write");
+    let spy = Spy::default();
+    hyoka::store::write_atomically_with(&path, b"organization: x\n", &spy).expect("written");
+    assert_eq!(*spy.steps.lock().unwrap(), ["sync file (SyncFile)", "rename", "sync folder (SyncDir)"]);
+    // And so does a save from the screen.
+    let spy = Arc::new(Spy::default());
+    std::fs::write(&path, SAMPLE).expect("write");
+    let mut app = edited_app(dir.path());
+    let plan: Arc<dyn FaultPlan + Send + Sync> = spy.clone();
+    save_with(&mut app, &plan);
+    assert!(std::fs::read_to_string(&path).expect("read").contains("（追記）"));
+    assert_eq!(*spy.steps.lock().unwrap(), ["sync file (SyncFile)", "rename", "sync folder (SyncDir)"]);
+}

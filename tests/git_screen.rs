@@ -12,8 +12,8 @@ use std::path::Path;
 use common::{CTRL_S, Tui, focus_pane};
 use gitkit::{DATA, FILE, SAMPLE, Sandbox, write};
 
-fn clerk(sb: &Sandbox, top: &Path) -> Tui {
-    let mut tui = Tui::spawn_with_env(top, 30, 100, &["--commit"], &sb.env_vars());
+fn clerk(sb: &Sandbox, top: &Path, args: &[&str]) -> Tui {
+    let mut tui = Tui::spawn_with_env(top, 30, 100, args, &sb.env_vars());
     tui.wait_ready();
     tui
 }
@@ -49,7 +49,7 @@ fn two_offices_merge_by_field_and_a_conflict_is_decided_on_hyoka_s_screen() {
     }
 
     // The ward rates 総務課 ×; each save is its own commit, pushed.
-    let mut a = clerk(&sb, &ward);
+    let mut a = clerk(&sb, &ward, &["--commit"]);
     rate_and_save(&mut a, "4", "× あまり達成できなかった");
     a.press("q");
     let _ = a.wait_exit();
@@ -57,8 +57,10 @@ fn two_offices_merge_by_field_and_a_conflict_is_decided_on_hyoka_s_screen() {
     let log = sb.run_git(&ward, &["log", "-1", "--format=%s"]);
     assert_eq!(log.trim(), "上京区役所 平成20年度 区民部 総務課: 目標達成度");
 
-    // The city hall rates the same section ◎ and writes a reflection elsewhere, then pulls.
-    let mut b = clerk(&sb, &city);
+    // The city hall (commits on by its settings file, not the flag) rates the same section ◎,
+    // then pulls.
+    write(&sb.path("home/hyoka-config.yaml"), "git:\n  commit: true\n");
+    let mut b = clerk(&sb, &city, &[]);
     rate_and_save(&mut b, "1", "◎ 達成できた");
     b.press("q");
     let _ = b.wait_exit();
@@ -68,7 +70,7 @@ fn two_offices_merge_by_field_and_a_conflict_is_decided_on_hyoka_s_screen() {
     assert!(!in_tree.contains("<<<<<<<"), "the file stays valid YAML for everyone:\n{in_tree}");
 
     // hyoka opens the file with the question, the clerk keeps theirs (the ward's ×).
-    let mut b = Tui::spawn_with_env(&city, 30, 100, &["--commit"], &sb.env_vars());
+    let mut b = Tui::spawn_with_env(&city, 30, 100, &[], &sb.env_vars());
     b.wait_for("同時に編集された項目 1/1");
     b.wait_for("区民部 › 総務課 › 目標達成度");
     b.press("t");

@@ -14,7 +14,7 @@ use gitkit::{DATA, FILE, SAMPLE, Sandbox, canonical, sample, save_with, section_
 use hyoka::git::{AutoCommit, CommitOutcome, CommitReport, Repo, mark_resolved, pending_merge};
 use hyoka::i18n::Lang;
 use hyoka::model::{Document, Field, Section};
-use hyoka::store::{RealDisk, SaveOutcome, save_document};
+use hyoka::store::{Outcome, RealDisk, SaveRequest, save};
 
 /// What the screen does when it saves: the change, and the section's stamp.
 fn stamped(section: &mut Section, who: &str, at: &str) {
@@ -100,8 +100,12 @@ fn two_offices_share_one_repository_through_the_office_server() {
     let s = section_mut(&mut decided, "保健部", "衛生課");
     Field::Progress.set_text(s, &format!("{}\n{}", conflict.mine, conflict.theirs));
     stamped(s, "kumin01", "2009-03-12T13:00:00+09:00");
-    let saved = save_document(&file, &pending.text, &pending.doc, &decided, &RealDisk).unwrap();
-    assert!(matches!(saved, SaveOutcome::Saved(_)));
+    let saved = save(
+        &SaveRequest { path: &file, root: &file, base_text: &pending.text, base: &pending.doc, mine: &decided },
+        &RealDisk,
+    )
+    .unwrap();
+    assert!(matches!(saved, Outcome::Saved(_)));
     let reports = AutoCommit::with_git(Some(sb.git())).after_save(std::slice::from_ref(&file), "kumin01", Lang::Ja);
     assert!(matches!(&reports[..], [CommitReport::Done { outcome: CommitOutcome::Busy(_), .. }]), "{reports:?}");
     assert!(mark_resolved(&repo, &file).unwrap().remaining.is_empty());

@@ -254,3 +254,47 @@ fn a_broken_file_is_never_written() {
     save(&mut app);
     assert_eq!(std::fs::read_to_string(&broken).expect("read"), broken_text);
 }
+
+#[test]
+fn a_save_the_scale_no_longer_allows_writes_nothing_and_points_at_the_field() {
+    let (dir, path) = workspace_with_sample();
+    let mut app = open(dir.path());
+    app.cursor = Node::Section(SHIMINZEI);
+    app.focus = Focus::Pane(Field::Rating);
+    update(&mut app, Command::Rate(4).into());
+    // Meanwhile someone took × off the scale.
+    let theirs = SAMPLE.replace("  - { mark: ×, label: あまり達成できなかった }\n", "");
+    std::fs::write(&path, &theirs).expect("write theirs");
+    app.cursor = Node::File(0);
+    app.focus = Focus::Tree;
+    save(&mut app);
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs, "nothing written");
+    let message = app.message.clone().expect("a message");
+    assert_eq!(message.tone, Tone::Error);
+    assert!(message.text.contains("保存していません"), "{}", message.text);
+    assert!(message.text.contains("市民税課 目標達成度"), "{}", message.text);
+    assert_eq!(app.cursor, Node::Section(SHIMINZEI), "the cursor goes to the field to fix");
+    assert_eq!(app.focus, Focus::Pane(Field::Rating));
+    assert_eq!(app.section(SHIMINZEI).and_then(|s| s.rating.as_deref()), Some("×"), "the work stays");
+    assert!(app.has_unsaved());
+    // Fixed, it saves.
+    update(&mut app, Command::Rate(3).into());
+    save(&mut app);
+    let written = parse_document(&std::fs::read_to_string(&path).expect("read")).expect("parses");
+    assert_eq!(written.divisions[0].sections[3].rating.as_deref(), Some("△"));
+    assert_eq!(written.scale.as_ref().map(Vec::len), Some(3), "their scale kept");
+}
+
+#[test]
+fn a_save_that_cannot_keep_the_files_layout_says_so() {
+    let (dir, path) = workspace_with_sample();
+    // An anchor and its alias: the file is rewritten in hyoka's layout, and the clerk is told.
+    let text = SAMPLE.replacen("organization: 上京区役所", "organization: &org 上京区役所\n# 担当: 総務係", 1);
+    std::fs::write(&path, text.replace("preface: ～", "notes: *org\npreface: ～")).expect("write");
+    let mut app = open(dir.path());
+    set_reflection(&mut app, SHIMINZEI, "（追記）");
+    save(&mut app);
+    let message = app.message.clone().expect("a message");
+    assert!(message.text.contains("コメントや書き方は保てず"), "{}", message.text);
+    assert!(!app.has_unsaved());
+}

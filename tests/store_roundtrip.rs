@@ -13,19 +13,77 @@ use hyoka::model::{Division, Document, Grade, Section};
 use hyoka::store::{emit_document, parse_document};
 use proptest::prelude::*;
 
+fn cases(local: u32) -> u32 {
+    // CI runs a longer, fuzz-like pass within its time budget.
+    if std::env::var("CI").is_ok_and(|v| v == "true") { local * 20 } else { local }
+}
+
+/// Characters that readers and writers disagree about: noncharacters, controls, line and
+/// paragraph separators, the byte-order mark, YAML indicators.
+fn awkward_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        prop::sample::select(vec![
+            '\u{FFFE}',
+            '\u{FFFF}',
+            '\u{FDD0}',
+            '\u{1FFFE}',
+            '\u{10FFFF}',
+            '\u{0}',
+            '\u{7F}',
+            '\u{85}',
+            '\u{9F}',
+            '\u{A0}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{FEFF}',
+            '\u{1B}',
+            '\t',
+            '\r',
+            '\n',
+            ' ',
+            '#',
+            ':',
+            '-',
+            '=',
+            '<',
+            '"',
+            '\'',
+            '\\',
+            '|',
+            '>',
+            '[',
+            '{',
+            ',',
+            '&',
+            '*',
+            '!',
+            '%',
+            '@',
+            '`',
+            '?',
+            '○',
+            '・',
+        ]),
+        any::<char>(),
+    ]
+}
+
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
-        "[ -~]{0,20}",
-        "[ぁ-んァ-ン一-龥、。「」・～…◎○△× \n#:'\"-]{0,30}",
-        any::<String>(),
-        Just(String::new()),
-        Just("yes".to_owned()),
-        Just("- item".to_owned()),
-        Just("1.5".to_owned()),
-        Just("a\n\nb\n".to_owned()),
-        Just("  indented\nsecond".to_owned()),
-        Just("line\n".to_owned()),
-        Just("trailing\n\n".to_owned()),
+        3 => prop::collection::vec(awkward_char(), 0..12).prop_map(|cs| cs.into_iter().collect()),
+        1 => prop::sample::select(vec!["=", "<<", "2001-12-14 21:59:43", "2001-12-14t21:59:43.10-05:00", "~", "Yes", "0o17"])
+            .prop_map(str::to_owned),
+        1 => "[ -~]{0,20}",
+        1 => "[ぁ-んァ-ン一-龥、。「」・～…◎○△× \n#:'\"-]{0,30}",
+        1 => any::<String>(),
+        1 => Just(String::new()),
+        1 => Just("yes".to_owned()),
+        1 => Just("- item".to_owned()),
+        1 => Just("1.5".to_owned()),
+        1 => Just("a\n\nb\n".to_owned()),
+        1 => Just("  indented\nsecond".to_owned()),
+        1 => Just("line\n".to_owned()),
+        1 => Just("trailing\n\n".to_owned()),
     ]
 }
 
@@ -38,7 +96,7 @@ fn section() -> impl Strategy<Value = Section> {
         (name(), text()),
         prop::collection::vec(text(), 0..3),
         text(),
-        prop::option::of(0usize..4),
+        prop::option::of(0usize..6),
         text(),
         prop::option::of((0i64..2_000_000_000, -12i32..14)),
         prop::option::of(name()),
@@ -51,7 +109,8 @@ fn section() -> impl Strategy<Value = Section> {
                 goals_numbered_from: numbered_from,
                 goals,
                 progress,
-                rating: rating.map(|i| ["◎", "○", "△", "×"][i].to_owned()),
+                // An index into the document's scale (fixed up when the document is built).
+                rating: rating.map(|i| i.to_string()),
                 reflection,
                 updated: updated.and_then(|(secs, hours)| {
                     let offset = chrono::FixedOffset::east_opt(hours * 3600)?;
@@ -68,10 +127,20 @@ fn document() -> impl Strategy<Value = Document> {
         1900i32..2999,
         prop::option::of(0u32..3000),
         (prop::option::of(text()), prop::option::of(name())),
-        prop::bool::ANY,
+        prop::option::of(prop::collection::vec((name(), text()), 1..5)),
         prop::collection::vec((name(), prop::collection::vec(section(), 0..3)), 0..3),
     )
-        .prop_map(|(organization, fiscal_year, checkpoint, (preface, notes), with_scale, divisions)| {
+        .prop_map(|(organization, fiscal_year, checkpoint, (preface, notes), scale, divisions)| {
+            let scale: Option<Vec<Grade>> = scale.map(|grades| {
+                let mut grades: Vec<Grade> = grades.into_iter().map(|(mark, label)| Grade { mark, label }).collect();
+                grades.sort_by(|a, b| a.mark.cmp(&b.mark));
+                grades.dedup_by(|a, b| a.mark == b.mark);
+                grades
+            });
+            let marks: Vec<String> = match &scale {
+                Some(grades) => grades.iter().map(|g| g.mark.clone()).collect(),
+                None => ["◎", "○", "△", "×"].map(str::to_owned).to_vec(),
+            };
             let mut divisions: Vec<Division> = divisions
                 .into_iter()
                 .enumerate()
@@ -82,6 +151,7 @@ fn document() -> impl Strategy<Value = Document> {
                         .enumerate()
                         .map(|(j, mut s)| {
                             s.name = format!("{}{j}", s.name);
+                            s.rating = s.rating.and_then(|i| marks.get(i.parse::<usize>().ok()?).cloned());
                             s
                         })
                         .collect(),
@@ -94,24 +164,22 @@ fn document() -> impl Strategy<Value = Document> {
                 checkpoint: checkpoint.and_then(|d| NaiveDate::from_num_days_from_ce_opt(730_000 + d as i32)),
                 preface,
                 notes,
-                scale: with_scale.then(|| {
-                    ["◎", "○", "△", "×"]
-                        .iter()
-                        .map(|m| Grade { mark: (*m).to_owned(), label: format!("{m}の意味") })
-                        .collect()
-                }),
+                scale,
                 divisions,
             }
         })
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(cases(300)))]
     #[test]
     fn any_document_survives_save_then_load(doc in document()) {
         let yaml = emit_document(&doc);
         let back = parse_document(&yaml);
         prop_assert_eq!(back.as_ref().ok(), Some(&doc), "YAML was:\n{}\nerror: {:?}", yaml, back.as_ref().err());
-        prop_assert_eq!(emit_document(&doc), yaml, "emitting is deterministic");
+        // Written, read and written again: the same bytes (a reader that normalised anything —
+        // a line break, a quote, a timestamp — would show here as a diff on the next save).
+        let again = back.map(|d| emit_document(&d)).unwrap_or_default();
+        prop_assert_eq!(again, yaml, "a second save of what was read changes nothing");
     }
 }

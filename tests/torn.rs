@@ -1,5 +1,7 @@
 //! A save killed at any moment (SIGKILL, power cut) leaves the old file or the new one, never a
-//! mix: a child process saves in a loop and is killed 100 times at varying moments.
+//! mix: a child process saves in a loop and is killed 100 times at varying moments, each one
+//! after the child has said that its first save is starting, so that every kill lands in a save
+//! or between two of them, never in the start-up of the process.
 
 #![allow(
     clippy::unwrap_used,
@@ -9,12 +11,13 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
+use std::io::{BufRead as _, BufReader, Write as _};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use hyoka::model::Document;
-use hyoka::store::{RealDisk, SaveOutcome, emit_document, parse_document, save_document};
+use hyoka::store::{Outcome, RealDisk, SaveRequest, emit_document, parse_document, save};
 
 const CHILD: &str = "HYOKA_TORN_WRITE_CHILD";
 
@@ -37,9 +40,16 @@ fn child_saving_in_a_loop() {
     let (a, b) = documents();
     let mut base = a.clone();
     let mut base_text = emit_document(&a);
+    let mut out = std::io::stdout();
     for round in 0.. {
         let mine = if round % 2 == 0 { &b } else { &a };
-        if let Ok(SaveOutcome::Saved(saved)) = save_document(path, &base_text, &base, mine, &RealDisk) {
+        if round == 0 {
+            let _ = writeln!(out, "saving");
+            let _ = out.flush();
+        }
+        if let Ok(Outcome::Saved(saved)) =
+            save(&SaveRequest { path, root: path, base_text: &base_text, base: &base, mine }, &RealDisk)
+        {
             base = saved.doc;
             base_text = saved.text;
         }
@@ -59,13 +69,25 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
         let mut child = Command::new(std::env::current_exe().expect("the test binary"))
             .args(["child_saving_in_a_loop", "--exact", "--nocapture", "--test-threads=1"])
             .env(CHILD, &path)
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("start the child");
-        // A different moment each round: 5 to 80 ms after the start (a save takes 10 to 30 ms).
+        let stdout = child.stdout.take().expect("the child's output");
+        // The test harness's own header, then the child's first line: it says so or the round fails
+        // (reading no further, so that a child that never says it cannot hang the test).
+        let said = BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            .find(|l| !l.trim().is_empty() && !l.starts_with("running"));
+        if !said.is_some_and(|l| l.ends_with("saving")) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("round {round}: the child never said that its first save started");
+        }
+        // A different moment each round: 0 to 60 ms into the saving (a save takes 1 to 30 ms).
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        std::thread::sleep(Duration::from_millis(5 + (seed >> 33) % 76));
+        std::thread::sleep(Duration::from_micros((seed >> 33) % 60_000));
         child.kill().expect("SIGKILL the child");
         child.wait().expect("reap the child");
         let text = std::fs::read_to_string(&path).expect("the file is there and UTF-8");

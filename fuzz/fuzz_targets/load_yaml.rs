@@ -1,8 +1,9 @@
 //! Any bytes as a data file: loading must answer (document or located errors), never panic,
-//! and a document that loads must come back the same after writing it out.
+//! and a document that loads must come back the same after writing it out, whole or spliced
+//! into the very bytes it was read from (the way a save writes it).
 #![no_main]
 
-use hyoka::store::{decode, emit_document, parse_document};
+use hyoka::store::{decode, emit_document, parse_document, rewrite};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
@@ -10,7 +11,14 @@ fuzz_target!(|bytes: &[u8]| {
     match parse_document(&text) {
         Ok(doc) => {
             let written = emit_document(&doc);
-            assert_eq!(parse_document(&written).ok(), Some(doc), "save then load gives the document back");
+            assert_eq!(parse_document(&written).ok().as_ref(), Some(&doc), "save then load gives the document back");
+            let mut edited = doc.clone();
+            if let Some(section) = edited.section_mut(0, 0) {
+                section.reflection.push('\u{FFFE}');
+                section.goals.pop();
+            }
+            let (spliced, _) = rewrite(Some((&text, &doc)), &edited);
+            assert_eq!(parse_document(&spliced).ok(), Some(edited), "a spliced save loads as the edited document");
         }
         Err(problems) => assert!(problems.iter().all(|p| p.position.is_some())),
     }

@@ -7,7 +7,7 @@ use super::state::{DiskStamp, Pending};
 use crate::command::Command;
 use crate::interchange::Format;
 use crate::model::Document;
-use crate::store::{LoadError, SaveError, SaveOutcome};
+use crate::store::{LoadError, Outcome, SaveError};
 
 /// Everything that can change the state.
 #[derive(Debug)]
@@ -65,6 +65,8 @@ pub enum Effect {
 pub struct SaveJob {
     pub file: usize,
     pub path: PathBuf,
+    /// The folder (or file) hyoka was given: a save never writes outside it.
+    pub root: PathBuf,
     pub base: Document,
     pub base_text: String,
     pub mine: Document,
@@ -79,7 +81,7 @@ pub struct SaveJob {
 pub struct SaveReport {
     pub file: usize,
     pub sent: Document,
-    pub outcome: Result<SaveOutcome, SaveError>,
+    pub outcome: Result<Outcome, SaveError>,
     pub stamp: Option<DiskStamp>,
 }
 

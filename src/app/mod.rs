@@ -46,6 +46,7 @@ pub fn load_workspace(root: &Path) -> std::io::Result<Vec<FileEntry>> {
             Found::File(path) => load_entry(path),
             Found::Refused(error) => FileEntry::broken(error),
         })
+        .map(|entry| FileEntry { root: root.to_path_buf(), ..entry })
         .collect())
 }
 

@@ -3,9 +3,9 @@
 
 use super::absorb::absorb;
 use super::action::{Effect, SaveJob, SaveReport};
-use super::state::{App, Mode, Tone};
+use super::state::{App, Focus, Mode, Node, Tone};
 use crate::i18n::app::Msg;
-use crate::store::SaveOutcome;
+use crate::store::Outcome;
 
 /// Ctrl-S: every file with unsaved sections goes to the worker, except files with questions
 /// still to answer (fields both sides changed), for which the conflict dialog opens first.
@@ -45,6 +45,7 @@ pub fn save(app: &mut App) -> Vec<Effect> {
         jobs.push(SaveJob {
             file,
             path: entry.path.clone(),
+            root: entry.root.clone(),
             base: loaded.saved().clone(),
             base_text: loaded.disk_text().to_owned(),
             mine: loaded.doc().clone(),
@@ -88,7 +89,7 @@ pub fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
     entry.saving = false;
     let name = entry.path.display().to_string();
     match report.outcome {
-        Ok(SaveOutcome::Saved(result)) => {
+        Ok(Outcome::Saved(result)) => {
             entry.gone = false;
             entry.resolve_merge = false;
             entry.disk_stamp = report.stamp;
@@ -103,7 +104,9 @@ pub fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
             if result.merged {
                 app.after_documents_changed(place);
             }
-            let message = if !result.revived.is_empty() {
+            let message = if !result.layout_kept {
+                Msg::LayoutNotKept { file: name }
+            } else if !result.revived.is_empty() {
                 Msg::SavedRevived { file: name, names: result.revived }
             } else if result.merged {
                 Msg::SavedMerged { file: name }
@@ -119,7 +122,7 @@ pub fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
             quit_if_done(app);
             Vec::new()
         }
-        Ok(SaveOutcome::Conflicted(conflicted)) => {
+        Ok(Outcome::Conflicted(conflicted)) => {
             // Their version becomes the base; what both changed waits for a person.
             let absorbed = absorb(entry, conflicted.theirs, conflicted.theirs_text);
             app.generation += 1;
@@ -132,6 +135,11 @@ pub fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
             app.say(Tone::Error, message);
             Vec::new()
         }
+        Ok(Outcome::Refused(refused)) => {
+            app.quit_after_save = false;
+            refused_save(app, file, name, refused, place);
+            Vec::new()
+        }
         Err(error) => {
             app.quit_after_save = false;
             let text = error.describe(&std::path::PathBuf::from(&name), app.lang);
@@ -140,6 +148,30 @@ pub fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
         }
     }
 }
+
+/// Nothing was written, since the file as merged would not read back (a rating whose mark
+/// someone took off the scale meanwhile): what is on disk is taken in under the work, and the
+/// cursor goes to the first field named, for the clerk to fix and save again.
+fn refused_save(app: &mut App, file: usize, name: String, refused: crate::store::Refused, place: Place) {
+    if let (Some(theirs), Some(text), Some(entry)) = (refused.theirs, refused.theirs_text, app.files.get_mut(file)) {
+        absorb(entry, theirs, text);
+        app.generation += 1;
+        app.after_documents_changed(place);
+    }
+    let fields = refused.fields.iter().map(|f| f.describe(app.lang)).collect();
+    app.say(Tone::Error, Msg::SaveRefused { file: name, fields });
+    let first = refused.fields.iter().find_map(|f| Some((f.division.as_deref()?, f.section.as_deref()?, f.field)));
+    if let Some((division, section, field)) = first
+        && let Some(at) = app.find_section(file, division, section)
+    {
+        app.cursor = Node::Section(at);
+        app.focus = field.map_or(Focus::Tree, |f| Focus::Pane(f.pane()));
+        super::tree::expand_to(app, at);
+        app.clamp_goal_cursor();
+    }
+}
+
+type Place = Option<(usize, String, String)>;
 
 /// After a save asked for by the quit dialog, quit once nothing is left unsaved.
 fn quit_if_done(app: &mut App) {

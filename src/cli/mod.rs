@@ -142,12 +142,16 @@ pub enum Command {
 
 /// Runs what the command line asks for; the exit code says how it went.
 pub fn run(cli: Cli) -> ExitCode {
-    let config = match config_path().map(|path| load_config(&path)) {
-        Some(Ok(config)) => config,
-        None => Config::default(),
+    let (config, warning) = match config_path().map(|path| load_config(&path)) {
+        Some(Ok(loaded)) => (loaded.config, loaded.warning),
+        None => (Config::default(), None),
         Some(Err(message)) => return fail(&message),
     };
     let lang = cli.lang.or_else(Lang::from_env).or(config.lang).unwrap_or_default();
+    if let Some(warning) = &warning {
+        // Before the screen takes the terminal, so that it is seen (and in the log of a command).
+        eprintln!("hyoka: {}", warning.describe(lang));
+    }
     let ambiguous = cli.ambiguous_width.or(config.ambiguous_width).unwrap_or_default();
     let keymap = match Keymap::with_overrides(&config.keys) {
         Ok(keymap) => keymap,
@@ -177,8 +181,10 @@ pub fn run(cli: Cli) -> ExitCode {
                 Err(code) => return code,
             };
             let read_only = cli.read_only || config.read_only.unwrap_or(false);
-            let commit = cli.commit;
-            match crate::tui::open(files, crate::tui::Options { lang, ambiguous, read_only, keymap, commit }) {
+            let commit = cli.commit || config.commit.unwrap_or(false);
+            let notices = warning.iter().map(|w| w.describe(lang)).collect();
+            let options = crate::tui::Options { lang, ambiguous, read_only, keymap, commit, notices };
+            match crate::tui::open(files, options) {
                 Ok(0) => ExitCode::SUCCESS,
                 Ok(signal) => ExitCode::from(128u8.saturating_add(u8::try_from(signal).unwrap_or(0))),
                 Err(e) => fail(&CliMsg::TerminalFailed { why: e.to_string() }.text(lang)),

@@ -37,6 +37,15 @@ pub enum Msg {
         file: String,
         names: Vec<String>,
     },
+    /// Saved, but the file's own comments and layout could not be kept (anchors or aliases in it).
+    LayoutNotKept {
+        file: String,
+    },
+    /// Nothing was written: what would have been written does not read back (said per field).
+    SaveRefused {
+        file: String,
+        fields: Vec<String>,
+    },
     SomeoneSavedFirst,
     SaveCancelled,
     TheirsKept,
@@ -152,6 +161,19 @@ impl Msg {
                     lang,
                     "保存しました: {file}。他の人が削除した課（{ja}）は、あなたが変更していたので残しました。",
                     "Saved {file}. Sections someone else removed ({en}) were kept: you had changed them."
+                )
+            }
+            Msg::LayoutNotKept { file } => tr!(
+                lang,
+                "保存しました: {file}。ただしこのファイルはアンカーや別名（& や *）を使っているため、コメントや書き方は保てず hyoka の形で書き直しました。",
+                "Saved {file}, but it uses anchors or aliases (& or *): its comments and layout could not be kept; it was written in hyoka's layout."
+            ),
+            Msg::SaveRefused { file, fields } => {
+                let list = fields.join(" / ");
+                tr!(
+                    lang,
+                    "{file} は保存していません: {list}。この欄を直してから、もう一度 Ctrl-S で保存してください（入力した内容はそのまま残っています）。",
+                    "{file} was not saved: {list}. Fix that field and press Ctrl-S again (what you typed is all still here)."
                 )
             }
             Msg::SaveCancelled => tr!(

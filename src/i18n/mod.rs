@@ -8,6 +8,7 @@ pub mod git;
 pub mod interchange;
 pub mod keys;
 pub mod screen;
+pub mod store;
 
 /// Which language hyoka speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]

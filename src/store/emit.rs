@@ -1,113 +1,161 @@
-//! [`Document`] → YAML text in hyoka's one canonical layout.
+//! [`Document`] → YAML text in hyoka's one canonical layout, whole or one entry at a time.
 //!
 //! Written by hand rather than through a serde serializer because the layout is part of the
 //! contract with git: field order, `|-` blocks, flow-style scale entries and quoting must be
-//! byte-stable so that editing one field changes exactly the lines of that field. The
-//! round-trip (emit, then parse) is property-tested in `tests/store_roundtrip.rs`.
+//! byte-stable so that editing one field changes exactly the lines of that field. Every mapping
+//! is a list of [`Entry`]s rendered for the column its keys stand at: the whole file is those
+//! entries one after another, and a save that keeps the layout (`splice.rs`) compares and
+//! replaces them one by one, so a field added here is written and spliced without more code.
 
 use std::fmt::Write as _;
 
-use crate::model::{Document, Section};
+use super::scalar::{block_chomping, block_scalar, flow_scalar};
+use crate::model::{Division, Document, Section};
+
+/// One `key: value` of a mapping whose keys stand at some column: the first line starts at the
+/// key (whatever stands before it — indentation or `- ` — is the caller's), the lines after it
+/// carry their whole indentation, and the text ends with a line break.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Entry {
+    pub key: &'static str,
+    pub text: String,
+}
 
 /// Renders the whole document. A file hyoka wrote before comes out byte for byte the same.
 pub fn emit_document(doc: &Document) -> String {
-    let mut out = String::new();
-    key_value(&mut out, 0, "organization", &doc.organization);
-    let _ = writeln!(out, "fiscal_year: {}", doc.fiscal_year);
+    mapping_body(&document_entries(doc, 0), 0)
+}
+
+/// The entries of the top-level mapping, in the order of the file.
+pub(crate) fn document_entries(doc: &Document, column: usize) -> Vec<Entry> {
+    let mut entries = vec![scalar_entry(column, "organization", &doc.organization)];
+    entries.push(Entry { key: "fiscal_year", text: format!("fiscal_year: {}\n", doc.fiscal_year) });
     if let Some(checkpoint) = doc.checkpoint {
-        let _ = writeln!(out, "checkpoint: {}", checkpoint.format("%Y-%m-%d"));
+        entries.push(Entry { key: "checkpoint", text: format!("checkpoint: {}\n", checkpoint.format("%Y-%m-%d")) });
     }
     if let Some(preface) = &doc.preface {
-        key_value(&mut out, 0, "preface", preface);
+        entries.push(scalar_entry(column, "preface", preface));
     }
     if let Some(notes) = doc.notes.as_deref().filter(|n| !n.is_empty()) {
-        key_value(&mut out, 0, "notes", notes);
+        entries.push(scalar_entry(column, "notes", notes));
     }
     if let Some(scale) = &doc.scale {
-        out.push_str("scale:\n");
+        let mut text = String::from("scale:\n");
         for grade in scale {
-            let _ = writeln!(out, "  - {{ mark: {}, label: {} }}", flow_scalar(&grade.mark), flow_scalar(&grade.label));
+            indent(&mut text, column + 2);
+            let _ = writeln!(text, "- {{ mark: {}, label: {} }}", flow_scalar(&grade.mark), flow_scalar(&grade.label));
         }
+        entries.push(Entry { key: "scale", text });
     }
-    if doc.divisions.is_empty() {
-        out.push_str("divisions: []\n");
-        return out;
+    let text = if doc.divisions.is_empty() {
+        "divisions: []\n".to_owned()
+    } else {
+        let items: String = doc.divisions.iter().map(|d| division_item(d, column + 2)).collect();
+        format!("divisions:\n{items}")
+    };
+    entries.push(Entry { key: "divisions", text });
+    entries
+}
+
+/// The entries of one division's mapping.
+pub(crate) fn division_entries(division: &Division, column: usize) -> Vec<Entry> {
+    let mut entries = vec![scalar_entry(column, "name", &division.name)];
+    if !division.sections.is_empty() {
+        let items: String = division.sections.iter().map(|s| section_item(s, column + 2)).collect();
+        entries.push(Entry { key: "sections", text: format!("sections:\n{items}") });
     }
-    out.push_str("divisions:\n");
-    for division in &doc.divisions {
-        out.push_str("  - ");
-        key_value(&mut out, 4, "name", &division.name);
-        if division.sections.is_empty() {
-            continue;
+    entries
+}
+
+/// The entries of one section's mapping.
+pub(crate) fn section_entries(section: &Section, column: usize) -> Vec<Entry> {
+    let mut entries = vec![scalar_entry(column, "name", &section.name)];
+    if !section.goals_intro.is_empty() {
+        entries.push(scalar_entry(column, "goals_intro", &section.goals_intro));
+    }
+    if let Some(first) = section.goals_numbered_from {
+        entries.push(Entry { key: "goals_numbered_from", text: format!("goals_numbered_from: {first}\n") });
+    }
+    if !section.goals.is_empty() {
+        let items: String = section.goals.iter().map(|g| goal_item(g, column + 2)).collect();
+        entries.push(Entry { key: "goals", text: format!("goals:\n{items}") });
+    }
+    if !section.progress.is_empty() {
+        entries.push(scalar_entry(column, "progress", &section.progress));
+    }
+    if let Some(rating) = &section.rating {
+        entries.push(scalar_entry(column, "rating", rating));
+    }
+    if !section.reflection.is_empty() {
+        entries.push(scalar_entry(column, "reflection", &section.reflection));
+    }
+    if let Some(updated) = section.updated {
+        let text = format!("updated: {}\n", updated.format("%Y-%m-%dT%H:%M:%S%:z"));
+        entries.push(Entry { key: "updated", text });
+    }
+    if let Some(by) = &section.updated_by {
+        entries.push(scalar_entry(column, "updated_by", by));
+    }
+    entries
+}
+
+/// A division as an item of `divisions:`, with its `- ` at `dash_column`, indentation included.
+pub(crate) fn division_item(division: &Division, dash_column: usize) -> String {
+    item(&division_entries(division, dash_column + 2), dash_column)
+}
+
+/// A section as an item of `sections:`, with its `- ` at `dash_column`, indentation included.
+pub(crate) fn section_item(section: &Section, dash_column: usize) -> String {
+    item(&section_entries(section, dash_column + 2), dash_column)
+}
+
+/// A goal as an item of `goals:`, with its `- ` at `dash_column`, indentation included.
+pub(crate) fn goal_item(goal: &str, dash_column: usize) -> String {
+    let mut out = String::new();
+    indent(&mut out, dash_column);
+    out.push_str("- ");
+    value(&mut out, dash_column + 2, goal);
+    out
+}
+
+fn item(entries: &[Entry], dash_column: usize) -> String {
+    let mut out = String::new();
+    indent(&mut out, dash_column);
+    out.push_str("- ");
+    out.push_str(&mapping_body(entries, dash_column + 2));
+    out
+}
+
+/// The entries one after another, each but the first indented to `column`.
+pub(crate) fn mapping_body(entries: &[Entry], column: usize) -> String {
+    let mut out = String::new();
+    for (i, entry) in entries.iter().enumerate() {
+        if i > 0 {
+            indent(&mut out, column);
         }
-        out.push_str("    sections:\n");
-        for section in &division.sections {
-            emit_section(&mut out, section);
-        }
+        out.push_str(&entry.text);
     }
     out
 }
 
-fn emit_section(out: &mut String, section: &Section) {
-    const INDENT: usize = 8;
-    out.push_str("      - ");
-    key_value(out, INDENT, "name", &section.name);
-    if !section.goals_intro.is_empty() {
-        indent(out, INDENT);
-        key_value(out, INDENT, "goals_intro", &section.goals_intro);
-    }
-    if let Some(first) = section.goals_numbered_from {
-        indent(out, INDENT);
-        let _ = writeln!(out, "goals_numbered_from: {first}");
-    }
-    if !section.goals.is_empty() {
-        indent(out, INDENT);
-        out.push_str("goals:\n");
-        for goal in &section.goals {
-            indent(out, INDENT + 2);
-            out.push_str("- ");
-            value(out, INDENT + 4, goal);
-        }
-    }
-    if !section.progress.is_empty() {
-        indent(out, INDENT);
-        key_value(out, INDENT, "progress", &section.progress);
-    }
-    if let Some(rating) = &section.rating {
-        indent(out, INDENT);
-        key_value(out, INDENT, "rating", rating);
-    }
-    if !section.reflection.is_empty() {
-        indent(out, INDENT);
-        key_value(out, INDENT, "reflection", &section.reflection);
-    }
-    if let Some(updated) = section.updated {
-        indent(out, INDENT);
-        let _ = writeln!(out, "updated: {}", updated.format("%Y-%m-%dT%H:%M:%S%:z"));
-    }
-    if let Some(by) = &section.updated_by {
-        indent(out, INDENT);
-        key_value(out, INDENT, "updated_by", by);
-    }
-}
-
-fn indent(out: &mut String, width: usize) {
+pub(crate) fn indent(out: &mut String, width: usize) {
     out.extend(std::iter::repeat_n(' ', width));
 }
 
-/// `key: value\n`, where the cursor already stands at the key's column `column`.
-fn key_value(out: &mut String, column: usize, key: &str, text: &str) {
-    out.push_str(key);
+/// `key: value\n` for a key at `column`.
+fn scalar_entry(column: usize, key: &'static str, text: &str) -> Entry {
+    let mut out = String::from(key);
     out.push(':');
-    value(out, column + 2, text);
+    value(&mut out, column + 2, text);
+    Entry { key, text: out }
 }
 
 /// The value after `key:` or `- `, ending the line; block lines are indented to `block_indent`.
 fn value(out: &mut String, block_indent: usize, text: &str) {
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
     if let Some(chomp) = block_chomping(text) {
-        if !out.ends_with(' ') {
-            out.push(' ');
-        }
         out.push('|');
         out.push_str(chomp);
         out.push('\n');
@@ -119,95 +167,7 @@ fn value(out: &mut String, block_indent: usize, text: &str) {
             out.push('\n');
         }
     } else {
-        if !out.ends_with(' ') {
-            out.push(' ');
-        }
         out.push_str(&block_scalar(text));
         out.push('\n');
     }
-}
-
-/// `Some("-")` or `Some("")` when the text is best written as a literal block (`|-` or `|`).
-fn block_chomping(text: &str) -> Option<&'static str> {
-    let body = text.strip_suffix('\n').unwrap_or(text);
-    if !body.contains('\n') || body.ends_with('\n') {
-        return None;
-    }
-    let first_line = body.split('\n').next().unwrap_or_default();
-    let safe = !first_line.starts_with([' ', '\t'])
-        && !first_line.is_empty()
-        && !body.chars().any(|c| c != '\n' && needs_escape(c))
-        && body.split('\n').all(|line| line.is_empty() || !line.trim_start_matches([' ', '\t']).is_empty());
-    if !safe {
-        return None;
-    }
-    Some(if text.ends_with('\n') { "" } else { "-" })
-}
-
-/// A scalar in block context: plain where YAML reads it back as the same string, else quoted.
-fn block_scalar(text: &str) -> String {
-    if is_plain_safe(text, false) { text.to_owned() } else { double_quoted(text) }
-}
-
-/// A scalar inside `{ … }`, where `,[]{}` also end a plain scalar.
-fn flow_scalar(text: &str) -> String {
-    if is_plain_safe(text, true) { text.to_owned() } else { double_quoted(text) }
-}
-
-fn needs_escape(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{FEFF}' | '\u{2028}' | '\u{2029}')
-}
-
-fn is_plain_safe(text: &str, in_flow: bool) -> bool {
-    let Some(first) = text.chars().next() else {
-        return false;
-    };
-    if text.starts_with([' ', '\t']) || text.ends_with([' ', '\t']) || text.ends_with(':') {
-        return false;
-    }
-    if "-?:,[]{}#&*!|>'\"%@`".contains(first) {
-        return false;
-    }
-    if text.contains(": ") || text.contains(" #") || text.chars().any(needs_escape) {
-        return false;
-    }
-    if in_flow && text.contains([',', '[', ']', '{', '}']) {
-        return false;
-    }
-    !resolves_to_non_string(text)
-}
-
-/// Words and numbers that YAML 1.1 or 1.2 readers would take for something other than a string.
-fn resolves_to_non_string(text: &str) -> bool {
-    const WORDS: [&str; 14] =
-        ["null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", ".inf", "-.inf", "+.inf", ".nan"];
-    if WORDS.iter().any(|w| w.eq_ignore_ascii_case(text)) {
-        return true;
-    }
-    // 1.5, 0x1F, 1_000, 12:30 (a sexagesimal number in YAML 1.1), 2008-11-30 …
-    text.starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c))
-        && text.chars().all(|c| c.is_ascii_alphanumeric() || "_+-.:".contains(c))
-}
-
-fn double_quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\u{85}' => out.push_str("\\N"),
-            '\u{2028}' => out.push_str("\\L"),
-            '\u{2029}' => out.push_str("\\P"),
-            c if needs_escape(c) => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }

@@ -1,8 +1,8 @@
 //! Finding data files, reading them, and writing them so that a crash never leaves a torn file.
 
 use std::fs;
-use std::io::{self, Write as _};
-use std::os::unix::fs::{FileTypeExt, MetadataExt};
+use std::io::{self, Read as _, Write as _};
+use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use super::parse::parse_document;
@@ -34,10 +34,8 @@ fn refused(path: &Path, kind: ProblemKind) -> Found {
 /// folder named `x.yaml`, a link leading out of the data folder) are reported, not opened.
 pub fn discover(root: &Path) -> io::Result<Vec<Found>> {
     let metadata = fs::metadata(root)?;
-    let named_like_data = is_data_path(root);
-    if !metadata.is_dir() || named_like_data {
-        let home = root.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        return Ok(vec![check_entry(root, &fs::canonicalize(home)?)]);
+    if !metadata.is_dir() || is_data_path(root) {
+        return Ok(vec![check_entry(root, &data_home(root)?)]);
     }
     let top = fs::canonicalize(root)?;
     let mut found = Vec::new();
@@ -72,53 +70,117 @@ impl Found {
 }
 
 fn check_entry(path: &Path, top: &Path) -> Found {
-    let link = fs::symlink_metadata(path);
-    if link.as_ref().is_ok_and(|m| m.file_type().is_symlink()) {
-        match fs::canonicalize(path) {
-            Ok(target) if !target.starts_with(top) => {
-                return refused(path, ProblemKind::LinkOutside { target: target.display().to_string() });
-            }
-            Err(e) => return refused(path, ProblemKind::Read { detail: e.to_string() }),
-            Ok(_) => {}
+    match check_place(path, top) {
+        Ok(()) => Found::File(path.to_path_buf()),
+        Err(Misplaced::Outside(target)) => {
+            refused(path, ProblemKind::LinkOutside { target: target.display().to_string() })
         }
-    }
-    match fs::metadata(path) {
-        Ok(m) if m.is_dir() => refused(path, ProblemKind::NotAFile { what: "folder" }),
-        Ok(m) if m.file_type().is_fifo() => refused(path, ProblemKind::NotAFile { what: "fifo" }),
-        Ok(m) if !m.is_file() => refused(path, ProblemKind::NotAFile { what: "special" }),
-        Ok(_) => Found::File(path.to_path_buf()),
-        Err(e) => refused(path, ProblemKind::Read { detail: e.to_string() }),
+        Err(Misplaced::NotAFile(what)) => refused(path, ProblemKind::NotAFile { what }),
+        Err(Misplaced::Io(e)) => refused(path, ProblemKind::Read { detail: e.to_string() }),
     }
 }
+
+/// The folder a data root stands for: the folder itself, or the folder of a single data file.
+/// Data files are read and written only inside it (links out of it are refused).
+pub fn data_home(root: &Path) -> io::Result<PathBuf> {
+    if fs::metadata(root).is_ok_and(|m| m.is_dir()) && !is_data_path(root) {
+        return fs::canonicalize(root);
+    }
+    fs::canonicalize(root.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")))
+}
+
+/// What stands at a data file's path now that hyoka must not write through.
+#[derive(Debug)]
+pub enum Misplaced {
+    /// A link (or a folder on the way) that leads out of the data folder, to `target`.
+    Outside(PathBuf),
+    /// "folder", "fifo" or "special".
+    NotAFile(&'static str),
+    Io(io::Error),
+}
+
+/// The rules `discover` applied at start, checked again on the path as it is now: inside `home`
+/// (see [`data_home`]) and a plain file, or not there at all (a save may create it again).
+/// Nothing here opens the file, so nothing here can block.
+pub fn check_place(path: &Path, home: &Path) -> Result<(), Misplaced> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let folder = fs::canonicalize(folder).map_err(Misplaced::Io)?;
+    if !folder.starts_with(home) {
+        return Err(Misplaced::Outside(folder));
+    }
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            let target = fs::canonicalize(path).map_err(Misplaced::Io)?;
+            if !target.starts_with(home) {
+                return Err(Misplaced::Outside(target));
+            }
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Misplaced::Io(e)),
+        Ok(_) => {}
+    }
+    match fs::metadata(path) {
+        Ok(m) if m.is_file() => Ok(()),
+        Ok(m) => Err(Misplaced::NotAFile(kind_of(&m))),
+        Err(e) => Err(Misplaced::Io(e)),
+    }
+}
+
+fn kind_of(metadata: &fs::Metadata) -> &'static str {
+    if metadata.is_dir() {
+        "folder"
+    } else if metadata.file_type().is_fifo() {
+        "fifo"
+    } else {
+        "special"
+    }
+}
+
+/// Opens a path that must be a plain file without ever blocking: `O_NONBLOCK` makes opening a
+/// named pipe return at once (a pipe without a reader refuses a writer), and the type is checked
+/// on what was opened, so a file swapped between a check and the open is caught too.
+pub(crate) fn open_plain(path: &Path, write: bool) -> io::Result<fs::File> {
+    let file = fs::OpenOptions::new().read(!write).append(write).custom_flags(libc::O_NONBLOCK).open(path)?;
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, NOT_A_FILE));
+    }
+    Ok(file)
+}
+
+const NOT_A_FILE: &str = "not a plain file";
 
 /// Whether we may write the file: its permission bits allow it for us (root included, who could
 /// write anyway: a file the office made read-only is treated as such).
 pub fn is_writable(path: &Path) -> bool {
     let Ok(metadata) = fs::metadata(path) else { return false };
-    !metadata.permissions().readonly() && fs::OpenOptions::new().append(true).open(path).is_ok()
+    metadata.is_file() && !metadata.permissions().readonly() && open_plain(path, true).is_ok()
 }
 
 /// Reads a data file again (while open, or before a save), refusing what `discover` refuses:
 /// something that is no plain file (a FIFO would block for ever) or too large.
 pub fn read_data_file(path: &Path) -> io::Result<Vec<u8>> {
-    let metadata = fs::metadata(path)?;
-    if !metadata.is_file() {
-        return Err(io::Error::new(io::ErrorKind::InvalidInput, "not a plain file any more"));
-    }
-    if metadata.len() > MAX_FILE_BYTES {
+    let file = open_plain(path, false)?;
+    let size = file.metadata()?.len();
+    if size > MAX_FILE_BYTES {
         return Err(io::Error::new(io::ErrorKind::InvalidData, "larger than a data file can be"));
     }
-    fs::read(path)
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Reads and validates one file. Every way of failing names the file.
 pub fn load_file(path: &Path) -> Result<(Document, String), LoadError> {
     let fail = |kind| LoadError { path: path.to_path_buf(), problems: vec![Problem::at(None, kind)] };
-    let size = fs::metadata(path).map_err(|e| fail(ProblemKind::Read { detail: e.to_string() }))?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(fail(ProblemKind::TooLarge { bytes: size, limit: MAX_FILE_BYTES }));
+    let metadata = fs::metadata(path).map_err(|e| fail(ProblemKind::Read { detail: e.to_string() }))?;
+    if !metadata.is_file() {
+        return Err(fail(ProblemKind::NotAFile { what: kind_of(&metadata) }));
     }
-    let bytes = fs::read(path).map_err(|e| fail(ProblemKind::Read { detail: e.to_string() }))?;
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(fail(ProblemKind::TooLarge { bytes: metadata.len(), limit: MAX_FILE_BYTES }));
+    }
+    let bytes = read_data_file(path).map_err(|e| fail(ProblemKind::Read { detail: e.to_string() }))?;
     let text = decode(&bytes).map_err(|problem| LoadError { path: path.to_path_buf(), problems: vec![problem] })?;
     let doc = parse_document(&text).map_err(|problems| LoadError { path: path.to_path_buf(), problems })?;
     Ok((doc, text))
@@ -147,9 +209,21 @@ pub enum WriteStep {
     SyncDir,
 }
 
-/// Decides whether a step of a write fails; the real disk never fails on purpose.
+/// Decides whether a step of a write fails, and carries out the steps that make a save durable
+/// (the syncs and the rename), so that a test can see that they happen and in which order.
+/// The real disk never fails on purpose.
 pub trait FaultPlan {
     fn check(&self, step: WriteStep) -> io::Result<()>;
+
+    /// Makes what was written durable: the temporary file (`SyncFile`) or the folder (`SyncDir`).
+    fn sync(&self, _step: WriteStep, file: &fs::File) -> io::Result<()> {
+        file.sync_all()
+    }
+
+    /// Puts the temporary file in the place of the data file.
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        fs::rename(from, to)
+    }
 }
 
 /// No injected faults: what hyoka uses outside tests.
@@ -208,14 +282,18 @@ pub fn write_atomically_with(path: &Path, contents: &[u8], faults: &dyn FaultPla
         faults.check(WriteStep::Write)?;
         file.write_all(contents)?;
         faults.check(WriteStep::SyncFile)?;
-        file.sync_all()?;
+        faults.sync(WriteStep::SyncFile, &file)?;
         faults.check(WriteStep::Rename)?;
-        fs::rename(&temp, path)?;
+        faults.rename(&temp, path)?;
         created = false;
         // The new file is complete and in place; syncing the folder only makes the rename survive a
         // power cut. Some file systems (network shares) refuse it: that is no reason to report a
         // save that happened as failed.
-        let _ = faults.check(WriteStep::SyncDir).and_then(|()| fs::File::open(&dir)?.sync_all());
+        let _ = faults.check(WriteStep::SyncDir).and_then(|()| {
+            let folder =
+                fs::OpenOptions::new().read(true).custom_flags(libc::O_DIRECTORY | libc::O_NONBLOCK).open(&dir)?;
+            faults.sync(WriteStep::SyncDir, &folder)
+        });
         Ok(())
     })();
     if created {

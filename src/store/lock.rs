@@ -2,7 +2,7 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io;
-use std::os::unix::fs::MetadataExt;
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -23,7 +23,19 @@ pub fn lock(data_file: &Path, patience: Duration) -> io::Result<SaveLock> {
     let path = lock_path(data_file);
     let start = Instant::now();
     loop {
-        let file = OpenOptions::new().create(true).truncate(false).write(true).open(&path)?;
+        // Never blocks, never follows a link: a lock file someone replaced by a named pipe or a link
+        // is refused instead of waited on or written through.
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW)
+            .open(&path)?;
+        if !file.metadata()?.is_file() {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, "the lock file is not a plain file"));
+        }
+        // An advisory lock (flock) belongs to the open file of a running process: when its holder
+        // dies (kill -9, a dropped SSH link), the system releases it and the next save takes it.
         match file.try_lock() {
             Ok(()) => {
                 // The holder before us removes the file when done; if it did so between our open and

@@ -2,19 +2,24 @@
 
 mod emit;
 mod files;
+mod layout;
 mod lock;
 mod merge;
 mod parse;
 mod problem;
 mod save;
+mod scalar;
+mod splice;
+mod verify;
 
 pub use emit::emit_document;
 pub use files::{
-    FaultPlan, Found, MAX_FILE_BYTES, RealDisk, WriteStep, decode, discover, is_data_path, is_writable, load_file,
-    read_data_file, write_atomically, write_atomically_with,
+    FaultPlan, Found, MAX_FILE_BYTES, Misplaced, RealDisk, WriteStep, check_place, data_home, decode, discover,
+    is_data_path, is_writable, load_file, read_data_file, write_atomically, write_atomically_with,
 };
 pub use lock::{SaveLock, lock, lock_path};
 pub use merge::{FieldConflict, Merged, merge};
-pub use parse::parse_document;
-pub use problem::{LoadError, Position, Problem, ProblemKind};
-pub use save::{Conflicted, SaveError, SaveOutcome, Saved, save_document};
+pub use parse::{explain_parse_error, parse_document};
+pub use problem::{Expected, LoadError, Position, Problem, ProblemKind};
+pub use save::{Conflicted, Outcome, Refused, SaveError, SaveRequest, Saved, save};
+pub use verify::{RefusedField, rewrite};

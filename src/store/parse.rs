@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate};
 use serde::Deserialize;
 use serde_saphyr::{Location, Spanned};
 
-use super::problem::{Position, Problem, ProblemKind};
+use super::problem::{Expected, Position, Problem, ProblemKind};
 use crate::model::{Division, Document, Grade, Section};
 
 #[derive(Deserialize)]
@@ -69,7 +69,7 @@ fn position(location: &Location) -> Option<Position> {
 /// Parses and validates one file's text. All validation problems are reported at once,
 /// so that `hyoka check` lists everything a clerk has to fix in one go.
 pub fn parse_document(text: &str) -> Result<Document, Vec<Problem>> {
-    let raw: RawDocument = serde_saphyr::from_str(text).map_err(|e| vec![syntax_problem(&e)])?;
+    let raw: RawDocument = serde_saphyr::from_str(text).map_err(|e| vec![syntax_problem(&e, text)])?;
     let mut problems = Vec::new();
 
     let fiscal_year = raw.fiscal_year.value;
@@ -211,44 +211,101 @@ fn section(raw: RawSection, marks: &[String], problems: &mut Vec<Problem>) -> Se
     }
 }
 
-/// Turns the parser's error into our own, recognising serde's standard wording for unknown
-/// and missing keys so that those can be explained in Japanese.
-fn syntax_problem(error: &serde_saphyr::Error) -> Problem {
+/// Turns the parser's error into words a clerk can act on. The parser's own text is meant for
+/// programmers (it suggests API options); only a genuine syntax error keeps it, as a detail.
+pub fn explain_parse_error(error: &serde_saphyr::Error, text: &str) -> Problem {
+    syntax_problem(error, text)
+}
+
+fn syntax_problem(error: &serde_saphyr::Error, text: &str) -> Problem {
+    use serde_saphyr::Error as E;
     let at = error.location().as_ref().and_then(position);
-    let detail = error.without_snippet().to_string();
-    let first_line = detail.lines().next().unwrap_or_default().to_owned();
-    let kind = if let Some(key) = between_backticks(&first_line, "unknown field `") {
-        let allowed = first_line
-            .split_once("expected ")
-            .map(|(_, rest)| {
-                strip_location_suffix(rest)
-                    .trim_start_matches("one of ")
-                    .split([',', ' '])
-                    .map(|k| k.trim_matches('`'))
-                    .filter(|k| !k.is_empty() && *k != "or")
-                    .map(str::to_owned)
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default();
-        ProblemKind::UnknownKey { key, allowed }
-    } else if let Some(field) = between_backticks(&first_line, "missing field `") {
-        ProblemKind::MissingField { field }
-    } else {
-        ProblemKind::Syntax { detail: strip_location_suffix(&first_line) }
+    let kind = match innermost(error) {
+        E::SerdeUnknownField { field, expected, .. } => {
+            ProblemKind::UnknownKey { key: field.clone(), allowed: expected.iter().map(|k| (*k).to_owned()).collect() }
+        }
+        E::SerdeMissingField { field, .. } => ProblemKind::MissingField { field: (*field).to_owned() },
+        E::DuplicateMappingKey { key, .. } => ProblemKind::DuplicateKey { key: key.clone() },
+        E::MultipleDocuments { .. } => ProblemKind::SeveralDocuments,
+        E::InvalidScalar { ty, .. } => ProblemKind::WrongType { expected: expected(ty) },
+        E::SerdeInvalidType { expected: what, .. } | E::SerdeInvalidValue { expected: what, .. } => {
+            ProblemKind::WrongType { expected: expected(what) }
+        }
+        E::Unexpected { expected: what, .. } => ProblemKind::WrongType { expected: expected(what) },
+        E::NullIntoString { .. } => ProblemKind::WrongType { expected: Expected::Text },
+        E::UnknownAnchor { .. } => ProblemKind::UnknownAnchor,
+        E::Budget { .. }
+        | E::AliasReplayCounterOverflow { .. }
+        | E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. } => ProblemKind::TooComplex,
+        other => {
+            let detail = other.to_string();
+            let first_line = strip_location_suffix(detail.lines().next().unwrap_or_default());
+            // The character is at the position, or named in the message as `\u{7f}`.
+            let named = first_line
+                .split_once("`\\u{")
+                .and_then(|(_, rest)| u32::from_str_radix(rest.split('}').next()?, 16).ok())
+                .and_then(char::from_u32);
+            let named = named.or_else(|| first_line.contains("BOM").then_some('\u{FEFF}'));
+            match named.or_else(|| at.and_then(|p| char_at(text, p))) {
+                Some(c) if !allowed_raw(c) || c == '\u{FEFF}' => ProblemKind::ForbiddenCharacter { code: c as u32 },
+                _ if first_line.contains("found a tab") || first_line.contains("tabs") => ProblemKind::Tab,
+                _ if first_line.contains("unclosed quote") || first_line.contains("quoted scalar") => {
+                    ProblemKind::UnclosedQuote
+                }
+                _ if first_line.contains("recursion limit") || first_line.contains("nesting") => {
+                    ProblemKind::TooComplex
+                }
+                _ => ProblemKind::Syntax { detail: first_line },
+            }
+        }
     };
     Problem::at(at, kind)
 }
 
-fn between_backticks(text: &str, opening: &str) -> Option<String> {
-    let start = text.find(opening)? + opening.len();
-    let len = text[start..].find('`')?;
-    Some(text[start..start + len].to_owned())
+/// The error itself, out of the wrappers that add a snippet or an alias's second location.
+fn innermost(error: &serde_saphyr::Error) -> &serde_saphyr::Error {
+    match error {
+        serde_saphyr::Error::WithSnippet { error, .. } | serde_saphyr::Error::AliasError { error, .. } => {
+            innermost(error)
+        }
+        other => other,
+    }
+}
+
+fn expected(what: &str) -> Expected {
+    let what = what.to_ascii_lowercase();
+    if what.contains("scalar") {
+        Expected::Value
+    } else if what.contains("sequence") || what.contains("seq") {
+        Expected::List
+    } else if what.contains("map") || what.contains("struct") {
+        Expected::Mapping
+    } else if what.contains("str") || what.contains("char") {
+        Expected::Text
+    } else if ["i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64", "int", "number"].iter().any(|n| what.contains(n)) {
+        Expected::Number
+    } else {
+        Expected::Other
+    }
+}
+
+/// The character at a 1-based line and column.
+fn char_at(text: &str, at: Position) -> Option<char> {
+    let line = text.split('\n').nth(usize::try_from(at.line).ok()?.checked_sub(1)?)?;
+    line.chars().nth(usize::try_from(at.column).ok()?.checked_sub(1)?)
+}
+
+/// What YAML lets a file hold as it is (YAML 1.2, "c-printable").
+fn allowed_raw(c: char) -> bool {
+    matches!(c as u32, 0x09 | 0x0A | 0x0D | 0x20..=0x7E | 0x85 | 0xA0..=0xD7FF | 0xE000..=0xFFFD | 0x1_0000..)
 }
 
 /// The parser appends "at line X column Y"; we print the position ourselves.
 fn strip_location_suffix(message: &str) -> String {
     match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
+        Some(i) => message.get(..i).unwrap_or(message).to_owned(),
         None => message.to_owned(),
     }
 }

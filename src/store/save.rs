@@ -1,14 +1,18 @@
-//! Saving one document: lock, notice what others saved meanwhile, merge, write atomically.
+//! Saving one document: check the place, lock, notice what others saved meanwhile, merge, write
+//! only what changed, load the exact bytes once more, and only then put them in place.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::emit::emit_document;
-use super::files::{FaultPlan, decode, is_writable, read_data_file, write_atomically_with};
+use super::files::write_atomically_with;
+use super::files::{FaultPlan, Misplaced, check_place, data_home, decode, is_writable, read_data_file};
 use super::lock::lock;
 use super::merge::{FieldConflict, merge};
 use super::parse::parse_document;
+use super::problem::Problem;
+use super::verify::{RefusedField, rewrite, verify};
 use crate::i18n::Lang;
+use crate::i18n::store::SaveMsg;
 use crate::model::Document;
 
 /// How long a save waits for another hyoka that is saving the same file.
@@ -23,6 +27,9 @@ pub struct Saved {
     pub merged: bool,
     /// Sections they removed that we had changed: kept (see `merge`).
     pub revived: Vec<String>,
+    /// `false` when the file's own layout (comments, blank lines, quoting chosen by hand) could not
+    /// be kept and the file was written in hyoka's layout: the screen must say so.
+    pub layout_kept: bool,
 }
 
 /// Someone else saved the same fields differently: nothing was written.
@@ -35,93 +42,124 @@ pub struct Conflicted {
     pub theirs_text: String,
 }
 
+/// The document to be written (ours, merged with what was saved meanwhile) would not load back
+/// as itself — a rating whose mark someone removed from `scale:`, say. Nothing was written; each
+/// field is named, to be decided like a conflict.
 #[derive(Debug)]
-pub enum SaveOutcome {
-    Saved(Saved),
-    Conflicted(Conflicted),
+pub struct Refused {
+    pub merged: Document,
+    pub fields: Vec<RefusedField>,
+    /// The file on disk, when there is one.
+    pub theirs: Option<Document>,
+    pub theirs_text: Option<String>,
 }
 
+/// How a save went, when it could be carried out at all.
 #[derive(Debug)]
+pub enum Outcome {
+    Saved(Saved),
+    Conflicted(Conflicted),
+    Refused(Refused),
+}
+
+/// One save: the file, the data root it was found under (the folder or file hyoka was given,
+/// whose rules are checked again), and the document as last read (`base_text`, `base`) and now.
+#[derive(Clone, Copy, Debug)]
+pub struct SaveRequest<'a> {
+    pub path: &'a Path,
+    pub root: &'a Path,
+    pub base_text: &'a str,
+    pub base: &'a Document,
+    pub mine: &'a Document,
+}
+
+#[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     /// Another hyoka held the lock for longer than we waited.
+    #[error("another hyoka is saving this file")]
     Busy,
     /// The file was made read-only after it was opened: a rename would replace it anyway, so we
     /// refuse, as an editor that respects the office's permissions must.
+    #[error("the file has been made read-only")]
     ReadOnly,
-    /// The file on disk no longer parses: we do not write over someone's half-done edit.
-    DiskUnreadable(String),
-    Io(std::io::Error),
+    /// The file on disk no longer loads: we do not write over someone's half-done edit.
+    #[error("the file on disk does not load")]
+    DiskUnreadable(Vec<Problem>),
+    /// The data file was replaced by something that is not a plain file ("fifo", "folder", …).
+    #[error("the data file is no plain file any more ({0})")]
+    NotAFile(&'static str),
+    /// The data file (or its folder) now leads out of the data folder, to this place.
+    #[error("the data file now leads out of the data folder, to {}", .0.display())]
+    LinkOutside(PathBuf),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
 }
 
 impl SaveError {
     pub fn describe(&self, path: &Path, lang: Lang) -> String {
-        let path = path.display();
-        match (self, lang) {
-            (SaveError::Busy, Lang::Ja) => {
-                format!("{path} は他の人が保存中です。少し待ってから、もう一度 Ctrl-S を押してください。")
+        let message = match self {
+            SaveError::Busy => SaveMsg::Busy,
+            SaveError::ReadOnly => SaveMsg::ReadOnly,
+            SaveError::DiskUnreadable(problems) => {
+                SaveMsg::DiskUnreadable { why: problems.first().map(|p| p.kind.describe(lang)).unwrap_or_default() }
             }
-            (SaveError::Busy, Lang::En) => {
-                format!("someone else is saving {path}; wait a moment and press Ctrl-S again.")
-            }
-            (SaveError::ReadOnly, Lang::Ja) => format!(
-                "{path} は書き込み禁止になっています。変更は画面に残っています。担当者に書き込み権限を頼んでから、もう一度 Ctrl-S を押してください。"
-            ),
-            (SaveError::ReadOnly, Lang::En) => format!(
-                "{path} has been made read-only. Your changes are kept on screen; ask for write permission, then press Ctrl-S again."
-            ),
-            (SaveError::DiskUnreadable(why), Lang::Ja) => format!(
-                "{path} を保存できません: ディスク上のファイルが壊れています（{why}）。上書きはしていません。ファイルを直してからもう一度 Ctrl-S を押してください。"
-            ),
-            (SaveError::DiskUnreadable(why), Lang::En) => format!(
-                "cannot save {path}: the file on disk is broken ({why}). Nothing was overwritten; fix the file and press Ctrl-S again."
-            ),
-            (SaveError::Io(e), Lang::Ja) => format!(
-                "{path} を保存できません（{e}）。元のファイルはそのままで、変更も残っています。空き容量と書き込み権限を確かめて、もう一度 Ctrl-S を押してください。"
-            ),
-            (SaveError::Io(e), Lang::En) => format!(
-                "cannot save {path} ({e}). The file is unchanged and your edits are kept; check free space and write permission, then press Ctrl-S again."
-            ),
+            SaveError::NotAFile(what) => SaveMsg::NotAFile { what },
+            SaveError::LinkOutside(target) => return SaveMsg::LinkOutside { target }.text(path, lang),
+            SaveError::Io(e) => SaveMsg::Io { why: e.to_string() },
+        };
+        message.text(path, lang)
+    }
+}
+
+impl From<Misplaced> for SaveError {
+    fn from(misplaced: Misplaced) -> Self {
+        match misplaced {
+            Misplaced::Outside(target) => SaveError::LinkOutside(target),
+            Misplaced::NotAFile(what) => SaveError::NotAFile(what),
+            Misplaced::Io(e) => SaveError::Io(e),
         }
     }
 }
 
-/// Writes `mine` to `path`. `base_text`/`base` are what we last read or wrote there.
-pub fn save_document(
-    path: &Path,
-    base_text: &str,
-    base: &Document,
-    mine: &Document,
-    faults: &dyn FaultPlan,
-) -> Result<SaveOutcome, SaveError> {
+/// Writes the request's document: checks the place (inside the data root, a plain file),
+/// locks, merges with what was saved meanwhile, writes only what changed, loads the exact
+/// bytes once more, and only then renames them into place.
+pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome, SaveError> {
+    let SaveRequest { path, root, base_text, base, mine } = *request;
+    let home = data_home(root)?;
+    // Before the lock too, so that a path that now leads somewhere it must not is never waited on.
+    check_place(path, &home)?;
     let _lock = lock(path, LOCK_PATIENCE).map_err(|e| match e.kind() {
         std::io::ErrorKind::WouldBlock => SaveError::Busy,
         _ => SaveError::Io(e),
     })?;
+    check_place(path, &home)?;
     if path.exists() && !is_writable(path) {
         return Err(SaveError::ReadOnly);
     }
     let on_disk = match read_data_file(path) {
-        Ok(bytes) => Some(decode(&bytes).map_err(|p| SaveError::DiskUnreadable(p.kind.describe(Lang::En)))?),
+        Ok(bytes) => {
+            let text = decode(&bytes).map_err(|p| SaveError::DiskUnreadable(vec![p]))?;
+            let theirs = parse_document(&text).map_err(SaveError::DiskUnreadable)?;
+            Some((text, theirs))
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(SaveError::Io(e)),
     };
     let mut revived = Vec::new();
-    let (doc, merged) = match on_disk {
+    let (doc, merged) = match &on_disk {
         // Merged even when the text is what we last read: after taking in a save from elsewhere,
         // the base keeps the old value of fields both sides changed, so that they are asked about.
-        Some(text) => {
-            let theirs = parse_document(&text).map_err(|problems| {
-                SaveError::DiskUnreadable(problems.first().map(|p| p.kind.describe(Lang::En)).unwrap_or_default())
-            })?;
-            let result = merge(base, mine, &theirs);
+        Some((text, theirs)) => {
+            let result = merge(base, mine, theirs);
             // A section of ours they removed (or renamed) is a question for a person too: never
             // written back without one.
             if !result.conflicts.is_empty() || !result.revived.is_empty() {
-                return Ok(SaveOutcome::Conflicted(Conflicted {
+                return Ok(Outcome::Conflicted(Conflicted {
                     merged: result.doc,
                     conflicts: result.conflicts,
-                    theirs,
-                    theirs_text: text,
+                    theirs: theirs.clone(),
+                    theirs_text: text.clone(),
                 }));
             }
             revived = result.revived;
@@ -129,7 +167,11 @@ pub fn save_document(
         }
         None => (mine.clone(), false),
     };
-    let text = emit_document(&doc);
-    write_atomically_with(path, text.as_bytes(), faults).map_err(SaveError::Io)?;
-    Ok(SaveOutcome::Saved(Saved { doc, text, merged, revived }))
+    let (text, layout_kept) = rewrite(on_disk.as_ref().map(|(text, theirs)| (text.as_str(), theirs)), &doc);
+    if let Err(fields) = verify(&text, &doc, on_disk.as_ref().map(|(_, theirs)| theirs)) {
+        let (theirs_text, theirs) = on_disk.unzip();
+        return Ok(Outcome::Refused(Refused { merged: doc, fields, theirs, theirs_text }));
+    }
+    write_atomically_with(path, text.as_bytes(), faults)?;
+    Ok(Outcome::Saved(Saved { doc, text, merged, revived, layout_kept }))
 }

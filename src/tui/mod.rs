@@ -21,6 +21,8 @@ pub struct Options {
     pub keymap: Keymap,
     /// Commit each save to git.
     pub commit: bool,
+    /// What the clerk must hear at once (settings that could not be read).
+    pub notices: Vec<String>,
 }
 
 /// Opens the screen on the files; returns the signal that ended it, or 0 when the user quit.
@@ -31,6 +33,9 @@ pub fn open(files: Vec<FileEntry>, options: Options) -> std::io::Result<i32> {
     app.user = crate::worker::save::login_name();
     app.export_dir = std::env::var_os("HOME").filter(|h| !h.is_empty()).map(|h| PathBuf::from(h).join(EXPORTS));
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    for notice in &options.notices {
+        app.say(Tone::Error, Msg::Raw(notice.clone()));
+    }
     // Reviewers write nothing, not even a journal.
     let journals = if options.read_only { None } else { Some(open_journals()) };
     match &journals {

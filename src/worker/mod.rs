@@ -93,7 +93,7 @@ pub fn perform(effect: Effect, env: &Env) -> Vec<Action> {
 fn save_then_git(job: crate::app::SaveJob, env: &Env) -> Vec<Action> {
     let (path, user, resolve_merge) = (job.path.clone(), job.user.clone(), job.resolve_merge);
     let report = save::save(job, (env.clock)(), env.faults.as_ref());
-    let saved = matches!(report.outcome, Ok(crate::store::SaveOutcome::Saved(_)));
+    let saved = matches!(report.outcome, Ok(crate::store::Outcome::Saved(_)));
     let mut actions = vec![Action::Saved(Box::new(report))];
     if saved {
         if let Some(commits) = &env.commits {

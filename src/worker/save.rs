@@ -5,12 +5,14 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::app::{SaveJob, SaveReport, disk_stamp};
 use crate::model::Document;
-use crate::store::{FaultPlan, save_document};
+use crate::store::{FaultPlan, SaveRequest};
 
 pub fn save(job: SaveJob, now: DateTime<FixedOffset>, faults: &dyn FaultPlan) -> SaveReport {
     let mut mine = job.mine;
     stamp(&mut mine, &job.base, now, &job.user);
-    let outcome = save_document(&job.path, &job.base_text, &job.base, &mine, faults);
+    let request =
+        SaveRequest { path: &job.path, root: &job.root, base_text: &job.base_text, base: &job.base, mine: &mine };
+    let outcome = crate::store::save(&request, faults);
     let stamp = std::fs::metadata(&job.path).ok().as_ref().and_then(disk_stamp);
     SaveReport { file: job.file, sent: mine, outcome, stamp }
 }

@@ -254,16 +254,22 @@ impl App {
         Some((at.file, division.name.clone(), division.sections.get(at.section)?.name.clone()))
     }
 
+    /// A section by its division's and its own name.
+    pub fn find_section(&self, file: usize, division: &str, section: &str) -> Option<SectionRef> {
+        let doc = self.doc(file)?;
+        let (d, found) = doc.divisions.iter().enumerate().find(|(_, d)| d.name == division)?;
+        let s = found.sections.iter().position(|s| s.name == section)?;
+        Some(SectionRef { file, division: d, section: s })
+    }
+
     /// After the documents took in work from elsewhere (disk, a merge, a journal): the cursor goes
     /// back to the section it was on, found by name, and the undo history is dropped, since each
     /// step would put back a whole section over what was just taken in.
     pub fn after_documents_changed(&mut self, before: Option<(usize, String, String)>) {
         if let Some((file, division, section)) = before
-            && let Some(doc) = self.doc(file)
-            && let Some((d, found)) = doc.divisions.iter().enumerate().find(|(_, d)| d.name == division)
-            && let Some(s) = found.sections.iter().position(|s| s.name == section)
+            && let Some(at) = self.find_section(file, &division, &section)
         {
-            self.cursor = Node::Section(SectionRef { file, division: d, section: s });
+            self.cursor = Node::Section(at);
         }
         let nodes = self.visible_nodes();
         if !nodes.contains(&self.cursor) {

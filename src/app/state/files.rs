@@ -24,6 +24,8 @@ pub struct Pending {
 #[derive(Clone, Debug)]
 pub struct FileEntry {
     pub path: PathBuf,
+    /// The folder (or file) it was found under when hyoka started: saves stay inside it.
+    pub root: PathBuf,
     /// The absolute path with links resolved, as found at start: what the journal is kept under,
     /// so that the work is found again however hyoka was started and even if the file went away.
     pub canonical: PathBuf,
@@ -182,6 +184,7 @@ impl FileEntry {
         let path = path.into();
         FileEntry {
             canonical: canonical_path(&path),
+            root: path.clone(),
             path,
             state: FileState::Loaded(Box::new(Loaded::new(doc.clone(), doc, text.into()))),
             read_only: false,
@@ -198,6 +201,7 @@ impl FileEntry {
     pub fn broken(error: LoadError) -> Self {
         FileEntry {
             canonical: canonical_path(&error.path),
+            root: error.path.clone(),
             path: error.path.clone(),
             state: FileState::Broken(error),
             read_only: true,
