@@ -271,7 +271,7 @@ fn a_save_the_scale_no_longer_allows_writes_nothing_and_points_at_the_field() {
     assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs, "nothing written");
     let message = app.message.clone().expect("a message");
     assert_eq!(message.tone, Tone::Error);
-    assert!(message.text.contains("保存していません"), "{}", message.text);
+    assert!(message.text.contains("保存していません") && message.text.contains("Ctrl-S"), "{}", message.text);
     assert!(message.text.contains("市民税課 目標達成度"), "{}", message.text);
     assert_eq!(app.cursor, Node::Section(SHIMINZEI), "the cursor goes to the field to fix");
     assert_eq!(app.focus, Focus::Pane(Field::Rating));

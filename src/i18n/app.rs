@@ -169,12 +169,7 @@ impl Msg {
                 "Saved {file}, but it uses anchors or aliases (& or *): its comments and layout could not be kept; it was written in hyoka's layout."
             ),
             Msg::SaveRefused { file, fields } => {
-                let list = fields.join(" / ");
-                tr!(
-                    lang,
-                    "{file} は保存していません: {list}。この欄を直してから、もう一度 Ctrl-S で保存してください（入力した内容はそのまま残っています）。",
-                    "{file} was not saved: {list}. Fix that field and press Ctrl-S again (what you typed is all still here)."
-                )
+                super::store::SaveMsg::Refused { fields: fields.join(" / ") }.text(std::path::Path::new(file), lang)
             }
             Msg::SaveCancelled => tr!(
                 lang,
