@@ -66,6 +66,12 @@ pub enum Command {
     Write,
     NextFormat,
     PrevFormat,
+    /// The commits that changed the section (or the file) under the cursor.
+    History,
+    /// Put the value from before the selected commit back, as an ordinary edit.
+    PutBack,
+    /// Switch the history between the section and the whole file.
+    WholeFile,
 }
 
 /// Where a binding applies. Several contexts are consulted in order (the pane's own, then the
@@ -91,10 +97,12 @@ pub enum Context {
     ConfirmDiscard,
     RecoveryDiff,
     Export,
+    /// The history view (`H`).
+    History,
 }
 
 impl Context {
-    pub const ALL: [Context; 18] = [
+    pub const ALL: [Context; 19] = [
         Context::Global,
         Context::Tree,
         Context::Pane,
@@ -113,6 +121,7 @@ impl Context {
         Context::ConfirmDiscard,
         Context::RecoveryDiff,
         Context::Export,
+        Context::History,
     ];
 
     /// The name in the settings file's `keys:` section ("tree" in `tree.down`).
@@ -136,6 +145,7 @@ impl Context {
             Context::ConfirmDiscard => "confirm",
             Context::RecoveryDiff => "changes",
             Context::Export => "export",
+            Context::History => "history",
         }
     }
 }
@@ -203,6 +213,9 @@ impl Command {
             Command::Write => "write",
             Command::NextFormat => "next_format",
             Command::PrevFormat => "prev_format",
+            Command::History => "history",
+            Command::PutBack => "put_back",
+            Command::WholeFile => "whole_file",
         };
         name.to_owned()
     }

@@ -1,6 +1,8 @@
 //! Where everything goes on the screen and how the section's texts wrap there. `update`
 //! recomputes it whenever its inputs change; drawing and scrolling both read the same result.
 
+pub mod history;
+
 use ratatui::layout::{Constraint, Layout as Split, Rect};
 
 use crate::model::{Field, Section};

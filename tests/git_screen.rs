@@ -94,3 +94,36 @@ fn two_offices_merge_by_field_and_a_conflict_is_decided_on_hyoka_s_screen() {
         assert_eq!(sb.run_git(top, &["status", "--porcelain"]), "", "clean, nothing stray");
     }
 }
+
+/// `H` in a real terminal: the section's commits, the selected change as 変更前 / 変更後, `r` puts
+/// the old reflection back, Ctrl-S saves it (and commits it), and the file on disk holds it.
+#[test]
+fn the_history_view_puts_an_old_reflection_back_and_it_is_saved() {
+    let Some(sb) = Sandbox::new() else { return };
+    let top = sb.repo_with_sample("上京区役所");
+    let file = top.join(FILE);
+    let old =
+        hyoka::store::parse_document(SAMPLE).unwrap().find_section("区民部", "総務課").unwrap().reflection.clone();
+    write(&file, &SAMPLE.replace(&old, "窓口対応は、ほぼ目標どおりだった。"));
+    sb.run_git(&top, &["commit", "-qam", "区民部 総務課: 振り返り", "--author=田中 一郎 <t@example.invalid>"]);
+
+    let mut tui = clerk(&sb, &top, &["--commit"]);
+    tui.press("H");
+    tui.wait_for("変更の履歴: 区民部 総務課（2件）");
+    tui.wait_for("田中 一郎  振り返り");
+    tui.wait_for("変更前 市民対応については");
+    tui.wait_for("変更後 窓口対応は、ほぼ目標どおりだった。");
+    tui.press("r");
+    tui.wait_for_hint("変更より前の内容に戻しました");
+    tui.wait_for("振り返り");
+    tui.press(CTRL_S);
+    tui.wait_for_hint("コミットしました");
+    tui.wait_for_status("保存済み");
+    tui.press("q");
+    let _ = tui.wait_exit();
+
+    let saved = hyoka::store::parse_document(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(saved.find_section("区民部", "総務課").unwrap().reflection, old);
+    let log = sb.run_git(&top, &["log", "-1", "--format=%s"]);
+    assert_eq!(log.trim(), "上京区役所 平成20年度 区民部 総務課: 振り返り");
+}

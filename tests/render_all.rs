@@ -11,10 +11,11 @@
 )]
 
 use hyoka::app::{
-    Action, App, Conflict, FileEntry, Focus, JournalWork, Mode, Node, Question, Recovery, RecoveryEntry, SectionRef,
-    View, load_workspace, update,
+    Action, App, ChangesView, Conflict, FileEntry, Focus, JournalWork, Mode, Node, Question, Recovery, RecoveryEntry,
+    SectionRef, View, load_workspace, update,
 };
 use hyoka::command::Command;
+use hyoka::git::Scope;
 use hyoka::i18n::Lang;
 use hyoka::layout::{MIN_HEIGHT, MIN_WIDTH};
 use hyoka::model::{Field, Section};
@@ -79,6 +80,43 @@ fn recovery(app: &App, view: View) -> Mode {
 }
 
 /// Every screen, as a name and the state that shows it.
+/// The history view with two commits, the selected one's change full of ambiguous characters.
+fn history(scope: Scope) -> Mode {
+    use hyoka::git::{Change, CommitDiff, CommitInfo, Entry, FieldDiff, SectionDiff, char_diff};
+    let entry = |subject: &str, field: Field| Entry {
+        commit: CommitInfo {
+            id: "0".repeat(40),
+            parents: Vec::new(),
+            author: "田中 一郎".into(),
+            email: String::new(),
+            time: chrono::DateTime::parse_from_rfc3339("2026-11-20T14:03:00+09:00").ok(),
+            subject: subject.into(),
+        },
+        changes: vec![Change::Field { division: "区民部".into(), section: "総務課".into(), field }],
+        unreadable: false,
+        created: false,
+    };
+    let (before, after) =
+        ("○ ①※→ 市民対応については、概ね達成".repeat(3), "◎ ②※→ 窓口対応については、ほぼ達成".repeat(3));
+    let field = FieldDiff { field: Field::Reflection, spans: char_diff(&before, &after), before, after };
+    let diff = CommitDiff {
+        head: Vec::new(),
+        sections: vec![SectionDiff {
+            division: "区民部".into(),
+            section: "総務課".into(),
+            before: None,
+            after: None,
+            fields: vec![field],
+        }],
+    };
+    let mut view = ChangesView::new(1, 0, scope);
+    view.entries =
+        vec![(0, entry("区民部 総務課: 振り返り ◎", Field::Reflection)), (1, entry("評価 ①", Field::Rating))];
+    (view.total, view.examined, view.complete, view.reading) = (2, 2, true, false);
+    view.diff = Some((0, diff));
+    Mode::Changes(Box::new(view))
+}
+
 fn screens() -> Vec<(&'static str, App)> {
     let mut out = Vec::new();
     let mut add = |name, set: &dyn Fn(&mut App)| {
@@ -130,6 +168,11 @@ fn screens() -> Vec<(&'static str, App)> {
     add("recovery", &|a| a.mode = recovery(a, View::Question));
     add("recovery changes", &|a| a.mode = recovery(a, View::Changes(0)));
     add("recovery discard?", &|a| a.mode = recovery(a, View::ConfirmDiscard));
+    add("history of a section", &|a| {
+        a.mode = history(Scope::Section { division: "区民部".into(), section: "総務課".into() });
+    });
+    add("history of the file", &|a| a.mode = history(Scope::File));
+    add("history, reading", &|a| a.mode = Mode::Changes(Box::new(ChangesView::new(1, 0, Scope::File))));
     out
 }
 

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::state::{DiskStamp, Pending};
 use crate::command::Command;
+use crate::git::{CommitDiff, Entry, Scope};
 use crate::interchange::Format;
 use crate::model::Document;
 use crate::store::{LoadError, Outcome, SaveError};
@@ -27,6 +28,19 @@ pub enum Action {
     Exported(ExportReport),
     /// The journal could not be written (it says why), or could again (`None`).
     JournalWritten(Option<String>),
+    /// More commits for the history view, as the worker reads them.
+    History(Box<HistoryPage>),
+    /// What the selected commit changed (in the section, or in the whole file).
+    HistoryDiff {
+        request: u64,
+        entry: usize,
+        diff: Option<Box<CommitDiff>>,
+    },
+    /// Why the history cannot be read (no git, no repository, git failed), in the clerk's words.
+    HistoryFailed {
+        request: u64,
+        why: String,
+    },
     /// What git did after a save (a commit, a hook's refusal, a merge resolved), worded by git's
     /// part of the catalogue; `warning` when it needs the clerk's attention.
     Git {
@@ -53,6 +67,19 @@ pub enum Effect {
     DiscardJournal(PathBuf),
     /// Look whether these files changed on disk.
     CheckDisk(Vec<DiskCheck>),
+    /// Read the history of a file (all of it, or one section's), page by page. `request` tells
+    /// the answers to this view from late answers to one closed before.
+    History {
+        request: u64,
+        path: PathBuf,
+        scope: Scope,
+    },
+    /// What one commit of that history changed, within the scope.
+    HistoryDiff {
+        request: u64,
+        entry: usize,
+        scope: Scope,
+    },
     /// A git merge of this file waited for the conflict dialog, whose decisions need no save:
     /// tell git the file is resolved.
     ResolveMerge(PathBuf),
@@ -154,4 +181,18 @@ pub enum DiskChange {
         doc: Document,
         text: String,
     },
+}
+
+/// Commits of a history, newest first, sent as they are looked into.
+#[derive(Debug)]
+pub struct HistoryPage {
+    pub request: u64,
+    /// The commits in the scope, with their index in the file's history.
+    pub entries: Vec<(usize, Entry)>,
+    /// How many commits of the file have been looked into, and how many changed it in all.
+    pub examined: usize,
+    pub total: usize,
+    pub complete: bool,
+    /// The first page: what the view had before is replaced.
+    pub fresh: bool,
 }

@@ -23,6 +23,7 @@ pub fn contexts(app: &App) -> &'static [Context] {
         Mode::Resolve(conflict) => conflict.contexts(),
         Mode::Recover(recovery) => recovery.contexts(),
         Mode::Export(_) => &[Context::Export, Context::TextInput],
+        Mode::Changes(_) => &[Context::History],
     }
 }
 

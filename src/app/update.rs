@@ -5,7 +5,7 @@ use super::action::{Action, Effect};
 use super::dialog;
 use super::editing::{self, Handled};
 use super::state::{App, Focus, Mode, Node, Tone};
-use super::{panes, saving, sync, tree};
+use super::{changes, panes, saving, sync, tree};
 use crate::command::Command;
 use crate::i18n::app::Msg;
 use crate::model::Field;
@@ -29,6 +29,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Exported(report) => dialog::export::exported(app, report),
         Action::Git { text, warning } => {
             app.say(if warning { Tone::Error } else { Tone::Info }, Msg::Raw(text));
+            Vec::new()
+        }
+        Action::History(page) => changes::page(app, *page),
+        Action::HistoryDiff { request, entry, diff } => {
+            changes::diff(app, request, entry, diff);
+            Vec::new()
+        }
+        Action::HistoryFailed { request, why } => {
+            changes::failed(app, request, why);
             Vec::new()
         }
         Action::JournalWritten(problem) => {
@@ -70,6 +79,7 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
         Mode::Resolve(conflict) => dialog::conflict::handle(conflict, app, action),
         Mode::Recover(recovery) => dialog::recovery::handle(recovery, app, action),
         Mode::Export(export) => dialog::export::handle(export, app, action),
+        Mode::Changes(view) => changes::handle(view, app, action),
     }
 }
 
@@ -90,6 +100,7 @@ fn browse(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Help => app.mode = Mode::Help { scroll: 0 },
         Command::Messages => app.mode = Mode::Messages { scroll: 0 },
         Command::Export => dialog::export::open(app),
+        Command::History => return changes::open(app),
         Command::Redraw => return vec![Effect::Redraw],
         Command::Zoom => zoom(app),
         Command::Undo | Command::Redo if app.read_only => {

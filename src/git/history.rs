@@ -36,6 +36,8 @@ pub struct Entry {
     pub changes: Vec<Change>,
     /// This version or the one before does not parse: what changed cannot be told.
     pub unreadable: bool,
+    /// The file did not exist before this commit.
+    pub created: bool,
 }
 
 /// What a history view shows: a whole file, or one section named by division and section.
@@ -162,10 +164,11 @@ impl FileHistory {
             if befores.is_empty() {
                 befores.push(Version::Absent);
             }
+            let created = befores.iter().all(|b| matches!(b, Version::Absent));
             let unreadable =
                 matches!(after, Version::Unreadable) || befores.iter().any(|b| matches!(b, Version::Unreadable));
             let changes = if unreadable { Vec::new() } else { merged_changes(&befores, &after) };
-            self.entries.push(Entry { commit, changes, unreadable });
+            self.entries.push(Entry { commit, changes, unreadable, created });
         }
         Ok(end - start)
     }

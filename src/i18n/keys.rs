@@ -24,6 +24,7 @@ pub fn place(context: Context, lang: Lang) -> &'static str {
         Context::ConfirmDiscard => ("破棄の確認", "discard?"),
         Context::RecoveryDiff => ("変更の中身", "changes"),
         Context::Export => ("書き出し", "export"),
+        Context::History => ("変更の履歴", "history"),
     };
     lang.pick(ja, en)
 }
@@ -34,6 +35,10 @@ pub fn describe(context: Context, command: Command, lang: Lang) -> &'static str 
     use Context as X;
     let (ja, en) = match (context, command) {
         (X::Tree, C::Up | C::Down) => ("上下に移動", "move up / down"),
+        (X::History, C::Up | C::Down) => ("変更（コミット）を選ぶ", "choose a change (commit)"),
+        (X::History, C::PageUp | C::PageDown) => ("変更の中身をスクロール", "scroll the change"),
+        (X::History, C::NextPane | C::PrevPane) => ("戻す欄を選ぶ", "choose the field to put back"),
+        (X::History, C::Back) => ("履歴を閉じる", "close the history"),
         (X::Tree, C::Collapse) => ("閉じる・親へ", "collapse, or go to the parent"),
         (X::Tree, C::Expand) => ("開く・中へ（課なら欄へ）", "expand, or step in (a section: its panes)"),
         (X::Tree, C::Open) => ("課を開く・部を開閉", "open the section / fold a division"),
@@ -101,6 +106,17 @@ pub fn describe(context: Context, command: Command, lang: Lang) -> &'static str 
         (_, C::Write) => ("書き出す", "write the export"),
         (_, C::NextFormat) => ("次の形式", "next format"),
         (_, C::PrevFormat) => ("前の形式", "previous format"),
+        (_, C::History) => (
+            "変更の履歴（課の上で: その課、一覧の部・ファイルの上で: ファイル全体）",
+            "history (of the section, or of the whole file)",
+        ),
+        (_, C::PutBack) => (
+            "選んだ欄をこの変更の前の内容に戻す（u で取り消せます）",
+            "put the field back as it was before this change (u undoes)",
+        ),
+        (_, C::WholeFile) => {
+            ("課の履歴とファイル全体の履歴を切り替え", "switch between the section and the whole file")
+        }
         _ => ("", ""),
     };
     lang.pick(ja, en)
@@ -110,7 +126,12 @@ pub fn describe(context: Context, command: Command, lang: Lang) -> &'static str 
 pub fn hint_label(context: Context, command: Command, lang: Lang) -> &'static str {
     use Command as C;
     let (ja, en) = match (context, command) {
-        (_, C::Up | C::Down) if context == Context::Tree => ("移動", "move"),
+        (_, C::Up | C::Down) if matches!(context, Context::Tree | Context::History) => ("移動", "move"),
+        (_, C::NextPane) if context == Context::History => ("欄", "field"),
+        (_, C::Back) if context == Context::History => ("閉じる", "close"),
+        (_, C::PutBack) => ("戻す", "put back"),
+        (_, C::PageDown) if context == Context::History => ("中身を送る", "scroll"),
+        (_, C::WholeFile) => ("課/ファイル", "section/file"),
         (_, C::Up | C::Down) => ("スクロール", "scroll"),
         (_, C::Open) => ("開く", "open"),
         (_, C::NextPane) => ("欄へ", "panes"),

@@ -5,6 +5,7 @@ pub mod app;
 pub mod cli;
 mod fields;
 pub mod git;
+pub mod history;
 pub mod interchange;
 pub mod keys;
 pub mod screen;

@@ -18,6 +18,7 @@ pub enum ModeName {
     Conflict,
     Recovery,
     Export,
+    History,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,6 +124,7 @@ impl Words {
                     ModeName::Conflict => ("競合", "conflict"),
                     ModeName::Recovery => ("復元", "recovery"),
                     ModeName::Export => ("書き出し", "export"),
+                    ModeName::History => ("履歴", "history"),
                 };
                 fixed(ja, en)
             }

@@ -1,6 +1,7 @@
 //! Drawing: `draw(frame, &app)` reads the state and never changes it. One file per view or
 //! dialog, named as its component in `app/`; the layout comes from `app.layout`.
 
+mod changes;
 mod dialog;
 mod editor;
 mod finish;
@@ -41,6 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Resolve(conflict) => dialog::conflict::draw(frame, app, conflict),
         Mode::Recover(recovery) => dialog::recovery::draw(frame, app, recovery),
         Mode::Export(export) => dialog::export::draw(frame, app, export),
+        Mode::Changes(view) => changes::draw(frame, app, view),
         Mode::Browse | Mode::Editing(_) => {}
     }
     finish(frame.buffer_mut(), app.no_color);

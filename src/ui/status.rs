@@ -87,6 +87,7 @@ fn mode_name(app: &App) -> crate::i18n::screen::ModeName {
         Mode::Resolve(_) => ModeName::Conflict,
         Mode::Recover(_) => ModeName::Recovery,
         Mode::Export(_) => ModeName::Export,
+        Mode::Changes(_) => ModeName::History,
         Mode::Browse if app.read_only => ModeName::ReadOnly,
         Mode::Browse => ModeName::Browse,
     }

@@ -1,10 +1,11 @@
 //! Carries out the effects `update` asks for, off the screen's thread, and sends each outcome
 //! back as an action. Saves and exports share one thread (a save may wait seconds for another
 //! hyoka's lock); the journal has its own, so that it is written even while a save waits; disk
-//! checks have a third.
+//! checks have a third; the history view's reading of git a fourth.
 
 pub mod export;
 pub mod git;
+pub mod history;
 pub mod journal;
 pub mod save;
 pub mod watch;
@@ -32,6 +33,9 @@ pub struct Env {
     pub journals: Option<Arc<Mutex<Journals>>>,
     /// Commit on save (`--commit`, or `git: { commit: true }`); `None` when off.
     pub commits: Option<Arc<Mutex<crate::git::AutoCommit>>>,
+    /// The history view's reader when effects are carried out inline (tests); the screen's
+    /// worker has a thread with its own.
+    pub history: Arc<Mutex<history::Reader>>,
 }
 
 /// The local time with its offset (+09:00 in Japan), in whole seconds: the file is read by people.
@@ -48,6 +52,7 @@ impl Env {
             clock: now,
             journals: journals.map(|j| Arc::new(Mutex::new(j))),
             commits: None,
+            history: Arc::new(Mutex::new(history::Reader::new(lang))),
         }
     }
 
@@ -83,6 +88,9 @@ pub fn perform(effect: Effect, env: &Env) -> Vec<Action> {
         Effect::CheckDisk(checks) => {
             watch::check(checks).into_iter().map(|report| Action::DiskChanged(Box::new(report))).collect()
         }
+        effect @ (Effect::History { .. } | Effect::HistoryDiff { .. }) => {
+            env.history.lock().unwrap_or_else(std::sync::PoisonError::into_inner).perform_all(effect)
+        }
         // The terminal is the event loop's, not ours.
         Effect::Redraw => Vec::new(),
     }
@@ -112,6 +120,7 @@ pub struct Worker {
     io: Sender<Effect>,
     journal: Sender<Effect>,
     disk: Sender<Effect>,
+    history: Sender<Effect>,
 }
 
 impl Worker {
@@ -120,6 +129,7 @@ impl Worker {
             io: lane("hyoka-save", env.clone(), Arc::clone(outbox)),
             journal: lane("hyoka-journal", env.clone(), Arc::clone(outbox)),
             disk: lane("hyoka-disk", env.clone(), Arc::clone(outbox)),
+            history: history::lane(env.lang, Arc::clone(outbox)),
         }
     }
 
@@ -129,6 +139,7 @@ impl Worker {
             Effect::Save(_) | Effect::Export(_) | Effect::ResolveMerge(_) => &self.io,
             Effect::Journal(_) | Effect::DiscardJournal(_) => &self.journal,
             Effect::CheckDisk(_) => &self.disk,
+            Effect::History { .. } | Effect::HistoryDiff { .. } => &self.history,
             Effect::Redraw => return Some(effect),
         };
         // A lane whose thread died cannot do the work; the journal and the next save report it.

@@ -65,6 +65,7 @@ pub const DEFAULTS: &[Binding] = &[
     bind(X::Global, C::Redraw, &["Ctrl-L"]),
     bind(X::Global, C::Help, &["?", "F1"]),
     bind(X::Global, C::Messages, &["M"]),
+    bind(X::Global, C::History, &["H"]),
     bind(X::Global, C::Quit, &["q", "Ctrl-C"]),
     bind(X::Editing, C::EndEdit, &["Esc"]),
     bind(X::Editing, C::Save, &["Ctrl-S"]),
@@ -114,6 +115,17 @@ pub const DEFAULTS: &[Binding] = &[
     bind(X::Export, C::Cancel, &["Esc", "Ctrl-C"]),
     bind(X::Export, C::NextFormat, &["Tab", "Down"]),
     bind(X::Export, C::PrevFormat, &["Shift-Tab", "Up"]),
+    bind(X::History, C::Up, &["Up", "k"]),
+    bind(X::History, C::Down, &["Down", "j"]),
+    bind(X::History, C::First, &["g", "Home"]),
+    bind(X::History, C::Last, &["G", "End"]),
+    bind(X::History, C::PageUp, &["PageUp"]),
+    bind(X::History, C::PageDown, &["PageDown", "Space"]),
+    bind(X::History, C::NextPane, &["Tab"]),
+    bind(X::History, C::PrevPane, &["Shift-Tab"]),
+    bind(X::History, C::PutBack, &["r"]),
+    bind(X::History, C::WholeFile, &["f"]),
+    bind(X::History, C::Back, &["Esc", "q", "H"]),
 ];
 
 /// What the bottom line offers in each place, in order; commands sharing a label are shown
@@ -140,4 +152,5 @@ pub const HINTS: &[(Context, &[&[Command]])] = &[
     (X::ConfirmDiscard, &[&[C::ConfirmDiscard]]),
     (X::RecoveryDiff, &[&[C::Up, C::Down]]),
     (X::Export, &[&[C::NextFormat], &[C::Write], &[C::Cancel]]),
+    (X::History, &[&[C::Up, C::Down], &[C::NextPane], &[C::PutBack], &[C::WholeFile], &[C::PageDown], &[C::Back]]),
 ];

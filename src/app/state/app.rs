@@ -32,6 +32,8 @@ pub enum Mode {
     /// Unsaved work from a session that ended without saving: restore, look, or discard.
     Recover(Box<Recovery>),
     Export(Box<ExportDialog>),
+    /// The commits that changed a section or a file (`H`).
+    Changes(Box<super::changes::ChangesView>),
 }
 
 pub struct App {

@@ -2,6 +2,7 @@
 //! the editor's and the dialogs' contents, the undo history and the messages.
 
 mod app;
+mod changes;
 mod dialogs;
 mod editor;
 mod files;
@@ -11,6 +12,7 @@ mod questions;
 mod refs;
 
 pub use app::{App, Mode, goal_rows};
+pub use changes::ChangesView;
 pub use dialogs::{Choice, Conflict, ExportDialog, Question, Recovery, RecoveryEntry, View};
 pub use editor::{Editor, part_text, text_box};
 pub use files::{DiskStamp, FileEntry, FileState, Loaded, Pending, canonical_path};

@@ -1,0 +1,221 @@
+//! The history view's keys (`H`): which commits changed a section or the whole file, what the
+//! selected one changed, and an old value put back as an ordinary, undoable edit.
+
+use super::action::{Action, Effect, HistoryPage};
+use super::state::{App, ChangesView, Focus, Mode, Node, Tone};
+use super::tree;
+use crate::command::Command;
+use crate::git::{CommitDiff, Scope};
+use crate::i18n::app::Msg;
+use crate::i18n::history::HistoryWords;
+use crate::layout::history::{areas, rows};
+
+/// `H`: the history of the section under the cursor, or of its file from a division or file row.
+pub fn open(app: &mut App) -> Vec<Effect> {
+    let file = app.cursor.file();
+    let scope = match app.cursor {
+        Node::Section(at) => match section_names(app, at) {
+            Some((division, section)) => Scope::Section { division, section },
+            None => Scope::File,
+        },
+        Node::File(_) | Node::Division(..) => Scope::File,
+    };
+    let view = ChangesView::new(app.generation, file, scope);
+    ask(app, view)
+}
+
+/// Shows the view and asks the worker for its commits.
+fn ask(app: &mut App, view: ChangesView) -> Vec<Effect> {
+    let Some(entry) = app.files.get(view.file) else { return Vec::new() };
+    let effect = Effect::History { request: view.request, path: entry.canonical.clone(), scope: view.scope.clone() };
+    app.mode = Mode::Changes(Box::new(view));
+    vec![effect]
+}
+
+fn section_names(app: &App, at: super::SectionRef) -> Option<(String, String)> {
+    let division = app.doc(at.file)?.divisions.get(at.division)?;
+    Some((division.name.clone(), division.sections.get(at.section)?.name.clone()))
+}
+
+pub fn handle(mut view: Box<ChangesView>, app: &mut App, action: Action) -> Vec<Effect> {
+    let Action::Command(command) = action else {
+        app.mode = Mode::Changes(view);
+        return Vec::new();
+    };
+    let last = view.entries.len().saturating_sub(1);
+    let selected = match command {
+        Command::Up => Some(view.selected.saturating_sub(1)),
+        Command::Down => Some((view.selected + 1).min(last)),
+        Command::First => Some(0),
+        Command::Last => Some(last),
+        _ => None,
+    };
+    match command {
+        Command::Back => return Vec::new(),
+        Command::PutBack => return put_back(view, app),
+        Command::WholeFile => {
+            let scope = match (&view.scope, &view.section_scope) {
+                (Scope::File, Some(section)) => section.clone(),
+                _ => Scope::File,
+            };
+            let mut next = ChangesView::new(app.generation, view.file, scope);
+            next.section_scope = view.section_scope.take();
+            return ask(app, next);
+        }
+        Command::PageDown | Command::PageUp => scroll(&mut view, app, command == Command::PageDown),
+        Command::NextPane | Command::PrevPane => choose_field(&mut view, app, command == Command::NextPane),
+        _ => {}
+    }
+    let mut effects = Vec::new();
+    if let Some(selected) = selected
+        && selected != view.selected
+    {
+        view.selected = selected;
+        view.field = 0;
+        view.scroll = 0;
+        effects.extend(ask_diff(&mut view));
+    }
+    keep_selected_in_view(&mut view, app);
+    app.mode = Mode::Changes(view);
+    effects
+}
+
+/// The change of the selected commit, unless it is here or asked for already.
+fn ask_diff(view: &mut ChangesView) -> Option<Effect> {
+    let entry = view.selected_entry()?;
+    if view.asked == Some(entry) {
+        return None;
+    }
+    view.asked = Some(entry);
+    Some(Effect::HistoryDiff { request: view.request, entry, scope: view.scope.clone() })
+}
+
+/// The rows of the selected change as drawn, the first row of each field, and how many fit.
+fn change_rows(view: &ChangesView, app: &App) -> (usize, Vec<usize>, usize) {
+    let [_, below] = areas(app.layout.detail, view.entries.len());
+    let width = usize::from(below.width.saturating_sub(2));
+    let visible = usize::from(below.height.saturating_sub(2)).max(1);
+    match view.selected_diff() {
+        Some(diff) => {
+            let (rows, starts) = rows(diff, view.field, width, view.scope == Scope::File, app.lang);
+            (rows.len(), starts, visible)
+        }
+        None => (0, Vec::new(), visible),
+    }
+}
+
+fn scroll(view: &mut ChangesView, app: &App, down: bool) {
+    let (total, _, visible) = change_rows(view, app);
+    let most = u16::try_from(total.saturating_sub(visible)).unwrap_or(u16::MAX);
+    let page = u16::try_from(visible.saturating_sub(1).max(1)).unwrap_or(1);
+    view.scroll = if down { view.scroll.saturating_add(page).min(most) } else { view.scroll.saturating_sub(page) };
+}
+
+/// Tab: the next changed field, scrolled into view.
+fn choose_field(view: &mut ChangesView, app: &App, forward: bool) {
+    let count = view.fields().len();
+    if count == 0 {
+        return;
+    }
+    view.field = if forward { (view.field + 1) % count } else { (view.field + count - 1) % count };
+    let (_, starts, visible) = change_rows(view, app);
+    if let Some(&start) = starts.get(view.field) {
+        let top = usize::from(view.scroll);
+        if start < top || start + 3 > top + visible {
+            view.scroll = u16::try_from(start).unwrap_or(u16::MAX);
+        }
+    }
+}
+
+/// The list shows the selected commit: its first row moves by whole pages.
+fn keep_selected_in_view(view: &mut ChangesView, app: &App) {
+    let [list, _] = areas(app.layout.detail, view.entries.len());
+    let rows = usize::from(list.height.saturating_sub(2)).max(1);
+    view.offset = view.selected / rows * rows;
+}
+
+/// `r`: the chosen field of the selected change as it was before that commit, into the section as
+/// it is now, recorded for undo like any edit; the view closes on the section to show it.
+fn put_back(view: Box<ChangesView>, app: &mut App) -> Vec<Effect> {
+    let chosen = view.fields().get(view.field).map(|(d, s, f)| ((*d).to_owned(), (*s).to_owned(), *f));
+    let Some((division, section, field)) = chosen else {
+        app.say(Tone::Info, Msg::Raw(HistoryWords::PutBackNoField.text(app.lang)));
+        app.mode = Mode::Changes(view);
+        return Vec::new();
+    };
+    let place = format!("{division} {section}");
+    let before = view
+        .selected_diff()
+        .and_then(|d| d.sections.iter().find(|s| s.division == division && s.section == section))
+        .and_then(|s| s.before.clone());
+    let words = match (&before, app.find_section(view.file, &division, &section)) {
+        (None, _) => Some(HistoryWords::PutBackNothing { place: place.clone() }),
+        (_, None) => Some(HistoryWords::PutBackGone { place: place.clone() }),
+        _ => None,
+    };
+    if let Some(words) = words {
+        app.say(Tone::Error, Msg::Raw(words.text(app.lang)));
+        app.mode = Mode::Changes(view);
+        return Vec::new();
+    }
+    let (Some(before), Some(at)) = (before, app.find_section(view.file, &division, &section)) else {
+        return Vec::new();
+    };
+    if !app.may_edit(view.file) {
+        app.mode = Mode::Changes(view);
+        return Vec::new();
+    }
+    if !app.change_section(at, |s| field.copy(&before, s)) {
+        app.say(Tone::Info, Msg::Raw(HistoryWords::PutBackSame.text(app.lang)));
+        app.mode = Mode::Changes(view);
+        return Vec::new();
+    }
+    let when = view
+        .entries
+        .get(view.selected)
+        .and_then(|(_, e)| e.commit.time)
+        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default();
+    app.cursor = Node::Section(at);
+    tree::expand_to(app, at);
+    app.focus = Focus::Pane(field.pane());
+    app.clamp_goal_cursor();
+    let field = field.label(app.lang).to_owned();
+    app.say(Tone::Info, Msg::Raw(HistoryWords::PutBack { place, field, when }.text(app.lang)));
+    Vec::new()
+}
+
+/// More commits from the worker, for the view that asked.
+pub fn page(app: &mut App, page: HistoryPage) -> Vec<Effect> {
+    let Mode::Changes(view) = &mut app.mode else { return Vec::new() };
+    if view.request != page.request {
+        return Vec::new();
+    }
+    if page.fresh {
+        view.entries.clear();
+        view.selected = 0;
+        view.asked = None;
+        view.diff = None;
+    }
+    view.entries.extend(page.entries);
+    (view.total, view.examined, view.complete, view.reading) = (page.total, page.examined, page.complete, false);
+    ask_diff(view).into_iter().collect()
+}
+
+/// The change of a commit, for the view that asked.
+pub fn diff(app: &mut App, request: u64, entry: usize, diff: Option<Box<CommitDiff>>) {
+    if let Mode::Changes(view) = &mut app.mode
+        && view.request == request
+    {
+        view.diff = diff.map(|d| (entry, *d));
+    }
+}
+
+pub fn failed(app: &mut App, request: u64, why: String) {
+    if let Mode::Changes(view) = &mut app.mode
+        && view.request == request
+    {
+        view.failed = Some(why);
+        view.reading = false;
+    }
+}

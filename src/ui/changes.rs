@@ -1,0 +1,165 @@
+//! The history view (`H`) on the right side: the commits, newest first, each with when, who and
+//! which fields; below, the selected one's change as a 新旧対照表 — 変更前 and 変更後, what differs
+//! underlined (and struck through on the old side where the terminal can).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use crate::app::{App, ChangesView};
+use crate::git::{Change, Entry, Scope};
+use crate::i18n::Lang;
+use crate::i18n::history::HistoryWords;
+use crate::layout::history::{Look, areas, rows};
+use crate::text::{sanitize, truncate, wrap};
+use crate::ui::style::{self, block, dim, w};
+
+pub fn draw(frame: &mut Frame, app: &App, view: &ChangesView) {
+    let area = app.layout.detail;
+    frame.render_widget(Clear, area);
+    let [list, below] = areas(area, view.entries.len());
+    draw_list(frame, app, view, list);
+    draw_change(frame, app, view, below);
+}
+
+fn draw_list(frame: &mut Frame, app: &App, view: &ChangesView, area: Rect) {
+    let lang = app.lang;
+    let place = match &view.scope {
+        Scope::Section { division, section } => format!("{division} {section}"),
+        Scope::File => app.doc(view.file).map_or_else(
+            || app.files.get(view.file).map(|f| f.path.display().to_string()).unwrap_or_default(),
+            crate::model::Document::title,
+        ),
+    };
+    let title = HistoryWords::Title {
+        place: sanitize(&place).into_owned(),
+        shown: view.entries.len(),
+        examined: view.examined,
+        total: view.total,
+        complete: view.complete,
+    };
+    let outer =
+        block().title(w(format!(" {} ", truncate(&title.text(lang), usize::from(area.width.saturating_sub(4))))));
+    let inner = outer.inner(area);
+    frame.render_widget(outer.border_style(style::border(true)), area);
+    let width = usize::from(inner.width);
+    let note = if let Some(why) = &view.failed {
+        Some((HistoryWords::Failed { why: why.clone() }.text(lang), style::error()))
+    } else if view.entries.is_empty() && view.reading {
+        Some((HistoryWords::Reading.text(lang), dim()))
+    } else if view.entries.is_empty() && view.complete {
+        Some((HistoryWords::NoCommits { file: view.scope == Scope::File }.text(lang), dim()))
+    } else if view.entries.is_empty() {
+        Some((HistoryWords::Reading.text(lang), dim()))
+    } else {
+        None
+    };
+    if let Some((text, look)) = note {
+        let lines: Vec<Line> = wrap(&sanitize(&text), width).into_iter().map(|l| Line::styled(w(l), look)).collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
+    }
+    let lines: Vec<Line> = view
+        .entries
+        .iter()
+        .enumerate()
+        .skip(view.offset)
+        .take(usize::from(inner.height))
+        .map(|(i, (_, entry))| {
+            let text = truncate(&row_text(entry, &view.scope, lang), width);
+            let mut line = Line::from(w(text));
+            if i == view.selected {
+                let pad = width.saturating_sub(line.width());
+                line.push_span(Span::raw(" ".repeat(pad)));
+                line = line.patch_style(style::cursor(true));
+            }
+            line
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// "2026-11-20 14:03  試験 太郎  目標達成度・振り返り"
+fn row_text(entry: &Entry, scope: &Scope, lang: Lang) -> String {
+    let when = entry.commit.time.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
+    let what = if entry.unreadable { HistoryWords::Unreadable.text(lang) } else { summary(entry, scope, lang) };
+    sanitize(&format!("{when}  {}  {what}", entry.commit.author)).replace('\n', " ")
+}
+
+/// What the commit changed, in the words of the table: the fields of the section, or for the
+/// whole file each section with its fields.
+fn summary(entry: &Entry, scope: &Scope, lang: Lang) -> String {
+    if entry.created && *scope == Scope::File {
+        return HistoryWords::FileCreated { sections: entry.changes.len() }.text(lang);
+    }
+    let mut parts: Vec<(String, Vec<String>)> = Vec::new();
+    for change in &entry.changes {
+        let (place, what) = match change {
+            Change::Head(field) => (HistoryWords::HeadChanged.text(lang), field.label(lang).to_owned()),
+            Change::Added { section, .. } => (section.clone(), HistoryWords::SectionAdded.text(lang)),
+            Change::Removed { section, .. } => (section.clone(), HistoryWords::SectionRemoved.text(lang)),
+            Change::Field { section, field, .. } => (section.clone(), field.label(lang).to_owned()),
+        };
+        if let Scope::Section { division, section } = scope
+            && change.section() != Some((division.as_str(), section.as_str()))
+        {
+            continue;
+        }
+        match parts.iter_mut().find(|(p, _)| *p == place) {
+            Some((_, list)) => list.push(what),
+            None => parts.push((place, vec![what])),
+        }
+    }
+    let join = lang.pick("・", ", ");
+    match scope {
+        Scope::Section { .. } => parts.into_iter().flat_map(|(_, list)| list).collect::<Vec<_>>().join(join),
+        Scope::File => parts
+            .into_iter()
+            .map(|(place, list)| format!("{place}: {}", list.join(join)))
+            .collect::<Vec<_>>()
+            .join(" / "),
+    }
+}
+
+fn draw_change(frame: &mut Frame, app: &App, view: &ChangesView, area: Rect) {
+    let lang = app.lang;
+    let subject = view.entries.get(view.selected).map(|(_, e)| sanitize(&e.commit.subject).into_owned());
+    let title = truncate(&subject.unwrap_or_default(), usize::from(area.width.saturating_sub(4)));
+    let outer = block().title(w(format!(" {title} "))).border_style(dim());
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let width = usize::from(inner.width);
+    let Some(diff) = view.selected_diff() else {
+        if !view.entries.is_empty() {
+            let text = if view.asked.is_some() { HistoryWords::Reading } else { HistoryWords::ChooseOne };
+            frame.render_widget(Paragraph::new(Line::styled(w(truncate(&text.text(lang), width)), dim())), inner);
+        }
+        return;
+    };
+    let (rows, _) = rows(diff, view.field, width, view.scope == Scope::File, lang);
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .skip(usize::from(view.scroll))
+        .take(usize::from(inner.height))
+        .map(|row| {
+            Line::from(row.into_iter().map(|(look, text)| Span::styled(w(text), styled(look))).collect::<Vec<_>>())
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Underlines mark what changed on both sides, as a 新旧対照表 does; the old side is also red and
+/// struck through, the new side bold, so that the two differ without colour too (NO_COLOR).
+fn styled(look: Look) -> Style {
+    match look {
+        Look::Place => style::bold(),
+        Look::Field { chosen: true } => style::chosen(),
+        Look::Field { chosen: false } => style::bold(),
+        Look::Side | Look::Quiet => dim(),
+        Look::Same => Style::new(),
+        Look::Removed => Style::new().fg(Color::Red).add_modifier(Modifier::UNDERLINED | Modifier::CROSSED_OUT),
+        Look::Added => Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+    }
+}

@@ -1,0 +1,237 @@
+//! The history view (`H`) over a real repository: keys to state (which commits, the change of the
+//! selected one, an old value put back as an undoable edit), and the view as drawn, with its
+//! 新旧対照表 marks, in a snapshot.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
+
+mod gitkit;
+
+use std::path::Path;
+
+use gitkit::{FILE, Sandbox, canonical, section_mut, write};
+use hyoka::app::{App, ChangesView, Effect, Focus, Mode, Node, SectionRef, load_workspace, update};
+use hyoka::command::Command;
+use hyoka::git::Scope;
+use hyoka::i18n::Lang;
+use hyoka::model::{Document, Field};
+use hyoka::worker::{Env, settle};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+
+const SOMU: SectionRef = SectionRef { file: 0, division: 0, section: 0 };
+
+fn commit_as(sb: &Sandbox, top: &Path, who: &str, when: &str, message: &str, edit: impl FnOnce(&mut Document)) {
+    let (mut doc, _) = gitkit::read_doc(&top.join(FILE));
+    edit(&mut doc);
+    write(&top.join(FILE), &canonical(&doc));
+    let author = format!("--author={who} <{who}@example.invalid>");
+    sb.run_git(top, &["commit", "-qam", message, &author, &format!("--date={when}")]);
+}
+
+/// The sample, then a rewritten reflection (田中), then a rating and a goal fewer (佐藤) for
+/// 総務課, and a change of another section in between.
+fn repository(sb: &Sandbox) -> std::path::PathBuf {
+    let top = sb.repo_with_sample("上京区役所");
+    commit_as(sb, &top, "田中 一郎", "2026-11-20T14:03:00+09:00", "区民部 総務課: 振り返り", |d| {
+        let s = section_mut(d, "区民部", "総務課");
+        s.reflection = s.reflection.replace("市民対応については、概ね", "窓口対応については、ほぼ");
+    });
+    commit_as(sb, &top, "鈴木", "2026-11-21T09:00:00+09:00", "保健部 衛生課: 取組状況", |d| {
+        section_mut(d, "保健部", "衛生課").progress = "進んだ".into();
+    });
+    commit_as(
+        sb,
+        &top,
+        "佐藤 次郎",
+        "2026-11-22T10:30:00+09:00",
+        "区民部 総務課: 所属等の目標, 目標達成度",
+        |d| {
+            let s = section_mut(d, "区民部", "総務課");
+            s.rating = Some("◎".into());
+            s.goals.pop();
+        },
+    );
+    top
+}
+
+fn open(top: &Path) -> (App, Env) {
+    let mut app = App::new(load_workspace(&top.join(gitkit::DATA)).expect("loads"), Lang::Ja);
+    app.cursor = Node::Section(SOMU);
+    update(&mut app, hyoka::app::Action::Resize(100, 30));
+    (app, Env::new(Lang::Ja, None))
+}
+
+fn press(app: &mut App, env: &Env, command: Command) {
+    let effects = update(app, command.into());
+    settle(app, effects, env);
+}
+
+fn view(app: &App) -> &ChangesView {
+    match &app.mode {
+        Mode::Changes(view) => view,
+        _ => panic!("the history view is not open"),
+    }
+}
+
+fn subjects(app: &App) -> Vec<String> {
+    view(app).entries.iter().map(|(_, e)| e.commit.subject.clone()).collect()
+}
+
+#[test]
+fn h_lists_the_commits_of_the_section_newest_first_and_f_those_of_the_file() {
+    let Some(sb) = Sandbox::new() else { return };
+    let top = repository(&sb);
+    let (mut app, env) = open(&top);
+    let effects = update(&mut app, Command::History.into());
+    assert!(matches!(&effects[..], [Effect::History { scope: Scope::Section { .. }, .. }]), "{effects:?}");
+    assert!(view(&app).reading, "the view opens at once, before git answers");
+    settle(&mut app, effects, &env);
+    assert_eq!(subjects(&app), ["区民部 総務課: 所属等の目標, 目標達成度", "区民部 総務課: 振り返り", "sample"]);
+    let first = &view(&app).entries[0].1;
+    assert_eq!(first.commit.author, "佐藤 次郎");
+    assert!(view(&app).complete && !view(&app).reading);
+    // The change of the newest is there at once, field by field.
+    let diff = view(&app).selected_diff().expect("the change of the selected commit");
+    let fields: Vec<Field> = diff.sections[0].fields.iter().map(|f| f.field).collect();
+    assert_eq!(fields, [Field::Goals, Field::Rating]);
+
+    press(&mut app, &env, Command::WholeFile);
+    assert_eq!(view(&app).entries.len(), 4, "the other section's commit is in the file's history");
+    assert_eq!(view(&app).entries[1].1.commit.subject, "保健部 衛生課: 取組状況");
+    press(&mut app, &env, Command::WholeFile);
+    assert_eq!(view(&app).entries.len(), 3, "f goes back to the section");
+    press(&mut app, &env, Command::Back);
+    assert!(matches!(app.mode, Mode::Browse));
+}
+
+#[test]
+fn r_puts_the_chosen_field_back_as_it_was_before_the_commit_and_u_undoes_it() {
+    let Some(sb) = Sandbox::new() else { return };
+    let top = repository(&sb);
+    let (mut app, env) = open(&top);
+    let before = app.section(SOMU).unwrap().clone();
+    press(&mut app, &env, Command::History);
+    // The newest commit changed the goals and the rating; Tab chooses the rating.
+    press(&mut app, &env, Command::NextPane);
+    assert_eq!(view(&app).fields()[view(&app).field].2, Field::Rating);
+    press(&mut app, &env, Command::PutBack);
+    assert!(matches!(app.mode, Mode::Browse), "the view closes on the section");
+    let now = app.section(SOMU).unwrap();
+    assert_eq!(now.rating.as_deref(), Some("○"), "the rating before that commit");
+    assert_eq!(now.goals, before.goals, "only the chosen field");
+    assert_eq!((app.cursor, app.focus), (Node::Section(SOMU), Focus::Pane(Field::Rating)));
+    assert!(app.message.as_ref().unwrap().text.contains("「目標達成度」を 2026-11-22 10:30 の変更より前"));
+    assert!(app.has_unsaved());
+    press(&mut app, &env, Command::Undo);
+    assert_eq!(app.section(SOMU).unwrap().rating.as_deref(), Some("◎"));
+
+    // The reflection from before 田中's rewrite, two commits down.
+    press(&mut app, &env, Command::History);
+    press(&mut app, &env, Command::Down);
+    assert_eq!(view(&app).selected_diff().unwrap().sections[0].fields[0].field, Field::Reflection);
+    press(&mut app, &env, Command::PutBack);
+    assert!(app.section(SOMU).unwrap().reflection.starts_with("市民対応については、概ね"));
+
+    // The sample's commit created the section: nothing from before it to put back.
+    press(&mut app, &env, Command::History);
+    press(&mut app, &env, Command::Last);
+    press(&mut app, &env, Command::PutBack);
+    assert!(matches!(app.mode, Mode::Changes(_)));
+    assert!(app.message.as_ref().unwrap().text.contains("新しくできた課"));
+}
+
+#[test]
+fn a_reviewer_sees_the_history_but_cannot_put_anything_back() {
+    let Some(sb) = Sandbox::new() else { return };
+    let top = repository(&sb);
+    let (mut app, env) = open(&top);
+    app.read_only = true;
+    press(&mut app, &env, Command::History);
+    press(&mut app, &env, Command::PutBack);
+    assert!(matches!(app.mode, Mode::Changes(_)), "the view stays");
+    assert!(!app.has_unsaved());
+    assert!(app.message.as_ref().unwrap().text.contains("閲覧"));
+}
+
+#[test]
+fn outside_a_repository_the_view_says_why_and_late_answers_for_a_closed_view_are_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join(FILE).parent().unwrap()).unwrap();
+    std::fs::write(dir.path().join(FILE), gitkit::SAMPLE).unwrap();
+    let (mut app, env) = open(dir.path());
+    press(&mut app, &env, Command::History);
+    let failed = view(&app).failed.clone().expect("a reason");
+    assert!(failed.contains("git"), "{failed}");
+
+    // An answer for an older request does not land in a newer view.
+    let effects = update(&mut app, Command::Back.into());
+    assert!(effects.is_empty());
+    let stale = update(&mut app, Command::History.into());
+    let request = view(&app).request;
+    update(&mut app, hyoka::app::Action::HistoryFailed { request: request.wrapping_sub(1), why: "古い".into() });
+    assert_eq!(view(&app).failed, None);
+    settle(&mut app, stale, &env);
+    assert!(view(&app).failed.is_some());
+}
+
+/// The view as drawn: the list with when, who and which fields, the change as 変更前 / 変更後 with
+/// what differs underlined (the old side also struck through), the chosen field reversed.
+#[test]
+fn the_history_view_as_drawn() {
+    let Some(sb) = Sandbox::new() else { return };
+    let top = repository(&sb);
+    let (mut app, env) = open(&top);
+    press(&mut app, &env, Command::History);
+    press(&mut app, &env, Command::Down);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|frame| hyoka::ui::draw(frame, &app)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let text: String = (0..buffer.area.height)
+        .map(|y| {
+            let mut row = String::new();
+            let mut skip = 0;
+            for x in 0..buffer.area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let symbol = buffer[(x, y)].symbol();
+                skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+                row.push_str(symbol);
+            }
+            row.trim_end().to_owned() + "\n"
+        })
+        .collect();
+    assert!(text.contains("履歴  保存済み"), "the status line names the view");
+    // The sample's commit is dated by the test's clock and the status line names a temporary
+    // folder: both are left out of the snapshot.
+    let text = text
+        .lines()
+        .map(|l| match (l.contains("試験 太郎"), l.rfind("││"), l.find('｜')) {
+            (true, Some(at), _) => format!("{}││(the sample's commit)", &l[..at]),
+            (_, _, Some(at)) => format!("{}…", &l[..at]),
+            _ => l.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!(text);
+
+    let find = |needle: &str| -> (u16, u16) {
+        for y in 0..buffer.area.height {
+            let row: String = (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect();
+            if let Some(i) = row.find(needle) {
+                let x = row[..i].chars().count();
+                return (u16::try_from(x).unwrap(), y);
+            }
+        }
+        panic!("{needle} not on screen");
+    };
+    let (x, y) = find("2026-11-20 14:03");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED), "the selected commit");
+    let (x, y) = find("││振");
+    let x = x + 2;
+    let (x2, y2) = find("概");
+    assert!(y2 > y && buffer[(x2, y2)].modifier.contains(Modifier::UNDERLINED | Modifier::CROSSED_OUT));
+    assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED), "the field r puts back");
+}
