@@ -62,6 +62,25 @@ pub enum Command {
     Write,
     NextFormat,
     PrevFormat,
+    /// The reviewer's tools: search, filter, table, years, summary.
+    Search,
+    NextHit,
+    PrevHit,
+    EndSearch,
+    ToggleKana,
+    Accept,
+    Filter,
+    ClearFilter,
+    Toggle,
+    Table,
+    SortBy,
+    PrevColumn,
+    NextColumn,
+    PrevYear,
+    NextYear,
+    Years,
+    Summary,
+    Close,
 }
 
 /// Where a binding applies. Several contexts are consulted in order (the pane's own, then the
@@ -86,10 +105,20 @@ pub enum Context {
     ConfirmDiscard,
     RecoveryDiff,
     Export,
+    /// The search being typed (`/`).
+    Search,
+    /// The filter dialog (`f`).
+    Filter,
+    /// The table of every section (`t`).
+    Table,
+    /// A section through the years (`y`).
+    Years,
+    /// Every organisation × fiscal year (`S`).
+    Summary,
 }
 
 impl Context {
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 22] = [
         Context::Global,
         Context::Tree,
         Context::Pane,
@@ -107,6 +136,11 @@ impl Context {
         Context::ConfirmDiscard,
         Context::RecoveryDiff,
         Context::Export,
+        Context::Search,
+        Context::Filter,
+        Context::Table,
+        Context::Years,
+        Context::Summary,
     ];
 
     /// The name in the settings file's `keys:` section ("tree" in `tree.down`).
@@ -129,6 +163,11 @@ impl Context {
             Context::ConfirmDiscard => "confirm",
             Context::RecoveryDiff => "changes",
             Context::Export => "export",
+            Context::Search => "search",
+            Context::Filter => "filter",
+            Context::Table => "table",
+            Context::Years => "years",
+            Context::Summary => "summary",
         }
     }
 }
@@ -194,7 +233,65 @@ impl Command {
             Command::Write => "write",
             Command::NextFormat => "next_format",
             Command::PrevFormat => "prev_format",
+            Command::Search => "search",
+            Command::NextHit => "next_hit",
+            Command::PrevHit => "previous_hit",
+            Command::EndSearch => "end_search",
+            Command::ToggleKana => "kana",
+            Command::Accept => "accept",
+            Command::Filter => "filter",
+            Command::ClearFilter => "clear_filter",
+            Command::Toggle => "toggle",
+            Command::Table => "table",
+            Command::SortBy => "sort",
+            Command::PrevColumn => "previous_column",
+            Command::NextColumn => "next_column",
+            Command::PrevYear => "previous_year",
+            Command::NextYear => "next_year",
+            Command::Years => "years",
+            Command::Summary => "summary",
+            Command::Close => "close",
         };
         name.to_owned()
+    }
+}
+
+impl Command {
+    /// Whether the command changes the data or only serves changing it: reviewer mode
+    /// (`--read-only`) lists none of these in its help and hints.
+    pub fn edits(self) -> bool {
+        matches!(
+            self,
+            Command::Edit
+                | Command::AddGoalAfter
+                | Command::AddGoalBefore
+                | Command::RemoveGoal
+                | Command::MoveGoalUp
+                | Command::MoveGoalDown
+                | Command::Rate(_)
+                | Command::CycleRating
+                | Command::CycleRatingBack
+                | Command::ClearRating
+                | Command::Undo
+                | Command::Redo
+                | Command::Save
+        )
+    }
+}
+
+impl Context {
+    /// Places only editing reaches (the editor, the save's dialogs, restoring unsaved work).
+    pub fn edits(self) -> bool {
+        matches!(
+            self,
+            Context::Editing
+                | Context::Quit
+                | Context::Conflict
+                | Context::Gone
+                | Context::Combined
+                | Context::Recovery
+                | Context::ConfirmDiscard
+                | Context::RecoveryDiff
+        )
     }
 }

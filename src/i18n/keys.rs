@@ -23,6 +23,7 @@ pub fn place(context: Context, lang: Lang) -> &'static str {
         Context::ConfirmDiscard => ("破棄の確認", "discard?"),
         Context::RecoveryDiff => ("変更の中身", "changes"),
         Context::Export => ("書き出し", "export"),
+        other => super::review::place(other).unwrap_or(("", "")),
     };
     lang.pick(ja, en)
 }
@@ -98,7 +99,7 @@ pub fn describe(context: Context, command: Command, lang: Lang) -> &'static str 
         (_, C::Write) => ("書き出す", "write the export"),
         (_, C::NextFormat) => ("次の形式", "next format"),
         (_, C::PrevFormat) => ("前の形式", "previous format"),
-        _ => ("", ""),
+        _ => super::review::describe(context, command).unwrap_or(("", "")),
     };
     lang.pick(ja, en)
 }
@@ -147,7 +148,7 @@ pub fn hint_label(context: Context, command: Command, lang: Lang) -> &'static st
         (_, C::ConfirmDiscard) => ("本当に捨てる（他のキー:戻る）", "really discard (other keys: back)"),
         (_, C::NextFormat) => ("形式", "format"),
         (_, C::Write) => ("書き出す", "export"),
-        _ => ("", ""),
+        _ => super::review::hint_label(command).unwrap_or(("", "")),
     };
     lang.pick(ja, en)
 }

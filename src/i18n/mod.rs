@@ -7,6 +7,7 @@ mod fields;
 pub mod git;
 pub mod interchange;
 pub mod keys;
+pub mod review;
 pub mod screen;
 
 /// Which language hyoka speaks.

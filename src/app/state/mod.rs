@@ -9,6 +9,7 @@ mod history;
 mod messages;
 mod questions;
 mod refs;
+mod review;
 
 pub use app::{App, Mode, goal_rows};
 pub use dialogs::{Choice, Conflict, ExportDialog, Question, Recovery, RecoveryEntry, View};
@@ -17,3 +18,7 @@ pub use files::{DiskStamp, FileEntry, FileState, Loaded, Pending, canonical_path
 pub use history::{Change, History, Step};
 pub use messages::{Message, MessageLog, Tone};
 pub use refs::{Focus, Node, SectionRef};
+pub use review::{
+    Column, Counts, FileIndex, Filter, FilterDialog, Hits, Marks, Rated, Review, Search, SearchIndex, SearchPrompt,
+    SummaryRow, SummaryView, TableRow, TableView, YearColumn, YearLine, YearsView,
+};
