@@ -116,7 +116,8 @@ fn time(root: &Path) -> Result<(), Box<dyn std::error::Error>> {
     use hyoka::text::fold::fold;
     let started = Instant::now();
     let files = hyoka::app::load_workspace(root)?;
-    let sections: usize = files.iter().filter_map(|f| f.doc()).map(|d| d.divisions.iter().map(|d| d.sections.len()).sum::<usize>()).sum();
+    let sections: usize =
+        files.iter().filter_map(|f| f.doc()).map(|d| d.divisions.iter().map(|d| d.sections.len()).sum::<usize>()).sum();
     println!("load {} files, {sections} sections: {:?}", files.len(), started.elapsed());
     let mut search = SearchIndex::default();
     let started = Instant::now();

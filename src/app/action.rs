@@ -81,6 +81,8 @@ pub struct ExportJob {
     pub overwrite: bool,
     /// The data files open, never to be written over by an export.
     pub data_files: Vec<PathBuf>,
+    /// Folders nothing may be written into (reviewer mode: the data folder).
+    pub forbidden: Vec<PathBuf>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,6 +91,8 @@ pub enum ExportReport {
     /// The path exists; the dialog asks before overwriting.
     Exists(PathBuf),
     IntoData(PathBuf),
+    /// Reviewer mode: the path lies in the data folder, where nothing is written.
+    InsideData(PathBuf),
     Refused(String),
     Failed {
         path: PathBuf,

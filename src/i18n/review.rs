@@ -23,6 +23,8 @@ pub enum ReviewMsg {
     HiddenByFilter { year: String },
     SteppedTo { year: String, absent: Vec<String>, name: String },
     AbsentIn { years: Vec<String>, name: String },
+    ExportInsideData { path: String },
+    BadMark { mark: String },
 }
 
 impl ReviewMsg {
@@ -97,6 +99,16 @@ impl ReviewMsg {
                     "{years} has no {name} (it may have been renamed or moved)."
                 )
             }
+            ReviewMsg::BadMark { mark } => tr!(
+                lang,
+                "--rating「{mark}」は達成度ではありません。◎ ○ △ × 未評価 をカンマで区切って書いてください。",
+                "--rating '{mark}' is not a rating: give ◎ ○ △ × or unrated, separated by commas."
+            ),
+            ReviewMsg::ExportInsideData { path } => tr!(
+                lang,
+                "閲覧専用では、データのフォルダの中には書き出せません（{path}）。別の場所を入力してください。",
+                "Read-only: nothing is written inside the data folder ({path}). Type another place."
+            ),
         }
     }
 }
@@ -113,13 +125,24 @@ pub enum ReviewWords {
     Since,
     By,
     Word,
-    Incomplete { n: usize },
-    Sections { n: usize },
-    LastChange { at: String, by: String },
+    Incomplete {
+        n: usize,
+    },
+    Sections {
+        n: usize,
+    },
+    LastChange {
+        at: String,
+        by: String,
+    },
     NeverChanged,
-    TableTitle { rows: usize },
+    TableTitle {
+        rows: usize,
+    },
     Header(crate::app::state::Column),
-    SummaryTitle { files: usize },
+    SummaryTitle {
+        files: usize,
+    },
     Organization,
     FiscalYear,
     YearsTitle,
@@ -130,6 +153,10 @@ pub enum ReviewWords {
     Absent,
     FilterBadge,
     Distribution,
+    /// Column headings of the summaries.
+    SectionsHeader,
+    IncompleteHeader,
+    LastChangeHeader,
 }
 
 impl ReviewWords {
@@ -182,6 +209,9 @@ impl ReviewWords {
             ReviewWords::Absent => fixed("なし", "none"),
             ReviewWords::FilterBadge => fixed("絞込", "filter"),
             ReviewWords::Distribution => fixed("目標達成度の分布", "Ratings"),
+            ReviewWords::SectionsHeader => fixed("課数", "sections"),
+            ReviewWords::IncompleteHeader => fixed("未記入", "empty"),
+            ReviewWords::LastChangeHeader => fixed("最終更新", "last change"),
         }
     }
 }

@@ -17,13 +17,17 @@ pub struct Options {
     pub ambiguous: AmbiguousSetting,
     pub read_only: bool,
     pub keymap: Keymap,
+    /// The data folder or file as given, where a reviewer writes nothing.
+    pub data_root: Option<std::path::PathBuf>,
 }
 
 /// Opens the screen on the files; returns the signal that ended it, or 0 when the user quit.
 pub fn open(files: Vec<FileEntry>, options: Options) -> std::io::Result<i32> {
     let mut app = App::new(files, options.lang);
     app.read_only = options.read_only;
-    app.keymap = options.keymap;
+    // Reviewers are shown no editing key (the keys still say that nothing can be changed).
+    app.keymap = if options.read_only { options.keymap.for_reviewers() } else { options.keymap };
+    app.data_root = options.data_root;
     app.user = crate::worker::save::login_name();
     // Reviewers write nothing, not even a journal.
     let journals = if options.read_only { None } else { Some(open_journals()) };

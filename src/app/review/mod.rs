@@ -4,6 +4,7 @@
 //! state up to date after each action, only where a file or the search changed.
 
 pub mod counts;
+pub mod export;
 pub mod filter;
 pub mod index;
 pub mod marks;

@@ -81,7 +81,7 @@ pub fn status_note(app: &App) -> String {
             what.push(marks);
         }
         if filter.incomplete {
-            what.push(ReviewWords::Incomplete { n: 0 }.text(lang).trim_end_matches(['0', ' ']).to_owned());
+            what.push(ReviewWords::IncompleteHeader.text(lang));
         }
         if let Some(since) = filter.since {
             what.push(format!("{since}〜"));

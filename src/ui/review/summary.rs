@@ -30,13 +30,13 @@ pub fn draw(frame: &mut Frame, app: &App, view: &SummaryView) {
     let org_width = view.rows.iter().map(|r| display_width(&sanitize(&r.organization))).max().unwrap_or(0).clamp(6, 20);
     let year_width = view.rows.iter().map(|r| display_width(&fiscal_year_label(r.fiscal_year))).max().unwrap_or(8);
     let unrated = ReviewWords::Unrated.text(lang);
-    let empty = ReviewWords::Incomplete { n: 0 }.text(lang).trim_end_matches(['0', ' ']).to_owned();
+    let empty = ReviewWords::IncompleteHeader.text(lang);
     let number = |text: &str| 4usize.max(display_width(text) + 1);
     let mut head = format!(
         "{} {} {:>5}",
         pad(&ReviewWords::Organization.text(lang), org_width),
         pad(&ReviewWords::FiscalYear.text(lang), year_width),
-        ReviewWords::Sections { n: 0 }.text(lang).trim_start_matches('0')
+        ReviewWords::SectionsHeader.text(lang)
     );
     for mark in &marks {
         head.push_str(&format!("{}{mark}", " ".repeat(number(mark).saturating_sub(display_width(mark)))));
