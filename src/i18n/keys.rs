@@ -108,7 +108,7 @@ pub fn describe(context: Context, command: Command, lang: Lang) -> &'static str 
 pub fn hint_label(context: Context, command: Command, lang: Lang) -> &'static str {
     use Command as C;
     let (ja, en) = match (context, command) {
-        (_, C::Up | C::Down) if context == Context::Tree => ("移動", "move"),
+        (_, C::Up | C::Down) if matches!(context, Context::Tree | Context::Table | Context::Filter) => ("移動", "move"),
         (_, C::Up | C::Down) => ("スクロール", "scroll"),
         (_, C::Open) => ("開く", "open"),
         (_, C::NextPane) => ("欄へ", "panes"),

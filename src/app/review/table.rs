@@ -91,7 +91,7 @@ pub fn cell(row: &TableRow, column: Column) -> String {
         Column::Rating => row.rating.as_deref().map(|m| sanitize(m).into_owned()).unwrap_or_default(),
         Column::Goals => row.goals.to_string(),
         Column::Complete => if row.complete { "○" } else { "!" }.to_owned(),
-        Column::Updated => row.updated.map(|at| at.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default(),
+        Column::Updated => row.updated.map(|at| at.format("%Y-%m-%d").to_string()).unwrap_or_default(),
         Column::UpdatedBy => sanitize(&row.updated_by).into_owned(),
     }
 }

@@ -153,7 +153,7 @@ pub fn lay_out(view: &mut YearsView, width: u16, lang: Lang) {
         return;
     }
     let fitting = fitting_years(width);
-    let column = column_width(width, fitting);
+    let column = column_width(width, fitting.min(view.years.len()));
     view.lines = view.years.iter().map(|y| column_lines(y, column, lang)).collect();
     view.laid_for = width;
     view.first = view.first.min(view.years.len().saturating_sub(fitting));

@@ -20,9 +20,10 @@ pub fn fit_widths(app: &App, view: &TableView, room: usize) -> Vec<usize> {
     let mut widths: Vec<usize> = Column::ALL
         .iter()
         .zip(&view.widths)
-        .map(|(c, w)| (*w).max(display_width(&ReviewWords::Header(*c).text(app.lang)) + 1))
+        .map(|(c, w)| (*w).max(display_width(&ReviewWords::Header(*c).text(app.lang)) + display_width("▲")))
         .collect();
-    let gaps = Column::ALL.len() - 1;
+    // A space after every column.
+    let gaps = Column::ALL.len();
     let narrowable = [0usize, 1, 2, 7];
     while widths.iter().sum::<usize>() + gaps > room {
         let Some(widest) = narrowable.iter().copied().max_by_key(|i| widths.get(*i).copied().unwrap_or(0)) else {

@@ -29,7 +29,8 @@ pub fn draw(frame: &mut Frame, app: &App, view: &YearsView) {
         Line::from(w(truncate(&sanitize(&line), width))),
     ];
     frame.render_widget(Paragraph::new(top), inner);
-    let fitting = fitting_years(app.layout.width);
+    // The years share the width; never narrower than what fits, never wider than needed.
+    let fitting = fitting_years(app.layout.width).min(view.years.len());
     let column = column_width(app.layout.width, fitting);
     let height = inner.height.saturating_sub(3);
     for (n, lines) in view.lines.iter().skip(view.first).take(fitting).enumerate() {
