@@ -39,6 +39,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// The `i`-th item, counting round the end.
+fn cycle<T: Copy>(items: &[T], i: usize) -> Option<T> {
+    items.get(i % items.len().max(1)).copied()
+}
+
 fn folder(o: usize) -> String {
     match o {
         0 => "kamigyo".to_owned(),
@@ -74,28 +79,29 @@ fn document(sample: &Document, o: usize, y: usize, sections: usize) -> Document 
         if o == 0 && y == 1 && s + 1 == sections {
             continue;
         }
-        let (d, base) = names[s % names.len()];
-        let round = s / names.len();
+        let Some((d, base)) = cycle(&names, s) else { continue };
+        let round = s / names.len().max(1);
         let name = if round == 0 { base.to_owned() } else { format!("{base}{}", round + 1) };
         let pick = |k: usize| s * 7 + y * k + o * 3;
         let mut section = Section::new(name);
-        section.goals.push(goals[pick(3) % goals.len()].clone());
-        if (s + y) % 3 == 0 {
-            section.goals.push(goals[(pick(5) + 1) % goals.len()].clone());
+        section.goals.extend(cycle(&goals, pick(3)).cloned());
+        if (s + y).is_multiple_of(3) {
+            section.goals.extend(cycle(&goals, pick(5) + 1).cloned());
         }
-        section.progress = pool[pick(2) % pool.len()].progress.clone();
-        section.rating = ["◎", "○", "△", "×", ""][(s + y * 2 + o) % 5].to_owned().into();
-        section.rating = section.rating.filter(|r| !r.is_empty());
-        section.reflection = pool[(pick(1) + 5) % pool.len()].reflection.clone();
+        section.progress = cycle(&pool, pick(2)).map(|p| p.progress.clone()).unwrap_or_default();
+        section.rating = cycle(&["◎", "○", "△", "×", ""], s + y * 2 + o).filter(|r| !r.is_empty()).map(str::to_owned);
+        section.reflection = cycle(&pool, pick(1) + 5).map(|p| p.reflection.clone()).unwrap_or_default();
         if (s + y + o) % 9 == 4 {
             section.reflection.clear();
         }
-        if (s + y) % 4 == 0 {
+        if (s + y).is_multiple_of(4) {
             let stamp = format!("{}-03-{:02}T09:{:02}:00+09:00", fiscal_year + 1, 10 + s % 18, s % 60);
             section.updated = DateTime::parse_from_rfc3339(&stamp).ok();
-            section.updated_by = Some(LOGINS[(s + o) % 2].to_owned());
+            section.updated_by = cycle(&LOGINS, s + o).map(str::to_owned);
         }
-        divisions[d].sections.push(section);
+        if let Some(division) = divisions.get_mut(d) {
+            division.sections.push(section);
+        }
     }
     divisions.retain(|d| !d.sections.is_empty());
     Document {

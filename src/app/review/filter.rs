@@ -117,11 +117,7 @@ pub fn handle(mut dialog: Box<FilterDialog>, app: &mut App, action: Action) -> V
         Action::Command(Command::Close) => return Vec::new(),
         Action::Command(Command::Up) => dialog.row = (dialog.row + rows.len() - 1) % rows.len().max(1),
         Action::Command(Command::Down) => dialog.row = (dialog.row + 1) % rows.len().max(1),
-        Action::Command(Command::Accept) => {
-            if accept(&dialog, app) {
-                return Vec::new();
-            }
-        }
+        Action::Command(Command::Accept) if accept(&dialog, app) => return Vec::new(),
         Action::Command(Command::Toggle) => match row {
             Row::Mark(i) => {
                 let mark = dialog.marks.get(i).cloned().unwrap_or_default();
@@ -133,7 +129,7 @@ pub fn handle(mut dialog: Box<FilterDialog>, app: &mut App, action: Action) -> V
         },
         Action::Command(Command::DeleteBack) => {
             if let Some(text) = text_of(&mut dialog, row) {
-                let keep = text.grapheme_indices(true).last().map_or(0, |(at, _)| at);
+                let keep = text.grapheme_indices(true).next_back().map_or(0, |(at, _)| at);
                 text.truncate(keep);
             }
         }

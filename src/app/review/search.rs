@@ -13,7 +13,7 @@ use crate::i18n::review::ReviewMsg;
 use crate::text::fold::fold;
 
 pub fn open(app: &mut App) {
-    app.mode = Mode::Search(Box::new(SearchPrompt::default()));
+    app.mode = Mode::Search(Box::default());
 }
 
 pub fn handle(mut prompt: Box<SearchPrompt>, app: &mut App, action: Action) -> Vec<Effect> {
@@ -36,7 +36,7 @@ pub fn handle(mut prompt: Box<SearchPrompt>, app: &mut App, action: Action) -> V
         }
         Action::Command(Command::ToggleKana) => app.review.kana = !app.review.kana,
         Action::Command(Command::DeleteBack) => {
-            let keep = prompt.input.grapheme_indices(true).last().map_or(0, |(at, _)| at);
+            let keep = prompt.input.grapheme_indices(true).next_back().map_or(0, |(at, _)| at);
             prompt.input.truncate(keep);
         }
         Action::Type(c) => prompt.input.push(c),

@@ -68,11 +68,11 @@ pub fn draw(frame: &mut Frame, app: &App, view: &SummaryView) {
         let shades = ["█", "▓", "▒", "░"];
         let unit = display_width("█").max(1);
         for (i, (_, _, n)) in c.grades.iter().enumerate() {
-            let cells = if c.sections == 0 { 0 } else { bar_cells * n / c.sections };
+            let cells = (bar_cells * n).checked_div(c.sections).unwrap_or(0);
             let shade = shades.get(i).copied().unwrap_or("░");
             spans.push(Span::raw(w(shade.repeat(cells / unit))));
         }
-        let cells = if c.sections == 0 { 0 } else { bar_cells * c.unrated / c.sections };
+        let cells = (bar_cells * c.unrated).checked_div(c.sections).unwrap_or(0);
         spans.push(Span::styled(w("·".repeat(cells / display_width("·").max(1))), dim()));
         lines.push(Line::from(spans));
     }
