@@ -115,8 +115,14 @@ fn document(sample: &Document, o: usize, y: usize, sections: usize) -> Document 
     }
 }
 
+fn update_size(app: &mut hyoka::app::App) {
+    hyoka::app::update(app, hyoka::app::Action::Resize(200, 60));
+}
+
 /// Loads the city and times what a reviewer waits for, in this build (use --release).
 fn time(root: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    use hyoka::app::Action;
+    use hyoka::command::Command;
     use hyoka::app::review::{index, table};
     use hyoka::app::state::{Column, SearchIndex};
     use hyoka::text::fold::fold;
@@ -134,6 +140,29 @@ fn time(root: &Path) -> Result<(), Box<dyn std::error::Error>> {
         let hits = index::hits(&search, &fold(query, false), None);
         println!("search {query}: {} rows, {} hits in {:?}", hits.order.len(), hits.total, started.elapsed());
     }
+    // The same through the keys, as the screen does it: `/`, then each key of the query.
+    let mut app = hyoka::app::App::new(files.clone(), hyoka::i18n::Lang::Ja);
+    let key = |app: &mut hyoka::app::App, action: Action| {
+        let started = Instant::now();
+        hyoka::app::update(app, action);
+        started.elapsed()
+    };
+    update_size(&mut app);
+    println!("key /  (the prompt; the index is built here): {:?}", key(&mut app, Action::Command(Command::Search)));
+    for c in "窓口対応".chars() {
+        println!("key {c}  (search, move to the first hit, marks): {:?}", key(&mut app, Action::Type(c)));
+    }
+    println!("key Enter: {:?}", key(&mut app, Action::Command(Command::Accept)));
+    println!("key n: {:?}", key(&mut app, Action::Command(Command::NextHit)));
+    println!("key t  (the table of every section): {:?}", key(&mut app, Action::Command(Command::Table)));
+    println!("key s  (sort by the column chosen): {:?}", key(&mut app, Action::Command(Command::SortBy)));
+    println!("key s  (reversed): {:?}", key(&mut app, Action::Command(Command::SortBy)));
+    println!("key PageDown: {:?}", key(&mut app, Action::Command(Command::PageDown)));
+    // One frame of the table: only the rows on screen are drawn.
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(200, 60))?;
+    let started = Instant::now();
+    terminal.draw(|frame| hyoka::ui::draw(frame, &app))?;
+    println!("frame of the table, 200x60: {:?}", started.elapsed());
     let started = Instant::now();
     let mut rows = table::rows(&files, None);
     println!("table rows: {} in {:?}", rows.len(), started.elapsed());

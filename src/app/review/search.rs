@@ -12,7 +12,10 @@ use crate::i18n::app::Msg;
 use crate::i18n::review::ReviewMsg;
 use crate::text::fold::fold;
 
+/// `/`: the prompt. The index is brought up to date now (once per change of a file), so that
+/// each key typed afterwards only searches.
 pub fn open(app: &mut App) {
+    super::index::refresh(&mut app.review.index, &app.files, app.review.kana);
     app.mode = Mode::Search(Box::default());
 }
 
