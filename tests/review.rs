@@ -111,6 +111,18 @@ fn the_filter_shows_only_matching_sections_with_their_divisions_and_files_and_f_
     keys(&mut app, "F");
     assert!(app.review.filter.is_empty());
     assert_eq!(shown_sections(&app).len(), all);
+    // A filter only one file answers: the other files leave the tree.
+    keys(&mut app, "f");
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Down);
+    }
+    keys(&mut app, "2009-03-19");
+    press(&mut app, KeyCode::Down);
+    keys(&mut app, "kumin01");
+    press(&mut app, KeyCode::Enter);
+    let files: Vec<Node> = app.visible_nodes().into_iter().filter(|n| matches!(n, Node::File(_))).collect();
+    assert_eq!(files, [Node::File(2)]);
+    assert_eq!(name(&app, shown_sections(&app)[0]), "2008 保健部 衛生課");
 }
 
 #[test]
