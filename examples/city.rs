@@ -122,9 +122,9 @@ fn update_size(app: &mut hyoka::app::App) {
 /// Loads the city and times what a reviewer waits for, in this build (use --release).
 fn time(root: &Path) -> Result<(), Box<dyn std::error::Error>> {
     use hyoka::app::Action;
-    use hyoka::command::Command;
     use hyoka::app::review::{index, table};
     use hyoka::app::state::{Column, SearchIndex};
+    use hyoka::command::Command;
     use hyoka::text::fold::fold;
     let started = Instant::now();
     let files = hyoka::app::load_workspace(root)?;

@@ -135,7 +135,7 @@ fn table(listed: &[Listed], lang: Lang, people: bool) -> Vec<Vec<String>> {
             Column::UpdatedBy,
         ]
         .iter()
-        .map(|c| ReviewWords::Header(*c).text(lang))
+        .map(|c| ReviewWords::Header(c.heading()).text(lang))
         .collect()
     } else {
         [

@@ -113,6 +113,19 @@ impl ReviewMsg {
     }
 }
 
+/// The headings of the table of every section (the app's columns name theirs with these).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Heading {
+    File,
+    Division,
+    Section,
+    Rating,
+    Goals,
+    Complete,
+    Updated,
+    UpdatedBy,
+}
+
 /// Labels of the reviewer's views.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReviewWords {
@@ -139,7 +152,7 @@ pub enum ReviewWords {
     TableTitle {
         rows: usize,
     },
-    Header(crate::app::state::Column),
+    Header(Heading),
     SummaryTitle {
         files: usize,
     },
@@ -161,7 +174,7 @@ pub enum ReviewWords {
 
 impl ReviewWords {
     pub fn text(&self, lang: Lang) -> String {
-        use crate::app::state::Column as C;
+        use Heading as C;
         let fixed = |ja: &str, en: &str| lang.pick(ja, en).to_owned();
         match self {
             ReviewWords::SearchLabel => fixed("検索: ", "Search: "),

@@ -8,6 +8,7 @@ use std::ops::Range;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::refs::{Node, SectionRef};
+use crate::i18n::review::Heading;
 
 /// Everything the reviewer's tools keep between key presses.
 #[derive(Clone, Debug, Default)]
@@ -170,6 +171,20 @@ pub enum Column {
 }
 
 impl Column {
+    /// The column's heading, as the catalogue words it.
+    pub fn heading(self) -> Heading {
+        match self {
+            Column::File => Heading::File,
+            Column::Division => Heading::Division,
+            Column::Section => Heading::Section,
+            Column::Rating => Heading::Rating,
+            Column::Goals => Heading::Goals,
+            Column::Complete => Heading::Complete,
+            Column::Updated => Heading::Updated,
+            Column::UpdatedBy => Heading::UpdatedBy,
+        }
+    }
+
     pub const ALL: [Column; 8] = [
         Column::File,
         Column::Division,
