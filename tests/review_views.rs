@@ -232,3 +232,15 @@ fn a_reviewer_exports_outside_the_data_folder_and_never_inside_it() {
     assert!(html.contains("上京区役所 平成18年度"));
     assert_eq!(listing(data.path()), before);
 }
+
+#[test]
+fn the_table_opens_on_the_row_of_the_section_under_the_cursor_in_view() {
+    let mut app = city();
+    update(&mut app, Action::Resize(80, 24));
+    let at = SectionRef { file: 5, division: 2, section: 1 };
+    app.cursor = Node::Section(at);
+    keys(&mut app, "t");
+    let Mode::Table(table) = &app.mode else { panic!() };
+    assert_eq!(table.rows[table.cursor].at, at);
+    assert!(table.offset <= table.cursor && table.cursor < table.offset + 19, "{} {}", table.offset, table.cursor);
+}

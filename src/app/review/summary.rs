@@ -11,8 +11,8 @@ pub fn open(app: &mut App) {
 }
 
 pub fn handle(mut view: Box<SummaryView>, app: &mut App, action: Action) -> Vec<Effect> {
-    // The rows below the heading; each organisation × year is one row.
-    let page = usize::from(app.layout.height.saturating_sub(7)).max(1);
+    // The rows below the heading (the screen less the status lines, the borders and the heading).
+    let page = usize::from(app.layout.height.saturating_sub(5)).max(1);
     let last = view.rows.len().saturating_sub(page);
     match action {
         Action::Command(Command::Close) => return Vec::new(),

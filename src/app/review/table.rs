@@ -103,6 +103,8 @@ pub fn open(app: &mut App) {
     if let Some(at) = app.selected() {
         view.cursor = view.rows.iter().position(|r| r.at == at).unwrap_or(0);
     }
+    let page = page(app);
+    view.offset = view.cursor - view.cursor % page;
     app.mode = Mode::Table(Box::new(view));
 }
 
@@ -117,11 +119,18 @@ pub fn build(app: &App, view: &mut TableView) {
         view.cursor = view.rows.iter().position(|r| r.at == at).unwrap_or(view.cursor);
     }
     view.cursor = view.cursor.min(view.rows.len().saturating_sub(1));
+    view.offset = view.offset.min(view.cursor);
+}
+
+/// The rows the table shows at once: the screen less the two status lines, the borders and
+/// the heading.
+fn page(app: &App) -> usize {
+    usize::from(app.layout.height.saturating_sub(5)).max(1)
 }
 
 pub fn handle(mut view: Box<TableView>, app: &mut App, action: Action) -> Vec<Effect> {
     let last = view.rows.len().saturating_sub(1);
-    let page = usize::from(app.layout.height.saturating_sub(5)).max(1);
+    let page = page(app);
     let Action::Command(command) = action else {
         app.mode = Mode::Table(view);
         return Vec::new();

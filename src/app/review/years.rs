@@ -201,7 +201,8 @@ pub fn handle(mut view: Box<YearsView>, app: &mut App, action: Action) -> Vec<Ef
         Action::Command(Command::Up) => view.scroll = view.scroll.saturating_sub(1),
         Action::Command(Command::Down) => {
             let longest = view.lines.iter().map(Vec::len).max().unwrap_or(0);
-            let shown = usize::from(app.layout.height.saturating_sub(6));
+            // The screen less the status lines, the borders, the name and history lines and a blank.
+            let shown = usize::from(app.layout.height.saturating_sub(7));
             view.scroll = (view.scroll + 1).min(longest.saturating_sub(shown));
         }
         Action::Command(Command::PrevColumn) => view.first = view.first.saturating_sub(1),
