@@ -72,6 +72,25 @@ pub enum Command {
     PutBack,
     /// Switch the history between the section and the whole file.
     WholeFile,
+    /// The reviewer's tools: search, filter, table, years, summary.
+    Search,
+    NextHit,
+    PrevHit,
+    EndSearch,
+    ToggleKana,
+    Accept,
+    Filter,
+    ClearFilter,
+    Toggle,
+    Table,
+    SortBy,
+    PrevColumn,
+    NextColumn,
+    PrevYear,
+    NextYear,
+    Years,
+    Summary,
+    Close,
 }
 
 /// Where a binding applies. Several contexts are consulted in order (the pane's own, then the
@@ -99,10 +118,20 @@ pub enum Context {
     Export,
     /// The history view (`H`).
     History,
+    /// The search being typed (`/`).
+    Search,
+    /// The filter dialog (`f`).
+    Filter,
+    /// The table of every section (`t`).
+    Table,
+    /// A section through the years (`y`).
+    Years,
+    /// Every organisation × fiscal year (`S`).
+    Summary,
 }
 
 impl Context {
-    pub const ALL: [Context; 19] = [
+    pub const ALL: [Context; 24] = [
         Context::Global,
         Context::Tree,
         Context::Pane,
@@ -122,6 +151,11 @@ impl Context {
         Context::RecoveryDiff,
         Context::Export,
         Context::History,
+        Context::Search,
+        Context::Filter,
+        Context::Table,
+        Context::Years,
+        Context::Summary,
     ];
 
     /// The name in the settings file's `keys:` section ("tree" in `tree.down`).
@@ -146,6 +180,11 @@ impl Context {
             Context::RecoveryDiff => "changes",
             Context::Export => "export",
             Context::History => "history",
+            Context::Search => "search",
+            Context::Filter => "filter",
+            Context::Table => "table",
+            Context::Years => "years",
+            Context::Summary => "summary",
         }
     }
 }
@@ -216,7 +255,66 @@ impl Command {
             Command::History => "history",
             Command::PutBack => "put_back",
             Command::WholeFile => "whole_file",
+            Command::Search => "search",
+            Command::NextHit => "next_hit",
+            Command::PrevHit => "previous_hit",
+            Command::EndSearch => "end_search",
+            Command::ToggleKana => "kana",
+            Command::Accept => "accept",
+            Command::Filter => "filter",
+            Command::ClearFilter => "clear_filter",
+            Command::Toggle => "toggle",
+            Command::Table => "table",
+            Command::SortBy => "sort",
+            Command::PrevColumn => "previous_column",
+            Command::NextColumn => "next_column",
+            Command::PrevYear => "previous_year",
+            Command::NextYear => "next_year",
+            Command::Years => "years",
+            Command::Summary => "summary",
+            Command::Close => "close",
         };
         name.to_owned()
+    }
+}
+
+impl Command {
+    /// Whether the command changes the data or only serves changing it: reviewer mode
+    /// (`--read-only`) lists none of these in its help and hints.
+    pub fn edits(self) -> bool {
+        matches!(
+            self,
+            Command::Edit
+                | Command::AddGoalAfter
+                | Command::AddGoalBefore
+                | Command::RemoveGoal
+                | Command::MoveGoalUp
+                | Command::MoveGoalDown
+                | Command::Rate(_)
+                | Command::CycleRating
+                | Command::CycleRatingBack
+                | Command::ClearRating
+                | Command::Undo
+                | Command::Redo
+                | Command::Save
+                | Command::PutBack
+        )
+    }
+}
+
+impl Context {
+    /// Places only editing reaches (the editor, the save's dialogs, restoring unsaved work).
+    pub fn edits(self) -> bool {
+        matches!(
+            self,
+            Context::Editing
+                | Context::Quit
+                | Context::Conflict
+                | Context::Gone
+                | Context::Combined
+                | Context::Recovery
+                | Context::ConfirmDiscard
+                | Context::RecoveryDiff
+        )
     }
 }

@@ -123,6 +123,8 @@ pub struct ExportJob {
     pub create_folder: bool,
     /// The data files open, never to be written over by an export.
     pub data_files: Vec<PathBuf>,
+    /// Folders nothing may be written into (reviewer mode: the data folder).
+    pub forbidden: Vec<PathBuf>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -133,6 +135,8 @@ pub enum ExportReport {
     /// The folder does not exist; the dialog asks before creating it.
     NoFolder(PathBuf),
     IntoData(PathBuf),
+    /// Reviewer mode: the path lies in the data folder, where nothing is written.
+    InsideData(PathBuf),
     Refused(String),
     Failed {
         path: PathBuf,

@@ -24,6 +24,11 @@ pub fn contexts(app: &App) -> &'static [Context] {
         Mode::Recover(recovery) => recovery.contexts(),
         Mode::Export(_) => &[Context::Export, Context::TextInput],
         Mode::Changes(_) => &[Context::History],
+        Mode::Search(_) => &[Context::Search, Context::TextInput],
+        Mode::Filter(_) => &[Context::Filter, Context::TextInput],
+        Mode::Table(_) => &[Context::Table],
+        Mode::Years(_) => &[Context::Years],
+        Mode::Summary(_) => &[Context::Summary],
     }
 }
 

@@ -13,6 +13,7 @@ pub mod journal;
 pub mod keymap;
 mod keys;
 mod panes;
+pub mod review;
 mod saving;
 pub mod state;
 mod sync;

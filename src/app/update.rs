@@ -5,7 +5,7 @@ use super::action::{Action, Effect};
 use super::dialog;
 use super::editing::{self, Handled};
 use super::state::{App, Focus, Mode, Node, Tone};
-use super::{changes, panes, saving, sync, tree};
+use super::{changes, panes, review, saving, sync, tree};
 use crate::command::Command;
 use crate::i18n::app::Msg;
 use crate::model::Field;
@@ -52,8 +52,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             dispatch(app, user)
         }
     };
+    review::refresh(app);
     let (width, height) = (app.layout.width, app.layout.height);
     app.relayout(width, height);
+    review::after_layout(app);
     tree::keep_cursor_in_view(app);
     effects
 }
@@ -80,6 +82,11 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
         Mode::Recover(recovery) => dialog::recovery::handle(recovery, app, action),
         Mode::Export(export) => dialog::export::handle(export, app, action),
         Mode::Changes(view) => changes::handle(view, app, action),
+        Mode::Search(prompt) => review::search::handle(prompt, app, action),
+        Mode::Filter(filter) => review::filter::handle(filter, app, action),
+        Mode::Table(table) => review::table::handle(table, app, action),
+        Mode::Years(years) => review::years::handle(years, app, action),
+        Mode::Summary(summary) => review::summary::handle(summary, app, action),
     }
 }
 
@@ -103,6 +110,15 @@ fn browse(app: &mut App, command: Command) -> Vec<Effect> {
         Command::History => return changes::open(app),
         Command::Redraw => return vec![Effect::Redraw],
         Command::Zoom => zoom(app),
+        Command::Search => review::search::open(app),
+        Command::NextHit | Command::PrevHit => review::search::step(app, command == Command::NextHit),
+        Command::EndSearch => review::search::end(app),
+        Command::Filter => review::filter::open(app),
+        Command::ClearFilter => review::filter::clear(app),
+        Command::Table => review::table::open(app),
+        Command::PrevYear | Command::NextYear => review::years::step(app, command == Command::NextYear),
+        Command::Years => review::years::open(app),
+        Command::Summary => review::summary::open(app),
         Command::Undo | Command::Redo if app.read_only => {
             app.may_edit(0);
         }

@@ -4,7 +4,10 @@ mod check;
 mod export;
 mod git_setup;
 mod import;
+mod list;
 mod merge_driver;
+mod report;
+mod summary;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -18,6 +21,7 @@ use crate::i18n::cli::CliMsg;
 use crate::interchange::Format;
 use crate::interchange::decode::TextEncoding;
 use crate::interchange::import::{ImportOptions, InputFormat};
+use report::ReportFormat;
 
 /// 評価 hyoka — 所属等の目標・取組状況・目標達成度・振り返りを端末で書く・読む
 /// (goals, progress, rating and reflection of each section, in the terminal)
@@ -92,6 +96,51 @@ pub enum Command {
     },
     /// 使えるキー（設定ファイルの keys: を反映）を表で表示する / print the key bindings in force
     Keys,
+    /// 目標達成度の分布を組織・年度・部ごとに表示する / the distribution of ratings per organisation, year and division
+    ///
+    /// 終了コード / exit codes: 0 成功 / done; 1 読めないデータファイルがある（ほかは集計）/ a data file could not
+    /// be read (the others are summed up); 2 使い方の誤り・データがない / usage, or no data files.
+    #[command(after_help = SUMMARY_EXAMPLES)]
+    Summary {
+        /// データのフォルダかファイル / a data folder or file
+        #[arg(default_value = "data")]
+        path: PathBuf,
+        /// 出力の形式 / output format
+        #[arg(long, value_enum, default_value_t)]
+        format: ReportFormat,
+    },
+    /// 条件に合う課を一覧にする / list the sections that match
+    ///
+    /// 終了コード / exit codes: 0 該当あり / sections listed; 1 読めないデータファイルがある（ほかは一覧）/ a data
+    /// file could not be read (the others are listed); 2 使い方の誤り・データがない / usage, or no data files;
+    /// 3 該当なし / no section matches.
+    #[command(after_help = LIST_EXAMPLES)]
+    List {
+        /// データのフォルダかファイル / a data folder or file
+        #[arg(default_value = "data")]
+        path: PathBuf,
+        /// 達成度（カンマ区切り、未評価も） / ratings, comma-separated: ◎,○,△,×,未評価
+        #[arg(long, value_delimiter = ',')]
+        rating: Vec<String>,
+        /// 未記入の項目がある課だけ / only sections with an empty field
+        #[arg(long)]
+        incomplete: bool,
+        /// この語句を含む課（全角・半角、大文字・小文字を区別しない） / holding this text (width and case ignored)
+        #[arg(long)]
+        search: Option<String>,
+        /// ひらがなとカタカナを区別しない / hiragana and katakana alike in --search
+        #[arg(long)]
+        kana: bool,
+        /// この日以降に更新された課 / changed on or after this day (2008-11-30)
+        #[arg(long)]
+        since: Option<String>,
+        /// この人が更新した課 / last changed by this login name
+        #[arg(long)]
+        by: Option<String>,
+        /// 出力の形式 / output format
+        #[arg(long, value_enum, default_value_t)]
+        format: ReportFormat,
+    },
     /// YAML を HTML・CSV・Markdown・表（TSV）・Excel に書き出す / export YAML as html, csv, md, tsv or xlsx
     ///
     /// PATH が YAML ファイルなら、OUT は書き出すファイルです。
@@ -140,6 +189,18 @@ pub enum Command {
     },
 }
 
+const SUMMARY_EXAMPLES: &str = "例 / examples:
+  hyoka summary data
+  hyoka summary data --format json > summary.json
+  hyoka summary data/kamigyo --format csv > 上京区.csv";
+
+const LIST_EXAMPLES: &str = "例 / examples:
+  hyoka list data --rating △,×
+  hyoka list data --rating 未評価 --incomplete
+  hyoka list data --search ホームページ --format json
+  hyoka list data --since 2008-11-01 --by tanaka --format tsv
+  hyoka list data --rating × >/dev/null; echo $?   # 0: あり / some, 3: なし / none";
+
 /// Runs what the command line asks for; the exit code says how it went.
 pub fn run(cli: Cli) -> ExitCode {
     let (config, warning) = match config_path().map(|path| load_config(&path)) {
@@ -171,6 +232,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::MergeDriver { base, ours, theirs, path }) => {
             merge_driver::run(&base, &ours, &theirs, &path, lang)
         }
+        Some(Command::Summary { path, format }) => summary::run(&path, format, lang),
+        Some(Command::List { path, rating, incomplete, search, kana, since, by, format }) => {
+            list::run(&path, &list::ListArgs { ratings: rating, incomplete, search, since, by, kana, format }, lang)
+        }
         Some(Command::Keys) => {
             print!("{}", keymap.markdown());
             ExitCode::SUCCESS
@@ -183,7 +248,8 @@ pub fn run(cli: Cli) -> ExitCode {
             let read_only = cli.read_only || config.read_only.unwrap_or(false);
             let commit = cli.commit || config.commit.unwrap_or(false);
             let notices = warning.iter().map(|w| w.describe(lang)).collect();
-            let options = crate::tui::Options { lang, ambiguous, read_only, keymap, commit, notices };
+            let data_root = Some(cli.path.clone());
+            let options = crate::tui::Options { lang, ambiguous, read_only, keymap, commit, notices, data_root };
             match crate::tui::open(files, options) {
                 Ok(0) => ExitCode::SUCCESS,
                 Ok(signal) => ExitCode::from(128u8.saturating_add(u8::try_from(signal).unwrap_or(0))),

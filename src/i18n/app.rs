@@ -98,6 +98,8 @@ pub enum Msg {
     },
     /// Already worded by the part of hyoka that knows the details (a save error, an export refusal).
     Raw(String),
+    /// Search, filter, years: see `i18n/review.rs`.
+    Review(super::review::ReviewMsg),
 }
 
 impl Msg {
@@ -283,6 +285,7 @@ impl Msg {
                 "Exported to {path} (unsaved changes included)"
             ),
             Msg::Raw(text) => text.clone(),
+            Msg::Review(message) => message.text(lang),
         }
     }
 }

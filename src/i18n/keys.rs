@@ -25,6 +25,7 @@ pub fn place(context: Context, lang: Lang) -> &'static str {
         Context::RecoveryDiff => ("変更の中身", "changes"),
         Context::Export => ("書き出し", "export"),
         Context::History => ("変更の履歴", "history"),
+        other => super::review::place(other).unwrap_or(("", "")),
     };
     lang.pick(ja, en)
 }
@@ -117,7 +118,7 @@ pub fn describe(context: Context, command: Command, lang: Lang) -> &'static str 
         (_, C::WholeFile) => {
             ("課の履歴とファイル全体の履歴を切り替え", "switch between the section and the whole file")
         }
-        _ => ("", ""),
+        _ => super::review::describe(context, command).unwrap_or(("", "")),
     };
     lang.pick(ja, en)
 }
@@ -126,7 +127,11 @@ pub fn describe(context: Context, command: Command, lang: Lang) -> &'static str 
 pub fn hint_label(context: Context, command: Command, lang: Lang) -> &'static str {
     use Command as C;
     let (ja, en) = match (context, command) {
-        (_, C::Up | C::Down) if matches!(context, Context::Tree | Context::History) => ("移動", "move"),
+        (_, C::Up | C::Down)
+            if matches!(context, Context::Tree | Context::Table | Context::Filter | Context::History) =>
+        {
+            ("移動", "move")
+        }
         (_, C::NextPane) if context == Context::History => ("欄", "field"),
         (_, C::Back) if context == Context::History => ("閉じる", "close"),
         (_, C::PutBack) => ("戻す", "put back"),
@@ -172,7 +177,7 @@ pub fn hint_label(context: Context, command: Command, lang: Lang) -> &'static st
         (_, C::ConfirmDiscard) => ("本当に捨てる（他のキー:戻る）", "really discard (other keys: back)"),
         (_, C::NextFormat) => ("形式", "format"),
         (_, C::Write) => ("書き出す", "export"),
-        _ => ("", ""),
+        _ => super::review::hint_label(command).unwrap_or(("", "")),
     };
     lang.pick(ja, en)
 }

@@ -8,6 +8,7 @@ pub mod git;
 pub mod history;
 pub mod interchange;
 pub mod keys;
+pub mod review;
 pub mod screen;
 pub mod store;
 

@@ -2,6 +2,7 @@
 //! control characters. Pure functions; the widgets call them.
 
 mod editing;
+pub mod fold;
 mod linebreak;
 pub mod sanitize;
 mod width;

@@ -23,13 +23,17 @@ pub struct Options {
     pub commit: bool,
     /// What the clerk must hear at once (settings that could not be read).
     pub notices: Vec<String>,
+    /// The data folder or file as given, where a reviewer writes nothing.
+    pub data_root: Option<std::path::PathBuf>,
 }
 
 /// Opens the screen on the files; returns the signal that ended it, or 0 when the user quit.
 pub fn open(files: Vec<FileEntry>, options: Options) -> std::io::Result<i32> {
     let mut app = App::new(files, options.lang);
     app.read_only = options.read_only;
-    app.keymap = options.keymap;
+    // Reviewers are shown no editing key (the keys still say that nothing can be changed).
+    app.keymap = if options.read_only { options.keymap.for_reviewers() } else { options.keymap };
+    app.data_root = options.data_root;
     app.user = crate::worker::save::login_name();
     app.export_dir = std::env::var_os("HOME").filter(|h| !h.is_empty()).map(|h| PathBuf::from(h).join(EXPORTS));
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());

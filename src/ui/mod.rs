@@ -8,6 +8,7 @@ mod finish;
 mod overview;
 mod panes;
 mod parts;
+mod review;
 mod status;
 mod style;
 mod tree;
@@ -43,6 +44,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Recover(recovery) => dialog::recovery::draw(frame, app, recovery),
         Mode::Export(export) => dialog::export::draw(frame, app, export),
         Mode::Changes(view) => changes::draw(frame, app, view),
+        Mode::Search(prompt) => review::search::draw(frame, app, prompt),
+        Mode::Filter(filter) => review::filter::draw(frame, app, filter),
+        Mode::Table(table) => review::table::draw(frame, app, table),
+        Mode::Years(years) => review::years::draw(frame, app, years),
+        Mode::Summary(summary) => review::summary::draw(frame, app, summary),
         Mode::Browse | Mode::Editing(_) => {}
     }
     finish(frame.buffer_mut(), app.no_color);

@@ -26,10 +26,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Node::Division(file, division) => match app.doc(file).and_then(|d| d.divisions.get(division)) {
             Some(d) => (
                 sanitize(&d.name).into_owned(),
-                d.sections
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| section_line(app, SectionRef { file, division, section: i }, s))
+                distribution(app, width)
+                    .into_iter()
+                    .chain(
+                        d.sections
+                            .iter()
+                            .enumerate()
+                            .map(|(i, s)| section_line(app, SectionRef { file, division, section: i }, s)),
+                    )
                     .collect(),
             ),
             None => (String::new(), Vec::new()),
@@ -64,9 +68,22 @@ fn file_lines(app: &App, file: usize, doc: &Document, width: usize) -> Vec<Line<
         lines.extend(wrap(&sanitize(fact), width).into_iter().map(|l| Line::from(w(l))));
     }
     lines.push(Line::default());
+    lines.extend(distribution(app, width));
     let legend = doc.scale().iter().map(|g| format!("{} {}", g.mark, g.label)).collect::<Vec<_>>().join("  ");
     lines.extend(wrap(&sanitize(&legend), width).into_iter().map(|l| Line::styled(w(l), dim())));
     lines
+}
+
+/// The ratings of the file or division under the cursor, as counts and bars, and a blank line.
+fn distribution(app: &App, width: usize) -> Vec<Line<'static>> {
+    match &app.review.here {
+        Some((node, counts)) if *node == app.cursor => {
+            let mut lines = super::review::bars::lines(app, counts, width);
+            lines.push(Line::default());
+            lines
+        }
+        _ => Vec::new(),
+    }
 }
 
 fn error_lines(app: &App, error: &crate::store::LoadError, width: usize) -> Vec<Line<'static>> {

@@ -2,11 +2,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use std::ops::Range;
+
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::parts::{field_title, scroll_marker};
+use super::review::marked;
 use super::style::{self, block, dim, w};
 use crate::app::{App, Focus, Mode, SectionRef, pane_contexts};
 use crate::i18n::screen::Words;
@@ -35,8 +38,12 @@ pub fn draw(frame: &mut Frame, app: &App, at: SectionRef) {
         frame.render_widget(frame_block, area);
         match field {
             Field::Rating => rating(frame, app, at, section, inner),
-            Field::Progress => text_pane(frame, app, &app.layout.progress_lines, app.scroll[0], area),
-            Field::Reflection => text_pane(frame, app, &app.layout.reflection_lines, app.scroll[1], area),
+            Field::Progress => {
+                text_pane(frame, app, (&app.layout.progress_lines, &app.review.marks.progress), app.scroll[0], area);
+            }
+            Field::Reflection => {
+                text_pane(frame, app, (&app.layout.reflection_lines, &app.review.marks.reflection), app.scroll[1], area)
+            }
             _ => goals(frame, app, area, focused),
         }
     }
@@ -62,7 +69,8 @@ fn placeholder(app: &App, field: Field) -> Line<'static> {
     Line::styled(w(Words::Empty { field }.text(app.lang)), dim())
 }
 
-fn text_pane(frame: &mut Frame, app: &App, lines: &[String], scroll: u16, area: Rect) {
+/// A text pane's lines, with the search's hits marked (`marks`: byte ranges per line).
+fn text_pane(frame: &mut Frame, app: &App, (lines, marks): (&[String], &[Vec<Range<usize>>]), scroll: u16, area: Rect) {
     let inner = block().inner(area);
     if lines.is_empty() {
         frame.render_widget(Paragraph::new(placeholder(app, Field::Progress)), inner);
@@ -70,7 +78,13 @@ fn text_pane(frame: &mut Frame, app: &App, lines: &[String], scroll: u16, area: 
     }
     let height = usize::from(inner.height);
     let scroll = usize::from(scroll).min(lines.len().saturating_sub(height));
-    let shown: Vec<Line> = lines.iter().skip(scroll).take(height).map(|l| Line::from(w(l))).collect();
+    let shown: Vec<Line> = lines
+        .iter()
+        .enumerate()
+        .skip(scroll)
+        .take(height)
+        .map(|(i, l)| Line::from(marked(l, marks.get(i).map_or(&[], Vec::as_slice), Style::new())))
+        .collect();
     frame.render_widget(Paragraph::new(shown), inner);
     scroll_marker(frame, area, scroll, height, lines.len());
 }
@@ -86,7 +100,8 @@ fn goals(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
     let mut selected = (0, 0);
     for (row, item) in items.iter().enumerate() {
         let start = lines.len();
-        lines.extend(goal_lines(item, row == app.goal_cursor && focused));
+        let marks = app.review.marks.goals.get(row).map_or(&[][..], Vec::as_slice);
+        lines.extend(goal_lines(item, row == app.goal_cursor && focused, marks));
         if row == app.goal_cursor {
             selected = (start, lines.len());
         }
@@ -102,7 +117,7 @@ fn goals(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
 }
 
 /// One goal (or the lead-in) as lines with a hanging indent after its number.
-fn goal_lines(item: &GoalItem, selected: bool) -> Vec<Line<'static>> {
+fn goal_lines(item: &GoalItem, selected: bool, marks: &[Vec<Range<usize>>]) -> Vec<Line<'static>> {
     let mut base = ratatui::style::Style::new();
     if item.intro {
         base = base.add_modifier(Modifier::ITALIC);
@@ -116,7 +131,9 @@ fn goal_lines(item: &GoalItem, selected: bool) -> Vec<Line<'static>> {
         .enumerate()
         .map(|(i, part)| {
             let lead = if i == 0 { item.number.clone() } else { " ".repeat(indent) };
-            Line::from(vec![Span::styled(w(lead), base.add_modifier(Modifier::BOLD)), Span::styled(w(part), base)])
+            let mut spans = vec![Span::styled(w(lead), base.add_modifier(Modifier::BOLD))];
+            spans.extend(marked(part, marks.get(i).map_or(&[], Vec::as_slice), base));
+            Line::from(spans)
         })
         .collect()
 }

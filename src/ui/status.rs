@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
     } else {
         (Words::SavedBadge.text(lang), style::good())
     };
-    let mode_text = format!(" {mode} ");
+    let mode_text = format!("{} {mode} ", super::review::status_note(app));
     let right = display_width(&mode_text) + display_width(&saved_text);
     let place = truncate(&format!(" {}", location(app)), width.saturating_sub(right));
     let pad = width.saturating_sub(display_width(&place) + right);
@@ -88,6 +88,13 @@ fn mode_name(app: &App) -> crate::i18n::screen::ModeName {
         Mode::Recover(_) => ModeName::Recovery,
         Mode::Export(_) => ModeName::Export,
         Mode::Changes(_) => ModeName::History,
+        Mode::Search(_) | Mode::Filter(_) | Mode::Table(_) | Mode::Years(_) | Mode::Summary(_) => {
+            if app.read_only {
+                ModeName::ReadOnly
+            } else {
+                ModeName::Browse
+            }
+        }
         Mode::Browse if app.read_only => ModeName::ReadOnly,
         Mode::Browse => ModeName::Browse,
     }

@@ -77,6 +77,11 @@ pub fn dialog() -> Style {
     Style::new().add_modifier(Modifier::BOLD)
 }
 
+/// A search hit in the text: dark on yellow, set together so any background works.
+pub fn hit() -> Style {
+    Style::new().fg(Color::Black).bg(Color::Yellow)
+}
+
 /// The chosen one of several (the export format).
 pub fn chosen() -> Style {
     Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)

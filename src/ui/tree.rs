@@ -55,7 +55,8 @@ fn row(app: &App, node: Node, width: usize) -> Line<'static> {
                     let dirty = if loaded.dirty_count() > 0 { " *" } else { "" };
                     // The flag first: a long title is what gets cut, not the warning.
                     let label = format!("{}{flag}{}{dirty}", fold(node), sanitize(&loaded.doc().title()));
-                    Line::styled(w(truncate(&label, width)), style::bold())
+                    let (label, count) = super::review::with_count(app, node, &label, width);
+                    Line::from_iter([Span::styled(w(label), style::bold())].into_iter().chain(count))
                 }
                 FileState::Broken(_) => {
                     let name = entry.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -76,22 +77,29 @@ fn row(app: &App, node: Node, width: usize) -> Line<'static> {
             } else {
                 String::new()
             };
-            Line::from(w(truncate(&format!("  {}{}{marks}", fold(node), sanitize(&d.name)), width)))
+            let label = format!("  {}{}{marks}", fold(node), sanitize(&d.name));
+            let (label, count) = super::review::with_count(app, node, &label, width);
+            Line::from_iter([Span::raw(w(label))].into_iter().chain(count))
         }
         Node::Section(at) => {
             let Some(section) = app.section(at) else { return Line::default() };
             let unsaved = app.is_section_dirty(at);
             let empty = !section.empty_fields().is_empty();
-            let name = truncate(&sanitize(&section.name), width.saturating_sub(6));
+            let (name, count) = super::review::with_count(app, node, &sanitize(&section.name), width.saturating_sub(6));
             let mark = |on: bool, text: &'static str, style: ratatui::style::Style| {
                 if on { Span::styled(text, style) } else { Span::raw(" ") }
             };
-            Line::from(vec![
-                Span::raw("    "),
-                mark(unsaved, "*", style::bold()),
-                mark(empty, "!", style::error()),
-                Span::raw(w(name)),
-            ])
+            Line::from(
+                vec![
+                    Span::raw("    "),
+                    mark(unsaved, "*", style::bold()),
+                    mark(empty, "!", style::error()),
+                    Span::raw(w(name)),
+                ]
+                .into_iter()
+                .chain(count)
+                .collect::<Vec<_>>(),
+            )
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::app::edit_keys;
 use crate::app::state::{App, ExportDialog, Mode, Tone};
 use crate::command::Command;
 use crate::i18n::app::Msg;
+use crate::i18n::review::ReviewMsg;
 use crate::interchange::Format;
 
 const FORMATS: [Format; 5] = [Format::Html, Format::Csv, Format::Md, Format::Tsv, Format::Xlsx];
@@ -36,16 +37,17 @@ fn path_editor(path: &Path) -> TextArea<'static> {
 }
 
 pub fn open(app: &mut App) {
-    if app.read_only {
-        app.say(Tone::Error, Msg::ExportReadOnly);
-        return;
-    }
     let file = app.cursor.file();
     let Some(entry) = app.files.get(file).filter(|f| f.doc().is_some()) else {
         app.say(Tone::Error, Msg::ExportBroken);
         return;
     };
-    let path = default_path(app.export_dir.as_deref(), &entry.path, Format::Html);
+    // The default is outside the data folder (in the user's home); a reviewer without a home
+    // gets the folder hyoka was started in, never the data folder.
+    let path = match (&app.export_dir, app.read_only) {
+        (None, true) => crate::app::review::export::outside_path(&entry.path, Format::Html),
+        _ => default_path(app.export_dir.as_deref(), &entry.path, Format::Html),
+    };
     app.mode = Mode::Export(Box::new(ExportDialog {
         file,
         format: Format::Html,
@@ -83,6 +85,7 @@ pub fn handle(mut dialog: Box<ExportDialog>, app: &mut App, action: Action) -> V
                     overwrite: dialog.confirm_overwrite,
                     create_folder: dialog.confirm_folder,
                     data_files: app.files.iter().map(|f| f.path.clone()).collect(),
+                    forbidden: crate::app::review::export::forbidden(app),
                 };
                 app.mode = Mode::Export(dialog);
                 return vec![Effect::Export(job)];
@@ -128,6 +131,9 @@ pub fn exported(app: &mut App, report: ExportReport) -> Vec<Effect> {
             app.say(Tone::Error, Msg::ExportNoFolder { folder: folder.display().to_string() });
         }
         ExportReport::IntoData(_) => app.say(Tone::Error, Msg::ExportOverData),
+        ExportReport::InsideData(path) => {
+            app.say(Tone::Error, Msg::Review(ReviewMsg::ExportInsideData { path: path.display().to_string() }));
+        }
         ExportReport::Refused(why) => app.say(Tone::Error, Msg::Raw(why)),
         ExportReport::Failed { path, why } => {
             app.say(Tone::Error, Msg::ExportFailed { path: path.display().to_string(), why });

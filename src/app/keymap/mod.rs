@@ -17,6 +17,9 @@ use crate::i18n::keys::{describe, hint_label, place};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keymap {
     rows: Vec<Row>,
+    /// Reviewer mode: the help and the hints leave out every key that edits (they still answer,
+    /// saying that nothing can be changed).
+    reviewer: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,7 +58,7 @@ impl Default for Keymap {
                 keys: b.keys.iter().filter_map(|k| k.parse().ok()).collect(),
             })
             .collect();
-        Keymap { rows }
+        Keymap { rows, reviewer: false }
     }
 }
 
@@ -105,6 +108,17 @@ impl Keymap {
         Ok(())
     }
 
+    /// The same bindings, shown to a reviewer: no editing key in the help or the hints.
+    pub fn for_reviewers(mut self) -> Keymap {
+        self.reviewer = true;
+        self
+    }
+
+    /// Whether the help and hints show this binding.
+    fn listed(&self, context: Context, command: Command) -> bool {
+        !(self.reviewer && (command.edits() || context.edits()))
+    }
+
     /// The command a key means where `contexts` apply (the first, most specific, wins).
     pub fn lookup(&self, contexts: &[Context], chord: Chord) -> Option<Command> {
         contexts.iter().find_map(|context| {
@@ -120,7 +134,7 @@ impl Keymap {
     /// The help's rows, in the table's order, for the keys in force. The nine rating keys are one row.
     pub fn help(&self, lang: Lang) -> Vec<HelpRow> {
         let mut out: Vec<HelpRow> = Vec::new();
-        for row in self.rows.iter().filter(|r| !r.keys.is_empty()) {
+        for row in self.rows.iter().filter(|r| !r.keys.is_empty() && self.listed(r.context, r.command)) {
             let keys = row.keys.iter().map(|k| k.shown()).collect::<Vec<_>>().join(" ");
             if let Command::Rate(n) = row.command
                 && n > 1
@@ -153,6 +167,7 @@ impl Keymap {
         for group in groups.iter() {
             let firsts: Vec<String> = group
                 .iter()
+                .filter(|command| self.listed(context, **command))
                 .filter_map(|command| contexts.iter().find_map(|c| self.keys(*c, *command).first()).map(|k| k.shown()))
                 .collect();
             let Some(command) = group.first() else { continue };

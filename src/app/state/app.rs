@@ -9,6 +9,7 @@ use super::files::{FileEntry, FileState};
 use super::history::{Change, History};
 use super::messages::{Message, MessageLog, Tone};
 use super::refs::{Focus, Node, SectionRef};
+use super::review::{FilterDialog, Review, SearchPrompt, SummaryView, TableView, YearsView};
 use crate::app::keymap::Keymap;
 use crate::i18n::Lang;
 use crate::i18n::app::Msg;
@@ -34,6 +35,16 @@ pub enum Mode {
     Export(Box<ExportDialog>),
     /// The commits that changed a section or a file (`H`).
     Changes(Box<super::changes::ChangesView>),
+    /// `/`: a search being typed; the hits follow each key.
+    Search(Box<SearchPrompt>),
+    /// `f`: the filter being put together.
+    Filter(Box<FilterDialog>),
+    /// `t`: every section in one table.
+    Table(Box<TableView>),
+    /// `y`: the selected section through the years.
+    Years(Box<YearsView>),
+    /// `S`: every organisation × fiscal year.
+    Summary(Box<SummaryView>),
 }
 
 pub struct App {
@@ -78,6 +89,10 @@ pub struct App {
     pub journaled: u64,
     /// Why the journal cannot be written, once said (not repeated every second).
     pub journal_problem: Option<String>,
+    /// Search, filter and what they found (the reviewer's tools).
+    pub review: Review,
+    /// The data folder as opened; in reviewer mode nothing is ever written inside it.
+    pub data_root: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -108,6 +123,8 @@ impl App {
             generation: 0,
             journaled: 0,
             journal_problem: None,
+            review: Review::default(),
+            data_root: None,
         };
         // Open on the first section, so that the panes show something at once.
         if let Some(first) = app.visible_nodes().into_iter().find(|n| matches!(n, Node::Section(_))) {
@@ -170,21 +187,33 @@ impl App {
         editing_changed || self.unsaved_sections() > 0
     }
 
-    /// The tree rows that are not hidden inside a collapsed node.
+    /// The tree rows that are not hidden inside a collapsed node, nor by the filter (which
+    /// leaves only its sections, with their divisions and files).
     pub fn visible_nodes(&self) -> Vec<Node> {
         let mut out = Vec::new();
         for (file, entry) in self.files.iter().enumerate() {
+            let shown = self.review.shown.as_ref().map(|s| s.get(file));
+            if shown.is_some_and(|f| !f.is_some_and(|f| f.iter().flatten().any(|s| *s))) {
+                continue;
+            }
             out.push(Node::File(file));
             let FileState::Loaded(loaded) = &entry.state else { continue };
             if self.collapsed.contains(&Node::File(file)) {
                 continue;
             }
             for (division, d) in loaded.doc().divisions.iter().enumerate() {
+                let shown = shown.map(|f| f.and_then(|f| f.get(division)));
+                if shown.is_some_and(|d| !d.is_some_and(|d| d.iter().any(|s| *s))) {
+                    continue;
+                }
                 out.push(Node::Division(file, division));
                 if self.collapsed.contains(&Node::Division(file, division)) {
                     continue;
                 }
                 for section in 0..d.sections.len() {
+                    if shown.is_some_and(|d| !d.and_then(|d| d.get(section)).is_some_and(|s| *s)) {
+                        continue;
+                    }
                     out.push(Node::Section(SectionRef { file, division, section }));
                 }
             }

@@ -66,11 +66,20 @@ pub struct Loaded {
     disk_text: String,
     /// (division, section) positions of `doc` whose content differs from `saved`.
     dirty: BTreeSet<(usize, usize)>,
+    /// Changes with every change of `doc`, unique across files: what the search index and the
+    /// reviewer's views compare to know a file must be looked at again.
+    version: u64,
+}
+
+/// A new number for [`Loaded::version`], never handed out twice in this process.
+fn next_version() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Loaded {
     pub fn new(doc: Document, saved: Document, disk_text: String) -> Self {
-        let mut loaded = Loaded { doc, saved, disk_text, dirty: BTreeSet::new() };
+        let mut loaded = Loaded { doc, saved, disk_text, dirty: BTreeSet::new(), version: next_version() };
         loaded.refresh();
         loaded
     }
@@ -87,9 +96,15 @@ impl Loaded {
         &self.disk_text
     }
 
+    /// See the field: different after any change of the document on screen.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
     /// Changes the document in any way (sections may come and go); the differences are recounted.
     pub fn edit<T>(&mut self, change: impl FnOnce(&mut Document) -> T) -> T {
         let out = change(&mut self.doc);
+        self.version = next_version();
         self.refresh();
         out
     }
@@ -102,6 +117,7 @@ impl Loaded {
         change: impl FnOnce(&mut Section) -> T,
     ) -> Option<T> {
         let out = change(self.doc.section_mut(division, section)?);
+        self.version = next_version();
         self.refresh_one(division, section);
         Some(out)
     }
@@ -114,6 +130,7 @@ impl Loaded {
     /// Throws the unsaved edits away: the screen shows what is on disk.
     pub fn revert(&mut self) {
         self.doc = self.saved.clone();
+        self.version = next_version();
         self.dirty.clear();
     }
 

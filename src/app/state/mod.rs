@@ -10,6 +10,7 @@ mod history;
 mod messages;
 mod questions;
 mod refs;
+mod review;
 
 pub use app::{App, Mode, goal_rows};
 pub use changes::ChangesView;
@@ -19,3 +20,7 @@ pub use files::{DiskStamp, FileEntry, FileState, Loaded, Pending, canonical_path
 pub use history::{Change, History, Step};
 pub use messages::{Message, MessageLog, Tone};
 pub use refs::{Focus, Node, SectionRef};
+pub use review::{
+    Column, Counts, FileIndex, Filter, FilterDialog, Hits, Marks, Rated, Review, Search, SearchIndex, SearchPrompt,
+    SummaryRow, SummaryView, TableRow, TableView, YearColumn, YearLine, YearsView,
+};

@@ -1,0 +1,266 @@
+//! The reviewer's side as plain data: the search and the filter with what they let through, the
+//! search index, the highlights of the panes, and the views (search prompt, filter dialog, table of
+//! every section, years side by side, summary of all files).
+
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::refs::{Node, SectionRef};
+use crate::i18n::review::Heading;
+
+/// Everything the reviewer's tools keep between key presses.
+#[derive(Clone, Debug, Default)]
+pub struct Review {
+    /// The search in force (after `/` … Enter), whose hits are marked and stepped through.
+    pub search: Option<Search>,
+    /// Hiragana and katakana match each other (Tab in the search prompt).
+    pub kana: bool,
+    pub filter: Filter,
+    pub index: SearchIndex,
+    /// Which sections the filter lets through, per file, division and section; `None`: no filter.
+    pub shown: Option<Vec<Vec<Vec<bool>>>>,
+    pub hits: Hits,
+    /// The hits of the section on screen, per pane line, for highlighting.
+    pub marks: Marks,
+    /// The distribution of the file or division under the cursor.
+    pub here: Option<(Node, Counts)>,
+    /// The file versions the above were computed from; a difference means: look again.
+    pub seen: Vec<u64>,
+    /// The search or the filter changed since the above were computed.
+    pub stale: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Search {
+    /// As typed.
+    pub query: String,
+    /// As compared (NFKC, lower case, kana as asked).
+    pub folded: String,
+    /// The hit the cursor was last sent to, an index into [`Hits::order`].
+    pub current: Option<usize>,
+}
+
+/// The rows with hits, in tree order, and the number of hits in and under every row.
+#[derive(Clone, Debug, Default)]
+pub struct Hits {
+    /// Rows whose own text holds the search (names of files and divisions, a section's fields).
+    pub order: Vec<(Node, usize)>,
+    /// Hits in a row and everything under it (a division counts its sections').
+    pub counts: HashMap<Node, usize>,
+    pub total: usize,
+}
+
+/// Byte ranges of the hits in each line of the panes' wrapped texts (as in `app.layout`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Marks {
+    pub section: Option<SectionRef>,
+    /// Per goal row (the lead-in first, as `layout.goal_items`), per line.
+    pub goals: Vec<Vec<Vec<Range<usize>>>>,
+    pub progress: Vec<Vec<Range<usize>>>,
+    pub reflection: Vec<Vec<Range<usize>>>,
+}
+
+/// What a filter asks for; every part given must hold. Empty: everything is shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Any of these ratings (none given: any rating).
+    pub ratings: BTreeSet<Rated>,
+    /// Only sections with an empty field.
+    pub incomplete: bool,
+    /// Changed on or after this day (`updated`).
+    pub since: Option<NaiveDate>,
+    /// Changed by this login name (`updated_by`).
+    pub by: Option<String>,
+    /// Holding this text (as the search compares it).
+    pub word: Option<String>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+}
+
+/// A rating a filter can ask for.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rated {
+    Mark(String),
+    Unrated,
+}
+
+/// The text of every file as the search compares it, built once per change of a file.
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex {
+    pub kana: bool,
+    pub files: Vec<Option<FileIndex>>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct FileIndex {
+    /// The [`Loaded::version`](super::Loaded::version) it was built from.
+    pub version: u64,
+    /// Organisation and fiscal year, as the tree names the file.
+    pub head: String,
+    pub divisions: Vec<String>,
+    /// Each section's name and fields, joined by a character no query holds.
+    pub sections: Vec<Vec<String>>,
+}
+
+/// How the sections of a file, a division or everything are rated.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// (mark, label, how many) in the order of the scale.
+    pub grades: Vec<(String, String, usize)>,
+    pub unrated: usize,
+    /// Sections with an empty field.
+    pub incomplete: usize,
+    pub sections: usize,
+    /// The latest `updated`, with its `updated_by`.
+    pub last: Option<(DateTime<FixedOffset>, String)>,
+}
+
+/// `/`: the search being typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchPrompt {
+    pub input: String,
+}
+
+/// `f`: the filter being put together.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FilterDialog {
+    /// The marks offered: those of the files' scales, in order.
+    pub marks: Vec<String>,
+    pub ratings: BTreeSet<Rated>,
+    pub incomplete: bool,
+    pub since: String,
+    pub by: String,
+    pub word: String,
+    /// The row with the keys.
+    pub row: usize,
+}
+
+/// `t`: one row per section.
+#[derive(Clone, Debug, Default)]
+pub struct TableView {
+    pub rows: Vec<TableRow>,
+    pub sort: Column,
+    pub descending: bool,
+    /// The column ←→ chose (s sorts by it).
+    pub column: Column,
+    pub cursor: usize,
+    pub offset: usize,
+    /// The widest text of each column, in display columns, as built.
+    pub widths: Vec<usize>,
+    /// The file versions the rows were built from.
+    pub built: Vec<u64>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Column {
+    #[default]
+    File,
+    Division,
+    Section,
+    Rating,
+    Goals,
+    Complete,
+    Updated,
+    UpdatedBy,
+}
+
+impl Column {
+    /// The column's heading, as the catalogue words it.
+    pub fn heading(self) -> Heading {
+        match self {
+            Column::File => Heading::File,
+            Column::Division => Heading::Division,
+            Column::Section => Heading::Section,
+            Column::Rating => Heading::Rating,
+            Column::Goals => Heading::Goals,
+            Column::Complete => Heading::Complete,
+            Column::Updated => Heading::Updated,
+            Column::UpdatedBy => Heading::UpdatedBy,
+        }
+    }
+
+    pub const ALL: [Column; 8] = [
+        Column::File,
+        Column::Division,
+        Column::Section,
+        Column::Rating,
+        Column::Goals,
+        Column::Complete,
+        Column::Updated,
+        Column::UpdatedBy,
+    ];
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableRow {
+    pub at: SectionRef,
+    /// "上京区役所 平成20年度"
+    pub file: String,
+    pub division: String,
+    pub section: String,
+    pub rating: Option<String>,
+    /// Place of the rating on its scale (best first); unrated after every mark.
+    pub rank: usize,
+    pub goals: usize,
+    pub complete: bool,
+    pub updated: Option<DateTime<FixedOffset>>,
+    pub updated_by: String,
+}
+
+/// `y`: one section through the fiscal years of its organisation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct YearsView {
+    pub organization: String,
+    pub division: String,
+    pub section: String,
+    pub years: Vec<YearColumn>,
+    /// The first year shown (←→ when they do not all fit).
+    pub first: usize,
+    pub scroll: usize,
+    /// Each year's column as lines at the width of `laid_for` (laid out in `update`).
+    pub lines: Vec<Vec<YearLine>>,
+    /// The terminal width the lines were laid out for.
+    pub laid_for: u16,
+}
+
+/// One line of a year's column.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct YearLine {
+    /// A heading (the year, a field's name) rather than the section's text.
+    pub heading: bool,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct YearColumn {
+    pub fiscal_year: i32,
+    pub file: usize,
+    /// `None`: the file of that year has no section of this division and name.
+    pub at: Option<SectionRef>,
+    /// The mark and its label, when rated.
+    pub rating: Option<(String, String)>,
+    pub goals: Vec<String>,
+    pub reflection: String,
+}
+
+/// `S`: every organisation × fiscal year.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SummaryView {
+    pub rows: Vec<SummaryRow>,
+    pub scroll: usize,
+    pub built: Vec<u64>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SummaryRow {
+    pub organization: String,
+    pub fiscal_year: i32,
+    pub file: usize,
+    pub counts: Counts,
+}

@@ -1,0 +1,72 @@
+//! The filter dialog: the ratings to tick, empty fields, changed since or by, a text.
+
+use ratatui::Frame;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use crate::app::review::filter::{Row, rows};
+use crate::app::state::{FilterDialog, Rated};
+use crate::app::{App, contexts};
+use crate::i18n::review::ReviewWords;
+use crate::text::{display_width, sanitize, truncate};
+use crate::ui::centered;
+use crate::ui::style::{self, block, dim, w};
+
+pub fn draw(frame: &mut Frame, app: &App, dialog: &FilterDialog) {
+    let lang = app.lang;
+    let rows = rows(dialog);
+    let height = u16::try_from(rows.len() + 4).unwrap_or(u16::MAX);
+    let area = centered(frame.area(), frame.area().width.saturating_sub(6).min(70), height);
+    frame.render_widget(Clear, area);
+    let outer = block().title(w(ReviewWords::FilterTitle.text(lang))).border_style(style::dialog());
+    let inner = outer.inner(area);
+    frame.render_widget(outer, area);
+    let width = usize::from(inner.width);
+    let tick = |on: bool| if on { "[x] " } else { "[ ] " };
+    let mut caret = None;
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let chosen = i == dialog.row;
+        let text = match row {
+            Row::Mark(m) => {
+                let mark = dialog.marks.get(*m).cloned().unwrap_or_default();
+                let label = app
+                    .files
+                    .iter()
+                    .find_map(|f| f.doc().and_then(|d| d.grade(&mark)))
+                    .map(|g| g.label)
+                    .unwrap_or_default();
+                let on = dialog.ratings.contains(&Rated::Mark(mark.clone()));
+                format!("{}{} {}", tick(on), sanitize(&mark), sanitize(&label))
+            }
+            Row::Unrated => {
+                format!("{}{}", tick(dialog.ratings.contains(&Rated::Unrated)), ReviewWords::Unrated.text(lang))
+            }
+            Row::Incomplete => format!("{}{}", tick(dialog.incomplete), ReviewWords::IncompleteOnly.text(lang)),
+            Row::Since | Row::By | Row::Word => {
+                let (label, value) = match row {
+                    Row::Since => (ReviewWords::Since, &dialog.since),
+                    Row::By => (ReviewWords::By, &dialog.by),
+                    _ => (ReviewWords::Word, &dialog.word),
+                };
+                let label = label.text(lang);
+                let value = truncate(&sanitize(value), width.saturating_sub(display_width(&label) + 1));
+                if chosen {
+                    caret = Some((display_width(&label) + display_width(&value), i));
+                }
+                format!("{label}{value}")
+            }
+        };
+        let style = if chosen { style::chosen() } else { Style::new() };
+        lines.push(Line::from(Span::styled(w(truncate(&text, width)), style)));
+    }
+    lines.push(Line::default());
+    let hints = truncate(&app.keymap.hints(contexts(app), lang), width);
+    lines.push(Line::styled(w(hints), dim().add_modifier(Modifier::BOLD)));
+    frame.render_widget(Paragraph::new(lines), inner);
+    if let Some((column, row)) = caret {
+        let x = inner.x + u16::try_from(column.min(width.saturating_sub(1))).unwrap_or(0);
+        frame.set_cursor_position((x, inner.y + u16::try_from(row).unwrap_or(0)));
+    }
+}
