@@ -170,3 +170,49 @@ fn import_writes_the_sample_and_refuses_to_overwrite() {
     assert_eq!(again.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
 }
+
+#[test]
+fn check_reports_every_problem_of_a_file_not_only_the_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string("data/kamigyo/2008.yaml").expect("sample");
+    // An unknown key used to hide the bad ratings and the date after it.
+    let text = text.replacen("      - name: 総務課\n", "      - name: 総務課\n        colour: red\n", 1);
+    let text = text.replacen("rating: ○", "rating: ☆", 2);
+    let text = text.replacen(
+        "        goals:\n          - 親切",
+        "        goals:\n          - { text: 親切 }\n          - 親切",
+        1,
+    );
+    std::fs::write(dir.path().join("2008.yaml"), text).expect("write");
+    let out = hyoka(&["check", dir.path().to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    let file = dir.path().join("2008.yaml").display().to_string();
+    assert!(lines[0].starts_with(&format!("{file}:14:9: 知らない項目名「colour」")), "{stderr}");
+    assert!(lines[1].starts_with(&format!("{file}:26:13: ")) && lines[1].contains("一つの値"), "{stderr}");
+    assert!(lines[2].starts_with(&format!("{file}:22:17: 目標達成度「☆」")), "{stderr}");
+    assert!(lines[3].starts_with(&format!("{file}:29:17: 目標達成度「☆」")) && lines.len() == 5, "{stderr}");
+}
+
+#[test]
+fn check_publishable_reports_what_the_published_table_would_refuse_with_its_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string("data/kamigyo/2008.yaml").expect("sample");
+    let text = text.replacen("          - 親切・丁寧で、", "          - 親切・丁寧で、②", 1);
+    std::fs::write(dir.path().join("2008.yaml"), text).expect("write");
+    let path = dir.path().to_str().expect("utf-8 path");
+    let plain = hyoka(&["check", path]);
+    assert!(plain.status.success(), "valid YAML: the plain check passes");
+    let out = hyoka(&["check", "--publishable", path]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let file = dir.path().join("2008.yaml").display().to_string();
+    assert!(
+        stderr.starts_with(&format!("{file}:25:13: 区民部 まちづくり推進課の目標1: 丸数字「②」があります")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("公表用の表に書き出せないところが1か所"), "{stderr}");
+    let sample = hyoka(&["check", "--publishable", "data"]);
+    assert!(sample.status.success(), "the sample is publishable: {}", String::from_utf8_lossy(&sample.stderr));
+}

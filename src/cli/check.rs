@@ -1,13 +1,18 @@
-//! `hyoka check`: every data file validated, every problem printed as `file:line:column: what`.
+//! `hyoka check`: every data file validated, every problem printed as `file:line:column: what`;
+//! with `--publishable`, also what the published table (the TSV export) could not carry.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::app::FileState;
+use crate::app::{FileEntry, FileState};
 use crate::i18n::Lang;
 use crate::i18n::cli::CliMsg;
+use crate::i18n::interchange::limits::ExportMsg;
+use crate::i18n::interchange::place::{PlaceMsg, SectionPart};
+use crate::interchange::tsv::publishable_problems;
+use crate::store::{Position, locate};
 
-pub fn run(path: &Path, lang: Lang) -> ExitCode {
+pub fn run(path: &Path, publishable: bool, lang: Lang) -> ExitCode {
     let files = match super::load(path, lang) {
         Ok(files) => files,
         Err(code) => return code,
@@ -22,11 +27,73 @@ pub fn run(path: &Path, lang: Lang) -> ExitCode {
     for error in &errors {
         eprintln!("{}", error.render(lang));
     }
-    if errors.is_empty() {
+    let (mut unpublishable, mut places) = (0, 0);
+    if publishable {
+        for file in &files {
+            let lines = publishing_problems(file, lang);
+            if !lines.is_empty() {
+                unpublishable += 1;
+                places += lines.len();
+            }
+            for line in lines {
+                eprintln!("{line}");
+            }
+        }
+    }
+    if !errors.is_empty() {
+        eprintln!("{}", CliMsg::SomeBroken { broken: errors.len(), files: files.len() }.text(lang));
+    }
+    if unpublishable > 0 {
+        eprintln!("{}", CliMsg::NotPublishable { files: unpublishable, problems: places }.text(lang));
+    }
+    if errors.is_empty() && unpublishable == 0 {
         println!("{}", CliMsg::AllGood { files: files.len() }.text(lang));
         ExitCode::SUCCESS
     } else {
-        eprintln!("{}", CliMsg::SomeBroken { broken: errors.len(), files: files.len() }.text(lang));
         ExitCode::FAILURE
+    }
+}
+
+/// What the table export would refuse in one file, as `file:line:column: what` lines.
+fn publishing_problems(file: &FileEntry, lang: Lang) -> Vec<String> {
+    let Some(loaded) = file.loaded_state() else { return Vec::new() };
+    publishable_problems(loaded.doc())
+        .into_iter()
+        .map(|problem| {
+            let at = match &problem.0 {
+                ExportMsg::Refused { place, .. } => where_is(loaded.disk_text(), place),
+                _ => None,
+            };
+            let at = at.map(|p| format!(":{}:{}", p.line, p.column)).unwrap_or_default();
+            format!("{}{at}: {}", file.path.display(), problem.describe(lang))
+        })
+        .collect()
+}
+
+/// The line and column of the part of the file a refusal names.
+fn where_is(text: &str, place: &PlaceMsg) -> Option<Position> {
+    let top = |key| locate(text, None, None, Some(key), 0);
+    match place {
+        PlaceMsg::Preface => top("preface"),
+        PlaceMsg::Notes => top("notes"),
+        PlaceMsg::Legend => top("scale"),
+        PlaceMsg::Checkpoint => top("checkpoint"),
+        PlaceMsg::DivisionName | PlaceMsg::SectionOrder => top("divisions"),
+        PlaceMsg::Division { name } => locate(text, Some(name), None, None, 0),
+        PlaceMsg::SectionItself { division, section } => locate(text, Some(division), Some(section), None, 0),
+        PlaceMsg::Section { division, section, part } => {
+            let (key, item) = match part {
+                SectionPart::Name => ("name", 0),
+                SectionPart::Intro => ("goals_intro", 0),
+                SectionPart::GoalCount => ("goals", 0),
+                SectionPart::Goal(n) => ("goals", *n),
+                SectionPart::Progress => ("progress", 0),
+                SectionPart::Rating => ("rating", 0),
+                SectionPart::Reflection => ("reflection", 0),
+                SectionPart::Fields => return locate(text, Some(division), Some(section), None, 0),
+            };
+            locate(text, Some(division), Some(section), Some(key), item)
+                .or_else(|| locate(text, Some(division), Some(section), None, 0))
+        }
     }
 }

@@ -56,6 +56,10 @@ pub enum Command {
     Check {
         #[arg(default_value = "data")]
         path: PathBuf,
+        /// 公表用の表（hyoka export --format tsv）に書き出せないところも報告する
+        /// / also report what the published table (export --format tsv) would refuse
+        #[arg(long)]
+        publishable: bool,
     },
     /// 公表用の表（タブ区切り・カンマ区切りのテキストか Excel .xlsx）を取り込んで YAML を作る
     /// / import the published table (tab- or comma-separated text, or .xlsx) into YAML
@@ -222,7 +226,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
     };
     match cli.command {
-        Some(Command::Check { path }) => check::run(&path, lang),
+        Some(Command::Check { path, publishable }) => check::run(&path, publishable, lang),
         Some(Command::Import { table, output, format, encoding, sheet, organization, fiscal_year, force, dry_run }) => {
             let options = ImportOptions { organization, fiscal_year, format, encoding, sheet };
             import::run(&import::ImportArgs { table, output, options, force, dry_run }, lang)

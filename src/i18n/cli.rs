@@ -7,27 +7,90 @@ use crate::tr;
 
 /// A message of a command-line command.
 pub enum CliMsg<'a> {
-    CannotOpen { path: &'a Path, why: String },
-    NoDataFiles { path: &'a Path },
-    AllGood { files: usize },
-    SomeBroken { broken: usize, files: usize },
-    OutputExists { paths: Vec<String> },
-    CannotWrite { path: &'a Path, why: String },
-    CannotRead { path: &'a Path, why: String },
-    Imported { path: &'a Path, divisions: usize, sections: usize },
-    TableNotUtf8 { path: &'a Path },
+    CannotOpen {
+        path: &'a Path,
+        why: String,
+    },
+    NoDataFiles {
+        path: &'a Path,
+    },
+    AllGood {
+        files: usize,
+    },
+    SomeBroken {
+        broken: usize,
+        files: usize,
+    },
+    /// `check --publishable`: files that read, but that the published table cannot carry.
+    NotPublishable {
+        files: usize,
+        problems: usize,
+    },
+    OutputExists {
+        paths: Vec<String>,
+    },
+    CannotWrite {
+        path: &'a Path,
+        why: String,
+    },
+    CannotRead {
+        path: &'a Path,
+        why: String,
+    },
+    Imported {
+        path: &'a Path,
+        divisions: usize,
+        sections: usize,
+    },
+    TableNotUtf8 {
+        path: &'a Path,
+    },
     UnknownExportFormat,
-    ExportOverData { path: &'a Path },
-    ExportFolderToFile { path: &'a Path },
-    ExportClash { first: &'a Path, second: &'a Path, target: &'a Path },
-    Exported { path: &'a Path },
-    ExportsFailed { failed: usize, files: usize },
-    PrefaceNamesNothing { path: &'a Path },
-    TerminalFailed { why: String },
-    Signal { number: i32, why: String },
-    UnknownBinding { path: String, name: String, known: Vec<String> },
-    BadKeyName { path: String, name: String, key: String },
-    KeyTwice { path: String, key: String, context: String, first: String, second: String },
+    ExportOverData {
+        path: &'a Path,
+    },
+    ExportFolderToFile {
+        path: &'a Path,
+    },
+    ExportClash {
+        first: &'a Path,
+        second: &'a Path,
+        target: &'a Path,
+    },
+    Exported {
+        path: &'a Path,
+    },
+    ExportsFailed {
+        failed: usize,
+        files: usize,
+    },
+    PrefaceNamesNothing {
+        path: &'a Path,
+    },
+    TerminalFailed {
+        why: String,
+    },
+    Signal {
+        number: i32,
+        why: String,
+    },
+    UnknownBinding {
+        path: String,
+        name: String,
+        known: Vec<String>,
+    },
+    BadKeyName {
+        path: String,
+        name: String,
+        key: String,
+    },
+    KeyTwice {
+        path: String,
+        key: String,
+        context: String,
+        first: String,
+        second: String,
+    },
 }
 
 impl CliMsg<'_> {
@@ -60,6 +123,11 @@ impl CliMsg<'_> {
                     "{broken} of {files} files have errors."
                 )
             }
+            CliMsg::NotPublishable { files, problems } => tr!(
+                lang,
+                "{files}ファイルに、公表用の表に書き出せないところが{problems}か所あります。直してから hyoka export --format tsv で書き出してください。",
+                "{problems} places in {files} files cannot go into the published table; fix them before hyoka export --format tsv."
+            ),
             CliMsg::OutputExists { paths } => {
                 let (ja, en) = (paths.join("、"), paths.join(", "));
                 tr!(

@@ -11,7 +11,7 @@ pub use super::import::ImportOptions;
 use super::import::{InputFormat, import_text};
 use super::table::Source;
 use super::table::identity::organization_in;
-use super::table::limits::refuse;
+use super::table::limits::{flaws, refuse};
 use super::table::verify::{carried_identity, verify};
 use super::table::write::{tab_separated, table_rows};
 use crate::i18n::interchange::limits::Flaw;
@@ -31,6 +31,16 @@ pub fn export_table(doc: &Document) -> Result<String, ExportError> {
     // that the export is the importer's inverse by construction, not only by argument.
     verify(doc, import_table(&text, &carried_identity(doc)))?;
     Ok(text)
+}
+
+/// Everything of `doc` the published table cannot carry, each named where it is; empty when
+/// `export_table` writes it (what `hyoka check --publishable` reports).
+pub fn publishable_problems(doc: &Document) -> Vec<ExportError> {
+    let flaws = flaws(doc, Source::Text);
+    if !flaws.is_empty() {
+        return flaws;
+    }
+    export_table(doc).err().into_iter().collect()
 }
 
 /// Whether `hyoka import` reads the document's organisation and fiscal year back from the preface

@@ -182,7 +182,9 @@ pub fn load_file(path: &Path) -> Result<(Document, String), LoadError> {
     }
     let bytes = read_data_file(path).map_err(|e| fail(ProblemKind::Read { detail: e.to_string() }))?;
     let text = decode(&bytes).map_err(|problem| LoadError { path: path.to_path_buf(), problems: vec![problem] })?;
-    let doc = parse_document(&text).map_err(|problems| LoadError { path: path.to_path_buf(), problems })?;
+    // A broken file is rare and read by a person: worth a second look for all its problems.
+    let doc = parse_document(&text)
+        .map_err(|_| LoadError { path: path.to_path_buf(), problems: super::all_problems(&text) })?;
     Ok((doc, text))
 }
 

@@ -1,5 +1,6 @@
 //! Data files on disk: finding, loading, locking, merging, writing.
 
+mod diagnose;
 mod emit;
 mod files;
 mod layout;
@@ -12,6 +13,7 @@ mod scalar;
 mod splice;
 mod verify;
 
+pub use diagnose::{all_problems, locate};
 pub use emit::emit_document;
 pub use files::{
     FaultPlan, Found, MAX_FILE_BYTES, Misplaced, RealDisk, WriteStep, check_place, data_home, decode, discover,

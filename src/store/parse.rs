@@ -11,7 +11,7 @@ use crate::model::{Division, Document, Grade, Section};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawDocument {
+pub(super) struct RawDocument {
     organization: Spanned<String>,
     fiscal_year: Spanned<i64>,
     #[serde(default)]
@@ -66,10 +66,20 @@ fn position(location: &Location) -> Option<Position> {
     (location.line() > 0).then(|| Position { line: location.line(), column: location.column() })
 }
 
-/// Parses and validates one file's text. All validation problems are reported at once,
-/// so that `hyoka check` lists everything a clerk has to fix in one go.
+/// Parses and validates one file's text. The first problem of the file's shape (an unknown key,
+/// a list where a text belongs) ends the parse; the problems of its values are reported all at
+/// once. [`super::diagnose::all_problems`] goes on past the shape's problems too.
 pub fn parse_document(text: &str) -> Result<Document, Vec<Problem>> {
-    let raw: RawDocument = serde_saphyr::from_str(text).map_err(|e| vec![syntax_problem(&e, text)])?;
+    validate(deserialize(text).map_err(|p| vec![p])?)
+}
+
+/// The file's shape: keys and kinds of value, with positions.
+pub(super) fn deserialize(text: &str) -> Result<RawDocument, Problem> {
+    serde_saphyr::from_str(text).map_err(|e| syntax_problem(&e, text))
+}
+
+/// The values: years, dates, marks on the scale, names present and not repeated.
+pub(super) fn validate(raw: RawDocument) -> Result<Document, Vec<Problem>> {
     let mut problems = Vec::new();
 
     let fiscal_year = raw.fiscal_year.value;

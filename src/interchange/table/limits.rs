@@ -78,34 +78,41 @@ fn circled_in(text: &str) -> Option<Flaw> {
 }
 
 pub(crate) fn check_document(doc: &Document, source: Source) -> Result<(), ExportError> {
-    check_preface(doc, source)?;
-    check_notes(doc, source)?;
-    check_scale(doc, source)?;
-    check_checkpoint(doc)?;
+    flaws(doc, source).into_iter().next().map_or(Ok(()), Err)
+}
+
+/// Everything the layout cannot carry: the file's own parts, each division, and the first flaw of
+/// each section (`hyoka check --publishable` lists them all).
+pub(crate) fn flaws(doc: &Document, source: Source) -> Vec<ExportError> {
+    let mut out: Vec<ExportError> = [check_preface(doc, source), check_notes(doc, source), check_scale(doc, source)]
+        .into_iter()
+        .chain([check_checkpoint(doc)])
+        .filter_map(Result::err)
+        .collect();
     for (index, division) in doc.divisions.iter().enumerate() {
         let place = || division_place(&division.name);
         if doc.divisions.iter().take(index).any(|d| d.name == division.name) {
-            return Err(refuse(place(), Flaw::DuplicateDivision));
+            out.push(refuse(place(), Flaw::DuplicateDivision));
         }
         if let Some(flaw) = name_flaw(&division.name, source) {
             let place = if division.name.is_empty() { PlaceMsg::DivisionName } else { place() };
-            return Err(refuse(place, flaw));
-        }
-        if division.name.contains(char::is_whitespace) {
-            return Err(refuse(place(), Flaw::DivisionSpace));
+            out.push(refuse(place, flaw));
+        } else if division.name.contains(char::is_whitespace) {
+            out.push(refuse(place(), Flaw::DivisionSpace));
         }
         if division.sections.is_empty() {
-            return Err(refuse(place(), Flaw::EmptyDivision));
+            out.push(refuse(place(), Flaw::EmptyDivision));
         }
         for (i, section) in division.sections.iter().enumerate() {
             if division.sections.iter().take(i).any(|s| s.name == section.name) {
                 let (division, section) = (visible(&division.name).into_owned(), visible(&section.name).into_owned());
-                return Err(refuse(PlaceMsg::SectionItself { division, section }, Flaw::DuplicateSection));
+                out.push(refuse(PlaceMsg::SectionItself { division, section }, Flaw::DuplicateSection));
+                continue;
             }
-            check_section(doc, division, section, source)?;
+            out.extend(check_section(doc, division, section, source).err());
         }
     }
-    Ok(())
+    out
 }
 
 fn name_flaw(name: &str, source: Source) -> Option<Flaw> {
