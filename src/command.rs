@@ -285,6 +285,7 @@ impl Command {
         matches!(
             self,
             Command::Edit
+                | Command::EditIntro
                 | Command::AddGoalAfter
                 | Command::AddGoalBefore
                 | Command::RemoveGoal

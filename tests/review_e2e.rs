@@ -124,7 +124,8 @@ fn a_reviewer_is_shown_no_editing_key_and_exports_outside_the_data_folder_only()
     tui.press("?");
     tui.wait_for("キー操作");
     let help = tui.screen_text();
-    for editing in ["Ctrl-S", "編集を始める", "達成度を選ぶ", "変更を元に戻す"] {
+    for editing in ["Ctrl-S", "編集を始める", "達成度を選ぶ", "変更を元に戻す", "前書きを書く", "前の内容に戻す"]
+    {
         assert!(!help.contains(editing), "{editing} in the reviewer's help:\n{}", tui.dump());
     }
     tui.press("x");

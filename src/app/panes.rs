@@ -15,21 +15,7 @@ pub fn handle(app: &mut App, field: Field, command: Command) {
         app.focus = Focus::Tree;
         return;
     };
-    let changes = matches!(
-        command,
-        Command::Edit
-            | Command::EditIntro
-            | Command::AddGoalAfter
-            | Command::AddGoalBefore
-            | Command::RemoveGoal
-            | Command::MoveGoalUp
-            | Command::MoveGoalDown
-            | Command::Rate(_)
-            | Command::CycleRating
-            | Command::CycleRatingBack
-            | Command::ClearRating
-    );
-    if changes && !app.may_edit(at.file) {
+    if command.edits() && !app.may_edit(at.file) {
         return;
     }
     match field.pane() {
