@@ -100,7 +100,8 @@ pub fn problem(kind: &ProblemKind, lang: Lang) -> String {
             tr!(lang, "{ja}の名前が空です。名前を書いてください。", "a {what} has an empty name; write its name.")
         }
         ProblemKind::BadDate { field, value } => {
-            let form = if *field == "updated" { "2008-11-30T17:00:00+09:00" } else { "2008-11-30" };
+            let form =
+                if *field == "updated" || *field == "review.at" { "2008-11-30T17:00:00+09:00" } else { "2008-11-30" };
             tr!(
                 lang,
                 "「{field}」の日付「{value}」が読めません。{form}の形で書いてください。",
@@ -122,6 +123,11 @@ pub fn problem(kind: &ProblemKind, lang: Lang) -> String {
             "goals_numbered_from「{value}」は最初の目標の番号です。1～20（①～⑳）にするか、その行を消してください。",
             "goals_numbered_from {value} must be the first goal's number, 1 to 20 (① to ⑳); fix it or remove the line."
         ),
+        kind @ (ProblemKind::BadStage { .. }
+        | ProblemKind::BadStatus { .. }
+        | ProblemKind::NoReview { .. }
+        | ProblemKind::ReviewOfDraft { .. }
+        | ProblemKind::ReturnedWithoutComment) => super::cycle::problem(kind, lang),
         ProblemKind::Read { detail } => tr!(
             lang,
             "ファイルを読めません（{detail}）。ファイルの場所と権限を確かめてください。",

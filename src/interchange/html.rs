@@ -188,6 +188,7 @@ mod tests {
         Document {
             organization: "上京区役所".into(),
             fiscal_year: 2008,
+            stage: None,
             checkpoint: None,
             preface: None,
             notes: Some("※ 一つ目の注\n\n※ 二つ目".into()),

@@ -127,6 +127,7 @@ mod tests {
         let doc = Document {
             organization: "京都市役所".into(),
             fiscal_year: 2023,
+            stage: None,
             checkpoint: None,
             preface: None,
             notes: Some("※ 速報値\n※ *印は新規".into()),

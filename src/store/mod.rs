@@ -6,6 +6,7 @@ mod layout;
 mod lock;
 mod merge;
 mod parse;
+mod parse_cycle;
 mod problem;
 mod save;
 mod scalar;

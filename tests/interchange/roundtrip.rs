@@ -85,8 +85,7 @@ fn section(index: usize, marks: Vec<String>) -> impl Strategy<Value = Section> {
             progress,
             rating,
             reflection,
-            updated: None,
-            updated_by: None,
+            ..Section::default()
         },
     )
 }
@@ -142,6 +141,7 @@ fn carriable_document() -> impl Strategy<Value = Document> {
             (checkpoint(fiscal_year), divisions).prop_map(move |(checkpoint, divisions)| Document {
                 organization: organization.to_owned(),
                 fiscal_year,
+                stage: None,
                 checkpoint,
                 preface: preface.clone(),
                 notes: notes.clone(),

@@ -47,8 +47,7 @@ pub(crate) fn read(
         progress: context.source.decode(field(context.columns.progress)),
         rating,
         reflection: context.source.decode(field(context.columns.reflection)),
-        updated: None,
-        updated_by: None,
+        ..Section::default()
     };
     Ok((division, section))
 }
