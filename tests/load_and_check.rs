@@ -75,7 +75,7 @@ fn messages_say_where_and_what_to_do_in_japanese_and_english() {
     let error = load_file(Path::new("tests/fixtures/broken/unknown_key.yaml")).expect_err("broken");
     assert_eq!(
         error.render(Lang::Ja),
-        "tests/fixtures/broken/unknown_key.yaml:7:9: 知らない項目名「progres」があります。使える項目名は name、goals_intro、goals_numbered_from、goals、progress、rating、reflection、updated、updated_by です。綴りを直すか、その行を消してください。"
+        "tests/fixtures/broken/unknown_key.yaml:7:9: 知らない項目名「progres」があります。使える項目名は name、goals_intro、goals_numbered_from、goals、progress、rating、reflection、status、review、updated、updated_by です。綴りを直すか、その行を消してください。"
     );
     assert!(error.render(Lang::En).contains(":7:9: unknown key 'progres'"));
 }

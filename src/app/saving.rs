@@ -21,7 +21,8 @@ pub fn save(app: &mut App) -> Vec<Effect> {
     for file in 0..app.files.len() {
         let Some(entry) = app.files.get(file) else { continue };
         let Some(loaded) = entry.loaded_state() else { continue };
-        if loaded.dirty_count() == 0 && entry.pending.is_empty() {
+        let unsaved = loaded.dirty_count() > 0 || loaded.head_dirty();
+        if !unsaved && entry.pending.is_empty() {
             continue;
         }
         if entry.saving {
@@ -35,7 +36,7 @@ pub fn save(app: &mut App) -> Vec<Effect> {
             }
             continue;
         }
-        if loaded.dirty_count() == 0 {
+        if !unsaved {
             if entry.resolve_merge {
                 // Every answer kept what is on disk: only git has to hear of it.
                 resolved.push(entry.path.clone());

@@ -249,7 +249,24 @@ pub fn run(cli: Cli) -> ExitCode {
             let commit = cli.commit || config.commit.unwrap_or(false);
             let notices = warning.iter().map(|w| w.describe(lang)).collect();
             let data_root = Some(cli.path.clone());
-            let options = crate::tui::Options { lang, ambiguous, read_only, keymap, commit, notices, data_root };
+            // The data folder's own settings are the office's word; the user's file only where it has none.
+            let reviewers = match crate::config::data_settings(&cli.path) {
+                Ok(Some((_, reviewers))) => Some(reviewers),
+                Ok(None) => config.reviewers.clone(),
+                Err(message) => return fail(&message),
+            };
+            let calendar = config.calendar.unwrap_or_default();
+            let options = crate::tui::Options {
+                lang,
+                ambiguous,
+                read_only,
+                keymap,
+                commit,
+                notices,
+                data_root,
+                reviewers,
+                calendar,
+            };
             match crate::tui::open(files, options) {
                 Ok(0) => ExitCode::SUCCESS,
                 Ok(signal) => ExitCode::from(128u8.saturating_add(u8::try_from(signal).unwrap_or(0))),

@@ -1,6 +1,14 @@
 //! What the year's cycle says: stages, statuses and reviews, submitting, approving and returning,
 //! a new fiscal year, dates in the office's calendar, and the problems of these keys in a file.
 
+mod keys;
+mod messages;
+mod words;
+
+pub use keys::{describe, hint_label, place};
+pub use messages::CycleMsg;
+pub use words::CycleWords;
+
 use chrono::{DateTime, FixedOffset};
 
 use super::Lang;
@@ -50,6 +58,42 @@ pub fn stage_name(stage: Stage, lang: Lang) -> &'static str {
         Stage::Midyear => lang.pick("中間（取組状況）", "mid-year"),
         Stage::Yearend => lang.pick("期末（達成度・振り返り）", "year end"),
         Stage::Published => lang.pick("公表", "published"),
+    }
+}
+
+/// Why next year's file was not written.
+pub fn new_year_error(error: &crate::store::NewYearError, lang: Lang) -> String {
+    use crate::store::NewYearError as E;
+    match error {
+        E::Exists(path) => {
+            let path = path.display();
+            tr!(lang, "{path} はもうあります。上書きはしません。", "{path} exists already; it is never overwritten.")
+        }
+        E::YearHeld(path) => {
+            let path = path.display();
+            tr!(lang, "その年度は {path} にもうあります。", "that year is in {path} already.")
+        }
+        E::Io(e) => tr!(lang, "書き込めません（{e}）。", "cannot write ({e})."),
+    }
+}
+
+/// The short name of a stage, for the status line.
+pub fn stage_short(stage: Stage, lang: Lang) -> &'static str {
+    match stage {
+        Stage::Goals => lang.pick("年度当初", "goals"),
+        Stage::Midyear => lang.pick("中間", "mid-year"),
+        Stage::Yearend => lang.pick("期末", "year end"),
+        Stage::Published => lang.pick("公表", "published"),
+    }
+}
+
+/// The one-character mark of a status in the tree (two columns wide, as two spaces).
+pub fn status_mark(status: Status, lang: Lang) -> &'static str {
+    match status {
+        Status::Draft => "  ",
+        Status::Submitted => lang.pick("提", "S "),
+        Status::Approved => lang.pick("承", "A "),
+        Status::Returned => lang.pick("差", "R "),
     }
 }
 

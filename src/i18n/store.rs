@@ -272,19 +272,23 @@ pub enum SettingsMsg<'a> {
     Invalid { at: String, ja: String, en: String },
     BadLang { value: &'a str },
     BadAmbiguousWidth { value: &'a str },
+    BadCalendar { value: &'a str },
 }
 
 impl SettingsMsg<'_> {
     pub fn text(&self) -> String {
         match self {
             SettingsMsg::Invalid { at, ja, en } => format!(
-                "{at}設定ファイルの書き方が違います（使える項目は lang、ambiguous_width、read_only、keys、git）: {ja} / the settings file is not valid: {en}"
+                "{at}設定ファイルの書き方が違います（使える項目は lang、ambiguous_width、read_only、keys、git、reviewers、calendar）: {ja} / the settings file is not valid: {en}"
             ),
             SettingsMsg::BadLang { value } => {
                 format!("lang: 「{value}」は使えません。ja か en にしてください / use ja or en")
             }
             SettingsMsg::BadAmbiguousWidth { value } => format!(
                 "ambiguous_width: 「{value}」は使えません。auto、1、2 のどれかにしてください / use auto, 1 or 2"
+            ),
+            SettingsMsg::BadCalendar { value } => format!(
+                "calendar: 「{value}」は使えません。era（和暦）か western（西暦）にしてください / use era or western"
             ),
         }
     }

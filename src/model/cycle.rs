@@ -111,6 +111,18 @@ pub struct Review {
     pub comment: String,
 }
 
+impl Review {
+    /// The same word from the same reviewer. `at` is a stamp, set by the save as `updated` is, so
+    /// that a review made on screen and the one written compare as the same.
+    pub fn same_word(a: Option<&Review>, b: Option<&Review>) -> bool {
+        match (a, b) {
+            (Some(a), Some(b)) => a.by == b.by && a.comment == b.comment,
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

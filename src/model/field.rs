@@ -24,10 +24,11 @@ impl Field {
     /// The four panes on the right, in the order Tab visits them.
     pub const PANES: [Field; 4] = [Field::Goals, Field::Progress, Field::Rating, Field::Reflection];
 
-    /// The pane that shows the field: the lead-in lives in the goals pane.
+    /// The pane that shows the field: the lead-in lives in the goals pane, and the status is
+    /// shown above it.
     pub fn pane(self) -> Field {
         match self {
-            Field::GoalsIntro => Field::Goals,
+            Field::GoalsIntro | Field::Status => Field::Goals,
             other => other,
         }
     }
@@ -108,7 +109,7 @@ impl Field {
             Field::Progress => a.progress == b.progress,
             Field::Rating => a.rating == b.rating,
             Field::Reflection => a.reflection == b.reflection,
-            Field::Status => a.status == b.status && a.review == b.review,
+            Field::Status => a.status == b.status && super::Review::same_word(a.review.as_ref(), b.review.as_ref()),
         }
     }
 

@@ -4,6 +4,7 @@ mod cycle;
 mod era;
 mod field;
 mod goals;
+mod new_year;
 
 pub use cycle::{Review, Stage, Status};
 pub use era::{
@@ -11,6 +12,7 @@ pub use era::{
     small_number,
 };
 pub use field::{Field, HeadField};
+pub use new_year::{next_year, next_year_text};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -153,7 +155,7 @@ impl Section {
             && self.rating == other.rating
             && self.reflection == other.reflection
             && self.status == other.status
-            && self.review == other.review
+            && Review::same_word(self.review.as_ref(), other.review.as_ref())
     }
 }
 
