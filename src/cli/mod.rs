@@ -6,6 +6,7 @@ mod git_setup;
 mod import;
 mod list;
 mod merge_driver;
+mod new_year;
 mod report;
 mod summary;
 
@@ -168,6 +169,26 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// 次の年度のファイルを作る（組織・部・課・評価の区分を引き継ぎ、ほかは空。上書きはしない）
+    /// / write next year's file: same organisation, divisions, sections and scale; never overwrites
+    ///
+    /// data/kamigyo/2008.yaml → data/kamigyo/2009.yaml。前書きの年度も進めます（平成30年度 → 令和元年度）。
+    /// 取組状況の時点は一年後に、段階は goals（年度当初）になります。目標は --keep-goals のときだけ引き継ぎます。
+    /// 終了コード: 0 作成 / 1 そのファイルか年度がもうある・元のファイルが読めない / 2 ファイル名に年度がなく -o もない。
+    ///
+    /// The preface's year moves on (平成30年度 → 令和元年度), the checkpoint a year later, the stage
+    /// is goals. Exit codes: 0 written; 1 the file or the year exists, or FILE does not load; 2 no
+    /// year in FILE's name and no -o.
+    NewYear {
+        /// 今年度のファイル / this year's file
+        file: PathBuf,
+        /// 目標を引き継ぐ / carry the goals over
+        #[arg(long)]
+        keep_goals: bool,
+        /// 書き出すファイル（省略すると年度を一つ進めた名前） / the file to write; by default the name with the year counted on
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// git の設定: データを項目ごとにマージするドライバーとコミット前の検査を入れる（何度実行しても同じ）
     /// / set up a git clone: the field-level merge driver and the pre-commit check (safe to run again)
     GitSetup {
@@ -229,6 +250,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Export { path, output, format, force }) => export::run(&path, &output, format, force, lang),
         Some(Command::GitSetup { path }) => git_setup::run(&path, lang),
+        Some(Command::NewYear { file, keep_goals, output }) => new_year::run(&file, output, keep_goals, lang),
         Some(Command::MergeDriver { base, ours, theirs, path }) => {
             merge_driver::run(&base, &ours, &theirs, &path, lang)
         }
