@@ -47,7 +47,8 @@ fn section_cells(doc: &Document, section: &Section) -> [String; 5] {
         None => "未評価".to_owned(),
     };
     // The goals' own marks after the section's: "○ ほぼ達成できた<br>①○ ②◎".
-    let rating = [rating, goals].into_iter().filter(|r| !r.is_empty()).map(|r| cell(&r)).collect::<Vec<_>>().join("<br>");
+    let rating =
+        [rating, goals].into_iter().filter(|r| !r.is_empty()).map(|r| cell(&r)).collect::<Vec<_>>().join("<br>");
     [
         cell(&section.name),
         goal_entries(section).iter().map(|g| cell(g)).collect::<Vec<_>>().join("<br>"),

@@ -217,7 +217,6 @@ pub const HINTS: &[(Context, &[&[Command]])] = &[
             &[C::Rate(1), C::Rate(4)],
             &[C::Back],
             &[C::Undo],
-            &[C::Submit],
         ],
     ),
     (

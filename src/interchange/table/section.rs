@@ -42,7 +42,7 @@ pub(crate) fn read(
     if let Some(column) = context.columns.rating {
         ratings(&mut section, field(Some(column)), row.at(column), context.scale, warnings)?;
     }
-        Ok((division, section))
+    Ok((division, section))
 }
 
 /// The rating cell: the section's mark ("○", or "○ ほぼ達成できた"), and the goals' own marks as
@@ -59,7 +59,8 @@ fn ratings(
         ImportError::at(at, ReadMsg::UnknownRating { mark: mark.to_owned(), allowed })
     };
     let numbered = |token: &str| {
-        let past_20 = token.strip_prefix('(').and_then(|t| t.split_once(')')).is_some_and(|(n, _)| n.parse::<u32>().is_ok());
+        let past_20 =
+            token.strip_prefix('(').and_then(|t| t.split_once(')')).is_some_and(|(n, _)| n.parse::<u32>().is_ok());
         token.starts_with(|c: char| ('①'..='⑳').contains(&c)) || past_20
     };
     let (goal_marks, own): (Vec<&str>, Vec<&str>) = cell.split_whitespace().partition(|t| numbered(t));
