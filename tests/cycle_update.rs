@@ -323,3 +323,26 @@ fn dates_are_in_the_era_unless_the_settings_ask_for_the_western_calendar() {
     let (head, _) = hyoka::app::cycle::banner(&western).unwrap();
     assert!(head.starts_with("承認済み（suzuki 2026年11月26日 10:00）"), "{head}");
 }
+
+#[test]
+fn work_left_unsaved_in_a_section_a_colleague_submitted_meanwhile_is_not_saved_into_it() {
+    let office = Office::new(Some(Stage::Midyear), Status::Draft);
+    let mut app = office.open("kumin01", false);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    hyoka::app::update(&mut app, hyoka::app::Action::Paste("（追記）".into()));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.has_unsaved());
+    // A colleague submits the section from another screen.
+    let mut theirs = office.doc();
+    theirs.section_mut(0, 0).unwrap().status = Status::Submitted;
+    std::fs::write(office.file(), hyoka::store::emit_document(&theirs)).unwrap();
+    let effects = hyoka::app::update(&mut app, hyoka::app::Action::Tick);
+    hyoka::worker::settle(&mut app, effects, &env());
+    assert_eq!(app.section(SOMU).unwrap().status, Status::Submitted, "taken in from disk");
+    let on_disk = office.text();
+    ctrl(&mut app, 's');
+    assert_eq!(office.text(), on_disk, "nothing of the clerk's goes into the submitted section");
+    assert!(message(&app).contains("「総務課」は提出済みです。差し戻されるまで変更できません"), "{}", message(&app));
+    assert!(app.has_unsaved(), "the work stays on screen (and in the journal) until it is returned");
+}

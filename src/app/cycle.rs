@@ -39,6 +39,24 @@ pub fn may_write(app: &mut App, at: SectionRef) -> bool {
     false
 }
 
+/// A section of the file whose clerks changed it while it waited for its reviewer or after it
+/// was approved (a colleague submitted it, or the reviewer approved it, while this clerk had
+/// unsaved work in it): such work is not saved, so that what the reviewer has is what stays.
+pub fn locked_change(app: &App, file: usize) -> Option<(String, Status)> {
+    if app.reviewer {
+        return None;
+    }
+    let loaded = app.files.get(file)?.loaded_state()?;
+    loaded.dirty().find_map(|(division, section)| {
+        let now = loaded.doc().section(division, section)?;
+        let division_name = &loaded.doc().divisions.get(division)?.name;
+        let saved = loaded.saved().find_section(division_name, &now.name)?;
+        let mut without_status = now.clone();
+        Field::Status.copy(saved, &mut without_status);
+        (saved.status.locks_clerks() && !without_status.same_content(saved)).then(|| (now.name.clone(), saved.status))
+    })
+}
+
 /// The review shown above the section's panes: its status, by whom and when, and the reviewer's
 /// comment while it is returned; `None` for a draft. (The time only once saved: until then it
 /// is not yet stamped.)

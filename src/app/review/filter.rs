@@ -60,7 +60,7 @@ pub fn parse_day(text: &str) -> Option<NaiveDate> {
     ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d"].iter().find_map(|f| NaiveDate::parse_from_str(&text, f).ok())
 }
 
-/// The dialog's rows: one per mark, 未評価, 未記入のみ, one per status, then the three texts.
+/// The dialog's rows: one per mark, 未評価, 未記入のみ, the three texts, then one per status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Row {
     Mark(usize),
@@ -74,9 +74,8 @@ pub enum Row {
 
 pub fn rows(dialog: &FilterDialog) -> Vec<Row> {
     let mut rows: Vec<Row> = (0..dialog.marks.len()).map(Row::Mark).collect();
-    rows.extend([Row::Unrated, Row::Incomplete]);
+    rows.extend([Row::Unrated, Row::Incomplete, Row::Since, Row::By, Row::Word]);
     rows.extend(Status::ALL.map(Row::Status));
-    rows.extend([Row::Since, Row::By, Row::Word]);
     rows
 }
 
