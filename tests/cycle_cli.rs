@@ -190,3 +190,26 @@ fn a_file_without_a_year_in_its_name_needs_a_name_and_a_broken_one_is_not_carrie
     assert!(text(&out.stderr).contains("2008.yaml:2:"), "{}", text(&out.stderr));
     assert!(!Path::new(&dir.path().join("2009.yaml")).exists());
 }
+
+#[test]
+fn every_export_writes_the_goals_own_marks_as_the_tables_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut doc = parse_document(SAMPLE).unwrap();
+    let somu = doc.section_mut(0, 0).unwrap();
+    somu.set_goal_rating(0, Some("○".into()));
+    somu.set_goal_rating(1, Some("◎".into()));
+    let path = dir.path().join("2008.yaml");
+    std::fs::write(&path, hyoka::store::emit_document(&doc)).unwrap();
+    for (format, expected) in [
+        ("tsv", "\t○ ①○ ②◎\t"),
+        ("csv", ",○ ①○ ②◎,"),
+        ("md", "| ○ ほぼ達成できた<br>①○ ②◎ |"),
+        ("html", ">○<div class=\"goal-marks\">①○ ②◎</div></td>"),
+    ] {
+        let out = dir.path().join(format!("out.{format}"));
+        let run = hyoka(&["export", "--format", format, path.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+        let written = std::fs::read_to_string(&out).unwrap();
+        assert!(written.contains(expected), "{format}: {expected}\n{written}");
+    }
+}

@@ -269,3 +269,34 @@ fn a_clerk_named_nowhere_cannot_approve_even_with_a_settings_file_of_their_own()
     quit_expecting_success(&mut tui);
     assert_eq!(std::fs::read(ws.file()).unwrap(), before, "nothing written");
 }
+
+#[test]
+fn dates_are_in_the_era_and_the_settings_file_can_ask_for_the_western_calendar() {
+    let ws = Workspace::kamigyo();
+    let mut doc = ws.before();
+    let somu = doc.section_mut(0, 0).unwrap();
+    somu.status = Status::Approved;
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00+09:00").unwrap();
+    somu.review = Some(hyoka::model::Review { by: REVIEWER.into(), at, comment: String::new() });
+    std::fs::write(ws.file(), hyoka::store::emit_document(&doc)).unwrap();
+    let mut tui = Tui::spawn(ws.path(), 30, 110);
+    tui.wait_ready();
+    tui.wait_for("承認済み（suzuki 令和8年11月26日 10:00）");
+    quit_expecting_success(&mut tui);
+
+    let settings = ws.path().join("settings.yaml");
+    std::fs::write(&settings, "calendar: western\n").unwrap();
+    let mut tui = Tui::spawn_with_env(ws.path(), 30, 110, &[], &[("HYOKA_CONFIG", settings.clone())]);
+    tui.wait_ready();
+    tui.wait_for("承認済み（suzuki 2026年11月26日 10:00）");
+    quit_expecting_success(&mut tui);
+
+    std::fs::write(&settings, "calendar: gregorian\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hyoka"))
+        .arg(ws.path())
+        .env("HYOKA_CONFIG", &settings)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("calendar: 「gregorian」は使えません"));
+}

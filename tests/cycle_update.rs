@@ -346,3 +346,17 @@ fn work_left_unsaved_in_a_section_a_colleague_submitted_meanwhile_is_not_saved_i
     assert!(message(&app).contains("「総務課」は提出済みです。差し戻されるまで変更できません"), "{}", message(&app));
     assert!(app.has_unsaved(), "the work stays on screen (and in the journal) until it is returned");
 }
+
+#[test]
+fn a_stage_moved_on_in_a_file_where_no_section_has_a_status_is_saved_too() {
+    let office = Office::new(None, Status::Draft);
+    let before = office.text();
+    let mut app = office.open("suzuki", true);
+    app.cursor = Node::File(0);
+    keys(&mut app, ">");
+    assert!(matches!(app.mode, Mode::Ask(ref ask) if **ask == Ask::NextStage { file: 0, to: Stage::Goals }));
+    keys(&mut app, "y");
+    let (added, removed) = changed_lines(&before, &office.text());
+    assert_eq!((added, removed), (vec!["stage: goals".to_owned()], vec![]), "the one line of the stage");
+    assert!(!app.has_unsaved());
+}
