@@ -104,6 +104,17 @@ mod tests {
     }
 
     #[test]
+    fn the_settings_file_names_reviewers_and_the_calendar() {
+        let config = crate::config::parse_config("reviewers:\n  users: [suzuki]\n  group: shinsa\ncalendar: western\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let reviewers = config.reviewers.unwrap_or_default();
+        assert_eq!((reviewers.users, reviewers.group.as_deref()), (vec!["suzuki".to_owned()], Some("shinsa")));
+        assert_eq!(config.calendar, Some(crate::i18n::cycle::Calendar::Western));
+        let wrong = crate::config::parse_config("reviewers:\n  user: [suzuki]\n").err().unwrap_or_default();
+        assert!(wrong.contains("user") && wrong.contains("2:3"), "{wrong}");
+    }
+
+    #[test]
     fn the_data_folders_settings_are_found_up_to_the_work_tree_and_checked() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let data = dir.path().join("data/kamigyo");
