@@ -132,7 +132,7 @@ impl Field {
     }
 
     /// Nothing written yet (blank text counts as nothing); the rating is written when the
-    /// section or every goal has a mark; a status is never "empty".
+    /// section or every goal has a mark; the status is nothing while a draft never reviewed.
     pub fn is_empty(self, section: &Section) -> bool {
         match self {
             Field::GoalsIntro => section.goals_intro.trim().is_empty(),
@@ -140,7 +140,7 @@ impl Field {
             Field::Progress => section.progress.trim().is_empty(),
             Field::Rating => !section.is_rated(),
             Field::Reflection => section.reflection.trim().is_empty(),
-            Field::Status => false,
+            Field::Status => section.status == super::Status::Draft && section.review.is_none(),
         }
     }
 }
@@ -231,7 +231,7 @@ mod tests {
             comment: "数値目標を\n入れてください".into(),
         });
         assert_eq!(Field::Status.text(&b), "差戻し（suzuki 令和8年11月26日）\n数値目標を\n入れてください");
-        assert!(!Field::Status.equal(&a, &b) && !Field::Status.is_empty(&a));
+        assert!(!Field::Status.equal(&a, &b) && Field::Status.is_empty(&a) && !Field::Status.is_empty(&b));
         Field::Status.copy(&b, &mut a);
         assert!(Field::Status.equal(&a, &b));
         Field::Status.set_text(&mut a, "提出済み");
