@@ -213,3 +213,29 @@ fn every_export_writes_the_goals_own_marks_as_the_tables_do() {
         assert!(written.contains(expected), "{format}: {expected}\n{written}");
     }
 }
+
+#[test]
+fn importing_a_mark_for_a_goal_the_row_does_not_have_is_refused_at_its_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut doc = parse_document(SAMPLE).unwrap();
+    doc.section_mut(0, 0).unwrap().set_goal_rating(1, Some("◎".into()));
+    let yaml = dir.path().join("2008.yaml");
+    std::fs::write(&yaml, hyoka::store::emit_document(&doc)).unwrap();
+    let table = dir.path().join("2008.tsv");
+    let run = hyoka(&["export", "--format", "tsv", yaml.to_str().unwrap(), "-o", table.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let exported = std::fs::read_to_string(&table).unwrap();
+    assert!(exported.contains("\t○ ②◎\t"), "{exported}");
+    // Read back as it was written, look-alike marks included (〇 for ○, as some input methods give).
+    let look_alike = exported.replace("\t○ ②◎\t", "\t〇 ②◎\t");
+    std::fs::write(&table, &look_alike).unwrap();
+    let back = hyoka(&["import", "--dry-run", table.to_str().unwrap()]);
+    assert_eq!(back.status.code(), Some(0), "{}", text(&back.stderr));
+    assert!(text(&back.stdout).contains("          - text: 区民の皆様への"), "{}", text(&back.stdout));
+    std::fs::write(&table, exported.replace("\t○ ②◎\t", "\t○ ④◎\t")).unwrap();
+    let refused = hyoka(&["import", "--dry-run", table.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = text(&refused.stderr);
+    assert!(err.contains("「④」の目標の評価がありますが、この課の目標は2つです"), "{err}");
+    assert!(err.contains("2008.tsv:"), "the place is named: {err}");
+}

@@ -19,109 +19,43 @@ pub enum EncodingHint {
 /// Why a table cannot be imported; the place (line and column, or sheet and cell) goes with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadMsg {
-    TooLarge {
-        megabytes: u64,
-        limit: u64,
-    },
-    NotUtf8 {
-        line: usize,
-        column: usize,
-        hint: EncodingHint,
-    },
-    Malformed {
-        encoding: &'static str,
-        line: usize,
-        column: usize,
-    },
-    BomDisagrees {
-        bom: &'static str,
-        asked: &'static str,
-    },
+    TooLarge { megabytes: u64, limit: u64 },
+    NotUtf8 { line: usize, column: usize, hint: EncodingHint },
+    Malformed { encoding: &'static str, line: usize, column: usize },
+    BomDisagrees { bom: &'static str, asked: &'static str },
     Cp932ButUtf8,
-    NotReadable {
-        extension: String,
-    },
+    NotReadable { extension: String },
     ZipAsText,
     UnclosedQuote,
     TextAfterQuote,
-    WorkbookUnreadable {
-        detail: String,
-    },
+    WorkbookUnreadable { detail: String },
     NoSheet,
-    SheetNotFound {
-        name: String,
-        sheets: Vec<String>,
-    },
-    NoTableInWorkbook {
-        sheets: Vec<String>,
-    },
-    NoHeader {
-        other_delimiter: Option<&'static str>,
-    },
-    UnknownBeforeTable {
-        text: String,
-    },
+    SheetNotFound { name: String, sheets: Vec<String> },
+    NoTableInWorkbook { sheets: Vec<String> },
+    NoHeader { other_delimiter: Option<&'static str> },
+    UnknownBeforeTable { text: String },
     NoNameColumn,
-    UnknownColumn {
-        heading: String,
-    },
-    DuplicateColumn {
-        heading: String,
-    },
-    CellCount {
-        found: usize,
-        expected: usize,
-        preview: String,
-    },
-    NotNameOrNote {
-        text: String,
-    },
+    UnknownColumn { heading: String },
+    DuplicateColumn { heading: String },
+    CellCount { found: usize, expected: usize, preview: String },
+    NotNameOrNote { text: String },
     AfterNotes,
-    MergedAcross {
-        range: String,
-    },
-    NameSplit {
-        name: String,
-    },
+    MergedAcross { range: String },
+    NameSplit { name: String },
     NoDivision,
     EmptyName,
-    DuplicateSection {
-        division: String,
-        section: String,
-    },
-    UnknownRating {
-        mark: String,
-        allowed: Vec<String>,
-    },
-    /// A goal's mark ("④○") for a goal the row does not have.
-    GoalRatingWithoutGoal {
-        label: String,
-        goals: usize,
-    },
-    DuplicateMark {
-        mark: String,
-    },
-    GoalNumbersOutOfOrder {
-        numbers: String,
-    },
-    EmptyGoal {
-        number: String,
-    },
-    CircledPast20 {
-        number: char,
-    },
+    DuplicateSection { division: String, section: String },
+    UnknownRating { mark: String, allowed: Vec<String> },
+    GoalRatingWithoutGoal { label: String, goals: usize },
+    DuplicateMark { mark: String },
+    GoalNumbersOutOfOrder { numbers: String },
+    EmptyGoal { number: String },
+    CircledPast20 { number: char },
     NoFiscalYear,
     NoOrganization,
-    YearOutOfRange {
-        year: i64,
-    },
-    CheckpointUnreadable {
-        phrase: String,
-    },
-    CheckpointOutside {
-        phrase: String,
-        fiscal_year: String,
-    },
+    YearOutOfRange { year: i64 },
+    CheckpointUnreadable { phrase: String },
+    CheckpointOutside { phrase: String, fiscal_year: String },
 }
 
 impl ReadMsg {
@@ -290,6 +224,7 @@ impl ReadMsg {
             ReadMsg::DuplicateSection { division, section } => {
                 tr!(lang, "{division} {section} が二度出てきます。", "{division} {section} appears twice.")
             }
+            // A goal's mark ("④○") for a goal the row does not have.
             ReadMsg::GoalRatingWithoutGoal { label, goals } => tr!(
                 lang,
                 "目標達成度に「{label}」の目標の評価がありますが、この課の目標は{goals}つです。番号を直してください（「①○ ②◎」の形）。",
