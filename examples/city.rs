@@ -107,6 +107,7 @@ fn document(sample: &Document, o: usize, y: usize, sections: usize) -> Document 
     Document {
         organization: organisation(o),
         fiscal_year,
+        stage: None,
         checkpoint: chrono::NaiveDate::from_ymd_opt(fiscal_year, 11, 30),
         preface: None,
         notes: None,

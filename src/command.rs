@@ -91,6 +91,17 @@ pub enum Command {
     Years,
     Summary,
     Close,
+    /// The year's cycle: hand the section to the reviewer, approve it, return it with a comment,
+    /// move the file to its next stage, write next year's file.
+    Submit,
+    Approve,
+    ReturnSection,
+    NextStage,
+    NewYear,
+    /// Yes to a question; keep the goals (new year); send the comment being written.
+    Yes,
+    KeepGoals,
+    Send,
 }
 
 /// Where a binding applies. Several contexts are consulted in order (the pane's own, then the
@@ -128,10 +139,16 @@ pub enum Context {
     Years,
     /// Every organisation × fiscal year (`S`).
     Summary,
+    /// A yes-or-no question (submit, approve, next stage).
+    Confirm,
+    /// Writing next year's file: with or without the goals.
+    NewYear,
+    /// The reviewer's comment on a section returned.
+    Comment,
 }
 
 impl Context {
-    pub const ALL: [Context; 24] = [
+    pub const ALL: [Context; 27] = [
         Context::Global,
         Context::Tree,
         Context::Pane,
@@ -156,6 +173,9 @@ impl Context {
         Context::Table,
         Context::Years,
         Context::Summary,
+        Context::Confirm,
+        Context::NewYear,
+        Context::Comment,
     ];
 
     /// The name in the settings file's `keys:` section ("tree" in `tree.down`).
@@ -185,6 +205,9 @@ impl Context {
             Context::Table => "table",
             Context::Years => "years",
             Context::Summary => "summary",
+            Context::Confirm => "question",
+            Context::NewYear => "new_year",
+            Context::Comment => "comment",
         }
     }
 }
@@ -273,6 +296,14 @@ impl Command {
             Command::Years => "years",
             Command::Summary => "summary",
             Command::Close => "close",
+            Command::Submit => "submit",
+            Command::Approve => "approve",
+            Command::ReturnSection => "return",
+            Command::NextStage => "next_stage",
+            Command::NewYear => "new_year",
+            Command::Yes => "yes",
+            Command::KeepGoals => "keep_goals",
+            Command::Send => "send",
         };
         name.to_owned()
     }
@@ -299,6 +330,11 @@ impl Command {
                 | Command::Redo
                 | Command::Save
                 | Command::PutBack
+                | Command::Submit
+                | Command::Approve
+                | Command::ReturnSection
+                | Command::NextStage
+                | Command::NewYear
         )
     }
 }
@@ -316,6 +352,9 @@ impl Context {
                 | Context::Recovery
                 | Context::ConfirmDiscard
                 | Context::RecoveryDiff
+                | Context::Confirm
+                | Context::NewYear
+                | Context::Comment
         )
     }
 }

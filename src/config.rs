@@ -9,7 +9,15 @@
 //!   tree.down: [j, Down, Ctrl-N]
 //! git:
 //!   commit: true           # commit each save (as --commit does) when the data are in git
+//! reviewers:               # who approves and returns sections (the data folder's own settings win)
+//!   users: [suzuki]
+//!   group: hyoka-reviewers
+//! calendar: era            # era (令和8年11月26日, the default) or western (2026年11月26日)
 //! ```
+
+mod reviewers;
+
+pub use reviewers::{DATA_SETTINGS, Reviewers, data_settings, is_reviewer};
 
 use std::path::{Path, PathBuf};
 
@@ -40,6 +48,10 @@ pub struct Config {
     pub keys: std::collections::BTreeMap<String, Vec<String>>,
     /// Commit each save to git (`git: { commit: true }`).
     pub commit: Option<bool>,
+    /// Who approves and returns sections, where the data folder does not say.
+    pub reviewers: Option<Reviewers>,
+    /// Dates in the Western calendar rather than the era's.
+    pub calendar: Option<crate::i18n::cycle::Calendar>,
 }
 
 #[derive(Deserialize)]
@@ -62,6 +74,10 @@ struct RawConfig {
     keys: std::collections::BTreeMap<String, Vec<String>>,
     #[serde(default)]
     git: Option<RawGit>,
+    #[serde(default)]
+    reviewers: Option<Reviewers>,
+    #[serde(default)]
+    calendar: Option<String>,
 }
 
 /// Where the settings file is looked for.
@@ -151,7 +167,14 @@ pub fn parse_config(text: &str) -> Result<Config, String> {
         Some(other) => return Err(SettingsMsg::BadAmbiguousWidth { value: other }.text()),
     };
     let commit = raw.git.and_then(|g| g.commit);
-    Ok(Config { lang, ambiguous_width, read_only: raw.read_only, keys: raw.keys, commit })
+    let calendar = match raw.calendar.as_deref() {
+        None => None,
+        Some("era") => Some(crate::i18n::cycle::Calendar::Era),
+        Some("western") => Some(crate::i18n::cycle::Calendar::Western),
+        Some(other) => return Err(SettingsMsg::BadCalendar { value: other }.text()),
+    };
+    let (read_only, keys, reviewers) = (raw.read_only, raw.keys, raw.reviewers);
+    Ok(Config { lang, ambiguous_width, read_only, keys, commit, reviewers, calendar })
 }
 
 #[cfg(test)]
@@ -168,6 +191,8 @@ mod tests {
                 read_only: None,
                 keys: Default::default(),
                 commit: None,
+                reviewers: None,
+                calendar: None,
             })
         );
         assert_eq!(parse_config("git:\n  commit: true\n").map(|c| c.commit), Ok(Some(true)));

@@ -24,6 +24,8 @@ pub struct LayoutInput<'a> {
     pub editing: Option<(Field, usize)>,
     /// A pane shown alone on the whole right side.
     pub zoom: Option<Field>,
+    /// The section's review above its panes: the status line and the reviewer's comment.
+    pub banner: Option<(&'a str, &'a str)>,
 }
 
 /// One row of the goals pane before styling: the intro (no number) or a goal with its number.
@@ -32,7 +34,9 @@ pub struct GoalItem {
     /// "①", or empty for the intro and for a single unnumbered goal.
     pub number: String,
     pub intro: bool,
-    /// The text wrapped to the width left after the number (hanging indent).
+    /// The goal's own mark, shown at the right of its first line; empty when it has none.
+    pub mark: String,
+    /// The text wrapped to the width left after the number (hanging indent) and the marks' column.
     pub lines: Vec<String>,
 }
 
@@ -51,6 +55,11 @@ pub struct Layout {
     pub reflection: Rect,
     pub status: Rect,
     pub hints: Rect,
+    /// The review above the panes (empty when there is none or no room); its comment wrapped.
+    pub banner: Rect,
+    pub banner_lines: Vec<String>,
+    /// Columns kept at the right of the goals for their marks (0 when no goal has one).
+    pub mark_width: usize,
     /// The section's texts as the panes show them, wrapped at their inner widths.
     pub goal_items: Vec<GoalItem>,
     pub progress_lines: Vec<String>,
@@ -66,9 +75,11 @@ impl Layout {
         let tree_width = (main.width * 3 / 10).clamp(20, 34).min(main.width / 2);
         let [tree, detail] = Split::horizontal([Constraint::Length(tree_width), Constraint::Fill(1)]).areas(main);
         let inner_width = usize::from(detail.width.saturating_sub(2));
+        let (banner, banner_lines, panes_area) = banner(detail, input.banner, inner_width);
+        let mark_width = input.section.map_or(0, mark_column);
         let (goal_items, progress_lines, reflection_lines) = match input.section {
             Some(section) => (
-                goal_items(section, inner_width),
+                goal_items(section, inner_width, mark_width),
                 text_lines(&section.progress, inner_width),
                 text_lines(&section.reflection, inner_width),
             ),
@@ -83,8 +94,8 @@ impl Layout {
             *wish = rows.saturating_add(1).max(1);
         }
         let [goals, progress, rating, reflection] = match input.zoom {
-            Some(field) => zoomed(detail, field),
-            None => panes(detail, wanted),
+            Some(field) => zoomed(panes_area, field),
+            None => panes(panes_area, wanted),
         };
         Layout {
             width,
@@ -98,6 +109,9 @@ impl Layout {
             reflection,
             status,
             hints,
+            banner,
+            banner_lines,
+            mark_width,
             goal_items,
             progress_lines,
             reflection_lines,
@@ -153,19 +167,52 @@ pub fn text_lines(text: &str, width: usize) -> Vec<String> {
     wrap(&sanitize(text), width)
 }
 
-fn goal_items(section: &Section, width: usize) -> Vec<GoalItem> {
+fn goal_items(section: &Section, width: usize, mark_width: usize) -> Vec<GoalItem> {
     let intro = (!section.goals_intro.is_empty()).then(|| GoalItem {
         number: String::new(),
         intro: true,
+        mark: String::new(),
         lines: wrap(&sanitize(&section.goals_intro), width.max(2)),
     });
     let goals = section.goals.iter().enumerate().map(|(i, goal)| {
         // As the table numbered them (①②…, or ③④ where it started at ③), or not at all.
         let number = section.goal_label(i).unwrap_or_default();
         let indent = display_width(&number);
-        GoalItem { lines: wrap(&sanitize(goal), width.saturating_sub(indent).max(2)), number, intro: false }
+        let width = width.saturating_sub(indent + mark_width).max(2);
+        let mark = section.goal_rating(i).map(|m| sanitize(m).into_owned()).unwrap_or_default();
+        GoalItem { lines: wrap(&sanitize(goal), width), number, intro: false, mark }
     });
     intro.into_iter().chain(goals).collect()
+}
+
+/// The columns the goals' marks take at the right (with a blank before them), 0 when none has one.
+fn mark_column(section: &Section) -> usize {
+    let widest = section.goal_ratings.iter().flatten().map(|m| display_width(&sanitize(m))).max();
+    widest.map_or(0, |w| w + 1)
+}
+
+/// Rows the panes need at the least: three text panes of three rows and the rating pane.
+const PANES_LEAST: u16 = 3 * 3 + RATING_HEIGHT;
+/// The most rows a review takes above the panes.
+const BANNER_MOST: u16 = 8;
+
+/// The review above the panes: a bordered box with the status as its title and the comment
+/// inside, or one line for a status without a comment; smaller, or nothing, where the panes
+/// need the room. Returns its area, the comment's lines, and what is left for the panes.
+fn banner(detail: Rect, banner: Option<(&str, &str)>, width: usize) -> (Rect, Vec<String>, Rect) {
+    let Some((_, comment)) = banner else {
+        return (Rect::new(detail.x, detail.y, detail.width, 0), Vec::new(), detail);
+    };
+    let lines = if comment.is_empty() { Vec::new() } else { wrap(&sanitize(comment), width.max(1)) };
+    let room = detail.height.saturating_sub(PANES_LEAST);
+    let wanted = if lines.is_empty() { 1 } else { u16::try_from(lines.len() + 2).unwrap_or(u16::MAX) };
+    let height = match wanted.min(room).min(BANNER_MOST) {
+        // A box needs its two borders and a line; with less room the status line alone is shown.
+        2 if !lines.is_empty() => 1,
+        h => h,
+    };
+    let [top, rest] = Split::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(detail);
+    (top, lines, rest)
 }
 
 /// Index of a pane among the three whose height follows their text.
@@ -259,7 +306,8 @@ mod tests {
     #[test]
     fn the_pane_being_edited_grows_with_its_rows_and_zoom_takes_the_right_side() {
         let section = Section::new("総務課");
-        let input = LayoutInput { section: Some(&section), editing: Some((Field::Progress, 12)), zoom: None };
+        let input =
+            LayoutInput { section: Some(&section), editing: Some((Field::Progress, 12)), zoom: None, banner: None };
         let layout = Layout::compute(100, 40, input);
         assert!(layout.progress.height >= 14, "{:?}", layout.progress);
         let zoomed = Layout::compute(100, 40, LayoutInput { zoom: Some(Field::Reflection), ..input });

@@ -10,7 +10,7 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
-use hyoka::model::{Division, Document, Field, Section};
+use hyoka::model::{Division, Document, Field, Review, Section, Status};
 use hyoka::store::{emit_document, parse_document, rewrite};
 use proptest::prelude::*;
 
@@ -56,6 +56,7 @@ fn document() -> impl Strategy<Value = Document> {
         Document {
             organization: "上京区役所".into(),
             fiscal_year: 2008,
+            stage: None,
             checkpoint: None,
             preface: Some("～前書き～".into()),
             notes: Some("※ 11月末現在".into()),
@@ -129,8 +130,25 @@ fn apply(doc: &mut Document, edit: &Edit) -> Option<(String, Field)> {
     let division = doc.divisions.get_mut(edit.division)?;
     let count = division.sections.len();
     let section = division.sections.get_mut(edit.section % count)?;
+    let mark = |n: usize| ["◎", "○", "△", "×"].get(n % 6).map(|m| (*m).to_owned());
     match edit.field {
-        Field::Goals => section.goals = edit.goals.iter().filter(|g| !g.is_empty()).cloned().collect(),
+        Field::Goals => {
+            section.goals = edit.goals.iter().filter(|g| !g.is_empty()).cloned().collect();
+            section.goal_ratings = (0..section.goals.len()).map(|i| mark(edit.value.len() + i)).collect();
+            section.tidy_goal_ratings();
+        }
+        Field::Status => {
+            let at = chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00+09:00").expect("a time");
+            section.status = Status::ALL[edit.value.len() % 4];
+            let comment =
+                if edit.value.trim().is_empty() { "直してください".to_owned() } else { edit.value.clone() };
+            section.review = match section.status {
+                Status::Draft => None,
+                Status::Submitted => section.review.take(),
+                Status::Approved => Some(Review { by: "suzuki".into(), at, comment: String::new() }),
+                Status::Returned => Some(Review { by: "suzuki".into(), at, comment }),
+            };
+        }
         Field::Rating => section.rating = ["◎", "○", "△", "×"].get(edit.value.len() % 5).map(|m| (*m).to_owned()),
         field => field.set_text(section, &edit.value),
     }
@@ -215,7 +233,15 @@ proptest! {
             let suffix = text.bytes().rev().zip(written.bytes().rev()).take(rest).take_while(|(a, b)| a == b).count();
             let old_middle = (prefix, text.len() - suffix);
             let line_of = |at: usize| text.as_bytes()[..at].iter().filter(|b| **b == b'\n').count();
-            match field_lines(&text, &section, field.key()) {
+            // The status and the review under it change together.
+            let lines = match field {
+                Field::Status => match (field_lines(&text, &section, "status"), field_lines(&text, &section, "review")) {
+                    (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
+                    (one, other) => one.or(other),
+                },
+                _ => field_lines(&text, &section, field.key()),
+            };
+            match lines {
                 Some((first, end)) => {
                     prop_assert!(
                         first <= line_of(old_middle.0) && line_of(old_middle.1.max(old_middle.0)) <= end,

@@ -31,6 +31,7 @@ fn document(chars: &[char]) -> Document {
     Document {
         organization: chars.iter().take(16).collect::<String>() + "区役所",
         fiscal_year: 2008,
+        stage: None,
         checkpoint: None,
         preface: Some(chars.iter().collect()),
         notes: Some(chars.iter().rev().collect()),

@@ -75,7 +75,7 @@ fn messages_say_where_and_what_to_do_in_japanese_and_english() {
     let error = load_file(Path::new("tests/fixtures/broken/unknown_key.yaml")).expect_err("broken");
     assert_eq!(
         error.render(Lang::Ja),
-        "tests/fixtures/broken/unknown_key.yaml:7:9: 知らない項目名「progres」があります。使える項目名は name、goals_intro、goals_numbered_from、goals、progress、rating、reflection、updated、updated_by です。綴りを直すか、その行を消してください。"
+        "tests/fixtures/broken/unknown_key.yaml:7:9: 知らない項目名「progres」があります。使える項目名は name、goals_intro、goals_numbered_from、goals、progress、rating、reflection、status、review、updated、updated_by です。綴りを直すか、その行を消してください。"
     );
     assert!(error.render(Lang::En).contains(":7:9: unknown key 'progres'"));
 }
@@ -178,11 +178,8 @@ fn check_reports_every_problem_of_a_file_not_only_the_first() {
     // An unknown key used to hide the bad ratings and the date after it.
     let text = text.replacen("      - name: 総務課\n", "      - name: 総務課\n        colour: red\n", 1);
     let text = text.replacen("rating: ○", "rating: ☆", 2);
-    let text = text.replacen(
-        "        goals:\n          - 親切",
-        "        goals:\n          - { text: 親切 }\n          - 親切",
-        1,
-    );
+    let text =
+        text.replacen("        goals:\n          - 親切", "        goals:\n          - [親切]\n          - 親切", 1);
     std::fs::write(dir.path().join("2008.yaml"), text).expect("write");
     let out = hyoka(&["check", dir.path().to_str().expect("utf-8 path")]);
     assert_eq!(out.status.code(), Some(1));
@@ -190,7 +187,7 @@ fn check_reports_every_problem_of_a_file_not_only_the_first() {
     let lines: Vec<&str> = stderr.lines().collect();
     let file = dir.path().join("2008.yaml").display().to_string();
     assert!(lines[0].starts_with(&format!("{file}:14:9: 知らない項目名「colour」")), "{stderr}");
-    assert!(lines[1].starts_with(&format!("{file}:26:13: ")) && lines[1].contains("一つの値"), "{stderr}");
+    assert!(lines[1].starts_with(&format!("{file}:26:13: ")) && lines[1].contains("文字を書いて"), "{stderr}");
     assert!(lines[2].starts_with(&format!("{file}:22:17: 目標達成度「☆」")), "{stderr}");
     assert!(lines[3].starts_with(&format!("{file}:29:17: 目標達成度「☆」")) && lines.len() == 5, "{stderr}");
 }

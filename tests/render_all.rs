@@ -11,14 +11,14 @@
 )]
 
 use hyoka::app::{
-    Action, App, ChangesView, Conflict, FileEntry, Focus, JournalWork, Mode, Node, Question, Recovery, RecoveryEntry,
-    SectionRef, View, load_workspace, update,
+    Action, App, Ask, ChangesView, CommentDialog, Conflict, FileEntry, Focus, JournalWork, Mode, Node, Question,
+    Recovery, RecoveryEntry, SectionRef, View, load_workspace, update,
 };
 use hyoka::command::Command;
 use hyoka::git::Scope;
 use hyoka::i18n::Lang;
 use hyoka::layout::{MIN_HEIGHT, MIN_WIDTH};
-use hyoka::model::{Field, Section};
+use hyoka::model::{Field, Review, Section, Stage, Status, next_year};
 use hyoka::store::{FieldConflict, parse_document};
 use hyoka::text::{AmbiguousWidth, set_ambiguous_width};
 use ratatui::Terminal;
@@ -173,7 +173,59 @@ fn screens() -> Vec<(&'static str, App)> {
     });
     add("history of the file", &|a| a.mode = history(Scope::File));
     add("history, reading", &|a| a.mode = Mode::Changes(Box::new(ChangesView::new(1, 0, Scope::File))));
+    // The year's cycle: the review above the panes, a reviewer's keys, marks of the goals, the
+    // stage in the overviews, the questions, the comment being written.
+    add("returned", &|a| returned(a, "数値目標を入れてください。\n◎○△×①※→ も幅どおりに。".repeat(3).as_str()));
+    add("submitted, reviewer", &|a| {
+        a.reviewer = true;
+        a.edit_section(SOMU, |s| s.status = Status::Submitted);
+    });
+    add("goal marks", &|a| {
+        a.focus = Focus::Pane(Field::Goals);
+        update(a, Command::Rate(2).into());
+        update(a, Command::Down.into());
+        update(a, Command::Rate(1).into());
+    });
+    add("division at a stage", &|a| {
+        staged(a, Stage::Midyear);
+        a.cursor = Node::Division(0, 0);
+    });
+    add("file at a stage", &|a| {
+        staged(a, Stage::Yearend);
+        a.cursor = Node::File(0);
+    });
+    add("ask submit", &|a| {
+        update(a, Command::Submit.into());
+    });
+    add("ask next stage", &|a| a.mode = Mode::Ask(Box::new(Ask::NextStage { file: 0, to: Stage::Yearend })));
+    add("ask new year", &|a| {
+        let doc = a.doc(0).cloned().unwrap();
+        let (without, with_goals) = (Box::new(next_year(&doc, false)), Box::new(next_year(&doc, true)));
+        a.mode =
+            Mode::Ask(Box::new(Ask::NewYear { file: 0, path: "data/kamigyo/2009.yaml".into(), without, with_goals }));
+    });
+    add("comment", &|a| {
+        a.mode = Mode::Comment(Box::new(CommentDialog::new(SOMU)));
+        update(a, Action::Paste("◎○△×①※→ 目標に数値を入れてください。\n二行目".repeat(4)));
+    });
     out
+}
+
+const SOMU: SectionRef = SectionRef { file: 0, division: 0, section: 0 };
+
+fn returned(app: &mut App, comment: &str) {
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00+09:00").unwrap();
+    app.edit_section(SOMU, |s| {
+        s.status = Status::Returned;
+        s.review = Some(Review { by: "suzuki".into(), at, comment: comment.into() });
+    });
+}
+
+fn staged(app: &mut App, stage: Stage) {
+    if let Some(loaded) = app.files[0].loaded_mut() {
+        loaded.edit(|d| d.stage = Some(stage));
+    }
+    returned(app, "理由");
 }
 
 /// What the terminal receives for one row: cells not skipped, and after a cell `n` columns wide

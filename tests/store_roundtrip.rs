@@ -9,7 +9,7 @@
 )]
 
 use chrono::{DateTime, NaiveDate};
-use hyoka::model::{Division, Document, Grade, Section};
+use hyoka::model::{Division, Document, Grade, Review, Section, Stage, Status};
 use hyoka::store::{emit_document, parse_document};
 use proptest::prelude::*;
 
@@ -91,46 +91,78 @@ fn name() -> impl Strategy<Value = String> {
     text().prop_filter("names are not empty", |s| !s.trim().is_empty())
 }
 
+fn moment() -> impl Strategy<Value = Option<DateTime<chrono::FixedOffset>>> {
+    prop::option::of((0i64..2_000_000_000, -12i32..14)).prop_map(|at| {
+        at.and_then(|(secs, hours)| {
+            let offset = chrono::FixedOffset::east_opt(hours * 3600)?;
+            Some(DateTime::from_timestamp(secs, 0)?.with_timezone(&offset))
+        })
+    })
+}
+
+/// A status with the review the rules want: none for a draft, one for a section approved or
+/// returned (a return always with a comment), either for a section submitted.
+fn status_and_review() -> impl Strategy<Value = (Status, Option<Review>)> {
+    (0usize..4, name(), moment(), text(), any::<bool>()).prop_map(|(status, by, at, comment, reviewed)| {
+        let status = Status::ALL[status];
+        let review =
+            at.map(|at| Review { by, at, comment: if comment.trim().is_empty() { "直す".into() } else { comment } });
+        match status {
+            Status::Draft => (status, None),
+            Status::Submitted => (status, review.filter(|_| reviewed)),
+            _ => (
+                status,
+                review.or_else(|| {
+                    Some(Review { by: "suzuki".into(), at: DateTime::default(), comment: "理由".into() })
+                }),
+            ),
+        }
+    })
+}
+
 fn section() -> impl Strategy<Value = Section> {
     (
         (name(), text()),
-        prop::collection::vec(text(), 0..3),
+        prop::collection::vec((text(), prop::option::of(0usize..6)), 0..3),
         text(),
         prop::option::of(0usize..6),
         text(),
-        prop::option::of((0i64..2_000_000_000, -12i32..14)),
+        moment(),
         prop::option::of(name()),
         prop::option::of(1u32..=20),
+        status_and_review(),
     )
         .prop_map(
-            |((name, goals_intro), goals, progress, rating, reflection, updated, updated_by, numbered_from)| Section {
-                name,
-                goals_intro,
-                goals_numbered_from: numbered_from,
-                goals,
-                progress,
-                // An index into the document's scale (fixed up when the document is built).
-                rating: rating.map(|i| i.to_string()),
-                reflection,
-                updated: updated.and_then(|(secs, hours)| {
-                    let offset = chrono::FixedOffset::east_opt(hours * 3600)?;
-                    Some(DateTime::from_timestamp(secs, 0)?.with_timezone(&offset))
-                }),
-                updated_by,
+            |((name, goals_intro), goals, progress, rating, reflection, updated, updated_by, numbered_from, review)| {
+                Section {
+                    name,
+                    goals_intro,
+                    goals_numbered_from: numbered_from,
+                    // Marks as indices into the document's scale (fixed up when the document is built).
+                    goal_ratings: goals.iter().map(|(_, r)| r.map(|i| i.to_string())).collect(),
+                    goals: goals.into_iter().map(|(g, _)| g).collect(),
+                    progress,
+                    rating: rating.map(|i| i.to_string()),
+                    reflection,
+                    status: review.0,
+                    review: review.1,
+                    updated,
+                    updated_by,
+                }
             },
         )
 }
 
 fn document() -> impl Strategy<Value = Document> {
     (
-        name(),
+        (name(), prop::option::of(0usize..4)),
         1900i32..2999,
         prop::option::of(0u32..3000),
         (prop::option::of(text()), prop::option::of(name())),
         prop::option::of(prop::collection::vec((name(), text()), 1..5)),
         prop::collection::vec((name(), prop::collection::vec(section(), 0..3)), 0..3),
     )
-        .prop_map(|(organization, fiscal_year, checkpoint, (preface, notes), scale, divisions)| {
+        .prop_map(|((organization, stage), fiscal_year, checkpoint, (preface, notes), scale, divisions)| {
             let scale: Option<Vec<Grade>> = scale.map(|grades| {
                 let mut grades: Vec<Grade> = grades.into_iter().map(|(mark, label)| Grade { mark, label }).collect();
                 grades.sort_by(|a, b| a.mark.cmp(&b.mark));
@@ -151,7 +183,10 @@ fn document() -> impl Strategy<Value = Document> {
                         .enumerate()
                         .map(|(j, mut s)| {
                             s.name = format!("{}{j}", s.name);
-                            s.rating = s.rating.and_then(|i| marks.get(i.parse::<usize>().ok()?).cloned());
+                            let mark = |i: Option<String>| marks.get(i?.parse::<usize>().ok()?).cloned();
+                            s.goal_ratings = s.goal_ratings.drain(..).map(mark).collect();
+                            s.rating = s.rating.take().and_then(|i| marks.get(i.parse::<usize>().ok()?).cloned());
+                            s.tidy_goal_ratings();
                             s
                         })
                         .collect(),
@@ -161,6 +196,7 @@ fn document() -> impl Strategy<Value = Document> {
             Document {
                 organization,
                 fiscal_year,
+                stage: stage.map(|i| Stage::ALL[i]),
                 checkpoint: checkpoint.and_then(|d| NaiveDate::from_num_days_from_ce_opt(730_000 + d as i32)),
                 preface,
                 notes,

@@ -47,6 +47,8 @@ pub enum Action {
         text: String,
         warning: bool,
     },
+    /// Next year's file was written (its path, document and text), or why not.
+    NewYearWritten(Box<NewYearReport>),
 }
 
 impl From<Command> for Action {
@@ -85,6 +87,26 @@ pub enum Effect {
     ResolveMerge(PathBuf),
     /// Draw the whole screen again (Ctrl-L), for a terminal that lost what it showed.
     Redraw,
+    /// Write next year's file, never over one that exists.
+    NewYear(NewYearJob),
+}
+
+/// Next year's file to write: where, what, and the data folder it was found under.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewYearJob {
+    pub path: PathBuf,
+    pub root: PathBuf,
+    pub doc: Document,
+}
+
+/// How writing next year's file went.
+#[derive(Debug)]
+pub struct NewYearReport {
+    pub job: NewYearJob,
+    /// The text written, or why nothing was (in the clerk's words).
+    pub outcome: Result<String, String>,
+    /// The new file's stamp, to notice later changes on disk.
+    pub stamp: Option<DiskStamp>,
 }
 
 /// One file to save: our work over the base it was made on.

@@ -161,7 +161,12 @@ fn put_back(view: Box<ChangesView>, app: &mut App) -> Vec<Effect> {
     let (Some(before), Some(at)) = (before, app.find_section(view.file, &division, &section)) else {
         return Vec::new();
     };
-    if !app.may_edit(view.file) {
+    if field == crate::model::Field::Status {
+        app.say(Tone::Error, Msg::Cycle(crate::i18n::cycle::CycleMsg::StatusNotPutBack));
+        app.mode = Mode::Changes(view);
+        return Vec::new();
+    }
+    if !(app.may_edit(view.file) && super::cycle::may_write(app, at)) {
         app.mode = Mode::Changes(view);
         return Vec::new();
     }
@@ -174,7 +179,7 @@ fn put_back(view: Box<ChangesView>, app: &mut App) -> Vec<Effect> {
         .entries
         .get(view.selected)
         .and_then(|(_, e)| e.commit.time)
-        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .map(|t| crate::i18n::cycle::moment(t, app.calendar, app.lang))
         .unwrap_or_default();
     app.cursor = Node::Section(at);
     tree::expand_to(app, at);

@@ -62,11 +62,7 @@ pub fn finish(editor: Editor, app: &mut App) {
         }
     } else {
         app.change_section(at, |section| match field {
-            Field::Goals if text.trim().is_empty() => {
-                if goal < section.goals.len() {
-                    section.goals.remove(goal);
-                }
-            }
+            Field::Goals if text.trim().is_empty() => section.remove_goal(goal),
             Field::Goals => {
                 if let Some(g) = section.goals.get_mut(goal) {
                     g.clone_from(&text);

@@ -6,6 +6,7 @@
 mod absorb;
 pub mod action;
 mod changes;
+pub mod cycle;
 mod dialog;
 mod edit_keys;
 mod editing;
@@ -23,15 +24,15 @@ mod update;
 pub use absorb::{Absorbed, absorb};
 pub use action::{
     Action, DiskChange, DiskCheck, DiskReport, Effect, ExportJob, ExportReport, HistoryPage, JournalEntry, JournalWork,
-    SaveJob, SaveReport,
+    NewYearJob, NewYearReport, SaveJob, SaveReport,
 };
 pub use dialog::export::default_path as export_path;
 pub use dialog::recovery::open as open_recovery;
 pub use journal::FieldDiff;
 pub use keys::{action_for, contexts, pane_contexts, split_escape};
 pub use state::{
-    App, ChangesView, Choice, Conflict, DiskStamp, Editor, ExportDialog, FileEntry, FileState, Focus, Loaded, Message,
-    Mode, Node, Pending, Question, Recovery, RecoveryEntry, SectionRef, Tone, View, goal_rows,
+    App, Ask, ChangesView, Choice, CommentDialog, Conflict, DiskStamp, Editor, ExportDialog, FileEntry, FileState,
+    Focus, Loaded, Message, Mode, Node, Pending, Question, Recovery, RecoveryEntry, SectionRef, Tone, View, goal_rows,
 };
 pub use sync::journal_entries;
 pub use update::update;

@@ -15,7 +15,7 @@ pub fn handle(app: &mut App, field: Field, command: Command) {
         app.focus = Focus::Tree;
         return;
     };
-    if command.edits() && !app.may_edit(at.file) {
+    if command.edits() && !(app.may_edit(at.file) && super::cycle::may_write(app, at)) {
         return;
     }
     match field.pane() {
@@ -67,6 +67,15 @@ fn goals(app: &mut App, at: SectionRef, command: Command) {
         Command::RemoveGoal => remove_goal(app, at, rows.get(app.goal_cursor).copied()),
         Command::MoveGoalUp => move_goal(app, at, rows.get(app.goal_cursor).copied(), true),
         Command::MoveGoalDown => move_goal(app, at, rows.get(app.goal_cursor).copied(), false),
+        Command::Rate(_) | Command::CycleRating | Command::CycleRatingBack | Command::ClearRating => {
+            // The goal's own mark, with the keys of the section's rating.
+            if let Some((Field::Goals, goal)) = rows.get(app.goal_cursor).copied() {
+                let current = app.section(at).and_then(|s| s.goal_rating(goal).map(str::to_owned));
+                if let Some(mark) = next_mark(app, at, current, command) {
+                    app.change_section(at, |s| s.set_goal_rating(goal, mark));
+                }
+            }
+        }
         _ => {}
     }
 }
@@ -90,28 +99,39 @@ fn text_pane(app: &mut App, at: SectionRef, field: Field, command: Command) {
 }
 
 fn rating(app: &mut App, at: SectionRef, command: Command) {
+    let current = app.section(at).and_then(|s| s.rating.clone());
+    if let Some(mark) = next_mark(app, at, current, command) {
+        set_rating(app, at, mark);
+    }
+}
+
+/// The mark a rating key gives, from `current`: `Some(None)` clears it; `None` when the key does
+/// nothing (a number past the scale, said).
+fn next_mark(app: &mut App, at: SectionRef, current: Option<String>, command: Command) -> Option<Option<String>> {
     let marks: Vec<String> =
         app.doc(at.file).map(|d| d.scale().iter().map(|g| g.mark.clone()).collect()).unwrap_or_default();
     match command {
         Command::Rate(n) => match marks.get(usize::from(n).wrapping_sub(1)) {
-            Some(mark) => set_rating(app, at, Some(mark.clone())),
-            None => app.say(Tone::Error, Msg::RatingRange { max: marks.len() }),
+            Some(mark) => Some(Some(mark.clone())),
+            None => {
+                app.say(Tone::Error, Msg::RatingRange { max: marks.len() });
+                None
+            }
         },
         Command::CycleRating | Command::CycleRatingBack => {
             // The cycle runs through "not rated" as well: none → ◎ → ○ → △ → × → none.
             let mut ring: Vec<Option<String>> = vec![None];
             ring.extend(marks.into_iter().map(Some));
-            let current = app.section(at).and_then(|s| s.rating.clone());
             let pos = ring.iter().position(|r| *r == current).unwrap_or(0);
             let next = if command == Command::CycleRating {
                 (pos + 1) % ring.len()
             } else {
                 (pos + ring.len() - 1) % ring.len()
             };
-            set_rating(app, at, ring.get(next).cloned().flatten());
+            Some(ring.get(next).cloned().flatten())
         }
-        Command::ClearRating => set_rating(app, at, None),
-        _ => {}
+        Command::ClearRating => Some(None),
+        _ => None,
     }
 }
 
@@ -123,11 +143,7 @@ fn set_rating(app: &mut App, at: SectionRef, rating: Option<String>) {
 fn add_goal(app: &mut App, at: SectionRef, index: usize) {
     app.history.begin();
     let mut inserted = None;
-    app.change_section(at, |s| {
-        let index = index.min(s.goals.len());
-        s.goals.insert(index, String::new());
-        inserted = Some(index);
-    });
+    app.change_section(at, |s| inserted = Some(s.insert_goal(index, String::new())));
     let Some(index) = inserted else {
         app.history.commit();
         return;
@@ -139,11 +155,7 @@ fn add_goal(app: &mut App, at: SectionRef, index: usize) {
 
 fn remove_goal(app: &mut App, at: SectionRef, row: Option<(Field, usize)>) {
     let removed = match row {
-        Some((Field::Goals, i)) => app.change_section(at, |s| {
-            if i < s.goals.len() {
-                s.goals.remove(i);
-            }
-        }),
+        Some((Field::Goals, i)) => app.change_section(at, |s| s.remove_goal(i)),
         Some((Field::GoalsIntro, _)) => app.change_section(at, |s| s.goals_intro.clear()),
         _ => false,
     };
@@ -158,7 +170,7 @@ fn move_goal(app: &mut App, at: SectionRef, row: Option<(Field, usize)>, up: boo
     let len = app.section(at).map_or(0, |s| s.goals.len());
     let j = if up { i.checked_sub(1) } else { (i + 1 < len).then_some(i + 1) };
     let Some(j) = j else { return };
-    if app.change_section(at, |s| s.goals.swap(i, j)) {
+    if app.change_section(at, |s| s.swap_goals(i, j)) {
         if up {
             app.goal_cursor = app.goal_cursor.saturating_sub(1);
         } else {

@@ -21,10 +21,18 @@ pub fn save(app: &mut App) -> Vec<Effect> {
     for file in 0..app.files.len() {
         let Some(entry) = app.files.get(file) else { continue };
         let Some(loaded) = entry.loaded_state() else { continue };
-        if loaded.dirty_count() == 0 && entry.pending.is_empty() {
+        let unsaved = loaded.dirty_count() > 0 || loaded.head_dirty();
+        if !unsaved && entry.pending.is_empty() {
             continue;
         }
         if entry.saving {
+            waiting = true;
+            continue;
+        }
+        if let Some((name, status)) = super::cycle::locked_change(app, file) {
+            let status = crate::i18n::cycle::status_name(status, app.lang).to_owned();
+            app.say(Tone::Error, Msg::Cycle(crate::i18n::cycle::CycleMsg::Locked { name, status }));
+            app.quit_after_save = false;
             waiting = true;
             continue;
         }
@@ -35,7 +43,7 @@ pub fn save(app: &mut App) -> Vec<Effect> {
             }
             continue;
         }
-        if loaded.dirty_count() == 0 {
+        if !unsaved {
             if entry.resolve_merge {
                 // Every answer kept what is on disk: only git has to hear of it.
                 resolved.push(entry.path.clone());

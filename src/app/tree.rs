@@ -47,7 +47,10 @@ pub fn handle(app: &mut App, command: Command) {
 /// Enter: a section's panes get the keys; a file or division folds or unfolds.
 fn open(app: &mut App) {
     match app.cursor {
-        Node::Section(_) => app.focus = Focus::Pane(Field::Goals),
+        // On the pane the file's stage is about: progress at mid-year, the rating at year end.
+        Node::Section(at) => {
+            app.focus = Focus::Pane(super::cycle::stage_fields(app, at.file).first().copied().unwrap_or(Field::Goals));
+        }
         node => {
             if !app.collapsed.remove(&node) && has_children(app, node) {
                 app.collapsed.insert(node);

@@ -5,7 +5,7 @@ use super::action::{Action, Effect};
 use super::dialog;
 use super::editing::{self, Handled};
 use super::state::{App, Focus, Mode, Node, Tone};
-use super::{changes, panes, review, saving, sync, tree};
+use super::{changes, cycle, panes, review, saving, sync, tree};
 use crate::command::Command;
 use crate::i18n::app::Msg;
 use crate::model::Field;
@@ -40,6 +40,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             changes::failed(app, request, why);
             Vec::new()
         }
+        Action::NewYearWritten(report) => cycle::new_year_written(app, *report),
         Action::JournalWritten(problem) => {
             sync::journal_written(app, problem);
             Vec::new()
@@ -87,6 +88,8 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
         Mode::Table(table) => review::table::handle(table, app, action),
         Mode::Years(years) => review::years::handle(years, app, action),
         Mode::Summary(summary) => review::summary::handle(summary, app, action),
+        Mode::Ask(ask) => dialog::ask::handle(ask, app, action),
+        Mode::Comment(comment) => dialog::comment::handle(comment, app, action),
     }
 }
 
@@ -119,6 +122,9 @@ fn browse(app: &mut App, command: Command) -> Vec<Effect> {
         Command::PrevYear | Command::NextYear => review::years::step(app, command == Command::NextYear),
         Command::Years => review::years::open(app),
         Command::Summary => review::summary::open(app),
+        Command::Submit | Command::Approve | Command::ReturnSection | Command::NextStage | Command::NewYear => {
+            return cycle::handle(app, command);
+        }
         Command::Undo | Command::Redo if app.read_only => {
             app.may_edit(0);
         }

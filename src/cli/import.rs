@@ -85,7 +85,7 @@ fn summary(imported: &Imported, shown: &str, lang: Lang) -> Vec<String> {
         divisions: doc.divisions.len(),
         sections: sections.clone().count(),
         goals: sections.clone().map(|s| s.goals.len()).sum(),
-        rated: sections.filter(|s| s.rating.is_some()).count(),
+        rated: sections.filter(|s| s.is_rated()).count(),
         note_lines: doc.notes.as_deref().map_or(0, |n| n.split('\n').count()),
     };
     let source = SummaryMsg::Source {

@@ -6,6 +6,7 @@ mod git_setup;
 mod import;
 mod list;
 mod merge_driver;
+mod new_year;
 mod report;
 mod summary;
 
@@ -172,6 +173,26 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// 次の年度のファイルを作る（組織・部・課・評価の区分を引き継ぎ、ほかは空。上書きはしない）
+    /// / write next year's file: same organisation, divisions, sections and scale; never overwrites
+    ///
+    /// data/kamigyo/2008.yaml → data/kamigyo/2009.yaml。前書きの年度も進めます（平成30年度 → 令和元年度）。
+    /// 取組状況の時点は一年後に、段階は goals（年度当初）になります。目標は --keep-goals のときだけ引き継ぎます。
+    /// 終了コード: 0 作成 / 1 そのファイルか年度がもうある・元のファイルが読めない / 2 ファイル名に年度がなく -o もない。
+    ///
+    /// The preface's year moves on (平成30年度 → 令和元年度), the checkpoint a year later, the stage
+    /// is goals. Exit codes: 0 written; 1 the file or the year exists, or FILE does not load; 2 no
+    /// year in FILE's name and no -o.
+    NewYear {
+        /// 今年度のファイル / this year's file
+        file: PathBuf,
+        /// 目標を引き継ぐ / carry the goals over
+        #[arg(long)]
+        keep_goals: bool,
+        /// 書き出すファイル（省略すると年度を一つ進めた名前） / the file to write; by default the name with the year counted on
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// git の設定: データを項目ごとにマージするドライバーとコミット前の検査を入れる（何度実行しても同じ）
     /// / set up a git clone: the field-level merge driver and the pre-commit check (safe to run again)
     GitSetup {
@@ -233,6 +254,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Export { path, output, format, force }) => export::run(&path, &output, format, force, lang),
         Some(Command::GitSetup { path }) => git_setup::run(&path, lang),
+        Some(Command::NewYear { file, keep_goals, output }) => new_year::run(&file, output, keep_goals, lang),
         Some(Command::MergeDriver { base, ours, theirs, path }) => {
             merge_driver::run(&base, &ours, &theirs, &path, lang)
         }
@@ -253,7 +275,24 @@ pub fn run(cli: Cli) -> ExitCode {
             let commit = cli.commit || config.commit.unwrap_or(false);
             let notices = warning.iter().map(|w| w.describe(lang)).collect();
             let data_root = Some(cli.path.clone());
-            let options = crate::tui::Options { lang, ambiguous, read_only, keymap, commit, notices, data_root };
+            // The data folder's own settings are the office's word; the user's file only where it has none.
+            let reviewers = match crate::config::data_settings(&cli.path) {
+                Ok(Some((_, reviewers))) => Some(reviewers),
+                Ok(None) => config.reviewers.clone(),
+                Err(message) => return fail(&message),
+            };
+            let calendar = config.calendar.unwrap_or_default();
+            let options = crate::tui::Options {
+                lang,
+                ambiguous,
+                read_only,
+                keymap,
+                commit,
+                notices,
+                data_root,
+                reviewers,
+                calendar,
+            };
             match crate::tui::open(files, options) {
                 Ok(0) => ExitCode::SUCCESS,
                 Ok(signal) => ExitCode::from(128u8.saturating_add(u8::try_from(signal).unwrap_or(0))),

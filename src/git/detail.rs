@@ -104,6 +104,7 @@ fn head_text(field: HeadField, doc: &Document) -> String {
     match field {
         HeadField::Organization => doc.organization.clone(),
         HeadField::FiscalYear => format!("{}（{}）", doc.fiscal_year, crate::model::fiscal_year_label(doc.fiscal_year)),
+        HeadField::Stage => doc.stage.map(|s| s.key().to_owned()).unwrap_or_default(),
         HeadField::Checkpoint => doc.checkpoint.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
         HeadField::Preface => doc.preface.clone().unwrap_or_default(),
         HeadField::Scale => doc

@@ -100,6 +100,8 @@ pub enum Msg {
     Raw(String),
     /// Search, filter, years: see `i18n/review.rs`.
     Review(super::review::ReviewMsg),
+    /// The year's cycle: see `i18n/cycle/`.
+    Cycle(super::cycle::CycleMsg),
 }
 
 impl Msg {
@@ -286,6 +288,7 @@ impl Msg {
             ),
             Msg::Raw(text) => text.clone(),
             Msg::Review(message) => message.text(lang),
+            Msg::Cycle(message) => message.text(lang),
         }
     }
 }

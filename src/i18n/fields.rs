@@ -12,6 +12,7 @@ impl Field {
             Field::Progress => lang.pick("取組状況", "progress"),
             Field::Rating => lang.pick("目標達成度", "rating"),
             Field::Reflection => lang.pick("振り返り", "reflection"),
+            Field::Status => lang.pick("提出状況", "review status"),
         }
     }
 }
@@ -22,6 +23,7 @@ impl HeadField {
         match self {
             HeadField::Organization => lang.pick("組織名", "organisation"),
             HeadField::FiscalYear => lang.pick("年度", "fiscal year"),
+            HeadField::Stage => lang.pick("年度の段階", "stage"),
             HeadField::Checkpoint => lang.pick("取組状況の時点", "checkpoint"),
             HeadField::Preface => lang.pick("前書き", "preface"),
             HeadField::Scale => lang.pick("目標達成度の段階", "rating scale"),

@@ -5,6 +5,9 @@ use crate::command::{Command, Context};
 
 /// Where a binding applies, as the help's first column says it.
 pub fn place(context: Context, lang: Lang) -> &'static str {
+    if let Some((ja, en)) = super::cycle::place(context) {
+        return lang.pick(ja, en);
+    }
     let (ja, en) = match context {
         Context::Global => ("どこでも", "anywhere"),
         Context::Tree => ("一覧", "tree"),
@@ -34,6 +37,9 @@ pub fn place(context: Context, lang: Lang) -> &'static str {
 pub fn describe(context: Context, command: Command, lang: Lang) -> &'static str {
     use Command as C;
     use Context as X;
+    if let Some((ja, en)) = super::cycle::describe(context, command) {
+        return lang.pick(ja, en);
+    }
     let (ja, en) = match (context, command) {
         (X::Tree, C::Up | C::Down) => ("上下に移動", "move up / down"),
         (X::History, C::Up | C::Down) => ("変更（コミット）を選ぶ", "choose a change (commit)"),
@@ -126,6 +132,9 @@ pub fn describe(context: Context, command: Command, lang: Lang) -> &'static str 
 /// The short word after a key in the bottom line ("Enter:開く").
 pub fn hint_label(context: Context, command: Command, lang: Lang) -> &'static str {
     use Command as C;
+    if let Some((ja, en)) = super::cycle::hint_label(context, command) {
+        return lang.pick(ja, en);
+    }
     let (ja, en) = match (context, command) {
         (_, C::Up | C::Down)
             if matches!(context, Context::Tree | Context::Table | Context::Filter | Context::History) =>

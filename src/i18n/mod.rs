@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod cycle;
 mod fields;
 pub mod git;
 pub mod history;

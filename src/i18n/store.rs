@@ -100,7 +100,8 @@ pub fn problem(kind: &ProblemKind, lang: Lang) -> String {
             tr!(lang, "{ja}の名前が空です。名前を書いてください。", "a {what} has an empty name; write its name.")
         }
         ProblemKind::BadDate { field, value } => {
-            let form = if *field == "updated" { "2008-11-30T17:00:00+09:00" } else { "2008-11-30" };
+            let form =
+                if *field == "updated" || *field == "review.at" { "2008-11-30T17:00:00+09:00" } else { "2008-11-30" };
             tr!(
                 lang,
                 "「{field}」の日付「{value}」が読めません。{form}の形で書いてください。",
@@ -122,6 +123,11 @@ pub fn problem(kind: &ProblemKind, lang: Lang) -> String {
             "goals_numbered_from「{value}」は最初の目標の番号です。1～20（①～⑳）にするか、その行を消してください。",
             "goals_numbered_from {value} must be the first goal's number, 1 to 20 (① to ⑳); fix it or remove the line."
         ),
+        kind @ (ProblemKind::BadStage { .. }
+        | ProblemKind::BadStatus { .. }
+        | ProblemKind::NoReview { .. }
+        | ProblemKind::ReviewOfDraft { .. }
+        | ProblemKind::ReturnedWithoutComment) => super::cycle::problem(kind, lang),
         ProblemKind::Read { detail } => tr!(
             lang,
             "ファイルを読めません（{detail}）。ファイルの場所と権限を確かめてください。",
@@ -266,19 +272,23 @@ pub enum SettingsMsg<'a> {
     Invalid { at: String, ja: String, en: String },
     BadLang { value: &'a str },
     BadAmbiguousWidth { value: &'a str },
+    BadCalendar { value: &'a str },
 }
 
 impl SettingsMsg<'_> {
     pub fn text(&self) -> String {
         match self {
             SettingsMsg::Invalid { at, ja, en } => format!(
-                "{at}設定ファイルの書き方が違います（使える項目は lang、ambiguous_width、read_only、keys、git）: {ja} / the settings file is not valid: {en}"
+                "{at}設定ファイルの書き方が違います（使える項目は lang、ambiguous_width、read_only、keys、git、reviewers、calendar）: {ja} / the settings file is not valid: {en}"
             ),
             SettingsMsg::BadLang { value } => {
                 format!("lang: 「{value}」は使えません。ja か en にしてください / use ja or en")
             }
             SettingsMsg::BadAmbiguousWidth { value } => format!(
                 "ambiguous_width: 「{value}」は使えません。auto、1、2 のどれかにしてください / use auto, 1 or 2"
+            ),
+            SettingsMsg::BadCalendar { value } => format!(
+                "calendar: 「{value}」は使えません。era（和暦）か western（西暦）にしてください / use era or western"
             ),
         }
     }

@@ -43,7 +43,7 @@ fn section_fields<'a>(division: &'a str, section: &'a Section) -> [Cow<'a, str>;
         Cow::Borrowed(&section.name),
         Cow::Owned(goal_entries(section).join("\n")),
         Cow::Borrowed(&section.progress),
-        Cow::Borrowed(section.rating.as_deref().unwrap_or_default()),
+        Cow::Owned(super::rating_cell(section)),
         Cow::Borrowed(&section.reflection),
         Cow::Owned(section.updated.map(|t| t.format("%Y-%m-%dT%H:%M:%S%:z").to_string()).unwrap_or_default()),
         Cow::Borrowed(section.updated_by.as_deref().unwrap_or_default()),

@@ -31,6 +31,7 @@ const STYLE: &str = r#"
   tbody th { word-break: keep-all; }
   td.rating { text-align: center; vertical-align: middle; font-size: 14pt; }
   td.rating.unrated { font-size: 9pt; color: #555; }
+  td.rating .goal-marks { font-size: 10pt; }
   .goal, .bullet { padding-left: 1em; text-indent: -1em; }
   .notes { margin: .75em 0 0; }
   .notes p { margin: 0; }
@@ -109,11 +110,15 @@ fn division_rows(out: &mut String, doc: &Document, division: &Division) {
 }
 
 fn section_row(out: &mut String, doc: &Document, section: &Section) {
+    // The goals' own marks under the section's ("①○ ②◎"), as the tables that rate each goal have them.
+    let goals = section.goal_ratings_text();
+    let goals = if goals.is_empty() { goals } else { format!("<div class=\"goal-marks\">{}</div>", escape(&goals)) };
     let rating = match &section.rating {
         Some(mark) => {
             let label = doc.grade(mark).map(|g| escape(&g.label)).unwrap_or_default();
-            format!("<td class=\"rating\" title=\"{label}\">{}</td>", escape(mark))
+            format!("<td class=\"rating\" title=\"{label}\">{}{goals}</td>", escape(mark))
         }
+        None if !goals.is_empty() => format!("<td class=\"rating\">{goals}</td>"),
         None => "<td class=\"rating unrated\">未評価</td>".to_owned(),
     };
     let _ = writeln!(
@@ -188,6 +193,7 @@ mod tests {
         Document {
             organization: "上京区役所".into(),
             fiscal_year: 2008,
+            stage: None,
             checkpoint: None,
             preface: None,
             notes: Some("※ 一つ目の注\n\n※ 二つ目".into()),

@@ -40,15 +40,20 @@ fn division_table(out: &mut String, doc: &Document, headings: &[String; 5], divi
 }
 
 fn section_cells(doc: &Document, section: &Section) -> [String; 5] {
+    let goals = section.goal_ratings_text();
     let rating = match &section.rating {
         Some(mark) => doc.grade(mark).map_or_else(|| mark.clone(), |g| format!("{} {}", g.mark, g.label)),
+        None if !goals.is_empty() => String::new(),
         None => "未評価".to_owned(),
     };
+    // The goals' own marks after the section's: "○ ほぼ達成できた<br>①○ ②◎".
+    let rating =
+        [rating, goals].into_iter().filter(|r| !r.is_empty()).map(|r| cell(&r)).collect::<Vec<_>>().join("<br>");
     [
         cell(&section.name),
         goal_entries(section).iter().map(|g| cell(g)).collect::<Vec<_>>().join("<br>"),
         cell(&section.progress),
-        cell(&rating),
+        rating,
         cell(&section.reflection),
     ]
 }
@@ -127,6 +132,7 @@ mod tests {
         let doc = Document {
             organization: "京都市役所".into(),
             fiscal_year: 2023,
+            stage: None,
             checkpoint: None,
             preface: None,
             notes: Some("※ 速報値\n※ *印は新規".into()),

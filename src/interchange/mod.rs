@@ -104,6 +104,17 @@ pub fn goal_entries(section: &Section) -> Vec<String> {
     intro.into_iter().chain(goals).collect()
 }
 
+/// The rating cell: the section's mark, then the goals' own marks as the tables write them
+/// ("○ ①○ ②◎"); empty when nothing is rated.
+pub fn rating_cell(section: &Section) -> String {
+    let goals = section.goal_ratings_text();
+    match (section.rating.as_deref(), goals.is_empty()) {
+        (Some(mark), false) => format!("{mark} {goals}"),
+        (Some(mark), true) => mark.to_owned(),
+        (None, _) => goals,
+    }
+}
+
 /// "◎ 達成できた", one per grade of the document's scale, best first.
 pub(crate) fn legend_entries(doc: &Document) -> Vec<(String, String)> {
     doc.scale().iter().map(|g| (g.mark.clone(), g.label.clone())).collect()

@@ -27,6 +27,21 @@ pub fn fiscal_year_label(fiscal_year: i32) -> String {
     }
 }
 
+/// "令和8年11月26日": a day as the office writes it, in the era in force that day (令和 from
+/// 1 May 2019, 平成 from 8 January 1989, 昭和 from 25 December 1926); the first year is 元年.
+pub fn era_date(date: NaiveDate) -> String {
+    const STARTS: [(&str, i32, u32, u32); 3] = [("令和", 2019, 5, 1), ("平成", 1989, 1, 8), ("昭和", 1926, 12, 25)];
+    let era = STARTS.into_iter().find(|(_, y, m, d)| NaiveDate::from_ymd_opt(*y, *m, *d).is_some_and(|s| date >= s));
+    let Some((name, first, _, _)) = era else {
+        return format!("{}年{}月{}日", date.year(), date.month(), date.day());
+    };
+    let year = match date.year() - first + 1 {
+        1 => "元".to_owned(),
+        n => n.to_string(),
+    };
+    format!("{name}{year}年{}月{}日", date.month(), date.day())
+}
+
 /// "11月末現在" for 30 November, "10月15日現在" for 15 October.
 pub fn checkpoint_phrase(date: NaiveDate) -> String {
     let is_month_end = date.succ_opt().is_none_or(|next| next.month() != date.month());
@@ -98,6 +113,17 @@ mod tests {
         assert_eq!(fiscal_year_label(2019), "令和元年度");
         assert_eq!(fiscal_year_label(2026), "令和8年度");
         assert_eq!(fiscal_year_label(1900), "1900年度");
+    }
+
+    #[test]
+    fn days_are_named_by_the_era_in_force_that_day() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        assert_eq!(era_date(d(2026, 11, 26)), "令和8年11月26日");
+        assert_eq!(era_date(d(2019, 5, 1)), "令和元年5月1日");
+        assert_eq!(era_date(d(2019, 4, 30)), "平成31年4月30日");
+        assert_eq!(era_date(d(1989, 1, 7)), "昭和64年1月7日");
+        assert_eq!(era_date(d(1989, 1, 8)), "平成元年1月8日");
+        assert_eq!(era_date(d(1900, 1, 1)), "1900年1月1日");
     }
 
     #[test]

@@ -1,12 +1,18 @@
 //! The documents hyoka edits: plain data, no I/O, no terminal.
 
+mod cycle;
 mod era;
 mod field;
+mod goals;
+mod new_year;
 
+pub use cycle::{Review, Stage, Status};
 pub use era::{
-    FISCAL_YEARS, checkpoint_phrase, era_year_at, fiscal_year_in, fiscal_year_label, goal_number, small_number,
+    FISCAL_YEARS, checkpoint_phrase, era_date, era_year_at, fiscal_year_in, fiscal_year_label, goal_number,
+    small_number,
 };
 pub use field::{Field, HeadField};
+pub use new_year::{next_year, next_year_text};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
@@ -16,6 +22,8 @@ pub struct Document {
     pub organization: String,
     /// The year in which the fiscal year starts (April), e.g. 2008 for 平成20年度.
     pub fiscal_year: i32,
+    /// Where the year's cycle stands (`stage:`); `None` in files that do not say.
+    pub stage: Option<Stage>,
     pub checkpoint: Option<NaiveDate>,
     pub preface: Option<String>,
     /// Remarks under the table (※…), kept as the table gave them; one line each.
@@ -49,9 +57,17 @@ pub struct Section {
     /// [`Section::goals_numbered`] (③④…, or a single ①): kept so that no goal is renumbered.
     pub goals_numbered_from: Option<u32>,
     pub goals: Vec<String>,
+    /// Each goal's own mark (`- { text, rating }`), by index into `goals`: no longer than the goals
+    /// and never ending in `None`, so that sections equal in what they say compare equal (see
+    /// `model/goals.rs`, whose methods keep this while goals come, go and move).
+    pub goal_ratings: Vec<Option<String>>,
     pub progress: String,
     pub rating: Option<String>,
     pub reflection: String,
+    /// Where the section stands in the review of the current stage.
+    pub status: Status,
+    /// The reviewer's last word (`review: { by, at, comment }`).
+    pub review: Option<Review>,
     pub updated: Option<DateTime<FixedOffset>>,
     pub updated_by: Option<String>,
 }
@@ -134,9 +150,12 @@ impl Section {
             && self.goals_intro == other.goals_intro
             && self.goals_numbered_from == other.goals_numbered_from
             && self.goals == other.goals
+            && self.goal_ratings == other.goal_ratings
             && self.progress == other.progress
             && self.rating == other.rating
             && self.reflection == other.reflection
+            && self.status == other.status
+            && Review::same_word(self.review.as_ref(), other.review.as_ref())
     }
 }
 
@@ -185,6 +204,7 @@ mod tests {
         let doc = Document {
             organization: "上京区役所".into(),
             fiscal_year: 2008,
+            stage: None,
             checkpoint: None,
             preface: None,
             notes: None,

@@ -198,7 +198,7 @@ mod tests {
             .collect()
     }
 
-    const FILE: &str = "organization: 上京区役所\nfiscal_year: 2008\ndivisions:\n  - name: 区民部\n    sections:\n      - name: 総務課\n        colour: red\n        goals:\n          - { text: a }\n        rating: ☆\n      - name: 市民税課\n        progres: はい\n        updated: いつか\n";
+    const FILE: &str = "organization: 上京区役所\nfiscal_year: 2008\ndivisions:\n  - name: 区民部\n    sections:\n      - name: 総務課\n        colour: red\n        goals:\n          - [a, b]\n        rating: ☆\n      - name: 市民税課\n        progres: はい\n        updated: いつか\n";
 
     #[test]
     fn an_unknown_key_no_longer_hides_a_bad_rating_or_a_bad_date() {

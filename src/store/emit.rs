@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use super::scalar::{block_chomping, block_scalar, flow_scalar};
-use crate::model::{Division, Document, Section};
+use crate::model::{Division, Document, Review, Section, Status};
 
 /// One `key: value` of a mapping whose keys stand at some column: the first line starts at the
 /// key (whatever stands before it — indentation or `- ` — is the caller's), the lines after it
@@ -30,6 +30,9 @@ pub fn emit_document(doc: &Document) -> String {
 pub(crate) fn document_entries(doc: &Document, column: usize) -> Vec<Entry> {
     let mut entries = vec![scalar_entry(column, "organization", &doc.organization)];
     entries.push(Entry { key: "fiscal_year", text: format!("fiscal_year: {}\n", doc.fiscal_year) });
+    if let Some(stage) = doc.stage {
+        entries.push(Entry { key: "stage", text: format!("stage: {}\n", stage.key()) });
+    }
     if let Some(checkpoint) = doc.checkpoint {
         entries.push(Entry { key: "checkpoint", text: format!("checkpoint: {}\n", checkpoint.format("%Y-%m-%d")) });
     }
@@ -77,7 +80,8 @@ pub(crate) fn section_entries(section: &Section, column: usize) -> Vec<Entry> {
         entries.push(Entry { key: "goals_numbered_from", text: format!("goals_numbered_from: {first}\n") });
     }
     if !section.goals.is_empty() {
-        let items: String = section.goals.iter().map(|g| goal_item(g, column + 2)).collect();
+        let items: String =
+            section.goals.iter().enumerate().map(|(i, g)| goal_item(g, section.goal_rating(i), column + 2)).collect();
         entries.push(Entry { key: "goals", text: format!("goals:\n{items}") });
     }
     if !section.progress.is_empty() {
@@ -88,6 +92,12 @@ pub(crate) fn section_entries(section: &Section, column: usize) -> Vec<Entry> {
     }
     if !section.reflection.is_empty() {
         entries.push(scalar_entry(column, "reflection", &section.reflection));
+    }
+    if section.status != Status::Draft {
+        entries.push(Entry { key: "status", text: format!("status: {}\n", section.status.key()) });
+    }
+    if let Some(review) = &section.review {
+        entries.push(review_entry(review, column));
     }
     if let Some(updated) = section.updated {
         let text = format!("updated: {}\n", updated.format("%Y-%m-%dT%H:%M:%S%:z"));
@@ -109,13 +119,39 @@ pub(crate) fn section_item(section: &Section, dash_column: usize) -> String {
     item(&section_entries(section, dash_column + 2), dash_column)
 }
 
-/// A goal as an item of `goals:`, with its `- ` at `dash_column`, indentation included.
-pub(crate) fn goal_item(goal: &str, dash_column: usize) -> String {
+/// A goal as an item of `goals:`, with its `- ` at `dash_column`, indentation included: plain
+/// text, or `text:` and `rating:` when it has a mark of its own.
+pub(crate) fn goal_item(goal: &str, rating: Option<&str>, dash_column: usize) -> String {
     let mut out = String::new();
     indent(&mut out, dash_column);
     out.push_str("- ");
-    value(&mut out, dash_column + 2, goal);
+    match rating {
+        None => value(&mut out, dash_column + 2, goal),
+        Some(rating) => {
+            let column = dash_column + 2;
+            out.push_str(&mapping_body(
+                &[scalar_entry(column, "text", goal), scalar_entry(column, "rating", rating)],
+                column,
+            ));
+        }
+    }
     out
+}
+
+/// `review:` with `by`, `at` and the comment, one per line under it.
+fn review_entry(review: &Review, column: usize) -> Entry {
+    let inner = column + 2;
+    let mut entries = vec![
+        scalar_entry(inner, "by", &review.by),
+        Entry { key: "at", text: format!("at: {}\n", review.at.format("%Y-%m-%dT%H:%M:%S%:z")) },
+    ];
+    if !review.comment.is_empty() {
+        entries.push(scalar_entry(inner, "comment", &review.comment));
+    }
+    let mut text = String::from("review:\n");
+    indent(&mut text, inner);
+    text.push_str(&mapping_body(&entries, inner));
+    Entry { key: "review", text }
 }
 
 fn item(entries: &[Entry], dash_column: usize) -> String {

@@ -48,6 +48,9 @@ pub fn merge(base: &Document, mine: &Document, theirs: &Document) -> Merged {
     if mine.preface != base.preface && theirs.preface == base.preface {
         doc.preface = mine.preface.clone();
     }
+    if mine.stage != base.stage && theirs.stage == base.stage {
+        doc.stage = mine.stage;
+    }
     for division in &mine.divisions {
         for section in &division.sections {
             let base_section = base.find_section(&division.name, &section.name);
@@ -134,6 +137,7 @@ mod tests {
         Document {
             organization: "上京区役所".into(),
             fiscal_year: 2008,
+            stage: None,
             checkpoint: None,
             preface: None,
             notes: None,

@@ -6,7 +6,9 @@ mod files;
 mod layout;
 mod lock;
 mod merge;
+mod new_year;
 mod parse;
+mod parse_cycle;
 mod problem;
 mod save;
 mod scalar;
@@ -21,6 +23,7 @@ pub use files::{
 };
 pub use lock::{SaveLock, lock, lock_path};
 pub use merge::{FieldConflict, Merged, merge};
+pub use new_year::{NewYearError, create_new_year, next_year_path};
 pub use parse::{explain_parse_error, parse_document};
 pub use problem::{Expected, LoadError, Position, Problem, ProblemKind};
 pub use save::{Conflicted, Outcome, Refused, SaveError, SaveRequest, Saved, save};

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate};
 use serde::Deserialize;
 use serde_saphyr::{Location, Spanned};
 
+use super::parse_cycle::{self as cycle, RawGoal, RawReview};
 use super::problem::{Expected, Position, Problem, ProblemKind};
 use crate::model::{Division, Document, Grade, Section};
 
@@ -14,6 +15,8 @@ use crate::model::{Division, Document, Grade, Section};
 pub(super) struct RawDocument {
     organization: Spanned<String>,
     fiscal_year: Spanned<i64>,
+    #[serde(default)]
+    stage: Option<Spanned<String>>,
     #[serde(default)]
     checkpoint: Option<Spanned<String>>,
     #[serde(default)]
@@ -49,7 +52,7 @@ struct RawSection {
     #[serde(default)]
     goals_numbered_from: Option<Spanned<i64>>,
     #[serde(default)]
-    goals: Vec<String>,
+    goals: Vec<RawGoal>,
     #[serde(default)]
     progress: Option<String>,
     #[serde(default)]
@@ -57,12 +60,16 @@ struct RawSection {
     #[serde(default)]
     reflection: Option<String>,
     #[serde(default)]
+    status: Option<Spanned<String>>,
+    #[serde(default)]
+    review: Option<Spanned<RawReview>>,
+    #[serde(default)]
     updated: Option<Spanned<String>>,
     #[serde(default)]
     updated_by: Option<String>,
 }
 
-fn position(location: &Location) -> Option<Position> {
+pub(super) fn position(location: &Location) -> Option<Position> {
     (location.line() > 0).then(|| Position { line: location.line(), column: location.column() })
 }
 
@@ -89,6 +96,7 @@ pub(super) fn validate(raw: RawDocument) -> Result<Document, Vec<Problem>> {
             ProblemKind::BadFiscalYear { value: fiscal_year },
         ));
     }
+    let stage = cycle::stage(raw.stage, &mut problems);
     let checkpoint = raw.checkpoint.as_ref().and_then(|c| {
         let parsed = NaiveDate::parse_from_str(c.value.trim(), "%Y-%m-%d").ok();
         if parsed.is_none() {
@@ -154,6 +162,7 @@ pub(super) fn validate(raw: RawDocument) -> Result<Document, Vec<Problem>> {
     Ok(Document {
         organization: raw.organization.value,
         fiscal_year: fiscal_year as i32,
+        stage,
         checkpoint,
         preface: raw.preface,
         notes: raw.notes.filter(|n| !n.is_empty()),
@@ -208,14 +217,19 @@ fn section(raw: RawSection, marks: &[String], problems: &mut Vec<Problem>) -> Se
         }
         parsed
     });
+    let (goals, goal_ratings) = cycle::goals(raw.goals, marks, problems);
+    let (status, review) = cycle::status_and_review(&raw.name, raw.status, raw.review, problems);
     Section {
         name: raw.name.value,
         goals_intro: raw.goals_intro.unwrap_or_default(),
         goals_numbered_from,
-        goals: raw.goals,
+        goals,
+        goal_ratings,
         progress: raw.progress.unwrap_or_default(),
         rating,
         reflection: raw.reflection.unwrap_or_default(),
+        status,
+        review,
         updated,
         updated_by: raw.updated_by,
     }

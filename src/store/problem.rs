@@ -77,6 +77,24 @@ pub enum ProblemKind {
     BadGoalNumber {
         value: i64,
     },
+    /// `stage:` is none of goals, midyear, yearend, published.
+    BadStage {
+        value: String,
+    },
+    /// `status:` is none of draft, submitted, approved, returned.
+    BadStatus {
+        value: String,
+    },
+    /// An approved or returned section without the `review:` that says by whom.
+    NoReview {
+        status: crate::model::Status,
+    },
+    /// A `review:` on a section that was never submitted (no `status:`, or `draft`).
+    ReviewOfDraft {
+        section: String,
+    },
+    /// `status: returned` whose review gives no comment.
+    ReturnedWithoutComment,
     Read {
         detail: String,
     },

@@ -129,8 +129,9 @@ impl<'a> Edits<'a> {
                 let (before, after) = (section_entries(was, col), section_entries(now, col));
                 ed.map(node, &before, &after, &mut |ed, key, value| {
                     (key == "goals" && !was.goals.is_empty() && !now.goals.is_empty()).then(|| {
-                        ed.seq(value, &was.goals, &now.goals, &mut |_, change, dash| match change {
-                            Change::Insert(j) => Some(goal_item(now.goals.get(j)?, dash)),
+                        // A goal is kept only with its mark: one whose mark changed is a new item.
+                        ed.seq(value, &goal_keys(was), &goal_keys(now), &mut |_, change, dash| match change {
+                            Change::Insert(j) => Some(goal_item(now.goals.get(j)?, now.goal_rating(j), dash)),
                             Change::Keep(..) => Some(String::new()),
                         })
                     })
@@ -288,6 +289,12 @@ impl<'a> Edits<'a> {
         out.push_str(self.text.get(at..)?);
         Some(out)
     }
+}
+
+/// What tells two goals apart for the splice: the text and the mark.
+fn goal_keys(section: &Section) -> Vec<String> {
+    let marks = (0..section.goals.len()).map(|i| section.goal_rating(i));
+    section.goals.iter().zip(marks).map(|(g, r)| format!("{g}\u{0}{}", r.unwrap_or_default())).collect()
 }
 
 /// The column of a block mapping's keys, `None` for a flow mapping or anything else.

@@ -25,6 +25,9 @@ pub struct Options {
     pub notices: Vec<String>,
     /// The data folder or file as given, where a reviewer writes nothing.
     pub data_root: Option<std::path::PathBuf>,
+    /// Who approves and returns sections (see `config::reviewers`), and the calendar of dates.
+    pub reviewers: Option<crate::config::Reviewers>,
+    pub calendar: crate::i18n::cycle::Calendar,
 }
 
 /// Opens the screen on the files; returns the signal that ended it, or 0 when the user quit.
@@ -35,6 +38,11 @@ pub fn open(files: Vec<FileEntry>, options: Options) -> std::io::Result<i32> {
     app.keymap = if options.read_only { options.keymap.for_reviewers() } else { options.keymap };
     app.data_root = options.data_root;
     app.user = crate::worker::save::login_name();
+    app.calendar = options.calendar;
+    app.reviewer = options.reviewers.as_ref().is_some_and(|reviewers| {
+        let read = |path: &str| std::fs::read_to_string(path).unwrap_or_default();
+        crate::config::is_reviewer(&app.user, reviewers, &read("/etc/group"), &read("/etc/passwd"))
+    });
     app.export_dir = std::env::var_os("HOME").filter(|h| !h.is_empty()).map(|h| PathBuf::from(h).join(EXPORTS));
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     for notice in &options.notices {

@@ -68,7 +68,7 @@ fn draw_list(frame: &mut Frame, app: &App, view: &ChangesView, area: Rect) {
         .skip(view.offset)
         .take(usize::from(inner.height))
         .map(|(i, (_, entry))| {
-            let text = truncate(&row_text(entry, &view.scope, lang), width);
+            let text = truncate(&row_text(entry, &view.scope, app.calendar, lang), width);
             let mut line = Line::from(w(text));
             if i == view.selected {
                 let pad = width.saturating_sub(line.width());
@@ -81,9 +81,9 @@ fn draw_list(frame: &mut Frame, app: &App, view: &ChangesView, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// "2026-11-20 14:03  試験 太郎  目標達成度・振り返り"
-fn row_text(entry: &Entry, scope: &Scope, lang: Lang) -> String {
-    let when = entry.commit.time.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default();
+/// "令和8年11月20日 14:03  試験 太郎  目標達成度・振り返り"
+fn row_text(entry: &Entry, scope: &Scope, calendar: crate::i18n::cycle::Calendar, lang: Lang) -> String {
+    let when = entry.commit.time.map(|t| crate::i18n::cycle::moment(t, calendar, lang)).unwrap_or_default();
     let what = if entry.unreadable { HistoryWords::Unreadable.text(lang) } else { summary(entry, scope, lang) };
     sanitize(&format!("{when}  {}  {what}", entry.commit.author)).replace('\n', " ")
 }

@@ -1,6 +1,7 @@
 //! Drawing: `draw(frame, &app)` reads the state and never changes it. One file per view or
 //! dialog, named as its component in `app/`; the layout comes from `app.layout`.
 
+mod banner;
 mod changes;
 mod dialog;
 mod editor;
@@ -32,7 +33,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     tree::draw(frame, app, app.layout.tree);
     match app.selected() {
-        Some(at) => panes::draw(frame, app, at),
+        Some(at) => {
+            panes::draw(frame, app, at);
+            banner::draw(frame, app);
+        }
         None => overview::draw(frame, app, app.layout.detail),
     }
     status::draw(frame, app, app.layout.status, app.layout.hints);
@@ -49,6 +53,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Table(table) => review::table::draw(frame, app, table),
         Mode::Years(years) => review::years::draw(frame, app, years),
         Mode::Summary(summary) => review::summary::draw(frame, app, summary),
+        Mode::Ask(ask) => dialog::ask::draw(frame, app, ask),
+        Mode::Comment(comment) => dialog::comment::draw(frame, app, comment),
         Mode::Browse | Mode::Editing(_) => {}
     }
     finish(frame.buffer_mut(), app.no_color);

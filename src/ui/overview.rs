@@ -28,12 +28,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 sanitize(&d.name).into_owned(),
                 distribution(app, width)
                     .into_iter()
-                    .chain(
-                        d.sections
-                            .iter()
-                            .enumerate()
-                            .map(|(i, s)| section_line(app, SectionRef { file, division, section: i }, s)),
-                    )
+                    .chain(stage_lines(app, file, &[d], width))
+                    .chain({
+                        // A column for the review only where some section is in one.
+                        let reviewed = d.sections.iter().any(|s| s.status != crate::model::Status::Draft);
+                        d.sections.iter().enumerate().map(move |(i, s)| {
+                            section_line(app, SectionRef { file, division, section: i }, s, reviewed)
+                        })
+                    })
                     .collect(),
             ),
             None => (String::new(), Vec::new()),
@@ -68,6 +70,8 @@ fn file_lines(app: &App, file: usize, doc: &Document, width: usize) -> Vec<Line<
         lines.extend(wrap(&sanitize(fact), width).into_iter().map(|l| Line::from(w(l))));
     }
     lines.push(Line::default());
+    let divisions: Vec<&crate::model::Division> = doc.divisions.iter().collect();
+    lines.extend(stage_lines(app, file, &divisions, width));
     lines.extend(distribution(app, width));
     let legend = doc.scale().iter().map(|g| format!("{} {}", g.mark, g.label)).collect::<Vec<_>>().join("  ");
     lines.extend(wrap(&sanitize(&legend), width).into_iter().map(|l| Line::styled(w(l), dim())));
@@ -98,7 +102,7 @@ fn error_lines(app: &App, error: &crate::store::LoadError, width: usize) -> Vec<
     lines
 }
 
-fn section_line(app: &App, at: SectionRef, section: &Section) -> Line<'static> {
+fn section_line(app: &App, at: SectionRef, section: &Section, reviewed: bool) -> Line<'static> {
     // The mark column is as wide as 未評価, so that names line up whether rated or not.
     let not_rated = Words::NotRated.text(app.lang);
     let column = display_width(&not_rated).max(2);
@@ -113,8 +117,12 @@ fn section_line(app: &App, at: SectionRef, section: &Section) -> Line<'static> {
         Span::styled(if app.is_section_dirty(at) { "* " } else { "  " }, style::bold()),
         Span::styled(w(mark), mark_style),
         Span::raw(format!("{pad} ")),
-        Span::raw(w(sanitize(&section.name))),
     ];
+    if reviewed {
+        spans.push(Span::styled(crate::i18n::cycle::status_mark(section.status, app.lang), style::bold()));
+        spans.push(Span::raw(" "));
+    }
+    spans.push(Span::raw(w(sanitize(&section.name))));
     if !missing.is_empty() {
         spans.push(Span::styled(
             w(format!("  {}{}", Words::EmptyFields.text(app.lang), missing.join("・"))),
@@ -122,4 +130,47 @@ fn section_line(app: &App, at: SectionRef, section: &Section) -> Line<'static> {
         ));
     }
     Line::from(spans)
+}
+
+/// The file's stage; per division, the sections that have not written the stage's fields yet;
+/// and how many sections stand where in their review. Nothing for a file without a stage.
+fn stage_lines(app: &App, file: usize, divisions: &[&crate::model::Division], width: usize) -> Vec<Line<'static>> {
+    use crate::i18n::cycle::{CycleWords, stage_name, status_mark, status_name};
+    let Some(stage) = app.doc(file).and_then(|d| d.stage) else { return Vec::new() };
+    let lang = app.lang;
+    let mut texts = vec![(CycleWords::Stage { stage: stage_name(stage, lang).to_owned() }.text(lang), style::bold())];
+    let fields = stage.fields();
+    let named = fields.iter().map(|f| f.label(lang)).collect::<Vec<_>>().join("・");
+    for division in divisions.iter().filter(|_| !fields.is_empty()) {
+        let unwritten: Vec<&str> = division
+            .sections
+            .iter()
+            .filter(|s| fields.iter().any(|f| f.is_empty(s)))
+            .map(|s| s.name.as_str())
+            .collect();
+        let words = match unwritten.len() {
+            0 => CycleWords::AllWritten { fields: named.clone() },
+            count => CycleWords::Unwritten { fields: named.clone(), names: unwritten.join("・"), count },
+        };
+        let prefix = if divisions.len() > 1 { format!("{} — ", division.name) } else { String::new() };
+        let look = if unwritten.is_empty() { style::good() } else { style::error() };
+        texts.push((format!("{prefix}{}", words.text(lang)), look));
+    }
+    let sections: Vec<&Section> = divisions.iter().flat_map(|d| &d.sections).collect();
+    let counts: Vec<String> = crate::model::Status::ALL
+        .into_iter()
+        .map(|status| (status, sections.iter().filter(|s| s.status == status).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(status, n)| match status_mark(status, lang).trim() {
+            "" => format!("{} {n}", status_name(status, lang)),
+            mark => format!("{mark}:{} {n}", status_name(status, lang)),
+        })
+        .collect();
+    texts.push((CycleWords::Counts { counts: counts.join("・") }.text(lang), dim()));
+    let mut lines: Vec<Line<'static>> = texts
+        .into_iter()
+        .flat_map(|(text, look)| wrap(&sanitize(&text), width).into_iter().map(move |l| Line::styled(w(l), look)))
+        .collect();
+    lines.push(Line::default());
+    lines
 }

@@ -50,7 +50,12 @@ pub fn draw(frame: &mut Frame, app: &App, at: SectionRef) {
 }
 
 fn title(app: &App, at: SectionRef, field: Field, focused: bool) -> Line<'static> {
-    let mut spans = vec![Span::raw(w(format!(" {} ", field_title(app, at, field))))];
+    // The panes the file's stage is about stand out: ◆ and bold.
+    let staged = app.doc(at.file).and_then(|d| d.stage).is_some_and(|s| s.fields().contains(&field));
+    let mut spans = match staged {
+        true => vec![Span::styled(w(format!(" ◆{} ", field_title(app, at, field))), style::bold())],
+        false => vec![Span::raw(w(format!(" {} ", field_title(app, at, field))))],
+    };
     if focused {
         // The pane's first keys, from the bindings in force.
         let hints = app.keymap.hints(pane_contexts(field), app.lang);
@@ -101,7 +106,7 @@ fn goals(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
     for (row, item) in items.iter().enumerate() {
         let start = lines.len();
         let marks = app.review.marks.goals.get(row).map_or(&[][..], Vec::as_slice);
-        lines.extend(goal_lines(item, row == app.goal_cursor && focused, marks));
+        lines.extend(goal_lines(item, row == app.goal_cursor && focused, marks, usize::from(inner.width)));
         if row == app.goal_cursor {
             selected = (start, lines.len());
         }
@@ -116,8 +121,9 @@ fn goals(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
     scroll_marker(frame, area, offset, height, total);
 }
 
-/// One goal (or the lead-in) as lines with a hanging indent after its number.
-fn goal_lines(item: &GoalItem, selected: bool, marks: &[Vec<Range<usize>>]) -> Vec<Line<'static>> {
+/// One goal (or the lead-in) as lines with a hanging indent after its number, and its own mark
+/// at the right of its first line.
+fn goal_lines(item: &GoalItem, selected: bool, marks: &[Vec<Range<usize>>], width: usize) -> Vec<Line<'static>> {
     let mut base = ratatui::style::Style::new();
     if item.intro {
         base = base.add_modifier(Modifier::ITALIC);
@@ -133,6 +139,12 @@ fn goal_lines(item: &GoalItem, selected: bool, marks: &[Vec<Range<usize>>]) -> V
             let lead = if i == 0 { item.number.clone() } else { " ".repeat(indent) };
             let mut spans = vec![Span::styled(w(lead), base.add_modifier(Modifier::BOLD))];
             spans.extend(marked(part, marks.get(i).map_or(&[], Vec::as_slice), base));
+            if i == 0 && !item.mark.is_empty() {
+                let used = indent + display_width(part);
+                let pad = width.saturating_sub(used + display_width(&item.mark));
+                spans.push(Span::styled(" ".repeat(pad), base));
+                spans.push(Span::styled(w(&item.mark), base.patch(style::bold())));
+            }
             Line::from(spans)
         })
         .collect()

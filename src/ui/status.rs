@@ -81,7 +81,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
 fn mode_name(app: &App) -> crate::i18n::screen::ModeName {
     use crate::i18n::screen::ModeName;
     match &app.mode {
-        Mode::Editing(_) => ModeName::Editing,
+        Mode::Editing(_) | Mode::Comment(_) => ModeName::Editing,
         Mode::Help { .. } | Mode::Messages { .. } => ModeName::Help,
         Mode::ConfirmQuit => ModeName::Quit,
         Mode::Resolve(_) => ModeName::Conflict,
@@ -95,6 +95,7 @@ fn mode_name(app: &App) -> crate::i18n::screen::ModeName {
                 ModeName::Browse
             }
         }
+        Mode::Ask(_) => ModeName::Browse,
         Mode::Browse if app.read_only => ModeName::ReadOnly,
         Mode::Browse => ModeName::Browse,
     }
@@ -108,7 +109,12 @@ fn location(app: &App) -> String {
     match app.doc(file) {
         None => parts.push(Words::UnreadableFile.text(app.lang)),
         Some(doc) => {
-            parts.push(doc.title());
+            match doc.stage {
+                Some(stage) => {
+                    parts.push(format!("{}［{}］", doc.title(), crate::i18n::cycle::stage_short(stage, app.lang)))
+                }
+                None => parts.push(doc.title()),
+            }
             let division = match app.cursor {
                 Node::Division(_, d) => Some(d),
                 Node::Section(at) => Some(at.division),

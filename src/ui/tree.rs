@@ -89,9 +89,16 @@ fn row(app: &App, node: Node, width: usize) -> Line<'static> {
             let mark = |on: bool, text: &'static str, style: ratatui::style::Style| {
                 if on { Span::styled(text, style) } else { Span::raw(" ") }
             };
+            // Where the section stands in its review, in the two columns before the marks.
+            let status = crate::i18n::cycle::status_mark(section.status, lang);
+            let status_style = match section.status {
+                crate::model::Status::Returned => style::error().add_modifier(ratatui::style::Modifier::BOLD),
+                _ => style::bold(),
+            };
             Line::from(
                 vec![
-                    Span::raw("    "),
+                    Span::raw("  "),
+                    Span::styled(status, status_style),
                     mark(unsaved, "*", style::bold()),
                     mark(empty, "!", style::error()),
                     Span::raw(w(name)),

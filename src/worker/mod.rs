@@ -91,6 +91,7 @@ pub fn perform(effect: Effect, env: &Env) -> Vec<Action> {
         effect @ (Effect::History { .. } | Effect::HistoryDiff { .. }) => {
             env.history.lock().unwrap_or_else(std::sync::PoisonError::into_inner).perform_all(effect)
         }
+        Effect::NewYear(job) => vec![new_year(job, env.lang)],
         // The terminal is the event loop's, not ours.
         Effect::Redraw => Vec::new(),
     }
@@ -115,6 +116,21 @@ fn save_then_git(job: crate::app::SaveJob, env: &Env) -> Vec<Action> {
     actions
 }
 
+/// Next year's file, written inside the data folder only and never over another.
+fn new_year(job: crate::app::NewYearJob, lang: Lang) -> Action {
+    let place = crate::store::data_home(&job.root)
+        .map_err(crate::store::Misplaced::Io)
+        .and_then(|home| crate::store::check_place(&job.path, &home));
+    let outcome = match place {
+        Err(misplaced) => Err(crate::store::SaveError::from(misplaced).describe(&job.path, lang)),
+        Ok(()) => {
+            crate::store::create_new_year(&job.path, &job.doc).map_err(|e| crate::i18n::cycle::new_year_error(&e, lang))
+        }
+    };
+    let stamp = std::fs::metadata(&job.path).ok().as_ref().and_then(crate::app::disk_stamp);
+    Action::NewYearWritten(Box::new(crate::app::NewYearReport { job, outcome, stamp }))
+}
+
 /// The worker threads, fed through channels.
 pub struct Worker {
     io: Sender<Effect>,
@@ -136,7 +152,7 @@ impl Worker {
     /// Hands an effect to its thread; `Redraw` is not the worker's and is given back.
     pub fn run(&self, effect: Effect) -> Option<Effect> {
         let lane = match &effect {
-            Effect::Save(_) | Effect::Export(_) | Effect::ResolveMerge(_) => &self.io,
+            Effect::Save(_) | Effect::Export(_) | Effect::ResolveMerge(_) | Effect::NewYear(_) => &self.io,
             Effect::Journal(_) | Effect::DiscardJournal(_) => &self.journal,
             Effect::CheckDisk(_) => &self.disk,
             Effect::History { .. } | Effect::HistoryDiff { .. } => &self.history,

@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use crate::app::{SaveJob, SaveReport, disk_stamp};
-use crate::model::Document;
+use crate::model::{Document, Review};
 use crate::store::{FaultPlan, SaveRequest};
 
 pub fn save(job: SaveJob, now: DateTime<FixedOffset>, faults: &dyn FaultPlan) -> SaveReport {
@@ -18,14 +18,20 @@ pub fn save(job: SaveJob, now: DateTime<FixedOffset>, faults: &dyn FaultPlan) ->
 }
 
 /// Who changed a section and when: only the sections whose content differs from the base get
-/// new stamps, so that `git diff` shows the field changed and its section's two stamp lines.
+/// new stamps, so that `git diff` shows the field changed and its section's two stamp lines. A
+/// review given in this save is stamped with the same time.
 pub fn stamp(mine: &mut Document, base: &Document, now: DateTime<FixedOffset>, user: &str) {
     for division in &mut mine.divisions {
         for section in &mut division.sections {
-            let unchanged = base.find_section(&division.name, &section.name).is_some_and(|b| b.same_content(section));
-            if !unchanged {
-                section.updated = Some(now);
-                section.updated_by = Some(user.to_owned());
+            let before = base.find_section(&division.name, &section.name);
+            if before.is_some_and(|b| b.same_content(section)) {
+                continue;
+            }
+            section.updated = Some(now);
+            section.updated_by = Some(user.to_owned());
+            let old_review = before.and_then(|b| b.review.as_ref());
+            if let Some(review) = section.review.as_mut().filter(|r| !Review::same_word(old_review, Some(r))) {
+                review.at = now;
             }
         }
     }

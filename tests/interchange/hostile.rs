@@ -31,11 +31,13 @@ fn hostile_document(texts: &[&str]) -> Document {
             reflection: text.to_string(),
             updated: None,
             updated_by: Some(text.to_string()),
+            ..Section::default()
         })
         .collect();
     Document {
         organization: "上京区役所".into(),
         fiscal_year: 2008,
+        stage: None,
         checkpoint: None,
         preface: Some(format!("～平成20年度、上京区役所では、{all}～")),
         notes: None,

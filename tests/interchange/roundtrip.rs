@@ -75,18 +75,24 @@ fn goals() -> impl Strategy<Value = (String, Vec<String>, Option<u32>)> {
 }
 
 fn section(index: usize, marks: Vec<String>) -> impl Strategy<Value = Section> {
-    let rating = prop::option::of(prop::sample::select(marks));
-    (line(), goals(), optional(bulleted()), rating, optional(bulleted())).prop_map(
-        move |(name, (goals_intro, goals, goals_numbered_from), progress, rating, reflection)| Section {
-            name: format!("{name}{index}課"),
-            goals_intro,
-            goals_numbered_from,
-            goals,
-            progress,
-            rating,
-            reflection,
-            updated: None,
-            updated_by: None,
+    let rating = prop::option::of(prop::sample::select(marks.clone()));
+    // The goals' own marks ("①○ ③◎" in the rating cell), some goals unrated.
+    let goal_marks = prop::collection::vec(prop::option::of(prop::sample::select(marks)), 0..4);
+    (line(), goals(), optional(bulleted()), rating, optional(bulleted()), goal_marks).prop_map(
+        move |(name, (goals_intro, goals, goals_numbered_from), progress, rating, reflection, goal_marks)| {
+            let mut section = Section {
+                name: format!("{name}{index}課"),
+                goals_intro,
+                goals_numbered_from,
+                goals,
+                progress,
+                rating,
+                reflection,
+                goal_ratings: goal_marks,
+                ..Section::default()
+            };
+            section.tidy_goal_ratings();
+            section
         },
     )
 }
@@ -142,6 +148,7 @@ fn carriable_document() -> impl Strategy<Value = Document> {
             (checkpoint(fiscal_year), divisions).prop_map(move |(checkpoint, divisions)| Document {
                 organization: organization.to_owned(),
                 fiscal_year,
+                stage: None,
                 checkpoint,
                 preface: preface.clone(),
                 notes: notes.clone(),

@@ -52,6 +52,9 @@ pub fn handle(mut dialog: Box<Conflict>, app: &mut App, action: Action) -> Vec<E
         (Action::Command(Command::EditBoth), Question::Field(conflict)) if conflict.field == Field::Rating => {
             app.say(Tone::Info, Msg::RatingCannotCombine);
         }
+        (Action::Command(Command::EditBoth), Question::Field(conflict)) if conflict.field == Field::Status => {
+            app.say(Tone::Info, Msg::Cycle(crate::i18n::cycle::CycleMsg::StatusCannotCombine));
+        }
         (Action::Command(Command::EditBoth), Question::Field(conflict)) => {
             let mut textarea = text_box(&combined_text(conflict));
             textarea.move_cursor(CursorMove::Top);
@@ -171,8 +174,9 @@ pub fn set_combined(field: Field, section: &mut Section, text: &str) {
             },
         }
     }
-    section.goals =
+    let goals =
         goals.into_iter().map(|g| g.trim_end_matches('\n').to_owned()).filter(|g| !g.trim().is_empty()).collect();
+    section.replace_goals(goals);
 }
 
 fn strip_goal_number(line: &str) -> Option<&str> {

@@ -9,7 +9,7 @@ use crate::app::state::{App, FileEntry, Filter, FilterDialog, Mode, Rated, Searc
 use crate::command::Command;
 use crate::i18n::app::Msg;
 use crate::i18n::review::ReviewMsg;
-use crate::model::Section;
+use crate::model::{Section, Status};
 use crate::text::fold::fold;
 
 /// Which sections `filter` lets through, per file, division and section. A text asked for is
@@ -51,6 +51,7 @@ pub fn lets_through(filter: &Filter, section: &Section) -> bool {
         && (!filter.incomplete || !section.empty_fields().is_empty())
         && filter.since.is_none_or(|since| section.updated.is_some_and(|at| at.date_naive() >= since))
         && filter.by.as_deref().is_none_or(|by| section.updated_by.as_deref() == Some(by))
+        && (filter.statuses.is_empty() || filter.statuses.contains(&section.status))
 }
 
 /// A day as people write it: 2008-11-30, 2008/11/30 or 20081130.
@@ -59,12 +60,13 @@ pub fn parse_day(text: &str) -> Option<NaiveDate> {
     ["%Y-%m-%d", "%Y/%m/%d", "%Y%m%d"].iter().find_map(|f| NaiveDate::parse_from_str(&text, f).ok())
 }
 
-/// The dialog's rows: one per mark, 未評価, 未記入のみ, then the three texts.
+/// The dialog's rows: one per mark, 未評価, 未記入のみ, the three texts, then one per status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Row {
     Mark(usize),
     Unrated,
     Incomplete,
+    Status(Status),
     Since,
     By,
     Word,
@@ -73,6 +75,7 @@ pub enum Row {
 pub fn rows(dialog: &FilterDialog) -> Vec<Row> {
     let mut rows: Vec<Row> = (0..dialog.marks.len()).map(Row::Mark).collect();
     rows.extend([Row::Unrated, Row::Incomplete, Row::Since, Row::By, Row::Word]);
+    rows.extend(Status::ALL.map(Row::Status));
     rows
 }
 
@@ -92,6 +95,7 @@ pub fn open(app: &mut App) {
         marks,
         ratings: filter.ratings.clone(),
         incomplete: filter.incomplete,
+        statuses: filter.statuses.clone(),
         since: filter.since.map(|d| d.to_string()).unwrap_or_default(),
         by: filter.by.clone().unwrap_or_default(),
         word: word.unwrap_or_default(),
@@ -125,6 +129,11 @@ pub fn handle(mut dialog: Box<FilterDialog>, app: &mut App, action: Action) -> V
             }
             Row::Unrated => flip(&mut dialog.ratings, Rated::Unrated),
             Row::Incomplete => dialog.incomplete = !dialog.incomplete,
+            Row::Status(status) => {
+                if !dialog.statuses.remove(&status) {
+                    dialog.statuses.insert(status);
+                }
+            }
             _ => type_into(&mut dialog, row, " "),
         },
         Action::Command(Command::DeleteBack) => {
@@ -181,6 +190,7 @@ fn accept(dialog: &FilterDialog, app: &mut App) -> bool {
         since,
         by: given(&dialog.by),
         word: given(&dialog.word),
+        statuses: dialog.statuses.clone(),
     };
     if filter.word.is_some() {
         super::index::refresh(&mut app.review.index, &app.files, app.review.kana);

@@ -7,6 +7,8 @@ use crate::app::action::{Action, Effect};
 use crate::app::state::{App, Column, FileEntry, Focus, Mode, Node, SectionRef, TableRow, TableView};
 use crate::app::tree;
 use crate::command::Command;
+use crate::i18n::Lang;
+use crate::i18n::cycle::{Calendar, day};
 use crate::model::Field;
 use crate::text::{display_width, sanitize};
 
@@ -72,18 +74,18 @@ fn compare(a: &TableRow, b: &TableRow, column: Column) -> Ordering {
 }
 
 /// The widest text of each column (display columns, after taming control characters).
-pub fn widths(rows: &[TableRow]) -> Vec<usize> {
+pub fn widths(rows: &[TableRow], calendar: (Calendar, Lang)) -> Vec<usize> {
     let mut widths = vec![0; Column::ALL.len()];
     for row in rows {
         for (slot, column) in widths.iter_mut().zip(Column::ALL) {
-            *slot = (*slot).max(display_width(&cell(row, column)));
+            *slot = (*slot).max(display_width(&cell(row, column, calendar)));
         }
     }
     widths
 }
 
-/// A cell's text as shown.
-pub fn cell(row: &TableRow, column: Column) -> String {
+/// A cell's text as shown; the day of the last change in the office's calendar.
+pub fn cell(row: &TableRow, column: Column, (calendar, lang): (Calendar, Lang)) -> String {
     match column {
         Column::File => sanitize(&row.file).into_owned(),
         Column::Division => sanitize(&row.division).into_owned(),
@@ -91,7 +93,7 @@ pub fn cell(row: &TableRow, column: Column) -> String {
         Column::Rating => row.rating.as_deref().map(|m| sanitize(m).into_owned()).unwrap_or_default(),
         Column::Goals => row.goals.to_string(),
         Column::Complete => if row.complete { "○" } else { "!" }.to_owned(),
-        Column::Updated => row.updated.map(|at| at.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+        Column::Updated => row.updated.map(|at| day(at.date_naive(), calendar, lang)).unwrap_or_default(),
         Column::UpdatedBy => sanitize(&row.updated_by).into_owned(),
     }
 }
@@ -113,7 +115,7 @@ pub fn build(app: &App, view: &mut TableView) {
     let on = view.rows.get(view.cursor).map(|r| r.at);
     view.rows = rows(&app.files, app.review.shown.as_ref());
     sort(&mut view.rows, view.sort, view.descending);
-    view.widths = widths(&view.rows);
+    view.widths = widths(&view.rows, (app.calendar, app.lang));
     view.built.clone_from(&app.review.seen);
     if let Some(at) = on {
         view.cursor = view.rows.iter().position(|r| r.at == at).unwrap_or(view.cursor);

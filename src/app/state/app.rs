@@ -45,6 +45,10 @@ pub enum Mode {
     Years(Box<YearsView>),
     /// `S`: every organisation × fiscal year.
     Summary(Box<SummaryView>),
+    /// A question of the year's cycle (submit, approve, next stage, new year).
+    Ask(Box<super::cycle::Ask>),
+    /// A reviewer writing why a section is returned.
+    Comment(Box<super::cycle::CommentDialog>),
 }
 
 pub struct App {
@@ -77,6 +81,10 @@ pub struct App {
     pub read_only: bool,
     /// The login name that saves (stamped as `updated_by`).
     pub user: String,
+    /// The settings name this login a reviewer: it may approve and return sections.
+    pub reviewer: bool,
+    /// The calendar dates are shown in.
+    pub calendar: crate::i18n::cycle::Calendar,
     /// Where exports go by default: a folder of the user's, outside the data tree, so that exports
     /// never show up as untracked data in the repository. `None`: next to the data file.
     pub export_dir: Option<std::path::PathBuf>,
@@ -118,6 +126,8 @@ impl App {
             quit_after_save: false,
             read_only: false,
             user: "unknown".to_owned(),
+            reviewer: false,
+            calendar: crate::i18n::cycle::Calendar::default(),
             export_dir: None,
             no_color: false,
             generation: 0,
@@ -184,7 +194,8 @@ impl App {
             Mode::Editing(editor) => editor.changed(self.section(editor.section)),
             _ => false,
         };
-        editing_changed || self.unsaved_sections() > 0
+        let head = self.files.iter().any(|f| f.loaded_state().is_some_and(super::files::Loaded::head_dirty));
+        editing_changed || self.unsaved_sections() > 0 || head
     }
 
     /// The tree rows that are not hidden inside a collapsed node, nor by the filter (which
@@ -256,7 +267,9 @@ impl App {
     /// Lays the screen out again for `width` × `height` and the section now selected.
     pub fn relayout(&mut self, width: u16, height: u16) {
         let section = self.selected().and_then(|at| self.section(at));
-        let layout = Layout::compute(width, height, LayoutInput { section, editing: None, zoom: self.zoom });
+        let banner = crate::app::cycle::banner(self);
+        let banner = banner.as_ref().map(|(head, comment)| (head.as_str(), comment.as_str()));
+        let layout = Layout::compute(width, height, LayoutInput { section, editing: None, zoom: self.zoom, banner });
         let editing = match &self.mode {
             Mode::Editing(editor) if Some(editor.section) == self.selected() => {
                 Some((editor.field, editor.rows(layout.text_width(editor.field))))
@@ -264,7 +277,7 @@ impl App {
             _ => None,
         };
         self.layout = match editing {
-            Some(_) => Layout::compute(width, height, LayoutInput { section, editing, zoom: self.zoom }),
+            Some(_) => Layout::compute(width, height, LayoutInput { section, editing, zoom: self.zoom, banner }),
             None => layout,
         };
     }

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use crate::model::{Document, Field, Section};
+use crate::model::{Document, Field, HeadField, Section};
 use crate::store::LoadError;
 
 /// What tells a file changed on disk without reading it: modification time, length and inode
@@ -140,6 +140,11 @@ impl Loaded {
 
     pub fn dirty_count(&self) -> usize {
         self.dirty.len()
+    }
+
+    /// The file's own values (its stage, say) differ from what is on disk.
+    pub fn head_dirty(&self) -> bool {
+        !HeadField::ALL.iter().all(|h| h.equal(&self.doc, &self.saved))
     }
 
     pub fn dirty(&self) -> impl Iterator<Item = (usize, usize)> + '_ {

@@ -3,6 +3,7 @@
 
 mod app;
 mod changes;
+mod cycle;
 mod dialogs;
 mod editor;
 mod files;
@@ -14,6 +15,7 @@ mod review;
 
 pub use app::{App, Mode, goal_rows};
 pub use changes::ChangesView;
+pub use cycle::{Ask, CommentDialog};
 pub use dialogs::{Choice, Conflict, ExportDialog, Question, Recovery, RecoveryEntry, View};
 pub use editor::{Editor, part_text, text_box};
 pub use files::{DiskStamp, FileEntry, FileState, Loaded, Pending, canonical_path};

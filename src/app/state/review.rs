@@ -75,6 +75,8 @@ pub struct Filter {
     pub by: Option<String>,
     /// Holding this text (as the search compares it).
     pub word: Option<String>,
+    /// Any of these statuses (none given: any status).
+    pub statuses: BTreeSet<crate::model::Status>,
 }
 
 impl Filter {
@@ -134,6 +136,7 @@ pub struct FilterDialog {
     pub marks: Vec<String>,
     pub ratings: BTreeSet<Rated>,
     pub incomplete: bool,
+    pub statuses: BTreeSet<crate::model::Status>,
     pub since: String,
     pub by: String,
     pub word: String,

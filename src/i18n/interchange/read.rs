@@ -46,6 +46,7 @@ pub enum ReadMsg {
     EmptyName,
     DuplicateSection { division: String, section: String },
     UnknownRating { mark: String, allowed: Vec<String> },
+    GoalRatingWithoutGoal { label: String, goals: usize },
     DuplicateMark { mark: String },
     GoalNumbersOutOfOrder { numbers: String },
     EmptyGoal { number: String },
@@ -223,6 +224,12 @@ impl ReadMsg {
             ReadMsg::DuplicateSection { division, section } => {
                 tr!(lang, "{division} {section} が二度出てきます。", "{division} {section} appears twice.")
             }
+            // A goal's mark ("④○") for a goal the row does not have.
+            ReadMsg::GoalRatingWithoutGoal { label, goals } => tr!(
+                lang,
+                "目標達成度に「{label}」の目標の評価がありますが、この課の目標は{goals}つです。番号を直してください（「①○ ②◎」の形）。",
+                "the rating cell rates goal {label}, but the section has {goals} goals; fix the number (as in ①○ ②◎)."
+            ),
             ReadMsg::UnknownRating { mark, allowed } => {
                 let (mark, allowed) = (spelled(mark), allowed.join(" "));
                 tr!(

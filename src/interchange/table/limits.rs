@@ -250,6 +250,9 @@ fn check_section(doc: &Document, division: &Division, section: &Section, source:
     if let Some(mark) = section.rating.as_ref().filter(|m| doc.grade(m).is_none()) {
         return at(SectionPart::Rating, Flaw::RatingNotOnScale(visible(mark).into_owned()));
     }
+    if let Some(mark) = section.goal_ratings.iter().flatten().find(|m| doc.grade(m).is_none()) {
+        return at(SectionPart::Rating, Flaw::RatingNotOnScale(visible(mark).into_owned()));
+    }
     if let Some(flaw) = text_flaw(&section.reflection, source, Kind::Bullets) {
         return at(SectionPart::Reflection, flaw);
     }

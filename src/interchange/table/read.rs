@@ -71,7 +71,7 @@ pub(crate) fn read(
     marker_warnings(above.marker, &organization, &first, &mut warnings);
     let notes = (!notes.is_empty()).then(|| notes.join("\n"));
     let preface = above.preface.map(|(_, p)| p);
-    Ok((Document { organization, fiscal_year, checkpoint, preface, notes, scale, divisions }, warnings))
+    Ok((Document { organization, fiscal_year, stage: None, checkpoint, preface, notes, scale, divisions }, warnings))
 }
 
 /// The preface, legend and marker above the table, and the index of the first header row.

@@ -28,29 +28,57 @@ pub(crate) fn read(
     check_merges(row, context.columns)?;
     let (division, name) = names(row, context.columns.names, above, warnings)?;
     let field = |column: Option<usize>| column.map_or("", |c| row.text(c));
-    let rating = match (context.columns.rating, field(context.columns.rating)) {
-        (Some(column), cell) if !cell.is_empty() => {
-            let at = row.at(column);
-            let mark = rating(cell, context.scale, at, warnings);
-            let allowed = context.scale.iter().map(|g| g.mark.clone()).collect();
-            Some(mark.ok_or_else(|| ImportError::at(at, ReadMsg::UnknownRating { mark: cell.to_owned(), allowed }))?)
-        }
-        _ => None,
-    };
     let goals_at = context.columns.goals.map_or(&row.at, |c| row.at(c));
     let goals = goals::split(field(context.columns.goals), context.source, goals_at)?;
-    let section = Section {
+    let mut section = Section {
         name,
         goals_intro: goals.intro,
         goals_numbered_from: goals.numbered_from,
         goals: goals.goals,
         progress: context.source.decode(field(context.columns.progress)),
-        rating,
         reflection: context.source.decode(field(context.columns.reflection)),
-        updated: None,
-        updated_by: None,
+        ..Section::default()
     };
+    if let Some(column) = context.columns.rating {
+        ratings(&mut section, field(Some(column)), row.at(column), context.scale, warnings)?;
+    }
     Ok((division, section))
+}
+
+/// The rating cell: the section's mark ("○", or "○ ほぼ達成できた"), and the goals' own marks as
+/// the tables write them ("①○ ②◎"), in any order; look-alikes are read as the mark they resemble.
+fn ratings(
+    section: &mut Section,
+    cell: &str,
+    at: &Location,
+    scale: &[Grade],
+    warnings: &mut Vec<Warning>,
+) -> Result<(), ImportError> {
+    let unknown = |mark: &str| {
+        let allowed = scale.iter().map(|g| g.mark.clone()).collect();
+        ImportError::at(at, ReadMsg::UnknownRating { mark: mark.to_owned(), allowed })
+    };
+    let numbered = |token: &str| {
+        let past_20 =
+            token.strip_prefix('(').and_then(|t| t.split_once(')')).is_some_and(|(n, _)| n.parse::<u32>().is_ok());
+        token.starts_with(|c: char| ('①'..='⑳').contains(&c)) || past_20
+    };
+    let (goal_marks, own): (Vec<&str>, Vec<&str>) = cell.split_whitespace().partition(|t| numbered(t));
+    let own = if goal_marks.is_empty() { cell.trim().to_owned() } else { own.join(" ") };
+    if !own.is_empty() {
+        section.rating = Some(rating(&own, scale, at, warnings).ok_or_else(|| unknown(&own))?);
+    }
+    for token in goal_marks {
+        let index = (0..section.goals.len()).find(|i| token.starts_with(&section.goal_mark_label(*i)));
+        let Some(index) = index else {
+            let label: String = token.chars().take_while(|c| !scale.iter().any(|g| g.mark.starts_with(*c))).collect();
+            return Err(ImportError::at(at, ReadMsg::GoalRatingWithoutGoal { label, goals: section.goals.len() }));
+        };
+        let mark = token.get(section.goal_mark_label(index).len()..).unwrap_or_default();
+        let mark = rating(mark, scale, at, warnings).ok_or_else(|| unknown(mark))?;
+        section.set_goal_rating(index, Some(mark));
+    }
+    Ok(())
 }
 
 fn names(

@@ -80,6 +80,7 @@ mod tests {
         Document {
             organization: "上京区役所".into(),
             fiscal_year: 2008,
+            stage: None,
             checkpoint: None,
             preface: None,
             notes: None,

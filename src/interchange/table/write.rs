@@ -3,7 +3,7 @@
 //! Rows: preface, legend, marker, two header rows, one row per section, notes.
 
 use super::super::error::ExportError;
-use super::super::{goal_entries, visible};
+use super::super::{goal_entries, rating_cell, visible};
 use super::{LEGEND_HEADING, Source, legend, limits};
 use crate::model::{Division, Document, Section, checkpoint_phrase};
 
@@ -105,7 +105,7 @@ fn section_cells(division: &Division, section: &Section, source: Source) -> Vec<
         format!("{} {}", division.name, section.name),
         goals.join(source.separator()),
         source.encode(&section.progress),
-        section.rating.clone().unwrap_or_default(),
+        rating_cell(section),
         source.encode(&section.reflection),
     ]
 }

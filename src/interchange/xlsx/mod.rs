@@ -67,6 +67,7 @@ fn with_visible_controls(doc: &Document) -> Document {
             section.goals = section.goals.iter().map(|g| v(g)).collect();
             section.progress = v(&section.progress);
             section.rating = section.rating.as_deref().map(v);
+            section.goal_ratings = section.goal_ratings.iter().map(|r| r.as_deref().map(v)).collect();
             section.reflection = v(&section.reflection);
         }
     }

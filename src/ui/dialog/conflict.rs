@@ -2,6 +2,8 @@
 //! being written.
 
 use ratatui::Frame;
+
+use crate::i18n::cycle::moment;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -61,9 +63,9 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
         None => match question {
             Question::Field(c) => {
                 let who = match (&c.their_by, c.their_at) {
-                    (Some(by), Some(at)) => format!("{by}, {}", at.format("%Y-%m-%d %H:%M")),
+                    (Some(by), Some(at)) => format!("{by}, {}", moment(at, app.calendar, lang)),
                     (Some(by), None) => by.clone(),
-                    (None, Some(at)) => at.format("%Y-%m-%d %H:%M").to_string(),
+                    (None, Some(at)) => moment(at, app.calendar, lang),
                     (None, None) => Words::Unknown.text(lang),
                 };
                 text_box(frame, mine, Words::Yours.text(lang), &c.mine, style::bold(), lang);

@@ -43,8 +43,11 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Recovery) {
         frame.render_widget(Paragraph::new(shown), inner);
         return;
     }
-    let when =
-        entry.written.map(|t| chrono::DateTime::<chrono::Local>::from(t).format("%Y-%m-%d %H:%M:%S").to_string());
+    let when = entry.written.map(|t| {
+        let local = chrono::DateTime::<chrono::Local>::from(t);
+        let day = crate::i18n::cycle::day(local.date_naive(), app.calendar, lang);
+        format!("{day} {}", local.format("%H:%M:%S"))
+    });
     let explain = Words::RecoveryExplain { when, path, fields: entry.differences.len() }.text(lang);
     lines.extend(wrap(&sanitize(&explain), width).into_iter().map(|l| Line::from(w(l))));
     if app.files.get(entry.file).is_some_and(|f| f.canonical != entry.original) {

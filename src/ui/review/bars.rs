@@ -49,7 +49,8 @@ pub fn lines(app: &App, counts: &Counts, width: usize) -> Vec<Line<'static>> {
     }
     let last = match &counts.last {
         Some((at, by)) => {
-            ReviewWords::LastChange { at: at.format("%Y-%m-%d %H:%M").to_string(), by: sanitize(by).into_owned() }
+            let at = crate::i18n::cycle::moment(*at, app.calendar, app.lang);
+            ReviewWords::LastChange { at, by: sanitize(by).into_owned() }
         }
         None => ReviewWords::NeverChanged,
     };

@@ -44,6 +44,9 @@ pub fn draw(frame: &mut Frame, app: &App, dialog: &FilterDialog) {
                 format!("{}{}", tick(dialog.ratings.contains(&Rated::Unrated)), ReviewWords::Unrated.text(lang))
             }
             Row::Incomplete => format!("{}{}", tick(dialog.incomplete), ReviewWords::IncompleteOnly.text(lang)),
+            Row::Status(status) => {
+                format!("{}{}", tick(dialog.statuses.contains(status)), crate::i18n::cycle::status_name(*status, lang))
+            }
             Row::Since | Row::By | Row::Word => {
                 let (label, value) = match row {
                     Row::Since => (ReviewWords::Since, &dialog.since),
@@ -61,12 +64,16 @@ pub fn draw(frame: &mut Frame, app: &App, dialog: &FilterDialog) {
         let style = if chosen { style::chosen() } else { Style::new() };
         lines.push(Line::from(Span::styled(w(truncate(&text, width)), style)));
     }
+    // On a screen too low for every row, the rows scroll so that the chosen one shows.
+    let room = usize::from(inner.height).saturating_sub(2).max(1);
+    let offset = (dialog.row + 1).saturating_sub(room);
+    let mut lines: Vec<Line> = lines.into_iter().skip(offset).take(room).collect();
     lines.push(Line::default());
     let hints = truncate(&app.keymap.hints(contexts(app), lang), width);
     lines.push(Line::styled(w(hints), dim().add_modifier(Modifier::BOLD)));
     frame.render_widget(Paragraph::new(lines), inner);
-    if let Some((column, row)) = caret {
+    if let Some((column, row)) = caret.filter(|(_, row)| *row >= offset) {
         let x = inner.x + u16::try_from(column.min(width.saturating_sub(1))).unwrap_or(0);
-        frame.set_cursor_position((x, inner.y + u16::try_from(row).unwrap_or(0)));
+        frame.set_cursor_position((x, inner.y + u16::try_from(row - offset).unwrap_or(0)));
     }
 }

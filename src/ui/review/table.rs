@@ -67,7 +67,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &TableView) {
             .iter()
             .zip(&widths)
             .map(|(column, width)| {
-                let text = truncate(&cell(row, *column), *width);
+                let text = truncate(&cell(row, *column, (app.calendar, app.lang)), *width);
                 // Numbers to the right, as tables have them.
                 match column {
                     Column::Goals => format!("{}{text} ", " ".repeat(width.saturating_sub(display_width(&text)))),

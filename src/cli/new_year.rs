@@ -1,0 +1,38 @@
+//! `hyoka new-year FILE`: next year's file beside this year's, never over one that exists.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::fail;
+use crate::i18n::Lang;
+use crate::i18n::cycle::{CycleMsg, new_year_error};
+use crate::model::next_year;
+use crate::store::{create_new_year, load_file, next_year_path};
+
+/// Exit codes: 0 written; 1 refused (the file or the year exists, or this year's file does not
+/// load); 2 usage (no year in the file's name and no `-o`).
+pub fn run(file: &Path, output: Option<PathBuf>, keep_goals: bool, lang: Lang) -> ExitCode {
+    let doc = match load_file(file) {
+        Ok((doc, _)) => doc,
+        Err(error) => {
+            eprintln!("{}", error.render(lang));
+            return ExitCode::FAILURE;
+        }
+    };
+    let Some(target) = output.or_else(|| next_year_path(file, doc.fiscal_year)) else {
+        return fail(&CycleMsg::NoYearInName { path: file.display().to_string() }.text(lang));
+    };
+    let next = next_year(&doc, keep_goals);
+    match create_new_year(&target, &next) {
+        Ok(_) => {
+            let (title, path) = (next.title(), target.display().to_string());
+            println!("{}", CycleMsg::YearWritten { title, path }.text(lang));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            let why = new_year_error(&error, lang);
+            eprintln!("hyoka: {}", CycleMsg::YearFailed { why }.text(lang));
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! What the bottom line says while a section goes through its review and a year through its stages.
+
+use crate::i18n::Lang;
+use crate::tr;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CycleMsg {
+    NeedSection,
+    /// The section waits for its reviewer or was approved (`status` worded).
+    Locked {
+        name: String,
+        status: String,
+    },
+    AlreadySubmitted {
+        name: String,
+    },
+    /// Approving or returning what was not submitted (`status` worded).
+    NotSubmitted {
+        name: String,
+        status: String,
+    },
+    NotReviewer,
+    Submitted {
+        name: String,
+    },
+    Approved {
+        name: String,
+    },
+    Returned {
+        name: String,
+    },
+    NoComment,
+    NotReturned,
+    Cancelled,
+    Published {
+        title: String,
+    },
+    StageMoved {
+        title: String,
+        stage: String,
+    },
+    /// The next year of this file is open already.
+    YearOpen {
+        title: String,
+        path: String,
+    },
+    /// The file's name holds no year to count on.
+    NoYearInName {
+        path: String,
+    },
+    YearWritten {
+        title: String,
+        path: String,
+    },
+    YearFailed {
+        why: String,
+    },
+    /// The status is changed by submitting, approving and returning, never put back from history.
+    StatusNotPutBack,
+    StatusCannotCombine,
+}
+
+impl CycleMsg {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            CycleMsg::NeedSection => tr!(
+                lang,
+                "課を選んでください。提出・承認・差戻しは課ごとにします。",
+                "Choose a section first: sections are submitted, approved and returned one by one."
+            ),
+            CycleMsg::Locked { name, status } => tr!(
+                lang,
+                "「{name}」は{status}です。差し戻されるまで変更できません。",
+                "'{name}' is {status}: it cannot be changed until it is returned."
+            ),
+            CycleMsg::AlreadySubmitted { name } => {
+                tr!(lang, "「{name}」はもう提出してあります。", "'{name}' has been submitted already.")
+            }
+            CycleMsg::NotSubmitted { name, status } => tr!(
+                lang,
+                "「{name}」は{status}です。承認・差戻しは提出された課にだけできます。",
+                "'{name}' is {status}: only a submitted section can be approved or returned."
+            ),
+            CycleMsg::NotReviewer => tr!(
+                lang,
+                "承認・差戻し・段階の変更は、審査する人だけができます（データフォルダの .hyoka.yaml か設定ファイルの reviewers に名前かグループがある人）。",
+                "Only reviewers approve, return and change the stage (those named, or in the group, under reviewers: in the data folder's .hyoka.yaml or the settings file)."
+            ),
+            CycleMsg::Submitted { name } => tr!(lang, "「{name}」を提出しました。", "Submitted '{name}'."),
+            CycleMsg::Approved { name } => tr!(lang, "「{name}」を承認しました。", "Approved '{name}'."),
+            CycleMsg::Returned { name } => tr!(lang, "「{name}」を差し戻しました。", "Returned '{name}'."),
+            CycleMsg::NoComment => tr!(
+                lang,
+                "差し戻す理由を書いてください。空のままでは差し戻せません（Esc でやめます）。",
+                "Write why the section is returned; it cannot be returned without a comment (Esc cancels)."
+            ),
+            CycleMsg::NotReturned => tr!(lang, "差し戻しをやめました。", "Not returned."),
+            CycleMsg::Cancelled => tr!(lang, "やめました。何も変えていません。", "Cancelled: nothing was changed."),
+            CycleMsg::Published { title } => tr!(
+                lang,
+                "{title} は公表済みです。これより先の段階はありません。",
+                "{title} is published: there is no stage after it."
+            ),
+            CycleMsg::StageMoved { title, stage } => {
+                tr!(lang, "{title} を「{stage}」の段階に進めました。", "{title} is now at the {stage} stage.")
+            }
+            CycleMsg::YearOpen { title, path } => tr!(
+                lang,
+                "{title} はもうあります（{path}）。上書きはしません。",
+                "{title} exists already ({path}); it is never overwritten."
+            ),
+            CycleMsg::NoYearInName { path } => tr!(
+                lang,
+                "ファイル名「{path}」に年度（2008 など）がないため、次の年度のファイル名を決められません。hyoka new-year {path} -o 新しいファイル で作ってください。",
+                "The name '{path}' holds no year (such as 2008) to count on; write it with hyoka new-year {path} -o NEW-FILE."
+            ),
+            CycleMsg::YearWritten { title, path } => {
+                tr!(lang, "{title} を作りました: {path}", "Wrote {title}: {path}")
+            }
+            CycleMsg::YearFailed { why } => {
+                tr!(lang, "次の年度のファイルを作れませんでした: {why}", "Next year's file was not written: {why}")
+            }
+            CycleMsg::StatusCannotCombine => tr!(
+                lang,
+                "提出状況は合わせて編集できません。m（自分）か t（相手）で選んでください。",
+                "A status cannot be combined: choose m (yours) or t (theirs)."
+            ),
+            CycleMsg::StatusNotPutBack => tr!(
+                lang,
+                "提出状況は履歴から戻せません。提出（s）・承認（A）・差戻し（R）で変わります。",
+                "The status is not put back from the history: it changes by submitting (s), approving (A) and returning (R)."
+            ),
+        }
+    }
+}

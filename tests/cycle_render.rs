@@ -1,0 +1,152 @@
+//! The year's cycle as drawn into ratatui's TestBackend, in both ambiguous widths: a returned
+//! section with its Japanese comment above the panes, the goals with their own marks, the stage's
+//! panes marked, the questions, the comment being written, the division's unwritten sections.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test: a broken expectation is a failed test"
+)]
+
+mod cyclekit;
+
+use cyclekit::*;
+use hyoka::app::{Action, App, Node, update};
+use hyoka::model::{Stage, Status};
+use hyoka::text::{AmbiguousWidth, set_ambiguous_width};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
+use ratatui::crossterm::event::KeyCode;
+use unicode_width::UnicodeWidthStr;
+
+/// The screen as the terminal receives it, each row checked to fill the width exactly as the
+/// Unicode table measures it in the width set up.
+fn screen(app: &mut App, width: u16, height: u16, wide: bool) -> String {
+    set_ambiguous_width(if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow });
+    update(app, Action::Resize(width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|frame| hyoka::ui::draw(frame, app)).expect("draws");
+    let buffer: &Buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut skip = 0;
+        let mut row = Vec::new();
+        for x in 0..width {
+            let cell = &buffer[(x, y)];
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            if cell.diff_option == CellDiffOption::Skip {
+                continue;
+            }
+            skip = cell.cell_width().saturating_sub(1);
+            row.push(cell.symbol().to_owned());
+        }
+        let measured: usize = row.iter().map(|s| if wide { s.width_cjk() } else { s.width() }).sum();
+        let text = row.concat();
+        assert_eq!(measured, usize::from(width), "row {y} is {measured} columns: {text}");
+        out.push_str(&text);
+        out.push('\n');
+    }
+    set_ambiguous_width(AmbiguousWidth::Narrow);
+    out
+}
+
+fn returned() -> (Office, App) {
+    let office = Office::new(Some(Stage::Goals), Status::Returned);
+    let app = shown_as_in_data(office.open("kumin01", false));
+    (office, app)
+}
+
+/// The file named as in the repository, so that the status line does not show the temporary folder.
+fn shown_as_in_data(mut app: App) -> App {
+    for entry in &mut app.files {
+        entry.path = std::path::PathBuf::from("data").join(entry.path.strip_prefix(entry.root.clone()).unwrap());
+    }
+    app
+}
+
+#[test]
+fn a_returned_section_shows_the_reviewers_comment_above_its_panes() {
+    let (_office, mut app) = returned();
+    let small = screen(&mut app, 80, 24, false);
+    assert!(small.contains("差戻し（suzuki 令和8年11月26日 10:00）"), "{small}");
+    assert!(small.contains("│数値目標を入れてください。"), "{small}");
+    assert!(small.contains("│  差  総務課"), "the tree marks it: {small}");
+    let wide = screen(&mut app, 120, 40, true);
+    insta::assert_snapshot!(format!("{small}\n{wide}"));
+}
+
+#[test]
+fn a_submitted_section_says_who_handed_it_in_and_a_reviewer_sees_the_keys() {
+    let office = Office::new(Some(Stage::Midyear), Status::Submitted);
+    let mut clerk = shown_as_in_data(office.open("kumin01", false));
+    let clerk_screen = screen(&mut clerk, 80, 24, false);
+    assert!(clerk_screen.contains("差し戻されるまで変更できません"), "{clerk_screen}");
+    let mut reviewer = shown_as_in_data(office.open("suzuki", true));
+    let reviewer_screen = screen(&mut reviewer, 80, 24, true);
+    assert!(reviewer_screen.contains("A:承認 R:差戻し"), "{reviewer_screen}");
+    assert!(reviewer_screen.contains("◆11月末現在の取組状況"), "the stage's pane is marked: {reviewer_screen}");
+    insta::assert_snapshot!(format!("{clerk_screen}\n{reviewer_screen}"));
+}
+
+#[test]
+fn the_goals_show_their_own_marks_at_the_right_in_both_widths() {
+    let office = Office::new(Some(Stage::Yearend), Status::Draft);
+    let mut app = shown_as_in_data(office.open("kumin01", false));
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "2");
+    press(&mut app, KeyCode::Down);
+    keys(&mut app, "1");
+    press(&mut app, KeyCode::Up);
+    let narrow = screen(&mut app, 80, 24, false);
+    let row = narrow.lines().find(|l| l.contains("①笑顔で")).unwrap_or_else(|| panic!("{narrow}"));
+    assert!(row.trim_end_matches('│').trim_end().ends_with('○'), "the mark at the right: {row}");
+    let wide = screen(&mut app, 80, 24, true);
+    insta::assert_snapshot!(format!("{narrow}\n{wide}"));
+}
+
+#[test]
+fn the_questions_and_the_comment_being_written() {
+    let office = Office::new(Some(Stage::Goals), Status::Submitted);
+    let mut app = shown_as_in_data(office.open("suzuki", true));
+    keys(&mut app, "A");
+    let approve = screen(&mut app, 80, 24, false);
+    assert!(approve.contains("「総務課」を承認します"), "{approve}");
+    keys(&mut app, "n");
+    keys(&mut app, "R");
+    update(
+        &mut app,
+        Action::Paste("目標に数値（件数・割合）を入れて、\n達成したかどうか分かるようにしてください。".into()),
+    );
+    let comment = screen(&mut app, 80, 24, true);
+    assert!(comment.contains("差し戻す理由 — 総務課"), "{comment}");
+    let mut clerk = shown_as_in_data(office.open("kumin01", false));
+    keys(&mut clerk, "s");
+    let already = screen(&mut clerk, 80, 24, false);
+    insta::assert_snapshot!(format!("{approve}\n{comment}\n{already}"));
+}
+
+#[test]
+fn the_overviews_list_per_division_the_sections_that_have_not_written_the_stage() {
+    let office = Office::new(Some(Stage::Midyear), Status::Submitted);
+    let mut doc = office.doc();
+    doc.section_mut(0, 1).unwrap().progress.clear();
+    doc.section_mut(1, 0).unwrap().progress.clear();
+    std::fs::write(office.file(), hyoka::store::emit_document(&doc)).unwrap();
+    let mut app = shown_as_in_data(office.open("suzuki", true));
+    app.cursor = Node::Division(0, 0);
+    let division = screen(&mut app, 100, 30, false);
+    assert!(division.contains("段階: 中間（取組状況）"), "{division}");
+    assert!(division.contains("未記入（取組状況）1課: まちづくり推進課"), "{division}");
+    assert!(division.contains("提:提出済み 1"), "{division}");
+    app.cursor = Node::File(0);
+    let file = screen(&mut app, 100, 30, true);
+    assert!(file.contains("福祉部 — 未記入（取組状況）1課: 福祉介護課"), "{file}");
+    assert!(file.contains("保健部 — どの課も取組状況を書いています。"), "{file}");
+    insta::assert_snapshot!(format!("{division}\n{file}"));
+}
