@@ -36,7 +36,7 @@ pub fn run(app: &mut App, env: &Env, ambiguous: AmbiguousSetting) -> io::Result<
     outcome
 }
 
-fn run_on(screen: &mut ratatui::DefaultTerminal, app: &mut App, env: &Env) -> io::Result<i32> {
+fn run_on(screen: &mut terminal::Screen, app: &mut App, env: &Env) -> io::Result<i32> {
     let (sender, events) = channel::<Event>();
     let ending = Arc::new(AtomicUsize::new(0));
     let done = Arc::new(AtomicBool::new(false));
@@ -66,7 +66,7 @@ fn run_on(screen: &mut ratatui::DefaultTerminal, app: &mut App, env: &Env) -> io
 }
 
 fn serve(
-    screen: &mut ratatui::DefaultTerminal,
+    screen: &mut terminal::Screen,
     app: &mut App,
     worker: &Worker,
     events: &std::sync::mpsc::Receiver<Event>,
@@ -121,7 +121,7 @@ fn serve(
     }
 }
 
-fn run_effects(screen: &mut ratatui::DefaultTerminal, worker: &Worker, effects: Vec<Effect>) -> io::Result<()> {
+fn run_effects(screen: &mut terminal::Screen, worker: &Worker, effects: Vec<Effect>) -> io::Result<()> {
     for effect in effects {
         if let Some(Effect::Redraw) = worker.run(effect) {
             terminal::wipe(screen)?;
