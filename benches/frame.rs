@@ -15,6 +15,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// Counts allocations per benchmark: a frame should make few, and `ui::finish` none per cell.
+#[global_allocator]
+static ALLOC: divan::AllocProfiler = divan::AllocProfiler::system();
+
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
 
