@@ -258,3 +258,25 @@ fn a_terminal_shows_every_frame_exactly_with_ambiguous_characters_one_column_wid
 fn a_terminal_shows_every_frame_exactly_with_ambiguous_characters_two_columns_wide() {
     shows_every_frame(true);
 }
+
+#[test]
+fn a_frame_that_changed_nothing_sends_nothing() {
+    let (width, height) = (100u16, 30u16);
+    let area = Rect::new(0, 0, width, height);
+    let wire = Wire::default();
+    let options = ratatui::TerminalOptions { viewport: ratatui::Viewport::Fixed(area) };
+    let mut terminal = Terminal::with_options(HyokaBackend::new(wire.clone()), options).expect("terminal");
+    let mut app = app();
+    update(&mut app, Action::Resize(width, height));
+    terminal.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws");
+    assert!(!wire.take().is_empty(), "the first frame is sent");
+    terminal.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws");
+    assert_eq!(String::from_utf8(wire.take()).unwrap(), "", "the same frame again: not a byte");
+    // Editing: the caret is put back on every frame, and sent only when it moved.
+    update(&mut app, Action::from(Command::NextPane));
+    update(&mut app, Action::from(Command::Edit));
+    terminal.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws");
+    assert!(!wire.take().is_empty());
+    terminal.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws");
+    assert_eq!(String::from_utf8(wire.take()).unwrap(), "", "editing, nothing typed: not a byte");
+}

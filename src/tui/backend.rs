@@ -17,10 +17,7 @@ use ratatui::backend::{Backend, ClearType, CrosstermBackend, IntoCrossterm as _,
 use ratatui::buffer::{Cell, CellDiffOption};
 use ratatui::crossterm::cursor::{MoveRight, MoveTo};
 use ratatui::crossterm::queue;
-use ratatui::crossterm::style::{
-    Attribute, Color as CColor, Colors, Print, SetAttribute, SetBackgroundColor, SetColors, SetForegroundColor,
-    SetUnderlineColor,
-};
+use ratatui::crossterm::style::{Attribute, Colors, Print, SetAttribute, SetColors, SetUnderlineColor};
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthChar;
@@ -36,6 +33,10 @@ const BUFFER: usize = 64 * 1024;
 pub struct HyokaBackend<W: Write> {
     inner: CrosstermBackend<io::BufWriter<W>>,
     shown: Shown,
+    /// Whether the terminal's cursor is shown, once we said so; ratatui says it on every frame.
+    cursor_shown: Option<bool>,
+    /// Where the terminal's cursor is, when known: ratatui puts it back on every frame.
+    cursor_at: Option<Position>,
 }
 
 impl<W: Write> HyokaBackend<W> {
@@ -43,6 +44,8 @@ impl<W: Write> HyokaBackend<W> {
         HyokaBackend {
             inner: CrosstermBackend::new(io::BufWriter::with_capacity(BUFFER, writer)),
             shown: Shown::unknown(),
+            cursor_shown: None,
+            cursor_at: None,
         }
     }
 }
@@ -239,7 +242,7 @@ impl<W: Write> Backend for HyokaBackend<W> {
         let (w, shown) = (&mut self.inner, &mut self.shown);
         let mut pen = Pen::PLAIN;
         // Where the terminal's cursor is, when hyoka can be sure of it.
-        let mut cursor: Option<Position> = None;
+        let mut cursor = self.cursor_at;
         let mut next = 0;
         while let Some(&(x, y, cell)) = cells.get(next) {
             // A long run of blanks is erased (`ESC [ n X`) rather than written out.
@@ -274,20 +277,29 @@ impl<W: Write> Backend for HyokaBackend<W> {
             cursor = advance.map(|advance| Position { x: x.saturating_add(advance), y });
             next += 1;
         }
-        queue!(
-            w,
-            SetForegroundColor(CColor::Reset),
-            SetBackgroundColor(CColor::Reset),
-            SetUnderlineColor(CColor::Reset),
-            SetAttribute(Attribute::Reset),
-        )
+        if !cells.is_empty() {
+            self.cursor_at = cursor;
+        }
+        // The terminal writes plainly between frames; one reset says it, where needed.
+        if pen != Pen::PLAIN {
+            queue!(w, SetAttribute(Attribute::Reset))?;
+        }
+        Ok(())
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_shown == Some(false) {
+            return Ok(());
+        }
+        self.cursor_shown = Some(false);
         self.inner.hide_cursor()
     }
 
     fn show_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_shown == Some(true) {
+            return Ok(());
+        }
+        self.cursor_shown = Some(true);
         self.inner.show_cursor()
     }
 
@@ -296,6 +308,11 @@ impl<W: Write> Backend for HyokaBackend<W> {
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        let position = position.into();
+        if self.cursor_at == Some(position) {
+            return Ok(());
+        }
+        self.cursor_at = Some(position);
         self.inner.set_cursor_position(position)
     }
 
@@ -308,6 +325,7 @@ impl<W: Write> Backend for HyokaBackend<W> {
             ClearType::All => self.shown.cleared(),
             _ => self.shown.forget(),
         }
+        self.cursor_at = None;
         self.inner.clear_region(clear_type)
     }
 
