@@ -89,7 +89,7 @@ fn sequence_len(n: u16) -> usize {
 
 /// The unchanged cells from `from` to `to` on row `y`, when the terminal shows each as known and
 /// in the pen's style: printing them again moves the cursor there and changes nothing.
-fn reprint<'s>(shown: &'s Shown, from: u16, to: u16, y: u16, pen: Pen) -> Option<Vec<&'s str>> {
+fn reprint(shown: &Shown, from: u16, to: u16, y: u16, pen: Pen) -> Option<Vec<&str>> {
     let mut symbols = Vec::new();
     let mut x = from;
     while x < to {
