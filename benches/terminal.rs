@@ -12,7 +12,7 @@ mod pty;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use pty::{Failure, HYOKA, Pty};
+use pty::{Failure, Pty, hyoka_binary};
 
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
@@ -75,7 +75,7 @@ fn city_at(root: &Path, scale: usize) -> Result<(PathBuf, u64), Failure> {
 /// hyoka on `data` in a 200×60 terminal, with one-column ambiguous characters (no question asked).
 fn hyoka(data: &Path) -> Result<Pty, Failure> {
     let data = data.to_str().ok_or("a path that is not UTF-8")?;
-    Pty::spawn(HYOKA, &["--ambiguous-width", "1", data], WIDTH, HEIGHT)
+    Pty::spawn(&hyoka_binary(), &["--ambiguous-width", "1", data], WIDTH, HEIGHT)
 }
 
 /// The first frame is complete when the status line names the first section.
@@ -143,32 +143,44 @@ fn idle(root: &Path) -> Result<(), Failure> {
     first_frame(&screen, Duration::from_secs(600))?;
     std::thread::sleep(Duration::from_secs(2));
     let (ticks, written) = (screen.cpu_ticks()?, screen.written());
-    let window = Duration::from_secs(10);
+    let (nanos, wakeups) = screen.cpu_and_wakeups()?;
+    let window = Duration::from_secs(20);
     std::thread::sleep(window);
     let used = screen.cpu_ticks()? - ticks;
-    let share = used as f64 / (window.as_secs_f64() * pty::clock_ticks() as f64);
+    let (nanos_after, wakeups_after) = screen.cpu_and_wakeups()?;
+    let share = (nanos_after - nanos) as f64 / window.as_nanos() as f64;
     println!(
-        "CPU over {window:?}: {used} ticks = {:.2} % of a core (goal < 1 %); bytes written while idle: {}",
+        "over {window:?}: CPU {:.1} ms = {:.3} % of a core (goal < 1 %; utime+stime {used} ticks of 1/{} s), \
+         {:.1} wake-ups a second, {} bytes written",
+        (nanos_after - nanos) as f64 / 1e6,
         share * 100.0,
+        pty::clock_ticks(),
+        (wakeups_after - wakeups) as f64 / window.as_secs_f64(),
         screen.written() - written
     );
     Ok(())
 }
 
 /// The bytes of `presses` presses of `key`, each drawn before the next is sent, divided by them;
-/// and the absolute cursor moves among them, per press.
-fn per_key(screen: &mut Pty, key: &str, presses: usize) -> Result<(f64, f64), Failure> {
-    let (mut total, mut moves) = (0, 0);
+/// the absolute cursor moves among them, per press; and the median press's bytes.
+fn per_key(screen: &mut Pty, key: &str, presses: usize) -> Result<(f64, f64, usize), Failure> {
+    let (mut total, mut moves, mut each) = (0, 0, Vec::new());
     for _ in 0..presses {
         let mark = screen.written();
         screen.press(key)?;
         screen.settle(mark, Duration::from_millis(120), Duration::from_secs(20))?;
         let sent = screen.bytes_since(mark);
+        if std::env::var_os("HYOKA_BENCH_DUMP").is_some() {
+            println!("{key:?}: {}", String::from_utf8_lossy(&sent).replace('\x1b', "␛"));
+        }
         total += sent.len();
+        each.push(sent.len());
         moves += cursor_moves(&sent);
     }
+    each.sort_unstable();
+    let median = each.get(each.len() / 2).copied().unwrap_or(0);
     let presses = presses.max(1) as f64;
-    Ok((total as f64 / presses, moves as f64 / presses))
+    Ok((total as f64 / presses, moves as f64 / presses, median))
 }
 
 /// Absolute cursor moves (`ESC [ row ; col H`) in a stretch of output.
@@ -195,8 +207,8 @@ fn bytes(root: &Path) -> Result<(), Failure> {
     // among them changes no pane text.
     let alike = root.join("alike").join(&folder).join("2008.yaml");
     city::write_alike(&file, &alike)?;
-    let report = |what: &str, (bytes, moves): (f64, f64)| {
-        println!("{what:<44} {bytes:>8.0} bytes/key  {moves:>6.1} cursor moves/key");
+    let report = |what: &str, (bytes, moves, median): (f64, f64, usize)| {
+        println!("{what:<48} {bytes:>6.0} bytes/key (median {median:>5})  {moves:>5.1} cursor moves/key");
     };
     for width in ["1", "2"] {
         let mut screen = open_file(&file, width)?;
@@ -205,7 +217,7 @@ fn bytes(root: &Path) -> Result<(), Failure> {
     let mut screen = open_file(&alike, "1")?;
     let down = per_key(&mut screen, "j", 9)?;
     let up = per_key(&mut screen, "k", 9)?;
-    report("hyoka, tree move with no pane text changing", ((down.0 + up.0) / 2.0, (down.1 + up.1) / 2.0));
+    report("hyoka, tree move with no pane text changing", ((down.0 + up.0) / 2.0, (down.1 + up.1) / 2.0, down.2));
     let mut screen = open_file(&file, "1")?;
     screen.press("\t")?;
     std::thread::sleep(Duration::from_millis(300));
@@ -229,7 +241,7 @@ fn bytes(root: &Path) -> Result<(), Failure> {
 /// hyoka on one file, its first frame drawn and the output quiet.
 fn open_file(file: &Path, width: &str) -> Result<Pty, Failure> {
     let path = file.to_str().ok_or("a path that is not UTF-8")?;
-    let screen = Pty::spawn(HYOKA, &["--ambiguous-width", width, path], WIDTH, HEIGHT)?;
+    let screen = Pty::spawn(&hyoka_binary(), &["--ambiguous-width", width, path], WIDTH, HEIGHT)?;
     first_frame(&screen, Duration::from_secs(60))?;
     screen.settle(0, Duration::from_millis(300), Duration::from_secs(20))?;
     Ok(screen)

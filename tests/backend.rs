@@ -206,8 +206,9 @@ fn app() -> App {
 
 /// The steps a clerk takes: tree moves over files, divisions and sections, panes, ratings, editing.
 fn steps() -> Vec<Action> {
-    let mut steps: Vec<Action> = (0..14).map(|_| Action::from(Command::Down)).collect();
-    steps.extend((0..5).map(|_| Action::from(Command::Up)));
+    let mut steps: Vec<Action> = (0..16).map(|_| Action::from(Command::Down)).collect();
+    steps.extend((0..16).map(|_| Action::from(Command::Up)));
+    steps.extend((0..3).map(|_| Action::from(Command::Down)));
     steps.extend([Command::NextPane, Command::NextPane, Command::NextPane].map(Action::from));
     steps.extend((0..5).map(|_| Action::from(Command::CycleRating)));
     steps.extend([Command::NextPane, Command::Edit].map(Action::from));
@@ -217,8 +218,13 @@ fn steps() -> Vec<Action> {
 }
 
 fn shows_every_frame(wide: bool) {
+    for (width, height) in [(120, 36), (200, 60), (80, 24)] {
+        shows_every_frame_at(wide, width, height);
+    }
+}
+
+fn shows_every_frame_at(wide: bool, width: u16, height: u16) {
     set_ambiguous_width(if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow });
-    let (width, height) = (120u16, 36u16);
     let mut app = app();
     update(&mut app, Action::Resize(width, height));
     let mut frames = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
@@ -235,7 +241,7 @@ fn shows_every_frame(wide: bool) {
         model.feed(&bytes);
         vt.process(&bytes);
         for y in 0..height {
-            assert_eq!(model.text(y), expected(&next, y), "after step {n} ({step:?}), row {y}");
+            assert_eq!(model.text(y), expected(&next, y), "{width}×{height}, after step {n} ({step:?}), row {y}");
         }
         if !wide {
             let shown: Vec<String> = vt.screen().rows(0, width).collect();

@@ -26,8 +26,11 @@ pub struct Pty {
     _home: tempfile::TempDir,
 }
 
-/// The real hyoka, built for this bench run (release), as `cargo bench` builds it.
-pub const HYOKA: &str = env!("CARGO_BIN_EXE_hyoka");
+/// The real hyoka, built for this bench run (release), as `cargo bench` builds it; or another
+/// build to compare with (`HYOKA_BENCH_BIN`, e.g. one of an earlier commit).
+pub fn hyoka_binary() -> String {
+    std::env::var("HYOKA_BENCH_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_hyoka").to_owned())
+}
 
 impl Pty {
     /// Starts `program args` in a `cols` × `rows` terminal, with a new empty folder of its own as
@@ -147,6 +150,21 @@ impl Pty {
     pub fn status_kib(&self, key: &str) -> Result<u64, Failure> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid()?))?;
         status_kib(&status, key)
+    }
+
+    /// CPU time of all its threads so far, in nanoseconds, and how often they were woken
+    /// (voluntary context switches): from /proc/PID/task/*/schedstat and status.
+    pub fn cpu_and_wakeups(&self) -> Result<(u64, u64), Failure> {
+        let (mut nanos, mut wakeups) = (0, 0);
+        for task in std::fs::read_dir(format!("/proc/{}/task", self.pid()?))? {
+            let task = task?.path();
+            // A thread that ended meanwhile is simply not counted.
+            let Ok(schedstat) = std::fs::read_to_string(task.join("schedstat")) else { continue };
+            nanos += schedstat.split_whitespace().next().ok_or("empty schedstat")?.parse::<u64>()?;
+            let Ok(status) = std::fs::read_to_string(task.join("status")) else { continue };
+            wakeups += status_kib(&status, "voluntary_ctxt_switches")?;
+        }
+        Ok((nanos, wakeups))
     }
 
     /// User and system CPU time so far, in clock ticks (utime + stime of /proc/PID/stat).

@@ -132,7 +132,16 @@ fn blank_run(cells: &[(u16, u16, &Cell)], first: usize, shown: &Shown) -> Option
                 Seen::Covered => x = x.saturating_add(1),
                 _ => break,
             },
-            _ => break,
+            // No more to draw on this row: the rest of a wide character the last blank erases goes too.
+            _ => {
+                while matches!(shown.get(x, y), Seen::Covered) {
+                    x = x.saturating_add(1);
+                }
+                if next > first {
+                    best = Some((x, next - first));
+                }
+                break;
+            }
         }
     }
     best

@@ -24,12 +24,7 @@ pub struct Shown {
 
 /// A blank in the terminal's default colours and no attributes: what a cleared cell is.
 pub fn is_blank(cell: &Cell) -> bool {
-    cell.symbol() == " "
-        && cell.fg == Color::Reset
-        && cell.bg == Color::Reset
-        && cell.underline_color == Color::Reset
-        && cell.modifier == Modifier::empty()
-        && cell.diff_option == CellDiffOption::None
+    cell.symbol() == " " && is_plain(cell) && cell.diff_option == CellDiffOption::None
 }
 
 impl Shown {
@@ -41,7 +36,7 @@ impl Shown {
     /// The whole screen was cleared: every cell is blank.
     pub fn cleared(&mut self) {
         self.rows.clear();
-        self.fresh = Seen::Char { cell: Cell::default(), advance: 1 };
+        self.fresh = blank();
     }
 
     /// Something happened that the backend cannot follow (a partial clear).
@@ -73,7 +68,7 @@ impl Shown {
     pub fn printed(&mut self, x: u16, y: u16, cell: &Cell, advance: Option<u16>) {
         // An unknown width may reach one column further than ratatui's.
         let reach = advance.unwrap_or(2).max(1);
-        self.overwritten(x, y, reach);
+        self.overwritten(x, y, reach, is_plain(cell));
         match advance {
             Some(advance) => {
                 self.set(x, y, Seen::Char { cell: cell.clone(), advance });
@@ -89,29 +84,57 @@ impl Shown {
         }
     }
 
-    /// `n` columns from (x, y) were erased.
+    /// `n` columns from (x, y) were erased (in the plain style).
     pub fn erased(&mut self, x: u16, y: u16, n: u16) {
-        self.overwritten(x, y, n);
+        self.overwritten(x, y, n, true);
         for column in 0..n {
-            self.set(x.saturating_add(column), y, Seen::Char { cell: Cell::default(), advance: 1 });
+            self.set(x.saturating_add(column), y, blank());
         }
     }
 
-    /// Columns x..x+n are written over: a character of which only a part is, goes — terminals
-    /// blank its other part, in attributes not known here.
-    fn overwritten(&mut self, x: u16, y: u16, n: u16) {
+    /// Columns x..x+n are written over: a wide character of which only a part is, goes, and
+    /// terminals blank its other part — in the attributes of the old character or of the new
+    /// writing, so a known plain blank only where both are plain.
+    fn overwritten(&mut self, x: u16, y: u16, n: u16, plain_writing: bool) {
+        let orphan = |owner: &Seen| match owner {
+            Seen::Char { cell, .. } if plain_writing && is_plain(cell) => blank(),
+            _ => Seen::Unknown,
+        };
         if matches!(self.get(x, y), Seen::Covered) {
-            let mut left = x;
-            while left > 0 && matches!(self.get(left, y), Seen::Covered) {
-                self.set(left, y, Seen::Unknown);
-                left -= 1;
+            let mut owner = x;
+            while owner > 0 && matches!(self.get(owner, y), Seen::Covered) {
+                owner -= 1;
             }
-            self.set(left, y, Seen::Unknown);
+            let fill = orphan(self.get(owner, y));
+            for column in owner..x {
+                self.set(column, y, fill.clone());
+            }
         }
-        let mut right = x.saturating_add(n);
-        while matches!(self.get(right, y), Seen::Covered) {
-            self.set(right, y, Seen::Unknown);
-            right = right.saturating_add(1);
+        let end = x.saturating_add(n);
+        if matches!(self.get(end, y), Seen::Covered) {
+            let mut owner = end;
+            while owner > 0 && matches!(self.get(owner, y), Seen::Covered) {
+                owner -= 1;
+            }
+            let fill = orphan(self.get(owner, y));
+            let mut column = end;
+            while matches!(self.get(column, y), Seen::Covered) {
+                self.set(column, y, fill.clone());
+                column = column.saturating_add(1);
+            }
         }
     }
+}
+
+/// A blank cell as a cleared screen has it.
+fn blank() -> Seen {
+    Seen::Char { cell: Cell::default(), advance: 1 }
+}
+
+/// Drawn in the terminal's default colours and no attributes.
+fn is_plain(cell: &Cell) -> bool {
+    cell.fg == Color::Reset
+        && cell.bg == Color::Reset
+        && cell.underline_color == Color::Reset
+        && cell.modifier == Modifier::empty()
 }
