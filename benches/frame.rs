@@ -117,6 +117,14 @@ fn key_update_only(bencher: Bencher, which: &str) {
     bencher.bench_local(|| screen.tree_move());
 }
 
+/// `update(Tick)`: what the state does twice a second while nobody types (looks for new work to
+/// journal, asks for a look at the files, and relayouts as after every action).
+#[divan::bench(args = ["city", "sample"], max_time = 5)]
+fn tick_update_only(bencher: Bencher, which: &str) {
+    let mut screen = Screen::open(which);
+    bencher.bench_local(|| update(&mut screen.app, Action::Tick));
+}
+
 /// `App::visible_nodes`: every tree row, built by the tree's drawing and by each tree key.
 #[divan::bench(args = ["city", "sample"], max_time = 5)]
 fn visible_nodes(bencher: Bencher, which: &str) {

@@ -27,7 +27,9 @@ pub fn watch(ending: Arc<AtomicUsize>, done: Arc<AtomicBool>, deliver: impl Fn(i
         let mut reported = false;
         let mut since: Option<Instant> = None;
         loop {
-            std::thread::sleep(Duration::from_millis(100));
+            // Twice a second, as the event loop's tick: a dead terminal is noticed within half a
+            // second, and an idle hyoka is not woken ten times a second for it.
+            std::thread::sleep(Duration::from_millis(500));
             if done.load(Ordering::Relaxed) {
                 return;
             }
