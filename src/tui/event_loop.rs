@@ -108,7 +108,12 @@ fn serve(
                     effects
                 }
                 Event::Terminal(TerminalEvent::Paste(text)) => update(app, Action::Paste(text)),
-                Event::Terminal(TerminalEvent::Resize(width, height)) => update(app, Action::Resize(width, height)),
+                Event::Terminal(TerminalEvent::Resize(width, height)) => {
+                    // The whole screen again, even at the same size: a terminal may have reflowed
+                    // or garbled it while being resized. (Otherwise an unchanged frame sends nothing.)
+                    terminal::wipe(screen)?;
+                    update(app, Action::Resize(width, height))
+                }
                 Event::Terminal(_) => Vec::new(),
                 Event::Action(action) => update(app, action),
                 // A dropped link or a shutdown: every key read before it is in the state, and the
