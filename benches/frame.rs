@@ -1,7 +1,9 @@
-//! Frames and keys at 200×60 (`cargo bench --bench frame`): the whole city open (10,000 sections)
-//! and the sample (11), unchanged and after a tree move, through `ui::draw` on ratatui's
-//! `TestBackend` after `update`, as the event loop does; and the parts of the state a frame or a
-//! key reads (`App::visible_nodes`, `relayout`, the unsaved count), timed alone for the lead.
+//! Frames and keys at 200×60 on the whole city and on the sample (`cargo bench --bench frame`).
+//!
+//! The whole city open (10,000 sections) and the sample (11), unchanged and after a tree move,
+//! through `ui::draw` on ratatui's `TestBackend` after `update`, as the event loop does; and the
+//! parts of the state a frame or a key reads (`App::visible_nodes`, `relayout`, the unsaved count,
+//! `update(Tick)`), timed alone for the state side's owner.
 
 mod city;
 

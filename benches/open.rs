@@ -1,5 +1,6 @@
-//! Opening the city at 1×, 4× and 16× (`cargo bench --bench open`), side by side in one run:
-//! the baseline (each file read and parsed by serde-saphyr into plain structs, one thread),
+//! Opening the city at 1×, 4× and 16× against a bare serde-saphyr parse (`cargo bench --bench open`).
+//!
+//! Side by side in one run: the baseline (each file read and parsed by serde-saphyr into plain structs, one thread),
 //! `hyoka check` (what it does before printing: find, read, parse with positions, validate), and
 //! the screen's first frame (the same, then the state, the layout and one 200×60 frame).
 //!

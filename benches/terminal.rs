@@ -1,5 +1,6 @@
-//! The real binary in a pseudo-terminal (`cargo bench --bench terminal`): the first frame and the
-//! peak memory at 1×, 4× and 16× the city, idle CPU on the city, bytes sent per key beside `less`
+//! The real binary in a pseudo-terminal: first frame, memory, idle CPU, bytes per key, 500 keys at once.
+//!
+//! `cargo bench --bench terminal`: the first frame and the peak memory at 1×, 4× and 16× the city, idle CPU on the city, bytes sent per key beside `less`
 //! on the same file, and 500 presses of `j` sent at once. Prints figures; asserts no time.
 //!
 //! `HYOKA_BENCH_SCALES=1,4` limits the sizes (16× writes 330 MB and takes minutes);

@@ -1,4 +1,4 @@
-//! Writes a whole generated city to a folder: `cargo run --release --example city -- OUT [--scale 1|4|16]`.
+//! Writes a generated city to a folder: `cargo run --release --example city -- OUT [--scale 1|4|16]`.
 //!
 //! Scale 1 is 20 organisations × 10 fiscal years × 50 sections (10,000 sections, about 20 MB),
 //! made of the sample's own sentences (see `benches/city/mod.rs`); the same scale always writes

@@ -1,5 +1,6 @@
-//! hyoka's terminal backend sends fewer bytes than crossterm's and the terminal shows the same:
-//! no cursor move between the cells of a row of Japanese text, and every frame of the sample,
+//! hyoka's terminal backend sends fewer bytes than crossterm's, and the terminal shows the same.
+//!
+//! No cursor move between the cells of a row of Japanese text, and every frame of the sample,
 //! through tree moves, pane moves, rating changes and editing, shown exactly by vt100 (ambiguous
 //! characters one column wide) and by a terminal model that draws them two columns wide.
 

@@ -1,5 +1,7 @@
-//! `ui::finish` passes over every cell of every frame: it allocates nothing for a cell that needs
-//! no change (a frame of Japanese text, ambiguous marks and borders, in both ambiguous widths).
+//! `ui::finish` allocates nothing for a cell that needs no change.
+//!
+//! It passes over every cell of every frame (here Japanese text, ambiguous marks and borders, in
+//! both ambiguous widths).
 //! Alone in its test binary, since the allocator it counts with is the whole binary's.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test: a broken expectation is a failed test")]

@@ -1,6 +1,6 @@
-//! Watching the open files: a change on disk is reported once the folder's notification comes,
-//! nothing is looked at while nothing happens, and where notifications cannot be had every file is
-//! looked at every time, as before.
+//! Watching the open files: changes reported on the folder's notification, none looked for when idle.
+//!
+//! Where notifications cannot be had, every file is looked at every time, as before.
 
 #![allow(
     clippy::unwrap_used,

@@ -1,5 +1,6 @@
-//! The baseline the opening of files is held against: each file read and parsed by serde-saphyr
-//! into plain structs, one after another on one thread, nothing validated, no positions kept.
+//! The baseline for opening files: serde-saphyr into plain structs, one file after another.
+//!
+//! One thread, nothing validated, no positions kept.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};

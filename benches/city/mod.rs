@@ -1,4 +1,4 @@
-//! A whole city of data files, made deterministically from the sample's own sentences: the benches' data.
+//! The benches' data: a whole city of data files, made deterministically from the sample's sentences.
 //!
 //! `scale` 1 is what a planning office reads: 20 organisations × 10 fiscal years × 50 sections
 //! (10,000 sections, about 20 MB of YAML, about 2 KB a section); 4 and 16 have that many more

@@ -1,5 +1,6 @@
-//! A program in a pseudo-terminal for the benches: every byte it writes is kept and fed to a vt100
-//! screen, with the time the last byte came; the bench types into it and reads /proc of it.
+//! A program in a pseudo-terminal for the benches: its bytes kept, its screen parsed, its /proc read.
+//!
+//! Every byte it writes is fed to a vt100 screen, with the time the last byte came.
 #![allow(dead_code)]
 
 use std::io::{Read as _, Write};

@@ -1,5 +1,7 @@
-//! hyoka's terminal backend: crossterm's, except that the cursor is moved only where the terminal's
-//! own cursor is not already there — after each character whose width hyoka knows, it is.
+//! hyoka's terminal backend: crossterm's, sending a frame of Japanese text in as few bytes as it can.
+//!
+//! The cursor is moved only where the terminal's own cursor is not already there — after each
+//! character whose width hyoka knows, it is.
 //!
 //! ratatui's `CrosstermBackend` sends a cursor move before every cell that does not follow the
 //! previous one by exactly one column, so after every wide character (ratatui PR #2486 keeps this

@@ -1,5 +1,7 @@
-//! What the terminal shows, cell by cell, as far as the backend can be sure from what it sent:
-//! where a reprint of unchanged cells is shorter than a cursor move, and which blanks may be erased.
+//! What the terminal shows, cell by cell, as far as the backend can be sure from what it sent.
+//!
+//! The backend asks it where a reprint of unchanged cells is shorter than a cursor move, and which
+//! blanks may be erased.
 
 use ratatui::buffer::{Cell, CellDiffOption};
 use ratatui::style::{Color, Modifier};
