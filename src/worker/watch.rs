@@ -159,7 +159,9 @@ impl Watch {
         for event in events.try_iter() {
             match event {
                 Ok(event) if !event.need_rescan() => {
+                    // The folder of what changed, or the folder itself (removed or moved away).
                     folders.extend(event.paths.iter().filter_map(|p| p.parent().map(Path::to_path_buf)));
+                    folders.extend(event.paths.iter().cloned());
                 }
                 // Events were lost (the queue overflowed) or the watch broke: every file is looked at.
                 _ => everything = true,
