@@ -36,7 +36,7 @@ pub fn run(app: &mut App, env: &Env, ambiguous: AmbiguousSetting) -> io::Result<
     outcome
 }
 
-fn run_on(screen: &mut ratatui::DefaultTerminal, app: &mut App, env: &Env) -> io::Result<i32> {
+fn run_on(screen: &mut terminal::Screen, app: &mut App, env: &Env) -> io::Result<i32> {
     let (sender, events) = channel::<Event>();
     let ending = Arc::new(AtomicUsize::new(0));
     let done = Arc::new(AtomicBool::new(false));
@@ -66,7 +66,7 @@ fn run_on(screen: &mut ratatui::DefaultTerminal, app: &mut App, env: &Env) -> io
 }
 
 fn serve(
-    screen: &mut ratatui::DefaultTerminal,
+    screen: &mut terminal::Screen,
     app: &mut App,
     worker: &Worker,
     events: &std::sync::mpsc::Receiver<Event>,
@@ -108,7 +108,12 @@ fn serve(
                     effects
                 }
                 Event::Terminal(TerminalEvent::Paste(text)) => update(app, Action::Paste(text)),
-                Event::Terminal(TerminalEvent::Resize(width, height)) => update(app, Action::Resize(width, height)),
+                Event::Terminal(TerminalEvent::Resize(width, height)) => {
+                    // The whole screen again, even at the same size: a terminal may have reflowed
+                    // or garbled it while being resized. (Otherwise an unchanged frame sends nothing.)
+                    terminal::wipe(screen)?;
+                    update(app, Action::Resize(width, height))
+                }
                 Event::Terminal(_) => Vec::new(),
                 Event::Action(action) => update(app, action),
                 // A dropped link or a shutdown: every key read before it is in the state, and the
@@ -121,7 +126,7 @@ fn serve(
     }
 }
 
-fn run_effects(screen: &mut ratatui::DefaultTerminal, worker: &Worker, effects: Vec<Effect>) -> io::Result<()> {
+fn run_effects(screen: &mut terminal::Screen, worker: &Worker, effects: Vec<Effect>) -> io::Result<()> {
     for effect in effects {
         if let Some(Effect::Redraw) = worker.run(effect) {
             terminal::wipe(screen)?;

@@ -1,7 +1,9 @@
 //! The screen: the journals left by hyokas that are gone, the terminal, and the event loop that
 //! feeds `update` and the worker.
 
+pub mod backend;
 mod event_loop;
+mod shown;
 mod terminal;
 mod watchdog;
 

@@ -5,13 +5,27 @@ use std::io::{self, Write as _};
 
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
+use super::backend::HyokaBackend;
 use crate::config::AmbiguousSetting;
 use crate::text::{AmbiguousWidth, set_ambiguous_width};
 
+/// The terminal as the screen draws on it.
+pub type Screen = ratatui::Terminal<HyokaBackend<io::Stdout>>;
+
 /// Takes the terminal over. Its state is given back by [`restore`], also after a panic.
-pub fn init(ambiguous: AmbiguousSetting) -> io::Result<ratatui::DefaultTerminal> {
-    let mut terminal = ratatui::try_init()?;
+pub fn init(ambiguous: AmbiguousSetting) -> io::Result<Screen> {
+    // What `ratatui::try_init` does, with hyoka's backend: raw mode, the alternate screen, and
+    // (below) a panic hook that gives both back.
+    let restore_on_panic = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        restore_on_panic(info);
+    }));
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen)?;
+    let mut terminal = ratatui::Terminal::new(HyokaBackend::new(io::stdout()))?;
     set_ambiguous_width(match ambiguous {
         AmbiguousSetting::One => AmbiguousWidth::Narrow,
         AmbiguousSetting::Two => AmbiguousWidth::Wide,
@@ -32,7 +46,7 @@ pub fn init(ambiguous: AmbiguousSetting) -> io::Result<ratatui::DefaultTerminal>
 /// Clears the terminal and makes the next frame draw every cell. Not `Terminal::clear`, which asks
 /// the terminal where its cursor is: an answer the input thread would take, or a terminal that
 /// never answers, would make it fail after two seconds.
-pub fn wipe(screen: &mut ratatui::DefaultTerminal) -> io::Result<()> {
+pub fn wipe(screen: &mut Screen) -> io::Result<()> {
     let size = screen.size()?;
     screen.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }

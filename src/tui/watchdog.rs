@@ -19,7 +19,7 @@ pub fn forward_signals(deliver: impl Fn(i32) + Send + 'static) -> std::io::Resul
 }
 
 /// When the terminal device is deleted, reports a hang-up through `deliver`. Once something has
-/// asked hyoka to end (`ending` holds the signal), the process is ended two seconds later if the
+/// asked hyoka to end (`ending` holds the signal), the process is ended 2–2.5 seconds later if the
 /// loop has not finished by then: crossterm's input read can spin for ever on a dead terminal
 /// (crossterm issue #793), and the journal is written before the loop is asked to end.
 pub fn watch(ending: Arc<AtomicUsize>, done: Arc<AtomicBool>, deliver: impl Fn(i32) + Send + 'static) {
@@ -27,7 +27,9 @@ pub fn watch(ending: Arc<AtomicUsize>, done: Arc<AtomicBool>, deliver: impl Fn(i
         let mut reported = false;
         let mut since: Option<Instant> = None;
         loop {
-            std::thread::sleep(Duration::from_millis(100));
+            // Twice a second, as the event loop's tick: a dead terminal is noticed within half a
+            // second, and an idle hyoka is not woken ten times a second for it.
+            std::thread::sleep(Duration::from_millis(500));
             if done.load(Ordering::Relaxed) {
                 return;
             }

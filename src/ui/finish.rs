@@ -2,7 +2,7 @@
 
 use std::num::NonZeroU16;
 
-use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::style::Color;
 use unicode_width::UnicodeWidthStr;
 
@@ -21,41 +21,80 @@ use crate::text::{AmbiguousWidth, PAD, ambiguous_width, is_ambiguous, sanitize};
 ///   switches off reverse video and bold: nothing would be highlighted. A frame without colours
 ///   makes it write none.
 pub fn finish(buffer: &mut Buffer, no_color: bool) {
-    let area = buffer.area;
     if no_color {
         for cell in &mut buffer.content {
             cell.fg = Color::Reset;
             cell.bg = Color::Reset;
         }
     }
-    for y in area.top()..area.bottom() {
-        for x in area.left()..area.right() {
-            let symbol = buffer[(x, y)].symbol().to_owned();
-            if symbol.chars().any(needs_replacing) {
-                let shown = if symbol.contains(PAD) { String::new() } else { sanitize(&symbol).into_owned() };
-                if shown.is_empty() {
-                    buffer[(x, y)].set_diff_option(CellDiffOption::Skip);
-                    continue;
+    let wide = ambiguous_width() == AmbiguousWidth::Wide;
+    let width = usize::from(buffer.area.width);
+    // Cell by cell in place, reading each symbol where it lies: a frame is 12,000 cells at
+    // 200×60 and is finished on every key, so nothing here allocates for a cell that needs no
+    // change (nearly all of them).
+    for at in 0..buffer.content.len() {
+        let last_column = width == 0 || at % width == width - 1;
+        let next = if last_column { None } else { buffer.content.get(at + 1).map(Cell::symbol) };
+        let Some(cell) = buffer.content.get(at) else { break };
+        let change = look(cell.symbol(), next, wide);
+        if let Some(cell) = buffer.content.get_mut(at) {
+            match change {
+                Change::None => {}
+                Change::Skip => {
+                    cell.set_diff_option(CellDiffOption::Skip);
                 }
-                // One visible cell: the stand-in's first character says what was there.
-                let first = shown.chars().next().unwrap_or('?');
-                buffer[(x, y)].set_symbol(if first == '<' { "\u{FFFD}" } else { &shown[..first.len_utf8()] });
-                continue;
-            }
-            let next_is_pad = x + 1 < area.right() && buffer[(x + 1, y)].symbol().starts_with(PAD);
-            if next_is_pad && is_ambiguous(&symbol) {
-                buffer[(x, y)].set_diff_option(CellDiffOption::ForcedWidth(NonZeroU16::MIN.saturating_add(1)));
-                continue;
-            }
-            if is_ambiguous(&symbol) && ambiguous_width() == AmbiguousWidth::Wide {
-                // Its pad was drawn over (a pop-up's border, a cut at an edge): the terminal would
-                // still draw it two columns wide and push the rest of the row out of place.
-                buffer[(x, y)].set_symbol(" ");
-                continue;
-            }
-            if symbol.width() == 2 && x + 1 < area.right() && buffer[(x + 1, y)].symbol() != " " {
-                buffer[(x, y)].set_symbol(" ");
+                Change::Symbol(symbol) => {
+                    cell.set_symbol(&symbol);
+                }
+                Change::Blank => {
+                    cell.set_symbol(" ");
+                }
+                Change::TwoColumns => {
+                    cell.set_diff_option(CellDiffOption::ForcedWidth(NonZeroU16::MIN.saturating_add(1)));
+                }
             }
         }
     }
+}
+
+/// What a cell needs.
+enum Change {
+    None,
+    /// Never sent: what is there is drawn by the character before it.
+    Skip,
+    /// A stand-in for a character that must not reach the terminal (rare: allocates).
+    Symbol(String),
+    Blank,
+    /// An ambiguous character the terminal draws two columns wide.
+    TwoColumns,
+}
+
+/// The change a cell showing `symbol` needs, `next` being the symbol of the cell to its right on
+/// the same row.
+fn look(symbol: &str, next: Option<&str>, wide: bool) -> Change {
+    // Printable ASCII, most of every frame, needs nothing.
+    if let [byte] = symbol.as_bytes()
+        && (0x20..0x7f).contains(byte)
+    {
+        return Change::None;
+    }
+    if symbol.chars().any(needs_replacing) {
+        let shown = if symbol.contains(PAD) { String::new() } else { sanitize(symbol).into_owned() };
+        // One visible cell: the stand-in's first character says what was there.
+        return match shown.chars().next() {
+            None => Change::Skip,
+            Some('<') => Change::Symbol("\u{FFFD}".to_owned()),
+            Some(first) => Change::Symbol(first.to_string()),
+        };
+    }
+    let next_is_pad = next.is_some_and(|n| n.starts_with(PAD));
+    if (next_is_pad || wide) && is_ambiguous(symbol) {
+        // Its pad drawn over (a pop-up's border, a cut at an edge): the terminal would still draw
+        // it two columns wide and push the rest of the row out of place.
+        return if next_is_pad { Change::TwoColumns } else { Change::Blank };
+    }
+    if symbol.width() == 2 && next.is_some_and(|n| n != " ") {
+        return Change::Blank;
+    }
+    Change::None
 }

@@ -144,7 +144,7 @@ impl Worker {
         Worker {
             io: lane("hyoka-save", env.clone(), Arc::clone(outbox)),
             journal: lane("hyoka-journal", env.clone(), Arc::clone(outbox)),
-            disk: lane("hyoka-disk", env.clone(), Arc::clone(outbox)),
+            disk: watch::lane(Arc::clone(outbox), env.clone()),
             history: history::lane(env.lang, Arc::clone(outbox)),
         }
     }

@@ -1,0 +1,354 @@
+//! hyoka's terminal backend: crossterm's, sending a frame of Japanese text in as few bytes as it can.
+//!
+//! The cursor is moved only where the terminal's own cursor is not already there — after each
+//! character whose width hyoka knows, it is.
+//!
+//! ratatui's `CrosstermBackend` sends a cursor move before every cell that does not follow the
+//! previous one by exactly one column, so after every wide character (ratatui PR #2486 keeps this
+//! on purpose: a terminal may draw a character at another width than ratatui thinks). Over SSH that
+//! is most of what a frame of Japanese text costs. hyoka knows the width of what it draws: kanji,
+//! kana and full-width forms are two columns in every terminal, ASCII one, and the ambiguous
+//! characters (◎ ○ △ × ①) what the ambiguous-width setting says, which `ui::finish` has already
+//! made every cell agree with. After anything else (emoji, combining sequences, symbols whose width
+//! terminals disagree on) the next cell is placed explicitly, as crossterm does. A gap on the same
+//! row is crossed with a relative move (`ESC [ n C`), shorter than an absolute one.
+
+use std::io::{self, Write};
+
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, IntoCrossterm as _, WindowSize};
+use ratatui::buffer::{Cell, CellDiffOption};
+use ratatui::crossterm::cursor::{MoveRight, MoveTo};
+use ratatui::crossterm::queue;
+use ratatui::crossterm::style::{Attribute, Colors, Print, SetAttribute, SetColors, SetUnderlineColor};
+use ratatui::layout::{Position, Size};
+use ratatui::style::{Color, Modifier};
+use unicode_width::UnicodeWidthChar;
+
+use super::shown::{Seen, Shown, is_blank};
+use crate::text::{AmbiguousWidth, ambiguous_width, is_ambiguous};
+
+/// Frames are gathered here and written in one go: one write (one SSH packet, where it fits) a frame.
+const BUFFER: usize = 64 * 1024;
+
+/// What the screen draws with: crossterm's backend on a buffered writer, with [`Backend::draw`] of
+/// our own.
+pub struct HyokaBackend<W: Write> {
+    inner: CrosstermBackend<io::BufWriter<W>>,
+    shown: Shown,
+    /// Whether the terminal's cursor is shown, once we said so; ratatui says it on every frame.
+    cursor_shown: Option<bool>,
+    /// Where the terminal's cursor is, when known: ratatui puts it back on every frame.
+    cursor_at: Option<Position>,
+}
+
+impl<W: Write> HyokaBackend<W> {
+    pub fn new(writer: W) -> Self {
+        HyokaBackend {
+            inner: CrosstermBackend::new(io::BufWriter::with_capacity(BUFFER, writer)),
+            shown: Shown::unknown(),
+            cursor_shown: None,
+            cursor_at: None,
+        }
+    }
+}
+
+/// The colours and attributes the terminal writes with now.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Pen {
+    fg: Color,
+    bg: Color,
+    underline: Color,
+    modifier: Modifier,
+}
+
+impl Pen {
+    const PLAIN: Pen = Pen { fg: Color::Reset, bg: Color::Reset, underline: Color::Reset, modifier: Modifier::empty() };
+
+    fn of(cell: &Cell) -> Pen {
+        Pen { fg: cell.fg, bg: cell.bg, underline: cell.underline_color, modifier: cell.modifier }
+    }
+
+    /// Changes to `to`, sending only what differs.
+    fn change(&mut self, w: &mut impl Write, to: Pen) -> io::Result<()> {
+        if to.modifier != self.modifier {
+            queue_modifiers(w, self.modifier, to.modifier)?;
+        }
+        if to.fg != self.fg || to.bg != self.bg {
+            queue!(w, SetColors(Colors::new(to.fg.into_crossterm(), to.bg.into_crossterm())))?;
+        }
+        if to.underline != self.underline {
+            queue!(w, SetUnderlineColor(to.underline.into_crossterm()))?;
+        }
+        *self = to;
+        Ok(())
+    }
+}
+
+/// Bytes of `ESC [ n C`, `ESC [ n X`.
+fn sequence_len(n: u16) -> usize {
+    3 + n.to_string().len()
+}
+
+/// The unchanged cells from `from` to `to` on row `y`, when the terminal shows each as known and
+/// in the pen's style: printing them again moves the cursor there and changes nothing.
+fn reprint(shown: &Shown, from: u16, to: u16, y: u16, pen: Pen) -> Option<Vec<&str>> {
+    let mut symbols = Vec::new();
+    let mut x = from;
+    while x < to {
+        match shown.get(x, y) {
+            Seen::Char { cell, advance } if Pen::of(cell) == pen && x.saturating_add(*advance) <= to => {
+                symbols.push(cell.symbol());
+                x = x.saturating_add(*advance);
+            }
+            _ => return None,
+        }
+    }
+    Some(symbols)
+}
+
+/// How far a run of blanks to be drawn from `cells[first]` on goes, as (end column, cells taken):
+/// the blanks to draw and the unchanged blanks between them, ending after the last one to draw,
+/// never beginning or ending inside a wide character the terminal shows.
+fn blank_run(cells: &[(u16, u16, &Cell)], first: usize, shown: &Shown) -> Option<(u16, usize)> {
+    let &(start, y, cell) = cells.get(first)?;
+    if !is_blank(cell) || matches!(shown.get(start, y), Seen::Covered) {
+        return None;
+    }
+    let (mut x, mut next, mut best) = (start, first, None);
+    loop {
+        match cells.get(next) {
+            Some(&(cx, cy, cell)) if cy == y && cx == x => {
+                if !is_blank(cell) {
+                    break;
+                }
+                next += 1;
+                x = x.saturating_add(1);
+                // Ends here only where no wide character shown goes on past it.
+                if !matches!(shown.get(x, y), Seen::Covered) {
+                    best = Some((x, next - first));
+                }
+            }
+            // Between two blanks to draw on the row: the unchanged cells must be blank already.
+            Some(&(cx, cy, _)) if cy == y && cx > x => match shown.get(x, y) {
+                Seen::Char { cell, .. } if is_blank(cell) => x = x.saturating_add(1),
+                Seen::Covered => x = x.saturating_add(1),
+                _ => break,
+            },
+            // No more to draw on this row: the rest of a wide character the last blank erases goes too.
+            _ => {
+                while matches!(shown.get(x, y), Seen::Covered) {
+                    x = x.saturating_add(1);
+                }
+                if next > first {
+                    best = Some((x, next - first));
+                }
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// The columns the terminal's cursor advances by when it prints `cell`, where hyoka can be sure of
+/// it; `None` where a terminal might think otherwise.
+fn known_advance(cell: &Cell) -> Option<u16> {
+    let symbol = cell.symbol();
+    let mut chars = symbol.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else { return None };
+    if is_ambiguous(symbol) {
+        // What the setting says, and what `ui::finish` declared for the cell: they must agree.
+        return match (ambiguous_width(), cell.diff_option) {
+            (AmbiguousWidth::Wide, CellDiffOption::ForcedWidth(w)) if w.get() == 2 => Some(2),
+            (AmbiguousWidth::Narrow, CellDiffOption::None | CellDiffOption::AlwaysUpdate) => Some(1),
+            _ => None,
+        };
+    }
+    if !matches!(cell.diff_option, CellDiffOption::None | CellDiffOption::AlwaysUpdate) {
+        return None;
+    }
+    let width = c.width()?;
+    let sure = match u32::from(c) {
+        0x20..=0x7E => width == 1,
+        // Latin, IPA, Greek, Cyrillic; general punctuation (› ‐ ‖); the small triangles of the tree (▸ ▾).
+        0xA1..=0x2FF | 0x370..=0x52F | 0x2010..=0x205E | 0x25B2..=0x25B5 | 0x25B7..=0x25BF => width == 1,
+        // Half-width katakana and forms.
+        0xFF61..=0xFFDC | 0xFFE8..=0xFFEE => width == 1,
+        // CJK: radicals, symbols and punctuation, kana, bopomofo, compatibility, ideographs, Yi,
+        // Hangul syllables, compatibility ideographs and forms, full-width forms, the
+        // supplementary ideographs: East Asian Wide or Fullwidth in every terminal's table.
+        0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF01..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x20000..=0x3FFFD => width == 2,
+        _ => false,
+    };
+    if sure { u16::try_from(width).ok() } else { None }
+}
+
+/// Sends the attributes that change from `from` to `to`, as crossterm's backend does.
+fn queue_modifiers(w: &mut impl Write, from: Modifier, to: Modifier) -> io::Result<()> {
+    let removed = from - to;
+    if removed.contains(Modifier::REVERSED) {
+        queue!(w, SetAttribute(Attribute::NoReverse))?;
+    }
+    let reset_intensity = removed.intersects(Modifier::BOLD | Modifier::DIM);
+    if reset_intensity {
+        // Bold and dim are both ended by normal intensity; what stays of them is set again.
+        queue!(w, SetAttribute(Attribute::NormalIntensity))?;
+        if to.contains(Modifier::DIM) {
+            queue!(w, SetAttribute(Attribute::Dim))?;
+        }
+        if to.contains(Modifier::BOLD) {
+            queue!(w, SetAttribute(Attribute::Bold))?;
+        }
+    }
+    let ends = [
+        (Modifier::ITALIC, Attribute::NoItalic),
+        (Modifier::UNDERLINED, Attribute::NoUnderline),
+        (Modifier::CROSSED_OUT, Attribute::NotCrossedOut),
+        (Modifier::HIDDEN, Attribute::NoHidden),
+        (Modifier::SLOW_BLINK | Modifier::RAPID_BLINK, Attribute::NoBlink),
+    ];
+    for (modifier, attribute) in ends {
+        if removed.intersects(modifier) {
+            queue!(w, SetAttribute(attribute))?;
+        }
+    }
+    let added = to - from;
+    // In crossterm's backend's order; bold and dim were set above when the intensity was reset.
+    let starts = [
+        (Modifier::REVERSED, Attribute::Reverse, true),
+        (Modifier::BOLD, Attribute::Bold, !reset_intensity),
+        (Modifier::ITALIC, Attribute::Italic, true),
+        (Modifier::UNDERLINED, Attribute::Underlined, true),
+        (Modifier::DIM, Attribute::Dim, !reset_intensity),
+        (Modifier::CROSSED_OUT, Attribute::CrossedOut, true),
+        (Modifier::HIDDEN, Attribute::Hidden, true),
+        (Modifier::SLOW_BLINK, Attribute::SlowBlink, true),
+        (Modifier::RAPID_BLINK, Attribute::RapidBlink, true),
+    ];
+    for (modifier, attribute, wanted) in starts {
+        if wanted && added.contains(modifier) {
+            queue!(w, SetAttribute(attribute))?;
+        }
+    }
+    Ok(())
+}
+
+impl<W: Write> Backend for HyokaBackend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let cells: Vec<(u16, u16, &Cell)> = content.collect();
+        let (w, shown) = (&mut self.inner, &mut self.shown);
+        let mut pen = Pen::PLAIN;
+        // Where the terminal's cursor is, when hyoka can be sure of it.
+        let mut cursor = self.cursor_at;
+        let mut next = 0;
+        while let Some(&(x, y, cell)) = cells.get(next) {
+            // A long run of blanks is erased (`ESC [ n X`) rather than written out.
+            let erase =
+                blank_run(&cells, next, shown).filter(|&(end, _)| 2 * sequence_len(end - x) < usize::from(end - x));
+            // To (x, y): already there, the unchanged cells between printed again, or a move.
+            match cursor {
+                Some(at) if at.y == y && at.x == x => {}
+                Some(at) if at.y == y && at.x < x => match reprint(shown, at.x, x, y, pen) {
+                    Some(symbols) if symbols.iter().map(|s| s.len()).sum::<usize>() <= sequence_len(x - at.x) => {
+                        for symbol in symbols {
+                            queue!(w, Print(symbol))?;
+                        }
+                    }
+                    _ => queue!(w, MoveRight(x - at.x))?,
+                },
+                _ => queue!(w, MoveTo(x, y))?,
+            }
+            if let Some((end, taken)) = erase {
+                // Erasing takes the current background: the plain one, as the blanks have.
+                pen.change(w, Pen::PLAIN)?;
+                queue!(w, Print(format_args!("\x1b[{}X", end - x)))?;
+                shown.erased(x, y, end - x);
+                cursor = Some(Position { x, y });
+                next += taken;
+                continue;
+            }
+            pen.change(w, Pen::of(cell))?;
+            queue!(w, Print(cell.symbol()))?;
+            let advance = known_advance(cell);
+            shown.printed(x, y, cell, advance);
+            cursor = advance.map(|advance| Position { x: x.saturating_add(advance), y });
+            next += 1;
+        }
+        if !cells.is_empty() {
+            self.cursor_at = cursor;
+        }
+        // The terminal writes plainly between frames; one reset says it, where needed.
+        if pen != Pen::PLAIN {
+            queue!(w, SetAttribute(Attribute::Reset))?;
+        }
+        Ok(())
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_shown == Some(false) {
+            return Ok(());
+        }
+        self.cursor_shown = Some(false);
+        self.inner.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_shown == Some(true) {
+            return Ok(());
+        }
+        self.cursor_shown = Some(true);
+        self.inner.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        self.inner.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        let position = position.into();
+        if self.cursor_at == Some(position) {
+            return Ok(());
+        }
+        self.cursor_at = Some(position);
+        self.inner.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.clear_region(ClearType::All)
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        match clear_type {
+            ClearType::All => self.shown.cleared(),
+            _ => self.shown.forget(),
+        }
+        self.cursor_at = None;
+        self.inner.clear_region(clear_type)
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        self.inner.size()
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        self.inner.window_size()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Backend::flush(&mut self.inner)
+    }
+}

@@ -1,0 +1,289 @@
+//! hyoka's terminal backend sends fewer bytes than crossterm's, and the terminal shows the same.
+//!
+//! No cursor move between the cells of a row of Japanese text, and every frame of the sample,
+//! through tree moves, pane moves, rating changes and editing, shown exactly by vt100 (ambiguous
+//! characters one column wide) and by a terminal model that draws them two columns wide.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test: a broken expectation is a failed test"
+)]
+
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+use hyoka::app::{Action, App, FileEntry, update};
+use hyoka::command::Command;
+use hyoka::i18n::Lang;
+use hyoka::store::parse_document;
+use hyoka::text::{AmbiguousWidth, set_ambiguous_width};
+use hyoka::tui::backend::HyokaBackend;
+use ratatui::Terminal;
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, TestBackend};
+use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
+use ratatui::layout::Rect;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Bytes written by a backend, kept for the test to read.
+#[derive(Clone, Default)]
+struct Wire(Rc<RefCell<Vec<u8>>>);
+
+impl Write for Wire {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Wire {
+    fn take(&self) -> Vec<u8> {
+        std::mem::take(&mut self.0.borrow_mut())
+    }
+}
+
+fn send(backend: &mut impl Backend<Error = std::io::Error>, previous: &Buffer, next: &Buffer) {
+    backend.draw(previous.diff(next).into_iter()).expect("draws");
+    Backend::flush(backend).expect("flushes");
+}
+
+/// Cursor positioning sequences (`ESC [ … H`, `ESC [ n C`) in `bytes`.
+fn cursor_moves(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = Vec::new();
+    let mut rest = &*text;
+    while let Some(at) = rest.find("\x1b[") {
+        let after = &rest[at + 2..];
+        let end = after.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(after.len());
+        if after[end..].starts_with(['H', 'C']) {
+            out.push(after[..=end].to_owned());
+        }
+        rest = &after[end.min(after.len())..];
+    }
+    out
+}
+
+#[test]
+fn a_row_of_japanese_text_is_sent_with_one_cursor_move() {
+    let area = Rect::new(0, 0, 60, 2);
+    let mut next = Buffer::empty(area);
+    next.set_string(0, 0, "上京区役所では、市民の皆様へ信頼される市役所づくりを目指して", ratatui::style::Style::new());
+    next.set_string(0, 1, "ABC総務課 1割増加・クレームゼロ", ratatui::style::Style::new());
+    let wire = Wire::default();
+    let mut ours = HyokaBackend::new(wire.clone());
+    // As at start and after Ctrl-L: the screen cleared, every cell known to be blank.
+    ours.clear_region(ClearType::All).expect("clears");
+    wire.take();
+    send(&mut ours, &Buffer::empty(area), &next);
+    let sent = wire.take();
+    // One move to the start of each row, none between the cells of a row.
+    assert_eq!(cursor_moves(&sent), ["1;1H", "2;1H"], "{}", String::from_utf8_lossy(&sent));
+    // What crossterm's own backend sends for the same frame: a move after every wide character.
+    let mut theirs = CrosstermBackend::new(wire.clone());
+    send(&mut theirs, &Buffer::empty(area), &next);
+    let upstream = wire.take();
+    assert!(cursor_moves(&upstream).len() > 30, "crossterm moves after each wide character");
+    assert!(sent.len() * 2 < upstream.len(), "{} bytes against crossterm's {}", sent.len(), upstream.len());
+}
+
+/// A terminal fed bytes: cursor moves, erasing, and text written as a terminal does, each grapheme
+/// as wide as the terminal's table says (ambiguous characters one or two columns).
+struct Model {
+    rows: Vec<Vec<String>>,
+    x: usize,
+    y: usize,
+    wide: bool,
+}
+
+impl Model {
+    fn new(width: u16, height: u16, wide: bool) -> Model {
+        Model { rows: vec![vec![" ".into(); usize::from(width)]; usize::from(height)], x: 0, y: 0, wide }
+    }
+
+    fn width(&self, grapheme: &str) -> usize {
+        if self.wide { grapheme.width_cjk() } else { grapheme.width() }
+    }
+
+    /// Blanks whatever wide character covers column `x` of the current row (both its halves).
+    fn blank_at(&mut self, x: usize) {
+        let row = &mut self.rows[self.y];
+        let mut start = x;
+        while start > 0 && row[start].is_empty() {
+            start -= 1;
+        }
+        row[start] = " ".into();
+        let mut end = start + 1;
+        while end < row.len() && row[end].is_empty() {
+            row[end] = " ".into();
+            end += 1;
+        }
+        if x < row.len() {
+            row[x] = " ".into();
+        }
+    }
+
+    fn put(&mut self, grapheme: &str) {
+        let w = self.width(grapheme).max(1);
+        let len = self.rows[0].len();
+        for x in self.x..(self.x + w).min(len) {
+            self.blank_at(x);
+        }
+        let row = &mut self.rows[self.y];
+        row[self.x] = grapheme.to_owned();
+        for cell in row.iter_mut().take((self.x + w).min(len)).skip(self.x + 1) {
+            cell.clear();
+        }
+        self.x = (self.x + w).min(len - 1);
+    }
+
+    fn feed(&mut self, bytes: &[u8]) {
+        let text = String::from_utf8(bytes.to_vec()).expect("UTF-8");
+        let mut rest = text.as_str();
+        while !rest.is_empty() {
+            if let Some(csi) = rest.strip_prefix("\x1b[") {
+                let end = csi.find(|c: char| c.is_ascii_alphabetic()).expect("a final byte");
+                let params: Vec<usize> = csi[..end].split(';').map(|p| p.parse().unwrap_or(0)).collect();
+                let n = params.first().copied().unwrap_or(1).max(1);
+                match &csi[end..=end] {
+                    "H" => {
+                        self.y = params.first().copied().unwrap_or(1).max(1) - 1;
+                        self.x = params.get(1).copied().unwrap_or(1).max(1) - 1;
+                    }
+                    "C" => self.x += n,
+                    "X" => (self.x..self.x + n).for_each(|x| self.blank_at(x)),
+                    "J" => self.rows.iter_mut().flatten().for_each(|c| *c = " ".into()),
+                    "m" | "l" | "h" => {}
+                    other => panic!("a sequence the model does not know: {other}"),
+                }
+                rest = &csi[end + 1..];
+            } else if let Some(after) = rest.strip_prefix('\x1b') {
+                panic!("an escape the model does not know: {:?}", &after[..after.len().min(8)]);
+            } else {
+                let end = rest.find('\x1b').unwrap_or(rest.len());
+                for grapheme in rest[..end].graphemes(true) {
+                    self.put(grapheme);
+                }
+                rest = &rest[end..];
+            }
+        }
+    }
+
+    fn text(&self, y: u16) -> String {
+        self.rows[usize::from(y)].concat()
+    }
+}
+
+/// A row of a frame as a terminal must show it: each cell's symbol, skipping what a wide character covers.
+fn expected(buffer: &Buffer, y: u16) -> String {
+    let mut out = String::new();
+    let mut skip = 0;
+    for x in 0..buffer.area.width {
+        let cell = &buffer[(x, y)];
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        if cell.diff_option == CellDiffOption::Skip {
+            continue;
+        }
+        skip = cell.cell_width().saturating_sub(1);
+        out.push_str(cell.symbol());
+    }
+    out
+}
+
+fn app() -> App {
+    let text = include_str!("../data/kamigyo/2008.yaml");
+    let doc = parse_document(text).expect("the sample parses");
+    App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], Lang::Ja)
+}
+
+/// The steps a clerk takes: tree moves over files, divisions and sections, panes, ratings, editing.
+fn steps() -> Vec<Action> {
+    let mut steps: Vec<Action> = (0..16).map(|_| Action::from(Command::Down)).collect();
+    steps.extend((0..16).map(|_| Action::from(Command::Up)));
+    steps.extend((0..3).map(|_| Action::from(Command::Down)));
+    steps.extend([Command::NextPane, Command::NextPane, Command::NextPane].map(Action::from));
+    steps.extend((0..5).map(|_| Action::from(Command::CycleRating)));
+    steps.extend([Command::NextPane, Command::Edit].map(Action::from));
+    steps.extend("追記しました。◎○△×①※→".chars().map(Action::Type));
+    steps.extend([Command::EndEdit, Command::Back, Command::Down, Command::Down].map(Action::from));
+    steps
+}
+
+fn shows_every_frame(wide: bool) {
+    for (width, height) in [(120, 36), (200, 60), (80, 24)] {
+        shows_every_frame_at(wide, width, height);
+    }
+}
+
+fn shows_every_frame_at(wide: bool, width: u16, height: u16) {
+    set_ambiguous_width(if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow });
+    let mut app = app();
+    update(&mut app, Action::Resize(width, height));
+    let mut frames = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    let wire = Wire::default();
+    let mut backend = HyokaBackend::new(wire.clone());
+    backend.clear_region(ClearType::All).expect("clears");
+    let mut model = Model::new(width, height, wide);
+    let mut vt = vt100::Parser::new(height.try_into().unwrap(), width.try_into().unwrap(), 0);
+    let mut previous = Buffer::empty(Rect::new(0, 0, width, height));
+    for (n, step) in steps().into_iter().enumerate() {
+        let next = frames.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws").buffer.clone();
+        send(&mut backend, &previous, &next);
+        let bytes = wire.take();
+        model.feed(&bytes);
+        vt.process(&bytes);
+        for y in 0..height {
+            assert_eq!(model.text(y), expected(&next, y), "{width}×{height}, after step {n} ({step:?}), row {y}");
+        }
+        if !wide {
+            let shown: Vec<String> = vt.screen().rows(0, width).collect();
+            for y in 0..height {
+                assert_eq!(shown[usize::from(y)].trim_end(), expected(&next, y).trim_end(), "vt100, step {n}, row {y}");
+            }
+        }
+        previous = next;
+        update(&mut app, step);
+    }
+    set_ambiguous_width(AmbiguousWidth::Narrow);
+}
+
+#[test]
+fn a_terminal_shows_every_frame_exactly_with_ambiguous_characters_one_column_wide() {
+    shows_every_frame(false);
+}
+
+#[test]
+fn a_terminal_shows_every_frame_exactly_with_ambiguous_characters_two_columns_wide() {
+    shows_every_frame(true);
+}
+
+#[test]
+fn a_frame_that_changed_nothing_sends_nothing() {
+    let (width, height) = (100u16, 30u16);
+    let area = Rect::new(0, 0, width, height);
+    let wire = Wire::default();
+    let options = ratatui::TerminalOptions { viewport: ratatui::Viewport::Fixed(area) };
+    let mut terminal = Terminal::with_options(HyokaBackend::new(wire.clone()), options).expect("terminal");
+    let mut app = app();
+    update(&mut app, Action::Resize(width, height));
+    terminal.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws");
+    assert!(!wire.take().is_empty(), "the first frame is sent");
+    terminal.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws");
+    assert_eq!(String::from_utf8(wire.take()).unwrap(), "", "the same frame again: not a byte");
+    // Editing: the caret is put back on every frame, and sent only when it moved.
+    update(&mut app, Action::from(Command::NextPane));
+    update(&mut app, Action::from(Command::Edit));
+    terminal.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws");
+    assert!(!wire.take().is_empty());
+    terminal.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws");
+    assert_eq!(String::from_utf8(wire.take()).unwrap(), "", "editing, nothing typed: not a byte");
+}
