@@ -79,29 +79,3 @@ fn first_frame(bencher: Bencher, scale: usize) {
         (app, terminal, drawn)
     });
 }
-
-/// Not hyoka's code: what `check` would take with the files parsed on every core (the same
-/// `discover` and `load_file`, files handed out in turn). A figure for the state side's owner.
-#[divan::bench(args = scales(), sample_count = 5, sample_size = 1, max_time = 120)]
-fn check_parallel_sketch(bencher: Bencher, scale: usize) {
-    let dir = city_dir(scale);
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    bencher.bench(|| {
-        let found = hyoka::store::discover(&dir).unwrap_or_default();
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..threads)
-                .map(|_| {
-                    scope.spawn(|| {
-                        let mut loaded = Vec::new();
-                        while let Some(found) = found.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
-                            loaded.push(hyoka::store::load_file(found.path()).ok());
-                        }
-                        loaded
-                    })
-                })
-                .collect();
-            workers.into_iter().filter_map(|w| w.join().ok()).flatten().collect::<Vec<_>>()
-        })
-    });
-}

@@ -257,14 +257,15 @@ proptest! {
 }
 
 fn save_rating(text: &str, rating: &str) -> (String, hyoka::store::Saved) {
-    use hyoka::store::{Outcome, RealDisk, SaveRequest, save};
+    use hyoka::store::{Outcome, RealDisk, SaveRequest, TextDigest, save};
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("2008.yaml");
     std::fs::write(&path, text).expect("write");
     let base = parse_document(text).expect("loads");
     let mut mine = base.clone();
     mine.find_section_mut("区民部", "市民税課").expect("section").rating = Some(rating.into());
-    let request = SaveRequest { path: &path, root: dir.path(), base_text: text, base: &base, mine: &mine };
+    let request =
+        SaveRequest { path: &path, root: dir.path(), base_digest: TextDigest::of(text), base: &base, mine: &mine };
     let Ok(Outcome::Saved(saved)) = save(&request, &RealDisk) else { panic!("saved") };
     (std::fs::read_to_string(&path).expect("read"), saved)
 }

@@ -12,7 +12,7 @@ use hyoka::git::{Operation, PendingMerge, Repo, Resolved, mark_resolved, pending
 use hyoka::i18n::Lang;
 use hyoka::i18n::git::GitMsg;
 use hyoka::model::{Document, Field};
-use hyoka::store::{Outcome, RealDisk, SaveRequest, save};
+use hyoka::store::{Outcome, RealDisk, SaveRequest, TextDigest, save};
 
 /// A repository set up with `hyoka git-setup`, where branch `side` and `main` each made one commit.
 fn diverged(sb: &Sandbox, name: &str, ours: impl Fn(&mut Document), theirs: impl Fn(&mut Document)) -> PathBuf {
@@ -57,9 +57,11 @@ fn decide_and_save(path: &Path, pending: &PendingMerge, keep_theirs: bool) {
         let from = if keep_theirs { &c.theirs_section } else { &c.mine_section };
         c.field.copy(from, doc.find_section_mut(&c.division, &c.section).unwrap());
     }
-    let saved =
-        save(&SaveRequest { path, root: path, base_text: &pending.text, base: &pending.doc, mine: &doc }, &RealDisk)
-            .unwrap();
+    let saved = save(
+        &SaveRequest { path, root: path, base_digest: TextDigest::of(&pending.text), base: &pending.doc, mine: &doc },
+        &RealDisk,
+    )
+    .unwrap();
     assert!(matches!(saved, Outcome::Saved(_)));
 }
 

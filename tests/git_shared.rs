@@ -14,7 +14,7 @@ use gitkit::{DATA, FILE, SAMPLE, Sandbox, canonical, sample, save_with, section_
 use hyoka::git::{AutoCommit, CommitOutcome, CommitReport, Repo, mark_resolved, pending_merge};
 use hyoka::i18n::Lang;
 use hyoka::model::{Document, Field, Section};
-use hyoka::store::{Outcome, RealDisk, SaveRequest, save};
+use hyoka::store::{Outcome, RealDisk, SaveRequest, TextDigest, save};
 
 /// What the screen does when it saves: the change, and the section's stamp.
 fn stamped(section: &mut Section, who: &str, at: &str) {
@@ -101,7 +101,13 @@ fn two_offices_share_one_repository_through_the_office_server() {
     Field::Progress.set_text(s, &format!("{}\n{}", conflict.mine, conflict.theirs));
     stamped(s, "kumin01", "2009-03-12T13:00:00+09:00");
     let saved = save(
-        &SaveRequest { path: &file, root: &file, base_text: &pending.text, base: &pending.doc, mine: &decided },
+        &SaveRequest {
+            path: &file,
+            root: &file,
+            base_digest: TextDigest::of(&pending.text),
+            base: &pending.doc,
+            mine: &decided,
+        },
         &RealDisk,
     )
     .unwrap();

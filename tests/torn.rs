@@ -17,7 +17,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use hyoka::model::Document;
-use hyoka::store::{Outcome, RealDisk, SaveRequest, emit_document, parse_document, save};
+use hyoka::store::{Outcome, RealDisk, SaveRequest, TextDigest, emit_document, parse_document, save};
 
 const CHILD: &str = "HYOKA_TORN_WRITE_CHILD";
 
@@ -47,9 +47,10 @@ fn child_saving_in_a_loop() {
             let _ = writeln!(out, "saving");
             let _ = out.flush();
         }
-        if let Ok(Outcome::Saved(saved)) =
-            save(&SaveRequest { path, root: path, base_text: &base_text, base: &base, mine }, &RealDisk)
-        {
+        if let Ok(Outcome::Saved(saved)) = save(
+            &SaveRequest { path, root: path, base_digest: TextDigest::of(&base_text), base: &base, mine },
+            &RealDisk,
+        ) {
             base = saved.doc;
             base_text = saved.text;
         }

@@ -41,7 +41,7 @@ pub fn absorb(entry: &mut FileEntry, theirs: Document, theirs_text: String) -> A
         field: None,
     }));
     let taken = count_changed_fields(loaded.doc(), &new_doc);
-    loaded.replace(new_doc, theirs, theirs_text);
+    loaded.replace(new_doc, theirs, &theirs_text);
     for question in questions {
         if !entry.pending.contains(&question) {
             entry.pending.push(question);
@@ -142,12 +142,12 @@ mod tests {
         let absorbed = absorb(&mut entry, theirs.clone(), "new text".into());
         assert_eq!(absorbed, Absorbed { taken: 1, conflicts: 1, gone: Vec::new() });
         let loaded = entry.loaded_state().expect("loaded");
-        let (doc, saved, disk_text) = (loaded.doc(), loaded.saved(), loaded.disk_text());
+        let (doc, saved, disk) = (loaded.doc(), loaded.saved(), loaded.disk_digest());
         assert_eq!(doc.divisions[0].sections[0].progress, "mine");
         assert_eq!(doc.divisions[0].sections[0].reflection, "theirs");
         assert_eq!(doc.divisions[0].sections[1].reflection, "mine too", "ours stays on screen");
         assert_eq!(saved, &theirs, "their file is the new base");
-        assert_eq!(disk_text, "new text");
+        assert_eq!(disk, crate::store::TextDigest::of("new text"));
         let question =
             Pending {
                 division: "区民部".into(), section: "まちづくり推進課".into(), field: Some(Field::Reflection)

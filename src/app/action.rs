@@ -117,7 +117,7 @@ pub struct SaveJob {
     /// The folder (or file) hyoka was given: a save never writes outside it.
     pub root: PathBuf,
     pub base: Document,
-    pub base_text: String,
+    pub base_digest: crate::store::TextDigest,
     pub mine: Document,
     /// Stamped as `updated_by` on the sections the save changes.
     pub user: String,

@@ -55,7 +55,7 @@ pub fn save(app: &mut App) -> Vec<Effect> {
             path: entry.path.clone(),
             root: entry.root.clone(),
             base: loaded.saved().clone(),
-            base_text: loaded.disk_text().to_owned(),
+            base_digest: loaded.disk_digest(),
             mine: loaded.doc().clone(),
             user: app.user.clone(),
             resolve_merge: entry.resolve_merge,
@@ -105,7 +105,7 @@ pub fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
             // document sent is the base, the file as written is theirs.
             if let Some(loaded) = entry.loaded_mut() {
                 let now = loaded.doc().clone();
-                loaded.replace(now, report.sent, String::new());
+                loaded.replace(now, report.sent, "");
             }
             let absorbed = absorb(entry, result.doc, result.text);
             app.generation += 1;

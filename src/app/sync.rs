@@ -82,7 +82,7 @@ pub fn disk_changed(app: &mut App, report: DiskReport) -> Vec<Effect> {
         DiskChange::Changed { doc, text } => {
             entry.disk_stamp = report.stamp;
             entry.gone = false;
-            if entry.loaded_state().is_some_and(|l| l.disk_text() == text) {
+            if entry.loaded_state().is_some_and(|l| l.disk_digest() == crate::store::TextDigest::of(&text)) {
                 return Vec::new();
             }
             let busy_here = matches!(&app.mode, Mode::Editing(e) if e.section.file == file)

@@ -57,11 +57,13 @@ pub fn run(path: &Path, publishable: bool, lang: Lang) -> ExitCode {
 /// What the table export would refuse in one file, as `file:line:column: what` lines.
 fn publishing_problems(file: &FileEntry, lang: Lang) -> Vec<String> {
     let Some(loaded) = file.loaded_state() else { return Vec::new() };
+    // The text only to point at lines, read again: hyoka keeps no second copy of every file.
+    let text = std::fs::read_to_string(&file.path).unwrap_or_default();
     publishable_problems(loaded.doc())
         .into_iter()
         .map(|problem| {
             let at = match &problem.0 {
-                ExportMsg::Refused { place, .. } => where_is(loaded.disk_text(), place),
+                ExportMsg::Refused { place, .. } => where_is(&text, place),
                 _ => None,
             };
             let at = at.map(|p| format!(":{}:{}", p.line, p.column)).unwrap_or_default();

@@ -1,6 +1,7 @@
 //! Data files on disk: finding, loading, locking, merging, writing.
 
 mod diagnose;
+mod digest;
 mod emit;
 mod files;
 mod layout;
@@ -16,6 +17,7 @@ mod splice;
 mod verify;
 
 pub use diagnose::{all_problems, locate};
+pub use digest::TextDigest;
 pub use emit::emit_document;
 pub use files::{
     FaultPlan, Found, MAX_FILE_BYTES, Misplaced, RealDisk, WriteStep, check_place, data_home, decode, discover,

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use super::digest::TextDigest;
 use super::files::write_atomically_with;
 use super::files::{FaultPlan, Misplaced, check_place, data_home, decode, is_writable, read_data_file};
 use super::lock::lock;
@@ -63,12 +64,13 @@ pub enum Outcome {
 }
 
 /// One save: the file, the data root it was found under (the folder or file hyoka was given,
-/// whose rules are checked again), and the document as last read (`base_text`, `base`) and now.
+/// whose rules are checked again), and the document as last read (`base_digest` of its text, `base`)
+/// and now.
 #[derive(Clone, Copy, Debug)]
 pub struct SaveRequest<'a> {
     pub path: &'a Path,
     pub root: &'a Path,
-    pub base_text: &'a str,
+    pub base_digest: TextDigest,
     pub base: &'a Document,
     pub mine: &'a Document,
 }
@@ -125,7 +127,7 @@ impl From<Misplaced> for SaveError {
 /// locks, merges with what was saved meanwhile, writes only what changed, loads the exact
 /// bytes once more, and only then renames them into place.
 pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome, SaveError> {
-    let SaveRequest { path, root, base_text, base, mine } = *request;
+    let SaveRequest { path, root, base_digest, base, mine } = *request;
     let home = data_home(root)?;
     // Before the lock too, so that a path that now leads somewhere it must not is never waited on.
     check_place(path, &home)?;
@@ -163,7 +165,7 @@ pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome
                 }));
             }
             revived = result.revived;
-            (result.doc, text != base_text)
+            (result.doc, TextDigest::of(text) != base_digest)
         }
         None => (mine.clone(), false),
     };

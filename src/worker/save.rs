@@ -11,7 +11,7 @@ pub fn save(job: SaveJob, now: DateTime<FixedOffset>, faults: &dyn FaultPlan) ->
     let mut mine = job.mine;
     stamp(&mut mine, &job.base, now, &job.user);
     let request =
-        SaveRequest { path: &job.path, root: &job.root, base_text: &job.base_text, base: &job.base, mine: &mine };
+        SaveRequest { path: &job.path, root: &job.root, base_digest: job.base_digest, base: &job.base, mine: &mine };
     let outcome = crate::store::save(&request, faults);
     let stamp = std::fs::metadata(&job.path).ok().as_ref().and_then(disk_stamp);
     SaveReport { file: job.file, sent: mine, outcome, stamp }

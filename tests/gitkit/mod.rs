@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 
 use hyoka::git::Git;
 use hyoka::model::Document;
-use hyoka::store::{Outcome, RealDisk, SaveRequest, emit_document, parse_document, save};
+use hyoka::store::{Outcome, RealDisk, SaveRequest, TextDigest, emit_document, parse_document, save};
 use tempfile::TempDir;
 
 pub const SAMPLE: &str = include_str!("../../data/kamigyo/2008.yaml");
@@ -147,8 +147,11 @@ pub fn save_with(path: &Path, edit: impl FnOnce(&mut Document)) -> Document {
     let (base, text) = read_doc(path);
     let mut mine = base.clone();
     edit(&mut mine);
-    match save(&SaveRequest { path, root: path, base_text: &text, base: &base, mine: &mine }, &RealDisk)
-        .expect("the save works")
+    match save(
+        &SaveRequest { path, root: path, base_digest: TextDigest::of(&text), base: &base, mine: &mine },
+        &RealDisk,
+    )
+    .expect("the save works")
     {
         Outcome::Saved(saved) => saved.doc,
         Outcome::Conflicted(c) => panic!("unexpected conflict: {:?}", c.conflicts),

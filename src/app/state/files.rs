@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use crate::model::{Document, Field, HeadField, Section};
-use crate::store::LoadError;
+use crate::store::{LoadError, TextDigest};
 
 /// What tells a file changed on disk without reading it: modification time, length and inode
 /// (an atomic save or a `git checkout` makes a new one, even when time and length look the same).
@@ -60,10 +60,12 @@ pub enum FileState {
 #[derive(Clone, Debug)]
 pub struct Loaded {
     doc: Document,
-    /// The content last read or written: unsaved edits are what differs from it.
-    saved: Document,
-    /// The exact text of `saved`, to notice when someone else saved meanwhile.
-    disk_text: String,
+    /// The content last read or written: unsaved edits are what differs from it. `None` while it
+    /// is `doc` itself: a file nobody has changed holds one document, not two (a city's worth of
+    /// files is read far more than it is edited).
+    saved: Option<Box<Document>>,
+    /// The text of `saved`, as a fingerprint: to notice when someone else saved meanwhile.
+    disk: TextDigest,
     /// (division, section) positions of `doc` whose content differs from `saved`.
     dirty: BTreeSet<(usize, usize)>,
     /// Changes with every change of `doc`, unique across files: what the search index and the
@@ -78,10 +80,17 @@ fn next_version() -> u64 {
 }
 
 impl Loaded {
-    pub fn new(doc: Document, saved: Document, disk_text: String) -> Self {
-        let mut loaded = Loaded { doc, saved, disk_text, dirty: BTreeSet::new(), version: next_version() };
+    pub fn new(doc: Document, saved: Document, disk_text: &str) -> Self {
+        let saved = (doc != saved).then(|| Box::new(saved));
+        let mut loaded =
+            Loaded { doc, saved, disk: TextDigest::of(disk_text), dirty: BTreeSet::new(), version: next_version() };
         loaded.refresh();
         loaded
+    }
+
+    /// A file as read: nothing unsaved.
+    pub fn clean(doc: Document, disk_text: &str) -> Self {
+        Loaded { doc, saved: None, disk: TextDigest::of(disk_text), dirty: BTreeSet::new(), version: next_version() }
     }
 
     pub fn doc(&self) -> &Document {
@@ -89,11 +98,19 @@ impl Loaded {
     }
 
     pub fn saved(&self) -> &Document {
-        &self.saved
+        self.saved.as_deref().unwrap_or(&self.doc)
     }
 
-    pub fn disk_text(&self) -> &str {
-        &self.disk_text
+    /// The fingerprint of the text last read or written.
+    pub fn disk_digest(&self) -> TextDigest {
+        self.disk
+    }
+
+    /// Before the first change of `doc`, the saved copy becomes a copy of its own.
+    fn keep_saved(&mut self) {
+        if self.saved.is_none() {
+            self.saved = Some(Box::new(self.doc.clone()));
+        }
     }
 
     /// See the field: different after any change of the document on screen.
@@ -103,6 +120,7 @@ impl Loaded {
 
     /// Changes the document in any way (sections may come and go); the differences are recounted.
     pub fn edit<T>(&mut self, change: impl FnOnce(&mut Document) -> T) -> T {
+        self.keep_saved();
         let out = change(&mut self.doc);
         self.version = next_version();
         self.refresh();
@@ -116,6 +134,8 @@ impl Loaded {
         section: usize,
         change: impl FnOnce(&mut Section) -> T,
     ) -> Option<T> {
+        self.doc.section(division, section)?;
+        self.keep_saved();
         let out = change(self.doc.section_mut(division, section)?);
         self.version = next_version();
         self.refresh_one(division, section);
@@ -123,13 +143,15 @@ impl Loaded {
     }
 
     /// New content on screen and on disk at once (after a save, a merge, a restore).
-    pub fn replace(&mut self, doc: Document, saved: Document, disk_text: String) {
+    pub fn replace(&mut self, doc: Document, saved: Document, disk_text: &str) {
         *self = Loaded::new(doc, saved, disk_text);
     }
 
     /// Throws the unsaved edits away: the screen shows what is on disk.
     pub fn revert(&mut self) {
-        self.doc = self.saved.clone();
+        if let Some(saved) = self.saved.take() {
+            self.doc = *saved;
+        }
         self.version = next_version();
         self.dirty.clear();
     }
@@ -144,7 +166,7 @@ impl Loaded {
 
     /// The file's own values (its stage, say) differ from what is on disk.
     pub fn head_dirty(&self) -> bool {
-        !HeadField::ALL.iter().all(|h| h.equal(&self.doc, &self.saved))
+        !HeadField::ALL.iter().all(|h| h.equal(&self.doc, self.saved()))
     }
 
     pub fn dirty(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -153,9 +175,10 @@ impl Loaded {
 
     fn refresh(&mut self) {
         self.dirty.clear();
+        let Some(saved) = self.saved.as_deref() else { return };
         for (d, division) in self.doc.divisions.iter().enumerate() {
             for s in 0..division.sections.len() {
-                if differs(&self.doc, &self.saved, d, s) {
+                if differs(&self.doc, saved, d, s) {
                     self.dirty.insert((d, s));
                 }
             }
@@ -163,7 +186,7 @@ impl Loaded {
     }
 
     fn refresh_one(&mut self, division: usize, section: usize) {
-        if differs(&self.doc, &self.saved, division, section) {
+        if differs(&self.doc, self.saved(), division, section) {
             self.dirty.insert((division, section));
         } else {
             self.dirty.remove(&(division, section));
@@ -202,13 +225,13 @@ pub fn canonical_path(path: &std::path::Path) -> PathBuf {
 
 impl FileEntry {
     /// A file read as `text` that gave `doc`.
-    pub fn loaded(path: impl Into<PathBuf>, doc: Document, text: impl Into<String>) -> Self {
+    pub fn loaded(path: impl Into<PathBuf>, doc: Document, text: impl AsRef<str>) -> Self {
         let path = path.into();
         FileEntry {
             canonical: canonical_path(&path),
             root: path.clone(),
             path,
-            state: FileState::Loaded(Box::new(Loaded::new(doc.clone(), doc, text.into()))),
+            state: FileState::Loaded(Box::new(Loaded::clean(doc, text.as_ref()))),
             read_only: false,
             disk_stamp: None,
             gone: false,
@@ -271,7 +294,7 @@ mod tests {
 
     #[test]
     fn the_unsaved_sections_follow_every_change() {
-        let mut loaded = Loaded::new(sample(), sample(), String::new());
+        let mut loaded = Loaded::new(sample(), sample(), "");
         assert_eq!(loaded.dirty_count(), 0);
         loaded.edit_section(0, 3, |s| s.reflection.push('X'));
         assert!(loaded.is_dirty(0, 3));
@@ -284,5 +307,21 @@ mod tests {
         loaded.revert();
         assert_eq!(loaded.dirty_count(), 0);
         assert_eq!(loaded.doc(), loaded.saved());
+    }
+
+    #[test]
+    fn a_file_nobody_changed_holds_one_document_and_the_first_change_keeps_the_saved_one() {
+        let mut loaded = Loaded::clean(sample(), "text");
+        assert!(loaded.saved.is_none(), "one document, not two");
+        assert!(std::ptr::eq(loaded.saved(), loaded.doc()));
+        loaded.edit_section(0, 3, |s| s.reflection = "新しい".into());
+        assert_eq!(loaded.saved().divisions[0].sections[3].reflection, sample().divisions[0].sections[3].reflection);
+        assert!(loaded.is_dirty(0, 3) && loaded.saved.is_some());
+        assert!(loaded.edit_section(9, 9, |s| s.reflection.clear()).is_none());
+        loaded.revert();
+        assert!(loaded.saved.is_none() && loaded.dirty_count() == 0);
+        assert_eq!(loaded.doc(), &sample());
+        assert!(Loaded::new(sample(), sample(), "").saved.is_none(), "a saved copy equal to the document is dropped");
+        assert_eq!(loaded.disk_digest(), TextDigest::of("text"));
     }
 }
