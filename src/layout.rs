@@ -13,6 +13,8 @@ pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 15;
 /// Borders and the two lines of the rating pane (the mark, the legend).
 pub const RATING_HEIGHT: u16 = 4;
+/// Empty rows the pane being edited keeps below its text.
+const EDIT_ROOM: usize = 2;
 
 /// What the layout depends on besides the terminal size.
 #[derive(Clone, Copy, Debug, Default)]
@@ -26,6 +28,10 @@ pub struct LayoutInput<'a> {
     pub zoom: Option<Field>,
     /// The section's review above its panes: the status line and the reviewer's comment.
     pub banner: Option<(&'a str, &'a str)>,
+    /// The heights of the goals, progress and reflection panes last shown: kept while the new
+    /// section's texts fit them, so that moving through the tree leaves the borders where they are
+    /// (over SSH a moved border is a row of box characters sent again).
+    pub keep: Option<[u16; 3]>,
 }
 
 /// One row of the goals pane before styling: the intro (no number) or a goal with its number.
@@ -90,12 +96,15 @@ impl Layout {
         if let Some((field, rows)) = input.editing
             && let Some(wish) = text_pane_index(field).and_then(|slot| wanted.get_mut(slot))
         {
-            // One row more: the caret may stand after a full last row.
-            *wish = rows.saturating_add(1).max(1);
+            // One row more: the caret may stand after a full last row; and room to write into, so
+            // that the panes below move once every few lines typed rather than with each one.
+            *wish = rows.saturating_add(1 + EDIT_ROOM).max(1);
         }
-        let [goals, progress, rating, reflection] = match input.zoom {
-            Some(field) => zoomed(panes_area, field),
-            None => panes(panes_area, wanted),
+        let kept = input.keep.filter(|keep| fits(*keep, wanted, panes_area.height));
+        let [goals, progress, rating, reflection] = match (input.zoom, kept) {
+            (Some(field), _) => zoomed(panes_area, field),
+            (None, Some(keep)) => stacked(panes_area, keep),
+            (None, None) => panes(panes_area, wanted),
         };
         Layout {
             width,
@@ -226,8 +235,18 @@ fn text_pane_index(field: Field) -> Option<usize> {
 }
 
 fn panes(detail: Rect, wanted: [usize; 3]) -> [Rect; 4] {
-    let heights = share(detail.height.saturating_sub(RATING_HEIGHT), wanted.map(|n| n.saturating_add(2)));
-    let [goals, progress, reflection] = heights;
+    stacked(detail, share(detail.height.saturating_sub(RATING_HEIGHT), wanted.map(|n| n.saturating_add(2))))
+}
+
+/// Whether heights kept from the last frame fill the same room and show every line wanted now.
+fn fits(keep: [u16; 3], wanted: [usize; 3], room: u16) -> bool {
+    let total: u16 = keep.iter().sum();
+    total == room.saturating_sub(RATING_HEIGHT)
+        && keep.iter().zip(wanted).all(|(&height, rows)| usize::from(height) >= rows.saturating_add(2))
+}
+
+/// The panes one under another: goals, progress, the rating's fixed rows, reflection.
+fn stacked(detail: Rect, [goals, progress, reflection]: [u16; 3]) -> [Rect; 4] {
     Split::vertical([
         Constraint::Length(goals),
         Constraint::Length(progress),
@@ -306,12 +325,30 @@ mod tests {
     #[test]
     fn the_pane_being_edited_grows_with_its_rows_and_zoom_takes_the_right_side() {
         let section = Section::new("総務課");
-        let input =
-            LayoutInput { section: Some(&section), editing: Some((Field::Progress, 12)), zoom: None, banner: None };
+        let input = LayoutInput { section: Some(&section), editing: Some((Field::Progress, 12)), ..Default::default() };
         let layout = Layout::compute(100, 40, input);
         assert!(layout.progress.height >= 14, "{:?}", layout.progress);
         let zoomed = Layout::compute(100, 40, LayoutInput { zoom: Some(Field::Reflection), ..input });
         assert_eq!(zoomed.reflection, zoomed.detail);
         assert_eq!(zoomed.goals.height, 0);
+    }
+
+    #[test]
+    fn the_panes_keep_their_heights_while_the_next_section_fits_them() {
+        let (mut short, mut long) = (Section::new("総務課"), Section::new("市民税課"));
+        short.progress = "短い".into();
+        long.progress = "長い文章".repeat(60);
+        let first = Layout::compute(100, 40, LayoutInput { section: Some(&long), ..Default::default() });
+        let keep = Some([first.goals.height, first.progress.height, first.reflection.height]);
+        let next = Layout::compute(100, 40, LayoutInput { section: Some(&short), keep, ..Default::default() });
+        assert_eq!((next.goals, next.progress, next.reflection), (first.goals, first.progress, first.reflection));
+        // The other way round the long text would not fit the short one's panes: laid out anew.
+        let small = Layout::compute(100, 40, LayoutInput { section: Some(&short), ..Default::default() });
+        let keep = Some([small.goals.height, small.progress.height, small.reflection.height]);
+        let grown = Layout::compute(100, 40, LayoutInput { section: Some(&long), keep, ..Default::default() });
+        assert_eq!(grown.progress, first.progress);
+        // Kept heights from another size are not used.
+        let other = Layout::compute(100, 30, LayoutInput { section: Some(&short), keep, ..Default::default() });
+        assert_eq!(other, Layout::compute(100, 30, LayoutInput { section: Some(&short), ..Default::default() }));
     }
 }

@@ -137,7 +137,7 @@ fn the_summary_and_the_overviews_count_the_ratings() {
     }
     keys(&mut app, "q");
     app.cursor = Node::Division(0, 0);
-    update(&mut app, Action::Tick);
+    update(&mut app, Action::Unbound);
     let (node, counts) = app.review.here.clone().expect("a division's distribution");
     assert_eq!(node, Node::Division(0, 0));
     assert_eq!(counts.sections, 6);

@@ -23,7 +23,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Action::Tick => sync::tick(app),
+        // The clock changes nothing on screen by itself: no layout, no tree, twice a second.
+        Action::Tick => return sync::tick(app),
         Action::Saved(report) => saving::saved(app, *report),
         Action::DiskChanged(report) => sync::disk_changed(app, *report),
         Action::Exported(report) => dialog::export::exported(app, report),

@@ -269,7 +269,14 @@ impl App {
         let section = self.selected().and_then(|at| self.section(at));
         let banner = crate::app::cycle::banner(self);
         let banner = banner.as_ref().map(|(head, comment)| (head.as_str(), comment.as_str()));
-        let layout = Layout::compute(width, height, LayoutInput { section, editing: None, zoom: self.zoom, banner });
+        let last = &self.layout;
+        let keep = (last.width == width && last.height == height && !last.too_small).then_some([
+            last.goals.height,
+            last.progress.height,
+            last.reflection.height,
+        ]);
+        let layout =
+            Layout::compute(width, height, LayoutInput { section, editing: None, zoom: self.zoom, banner, keep });
         let editing = match &self.mode {
             Mode::Editing(editor) if Some(editor.section) == self.selected() => {
                 Some((editor.field, editor.rows(layout.text_width(editor.field))))
@@ -277,7 +284,7 @@ impl App {
             _ => None,
         };
         self.layout = match editing {
-            Some(_) => Layout::compute(width, height, LayoutInput { section, editing, zoom: self.zoom, banner }),
+            Some(_) => Layout::compute(width, height, LayoutInput { section, editing, zoom: self.zoom, banner, keep }),
             None => layout,
         };
     }
