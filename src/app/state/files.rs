@@ -166,7 +166,7 @@ impl Loaded {
 
     /// The file's own values (its stage, say) differ from what is on disk.
     pub fn head_dirty(&self) -> bool {
-        !HeadField::ALL.iter().all(|h| h.equal(&self.doc, self.saved()))
+        self.saved.as_deref().is_some_and(|saved| !HeadField::ALL.iter().all(|h| h.equal(&self.doc, saved)))
     }
 
     pub fn dirty(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
