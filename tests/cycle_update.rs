@@ -316,11 +316,11 @@ fn the_filter_lets_through_the_statuses_ticked() {
 fn dates_are_in_the_era_unless_the_settings_ask_for_the_western_calendar() {
     let office = Office::new(Some(Stage::Goals), Status::Approved);
     let app = office.open("kumin01", false);
-    let (head, _) = hyoka::app::cycle::banner(&app).unwrap();
+    let (head, _) = app.banner().unwrap();
     assert!(head.starts_with("承認済み（suzuki 令和8年11月26日 10:00）"), "{head}");
     let mut western = office.open("kumin01", false);
     western.calendar = Calendar::Western;
-    let (head, _) = hyoka::app::cycle::banner(&western).unwrap();
+    let (head, _) = western.banner().unwrap();
     assert!(head.starts_with("承認済み（suzuki 2026年11月26日 10:00）"), "{head}");
 }
 

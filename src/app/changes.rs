@@ -166,7 +166,7 @@ fn put_back(view: Box<ChangesView>, app: &mut App) -> Vec<Effect> {
         app.mode = Mode::Changes(view);
         return Vec::new();
     }
-    if !(app.may_edit(view.file) && super::cycle::may_write(app, at)) {
+    if !(app.may_edit(view.file) && app.may_write(at)) {
         app.mode = Mode::Changes(view);
         return Vec::new();
     }

@@ -15,7 +15,7 @@ pub fn handle(app: &mut App, field: Field, command: Command) {
         app.focus = Focus::Tree;
         return;
     };
-    if command.edits() && !(app.may_edit(at.file) && super::cycle::may_write(app, at)) {
+    if command.edits() && !(app.may_edit(at.file) && app.may_write(at)) {
         return;
     }
     match field.pane() {

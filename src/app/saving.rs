@@ -29,7 +29,7 @@ pub fn save(app: &mut App) -> Vec<Effect> {
             waiting = true;
             continue;
         }
-        if let Some((name, status)) = super::cycle::locked_change(app, file) {
+        if let Some((name, status)) = app.locked_change(file) {
             let status = crate::i18n::cycle::status_name(status, app.lang).to_owned();
             app.say(Tone::Error, Msg::Cycle(crate::i18n::cycle::CycleMsg::Locked { name, status }));
             app.quit_after_save = false;

@@ -49,7 +49,7 @@ fn open(app: &mut App) {
     match app.cursor {
         // On the pane the file's stage is about: progress at mid-year, the rating at year end.
         Node::Section(at) => {
-            app.focus = Focus::Pane(super::cycle::stage_fields(app, at.file).first().copied().unwrap_or(Field::Goals));
+            app.focus = Focus::Pane(app.stage_fields(at.file).first().copied().unwrap_or(Field::Goals));
         }
         node => {
             if !app.collapsed.remove(&node) && has_children(app, node) {

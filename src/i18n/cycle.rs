@@ -12,13 +12,14 @@ pub use words::CycleWords;
 use chrono::{DateTime, FixedOffset};
 
 use super::Lang;
+use crate::model::ProblemKind;
 use crate::model::{Stage, Status, era_date};
-use crate::store::ProblemKind;
 use crate::tr;
 
-/// A problem with a key of the cycle in a data file: what is wrong and what to do.
-pub fn problem(kind: &ProblemKind, lang: Lang) -> String {
-    match kind {
+/// A problem with a key of the cycle in a data file: what is wrong and what to do (`None` for the
+/// others, which `i18n::store` words).
+pub fn problem(kind: &ProblemKind, lang: Lang) -> Option<String> {
+    Some(match kind {
         ProblemKind::BadStage { value } => tr!(
             lang,
             "stage「{value}」は年度の段階ではありません。goals（年度当初）・midyear（中間）・yearend（期末）・published（公表）のどれかにするか、その行を消してください。",
@@ -47,8 +48,8 @@ pub fn problem(kind: &ProblemKind, lang: Lang) -> String {
             "差戻し（status: returned）の review には、直してほしいことを書いた comment が要ります。",
             "a returned section's review needs a comment saying what to fix."
         ),
-        other => super::store::problem(other, lang),
-    }
+        _ => return None,
+    })
 }
 
 /// How a stage is named on the screen.
@@ -62,8 +63,8 @@ pub fn stage_name(stage: Stage, lang: Lang) -> &'static str {
 }
 
 /// Why next year's file was not written.
-pub fn new_year_error(error: &crate::store::NewYearError, lang: Lang) -> String {
-    use crate::store::NewYearError as E;
+pub fn new_year_error(error: &crate::model::NewYearError, lang: Lang) -> String {
+    use crate::model::NewYearError as E;
     match error {
         E::Exists(path) => {
             let path = path.display();

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::Lang;
-use crate::store::{Expected, ProblemKind};
+use crate::model::{Expected, ProblemKind};
 use crate::tr;
 
 /// A problem found in a data file: what is wrong and what to do about it.
@@ -127,7 +127,7 @@ pub fn problem(kind: &ProblemKind, lang: Lang) -> String {
         | ProblemKind::BadStatus { .. }
         | ProblemKind::NoReview { .. }
         | ProblemKind::ReviewOfDraft { .. }
-        | ProblemKind::ReturnedWithoutComment) => super::cycle::problem(kind, lang),
+        | ProblemKind::ReturnedWithoutComment) => super::cycle::problem(kind, lang).unwrap_or_default(),
         ProblemKind::Read { detail } => tr!(
             lang,
             "ファイルを読めません（{detail}）。ファイルの場所と権限を確かめてください。",

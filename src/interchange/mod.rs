@@ -20,6 +20,7 @@ pub mod error;
 pub mod html;
 pub mod import;
 pub mod markdown;
+pub mod options;
 pub(crate) mod table;
 pub mod tsv;
 pub mod xlsx;

@@ -7,8 +7,8 @@
 //! `--format csv` or `xlsx` for spreadsheets.
 
 use super::error::{ExportError, ImportError};
-pub use super::import::ImportOptions;
 use super::import::{InputFormat, import_text};
+pub use super::options::ImportOptions;
 use super::table::Source;
 use super::table::identity::organization_in;
 use super::table::limits::{flaws, refuse};

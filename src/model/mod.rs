@@ -5,6 +5,7 @@ mod era;
 mod field;
 mod goals;
 mod new_year;
+mod problem;
 
 pub use cycle::{Review, Stage, Status};
 pub use era::{
@@ -12,7 +13,8 @@ pub use era::{
     small_number,
 };
 pub use field::{Field, HeadField};
-pub use new_year::{next_year, next_year_text};
+pub use new_year::{NewYearError, next_year, next_year_text};
+pub use problem::{Expected, Position, ProblemKind};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 

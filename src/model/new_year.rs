@@ -1,6 +1,9 @@
 //! Next year's document from this year's: the same organisation, divisions, sections and scale;
 //! the year moved on where the preface names it; nothing written yet but (if asked) the goals.
 
+use std::io;
+use std::path::PathBuf;
+
 use chrono::{Datelike, NaiveDate};
 
 use super::{Document, Section, Stage, era_year_at, fiscal_year_label};
@@ -92,6 +95,19 @@ fn next_label(written: &str, year: i32) -> String {
     } else {
         label
     }
+}
+
+/// Why next year's file was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum NewYearError {
+    /// A file of that name is there already.
+    #[error("{} exists", .0.display())]
+    Exists(PathBuf),
+    /// Another file of the folder holds the same organisation's next year.
+    #[error("{} holds that year", .0.display())]
+    YearHeld(PathBuf),
+    #[error(transparent)]
+    Io(#[from] io::Error),
 }
 
 #[cfg(test)]

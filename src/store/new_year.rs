@@ -9,18 +9,7 @@ use super::emit::emit_document;
 use super::files::{is_data_path, load_file};
 use crate::model::Document;
 
-/// Why next year's file was not written.
-#[derive(Debug, thiserror::Error)]
-pub enum NewYearError {
-    /// A file of that name is there already.
-    #[error("{} exists", .0.display())]
-    Exists(PathBuf),
-    /// Another file of the folder holds the same organisation's next year.
-    #[error("{} holds that year", .0.display())]
-    YearHeld(PathBuf),
-    #[error(transparent)]
-    Io(#[from] io::Error),
-}
+pub use crate::model::NewYearError;
 
 /// `data/kamigyo/2009.yaml` for `data/kamigyo/2008.yaml` of fiscal year 2008: the year in the
 /// file's name, counted on by one (the last place it stands, `上京-2008.yaml` too). `None` when

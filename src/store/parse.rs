@@ -4,10 +4,10 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate};
 use serde::Deserialize;
-use serde_saphyr::{Location, Spanned};
+use serde_saphyr::Spanned;
 
 use super::parse_cycle::{self as cycle, RawGoal, RawReview};
-use super::problem::{Expected, Position, Problem, ProblemKind};
+use super::problem::{Expected, Position, Problem, ProblemKind, position};
 use crate::model::{Division, Document, Grade, Section};
 
 #[derive(Deserialize)]
@@ -67,10 +67,6 @@ struct RawSection {
     updated: Option<Spanned<String>>,
     #[serde(default)]
     updated_by: Option<String>,
-}
-
-pub(super) fn position(location: &Location) -> Option<Position> {
-    (location.line() > 0).then(|| Position { line: location.line(), column: location.column() })
 }
 
 /// Parses and validates one file's text. The first problem of the file's shape (an unknown key,

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use super::parse::position;
+use super::problem::position;
 use super::problem::{Problem, ProblemKind};
 use crate::model::{Review, Stage, Status};
 

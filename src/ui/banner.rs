@@ -13,7 +13,7 @@ use crate::text::{display_width, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = app.layout.banner;
-    let Some((head, _)) = crate::app::cycle::banner(app) else { return };
+    let Some((head, _)) = app.banner() else { return };
     if area.height == 0 {
         return;
     }

@@ -267,7 +267,7 @@ impl App {
     /// Lays the screen out again for `width` × `height` and the section now selected.
     pub fn relayout(&mut self, width: u16, height: u16) {
         let section = self.selected().and_then(|at| self.section(at));
-        let banner = crate::app::cycle::banner(self);
+        let banner = self.banner();
         let banner = banner.as_ref().map(|(head, comment)| (head.as_str(), comment.as_str()));
         let last = &self.layout;
         let keep = (last.width == width && last.height == height && !last.too_small).then_some([

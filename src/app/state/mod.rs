@@ -4,6 +4,7 @@
 mod app;
 mod changes;
 mod cycle;
+mod cycle_rules;
 mod dialogs;
 mod editor;
 mod files;

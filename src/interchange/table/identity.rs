@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::super::error::ImportError;
-use super::super::import::ImportOptions;
+use super::super::options::ImportOptions;
 use crate::i18n::interchange::Location;
 use crate::i18n::interchange::read::ReadMsg;
 use crate::model::{FISCAL_YEARS, era_year_at, fiscal_year_in, fiscal_year_label, small_number};

@@ -6,7 +6,7 @@
 //! and no table row may follow them. What is read otherwise than written becomes a warning.
 
 use super::super::error::{ImportError, Warning};
-use super::super::import::ImportOptions;
+use super::super::options::ImportOptions;
 use super::header;
 use super::identity::{checkpoint, identity};
 use super::section::{self, Context};

@@ -3,7 +3,7 @@
 //! The refusal names the first place that differs: the export is the importer's inverse by test.
 
 use super::super::error::{ExportError, ImportError};
-use super::super::import::ImportOptions;
+use super::super::options::ImportOptions;
 use super::goals::shown_numbering;
 use super::limits::{division_place, refuse, section_place};
 use crate::i18n::interchange::limits::{ExportMsg, Flaw};

@@ -8,7 +8,7 @@ use std::io::Cursor;
 use calamine::{Data, Dimensions, Range, Reader, Xlsx, open_workbook_from_rs};
 
 use super::super::error::{ImportError, Warning};
-use super::super::import::ImportOptions;
+use super::super::options::ImportOptions;
 use super::super::table::read::read;
 use super::super::table::{Cell, Row, Source, header};
 use crate::i18n::interchange::Location;

@@ -4,7 +4,6 @@ use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::app::cycle::stage_fields;
 use crate::app::{App, Ask, contexts};
 use crate::i18n::cycle::{CycleWords, stage_name};
 use crate::text::{sanitize, truncate, wrap};
@@ -17,7 +16,7 @@ pub fn draw(frame: &mut Frame, app: &App, ask: &Ask) {
         Ask::Submit(at) => {
             let section = app.section(*at);
             let missing = section
-                .map(|s| stage_fields(app, at.file).iter().filter(|f| f.is_empty(s)).map(|f| f.label(lang)))
+                .map(|s| app.stage_fields(at.file).iter().filter(|f| f.is_empty(s)).map(|f| f.label(lang)))
                 .into_iter()
                 .flatten()
                 .collect::<Vec<_>>()

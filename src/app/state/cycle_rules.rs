@@ -1,0 +1,81 @@
+//! What the year's cycle allows, as questions to the state: who may change a section now, what a
+//! save must leave alone, the review shown above the panes, and the panes a stage is about.
+
+use super::app::App;
+use super::messages::Tone;
+use super::refs::SectionRef;
+use crate::i18n::app::Msg;
+use crate::i18n::cycle::{CycleMsg, status_name};
+use crate::model::{Field, Status};
+
+impl App {
+    /// Whether the section may be changed now; when it may not, the clerk is told why. Reviewers
+    /// may change what they review.
+    pub fn may_write(&mut self, at: SectionRef) -> bool {
+        let Some(section) = self.section(at) else { return true };
+        if self.reviewer || !section.status.locks_clerks() {
+            return true;
+        }
+        let (name, status) = (section.name.clone(), status_name(section.status, self.lang).to_owned());
+        self.say(Tone::Error, Msg::Cycle(CycleMsg::Locked { name, status }));
+        false
+    }
+
+    /// A section of the file whose clerks changed it while it waited for its reviewer or after it
+    /// was approved (a colleague submitted it, or the reviewer approved it, while this clerk had
+    /// unsaved work in it): such work is not saved, so that what the reviewer has is what stays.
+    pub fn locked_change(&self, file: usize) -> Option<(String, Status)> {
+        if self.reviewer {
+            return None;
+        }
+        let loaded = self.files.get(file)?.loaded_state()?;
+        loaded.dirty().find_map(|(division, section)| {
+            let now = loaded.doc().section(division, section)?;
+            let division_name = &loaded.doc().divisions.get(division)?.name;
+            let saved = loaded.saved().find_section(division_name, &now.name)?;
+            let mut without_status = now.clone();
+            Field::Status.copy(saved, &mut without_status);
+            (saved.status.locks_clerks() && !without_status.same_content(saved))
+                .then(|| (now.name.clone(), saved.status))
+        })
+    }
+
+    /// The review shown above the section's panes: its status, by whom and when, and the reviewer's
+    /// comment while it is returned; `None` for a draft. (The time only once saved: until then it
+    /// is not yet stamped.)
+    pub fn banner(&self) -> Option<(String, String)> {
+        let at = self.selected()?;
+        let section = self.section(at)?;
+        if section.status == Status::Draft {
+            return None;
+        }
+        let lang = self.lang;
+        let stamped = !self.is_section_dirty(at);
+        let (by, when) = match (&section.review, section.status) {
+            (Some(review), Status::Approved | Status::Returned) => {
+                (Some(review.by.clone()), stamped.then_some(review.at))
+            }
+            // Submitted: who handed it in and when are the section's stamps.
+            _ => (section.updated_by.clone(), section.updated.filter(|_| stamped)),
+        };
+        let when = when.map(|t| crate::i18n::cycle::moment(t, self.calendar, lang));
+        let status = status_name(section.status, lang).to_owned();
+        let mut head = crate::i18n::cycle::CycleWords::Status { status, by, when }.text(lang);
+        if section.status.locks_clerks() && !self.reviewer {
+            head = format!("{head}  {}", crate::i18n::cycle::CycleWords::LockedNote.text(lang));
+        }
+        let comment = match (&section.review, section.status) {
+            (Some(review), Status::Returned) => review.comment.clone(),
+            _ => String::new(),
+        };
+        Some((head, comment))
+    }
+
+    /// The panes the file's stage is about, first the one a section opens on; all four without a stage.
+    pub fn stage_fields(&self, file: usize) -> &'static [Field] {
+        match self.doc(file).and_then(|d| d.stage) {
+            Some(stage) if !stage.fields().is_empty() => stage.fields(),
+            _ => &Field::PANES,
+        }
+    }
+}
