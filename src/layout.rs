@@ -13,8 +13,8 @@ pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 15;
 /// Borders and the two lines of the rating pane (the mark, the legend).
 pub const RATING_HEIGHT: u16 = 4;
-/// Empty rows the pane being edited keeps below its text.
-const EDIT_ROOM: usize = 2;
+/// Empty rows the pane being edited gets below its text when it grows.
+const EDIT_ROOM: usize = 3;
 
 /// What the layout depends on besides the terminal size.
 #[derive(Clone, Copy, Debug, Default)]
@@ -93,14 +93,19 @@ impl Layout {
         };
         let goal_rows: usize = goal_items.iter().map(|g| g.lines.len()).sum();
         let mut wanted = [goal_rows.max(1), progress_lines.len().max(1), reflection_lines.len().max(1)];
+        let mut needed = wanted;
         if let Some((field, rows)) = input.editing
-            && let Some(wish) = text_pane_index(field).and_then(|slot| wanted.get_mut(slot))
+            && let Some(slot) = text_pane_index(field)
         {
-            // One row more: the caret may stand after a full last row; and room to write into, so
-            // that the panes below move once every few lines typed rather than with each one.
-            *wish = rows.saturating_add(1 + EDIT_ROOM).max(1);
+            // One row more: the caret may stand after a full last row, and one to write into. A
+            // pane that must grow gets more room than that, so that the panes below move once every
+            // few lines typed (and at once when editing starts) rather than with each line.
+            if let (Some(need), Some(wish)) = (needed.get_mut(slot), wanted.get_mut(slot)) {
+                *need = rows.saturating_add(2);
+                *wish = rows.saturating_add(1 + EDIT_ROOM);
+            }
         }
-        let kept = input.keep.filter(|keep| fits(*keep, wanted, panes_area.height));
+        let kept = input.keep.filter(|keep| fits(*keep, needed, panes_area.height));
         let [goals, progress, rating, reflection] = match (input.zoom, kept) {
             (Some(field), _) => zoomed(panes_area, field),
             (None, Some(keep)) => stacked(panes_area, keep),
@@ -350,5 +355,24 @@ mod tests {
         // Kept heights from another size are not used.
         let other = Layout::compute(100, 30, LayoutInput { section: Some(&short), keep, ..Default::default() });
         assert_eq!(other, Layout::compute(100, 30, LayoutInput { section: Some(&short), ..Default::default() }));
+    }
+
+    #[test]
+    fn the_pane_being_edited_grows_with_room_so_that_a_new_line_moves_nothing_below() {
+        let section = Section::new("総務課");
+        let editing = |rows, keep| LayoutInput {
+            section: Some(&section),
+            editing: Some((Field::Goals, rows)),
+            keep,
+            ..Default::default()
+        };
+        let heights = |l: &Layout| Some([l.goals.height, l.progress.height, l.reflection.height]);
+        let browse = Layout::compute(120, 40, LayoutInput { section: Some(&section), ..Default::default() });
+        let started = Layout::compute(120, 40, editing(1, heights(&browse)));
+        assert!(started.goals.height > browse.goals.height, "editing starts with room to write into");
+        let wrapped = Layout::compute(120, 40, editing(2, heights(&started)));
+        assert_eq!((wrapped.progress, wrapped.reflection), (started.progress, started.reflection));
+        let grown = Layout::compute(120, 40, editing(6, heights(&wrapped)));
+        assert!(grown.goals.height >= 6 + 1 + 2, "and grows when the caret would not fit");
     }
 }
