@@ -141,7 +141,7 @@ mod tests {
         theirs.divisions[0].sections[1].reflection = "theirs too".into();
         let absorbed = absorb(&mut entry, theirs.clone(), "new text".into());
         assert_eq!(absorbed, Absorbed { taken: 1, conflicts: 1, gone: Vec::new() });
-        let loaded = entry.loaded_state().expect("loaded");
+        let Some(loaded) = entry.loaded_state() else { panic!("the file stays loaded") };
         let (doc, saved, disk) = (loaded.doc(), loaded.saved(), loaded.disk_digest());
         assert_eq!(doc.divisions[0].sections[0].progress, "mine");
         assert_eq!(doc.divisions[0].sections[0].reflection, "theirs");

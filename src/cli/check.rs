@@ -57,9 +57,13 @@ pub fn run(path: &Path, publishable: bool, lang: Lang) -> ExitCode {
 /// What the table export would refuse in one file, as `file:line:column: what` lines.
 fn publishing_problems(file: &FileEntry, lang: Lang) -> Vec<String> {
     let Some(loaded) = file.loaded_state() else { return Vec::new() };
+    let problems = publishable_problems(loaded.doc());
+    if problems.is_empty() {
+        return Vec::new();
+    }
     // The text only to point at lines, read again: hyoka keeps no second copy of every file.
     let text = std::fs::read_to_string(&file.path).unwrap_or_default();
-    publishable_problems(loaded.doc())
+    problems
         .into_iter()
         .map(|problem| {
             let at = match &problem.0 {

@@ -28,7 +28,17 @@ pub fn refresh(index: &mut SearchIndex, files: &[FileEntry], kana: bool) {
             Some(_) => {}
         }
     }
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    // One file changed (an edit while searching) is folded here; a city's worth on every core.
+    let threads =
+        if stale.len() > 1 { std::thread::available_parallelism().map_or(1, std::num::NonZero::get) } else { 1 };
+    if threads == 1 {
+        for (i, loaded) in stale {
+            if let Some(slot) = index.files.get_mut(i) {
+                *slot = Some(file_index(loaded.doc(), loaded.version(), kana));
+            }
+        }
+        return;
+    }
     let chunk = stale.len().div_ceil(threads).max(1);
     let built: Vec<(usize, FileIndex)> = std::thread::scope(|scope| {
         let workers: Vec<_> = stale
