@@ -5,8 +5,8 @@ pub mod history;
 
 use ratatui::layout::{Constraint, Layout as Split, Rect};
 
-use crate::model::{Field, Section};
-use crate::text::{display_width, sanitize, wrap};
+use hyoka_core::model::{Field, Section};
+use hyoka_core::text::{display_width, sanitize, wrap};
 
 /// Below this size the screen only says how big it must be (panes would vanish or overlap).
 pub const MIN_WIDTH: u16 = 50;

@@ -9,6 +9,7 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
+use hyoka::store::Describe as _;
 use std::os::unix::fs::symlink;
 use std::path::Path;
 use std::process::Command;

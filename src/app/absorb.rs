@@ -1,9 +1,9 @@
 //! Taking what is on disk into a file that has unsaved work, without losing either.
 
 use super::state::{FileEntry, Pending};
-use crate::model::Document;
-use crate::model::Field;
-use crate::store::merge;
+use hyoka_core::model::Document;
+use hyoka_core::model::Field;
+use hyoka_data::store::merge;
 
 /// What taking in changed: fields of theirs now shown, fields both sides changed (kept as ours on
 /// screen; the save will ask which to keep), and sections we changed that they removed or renamed
@@ -120,7 +120,7 @@ fn count_changed_fields(before: &Document, after: &Document) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::parse_document;
+    use hyoka_data::store::parse_document;
 
     fn sample() -> Document {
         parse_document(include_str!("../../data/kamigyo/2008.yaml")).unwrap_or_else(|p| panic!("{p:?}"))
@@ -147,7 +147,7 @@ mod tests {
         assert_eq!(doc.divisions[0].sections[0].reflection, "theirs");
         assert_eq!(doc.divisions[0].sections[1].reflection, "mine too", "ours stays on screen");
         assert_eq!(saved, &theirs, "their file is the new base");
-        assert_eq!(disk, crate::store::TextDigest::of("new text"));
+        assert_eq!(disk, hyoka_data::store::TextDigest::of("new text"));
         let question =
             Pending {
                 division: "区民部".into(), section: "まちづくり推進課".into(), field: Some(Field::Reflection)

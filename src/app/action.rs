@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use super::state::{DiskStamp, Pending};
 use crate::command::Command;
-use crate::git::{CommitDiff, Entry, Scope};
-use crate::interchange::Format;
-use crate::model::Document;
-use crate::store::{LoadError, Outcome, SaveError};
+use hyoka_core::model::Document;
+use hyoka_data::git::{CommitDiff, Entry, Scope};
+use hyoka_data::interchange::Format;
+use hyoka_data::store::{LoadError, Outcome, SaveError};
 
 /// Everything that can change the state.
 #[derive(Debug)]
@@ -117,7 +117,7 @@ pub struct SaveJob {
     /// The folder (or file) hyoka was given: a save never writes outside it.
     pub root: PathBuf,
     pub base: Document,
-    pub base_digest: crate::store::TextDigest,
+    pub base_digest: hyoka_data::store::TextDigest,
     pub mine: Document,
     /// Stamped as `updated_by` on the sections the save changes.
     pub user: String,

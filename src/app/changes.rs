@@ -5,10 +5,10 @@ use super::action::{Action, Effect, HistoryPage};
 use super::state::{App, ChangesView, Focus, Mode, Node, Tone};
 use super::tree;
 use crate::command::Command;
-use crate::git::{CommitDiff, Scope};
 use crate::i18n::app::Msg;
 use crate::i18n::history::HistoryWords;
 use crate::layout::history::{areas, rows};
+use hyoka_data::git::{CommitDiff, Scope};
 
 /// `H`: the history of the section under the cursor, or of its file from a division or file row.
 pub fn open(app: &mut App) -> Vec<Effect> {
@@ -161,7 +161,7 @@ fn put_back(view: Box<ChangesView>, app: &mut App) -> Vec<Effect> {
     let (Some(before), Some(at)) = (before, app.find_section(view.file, &division, &section)) else {
         return Vec::new();
     };
-    if field == crate::model::Field::Status {
+    if field == hyoka_core::model::Field::Status {
         app.say(Tone::Error, Msg::Cycle(crate::i18n::cycle::CycleMsg::StatusNotPutBack));
         app.mode = Mode::Changes(view);
         return Vec::new();

@@ -11,8 +11,8 @@ use super::state::{App, Ask, CommentDialog, FileEntry, Mode, Node, SectionRef, T
 use crate::command::Command;
 use crate::i18n::app::Msg;
 use crate::i18n::cycle::{CycleMsg, stage_name, status_name};
-use crate::model::{Review, Stage, Status, next_year};
-use crate::store::next_year_path;
+use hyoka_core::model::{Review, Stage, Status, next_year};
+use hyoka_data::store::next_year_path;
 
 /// A key of the cycle, pressed in the tree or a pane.
 pub fn handle(app: &mut App, command: Command) -> Vec<Effect> {

@@ -5,7 +5,7 @@
 use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::command::Command;
-use crate::text::{caret_cell, edit_rows, grapheme_stops, position_in_row};
+use hyoka_core::text::{caret_cell, edit_rows, grapheme_stops, position_in_row};
 
 /// Carries out one editing command; `width` is the editor's text width on screen. Commands that
 /// are not about editing text are left alone (false). Only what the key map lists is done: the

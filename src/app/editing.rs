@@ -6,7 +6,7 @@ use super::edit_keys;
 use super::state::{App, Editor, Focus, Mode, SectionRef, part_text};
 use super::sync;
 use crate::command::Command;
-use crate::model::Field;
+use hyoka_core::model::Field;
 
 /// Opens an editor on a field of a section (or one goal), the caret at the end of its text.
 pub fn start(app: &mut App, section: SectionRef, field: Field, goal: usize, new_goal: bool) {

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use super::action::JournalWork;
 use super::state::Pending;
-use crate::model::{Document, Field};
-use crate::store::{emit_document, parse_document};
+use hyoka_core::model::{Document, Field};
+use hyoka_data::store::{emit_document, parse_document};
 
 const HEAD: &str = "# hyoka journal\n";
 const FILE: &str = "# file: ";

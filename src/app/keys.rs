@@ -7,7 +7,7 @@ use super::action::Action;
 use super::keymap::Chord;
 use super::state::{App, Focus, Mode};
 use crate::command::Context;
-use crate::model::Field;
+use hyoka_core::model::Field;
 
 /// The binding contexts in force, most specific first.
 pub fn contexts(app: &App) -> &'static [Context] {

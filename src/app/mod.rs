@@ -39,7 +39,7 @@ pub use update::update;
 
 use std::path::{Path, PathBuf};
 
-use crate::store::{Found, discover, is_writable, load_file};
+use hyoka_data::store::{Found, discover, is_writable, load_file};
 
 /// Loads every data file under `root`; broken files are kept, to be shown with their errors.
 /// The files are read and parsed on every core (a city is 200 files), in the order found.

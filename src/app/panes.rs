@@ -4,7 +4,7 @@ use super::editing;
 use super::state::{App, Focus, SectionRef, Tone, goal_rows};
 use crate::command::Command;
 use crate::i18n::app::Msg;
-use crate::model::Field;
+use hyoka_core::model::Field;
 
 fn rows_of(app: &App, at: SectionRef) -> Vec<(Field, usize)> {
     app.section(at).map(goal_rows).unwrap_or_default()

@@ -5,7 +5,7 @@ use super::absorb::absorb;
 use super::action::{Effect, SaveJob, SaveReport};
 use super::state::{App, Focus, Mode, Node, Tone};
 use crate::i18n::app::Msg;
-use crate::store::Outcome;
+use hyoka_data::store::Outcome;
 
 /// Ctrl-S: every file with unsaved sections goes to the worker, except files with questions
 /// still to answer (fields both sides changed), for which the conflict dialog opens first.
@@ -160,7 +160,7 @@ pub fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
 /// Nothing was written, since the file as merged would not read back (a rating whose mark
 /// someone took off the scale meanwhile): what is on disk is taken in under the work, and the
 /// cursor goes to the first field named, for the clerk to fix and save again.
-fn refused_save(app: &mut App, file: usize, name: String, refused: crate::store::Refused, place: Place) {
+fn refused_save(app: &mut App, file: usize, name: String, refused: hyoka_data::store::Refused, place: Place) {
     if let (Some(theirs), Some(text), Some(entry)) = (refused.theirs, refused.theirs_text, app.files.get_mut(file)) {
         absorb(entry, theirs, text);
         app.generation += 1;

@@ -5,7 +5,7 @@ use super::absorb::absorb;
 use super::action::{DiskChange, DiskCheck, DiskReport, Effect, JournalEntry, JournalWork};
 use super::state::{App, Mode, Tone};
 use crate::i18n::app::Msg;
-use crate::model::Document;
+use hyoka_core::model::Document;
 
 /// Once a second: journal what is new, and look at the files.
 pub fn tick(app: &mut App) -> Vec<Effect> {
@@ -82,7 +82,7 @@ pub fn disk_changed(app: &mut App, report: DiskReport) -> Vec<Effect> {
         DiskChange::Changed { doc, text } => {
             entry.disk_stamp = report.stamp;
             entry.gone = false;
-            if entry.loaded_state().is_some_and(|l| l.disk_digest() == crate::store::TextDigest::of(&text)) {
+            if entry.loaded_state().is_some_and(|l| l.disk_digest() == hyoka_data::store::TextDigest::of(&text)) {
                 return Vec::new();
             }
             let busy_here = matches!(&app.mode, Mode::Editing(e) if e.section.file == file)

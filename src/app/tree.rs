@@ -2,7 +2,7 @@
 
 use super::state::{App, Focus, Node, SectionRef};
 use crate::command::Command;
-use crate::model::Field;
+use hyoka_core::model::Field;
 
 pub fn handle(app: &mut App, command: Command) {
     let nodes = app.visible_nodes();

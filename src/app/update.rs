@@ -8,7 +8,7 @@ use super::state::{App, Focus, Mode, Node, Tone};
 use super::{changes, cycle, panes, review, saving, sync, tree};
 use crate::command::Command;
 use crate::i18n::app::Msg;
-use crate::model::Field;
+use hyoka_core::model::Field;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let effects = match action {

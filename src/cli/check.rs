@@ -9,8 +9,8 @@ use crate::i18n::Lang;
 use crate::i18n::cli::CliMsg;
 use crate::i18n::interchange::limits::ExportMsg;
 use crate::i18n::interchange::place::{PlaceMsg, SectionPart};
-use crate::interchange::tsv::publishable_problems;
-use crate::store::{Position, locate};
+use hyoka_data::interchange::tsv::publishable_problems;
+use hyoka_data::store::{Position, locate};
 
 pub fn run(path: &Path, publishable: bool, lang: Lang) -> ExitCode {
     let files = match super::load(path, lang) {

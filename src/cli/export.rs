@@ -11,9 +11,9 @@ use super::fail;
 use crate::i18n::Lang;
 use crate::i18n::cli::CliMsg;
 use crate::i18n::interchange::summary::SummaryMsg;
-use crate::interchange::tsv::preface_names_document;
-use crate::interchange::{self, Format};
-use crate::store::{Found, discover, is_data_path, load_file, write_atomically};
+use hyoka_data::interchange::tsv::preface_names_document;
+use hyoka_data::interchange::{self, Format};
+use hyoka_data::store::{Found, discover, is_data_path, load_file, write_atomically};
 
 /// Every YAML file under `path` in `format`. Nothing is written when an output exists without
 /// `force`; a broken or unexportable file is reported and skipped, and the exit code says so.

@@ -4,9 +4,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::fail;
-use crate::git::{Git, GitError, Repo, Step, setup, shell_word};
 use crate::i18n::Lang;
 use crate::i18n::git::{GitMsg, SetupPart};
+use hyoka_data::git::{Git, GitError, Repo, Step, setup, shell_word};
 
 pub fn run(path: &Path, lang: Lang) -> ExitCode {
     let Some(git) = Git::find() else { return fail(&GitError::NotInstalled.describe(lang)) };

@@ -11,8 +11,8 @@ use super::fail;
 use crate::i18n::Lang;
 use crate::i18n::cli::CliMsg;
 use crate::i18n::interchange::summary::SummaryMsg;
-use crate::interchange::import::{ImportOptions, Imported, check_size, import};
-use crate::store::{emit_document, write_atomically};
+use hyoka_data::interchange::import::{ImportOptions, Imported, check_size, import};
+use hyoka_data::store::{emit_document, write_atomically};
 
 /// What the command line asked of an import.
 pub struct ImportArgs {

@@ -15,7 +15,7 @@ use crate::app::review::table::rows;
 use crate::app::state::{Column, Filter, Rated, SearchIndex};
 use crate::i18n::Lang;
 use crate::i18n::review::ReviewWords;
-use crate::text::sanitize;
+use hyoka_core::text::sanitize;
 
 /// What `hyoka list` was asked for.
 pub struct ListArgs {
@@ -157,7 +157,7 @@ fn table(listed: &[Listed], lang: Lang, people: bool) -> Vec<Vec<String>> {
     for l in listed {
         let row: Vec<String> = if people {
             vec![
-                format!("{} {}", l.organization, crate::model::fiscal_year_label(l.fiscal_year)),
+                format!("{} {}", l.organization, hyoka_core::model::fiscal_year_label(l.fiscal_year)),
                 l.division.clone(),
                 l.section.clone(),
                 l.rating.clone().unwrap_or_else(|| ReviewWords::Unrated.text(lang)),

@@ -7,9 +7,11 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::git::{Git, MergeRecord, MergeResult, Operation, Repo, forget_conflicts, merge_texts, record_conflicts};
 use crate::i18n::Lang;
 use crate::i18n::git::GitMsg;
+use hyoka_data::git::{
+    Git, MergeRecord, MergeResult, Operation, Repo, forget_conflicts, merge_texts, record_conflicts,
+};
 
 pub fn run(base: &Path, ours: &Path, theirs: &Path, path: &Path, lang: Lang) -> ExitCode {
     let cannot = |why: String| {

@@ -16,12 +16,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::app::keymap::{KeyConfigError, Keymap};
-use crate::config::{AmbiguousSetting, Config, config_path, load_config};
 use crate::i18n::Lang;
 use crate::i18n::cli::CliMsg;
-use crate::interchange::Format;
-use crate::interchange::decode::TextEncoding;
-use crate::interchange::import::{ImportOptions, InputFormat};
+use hyoka_data::config::{AmbiguousSetting, Config, config_path, load_config};
+use hyoka_data::interchange::Format;
+use hyoka_data::interchange::decode::TextEncoding;
+use hyoka_data::interchange::import::{ImportOptions, InputFormat};
 use report::ReportFormat;
 
 /// 評価 hyoka — 所属等の目標・取組状況・目標達成度・振り返りを端末で書く・読む
@@ -276,7 +276,7 @@ pub fn run(cli: Cli) -> ExitCode {
             let notices = warning.iter().map(|w| w.describe(lang)).collect();
             let data_root = Some(cli.path.clone());
             // The data folder's own settings are the office's word; the user's file only where it has none.
-            let reviewers = match crate::config::data_settings(&cli.path) {
+            let reviewers = match hyoka_data::config::data_settings(&cli.path) {
                 Ok(Some((_, reviewers))) => Some(reviewers),
                 Ok(None) => config.reviewers.clone(),
                 Err(message) => return fail(&message),

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use super::fail;
 use crate::i18n::Lang;
 use crate::i18n::cycle::{CycleMsg, new_year_error};
-use crate::model::next_year;
-use crate::store::{create_new_year, load_file, next_year_path};
+use hyoka_core::model::next_year;
+use hyoka_data::store::{create_new_year, load_file, next_year_path};
 
 /// Exit codes: 0 written; 1 refused (the file or the year exists, or this year's file does not
 /// load); 2 usage (no year in the file's name and no `-o`).

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::app::{FileEntry, FileState};
 use crate::i18n::Lang;
-use crate::text::display_width;
+use hyoka_core::text::display_width;
 
 /// How a report is printed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]

@@ -12,8 +12,8 @@ use crate::app::review::counts::{of_division, summary};
 use crate::app::state::Counts;
 use crate::i18n::Lang;
 use crate::i18n::review::ReviewWords;
-use crate::model::fiscal_year_label;
-use crate::text::sanitize;
+use hyoka_core::model::fiscal_year_label;
+use hyoka_core::text::sanitize;
 
 #[derive(Serialize)]
 struct FileSummary {

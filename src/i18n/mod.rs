@@ -1,53 +1,15 @@
 //! The language of the screen and of messages: Japanese by default, English on request. Every
-//! sentence hyoka says is in a catalogue here, one file per area, with its two wordings side by side.
+//! sentence the screen and the commands say is in a catalogue here, one file per area, with its two
+//! wordings side by side; the words of the documents and of the data layer are in the crates below
+//! and are named here too, so that every catalogue is found under one path.
 
 pub mod app;
 pub mod cli;
 pub mod cycle;
-mod fields;
-pub mod git;
 pub mod history;
-pub mod interchange;
 pub mod keys;
 pub mod review;
 pub mod screen;
-pub mod store;
 
-/// Which language hyoka speaks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    #[default]
-    Ja,
-    En,
-}
-
-impl Lang {
-    /// Picks Japanese or English text; keeps each message's two wordings side by side.
-    pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Ja => ja,
-            Lang::En => en,
-        }
-    }
-
-    /// `HYOKA_LANG=en` (or `ja`) chooses without a flag, e.g. in a shared shell profile.
-    pub fn from_env() -> Option<Lang> {
-        match std::env::var("HYOKA_LANG").ok()?.to_ascii_lowercase().as_str() {
-            "en" | "english" => Some(Lang::En),
-            "ja" | "japanese" => Some(Lang::Ja),
-            _ => None,
-        }
-    }
-}
-
-/// One message in both languages, formatted only in the one asked for:
-/// `tr!(lang, "「{path}」を開けません", "cannot open '{path}'")`, with the names in scope.
-#[macro_export]
-macro_rules! tr {
-    ($lang:expr, $ja:literal, $en:literal $(,)?) => {
-        match $lang {
-            $crate::i18n::Lang::Ja => format!($ja),
-            $crate::i18n::Lang::En => format!($en),
-        }
-    };
-}
+pub use hyoka_core::i18n::Lang;
+pub use hyoka_data::i18n::{git, interchange, store};

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use super::Lang;
-use crate::model::{Field, checkpoint_phrase};
 use crate::tr;
+use hyoka_core::model::{Field, checkpoint_phrase};
 
 /// What the status line calls the current mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

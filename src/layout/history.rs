@@ -3,10 +3,10 @@
 
 use ratatui::layout::{Constraint, Layout as Split, Rect};
 
-use crate::git::{CommitDiff, DiffSpan, SpanKind};
 use crate::i18n::Lang;
 use crate::i18n::history::HistoryWords;
-use crate::text::{display_width, sanitize, wrap};
+use hyoka_core::text::{display_width, sanitize, wrap};
+use hyoka_data::git::{CommitDiff, DiffSpan, SpanKind};
 
 /// How a piece of a row of the change looks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,7 +121,7 @@ pub fn wrap_pieces(pieces: &[(Look, String)], width: usize) -> Vec<Row> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::git::char_diff;
+    use hyoka_data::git::char_diff;
 
     fn plain(row: &Row) -> String {
         row.iter().map(|(_, t)| t.as_str()).collect()
@@ -148,13 +148,13 @@ mod tests {
         let spans = char_diff("概ね達成", "ほぼ達成");
         let diff = CommitDiff {
             head: Vec::new(),
-            sections: vec![crate::git::SectionDiff {
+            sections: vec![hyoka_data::git::SectionDiff {
                 division: "区民部".into(),
                 section: "総務課".into(),
                 before: None,
                 after: None,
-                fields: vec![crate::git::FieldDiff {
-                    field: crate::model::Field::Reflection,
+                fields: vec![hyoka_data::git::FieldDiff {
+                    field: hyoka_core::model::Field::Reflection,
                     before: "概ね達成".into(),
                     after: "ほぼ達成".into(),
                     spans,

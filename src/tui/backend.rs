@@ -25,7 +25,7 @@ use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthChar;
 
 use super::shown::{Seen, Shown, is_blank};
-use crate::text::{AmbiguousWidth, ambiguous_width, is_ambiguous};
+use hyoka_core::text::{AmbiguousWidth, ambiguous_width, is_ambiguous};
 
 /// Frames are gathered here and written in one go: one write (one SSH packet, where it fits) a frame.
 const BUFFER: usize = 64 * 1024;

@@ -12,8 +12,8 @@ use ratatui::crossterm::event::{self, Event as TerminalEvent};
 
 use super::{terminal, watchdog};
 use crate::app::{Action, App, Effect, action_for, split_escape, update};
-use crate::config::AmbiguousSetting;
 use crate::worker::{Env, Outbox, Worker};
+use hyoka_data::config::AmbiguousSetting;
 
 /// How often the state hears the time: the journal and the disk are looked at this often.
 const TICK: Duration = Duration::from_millis(500);

@@ -10,10 +10,10 @@ mod watchdog;
 use std::path::PathBuf;
 
 use crate::app::{App, FileEntry, Tone, keymap::Keymap};
-use crate::config::AmbiguousSetting;
 use crate::i18n::Lang;
 use crate::i18n::app::Msg;
 use crate::worker::{Env, Journals, journal_dir};
+use hyoka_data::config::AmbiguousSetting;
 
 /// What the screen is opened with, from the command line and the settings file.
 pub struct Options {
@@ -28,7 +28,7 @@ pub struct Options {
     /// The data folder or file as given, where a reviewer writes nothing.
     pub data_root: Option<std::path::PathBuf>,
     /// Who approves and returns sections (see `config::reviewers`), and the calendar of dates.
-    pub reviewers: Option<crate::config::Reviewers>,
+    pub reviewers: Option<hyoka_data::config::Reviewers>,
     pub calendar: crate::i18n::cycle::Calendar,
 }
 
@@ -43,7 +43,7 @@ pub fn open(files: Vec<FileEntry>, options: Options) -> std::io::Result<i32> {
     app.calendar = options.calendar;
     app.reviewer = options.reviewers.as_ref().is_some_and(|reviewers| {
         let read = |path: &str| std::fs::read_to_string(path).unwrap_or_default();
-        crate::config::is_reviewer(&app.user, reviewers, &read("/etc/group"), &read("/etc/passwd"))
+        hyoka_data::config::is_reviewer(&app.user, reviewers, &read("/etc/group"), &read("/etc/passwd"))
     });
     app.export_dir = std::env::var_os("HOME").filter(|h| !h.is_empty()).map(|h| PathBuf::from(h).join(EXPORTS));
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -67,7 +67,7 @@ pub fn open(files: Vec<FileEntry>, options: Options) -> std::io::Result<i32> {
     }
     let mut env = Env::new(options.lang, journals);
     if options.commit && !options.read_only {
-        env.commits = Some(std::sync::Arc::new(std::sync::Mutex::new(crate::git::AutoCommit::new())));
+        env.commits = Some(std::sync::Arc::new(std::sync::Mutex::new(hyoka_data::git::AutoCommit::new())));
     }
     event_loop::run(&mut app, &env, options.ambiguous)
 }
@@ -84,7 +84,7 @@ fn open_journals() -> Result<Journals, String> {
 /// A `git merge` or `git pull` that stopped on fields both sides changed left them for hyoka
 /// (recorded by its merge driver): they are asked at once, in the conflict dialog.
 fn git_merges_waiting(app: &mut App) {
-    use crate::git::{Git, Repo, pending_merge, recorded_merges};
+    use hyoka_data::git::{Git, Repo, pending_merge, recorded_merges};
     let Some(git) = Git::find() else { return };
     let Some(first) = app.files.first().map(|f| f.canonical.clone()) else { return };
     let Ok(repo) = Repo::discover(&git, &first) else { return };
@@ -99,7 +99,7 @@ fn git_merges_waiting(app: &mut App) {
         if let Ok(Some(waiting)) = pending_merge(&repo, &entry.canonical) {
             if waiting.conflicts.is_empty() {
                 // Decided by hand in the file already: only git has to hear of it.
-                if let Ok(resolved) = crate::git::mark_resolved(&repo, &entry.canonical) {
+                if let Ok(resolved) = hyoka_data::git::mark_resolved(&repo, &entry.canonical) {
                     let path = entry.path.clone();
                     let (remaining, operation) = (resolved.remaining, resolved.operation);
                     said.push(

@@ -8,8 +8,8 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
 use super::backend::HyokaBackend;
-use crate::config::AmbiguousSetting;
-use crate::text::{AmbiguousWidth, set_ambiguous_width};
+use hyoka_core::text::{AmbiguousWidth, set_ambiguous_width};
+use hyoka_data::config::AmbiguousSetting;
 
 /// The terminal as the screen draws on it.
 pub type Screen = ratatui::Terminal<HyokaBackend<io::Stdout>>;

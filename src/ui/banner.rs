@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::style::{self, block, w};
 use crate::app::App;
 use crate::command::{Command, Context};
-use crate::text::{display_width, truncate};
+use hyoka_core::text::{display_width, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = app.layout.banner;

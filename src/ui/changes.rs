@@ -9,12 +9,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::{App, ChangesView};
-use crate::git::{Change, Entry, Scope};
 use crate::i18n::Lang;
 use crate::i18n::history::HistoryWords;
 use crate::layout::history::{Look, areas, rows};
-use crate::text::{sanitize, truncate, wrap};
 use crate::ui::style::{self, block, dim, w};
+use hyoka_core::text::{sanitize, truncate, wrap};
+use hyoka_data::git::{Change, Entry, Scope};
 
 pub fn draw(frame: &mut Frame, app: &App, view: &ChangesView) {
     let area = app.layout.detail;
@@ -30,7 +30,7 @@ fn draw_list(frame: &mut Frame, app: &App, view: &ChangesView, area: Rect) {
         Scope::Section { division, section } => format!("{division} {section}"),
         Scope::File => app.doc(view.file).map_or_else(
             || app.files.get(view.file).map(|f| f.path.display().to_string()).unwrap_or_default(),
-            crate::model::Document::title,
+            hyoka_core::model::Document::title,
         ),
     };
     let title = HistoryWords::Title {

@@ -13,8 +13,8 @@ use super::parts::{border_note, field_title};
 use super::style::{self, block, w};
 use crate::app::{App, Editor};
 use crate::i18n::screen::Words;
-use crate::model::{Field, goal_number};
-use crate::text::{EditRow, caret_cell, edit_rows};
+use hyoka_core::model::{Field, goal_number};
+use hyoka_core::text::{EditRow, caret_cell, edit_rows};
 
 /// A pane while its text is edited: the editing frame, the text, and where the caret is.
 pub fn draw_pane(frame: &mut Frame, app: &App, editor: &Editor, area: Rect) {

@@ -6,8 +6,8 @@ use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::style::Color;
 use unicode_width::UnicodeWidthStr;
 
-use crate::text::sanitize::needs_replacing;
-use crate::text::{AmbiguousWidth, PAD, ambiguous_width, is_ambiguous, sanitize};
+use hyoka_core::text::sanitize::needs_replacing;
+use hyoka_core::text::{AmbiguousWidth, PAD, ambiguous_width, is_ambiguous, sanitize};
 
 /// Makes the frame safe and exact for the terminal:
 /// - a control or bidi character that slipped into a cell (e.g. from the text editor's own

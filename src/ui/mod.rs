@@ -63,7 +63,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 /// One centred line: how big the terminal must be.
 fn too_small(frame: &mut Frame, app: &App) {
     let text = Words::TooSmall { width: MIN_WIDTH, height: MIN_HEIGHT }.text(app.lang);
-    let lines = crate::text::wrap(&text, usize::from(frame.area().width).max(1));
+    let lines = hyoka_core::text::wrap(&text, usize::from(frame.area().width).max(1));
     let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     let area = frame.area().centered(Constraint::Fill(1), Constraint::Length(height));
     let lines: Vec<Line> = lines.into_iter().map(|l| Line::from(style::w(l)).centered()).collect();

@@ -8,8 +8,8 @@ use ratatui::widgets::Paragraph;
 use super::style::{self, block, dim, w};
 use crate::app::{App, FileState, Node, SectionRef};
 use crate::i18n::screen::Words;
-use crate::model::{Document, Field, Section};
-use crate::text::{display_width, sanitize, wrap};
+use hyoka_core::model::{Document, Field, Section};
+use hyoka_core::text::{display_width, sanitize, wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let frame_block = block().border_style(dim());
@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                     .chain(stage_lines(app, file, &[d], width))
                     .chain({
                         // A column for the review only where some section is in one.
-                        let reviewed = d.sections.iter().any(|s| s.status != crate::model::Status::Draft);
+                        let reviewed = d.sections.iter().any(|s| s.status != hyoka_core::model::Status::Draft);
                         d.sections.iter().enumerate().map(move |(i, s)| {
                             section_line(app, SectionRef { file, division, section: i }, s, reviewed)
                         })
@@ -70,7 +70,7 @@ fn file_lines(app: &App, file: usize, doc: &Document, width: usize) -> Vec<Line<
         lines.extend(wrap(&sanitize(fact), width).into_iter().map(|l| Line::from(w(l))));
     }
     lines.push(Line::default());
-    let divisions: Vec<&crate::model::Division> = doc.divisions.iter().collect();
+    let divisions: Vec<&hyoka_core::model::Division> = doc.divisions.iter().collect();
     lines.extend(stage_lines(app, file, &divisions, width));
     lines.extend(distribution(app, width));
     let legend = doc.scale().iter().map(|g| format!("{} {}", g.mark, g.label)).collect::<Vec<_>>().join("  ");
@@ -90,7 +90,7 @@ fn distribution(app: &App, width: usize) -> Vec<Line<'static>> {
     }
 }
 
-fn error_lines(app: &App, error: &crate::store::LoadError, width: usize) -> Vec<Line<'static>> {
+fn error_lines(app: &App, error: &hyoka_data::store::LoadError, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let intro = Words::BrokenIntro.text(app.lang);
     lines.extend(wrap(&intro, width).into_iter().map(|l| Line::styled(w(l), style::bold())));
@@ -134,7 +134,7 @@ fn section_line(app: &App, at: SectionRef, section: &Section, reviewed: bool) ->
 
 /// The file's stage; per division, the sections that have not written the stage's fields yet;
 /// and how many sections stand where in their review. Nothing for a file without a stage.
-fn stage_lines(app: &App, file: usize, divisions: &[&crate::model::Division], width: usize) -> Vec<Line<'static>> {
+fn stage_lines(app: &App, file: usize, divisions: &[&hyoka_core::model::Division], width: usize) -> Vec<Line<'static>> {
     use crate::i18n::cycle::{CycleWords, stage_name, status_mark, status_name};
     let Some(stage) = app.doc(file).and_then(|d| d.stage) else { return Vec::new() };
     let lang = app.lang;
@@ -157,7 +157,7 @@ fn stage_lines(app: &App, file: usize, divisions: &[&crate::model::Division], wi
         texts.push((format!("{prefix}{}", words.text(lang)), look));
     }
     let sections: Vec<&Section> = divisions.iter().flat_map(|d| &d.sections).collect();
-    let counts: Vec<String> = crate::model::Status::ALL
+    let counts: Vec<String> = hyoka_core::model::Status::ALL
         .into_iter()
         .map(|status| (status, sections.iter().filter(|s| s.status == status).count()))
         .filter(|(_, n)| *n > 0)

@@ -14,8 +14,8 @@ use super::style::{self, block, dim, w};
 use crate::app::{App, Focus, Mode, SectionRef, pane_contexts};
 use crate::i18n::screen::Words;
 use crate::layout::GoalItem;
-use crate::model::{Field, Section};
-use crate::text::{display_width, sanitize, wrap};
+use hyoka_core::model::{Field, Section};
+use hyoka_core::text::{display_width, sanitize, wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, at: SectionRef) {
     let Some(section) = app.section(at) else { return };

@@ -8,8 +8,8 @@ use ratatui::widgets::Paragraph;
 use super::style::{dim, w};
 use crate::app::{App, SectionRef};
 use crate::i18n::screen::Words;
-use crate::model::Field;
-use crate::text::display_width;
+use hyoka_core::model::Field;
+use hyoka_core::text::display_width;
 
 /// The pane titles in the words of the published table.
 pub fn field_title(app: &App, at: SectionRef, field: Field) -> String {

@@ -10,7 +10,7 @@ use super::style::{self, dim, w};
 use crate::app::{App, FileState, Mode, Node, Tone, contexts};
 use crate::command::{Command, Context};
 use crate::i18n::screen::Words;
-use crate::text::{display_width, sanitize, truncate};
+use hyoka_core::text::{display_width, sanitize, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
     let width = usize::from(status.width);

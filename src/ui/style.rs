@@ -4,7 +4,7 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Block;
 
-use crate::text::{AmbiguousWidth, ambiguous_width};
+use hyoka_core::text::{AmbiguousWidth, ambiguous_width};
 
 /// A bordered block; where the terminal draws ambiguous characters wide, the borders are ASCII,
 /// since the box-drawing characters are ambiguous too and would push every border out of place.
@@ -28,7 +28,7 @@ const ASCII_BORDER: ratatui::symbols::border::Set = ratatui::symbols::border::Se
 
 /// Text as it goes into a cell: in wide-ambiguous mode each ambiguous character gets its pad.
 pub fn w(text: impl AsRef<str>) -> String {
-    crate::text::widen(text.as_ref()).into_owned()
+    hyoka_core::text::widen(text.as_ref()).into_owned()
 }
 
 /// A pane's border: bold in the terminal's own colour when it has the keys, grey otherwise.

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::style::{self, block, w};
 use crate::app::{App, FileState, Focus, Node};
 use crate::i18n::screen::Words;
-use crate::text::{sanitize, truncate};
+use hyoka_core::text::{sanitize, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let focused = app.focus == Focus::Tree;
@@ -92,7 +92,7 @@ fn row(app: &App, node: Node, width: usize) -> Line<'static> {
             // Where the section stands in its review, in the two columns before the marks.
             let status = crate::i18n::cycle::status_mark(section.status, lang);
             let status_style = match section.status {
-                crate::model::Status::Returned => style::error().add_modifier(ratatui::style::Modifier::BOLD),
+                hyoka_core::model::Status::Returned => style::error().add_modifier(ratatui::style::Modifier::BOLD),
                 _ => style::bold(),
             };
             Line::from(

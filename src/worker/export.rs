@@ -5,8 +5,8 @@ use std::path::Path;
 
 use crate::app::{ExportJob, ExportReport};
 use crate::i18n::Lang;
-use crate::interchange;
-use crate::store::{is_data_path, write_atomically};
+use hyoka_data::interchange;
+use hyoka_data::store::{is_data_path, write_atomically};
 
 /// Whether `path` (which may not exist yet) lies inside the folder `dir`, links resolved: the
 /// nearest folder of it that exists is resolved, and the rest of the path (which holds no links,

@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use crate::app::Action;
-use crate::git::{AutoCommit, Git, Repo, mark_resolved};
 use crate::i18n::Lang;
 use crate::i18n::git::GitMsg;
+use hyoka_data::git::{AutoCommit, Git, Repo, mark_resolved};
 
 /// The commit of one saved file, as messages for the screen.
 pub fn commit(auto: &mut AutoCommit, path: &Path, user: &str, lang: Lang) -> Vec<Action> {
@@ -19,7 +19,7 @@ pub fn commit(auto: &mut AutoCommit, path: &Path, user: &str, lang: Lang) -> Vec
 /// Stages the file whose merge conflicts were decided and saved, and says what git waits for.
 pub fn resolve(path: &Path, lang: Lang) -> Action {
     let outcome = Git::find()
-        .ok_or(crate::git::GitError::NotInstalled)
+        .ok_or(hyoka_data::git::GitError::NotInstalled)
         .and_then(|git| Repo::discover(&git, path))
         .and_then(|repo| mark_resolved(&repo, path));
     match outcome {

@@ -8,8 +8,8 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
 use super::Outbox;
 use crate::app::{Action, Effect, HistoryPage};
-use crate::git::{CommitDiff, FileHistory, Git, GitError, Repo, Scope};
 use crate::i18n::Lang;
+use hyoka_data::git::{CommitDiff, FileHistory, Git, GitError, Repo, Scope};
 
 /// Commits in scope wanted before the first answer: a screenful.
 const FIRST_PAGE: usize = 30;

@@ -167,6 +167,6 @@ impl Drop for Journals {
 
 /// Unsaved drafts are the user's own business until saved: 0600, written atomically.
 fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    crate::store::write_atomically(path, bytes)?;
+    hyoka_data::store::write_atomically(path, bytes)?;
     fs::set_permissions(path, fs::Permissions::from_mode(0o600))
 }

@@ -17,7 +17,7 @@ use chrono::{DateTime, FixedOffset, Timelike};
 
 use crate::app::{Action, App, Effect, update};
 use crate::i18n::Lang;
-use crate::store::{FaultPlan, RealDisk};
+use hyoka_data::store::{FaultPlan, RealDisk};
 pub use journal::{Journals, journal_dir};
 
 /// Where outcomes go: the screen's event loop (or a test).
@@ -32,7 +32,7 @@ pub struct Env {
     /// `None` in reviewer mode or where no journal folder can be had.
     pub journals: Option<Arc<Mutex<Journals>>>,
     /// Commit on save (`--commit`, or `git: { commit: true }`); `None` when off.
-    pub commits: Option<Arc<Mutex<crate::git::AutoCommit>>>,
+    pub commits: Option<Arc<Mutex<hyoka_data::git::AutoCommit>>>,
     /// The history view's reader when effects are carried out inline (tests); the screen's
     /// worker has a thread with its own.
     pub history: Arc<Mutex<history::Reader>>,
@@ -102,7 +102,7 @@ pub fn perform(effect: Effect, env: &Env) -> Vec<Action> {
 fn save_then_git(job: crate::app::SaveJob, env: &Env) -> Vec<Action> {
     let (path, user, resolve_merge) = (job.path.clone(), job.user.clone(), job.resolve_merge);
     let report = save::save(job, (env.clock)(), env.faults.as_ref());
-    let saved = matches!(report.outcome, Ok(crate::store::Outcome::Saved(_)));
+    let saved = matches!(report.outcome, Ok(hyoka_data::store::Outcome::Saved(_)));
     let mut actions = vec![Action::Saved(Box::new(report))];
     if saved {
         if let Some(commits) = &env.commits {
@@ -118,14 +118,13 @@ fn save_then_git(job: crate::app::SaveJob, env: &Env) -> Vec<Action> {
 
 /// Next year's file, written inside the data folder only and never over another.
 fn new_year(job: crate::app::NewYearJob, lang: Lang) -> Action {
-    let place = crate::store::data_home(&job.root)
-        .map_err(crate::store::Misplaced::Io)
-        .and_then(|home| crate::store::check_place(&job.path, &home));
+    let place = hyoka_data::store::data_home(&job.root)
+        .map_err(hyoka_data::store::Misplaced::Io)
+        .and_then(|home| hyoka_data::store::check_place(&job.path, &home));
     let outcome = match place {
-        Err(misplaced) => Err(crate::store::SaveError::from(misplaced).describe(&job.path, lang)),
-        Ok(()) => {
-            crate::store::create_new_year(&job.path, &job.doc).map_err(|e| crate::i18n::cycle::new_year_error(&e, lang))
-        }
+        Err(misplaced) => Err(hyoka_data::store::SaveError::from(misplaced).describe(&job.path, lang)),
+        Ok(()) => hyoka_data::store::create_new_year(&job.path, &job.doc)
+            .map_err(|e| crate::i18n::cycle::new_year_error(&e, lang)),
     };
     let stamp = std::fs::metadata(&job.path).ok().as_ref().and_then(crate::app::disk_stamp);
     Action::NewYearWritten(Box::new(crate::app::NewYearReport { job, outcome, stamp }))

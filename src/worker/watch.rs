@@ -18,7 +18,7 @@ use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use super::{Env, Outbox};
 use crate::app::{Action, DiskChange, DiskCheck, DiskReport, Effect, disk_stamp};
-use crate::store::{LoadError, Problem, ProblemKind, decode, parse_document, read_data_file};
+use hyoka_data::store::{LoadError, Problem, ProblemKind, decode, parse_document, read_data_file};
 
 /// How often every open file is looked at even when no notification came.
 pub const FULL_LOOK: Duration = Duration::from_secs(30);

@@ -9,8 +9,8 @@ use crate::app::state::{App, Choice, Conflict, Mode, Pending, Question, Tone, te
 use crate::app::{edit_keys, saving, sync};
 use crate::command::Command;
 use crate::i18n::app::Msg;
-use crate::model::{Field, Section, goal_number};
-use crate::store::FieldConflict;
+use hyoka_core::model::{Field, Section, goal_number};
+use hyoka_data::store::FieldConflict;
 
 /// Lines of a combined text that say whose part follows; taken out when the text is used.
 pub const MINE_MARK: &str = "【自分】";
@@ -108,7 +108,7 @@ fn decide(mut dialog: Box<Conflict>, app: &mut App, choice: Choice) -> Vec<Effec
 }
 
 /// Puts one decision into the document.
-fn apply(doc: &mut crate::model::Document, question: &Question, choice: Option<&Choice>) {
+fn apply(doc: &mut hyoka_core::model::Document, question: &Question, choice: Option<&Choice>) {
     match (question, choice) {
         (Question::Field(conflict), Some(choice)) => {
             let Some(section) = doc.find_section_mut(&conflict.division, &conflict.section) else { return };

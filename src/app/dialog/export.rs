@@ -11,7 +11,7 @@ use crate::app::state::{App, ExportDialog, Mode, Tone};
 use crate::command::Command;
 use crate::i18n::app::Msg;
 use crate::i18n::review::ReviewMsg;
-use crate::interchange::Format;
+use hyoka_data::interchange::Format;
 
 const FORMATS: [Format; 5] = [Format::Html, Format::Csv, Format::Md, Format::Tsv, Format::Xlsx];
 

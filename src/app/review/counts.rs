@@ -2,7 +2,7 @@
 //! Pure functions over the documents; the overview, the summary view and `hyoka summary` share them.
 
 use crate::app::state::{Counts, FileEntry, SummaryRow};
-use crate::model::{Document, Section};
+use hyoka_core::model::{Document, Section};
 
 /// The distribution of `sections`, rated on `doc`'s scale. A mark not on the scale (a file
 /// `hyoka check` would refuse) counts as unrated.
@@ -62,7 +62,7 @@ pub fn summary(files: &[FileEntry]) -> Vec<SummaryRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::parse_document;
+    use hyoka_data::store::parse_document;
 
     #[test]
     fn the_sample_is_counted_by_its_marks() {

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::app::state::App;
-use crate::interchange::Format;
+use hyoka_data::interchange::Format;
 
 /// Where a reviewer's export goes by default: the folder hyoka was started in, named after the
 /// data file's folder and name (data/kamigyo/2008.yaml → kamigyo-2008.html).

@@ -9,8 +9,8 @@ use crate::app::state::{App, FileEntry, Filter, FilterDialog, Mode, Rated, Searc
 use crate::command::Command;
 use crate::i18n::app::Msg;
 use crate::i18n::review::ReviewMsg;
-use crate::model::{Section, Status};
-use crate::text::fold::fold;
+use hyoka_core::model::{Section, Status};
+use hyoka_core::text::fold::fold;
 
 /// Which sections `filter` lets through, per file, division and section. A text asked for is
 /// looked up in `index`, which must be up to date.

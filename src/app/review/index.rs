@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use crate::app::state::{FileEntry, FileIndex, Hits, Node, SearchIndex, SectionRef};
-use crate::model::{Document, Section};
-use crate::text::fold::{count, fold};
+use hyoka_core::model::{Document, Section};
+use hyoka_core::text::fold::{count, fold};
 
 /// What separates a section's fields in its folded text: no query can hold it (queries are
 /// typed on one line and control characters never reach one), so no hit spans two fields.

@@ -4,8 +4,8 @@
 use std::ops::Range;
 
 use crate::app::state::{App, Marks, Node};
-use crate::text::fold::find;
-use crate::text::sanitize;
+use hyoka_core::text::fold::find;
+use hyoka_core::text::sanitize;
 
 pub fn compute(app: &App) -> Marks {
     let (Some(search), Some(at)) = (&app.review.search, app.selected()) else { return Marks::default() };
@@ -58,8 +58,8 @@ pub fn here(app: &App) -> Option<(Node, crate::app::state::Counts)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::fold::fold;
-    use crate::text::wrap;
+    use hyoka_core::text::fold::fold;
+    use hyoka_core::text::wrap;
 
     #[test]
     fn a_hit_wrapped_over_two_lines_is_marked_on_both() {

@@ -14,7 +14,7 @@ pub mod table;
 pub mod years;
 
 use crate::app::state::{App, Hits, Loaded, Mode, Node, SectionRef};
-use crate::text::fold::fold;
+use hyoka_core::text::fold::fold;
 
 /// Whether the filter lets the section through (always, without a filter).
 pub fn shows(app: &App, at: SectionRef) -> bool {

@@ -10,7 +10,7 @@ use crate::app::tree;
 use crate::command::Command;
 use crate::i18n::app::Msg;
 use crate::i18n::review::ReviewMsg;
-use crate::text::fold::fold;
+use hyoka_core::text::fold::fold;
 
 /// `/`: the prompt. The index is brought up to date now (once per change of a file), so that
 /// each key typed afterwards only searches.

@@ -9,8 +9,8 @@ use crate::app::tree;
 use crate::command::Command;
 use crate::i18n::Lang;
 use crate::i18n::cycle::{Calendar, day};
-use crate::model::Field;
-use crate::text::{display_width, sanitize};
+use hyoka_core::model::Field;
+use hyoka_core::text::{display_width, sanitize};
 
 /// One row per section the filter lets through (`shown`; `None`: all), in tree order.
 pub fn rows(files: &[FileEntry], shown: Option<&Vec<Vec<Vec<bool>>>>) -> Vec<TableRow> {

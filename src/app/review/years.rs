@@ -11,8 +11,8 @@ use crate::i18n::Lang;
 use crate::i18n::app::Msg;
 use crate::i18n::review::ReviewMsg;
 use crate::i18n::review::ReviewWords;
-use crate::model::{fiscal_year_label, goal_number};
-use crate::text::{sanitize, wrap};
+use hyoka_core::model::{fiscal_year_label, goal_number};
+use hyoka_core::text::{sanitize, wrap};
 
 /// The files of `organization`, by fiscal year (the first file of a year, when there are two).
 pub fn files_of(files: &[FileEntry], organization: &str) -> Vec<(i32, usize)> {

@@ -14,7 +14,7 @@ use crate::app::keymap::Keymap;
 use crate::i18n::Lang;
 use crate::i18n::app::Msg;
 use crate::layout::{Layout, LayoutInput};
-use crate::model::{Document, Field, Section};
+use hyoka_core::model::{Document, Field, Section};
 
 /// Who has the keys: the tree and panes, the editor, or a dialog.
 pub enum Mode {

@@ -1,8 +1,8 @@
 //! The state of the history view (`H`): the commits that changed a section (or a whole file),
 //! filled in as the worker reads them, and the changes of the one selected.
 
-use crate::git::{CommitDiff, Entry, Scope};
-use crate::model::Field;
+use hyoka_core::model::Field;
+use hyoka_data::git::{CommitDiff, Entry, Scope};
 
 pub struct ChangesView {
     /// Tells the worker's answers for this view from late answers for one closed before.

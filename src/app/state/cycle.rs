@@ -7,7 +7,7 @@ use ratatui_textarea::TextArea;
 
 use super::editor::text_box;
 use super::refs::SectionRef;
-use crate::model::{Document, Stage};
+use hyoka_core::model::{Document, Stage};
 
 /// What a question of the cycle asks about.
 #[derive(Clone, Debug, PartialEq)]

@@ -6,7 +6,7 @@ use super::messages::Tone;
 use super::refs::SectionRef;
 use crate::i18n::app::Msg;
 use crate::i18n::cycle::{CycleMsg, status_name};
-use crate::model::{Field, Status};
+use hyoka_core::model::{Field, Status};
 
 impl App {
     /// Whether the section may be changed now; when it may not, the clerk is told why. Reviewers

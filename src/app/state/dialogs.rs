@@ -9,9 +9,9 @@ use ratatui_textarea::TextArea;
 use crate::app::action::JournalWork;
 use crate::app::journal::FieldDiff;
 use crate::command::Context;
-use crate::interchange::Format;
-use crate::model::Section;
-use crate::store::FieldConflict;
+use hyoka_core::model::Section;
+use hyoka_data::interchange::Format;
+use hyoka_data::store::FieldConflict;
 
 pub struct Conflict {
     pub file: usize,

@@ -4,8 +4,8 @@
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::refs::SectionRef;
-use crate::model::{Field, Section};
-use crate::text::edit_rows;
+use hyoka_core::model::{Field, Section};
+use hyoka_core::text::edit_rows;
 
 pub struct Editor {
     pub section: SectionRef,

@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use crate::model::{Document, Field, HeadField, Section};
-use crate::store::{LoadError, TextDigest};
+use hyoka_core::model::{Document, Field, HeadField, Section};
+use hyoka_data::store::{LoadError, TextDigest};
 
 /// What tells a file changed on disk without reading it: modification time, length and inode
 /// (an atomic save or a `git checkout` makes a new one, even when time and length look the same).
@@ -39,7 +39,7 @@ pub struct FileEntry {
     pub pending: Vec<Pending>,
     /// Fields a `git merge` could not merge (both branches changed them), recorded by hyoka's merge
     /// driver: asked like `pending`, and once answered and saved, git is told the file is resolved.
-    pub merge: Vec<crate::store::FieldConflict>,
+    pub merge: Vec<hyoka_data::store::FieldConflict>,
     /// Set when the merge's questions are answered: the next save tells git.
     pub resolve_merge: bool,
     /// What changed on disk while this file was being edited: taken in when the edit ends, so
@@ -286,7 +286,7 @@ impl FileEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::parse_document;
+    use hyoka_data::store::parse_document;
 
     fn sample() -> Document {
         parse_document(include_str!("../../../data/kamigyo/2008.yaml")).unwrap_or_else(|p| panic!("{p:?}"))

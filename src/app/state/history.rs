@@ -1,7 +1,7 @@
 //! Undo and redo of finished changes (a rating, the goal list, an edit once it ends), in steps
 //! that may hold several changes: adding a goal and writing it are undone together.
 
-use crate::model::Section;
+use hyoka_core::model::Section;
 
 use super::refs::SectionRef;
 

@@ -3,7 +3,7 @@
 
 use super::app::{App, Mode};
 use super::dialogs::{Conflict, Question};
-use crate::store::FieldConflict;
+use hyoka_data::store::FieldConflict;
 
 impl App {
     /// The questions still worth asking for a file, in the order they were found.

@@ -1,6 +1,6 @@
 //! Where things are: a section by position, a row of the tree, the place that has the keys.
 
-use crate::model::Field;
+use hyoka_core::model::Field;
 
 /// Which section: file, division and section by position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -76,7 +76,7 @@ pub struct Filter {
     /// Holding this text (as the search compares it).
     pub word: Option<String>,
     /// Any of these statuses (none given: any status).
-    pub statuses: BTreeSet<crate::model::Status>,
+    pub statuses: BTreeSet<hyoka_core::model::Status>,
 }
 
 impl Filter {
@@ -136,7 +136,7 @@ pub struct FilterDialog {
     pub marks: Vec<String>,
     pub ratings: BTreeSet<Rated>,
     pub incomplete: bool,
-    pub statuses: BTreeSet<crate::model::Status>,
+    pub statuses: BTreeSet<hyoka_core::model::Status>,
     pub since: String,
     pub by: String,
     pub word: String,

@@ -6,9 +6,9 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::{App, Ask, contexts};
 use crate::i18n::cycle::{CycleWords, stage_name};
-use crate::text::{sanitize, truncate, wrap};
 use crate::ui::centered;
 use crate::ui::style::{self, block, w};
+use hyoka_core::text::{sanitize, truncate, wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, ask: &Ask) {
     let lang = app.lang;

@@ -7,10 +7,10 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::{App, CommentDialog, contexts};
 use crate::i18n::cycle::CycleWords;
-use crate::text::{sanitize, truncate, wrap};
 use crate::ui::editor::draw_text;
 use crate::ui::parts::border_note;
 use crate::ui::style::{self, block, w};
+use hyoka_core::text::{sanitize, truncate, wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, dialog: &CommentDialog) {
     let lang = app.lang;

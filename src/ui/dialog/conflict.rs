@@ -11,9 +11,9 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::{App, Conflict, Question, contexts};
 use crate::i18n::screen::Words;
-use crate::model::Field;
-use crate::text::{sanitize, truncate, wrap};
 use crate::ui::style::{self, block, dim, w};
+use hyoka_core::model::Field;
+use hyoka_core::text::{sanitize, truncate, wrap};
 
 fn text_box(frame: &mut Frame, area: Rect, title: String, text: &str, style: Style, lang: crate::i18n::Lang) {
     let frame_block = block().title(w(title)).border_style(style);

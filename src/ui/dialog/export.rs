@@ -7,10 +7,10 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::{App, ExportDialog, contexts};
 use crate::i18n::screen::Words;
-use crate::interchange::Format;
-use crate::text::{display_width, sanitize, truncate};
 use crate::ui::centered;
 use crate::ui::style::{self, block, w};
+use hyoka_core::text::{display_width, sanitize, truncate};
+use hyoka_data::interchange::Format;
 
 pub fn draw(frame: &mut Frame, app: &App, dialog: &ExportDialog) {
     let lang = app.lang;

@@ -6,9 +6,9 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::App;
 use crate::i18n::screen::Words;
-use crate::text::{display_width, truncate};
 use crate::ui::centered;
 use crate::ui::style::{self, block, dim, w};
+use hyoka_core::text::{display_width, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
     let area = centered(frame.area(), 78, frame.area().height.saturating_sub(2));

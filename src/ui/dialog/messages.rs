@@ -7,9 +7,9 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::{App, Tone};
 use crate::i18n::screen::Words;
-use crate::text::{sanitize, wrap};
 use crate::ui::centered;
 use crate::ui::style::{self, block, dim, w};
+use hyoka_core::text::{sanitize, wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
     let area =

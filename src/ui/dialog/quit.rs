@@ -6,9 +6,9 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::{App, contexts};
 use crate::i18n::screen::Words;
-use crate::text::display_width;
 use crate::ui::centered;
 use crate::ui::style::{self, block, w};
+use hyoka_core::text::display_width;
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let question = Words::QuitQuestion { sections: app.unsaved_sections().max(1) }.text(app.lang);

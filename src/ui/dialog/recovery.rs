@@ -8,8 +8,8 @@ use ratatui::widgets::{Clear, Paragraph};
 use crate::app::View;
 use crate::app::{App, Recovery, contexts};
 use crate::i18n::screen::Words;
-use crate::text::{sanitize, truncate, wrap};
 use crate::ui::style::{self, block, dim, w};
+use hyoka_core::text::{sanitize, truncate, wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, r: &Recovery) {
     let lang = app.lang;

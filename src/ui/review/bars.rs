@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use crate::app::App;
 use crate::app::state::Counts;
 use crate::i18n::review::ReviewWords;
-use crate::text::{display_width, sanitize};
 use crate::ui::style::{self, dim, w};
+use hyoka_core::text::{display_width, sanitize};
 
 const BLOCK: &str = "█";
 

@@ -9,9 +9,9 @@ use crate::app::review::filter::{Row, rows};
 use crate::app::state::{FilterDialog, Rated};
 use crate::app::{App, contexts};
 use crate::i18n::review::ReviewWords;
-use crate::text::{display_width, sanitize, truncate};
 use crate::ui::centered;
 use crate::ui::style::{self, block, dim, w};
+use hyoka_core::text::{display_width, sanitize, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, dialog: &FilterDialog) {
     let lang = app.lang;

@@ -20,7 +20,7 @@ use crate::app::review::search::position;
 use crate::app::state::Rated;
 use crate::app::{App, Node};
 use crate::i18n::review::ReviewWords;
-use crate::text::{display_width, sanitize, truncate};
+use hyoka_core::text::{display_width, sanitize, truncate};
 
 /// A line of text with its hits marked; `ranges` are byte ranges of `text`.
 pub fn marked(text: &str, ranges: &[Range<usize>], base: Style) -> Vec<Span<'static>> {

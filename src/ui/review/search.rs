@@ -7,8 +7,8 @@ use ratatui::widgets::{Clear, Paragraph};
 use crate::app::App;
 use crate::app::state::SearchPrompt;
 use crate::i18n::review::ReviewWords;
-use crate::text::{display_width, sanitize};
 use crate::ui::style::{self, dim, w};
+use hyoka_core::text::{display_width, sanitize};
 
 pub fn draw(frame: &mut Frame, app: &App, prompt: &SearchPrompt) {
     let area = app.layout.hints;

@@ -10,9 +10,9 @@ use super::bars::pad;
 use crate::app::App;
 use crate::app::state::SummaryView;
 use crate::i18n::review::ReviewWords;
-use crate::model::fiscal_year_label;
-use crate::text::{display_width, sanitize, truncate};
 use crate::ui::style::{self, block, dim, w};
+use hyoka_core::model::fiscal_year_label;
+use hyoka_core::text::{display_width, sanitize, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, view: &SummaryView) {
     let lang = app.lang;

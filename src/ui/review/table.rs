@@ -11,8 +11,8 @@ use crate::app::App;
 use crate::app::review::table::cell;
 use crate::app::state::{Column, TableView};
 use crate::i18n::review::ReviewWords;
-use crate::text::{display_width, truncate};
 use crate::ui::style::{self, block, w};
+use hyoka_core::text::{display_width, truncate};
 
 /// Each column's width: its widest text or heading, the name columns narrowed (widest first)
 /// until the row fits `room`.

@@ -11,8 +11,8 @@ use crate::app::App;
 use crate::app::review::years::{column_width, fitting_years, history};
 use crate::app::state::YearsView;
 use crate::i18n::review::ReviewWords;
-use crate::text::{sanitize, truncate};
 use crate::ui::style::{self, block, w};
+use hyoka_core::text::{sanitize, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, view: &YearsView) {
     let lang = app.lang;

@@ -1,0 +1,6 @@
+//! hyoka's core: the documents (model) and Japanese text (width, line breaking, folding, editing),
+//! with the words of the documents — no files, no processes, no terminal.
+
+pub mod i18n;
+pub mod model;
+pub mod text;

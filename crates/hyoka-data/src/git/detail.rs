@@ -1,0 +1,118 @@
+//! What one commit of a history did, field by field, with character-level differences.
+
+use super::changes::{Change, HeadField};
+use super::diff::{DiffSpan, char_diff};
+use super::history::FileHistory;
+use hyoka_core::model::{Document, Field, Section};
+
+/// One field before and after a commit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldDiff {
+    pub field: Field,
+    pub before: String,
+    pub after: String,
+    pub spans: Vec<DiffSpan>,
+}
+
+/// A section before and after a commit: the sections themselves (to put an old value back
+/// exactly, goals as a list, with [`Field::copy`]) and the fields the commit changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SectionDiff {
+    pub division: String,
+    pub section: String,
+    /// `None` where the section did not exist (added, or removed, by this commit).
+    pub before: Option<Section>,
+    pub after: Option<Section>,
+    pub fields: Vec<FieldDiff>,
+}
+
+/// A value of the file's head before and after a commit, as text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeadDiff {
+    pub field: HeadField,
+    pub before: String,
+    pub after: String,
+    pub spans: Vec<DiffSpan>,
+}
+
+/// Everything a commit changed in the file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CommitDiff {
+    pub head: Vec<HeadDiff>,
+    pub sections: Vec<SectionDiff>,
+}
+
+impl FileHistory {
+    /// What the commit of entry `entry` changed in one section; `None` when the entry is not
+    /// examined yet or did not touch the section.
+    pub fn section_diff(&self, entry: usize, division: &str, section: &str) -> Option<SectionDiff> {
+        let changes = &self.entries().get(entry)?.changes;
+        let (before, after) = self.versions(entry)?;
+        let mut fields = Vec::new();
+        for change in changes.iter().filter(|c| c.section() == Some((division, section))) {
+            match change {
+                Change::Field { field, .. } => fields.push(*field),
+                Change::Added { .. } | Change::Removed { .. } => fields.extend(Field::ALL),
+                Change::Head(_) => {}
+            }
+        }
+        if fields.is_empty() {
+            return None;
+        }
+        let before = before.and_then(|d| d.find_section(division, section)).cloned();
+        let after = after.and_then(|d| d.find_section(division, section)).cloned();
+        let text = |s: &Option<Section>, f: Field| s.as_ref().map(|s| f.text(s)).unwrap_or_default();
+        let fields = fields
+            .into_iter()
+            .map(|field| {
+                let (b, a) = (text(&before, field), text(&after, field));
+                FieldDiff { field, spans: char_diff(&b, &a), before: b, after: a }
+            })
+            .filter(|d| d.before != d.after)
+            .collect();
+        Some(SectionDiff { division: division.to_owned(), section: section.to_owned(), before, after, fields })
+    }
+
+    /// Everything the commit of entry `entry` changed: the head, then each section touched.
+    pub fn commit_diff(&self, entry: usize) -> Option<CommitDiff> {
+        let changes = &self.entries().get(entry)?.changes;
+        let (before, after) = self.versions(entry)?;
+        let mut diff = CommitDiff::default();
+        for change in changes {
+            match (change, change.section()) {
+                (Change::Head(field), _) => {
+                    let b = before.map(|d| head_text(*field, d)).unwrap_or_default();
+                    let a = after.map(|d| head_text(*field, d)).unwrap_or_default();
+                    diff.head.push(HeadDiff { field: *field, spans: char_diff(&b, &a), before: b, after: a });
+                }
+                (_, Some((division, section))) => {
+                    if !diff.sections.iter().any(|s| s.division == division && s.section == section)
+                        && let Some(s) = self.section_diff(entry, division, section)
+                    {
+                        diff.sections.push(s);
+                    }
+                }
+                (_, None) => {}
+            }
+        }
+        Some(diff)
+    }
+}
+
+/// A head value as one line of text.
+fn head_text(field: HeadField, doc: &Document) -> String {
+    match field {
+        HeadField::Organization => doc.organization.clone(),
+        HeadField::FiscalYear => {
+            format!("{}（{}）", doc.fiscal_year, hyoka_core::model::fiscal_year_label(doc.fiscal_year))
+        }
+        HeadField::Stage => doc.stage.map(|s| s.key().to_owned()).unwrap_or_default(),
+        HeadField::Checkpoint => doc.checkpoint.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+        HeadField::Preface => doc.preface.clone().unwrap_or_default(),
+        HeadField::Scale => doc
+            .scale
+            .as_ref()
+            .map(|s| s.iter().map(|g| format!("{} {}", g.mark, g.label)).collect::<Vec<_>>().join(" / "))
+            .unwrap_or_default(),
+    }
+}

@@ -1,0 +1,248 @@
+//! The history of a data file and of one section in it: `git log` read once, old versions read
+//! through one `git cat-file --batch` and parsed only as far as the view has asked, then kept.
+
+use std::collections::HashMap;
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt as _;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::catfile::CatFile;
+use super::changes::{Change, changes};
+use super::error::GitError;
+use super::repo::Repo;
+use crate::store::parse_document;
+use hyoka_core::model::Document;
+
+/// A commit that changed the file, as `git log` tells it (names after `.mailmap`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommitInfo {
+    pub id: String,
+    pub parents: Vec<String>,
+    pub author: String,
+    pub email: String,
+    pub time: Option<DateTime<FixedOffset>>,
+    pub subject: String,
+}
+
+/// One commit of the history with what it changed in the file. For a merge, only what the merge
+/// itself decided (values that differ from every parent), so that a change is listed once, under
+/// the commit that made it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub commit: CommitInfo,
+    pub changes: Vec<Change>,
+    /// This version or the one before does not parse: what changed cannot be told.
+    pub unreadable: bool,
+    /// The file did not exist before this commit.
+    pub created: bool,
+}
+
+/// What a history view shows: a whole file, or one section named by division and section.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    File,
+    Section { division: String, section: String },
+}
+
+impl Scope {
+    /// Whether the entry belongs in the view (an unreadable version belongs in every view).
+    pub fn matches(&self, entry: &Entry) -> bool {
+        match self {
+            Scope::File => true,
+            Scope::Section { division, section } => {
+                entry.unreadable
+                    || entry.changes.iter().any(|c| c.section() == Some((division.as_str(), section.as_str())))
+            }
+        }
+    }
+}
+
+/// The file as it was in one commit.
+#[derive(Clone, Debug)]
+pub(super) enum Version {
+    Absent,
+    Unreadable,
+    Doc(Arc<Document>),
+}
+
+impl Version {
+    pub(super) fn doc(&self) -> Option<&Document> {
+        match self {
+            Version::Doc(doc) => Some(doc),
+            Version::Absent | Version::Unreadable => None,
+        }
+    }
+}
+
+/// The history of one data file, filled in step by step.
+pub struct FileHistory {
+    repo: Repo,
+    path: PathBuf,
+    relative: PathBuf,
+    commits: Vec<CommitInfo>,
+    entries: Vec<Entry>,
+    cat: Option<CatFile>,
+    at_commit: HashMap<String, Version>,
+    by_blob: HashMap<String, Version>,
+}
+
+impl FileHistory {
+    /// Reads the list of commits that changed `path` (one `git log`); no version is read yet.
+    pub fn open(repo: &Repo, path: &Path) -> Result<FileHistory, GitError> {
+        let relative = repo.relative(path)?;
+        let mut history = FileHistory {
+            repo: repo.clone(),
+            path: path.to_path_buf(),
+            relative,
+            commits: Vec::new(),
+            entries: Vec::new(),
+            cat: None,
+            at_commit: HashMap::new(),
+            by_blob: HashMap::new(),
+        };
+        history.refresh()?;
+        Ok(history)
+    }
+
+    /// Reads the list of commits again (after a save, a commit or a pull), keeping every version
+    /// already parsed: the view fills again at once up to where it was.
+    pub fn refresh(&mut self) -> Result<(), GitError> {
+        self.entries.clear();
+        self.commits = if self.repo.has_commits()? { log(&self.repo, &self.relative)? } else { Vec::new() };
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// How many commits changed the file (known at once).
+    pub fn total(&self) -> usize {
+        self.commits.len()
+    }
+
+    /// How many of them have been looked into, newest first.
+    pub fn examined(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// How many distinct versions of the file have been parsed: what the view has cost so far.
+    pub fn versions_parsed(&self) -> usize {
+        self.by_blob.len()
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.entries.len() >= self.commits.len()
+    }
+
+    /// The commits looked into so far, newest first.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entries so far that belong in `scope`, with their index in [`FileHistory::entries`].
+    pub fn entries_for(&self, scope: &Scope) -> impl Iterator<Item = (usize, &Entry)> + '_ {
+        let scope = scope.clone();
+        self.entries.iter().enumerate().filter(move |(_, e)| scope.matches(e))
+    }
+
+    /// Looks into up to `budget` more commits; returns how many it did (0 when complete). The
+    /// worker calls this between other work and sends what it found to the screen.
+    pub fn step(&mut self, budget: usize) -> Result<usize, GitError> {
+        let start = self.entries.len();
+        let end = (start + budget).min(self.commits.len());
+        for index in start..end {
+            let Some(commit) = self.commits.get(index).cloned() else { break };
+            let after = self.version(&commit.id)?;
+            let mut befores = Vec::new();
+            for parent in &commit.parents {
+                befores.push(self.version(parent)?);
+            }
+            if befores.is_empty() {
+                befores.push(Version::Absent);
+            }
+            let created = befores.iter().all(|b| matches!(b, Version::Absent));
+            let unreadable =
+                matches!(after, Version::Unreadable) || befores.iter().any(|b| matches!(b, Version::Unreadable));
+            let changes = if unreadable { Vec::new() } else { merged_changes(&befores, &after) };
+            self.entries.push(Entry { commit, changes, unreadable, created });
+        }
+        Ok(end - start)
+    }
+
+    /// Steps until `scope` has `wanted` entries or the history is complete: the first screen.
+    pub fn fill(&mut self, scope: &Scope, wanted: usize) -> Result<(), GitError> {
+        while !self.is_complete() && self.entries_for(scope).count() < wanted {
+            self.step(16)?;
+        }
+        Ok(())
+    }
+
+    /// The file as it was after the commit of `entry`, and before it (its first parent).
+    pub(super) fn versions(&self, entry: usize) -> Option<(Option<&Document>, Option<&Document>)> {
+        let commit = &self.entries.get(entry)?.commit;
+        let before = commit.parents.first().and_then(|p| self.at_commit.get(p)).and_then(Version::doc);
+        Some((before, self.at_commit.get(&commit.id).and_then(Version::doc)))
+    }
+
+    fn version(&mut self, commit: &str) -> Result<Version, GitError> {
+        if let Some(version) = self.at_commit.get(commit) {
+            return Ok(version.clone());
+        }
+        if self.cat.is_none() {
+            self.cat = Some(CatFile::start(&self.repo)?);
+        }
+        let mut name = format!("{commit}:").into_bytes();
+        name.extend_from_slice(self.relative.as_os_str().as_bytes());
+        let read = match self.cat.as_mut() {
+            Some(cat) => cat.read(&name)?,
+            None => None,
+        };
+        let version = match read {
+            None => Version::Absent,
+            Some((blob, bytes)) => match self.by_blob.get(&blob) {
+                Some(known) => known.clone(),
+                None => {
+                    let parsed = std::str::from_utf8(&bytes).ok().and_then(|text| parse_document(text).ok());
+                    let version = parsed.map_or(Version::Unreadable, |doc| Version::Doc(Arc::new(doc)));
+                    self.by_blob.insert(blob, version.clone());
+                    version
+                }
+            },
+        };
+        self.at_commit.insert(commit.to_owned(), version.clone());
+        Ok(version)
+    }
+}
+
+/// What a commit changed: against its parent, or, for a merge, what differs from every parent.
+fn merged_changes(befores: &[Version], after: &Version) -> Vec<Change> {
+    let mut per_parent = befores.iter().map(|before| changes(before.doc(), after.doc()));
+    let first = per_parent.next().unwrap_or_default();
+    let others: Vec<Vec<Change>> = per_parent.collect();
+    first.into_iter().filter(|c| others.iter().all(|o| o.contains(c))).collect()
+}
+
+/// The commits that changed the file, newest first, from one `git log`.
+fn log(repo: &Repo, relative: &Path) -> Result<Vec<CommitInfo>, GitError> {
+    let format = "--format=%H%x1f%P%x1f%aN%x1f%aE%x1f%aI%x1f%s";
+    // Children before parents whatever the clocks said (commits of one minute, two offices).
+    let args = ["log", "--date-order", "--no-show-signature", "-z", format].map(OsStr::new);
+    let out = repo.run(args.into_iter().chain([OsStr::new("HEAD"), OsStr::new("--"), relative.as_os_str()]))?;
+    Ok(out.split(|b| *b == 0).filter(|r| !r.is_empty()).filter_map(parse_commit).collect())
+}
+
+fn parse_commit(record: &[u8]) -> Option<CommitInfo> {
+    let text = String::from_utf8_lossy(record);
+    let mut fields = text.trim_start_matches('\n').splitn(6, '\x1f');
+    let id = fields.next()?.to_owned();
+    let parents = fields.next()?.split_whitespace().map(str::to_owned).collect();
+    let author = fields.next()?.to_owned();
+    let email = fields.next()?.to_owned();
+    let time = DateTime::parse_from_rfc3339(fields.next()?).ok();
+    let subject = fields.next().unwrap_or_default().to_owned();
+    Some(CommitInfo { id, parents, author, email, time, subject })
+}

@@ -1,0 +1,316 @@
+//! Finding data files, reading them, and writing them so that a crash never leaves a torn file.
+
+use std::fs;
+use std::io::{self, Read as _, Write as _};
+use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use super::parse::parse_document;
+use super::problem::{LoadError, Position, Problem, ProblemKind};
+use hyoka_core::model::Document;
+
+/// Larger than any table an office writes (the seed is 9 KB); a bigger file is refused before it
+/// is read, so that a mistaken path cannot fill the memory.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A YAML path: where data lives, never where an export goes.
+pub fn is_data_path(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// A data file found under the folder, or a path there that must be reported instead of read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Found {
+    File(PathBuf),
+    Refused(LoadError),
+}
+
+fn refused(path: &Path, kind: ProblemKind) -> Found {
+    Found::Refused(LoadError { path: path.to_path_buf(), problems: vec![Problem::at(None, kind)] })
+}
+
+/// The `*.yaml` files under `root` (or `root` itself when it is a file), sorted by path so the
+/// tree shows them in a stable order. Paths that are not plain files inside `root` (a FIFO, a
+/// folder named `x.yaml`, a link leading out of the data folder) are reported, not opened.
+pub fn discover(root: &Path) -> io::Result<Vec<Found>> {
+    let metadata = fs::metadata(root)?;
+    if !metadata.is_dir() || is_data_path(root) {
+        return Ok(vec![check_entry(root, &data_home(root)?)]);
+    }
+    let top = fs::canonicalize(root)?;
+    let mut found = Vec::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in fs::read_dir(&dir)? {
+            let entry = entry?;
+            let path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue; // .git, lock files, editor swap files, our own temporary files
+            }
+            let is_yaml = is_data_path(&path);
+            let kind = entry.file_type()?;
+            if kind.is_dir() && !is_yaml {
+                pending.push(path);
+            } else if is_yaml {
+                found.push(check_entry(&path, &top));
+            }
+        }
+    }
+    found.sort_by(|a, b| a.path().cmp(b.path()));
+    Ok(found)
+}
+
+impl Found {
+    pub fn path(&self) -> &Path {
+        match self {
+            Found::File(p) => p,
+            Found::Refused(e) => &e.path,
+        }
+    }
+}
+
+fn check_entry(path: &Path, top: &Path) -> Found {
+    match check_place(path, top) {
+        Ok(()) => Found::File(path.to_path_buf()),
+        Err(Misplaced::Outside(target)) => {
+            refused(path, ProblemKind::LinkOutside { target: target.display().to_string() })
+        }
+        Err(Misplaced::NotAFile(what)) => refused(path, ProblemKind::NotAFile { what }),
+        Err(Misplaced::Io(e)) => refused(path, ProblemKind::Read { detail: e.to_string() }),
+    }
+}
+
+/// The folder a data root stands for: the folder itself, or the folder of a single data file.
+/// Data files are read and written only inside it (links out of it are refused).
+pub fn data_home(root: &Path) -> io::Result<PathBuf> {
+    if fs::metadata(root).is_ok_and(|m| m.is_dir()) && !is_data_path(root) {
+        return fs::canonicalize(root);
+    }
+    fs::canonicalize(root.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")))
+}
+
+/// What stands at a data file's path now that hyoka must not write through.
+#[derive(Debug)]
+pub enum Misplaced {
+    /// A link (or a folder on the way) that leads out of the data folder, to `target`.
+    Outside(PathBuf),
+    /// "folder", "fifo" or "special".
+    NotAFile(&'static str),
+    Io(io::Error),
+}
+
+/// The rules `discover` applied at start, checked again on the path as it is now: inside `home`
+/// (see [`data_home`]) and a plain file, or not there at all (a save may create it again).
+/// Nothing here opens the file, so nothing here can block.
+pub fn check_place(path: &Path, home: &Path) -> Result<(), Misplaced> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let folder = fs::canonicalize(folder).map_err(Misplaced::Io)?;
+    if !folder.starts_with(home) {
+        return Err(Misplaced::Outside(folder));
+    }
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            let target = fs::canonicalize(path).map_err(Misplaced::Io)?;
+            if !target.starts_with(home) {
+                return Err(Misplaced::Outside(target));
+            }
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Misplaced::Io(e)),
+        Ok(_) => {}
+    }
+    match fs::metadata(path) {
+        Ok(m) if m.is_file() => Ok(()),
+        Ok(m) => Err(Misplaced::NotAFile(kind_of(&m))),
+        Err(e) => Err(Misplaced::Io(e)),
+    }
+}
+
+fn kind_of(metadata: &fs::Metadata) -> &'static str {
+    if metadata.is_dir() {
+        "folder"
+    } else if metadata.file_type().is_fifo() {
+        "fifo"
+    } else {
+        "special"
+    }
+}
+
+/// Opens a path that must be a plain file without ever blocking: `O_NONBLOCK` makes opening a
+/// named pipe return at once (a pipe without a reader refuses a writer), and the type is checked
+/// on what was opened, so a file swapped between a check and the open is caught too.
+pub(crate) fn open_plain(path: &Path, write: bool) -> io::Result<fs::File> {
+    let file = fs::OpenOptions::new().read(!write).append(write).custom_flags(libc::O_NONBLOCK).open(path)?;
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, NOT_A_FILE));
+    }
+    Ok(file)
+}
+
+const NOT_A_FILE: &str = "not a plain file";
+
+/// Whether we may write the file: its permission bits allow it for us (root included, who could
+/// write anyway: a file the office made read-only is treated as such).
+pub fn is_writable(path: &Path) -> bool {
+    let Ok(metadata) = fs::metadata(path) else { return false };
+    metadata.is_file() && !metadata.permissions().readonly() && open_plain(path, true).is_ok()
+}
+
+/// Reads a data file again (while open, or before a save), refusing what `discover` refuses:
+/// something that is no plain file (a FIFO would block for ever) or too large.
+pub fn read_data_file(path: &Path) -> io::Result<Vec<u8>> {
+    let file = open_plain(path, false)?;
+    let size = file.metadata()?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(io::Error::new(io::ErrorKind::InvalidData, "larger than a data file can be"));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Reads and validates one file. Every way of failing names the file.
+pub fn load_file(path: &Path) -> Result<(Document, String), LoadError> {
+    let fail = |kind| LoadError { path: path.to_path_buf(), problems: vec![Problem::at(None, kind)] };
+    let metadata = fs::metadata(path).map_err(|e| fail(ProblemKind::Read { detail: e.to_string() }))?;
+    if !metadata.is_file() {
+        return Err(fail(ProblemKind::NotAFile { what: kind_of(&metadata) }));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(fail(ProblemKind::TooLarge { bytes: metadata.len(), limit: MAX_FILE_BYTES }));
+    }
+    let bytes = read_data_file(path).map_err(|e| fail(ProblemKind::Read { detail: e.to_string() }))?;
+    let text = decode(&bytes).map_err(|problem| LoadError { path: path.to_path_buf(), problems: vec![problem] })?;
+    // A broken file is rare and read by a person: worth a second look for all its problems.
+    let doc = parse_document(&text)
+        .map_err(|_| LoadError { path: path.to_path_buf(), problems: super::all_problems(&text) })?;
+    Ok((doc, text))
+}
+
+/// UTF-8 text, or where the first byte that is not UTF-8 stands.
+pub fn decode(bytes: &[u8]) -> Result<String, Problem> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(e) => {
+            let good = String::from_utf8_lossy(bytes.get(..e.valid_up_to()).unwrap_or_default());
+            let line = good.matches('\n').count() as u64 + 1;
+            let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
+            Err(Problem::at(Some(Position { line, column }), ProblemKind::NotUtf8))
+        }
+    }
+}
+
+/// The steps of an atomic write, where tests make the disk fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteStep {
+    CreateTemp,
+    Write,
+    SyncFile,
+    Rename,
+    SyncDir,
+}
+
+/// Decides whether a step of a write fails, and carries out the steps that make a save durable
+/// (the syncs and the rename), so that a test can see that they happen and in which order.
+/// The real disk never fails on purpose.
+pub trait FaultPlan {
+    fn check(&self, step: WriteStep) -> io::Result<()>;
+
+    /// Makes what was written durable: the temporary file (`SyncFile`) or the folder (`SyncDir`).
+    fn sync(&self, _step: WriteStep, file: &fs::File) -> io::Result<()> {
+        file.sync_all()
+    }
+
+    /// Puts the temporary file in the place of the data file.
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        fs::rename(from, to)
+    }
+}
+
+/// No injected faults: what hyoka uses outside tests.
+pub struct RealDisk;
+
+impl FaultPlan for RealDisk {
+    fn check(&self, _: WriteStep) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Replaces `path` with `contents` atomically: a temporary file in the same directory is
+/// written and synced, then renamed over the original, then the directory is synced so the
+/// rename itself survives a power cut. Readers see the old file or the new one, never a mix.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_atomically_with(path, contents, &RealDisk)
+}
+
+pub fn write_atomically_with(path: &Path, contents: &[u8], faults: &dyn FaultPlan) -> io::Result<()> {
+    // A data file that is a link (inside the data folder) is written through: the link stays.
+    let resolved;
+    let path = match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            resolved = fs::canonicalize(path)?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let file_name =
+        path.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
+    let temp = dir.join(format!(".{}.hyoka-{}.tmp", file_name.to_string_lossy(), std::process::id()));
+    let mut created = false;
+    let result = (|| {
+        faults.check(WriteStep::CreateTemp)?;
+        let open = || fs::OpenOptions::new().write(true).create_new(true).open(&temp);
+        let mut file = match open() {
+            // Left by a process of the same number that was killed: we hold the save lock, so no
+            // one else is writing it.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                fs::remove_file(&temp)?;
+                open()?
+            }
+            other => other?,
+        };
+        created = true;
+        if let Ok(existing) = fs::metadata(path) {
+            // Keep the permissions, the group and (where we may) the owner the office gave the file.
+            file.set_permissions(existing.permissions())?;
+            let _ = std::os::unix::fs::fchown(&file, Some(existing.uid()), Some(existing.gid()))
+                .or_else(|_| std::os::unix::fs::fchown(&file, None, Some(existing.gid())));
+        }
+        faults.check(WriteStep::Write)?;
+        file.write_all(contents)?;
+        faults.check(WriteStep::SyncFile)?;
+        faults.sync(WriteStep::SyncFile, &file)?;
+        faults.check(WriteStep::Rename)?;
+        faults.rename(&temp, path)?;
+        created = false;
+        // The new file is complete and in place; syncing the folder only makes the rename survive a
+        // power cut. Some file systems (network shares) refuse it: that is no reason to report a
+        // save that happened as failed.
+        let _ = faults.check(WriteStep::SyncDir).and_then(|()| {
+            let folder =
+                fs::OpenOptions::new().read(true).custom_flags(libc::O_DIRECTORY | libc::O_NONBLOCK).open(&dir)?;
+            faults.sync(WriteStep::SyncDir, &folder)
+        });
+        Ok(())
+    })();
+    if created {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_byte_that_is_not_utf8_is_located() {
+        let problem = decode(b"a: 1\nb: \xe6\x97\xa5\xff\n").err();
+        assert_eq!(problem.and_then(|p| p.position), Some(Position { line: 2, column: 5 }));
+    }
+}

@@ -1,0 +1,32 @@
+//! Data files on disk: finding, loading, locking, merging, writing.
+
+mod diagnose;
+mod digest;
+mod emit;
+mod files;
+mod layout;
+mod lock;
+mod merge;
+mod new_year;
+mod parse;
+mod parse_cycle;
+mod problem;
+mod save;
+mod scalar;
+mod splice;
+mod verify;
+
+pub use diagnose::{all_problems, locate};
+pub use digest::TextDigest;
+pub use emit::emit_document;
+pub use files::{
+    FaultPlan, Found, MAX_FILE_BYTES, Misplaced, RealDisk, WriteStep, check_place, data_home, decode, discover,
+    is_data_path, is_writable, load_file, read_data_file, write_atomically, write_atomically_with,
+};
+pub use lock::{SaveLock, lock, lock_path};
+pub use merge::{FieldConflict, Merged, merge};
+pub use new_year::{NewYearError, create_new_year, next_year_path};
+pub use parse::{explain_parse_error, parse_document};
+pub use problem::{Describe, Expected, LoadError, Position, Problem, ProblemKind};
+pub use save::{Conflicted, Outcome, Refused, SaveError, SaveRequest, Saved, save};
+pub use verify::{RefusedField, rewrite};

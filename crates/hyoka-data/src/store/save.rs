@@ -1,0 +1,180 @@
+//! Saving one document: check the place, lock, notice what others saved meanwhile, merge, write
+//! only what changed, load the exact bytes once more, and only then put them in place.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use super::digest::TextDigest;
+use super::files::write_atomically_with;
+use super::files::{FaultPlan, Misplaced, check_place, data_home, decode, is_writable, read_data_file};
+use super::lock::lock;
+use super::merge::{FieldConflict, merge};
+use super::parse::parse_document;
+use super::problem::Problem;
+use super::verify::{RefusedField, rewrite, verify};
+use crate::i18n::Lang;
+use crate::i18n::store::SaveMsg;
+use crate::store::Describe;
+use hyoka_core::model::Document;
+
+/// How long a save waits for another hyoka that is saving the same file.
+const LOCK_PATIENCE: Duration = Duration::from_secs(5);
+
+/// What the file holds after a successful save.
+#[derive(Debug)]
+pub struct Saved {
+    pub doc: Document,
+    pub text: String,
+    /// Someone else had saved in between and their work was taken in.
+    pub merged: bool,
+    /// Sections they removed that we had changed: kept (see `merge`).
+    pub revived: Vec<String>,
+    /// `false` when the file's own layout (comments, blank lines, quoting chosen by hand) could not
+    /// be kept and the file was written in hyoka's layout: the screen must say so.
+    pub layout_kept: bool,
+}
+
+/// Someone else saved the same fields differently: nothing was written.
+#[derive(Debug)]
+pub struct Conflicted {
+    /// Our work merged into theirs; the conflicting fields still hold their values.
+    pub merged: Document,
+    pub conflicts: Vec<FieldConflict>,
+    pub theirs: Document,
+    pub theirs_text: String,
+}
+
+/// The document to be written (ours, merged with what was saved meanwhile) would not load back
+/// as itself — a rating whose mark someone removed from `scale:`, say. Nothing was written; each
+/// field is named, to be decided like a conflict.
+#[derive(Debug)]
+pub struct Refused {
+    pub merged: Document,
+    pub fields: Vec<RefusedField>,
+    /// The file on disk, when there is one.
+    pub theirs: Option<Document>,
+    pub theirs_text: Option<String>,
+}
+
+/// How a save went, when it could be carried out at all.
+#[derive(Debug)]
+pub enum Outcome {
+    Saved(Saved),
+    Conflicted(Conflicted),
+    Refused(Refused),
+}
+
+/// One save: the file, the data root it was found under (the folder or file hyoka was given,
+/// whose rules are checked again), and the document as last read (`base_digest` of its text, `base`)
+/// and now.
+#[derive(Clone, Copy, Debug)]
+pub struct SaveRequest<'a> {
+    pub path: &'a Path,
+    pub root: &'a Path,
+    pub base_digest: TextDigest,
+    pub base: &'a Document,
+    pub mine: &'a Document,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// Another hyoka held the lock for longer than we waited.
+    #[error("another hyoka is saving this file")]
+    Busy,
+    /// The file was made read-only after it was opened: a rename would replace it anyway, so we
+    /// refuse, as an editor that respects the office's permissions must.
+    #[error("the file has been made read-only")]
+    ReadOnly,
+    /// The file on disk no longer loads: we do not write over someone's half-done edit.
+    #[error("the file on disk does not load")]
+    DiskUnreadable(Vec<Problem>),
+    /// The data file was replaced by something that is not a plain file ("fifo", "folder", …).
+    #[error("the data file is no plain file any more ({0})")]
+    NotAFile(&'static str),
+    /// The data file (or its folder) now leads out of the data folder, to this place.
+    #[error("the data file now leads out of the data folder, to {}", .0.display())]
+    LinkOutside(PathBuf),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+impl SaveError {
+    pub fn describe(&self, path: &Path, lang: Lang) -> String {
+        let message = match self {
+            SaveError::Busy => SaveMsg::Busy,
+            SaveError::ReadOnly => SaveMsg::ReadOnly,
+            SaveError::DiskUnreadable(problems) => {
+                SaveMsg::DiskUnreadable { why: problems.first().map(|p| p.kind.describe(lang)).unwrap_or_default() }
+            }
+            SaveError::NotAFile(what) => SaveMsg::NotAFile { what },
+            SaveError::LinkOutside(target) => return SaveMsg::LinkOutside { target }.text(path, lang),
+            SaveError::Io(e) => SaveMsg::Io { why: e.to_string() },
+        };
+        message.text(path, lang)
+    }
+}
+
+impl From<Misplaced> for SaveError {
+    fn from(misplaced: Misplaced) -> Self {
+        match misplaced {
+            Misplaced::Outside(target) => SaveError::LinkOutside(target),
+            Misplaced::NotAFile(what) => SaveError::NotAFile(what),
+            Misplaced::Io(e) => SaveError::Io(e),
+        }
+    }
+}
+
+/// Writes the request's document: checks the place (inside the data root, a plain file),
+/// locks, merges with what was saved meanwhile, writes only what changed, loads the exact
+/// bytes once more, and only then renames them into place.
+pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome, SaveError> {
+    let SaveRequest { path, root, base_digest, base, mine } = *request;
+    let home = data_home(root)?;
+    // Before the lock too, so that a path that now leads somewhere it must not is never waited on.
+    check_place(path, &home)?;
+    let _lock = lock(path, LOCK_PATIENCE).map_err(|e| match e.kind() {
+        std::io::ErrorKind::WouldBlock => SaveError::Busy,
+        _ => SaveError::Io(e),
+    })?;
+    check_place(path, &home)?;
+    if path.exists() && !is_writable(path) {
+        return Err(SaveError::ReadOnly);
+    }
+    let on_disk = match read_data_file(path) {
+        Ok(bytes) => {
+            let text = decode(&bytes).map_err(|p| SaveError::DiskUnreadable(vec![p]))?;
+            let theirs = parse_document(&text).map_err(SaveError::DiskUnreadable)?;
+            Some((text, theirs))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(SaveError::Io(e)),
+    };
+    let mut revived = Vec::new();
+    let (doc, merged) = match &on_disk {
+        // Merged even when the text is what we last read: after taking in a save from elsewhere,
+        // the base keeps the old value of fields both sides changed, so that they are asked about.
+        Some((text, theirs)) => {
+            let result = merge(base, mine, theirs);
+            // A section of ours they removed (or renamed) is a question for a person too: never
+            // written back without one.
+            if !result.conflicts.is_empty() || !result.revived.is_empty() {
+                return Ok(Outcome::Conflicted(Conflicted {
+                    merged: result.doc,
+                    conflicts: result.conflicts,
+                    theirs: theirs.clone(),
+                    theirs_text: text.clone(),
+                }));
+            }
+            revived = result.revived;
+            (result.doc, TextDigest::of(text) != base_digest)
+        }
+        None => (mine.clone(), false),
+    };
+    let (text, layout_kept) = rewrite(on_disk.as_ref().map(|(text, theirs)| (text.as_str(), theirs)), &doc);
+    if let Err(fields) = verify(&text, &doc, on_disk.as_ref().map(|(_, theirs)| theirs)) {
+        let (theirs_text, theirs) = on_disk.unzip();
+        return Ok(Outcome::Refused(Refused { merged: doc, fields, theirs, theirs_text }));
+    }
+    write_atomically_with(path, text.as_bytes(), faults)?;
+    Ok(Outcome::Saved(Saved { doc, text, merged, revived, layout_kept }))
+}
