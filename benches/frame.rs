@@ -59,7 +59,7 @@ struct Screen {
 
 impl Screen {
     fn open(which: &str) -> Screen {
-        let mut app = App::new(entries(which), Lang::Ja);
+        let mut app = App::new(entries(which), hyoka::app::Settings::new(Lang::Ja).known_as("bench", false));
         update(&mut app, Action::Resize(WIDTH, HEIGHT));
         let terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap_or_else(|e| fail(&e.to_string()));
         let mut screen = Screen { app, terminal, moves: 0 };
@@ -134,11 +134,11 @@ fn visible_nodes(bencher: Bencher, which: &str) {
     bencher.bench_local(|| screen.app.visible_nodes());
 }
 
-/// `App::relayout` at 200×60: the pane sizes and wrapped texts, computed in `update`.
+/// A resize to 200×60 through `update`: the pane sizes and wrapped texts laid out again.
 #[divan::bench(args = ["city", "sample"], max_time = 5)]
 fn relayout(bencher: Bencher, which: &str) {
     let mut screen = Screen::open(which);
-    bencher.bench_local(|| screen.app.relayout(WIDTH, HEIGHT));
+    bencher.bench_local(|| update(&mut screen.app, Action::Resize(WIDTH, HEIGHT)));
 }
 
 /// What the status line asks of the state on every frame: the unsaved count and whether anything

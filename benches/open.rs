@@ -13,8 +13,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use divan::Bencher;
-use hyoka::app::{Action, App, load_workspace, update};
+use hyoka::app::{Action, App, update};
 use hyoka::i18n::Lang;
+use hyoka::worker::load_workspace;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -72,7 +73,7 @@ fn first_frame(bencher: Bencher, scale: usize) {
     let dir = city_dir(scale);
     bencher.bench_local(|| {
         let files = load_workspace(&dir).unwrap_or_default();
-        let mut app = App::new(files, Lang::Ja);
+        let mut app = App::new(files, hyoka::app::Settings::new(Lang::Ja).known_as("bench", false));
         update(&mut app, Action::Resize(200, 60));
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap_or_else(|e| fail(&e.to_string()));
         let drawn = terminal.draw(|frame| hyoka::ui::draw(frame, &app)).is_ok();

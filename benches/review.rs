@@ -57,7 +57,7 @@ fn search_hits(bencher: Bencher, query: &str) {
 /// moved to the first hit, the hits marked (the index already built by `/`).
 #[divan::bench(sample_count = 20)]
 fn search_key(bencher: Bencher) {
-    let mut app = App::new(city(), Lang::Ja);
+    let mut app = App::new(city(), hyoka::app::Settings::new(Lang::Ja).known_as("bench", false));
     update(&mut app, Action::Resize(200, 60));
     update(&mut app, Action::Command(Command::Search));
     let mut typed = 0_usize;
@@ -90,7 +90,7 @@ fn table_sort(bencher: Bencher, column: Column) {
 /// `t` then `s` as the screen takes them: the table built, then sorted by the chosen column.
 #[divan::bench(sample_count = 10)]
 fn table_keys(bencher: Bencher) {
-    let mut app = App::new(city(), Lang::Ja);
+    let mut app = App::new(city(), hyoka::app::Settings::new(Lang::Ja).known_as("bench", false));
     update(&mut app, Action::Resize(200, 60));
     bencher.bench_local(|| {
         update(&mut app, Action::Command(Command::Table));

@@ -124,7 +124,7 @@ fn child_peak(flag: &str, dir: &Path) -> Result<f64, Failure> {
 fn child(flag: &str, dir: &Path) -> Result<(), Failure> {
     match flag {
         "--child-check" => {
-            let files = hyoka::app::load_workspace(dir)?;
+            let files = hyoka::worker::load_workspace(dir)?;
             std::hint::black_box(&files);
         }
         _ => {
@@ -258,9 +258,12 @@ fn burst(root: &Path) -> Result<(), Failure> {
     println!("\n== 500 presses of j sent at once, the city open");
     let (dir, _) = city_at(root, 1)?;
     // Where the cursor must end: 500 rows below the first section, by the library's own tree.
-    let app = hyoka::app::App::new(hyoka::app::load_workspace(&dir)?, hyoka::i18n::Lang::Ja);
+    let app = hyoka::app::App::new(
+        hyoka::worker::load_workspace(&dir)?,
+        hyoka::app::Settings::new(hyoka::i18n::Lang::Ja).known_as("bench", false),
+    );
     let nodes = app.visible_nodes();
-    let start = nodes.iter().position(|n| *n == app.cursor).ok_or("the cursor is in no row")?;
+    let start = nodes.iter().position(|n| *n == app.cursor()).ok_or("the cursor is in no row")?;
     let Some(hyoka::app::Node::Section(at)) = nodes.get(start + 500).copied() else {
         return Err("the 500th row below the first section is not a section".into());
     };

@@ -12,6 +12,8 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
+mod common;
+
 use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
@@ -202,7 +204,7 @@ fn expected(buffer: &Buffer, y: u16) -> String {
 fn app() -> App {
     let text = include_str!("../data/kamigyo/2008.yaml");
     let doc = parse_document(text).expect("the sample parses");
-    App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], Lang::Ja)
+    App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], common::state::settings(Lang::Ja))
 }
 
 /// The steps a clerk takes: tree moves over files, divisions and sections, panes, ratings, editing.

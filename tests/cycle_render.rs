@@ -10,6 +10,8 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
+mod common;
+
 mod cyclekit;
 
 use cyclekit::*;
@@ -58,16 +60,17 @@ fn screen(app: &mut App, width: u16, height: u16, wide: bool) -> String {
 
 fn returned() -> (Office, App) {
     let office = Office::new(Some(Stage::Goals), Status::Returned);
-    let app = shown_as_in_data(office.open("kumin01", false));
+    let app = shown_as_in_data(&office, "kumin01", false);
     (office, app)
 }
 
-/// The file named as in the repository, so that the status line does not show the temporary folder.
-fn shown_as_in_data(mut app: App) -> App {
-    for entry in &mut app.files {
+/// The folder opened by `user`, its file named as in the repository, so that the status line does
+/// not show the temporary folder.
+fn shown_as_in_data(office: &Office, user: &str, reviewer: bool) -> App {
+    let settings = hyoka::app::Settings::new(hyoka::i18n::Lang::Ja).known_as(user, reviewer);
+    office.open_with(settings, |entry| {
         entry.path = std::path::PathBuf::from("data").join(entry.path.strip_prefix(entry.root.clone()).unwrap());
-    }
-    app
+    })
 }
 
 #[test]
@@ -84,10 +87,10 @@ fn a_returned_section_shows_the_reviewers_comment_above_its_panes() {
 #[test]
 fn a_submitted_section_says_who_handed_it_in_and_a_reviewer_sees_the_keys() {
     let office = Office::new(Some(Stage::Midyear), Status::Submitted);
-    let mut clerk = shown_as_in_data(office.open("kumin01", false));
+    let mut clerk = shown_as_in_data(&office, "kumin01", false);
     let clerk_screen = screen(&mut clerk, 80, 24, false);
     assert!(clerk_screen.contains("差し戻されるまで変更できません"), "{clerk_screen}");
-    let mut reviewer = shown_as_in_data(office.open("suzuki", true));
+    let mut reviewer = shown_as_in_data(&office, "suzuki", true);
     let reviewer_screen = screen(&mut reviewer, 80, 24, true);
     assert!(reviewer_screen.contains("A:承認 R:差戻し"), "{reviewer_screen}");
     assert!(reviewer_screen.contains("◆11月末現在の取組状況"), "the stage's pane is marked: {reviewer_screen}");
@@ -97,7 +100,7 @@ fn a_submitted_section_says_who_handed_it_in_and_a_reviewer_sees_the_keys() {
 #[test]
 fn the_goals_show_their_own_marks_at_the_right_in_both_widths() {
     let office = Office::new(Some(Stage::Yearend), Status::Draft);
-    let mut app = shown_as_in_data(office.open("kumin01", false));
+    let mut app = shown_as_in_data(&office, "kumin01", false);
     press(&mut app, KeyCode::Tab);
     keys(&mut app, "2");
     press(&mut app, KeyCode::Down);
@@ -113,7 +116,7 @@ fn the_goals_show_their_own_marks_at_the_right_in_both_widths() {
 #[test]
 fn the_questions_and_the_comment_being_written() {
     let office = Office::new(Some(Stage::Goals), Status::Submitted);
-    let mut app = shown_as_in_data(office.open("suzuki", true));
+    let mut app = shown_as_in_data(&office, "suzuki", true);
     keys(&mut app, "A");
     let approve = screen(&mut app, 80, 24, false);
     assert!(approve.contains("「総務課」を承認します"), "{approve}");
@@ -125,7 +128,7 @@ fn the_questions_and_the_comment_being_written() {
     );
     let comment = screen(&mut app, 80, 24, true);
     assert!(comment.contains("差し戻す理由 — 総務課"), "{comment}");
-    let mut clerk = shown_as_in_data(office.open("kumin01", false));
+    let mut clerk = shown_as_in_data(&office, "kumin01", false);
     keys(&mut clerk, "s");
     let already = screen(&mut clerk, 80, 24, false);
     insta::assert_snapshot!(format!("{approve}\n{comment}\n{already}"));
@@ -138,13 +141,13 @@ fn the_overviews_list_per_division_the_sections_that_have_not_written_the_stage(
     doc.section_mut(0, 1).unwrap().progress.clear();
     doc.section_mut(1, 0).unwrap().progress.clear();
     std::fs::write(office.file(), hyoka::store::emit_document(&doc)).unwrap();
-    let mut app = shown_as_in_data(office.open("suzuki", true));
-    app.cursor = Node::Division(0, 0);
+    let mut app = shown_as_in_data(&office, "suzuki", true);
+    common::state::go_to(&mut app, Node::Division(0, 0));
     let division = screen(&mut app, 100, 30, false);
     assert!(division.contains("段階: 中間（取組状況）"), "{division}");
     assert!(division.contains("未記入（取組状況）1課: まちづくり推進課"), "{division}");
     assert!(division.contains("提:提出済み 1"), "{division}");
-    app.cursor = Node::File(0);
+    common::state::go_to(&mut app, Node::File(0));
     let file = screen(&mut app, 100, 30, true);
     assert!(file.contains("福祉部 — 未記入（取組状況）1課: 福祉介護課"), "{file}");
     assert!(file.contains("保健部 — どの課も取組状況を書いています。"), "{file}");

@@ -9,17 +9,20 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
+mod common;
+
 use std::io;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{DateTime, FixedOffset};
-use hyoka::app::{Action, App, Focus, Node, SectionRef, Tone, load_workspace, update};
+use hyoka::app::{Action, App, Focus, Node, SectionRef, Tone, update};
 use hyoka::command::Command;
 use hyoka::i18n::Lang;
 use hyoka::model::Field;
 use hyoka::store::{FaultPlan, RealDisk, WriteStep};
+use hyoka::worker::load_workspace;
 use hyoka::worker::{Env, settle};
 
 const SAMPLE: &str = include_str!("../data/kamigyo/2008.yaml");
@@ -60,9 +63,9 @@ fn real_disk() -> Arc<dyn FaultPlan + Send + Sync> {
 }
 
 fn edited_app(dir: &Path) -> App {
-    let mut app = App::new(load_workspace(dir).expect("loads"), Lang::Ja);
-    app.cursor = Node::Section(SHIMINZEI);
-    app.focus = Focus::Pane(Field::Reflection);
+    let mut app = App::new(load_workspace(dir).expect("loads"), common::state::settings(Lang::Ja));
+    common::state::go_to(&mut app, Node::Section(SHIMINZEI));
+    common::state::focus(&mut app, Focus::Pane(Field::Reflection));
     update(&mut app, Command::Edit.into());
     update(&mut app, Action::Paste("（追記）".into()));
     update(&mut app, Command::EndEdit.into());
@@ -85,7 +88,7 @@ fn a_failure_at_any_step_before_the_rename_keeps_everything() {
         let mut app = edited_app(dir.path());
         let plan = fail_at(step);
         save_with(&mut app, &plan);
-        let message = app.message.clone().expect("a message");
+        let message = app.message().cloned().expect("a message");
         let (message, tone) = (message.text, message.tone);
         assert_eq!(tone, Tone::Error, "{step:?}");
         assert!(message.contains("No space left on device"), "{step:?}: {message}");
@@ -107,7 +110,7 @@ fn a_folder_that_refuses_to_sync_does_not_make_a_done_save_look_failed() {
     std::fs::write(&path, SAMPLE).expect("write");
     let mut app = edited_app(dir.path());
     save_with(&mut app, &fail_at(WriteStep::SyncDir));
-    assert_eq!(app.message.as_ref().map(|m| m.tone), Some(Tone::Info));
+    assert_eq!(app.message().as_ref().map(|m| m.tone), Some(Tone::Info));
     assert!(std::fs::read_to_string(&path).expect("read").contains("（追記）"));
 }
 
@@ -119,7 +122,7 @@ fn a_save_that_waits_too_long_for_another_says_so() {
     let mut app = edited_app(dir.path());
     let held = hyoka::store::lock(&path, std::time::Duration::ZERO).expect("another hyoka holds the lock");
     save_with(&mut app, &real_disk());
-    let message = app.message.clone().expect("a message");
+    let message = app.message().cloned().expect("a message");
     let (message, tone) = (message.text, message.tone);
     assert_eq!(tone, Tone::Error);
     assert!(message.contains("他の人が保存中です"), "{message}");
@@ -138,7 +141,7 @@ fn a_file_made_read_only_while_open_is_not_replaced() {
     permissions.set_readonly(true);
     std::fs::set_permissions(&path, permissions.clone()).expect("chmod a-w");
     save_with(&mut app, &real_disk());
-    let message = app.message.clone().expect("a message");
+    let message = app.message().cloned().expect("a message");
     let (message, tone) = (message.text, message.tone);
     assert_eq!(tone, Tone::Error);
     assert!(message.contains("書き込み禁止になっています"), "{message}");

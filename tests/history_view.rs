@@ -4,16 +4,19 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
+mod common;
+
 mod gitkit;
 
 use std::path::Path;
 
 use gitkit::{FILE, Sandbox, canonical, section_mut, write};
-use hyoka::app::{App, ChangesView, Effect, Focus, Mode, Node, SectionRef, load_workspace, update};
+use hyoka::app::{App, ChangesView, Effect, Focus, Mode, Node, SectionRef, update};
 use hyoka::command::Command;
 use hyoka::git::Scope;
 use hyoka::i18n::Lang;
 use hyoka::model::{Document, Field};
+use hyoka::worker::load_workspace;
 use hyoka::worker::{Env, settle};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -56,8 +59,12 @@ fn repository(sb: &Sandbox) -> std::path::PathBuf {
 }
 
 fn open(top: &Path) -> (App, Env) {
-    let mut app = App::new(load_workspace(&top.join(gitkit::DATA)).expect("loads"), Lang::Ja);
-    app.cursor = Node::Section(SOMU);
+    open_with(top, common::state::settings(Lang::Ja))
+}
+
+fn open_with(top: &Path, settings: hyoka::app::Settings) -> (App, Env) {
+    let mut app = App::new(load_workspace(&top.join(gitkit::DATA)).expect("loads"), settings);
+    common::state::go_to(&mut app, Node::Section(SOMU));
     update(&mut app, hyoka::app::Action::Resize(100, 30));
     (app, Env::new(Lang::Ja, None))
 }
@@ -68,7 +75,7 @@ fn press(app: &mut App, env: &Env, command: Command) {
 }
 
 fn view(app: &App) -> &ChangesView {
-    match &app.mode {
+    match &app.mode() {
         Mode::Changes(view) => view,
         _ => panic!("the history view is not open"),
     }
@@ -102,7 +109,7 @@ fn h_lists_the_commits_of_the_section_newest_first_and_f_those_of_the_file() {
     press(&mut app, &env, Command::WholeFile);
     assert_eq!(view(&app).entries.len(), 3, "f goes back to the section");
     press(&mut app, &env, Command::Back);
-    assert!(matches!(app.mode, Mode::Browse));
+    assert!(matches!(app.mode(), Mode::Browse));
 }
 
 #[test]
@@ -116,12 +123,12 @@ fn r_puts_the_chosen_field_back_as_it_was_before_the_commit_and_u_undoes_it() {
     press(&mut app, &env, Command::NextPane);
     assert_eq!(view(&app).fields()[view(&app).field].2, Field::Rating);
     press(&mut app, &env, Command::PutBack);
-    assert!(matches!(app.mode, Mode::Browse), "the view closes on the section");
+    assert!(matches!(app.mode(), Mode::Browse), "the view closes on the section");
     let now = app.section(SOMU).unwrap();
     assert_eq!(now.rating.as_deref(), Some("○"), "the rating before that commit");
     assert_eq!(now.goals, before.goals, "only the chosen field");
-    assert_eq!((app.cursor, app.focus), (Node::Section(SOMU), Focus::Pane(Field::Rating)));
-    assert!(app.message.as_ref().unwrap().text.contains("「目標達成度」を 令和8年11月22日 10:30 の変更より前"));
+    assert_eq!((app.cursor(), app.focus()), (Node::Section(SOMU), Focus::Pane(Field::Rating)));
+    assert!(app.message().as_ref().unwrap().text.contains("「目標達成度」を 令和8年11月22日 10:30 の変更より前"));
     assert!(app.has_unsaved());
     press(&mut app, &env, Command::Undo);
     assert_eq!(app.section(SOMU).unwrap().rating.as_deref(), Some("◎"));
@@ -137,21 +144,20 @@ fn r_puts_the_chosen_field_back_as_it_was_before_the_commit_and_u_undoes_it() {
     press(&mut app, &env, Command::History);
     press(&mut app, &env, Command::Last);
     press(&mut app, &env, Command::PutBack);
-    assert!(matches!(app.mode, Mode::Changes(_)));
-    assert!(app.message.as_ref().unwrap().text.contains("新しくできた課"));
+    assert!(matches!(app.mode(), Mode::Changes(_)));
+    assert!(app.message().as_ref().unwrap().text.contains("新しくできた課"));
 }
 
 #[test]
 fn a_reviewer_sees_the_history_but_cannot_put_anything_back() {
     let Some(sb) = Sandbox::new() else { return };
     let top = repository(&sb);
-    let (mut app, env) = open(&top);
-    app.read_only = true;
+    let (mut app, env) = open_with(&top, hyoka::app::Settings { read_only: true, ..common::state::settings(Lang::Ja) });
     press(&mut app, &env, Command::History);
     press(&mut app, &env, Command::PutBack);
-    assert!(matches!(app.mode, Mode::Changes(_)), "the view stays");
+    assert!(matches!(app.mode(), Mode::Changes(_)), "the view stays");
     assert!(!app.has_unsaved());
-    assert!(app.message.as_ref().unwrap().text.contains("閲覧"));
+    assert!(app.message().as_ref().unwrap().text.contains("閲覧"));
 }
 
 #[test]

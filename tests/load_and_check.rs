@@ -11,9 +11,10 @@
 use std::path::Path;
 use std::process::Command;
 
-use hyoka::app::{FileState, load_workspace};
+use hyoka::app::FileState;
 use hyoka::i18n::Lang;
 use hyoka::store::{Expected, ProblemKind, load_file};
+use hyoka::worker::load_workspace;
 
 fn problems(name: &str) -> Vec<(u64, u64, ProblemKind)> {
     let path = Path::new("tests/fixtures/broken").join(name);

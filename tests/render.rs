@@ -8,12 +8,15 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
-use hyoka::app::{Action, App, FileEntry, FileState, Focus, Node, SectionRef, load_workspace, update};
+mod common;
+
+use hyoka::app::{Action, App, FileEntry, FileState, Focus, Node, SectionRef, update};
 use hyoka::command::Command;
 use hyoka::i18n::Lang;
 use hyoka::model::Field;
 use hyoka::store::parse_document;
 use hyoka::text::{AmbiguousWidth, display_width, set_ambiguous_width};
+use hyoka::worker::load_workspace;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
@@ -23,7 +26,7 @@ fn app(lang: Lang) -> App {
     let text = include_str!("../data/kamigyo/2008.yaml");
     let doc = parse_document(text).expect("sample parses");
     let entry = FileEntry::loaded("data/kamigyo/2008.yaml", doc, text);
-    App::new(vec![entry], lang)
+    App::new(vec![entry], common::state::settings(lang))
 }
 
 fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
@@ -98,9 +101,9 @@ fn main_screen_in_english() {
 #[test]
 fn goals_with_a_lead_in_focused_120x40() {
     let mut app = app(Lang::Ja);
-    app.cursor = Node::Section(SectionRef { file: 0, division: 0, section: 2 });
-    app.focus = Focus::Pane(Field::Goals);
-    app.goal_cursor = 1;
+    common::state::go_to(&mut app, Node::Section(SectionRef { file: 0, division: 0, section: 2 }));
+    common::state::focus(&mut app, Focus::Pane(Field::Goals));
+    common::state::goal_row(&mut app, 1);
     let terminal = render(&mut app, 120, 40);
     insta::assert_snapshot!(screen(terminal.backend().buffer()));
 }
@@ -108,8 +111,8 @@ fn goals_with_a_lead_in_focused_120x40() {
 #[test]
 fn editing_the_reflection_80x24() {
     let mut app = app(Lang::Ja);
-    app.cursor = Node::Section(SectionRef { file: 0, division: 0, section: 3 });
-    app.focus = Focus::Pane(Field::Reflection);
+    common::state::go_to(&mut app, Node::Section(SectionRef { file: 0, division: 0, section: 3 }));
+    common::state::focus(&mut app, Focus::Pane(Field::Reflection));
     update(&mut app, Command::Edit.into());
     update(&mut app, Action::Paste("窓口で".into()));
     let mut terminal = render(&mut app, 80, 24);
@@ -134,7 +137,7 @@ fn help_overlay_80x24() {
 #[test]
 fn quit_dialog_over_unsaved_work() {
     let mut app = app(Lang::Ja);
-    app.focus = Focus::Pane(Field::Rating);
+    common::state::focus(&mut app, Focus::Pane(Field::Rating));
     update(&mut app, Command::Rate(1).into());
     update(&mut app, Command::Quit.into());
     let terminal = render(&mut app, 80, 24);
@@ -144,12 +147,12 @@ fn quit_dialog_over_unsaved_work() {
 
 #[test]
 fn division_overview_lists_ratings_and_gaps() {
-    let mut app = app(Lang::Ja);
-    app.edit_section(SectionRef { file: 0, division: 2, section: 1 }, |s| {
+    let mut app = common::state::sample_with(Lang::Ja, |d| {
+        let s = &mut d.divisions[2].sections[1];
         s.progress.clear();
         s.rating = None;
     });
-    app.cursor = Node::Division(0, 2);
+    common::state::go_to(&mut app, Node::Division(0, 2));
     let terminal = render(&mut app, 80, 24);
     insta::assert_snapshot!(screen(terminal.backend().buffer()));
 }
@@ -163,18 +166,18 @@ fn a_broken_file_shows_its_errors() {
     if let FileState::Broken(e) = &mut files[0].state {
         e.path = "data/2009.yaml".into();
     }
-    let mut app = App::new(files, Lang::Ja);
+    let mut app = App::new(files, common::state::settings(Lang::Ja));
     let terminal = render(&mut app, 80, 24);
     insta::assert_snapshot!(screen(terminal.backend().buffer()));
 }
 
 #[test]
 fn unsaved_and_empty_markers_are_coloured_in_the_tree() {
-    let mut app = app(Lang::Ja);
-    let somu = SectionRef { file: 0, division: 0, section: 0 };
-    app.edit_section(somu, |s| {
-        s.reflection.clear();
-    });
+    // 総務課's reflection empty in the file, and its rating changed on screen.
+    let mut app = common::state::sample_with(Lang::Ja, |d| d.divisions[0].sections[0].reflection.clear());
+    common::state::focus(&mut app, Focus::Pane(Field::Rating));
+    update(&mut app, Command::Rate(1).into());
+    common::state::focus(&mut app, Focus::Tree);
     let terminal = render(&mut app, 80, 24);
     let buffer = terminal.backend().buffer();
     // Row 3 is 総務課: "    *!総務課".
@@ -214,7 +217,7 @@ fn main_screen_with_wide_ambiguous_characters_80x24() {
 #[test]
 fn main_screen_with_wide_ambiguous_characters_120x40() {
     let mut app = app(Lang::Ja);
-    app.focus = Focus::Pane(Field::Goals);
+    common::state::focus(&mut app, Focus::Pane(Field::Goals));
     let terminal = render_wide(&mut app, 120, 40);
     insta::assert_snapshot!(screen(terminal.backend().buffer()));
 }
@@ -225,10 +228,10 @@ fn every_screen_fits_in_wide_mode() {
     update(&mut app, Command::Help.into());
     render_wide(&mut app, 80, 24);
     let mut app = self::app(Lang::Ja);
-    app.cursor = Node::Division(0, 0);
+    common::state::go_to(&mut app, Node::Division(0, 0));
     render_wide(&mut app, 80, 24);
     let mut app = self::app(Lang::Ja);
-    app.focus = Focus::Pane(Field::Progress);
+    common::state::focus(&mut app, Focus::Pane(Field::Progress));
     update(&mut app, Command::Edit.into());
     update(&mut app, Action::Paste("◎○△×①※→".into()));
     let mut terminal = render_wide(&mut app, 80, 24);
@@ -264,19 +267,18 @@ fn a_popup_over_wide_text_leaves_no_half_character() {
 
 #[test]
 fn long_tree_labels_are_cut_with_an_ellipsis() {
-    let mut app = app(Lang::Ja);
-    app.edit_section(SectionRef { file: 0, division: 0, section: 1 }, |s| {
-        s.name = "まちづくり推進課地域力推進担当".into();
+    let mut app = common::state::sample_with(Lang::Ja, |d| {
+        d.divisions[0].sections[1].name = "まちづくり推進課地域力推進担当".into()
     });
     let terminal = render(&mut app, 80, 24);
     let row = screen(terminal.backend().buffer()).lines().nth(4).unwrap_or_default().to_owned();
-    assert!(row.starts_with("│    * まちづくり推進… │"), "{row}");
+    assert!(row.starts_with("│      まちづくり推進… │"), "{row}");
 }
 
 #[test]
 fn control_characters_in_data_are_shown_not_sent() {
-    let mut app = app(Lang::Ja);
-    app.edit_section(SectionRef { file: 0, division: 0, section: 0 }, |s| {
+    let mut app = common::state::sample_with(Lang::Ja, |d| {
+        let s = &mut d.divisions[0].sections[0];
         s.name = "総務\u{1b}[2J課".into();
         s.reflection = "危険\u{1b}]52;c;AAAA\u{7}な\u{9b}文字\u{202e}逆順\tタブ".into();
     });
@@ -286,7 +288,7 @@ fn control_characters_in_data_are_shown_not_sent() {
     assert!(text.contains("危険␛]52;c;AAAA␇な<U+009B>文字<U+202E>逆順    タブ"), "{text}");
     assert!(!text.chars().any(|c| c.is_control() && c != '\n'));
     // The same text in the editor: shown with stand-ins too.
-    app.focus = Focus::Pane(Field::Reflection);
+    common::state::focus(&mut app, Focus::Pane(Field::Reflection));
     update(&mut app, Command::Edit.into());
     let terminal = render(&mut app, 120, 40);
     let text = screen(terminal.backend().buffer());
@@ -295,12 +297,11 @@ fn control_characters_in_data_are_shown_not_sent() {
 
 #[test]
 fn the_conflict_dialog_shows_both_texts_with_who_and_when() {
-    use hyoka::app::{Conflict, Mode, Question};
     use hyoka::store::FieldConflict;
     let mut app = app(Lang::Ja);
-    app.mode = Mode::Resolve(Box::new(Conflict {
-        file: 0,
-        conflicts: vec![Question::Field(Box::new(FieldConflict {
+    common::state::merge_left(
+        &mut app,
+        vec![FieldConflict {
             division: "区民部".into(),
             section: "市民税課".into(),
             field: Field::Reflection,
@@ -310,11 +311,8 @@ fn the_conflict_dialog_shows_both_texts_with_who_and_when() {
             theirs_section: hyoka::model::Section::new("市民税課"),
             their_by: Some("tanaka".into()),
             their_at: chrono::DateTime::parse_from_rfc3339("2026-11-24T13:58:00+09:00").ok(),
-        }))],
-        index: 0,
-        chosen: vec![None],
-        combined: None,
-    }));
+        }],
+    );
     let terminal = render(&mut app, 80, 24);
     row_widths_fit(terminal.backend().buffer());
     insta::assert_snapshot!(screen(terminal.backend().buffer()));
@@ -322,28 +320,12 @@ fn the_conflict_dialog_shows_both_texts_with_who_and_when() {
 
 #[test]
 fn the_recovery_dialog_lists_the_unsaved_fields() {
-    use hyoka::app::View;
-    use hyoka::app::{JournalWork, Mode, Recovery, RecoveryEntry};
     let mut app = app(Lang::Ja);
     let doc = app.doc(0).cloned().expect("doc");
-    app.mode = Mode::Recover(Box::new(Recovery {
-        entries: vec![RecoveryEntry {
-            file: 0,
-            journal_path: "/tmp/2008.journal".into(),
-            original: app.files[0].canonical.clone(),
-            work: JournalWork { base: doc.clone(), mine: doc, pending: Vec::new() },
-            written: None,
-            differences: vec![hyoka::app::FieldDiff {
-                division: "区民部".into(),
-                section: "総務課".into(),
-                field: hyoka::model::Field::Reflection,
-                before: "市民対応については、概ね目標を達成でき、".into(),
-                after: "市民対応については、概ね目標を達成でき、（追記）".into(),
-            }],
-        }],
-        index: 0,
-        view: View::Question,
-    }));
+    let mut mine = doc.clone();
+    mine.divisions[0].sections[0].reflection.push_str("（追記）");
+    let here = app.files()[0].canonical.display().to_string();
+    common::state::journal_left(&mut app, doc, mine, &here);
     let terminal = render(&mut app, 80, 24);
     row_widths_fit(terminal.backend().buffer());
     insta::assert_snapshot!(screen(terminal.backend().buffer()));

@@ -10,17 +10,16 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
-use hyoka::app::{
-    Action, App, Ask, ChangesView, CommentDialog, Conflict, FileEntry, Focus, JournalWork, Mode, Node, Question,
-    Recovery, RecoveryEntry, SectionRef, View, load_workspace, update,
-};
+mod common;
+
+use hyoka::app::{Action, App, DiskChange, DiskReport, FileEntry, Focus, Node, SectionRef, update};
 use hyoka::command::Command;
-use hyoka::git::Scope;
 use hyoka::i18n::Lang;
 use hyoka::layout::{MIN_HEIGHT, MIN_WIDTH};
-use hyoka::model::{Field, Review, Section, Stage, Status, next_year};
+use hyoka::model::{Field, Review, Section, Stage, Status};
 use hyoka::store::{FieldConflict, parse_document};
 use hyoka::text::{AmbiguousWidth, set_ambiguous_width};
+use hyoka::worker::load_workspace;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
@@ -29,25 +28,15 @@ use unicode_width::UnicodeWidthStr;
 fn app() -> App {
     let text = include_str!("../data/kamigyo/2008.yaml");
     let doc = parse_document(text).expect("sample parses");
-    App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], Lang::Ja)
+    App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], common::state::settings(Lang::Ja))
 }
 
-fn conflict(question: Question) -> Mode {
-    Mode::Resolve(Box::new(Conflict {
-        file: 0,
-        conflicts: vec![question],
-        index: 0,
-        chosen: vec![None],
-        combined: None,
-    }))
-}
-
-fn field_question() -> Question {
+fn field_question() -> FieldConflict {
     let mut mine = Section::new("市民税課");
     mine.reflection = "窓口対応で、来庁者の理解を得るのに時間がかかった。（私の追記◎）".into();
     let mut theirs = mine.clone();
     theirs.reflection = "窓口対応で、来庁者の理解を得るのに時間がかかった。（田中さんの追記△）".into();
-    Question::Field(Box::new(FieldConflict {
+    FieldConflict {
         division: "区民部".into(),
         section: "市民税課".into(),
         field: Field::Reflection,
@@ -57,31 +46,24 @@ fn field_question() -> Question {
         theirs_section: theirs,
         their_by: Some("tanaka".into()),
         their_at: None,
-    }))
+    }
 }
 
-fn recovery(app: &App, view: View) -> Mode {
+/// A journal left with an addition to 総務課's reflection, the data file moved since; then the
+/// keys that show the view asked for.
+fn recovery(app: &mut App, keys: &[Command]) {
     let doc = app.doc(0).cloned().expect("doc");
     let mut mine = doc.clone();
     mine.divisions[0].sections[0].reflection.push_str("（追記×）");
-    let differences = hyoka::app::journal::differences(&doc, &mine);
-    Mode::Recover(Box::new(Recovery {
-        entries: vec![RecoveryEntry {
-            file: 0,
-            journal_path: "/state/x.journal".into(),
-            original: "/elsewhere/2008.yaml".into(),
-            work: JournalWork { base: doc, mine, pending: Vec::new() },
-            written: None,
-            differences,
-        }],
-        index: 0,
-        view,
-    }))
+    common::state::journal_left(app, doc, mine, "/elsewhere/2008.yaml");
+    for key in keys {
+        update(app, (*key).into());
+    }
 }
 
 /// Every screen, as a name and the state that shows it.
 /// The history view with two commits, the selected one's change full of ambiguous characters.
-fn history(scope: Scope) -> Mode {
+fn history(app: &mut App) {
     use hyoka::git::{Change, CommitDiff, CommitInfo, Entry, FieldDiff, SectionDiff, char_diff};
     let entry = |subject: &str, field: Field| Entry {
         commit: CommitInfo {
@@ -109,15 +91,12 @@ fn history(scope: Scope) -> Mode {
             fields: vec![field],
         }],
     };
-    let mut view = ChangesView::new(1, 0, scope);
-    view.entries =
-        vec![(0, entry("区民部 総務課: 振り返り ◎", Field::Reflection)), (1, entry("評価 ①", Field::Rating))];
-    (view.total, view.examined, view.complete, view.reading) = (2, 2, true, false);
-    view.diff = Some((0, diff));
-    Mode::Changes(Box::new(view))
+    let entries = vec![(0, entry("区民部 総務課: 振り返り ◎", Field::Reflection)), (1, entry("評価 ①", Field::Rating))];
+    common::state::history_read(app, entries, Some(diff));
 }
 
 fn screens() -> Vec<(&'static str, App)> {
+    use common::state::{focus, go_to, identify, merge_left, press, sample_with};
     let mut out = Vec::new();
     let mut add = |name, set: &dyn Fn(&mut App)| {
         let mut app = app();
@@ -125,107 +104,128 @@ fn screens() -> Vec<(&'static str, App)> {
         out.push((name, app));
     };
     add("tree", &|_| {});
-    add("file overview", &|a| a.cursor = Node::File(0));
-    add("division overview", &|a| a.cursor = Node::Division(0, 0));
+    add("file overview", &|a| go_to(a, Node::File(0)));
+    add("division overview", &|a| go_to(a, Node::Division(0, 0)));
     for field in Field::PANES {
-        add("pane", &move |a| a.focus = Focus::Pane(field));
+        add("pane", &move |a| focus(a, Focus::Pane(field)));
     }
     for field in [Field::Goals, Field::Progress, Field::Reflection] {
         add("editing", &move |a| {
-            a.focus = Focus::Pane(field);
+            focus(a, Focus::Pane(field));
             update(a, Command::Edit.into());
             update(a, Action::Paste("◎○△×①※→".into()));
         });
     }
     add("zoomed", &|a| {
-        a.focus = Focus::Pane(Field::Progress);
+        focus(a, Focus::Pane(Field::Progress));
         update(a, Command::Zoom.into());
     });
-    add("lead-in", &|a| a.cursor = Node::Section(SectionRef { file: 0, division: 0, section: 2 }));
-    add("help", &|a| a.mode = Mode::Help { scroll: 0 });
+    add("lead-in", &|a| go_to(a, Node::Section(SectionRef { file: 0, division: 0, section: 2 })));
+    add("help", &|a| {
+        press(a, Command::Help);
+    });
     add("messages", &|a| {
-        a.focus = Focus::Pane(Field::Rating);
+        focus(a, Focus::Pane(Field::Rating));
         update(a, Command::Rate(9).into());
-        a.mode = Mode::Messages { scroll: 0 };
+        press(a, Command::Messages);
     });
     add("quit", &|a| {
-        a.focus = Focus::Pane(Field::Rating);
+        focus(a, Focus::Pane(Field::Rating));
         update(a, Command::Rate(3).into());
         update(a, Command::Quit.into());
     });
     add("export", &|a| {
         update(a, Command::Export.into());
     });
-    add("conflict", &|a| a.mode = conflict(field_question()));
+    add("conflict", &|a| merge_left(a, vec![field_question()]));
     add("conflict, edit both", &|a| {
-        a.mode = conflict(field_question());
+        merge_left(a, vec![field_question()]);
         update(a, Command::EditBoth.into());
     });
     add("section gone", &|a| {
-        let mine = Box::new(a.section(SectionRef { file: 0, division: 0, section: 0 }).cloned().unwrap_or_default());
-        a.mode = conflict(Question::Gone { division: "区民部".into(), section: "総務課".into(), mine });
+        // 総務課 changed here, then renamed by someone else on disk: asked at the save.
+        focus(a, Focus::Pane(Field::Rating));
+        update(a, Command::Rate(1).into());
+        let mut theirs = a.doc(0).cloned().expect("doc");
+        theirs.divisions[0].sections[0].name = "総務企画課".into();
+        let text = hyoka::store::emit_document(&theirs);
+        let change = DiskChange::Changed { doc: theirs, text };
+        update(a, Action::DiskChanged(Box::new(DiskReport { file: 0, stamp: None, change })));
+        update(a, Command::Save.into());
     });
-    add("recovery", &|a| a.mode = recovery(a, View::Question));
-    add("recovery changes", &|a| a.mode = recovery(a, View::Changes(0)));
-    add("recovery discard?", &|a| a.mode = recovery(a, View::ConfirmDiscard));
-    add("history of a section", &|a| {
-        a.mode = history(Scope::Section { division: "区民部".into(), section: "総務課".into() });
+    add("recovery", &|a| recovery(a, &[]));
+    add("recovery changes", &|a| recovery(a, &[Command::ShowDiff]));
+    add("recovery discard?", &|a| recovery(a, &[Command::Discard]));
+    add("history of a section", &|a| history(a));
+    add("history of the file", &|a| {
+        go_to(a, Node::File(0));
+        history(a);
     });
-    add("history of the file", &|a| a.mode = history(Scope::File));
-    add("history, reading", &|a| a.mode = Mode::Changes(Box::new(ChangesView::new(1, 0, Scope::File))));
+    add("history, reading", &|a| {
+        go_to(a, Node::File(0));
+        press(a, Command::History);
+    });
     // The year's cycle: the review above the panes, a reviewer's keys, marks of the goals, the
     // stage in the overviews, the questions, the comment being written.
-    add("returned", &|a| returned(a, "数値目標を入れてください。\n◎○△×①※→ も幅どおりに。".repeat(3).as_str()));
+    add("returned", &|a| *a = returned("数値目標を入れてください。\n◎○△×①※→ も幅どおりに。".repeat(3).as_str()));
     add("submitted, reviewer", &|a| {
-        a.reviewer = true;
-        a.edit_section(SOMU, |s| s.status = Status::Submitted);
+        *a = sample_with(Lang::Ja, |d| d.divisions[0].sections[0].status = Status::Submitted);
+        identify(a, "suzuki", true);
     });
     add("goal marks", &|a| {
-        a.focus = Focus::Pane(Field::Goals);
+        focus(a, Focus::Pane(Field::Goals));
         update(a, Command::Rate(2).into());
         update(a, Command::Down.into());
         update(a, Command::Rate(1).into());
     });
     add("division at a stage", &|a| {
-        staged(a, Stage::Midyear);
-        a.cursor = Node::Division(0, 0);
+        *a = staged(Stage::Midyear);
+        go_to(a, Node::Division(0, 0));
     });
     add("file at a stage", &|a| {
-        staged(a, Stage::Yearend);
-        a.cursor = Node::File(0);
+        *a = staged(Stage::Yearend);
+        go_to(a, Node::File(0));
     });
     add("ask submit", &|a| {
         update(a, Command::Submit.into());
     });
-    add("ask next stage", &|a| a.mode = Mode::Ask(Box::new(Ask::NextStage { file: 0, to: Stage::Yearend })));
+    add("ask next stage", &|a| {
+        *a = staged(Stage::Midyear);
+        identify(a, "suzuki", true);
+        go_to(a, Node::File(0));
+        press(a, Command::NextStage);
+    });
     add("ask new year", &|a| {
-        let doc = a.doc(0).cloned().unwrap();
-        let (without, with_goals) = (Box::new(next_year(&doc, false)), Box::new(next_year(&doc, true)));
-        a.mode =
-            Mode::Ask(Box::new(Ask::NewYear { file: 0, path: "data/kamigyo/2009.yaml".into(), without, with_goals }));
+        go_to(a, Node::File(0));
+        press(a, Command::NewYear);
     });
     add("comment", &|a| {
-        a.mode = Mode::Comment(Box::new(CommentDialog::new(SOMU)));
+        *a = sample_with(Lang::Ja, |d| d.divisions[0].sections[0].status = Status::Submitted);
+        identify(a, "suzuki", true);
+        press(a, Command::ReturnSection);
         update(a, Action::Paste("◎○△×①※→ 目標に数値を入れてください。\n二行目".repeat(4)));
     });
     out
 }
 
-const SOMU: SectionRef = SectionRef { file: 0, division: 0, section: 0 };
-
-fn returned(app: &mut App, comment: &str) {
-    let at = chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00+09:00").unwrap();
-    app.edit_section(SOMU, |s| {
-        s.status = Status::Returned;
-        s.review = Some(Review { by: "suzuki".into(), at, comment: comment.into() });
-    });
+/// The sample with 総務課 returned by suzuki with `comment`.
+fn returned(comment: &str) -> App {
+    common::state::sample_with(Lang::Ja, |d| return_somu(d, comment))
 }
 
-fn staged(app: &mut App, stage: Stage) {
-    if let Some(loaded) = app.files[0].loaded_mut() {
-        loaded.edit(|d| d.stage = Some(stage));
-    }
-    returned(app, "理由");
+fn return_somu(doc: &mut hyoka::model::Document, comment: &str) {
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00+09:00").unwrap();
+    let somu = &mut doc.divisions[0].sections[0];
+    somu.status = Status::Returned;
+    somu.review = Some(Review { by: "suzuki".into(), at, comment: comment.into() });
+}
+
+/// The sample at `stage`, with 総務課 returned.
+fn staged(stage: Stage) -> App {
+    common::state::sample_with(Lang::Ja, |d| {
+        d.stage = Some(stage);
+        return_somu(d, "理由");
+    })
 }
 
 /// What the terminal receives for one row: cells not skipped, and after a cell `n` columns wide
@@ -252,6 +252,42 @@ fn sent(buffer: &Buffer, y: u16) -> Vec<String> {
 /// the wide set-up.
 fn terminal_width(symbols: &[String], wide: bool) -> usize {
     symbols.iter().map(|s| if wide { s.width_cjk() } else { s.width() }).sum()
+}
+
+/// The screens are reached by keys and the worker's answers, as a person reaches them: each
+/// shows what its name says.
+#[test]
+fn every_screen_is_the_one_its_name_says() {
+    use hyoka::app::{Ask, Mode, View};
+    for (name, app) in screens() {
+        let mode = app.mode();
+        let shown = match name {
+            "help" => matches!(mode, Mode::Help { .. }),
+            "messages" => matches!(mode, Mode::Messages { .. }),
+            "quit" => matches!(mode, Mode::ConfirmQuit),
+            "export" => matches!(mode, Mode::Export(_)),
+            "conflict" => matches!(mode, Mode::Resolve(c) if c.combined.is_none()),
+            "conflict, edit both" => matches!(mode, Mode::Resolve(c) if c.combined.is_some()),
+            "section gone" => {
+                matches!(mode, Mode::Resolve(c) if matches!(c.conflicts[0], hyoka::app::Question::Gone { .. }))
+            }
+            "recovery" => matches!(mode, Mode::Recover(r) if r.view == View::Question),
+            "recovery changes" => matches!(mode, Mode::Recover(r) if r.view == View::Changes(0)),
+            "recovery discard?" => matches!(mode, Mode::Recover(r) if r.view == View::ConfirmDiscard),
+            "history of a section" | "history of the file" => {
+                matches!(mode, Mode::Changes(v) if v.entries.len() == 2 && v.diff.is_some())
+            }
+            "history, reading" => matches!(mode, Mode::Changes(v) if v.reading),
+            "editing" => matches!(mode, Mode::Editing(_)),
+            "ask submit" => matches!(mode, Mode::Ask(a) if matches!(**a, Ask::Submit(_))),
+            "ask next stage" => matches!(mode, Mode::Ask(a) if matches!(**a, Ask::NextStage { .. })),
+            "ask new year" => matches!(mode, Mode::Ask(a) if matches!(**a, Ask::NewYear { .. })),
+            "comment" => matches!(mode, Mode::Comment(_)),
+            "submitted, reviewer" => app.reviewer() && matches!(mode, Mode::Browse),
+            _ => matches!(mode, Mode::Browse),
+        };
+        assert!(shown, "{name}: the state is not the screen named");
+    }
 }
 
 #[test]
@@ -292,7 +328,7 @@ fn every_screen_fits_at_every_size_in_both_ambiguous_widths() {
 fn a_broken_file_and_a_too_small_terminal_fit_too() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::copy("tests/fixtures/broken/bad_rating.yaml", dir.path().join("2009.yaml")).expect("copy");
-    let mut broken = App::new(load_workspace(dir.path()).expect("loads"), Lang::Ja);
+    let mut broken = App::new(load_workspace(dir.path()).expect("loads"), common::state::settings(Lang::Ja));
     let mut small = app();
     let mut tiny = app();
     for wide in [false, true] {

@@ -10,6 +10,8 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
+mod common;
+
 mod reviewkit;
 
 use hyoka::app::state::Rated;
@@ -21,24 +23,24 @@ use reviewkit::*;
 fn half_width_katakana_finds_the_full_width_text_and_n_crosses_sections_and_files() {
     let mut app = city();
     keys(&mut app, "/");
-    assert!(matches!(app.mode, Mode::Search(_)));
+    assert!(matches!(app.mode(), Mode::Search(_)));
     keys(&mut app, "ﾎｰﾑﾍﾟｰｼﾞ");
     let expected: Vec<SectionRef> =
         every_section(&app).into_iter().filter(|(_, s)| occurrences(s, "ホームページ") > 0).map(|(at, _)| at).collect();
     let total: usize = every_section(&app).iter().map(|(_, s)| occurrences(s, "ホームページ")).sum();
     assert!(expected.len() >= 6 && expected.iter().any(|a| a.file >= 3), "hits in both organisations: {expected:?}");
-    assert_eq!(app.review.hits.total, total, "every occurrence counted");
+    assert_eq!(app.review().hits.total, total, "every occurrence counted");
     assert_eq!(
-        app.review.hits.order.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+        app.review().hits.order.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
         expected.iter().map(|a| Node::Section(*a)).collect::<Vec<_>>()
     );
     // Incremental: the cursor is already on the first hit while typing.
-    assert_eq!(app.cursor, Node::Section(expected[0]));
-    let per_section = app.review.hits.counts[&Node::Section(expected[0])];
+    assert_eq!(app.cursor(), Node::Section(expected[0]));
+    let per_section = app.review().hits.counts[&Node::Section(expected[0])];
     assert_eq!(per_section, occurrences(app.section(expected[0]).unwrap(), "ホームページ"), "the tree's count");
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(app.mode, Mode::Browse));
-    assert!(app.message.as_ref().unwrap().text.contains(&format!("1/{}", expected.len())), "{:?}", app.message);
+    assert!(matches!(app.mode(), Mode::Browse));
+    assert!(app.message().as_ref().unwrap().text.contains(&format!("1/{}", expected.len())), "{:?}", app.message());
     let mut visited = vec![app.selected().unwrap()];
     for _ in 1..expected.len() {
         keys(&mut app, "n");
@@ -51,7 +53,7 @@ fn half_width_katakana_finds_the_full_width_text_and_n_crosses_sections_and_file
     assert_eq!(app.selected(), expected.last().copied(), "N goes back, round the start");
     // Esc ends the search; the cursor stays on the hit.
     press(&mut app, KeyCode::Esc);
-    assert!(app.review.search.is_none() && app.review.hits.order.is_empty());
+    assert!(app.review().search.is_none() && app.review().hits.order.is_empty());
     assert_eq!(app.selected(), expected.last().copied());
 }
 
@@ -61,21 +63,21 @@ fn full_width_digits_find_half_width_and_kana_match_only_when_asked() {
     keys(&mut app, "/１割");
     let with_one_wari = every_section(&app).iter().filter(|(_, s)| occurrences(s, "1割") > 0).count();
     assert!(with_one_wari > 0);
-    assert_eq!(app.review.hits.order.len(), with_one_wari, "１割 finds 1割");
+    assert_eq!(app.review().hits.order.len(), with_one_wari, "１割 finds 1割");
     press(&mut app, KeyCode::Esc);
-    assert!(app.review.search.is_none(), "Esc in the prompt ends the search");
+    assert!(app.review().search.is_none(), "Esc in the prompt ends the search");
     keys(&mut app, "/ほーむぺーじ");
-    assert!(app.review.hits.order.is_empty(), "hiragana do not match katakana by default");
+    assert!(app.review().hits.order.is_empty(), "hiragana do not match katakana by default");
     press(&mut app, KeyCode::Tab);
-    assert!(app.review.kana);
-    assert!(!app.review.hits.order.is_empty(), "Tab: ほーむぺーじ finds ホームページ");
+    assert!(app.review().kana);
+    assert!(!app.review().hits.order.is_empty(), "Tab: ほーむぺーじ finds ホームページ");
     press(&mut app, KeyCode::Enter);
-    let before = app.cursor;
+    let before = app.cursor();
     keys(&mut app, "/見つかるはずのない語句");
     press(&mut app, KeyCode::Enter);
-    assert!(app.review.search.is_none(), "a search without hits ends at Enter");
-    assert!(app.message.as_ref().unwrap().text.contains("見つかりません"));
-    assert_eq!(app.cursor, before);
+    assert!(app.review().search.is_none(), "a search without hits ends at Enter");
+    assert!(app.message().as_ref().unwrap().text.contains("見つかりません"));
+    assert_eq!(app.cursor(), before);
 }
 
 #[test]
@@ -84,7 +86,7 @@ fn the_filter_shows_only_matching_sections_with_their_divisions_and_files_and_f_
     let all = shown_sections(&app).len();
     assert_eq!(all, 65);
     keys(&mut app, "f");
-    let Mode::Filter(dialog) = &app.mode else { panic!("f opens the filter") };
+    let Mode::Filter(dialog) = &app.mode() else { panic!("f opens the filter") };
     assert_eq!(dialog.marks, ["◎", "○", "△", "×"]);
     // △ is the third row, × the fourth.
     press(&mut app, KeyCode::Down);
@@ -93,8 +95,8 @@ fn the_filter_shows_only_matching_sections_with_their_divisions_and_files_and_f_
     press(&mut app, KeyCode::Down);
     keys(&mut app, " ");
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(app.mode, Mode::Browse));
-    assert_eq!(app.review.filter.ratings, [Rated::Mark("△".into()), Rated::Mark("×".into())].into_iter().collect());
+    assert!(matches!(app.mode(), Mode::Browse));
+    assert_eq!(app.review().filter.ratings, [Rated::Mark("△".into()), Rated::Mark("×".into())].into_iter().collect());
     let shown = shown_sections(&app);
     let expected: Vec<SectionRef> = every_section(&app)
         .into_iter()
@@ -109,7 +111,7 @@ fn the_filter_shows_only_matching_sections_with_their_divisions_and_files_and_f_
     }
     assert!(app.selected().is_some_and(|at| expected.contains(&at)), "the cursor moved onto a section shown");
     keys(&mut app, "F");
-    assert!(app.review.filter.is_empty());
+    assert!(app.review().filter.is_empty());
     assert_eq!(shown_sections(&app).len(), all);
     // A filter only one file answers: the other files leave the tree.
     keys(&mut app, "f");
@@ -150,7 +152,7 @@ fn filters_by_date_person_incomplete_and_text_combine_with_the_search() {
     // The search then counts only what the filter shows.
     keys(&mut app, "/窓口");
     press(&mut app, KeyCode::Enter);
-    assert!(app.review.hits.order.iter().all(|(n, _)| match n {
+    assert!(app.review().hits.order.iter().all(|(n, _)| match n {
         Node::Section(at) => expected.contains(at),
         _ => true,
     }));
@@ -164,7 +166,7 @@ fn filters_by_date_person_incomplete_and_text_combine_with_the_search() {
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
-    let Mode::Filter(dialog) = &app.mode else { panic!() };
+    let Mode::Filter(dialog) = &app.mode() else { panic!() };
     assert_eq!(dialog.word, "窓口", "the search in force is offered as the filter's text");
     press(&mut app, KeyCode::Enter);
     let expected: Vec<SectionRef> = every_section(&app)
@@ -192,16 +194,16 @@ fn a_filter_that_lets_nothing_through_or_a_bad_date_is_refused_in_the_dialog() {
     }
     keys(&mut app, "2008-13-45");
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(app.mode, Mode::Filter(_)), "stays open");
-    assert!(app.message.as_ref().unwrap().text.contains("日付として読めません"));
+    assert!(matches!(app.mode(), Mode::Filter(_)), "stays open");
+    assert!(app.message().as_ref().unwrap().text.contains("日付として読めません"));
     for _ in 0..10 {
         press(&mut app, KeyCode::Backspace);
     }
     keys(&mut app, "2099-01-01");
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(app.mode, Mode::Filter(_)));
-    assert!(app.message.as_ref().unwrap().text.contains("当てはまる課はありません"));
-    assert!(app.review.filter.is_empty());
+    assert!(matches!(app.mode(), Mode::Filter(_)));
+    assert!(app.message().as_ref().unwrap().text.contains("当てはまる課はありません"));
+    assert!(app.review().filter.is_empty());
     press(&mut app, KeyCode::Esc);
-    assert!(matches!(app.mode, Mode::Browse));
+    assert!(matches!(app.mode(), Mode::Browse));
 }

@@ -11,6 +11,8 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
+mod common;
+
 mod reviewkit;
 
 use hyoka::app::{Action, App, Node, SectionRef, update};
@@ -98,7 +100,7 @@ fn hits_on_wrapped_lines(width: u16, height: u16, wide: bool) -> String {
     set_ambiguous_width(if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow });
     let (app, buffer) = searching(width, height);
     assert_eq!(app.selected(), Some(SectionRef { file: 0, division: 0, section: 0 }));
-    let panes = marked_text(&buffer, app.layout.detail.x);
+    let panes = marked_text(&buffer, app.layout().detail.x);
     let joined = panes.concat();
     if width == 80 {
         // The pane shows the goal's first two lines of three: each marked, the hit unbroken.
@@ -190,7 +192,7 @@ fn the_years_side_by_side_200x60_and_80x24() {
     for wide in [false, true] {
         set_ambiguous_width(if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow });
         let mut app = city();
-        app.cursor = Node::Section(SectionRef { file: 2, division: 2, section: 1 });
+        common::state::go_to(&mut app, Node::Section(SectionRef { file: 2, division: 2, section: 1 }));
         update(&mut app, Action::Resize(200, 60));
         keys(&mut app, "y");
         let large = screen(&render(&mut app, 200, 60));
@@ -210,7 +212,7 @@ fn the_summary_and_the_bars_of_a_file_in_both_widths() {
         keys(&mut app, "S");
         let summary = screen(&render(&mut app, 80, 24));
         keys(&mut app, "q");
-        app.cursor = Node::File(0);
+        common::state::go_to(&mut app, Node::File(0));
         let overview = screen(&render(&mut app, 80, 24));
         let large = screen(&render(&mut app, 200, 60));
         set_ambiguous_width(AmbiguousWidth::Narrow);

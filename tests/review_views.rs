@@ -9,6 +9,8 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
+mod common;
+
 mod reviewkit;
 
 use hyoka::app::state::Column;
@@ -22,38 +24,38 @@ use reviewkit::*;
 fn the_table_lists_every_section_sorts_by_any_column_follows_the_filter_and_opens_a_section() {
     let mut app = city();
     keys(&mut app, "t");
-    let Mode::Table(table) = &app.mode else { panic!("t opens the table") };
+    let Mode::Table(table) = &app.mode() else { panic!("t opens the table") };
     assert_eq!(table.rows.len(), 65);
     // → to the rating column, s: best first, unrated last; s again: the other way round.
     for _ in 0..3 {
         press(&mut app, KeyCode::Right);
     }
     keys(&mut app, "s");
-    let Mode::Table(table) = &app.mode else { panic!() };
+    let Mode::Table(table) = &app.mode() else { panic!() };
     assert_eq!(table.sort, Column::Rating);
     let ranks: Vec<usize> = table.rows.iter().map(|r| r.rank).collect();
     assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
     assert_eq!(table.rows[0].rating.as_deref(), Some("◎"));
     assert_eq!(table.rows[64].rating, None);
     keys(&mut app, "s");
-    let Mode::Table(table) = &app.mode else { panic!() };
+    let Mode::Table(table) = &app.mode() else { panic!() };
     assert!(table.descending && table.rows[0].rating.is_none());
     // Updated by: every column sorts.
     for _ in 0..4 {
         press(&mut app, KeyCode::Right);
     }
     keys(&mut app, "s");
-    let Mode::Table(table) = &app.mode else { panic!() };
+    let Mode::Table(table) = &app.mode() else { panic!() };
     assert_eq!(table.sort, Column::UpdatedBy);
     let by: Vec<&str> = table.rows.iter().map(|r| r.updated_by.as_str()).collect();
     assert!(by.windows(2).all(|w| w[0] <= w[1]), "{by:?}");
     keys(&mut app, "G");
-    let Mode::Table(table) = &app.mode else { panic!() };
+    let Mode::Table(table) = &app.mode() else { panic!() };
     let target = table.rows[64].at;
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(app.mode, Mode::Browse));
+    assert!(matches!(app.mode(), Mode::Browse));
     assert_eq!(app.selected(), Some(target), "Enter opens the section of the row");
-    assert_eq!(app.focus, Focus::Pane(Field::Goals));
+    assert_eq!(app.focus(), Focus::Pane(Field::Goals));
     // Under a filter the table holds what the tree shows.
     keys(&mut app, "f");
     press(&mut app, KeyCode::Down);
@@ -63,11 +65,11 @@ fn the_table_lists_every_section_sorts_by_any_column_follows_the_filter_and_open
     keys(&mut app, " ");
     press(&mut app, KeyCode::Enter);
     keys(&mut app, "t");
-    let Mode::Table(table) = &app.mode else { panic!() };
+    let Mode::Table(table) = &app.mode() else { panic!() };
     assert_eq!(table.rows.iter().map(|r| r.at).collect::<Vec<_>>(), shown_sections(&app));
     assert!(table.rows.iter().all(|r| r.rating.is_none()));
     keys(&mut app, "q");
-    assert!(matches!(app.mode, Mode::Browse));
+    assert!(matches!(app.mode(), Mode::Browse));
 }
 
 #[test]
@@ -76,20 +78,20 @@ fn brackets_step_through_the_years_and_a_year_without_the_section_is_named() {
     // 上京区役所 2008 (file 2), 保健部 衛生課: absent in 2007.
     let at = SectionRef { file: 2, division: 2, section: 1 };
     assert_eq!(name(&app, at), "2008 保健部 衛生課");
-    app.cursor = Node::Section(at);
+    common::state::go_to(&mut app, Node::Section(at));
     keys(&mut app, "[");
     assert_eq!(name(&app, app.selected().unwrap()), "2006 保健部 衛生課", "2007 has none: passed over");
     assert!(
-        app.message.as_ref().unwrap().text.contains("平成19年度には 保健部 衛生課 がありません"),
+        app.message().as_ref().unwrap().text.contains("平成19年度には 保健部 衛生課 がありません"),
         "{:?}",
-        app.message
+        app.message()
     );
     keys(&mut app, "[");
-    assert!(app.message.as_ref().unwrap().text.contains("前の年度のファイルはありません"));
+    assert!(app.message().as_ref().unwrap().text.contains("前の年度のファイルはありません"));
     keys(&mut app, "]");
     assert_eq!(name(&app, app.selected().unwrap()), "2008 保健部 衛生課");
     // 区民部 市民税課 exists every year: one step each.
-    app.cursor = Node::Section(SectionRef { file: 0, division: 0, section: 3 });
+    common::state::go_to(&mut app, Node::Section(SectionRef { file: 0, division: 0, section: 3 }));
     keys(&mut app, "]");
     assert_eq!(name(&app, app.selected().unwrap()), "2007 区民部 市民税課");
     assert_eq!(app.selected().unwrap().file, 1, "the same organisation, not 北山市役所");
@@ -98,18 +100,18 @@ fn brackets_step_through_the_years_and_a_year_without_the_section_is_named() {
 #[test]
 fn the_years_view_puts_the_years_side_by_side_with_a_rating_history() {
     let mut app = city();
-    app.cursor = Node::Section(SectionRef { file: 2, division: 0, section: 3 });
+    common::state::go_to(&mut app, Node::Section(SectionRef { file: 2, division: 0, section: 3 }));
     keys(&mut app, "y");
-    let Mode::Years(view) = &app.mode else { panic!("y opens the years") };
+    let Mode::Years(view) = &app.mode() else { panic!("y opens the years") };
     assert_eq!((view.division.as_str(), view.section.as_str()), ("区民部", "市民税課"));
     assert_eq!(view.years.iter().map(|y| y.fiscal_year).collect::<Vec<_>>(), [2006, 2007, 2008]);
     let history = hyoka::app::review::years::history(&view.years, "なし", "未評価");
     assert_eq!(history, "平成18 × → 平成19 ◎ → 平成20 △");
     assert!(view.lines.iter().all(|l| !l.is_empty()), "every column laid out");
     keys(&mut app, "q");
-    app.cursor = Node::Section(SectionRef { file: 2, division: 2, section: 1 });
+    common::state::go_to(&mut app, Node::Section(SectionRef { file: 2, division: 2, section: 1 }));
     keys(&mut app, "y");
-    let Mode::Years(view) = &app.mode else { panic!() };
+    let Mode::Years(view) = &app.mode() else { panic!() };
     assert_eq!(
         hyoka::app::review::years::history(&view.years, "なし", "未評価"),
         "平成18 ◎ → 平成19 なし → 平成20 未評価"
@@ -122,7 +124,7 @@ fn the_years_view_puts_the_years_side_by_side_with_a_rating_history() {
 fn the_summary_and_the_overviews_count_the_ratings() {
     let mut app = city();
     keys(&mut app, "S");
-    let Mode::Summary(view) = &app.mode else { panic!("S opens the summary") };
+    let Mode::Summary(view) = &app.mode() else { panic!("S opens the summary") };
     let rows: Vec<(String, i32)> = view.rows.iter().map(|r| (r.organization.clone(), r.fiscal_year)).collect();
     assert_eq!(rows[0], ("上京区役所".to_owned(), 2006));
     assert_eq!(rows.len(), 6);
@@ -136,9 +138,9 @@ fn the_summary_and_the_overviews_count_the_ratings() {
         assert_eq!(row.counts.incomplete, sections.iter().filter(|s| !s.empty_fields().is_empty()).count());
     }
     keys(&mut app, "q");
-    app.cursor = Node::Division(0, 0);
+    common::state::go_to(&mut app, Node::Division(0, 0));
     update(&mut app, Action::Unbound);
-    let (node, counts) = app.review.here.clone().expect("a division's distribution");
+    let (node, counts) = app.review().here.clone().expect("a division's distribution");
     assert_eq!(node, Node::Division(0, 0));
     assert_eq!(counts.sections, 6);
     assert_eq!(counts.last.as_ref().map(|(_, by)| by.as_str()), Some("kumin01"));
@@ -147,7 +149,7 @@ fn the_summary_and_the_overviews_count_the_ratings() {
 #[test]
 fn reviewers_are_shown_no_editing_key() {
     let app = city();
-    let reviewer = app.keymap.clone().for_reviewers();
+    let reviewer = app.keymap().clone().for_reviewers();
     let help = reviewer.help(Lang::En);
     let editing = [
         "save",
@@ -160,7 +162,7 @@ fn reviewers_are_shown_no_editing_key() {
     ];
     for does in editing {
         assert!(!help.iter().any(|r| r.does == does), "{does} is listed");
-        assert!(app.keymap.help(Lang::En).iter().any(|r| r.does == does), "{does} is there for editors");
+        assert!(app.keymap().help(Lang::En).iter().any(|r| r.does == does), "{does} is there for editors");
     }
     assert!(help.iter().any(|r| r.does.contains("export")) && help.iter().any(|r| r.does.starts_with("search")));
     use hyoka::command::Context;
@@ -211,23 +213,34 @@ fn a_reviewer_exports_outside_the_data_folder_and_never_inside_it() {
         std::fs::create_dir_all(to.parent().unwrap()).unwrap();
         std::fs::copy(&from, &to).unwrap();
     }
-    let files = hyoka::app::load_workspace(data.path()).unwrap();
-    let mut app = hyoka::app::App::new(files, Lang::Ja);
-    app.read_only = true;
-    app.data_root = Some(data.path().to_path_buf());
+    let files = hyoka::worker::load_workspace(data.path()).unwrap();
+    let settings = hyoka::app::Settings {
+        read_only: true,
+        data_root: Some(data.path().to_path_buf()),
+        ..common::state::settings(Lang::Ja)
+    };
+    let mut app = hyoka::app::App::new(files, settings);
     let before = listing(data.path());
     keys(&mut app, "e");
-    let Mode::Export(dialog) = &app.mode else { panic!("e opens the export in reviewer mode: {:?}", app.message) };
+    let Mode::Export(dialog) = &app.mode() else { panic!("e opens the export in reviewer mode: {:?}", app.message()) };
     assert_eq!(dialog.typed_path(), "kamigyo-2006.html", "proposed outside the data folder");
     export_to(&mut app, &data.path().join("kamigyo").join("2006.html"));
-    assert!(app.message.as_ref().unwrap().text.contains("データのフォルダの中には書き出せません"), "{:?}", app.message);
+    assert!(
+        app.message().as_ref().unwrap().text.contains("データのフォルダの中には書き出せません"),
+        "{:?}",
+        app.message()
+    );
     export_to(&mut app, &data.path().join("新しいフォルダ").join("..").join("出力.html"));
-    assert!(app.message.as_ref().unwrap().text.contains("データのフォルダの中には書き出せません"), "{:?}", app.message);
+    assert!(
+        app.message().as_ref().unwrap().text.contains("データのフォルダの中には書き出せません"),
+        "{:?}",
+        app.message()
+    );
     assert_eq!(listing(data.path()), before, "nothing written inside the data folder");
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("上京区 2006.html");
     export_to(&mut app, &target);
-    assert!(matches!(app.mode, Mode::Browse), "{:?}", app.message);
+    assert!(matches!(app.mode(), Mode::Browse), "{:?}", app.message());
     let html = std::fs::read_to_string(&target).unwrap();
     assert!(html.contains("上京区役所 平成18年度"));
     assert_eq!(listing(data.path()), before);
@@ -238,9 +251,9 @@ fn the_table_opens_on_the_row_of_the_section_under_the_cursor_in_view() {
     let mut app = city();
     update(&mut app, Action::Resize(80, 24));
     let at = SectionRef { file: 5, division: 2, section: 1 };
-    app.cursor = Node::Section(at);
+    common::state::go_to(&mut app, Node::Section(at));
     keys(&mut app, "t");
-    let Mode::Table(table) = &app.mode else { panic!() };
+    let Mode::Table(table) = &app.mode() else { panic!() };
     assert_eq!(table.rows[table.cursor].at, at);
     assert!(table.offset <= table.cursor && table.cursor < table.offset + 19, "{} {}", table.offset, table.cursor);
 }

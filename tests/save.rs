@@ -8,16 +8,19 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
-use hyoka::app::{Action, App, Effect, FileState, Focus, Mode, Node, SectionRef, Tone, load_workspace, update};
+use hyoka::app::{Action, App, Effect, FileState, Focus, Mode, Node, SectionRef, Settings, Tone, update};
 use hyoka::command::Command;
 use hyoka::i18n::Lang;
 use hyoka::model::Field;
 use hyoka::store::{RealDisk, parse_document};
+use hyoka::worker::load_workspace;
 use hyoka::worker::{Env, settle};
 
 const SAMPLE: &str = include_str!("../data/kamigyo/2008.yaml");
@@ -51,16 +54,13 @@ fn workspace_with_sample() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn open(dir: &Path) -> App {
-    let mut app = App::new(load_workspace(dir).expect("loads"), Lang::Ja);
-    app.user = "tanaka".into();
-    app
+    App::new(load_workspace(dir).expect("loads"), Settings::new(Lang::Ja).known_as("tanaka", false))
 }
 
 const SHIMINZEI: SectionRef = SectionRef { file: 0, division: 0, section: 3 };
 
 fn set_reflection(app: &mut App, at: SectionRef, text: &str) {
-    app.cursor = Node::Section(at);
-    app.focus = Focus::Pane(Field::Reflection);
+    common::state::go_to_pane(app, Node::Section(at), Focus::Pane(Field::Reflection));
     update(app, Command::Edit.into());
     update(app, Action::Paste(text.to_owned()));
     update(app, Command::EndEdit.into());
@@ -87,7 +87,7 @@ fn editing_one_field_gives_a_diff_of_that_field_and_the_stamp_only() {
     let mut app = open(dir.path());
     set_reflection(&mut app, SHIMINZEI, "今後も丁寧に対応する。");
     save(&mut app);
-    assert_eq!(app.message.as_ref().map(|m| m.tone), Some(Tone::Info));
+    assert_eq!(app.message().as_ref().map(|m| m.tone), Some(Tone::Info));
 
     let diff = git(dir.path(), &["diff", "-U0", "--no-color"]);
     let changed: Vec<&str> = diff
@@ -113,7 +113,7 @@ fn a_save_without_changes_writes_nothing() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     let mut app = open(dir.path());
     save(&mut app);
-    assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some("保存する変更はありません。"));
+    assert_eq!(app.message().as_ref().map(|m| m.text.as_str()), Some("保存する変更はありません。"));
     assert_eq!(std::fs::metadata(&path).and_then(|m| m.modified()).expect("mtime"), before);
     assert_eq!(std::fs::read_to_string(&path).expect("read"), SAMPLE);
     assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1, "no temporary file left behind");
@@ -139,7 +139,7 @@ fn what_another_editor_saved_meanwhile_is_kept() {
     set_reflection(&mut second, somu, "（二人目）");
     save(&mut second);
     save(&mut first);
-    let (text, message) = (std::fs::read_to_string(&path).expect("read"), first.message.clone().expect("message"));
+    let (text, message) = (std::fs::read_to_string(&path).expect("read"), first.message().cloned().expect("message"));
     assert!(message.text.contains("他の人の保存分も取り込みました"), "{message:?}");
     let doc = parse_document(&text).expect("parses");
     assert!(doc.divisions[0].sections[3].reflection.ends_with("（一人目）"));
@@ -154,11 +154,12 @@ fn conflicting_saves(choice: Command) -> (String, String, App) {
     let mut second = open(dir.path());
     set_reflection(&mut first, SHIMINZEI, "（一人目）");
     set_reflection(&mut second, SHIMINZEI, "（二人目）");
-    first.edit_section(SOMU, |s| s.rating = Some("◎".into()));
+    common::state::go_to_pane(&mut first, Node::Section(SOMU), Focus::Pane(Field::Rating));
+    update(&mut first, Command::Rate(1).into());
     save(&mut second);
     let on_disk = std::fs::read_to_string(&path).expect("read");
     save(&mut first);
-    let Mode::Resolve(resolution) = &first.mode else { panic!("the conflict dialog opens") };
+    let Mode::Resolve(resolution) = &first.mode() else { panic!("the conflict dialog opens") };
     assert_eq!(resolution.conflicts.len(), 1, "only the reflection conflicts; the rating merges");
     let conflict = resolution.conflicts[0].field().expect("a field to decide");
     assert_eq!((conflict.division.as_str(), conflict.section.as_str()), ("区民部", "市民税課"));
@@ -179,7 +180,7 @@ fn a_conflict_kept_as_mine_writes_mine_and_the_rest_of_both() {
     assert!(doc.divisions[0].sections[3].reflection.ends_with("（一人目）"));
     assert_eq!(doc.divisions[0].sections[0].rating.as_deref(), Some("◎"), "the merged rating is written too");
     assert!(!app.has_unsaved());
-    assert!(matches!(app.mode, Mode::Browse));
+    assert!(matches!(app.mode(), Mode::Browse));
 }
 
 #[test]
@@ -195,7 +196,7 @@ fn cancelling_the_conflict_dialog_writes_nothing_and_keeps_the_edits() {
     let (text, before, app) = conflicting_saves(Command::Cancel);
     assert_eq!(text, before);
     assert!(app.is_section_dirty(SHIMINZEI));
-    assert!(matches!(app.mode, Mode::Browse));
+    assert!(matches!(app.mode(), Mode::Browse));
 }
 
 #[test]
@@ -208,7 +209,7 @@ fn a_combined_text_can_be_written_in_the_dialog() {
     save(&mut second);
     save(&mut first);
     update(&mut first, Command::EditBoth.into());
-    let Mode::Resolve(r) = &first.mode else { panic!("still deciding") };
+    let Mode::Resolve(r) = &first.mode() else { panic!("still deciding") };
     let lines = r.combined.as_ref().map(|t| t.lines().to_vec()).unwrap_or_default();
     assert_eq!(lines.len(), 4, "mine and theirs, one under the other, each under whose it is: {lines:?}");
     assert_eq!((lines[0].as_str(), lines[2].as_str()), ("【自分】", "【相手】"));
@@ -230,7 +231,7 @@ fn a_failed_write_keeps_the_file_and_the_edits() {
     std::fs::rename(dir.path(), &moved).expect("move the folder away");
     save(&mut app);
     std::fs::rename(&moved, dir.path()).expect("move it back");
-    let message = app.message.clone().expect("message");
+    let message = app.message().cloned().expect("message");
     let (text, tone) = (message.text, message.tone);
     assert_eq!(tone, Tone::Error);
     assert!(text.contains("保存できません") && text.contains("もう一度 Ctrl-S"), "{text}");
@@ -249,7 +250,7 @@ fn a_broken_file_is_never_written() {
     let broken_text = "organization: x\nfiscal_year: 2009\ndivisions:\n  - name: 区民部\n    sections:\n      - name: a\n        rating: ☆\n";
     std::fs::write(&broken, broken_text).expect("write");
     let mut app = open(dir.path());
-    assert!(matches!(app.files[1].state, FileState::Broken(_)));
+    assert!(matches!(app.files()[1].state, FileState::Broken(_)));
     set_reflection(&mut app, SHIMINZEI, "追記");
     save(&mut app);
     assert_eq!(std::fs::read_to_string(&broken).expect("read"), broken_text);
@@ -259,22 +260,22 @@ fn a_broken_file_is_never_written() {
 fn a_save_the_scale_no_longer_allows_writes_nothing_and_points_at_the_field() {
     let (dir, path) = workspace_with_sample();
     let mut app = open(dir.path());
-    app.cursor = Node::Section(SHIMINZEI);
-    app.focus = Focus::Pane(Field::Rating);
+    common::state::go_to(&mut app, Node::Section(SHIMINZEI));
+    common::state::focus(&mut app, Focus::Pane(Field::Rating));
     update(&mut app, Command::Rate(4).into());
     // Meanwhile someone took × off the scale.
     let theirs = SAMPLE.replace("  - { mark: ×, label: あまり達成できなかった }\n", "");
     std::fs::write(&path, &theirs).expect("write theirs");
-    app.cursor = Node::File(0);
-    app.focus = Focus::Tree;
+    common::state::go_to(&mut app, Node::File(0));
+    common::state::focus(&mut app, Focus::Tree);
     save(&mut app);
     assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs, "nothing written");
-    let message = app.message.clone().expect("a message");
+    let message = app.message().cloned().expect("a message");
     assert_eq!(message.tone, Tone::Error);
     assert!(message.text.contains("保存していません") && message.text.contains("Ctrl-S"), "{}", message.text);
     assert!(message.text.contains("市民税課 目標達成度"), "{}", message.text);
-    assert_eq!(app.cursor, Node::Section(SHIMINZEI), "the cursor goes to the field to fix");
-    assert_eq!(app.focus, Focus::Pane(Field::Rating));
+    assert_eq!(app.cursor(), Node::Section(SHIMINZEI), "the cursor goes to the field to fix");
+    assert_eq!(app.focus(), Focus::Pane(Field::Rating));
     assert_eq!(app.section(SHIMINZEI).and_then(|s| s.rating.as_deref()), Some("×"), "the work stays");
     assert!(app.has_unsaved());
     // Fixed, it saves.
@@ -294,7 +295,7 @@ fn a_save_that_cannot_keep_the_files_layout_says_so() {
     let mut app = open(dir.path());
     set_reflection(&mut app, SHIMINZEI, "（追記）");
     save(&mut app);
-    let message = app.message.clone().expect("a message");
+    let message = app.message().cloned().expect("a message");
     assert!(message.text.contains("コメントや書き方は保てず"), "{}", message.text);
     assert!(!app.has_unsaved());
 }

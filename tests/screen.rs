@@ -9,6 +9,8 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
+mod common;
+
 use hyoka::app::{Action, App, FileEntry, Focus, Mode, Node, SectionRef, View, action_for, update};
 use hyoka::command::Command;
 use hyoka::i18n::Lang;
@@ -24,7 +26,7 @@ use ratatui::style::{Color, Modifier};
 fn app() -> App {
     let text = include_str!("../data/kamigyo/2008.yaml");
     let doc = parse_document(text).expect("sample parses");
-    App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], Lang::Ja)
+    App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], common::state::settings(Lang::Ja))
 }
 
 fn press(app: &mut App, code: KeyCode) {
@@ -76,53 +78,46 @@ fn row_of(buffer: &Buffer, needle: &str) -> u16 {
 #[test]
 fn right_or_l_on_a_section_opens_it_instead_of_moving_down() {
     let mut app = app();
-    assert_eq!(app.cursor, Node::Section(SectionRef { file: 0, division: 0, section: 0 }));
+    assert_eq!(app.cursor(), Node::Section(SectionRef { file: 0, division: 0, section: 0 }));
     press(&mut app, KeyCode::Right);
-    assert_eq!(app.cursor, Node::Section(SectionRef { file: 0, division: 0, section: 0 }), "still on 総務課");
-    assert_eq!(app.focus, Focus::Pane(Field::Goals), "its goals have the keys");
+    assert_eq!(app.cursor(), Node::Section(SectionRef { file: 0, division: 0, section: 0 }), "still on 総務課");
+    assert_eq!(app.focus(), Focus::Pane(Field::Goals), "its goals have the keys");
     press(&mut app, KeyCode::Esc);
     keys(&mut app, "l");
-    assert_eq!(app.focus, Focus::Pane(Field::Goals));
+    assert_eq!(app.focus(), Focus::Pane(Field::Goals));
 }
 
 #[test]
 fn the_recovery_dialog_can_be_left_for_later_and_x_asks_once_more() {
-    use hyoka::app::{JournalWork, RecoveryEntry};
     let mut app = app();
     let doc = app.doc(0).cloned().expect("doc");
-    let entry = |app: &App| RecoveryEntry {
-        file: 0,
-        journal_path: "/state/2008.journal".into(),
-        original: app.files[0].canonical.clone(),
-        work: JournalWork { base: doc.clone(), mine: doc.clone(), pending: Vec::new() },
-        written: None,
-        differences: Vec::new(),
-    };
+    let mut mine = doc.clone();
+    mine.divisions[0].sections[0].reflection.push_str("（追記）");
+    let here = app.files()[0].canonical.display().to_string();
+    let journal_left = |app: &mut App| common::state::journal_left(app, doc.clone(), mine.clone(), &here);
     for key in [KeyCode::Esc, KeyCode::Char('q')] {
-        let found = vec![entry(&app)];
-        hyoka::app::open_recovery(&mut app, found);
+        journal_left(&mut app);
         press(&mut app, key);
-        assert!(matches!(app.mode, Mode::Browse), "{key:?} leaves the dialog");
-        assert!(app.message.as_ref().is_some_and(|m| m.text.contains("次に開いたときにまた聞きます")));
+        assert!(matches!(app.mode(), Mode::Browse), "{key:?} leaves the dialog");
+        assert!(app.message().as_ref().is_some_and(|m| m.text.contains("次に開いたときにまた聞きます")));
     }
-    let found = vec![entry(&app)];
-    hyoka::app::open_recovery(&mut app, found);
+    journal_left(&mut app);
     let effects = update(&mut app, Command::Discard.into());
     assert!(effects.is_empty(), "x alone throws nothing away");
-    assert!(matches!(&app.mode, Mode::Recover(r) if r.view == View::ConfirmDiscard));
+    assert!(matches!(&app.mode(), Mode::Recover(r) if r.view == View::ConfirmDiscard));
     press(&mut app, KeyCode::Char('n'));
-    assert!(matches!(&app.mode, Mode::Recover(r) if r.view == View::Question), "any other key goes back");
+    assert!(matches!(&app.mode(), Mode::Recover(r) if r.view == View::Question), "any other key goes back");
     keys(&mut app, "x");
     let effects = update(&mut app, Command::ConfirmDiscard.into());
-    assert!(matches!(&effects[..], [hyoka::app::Effect::DiscardJournal(p)] if p.ends_with("2008.journal")));
+    assert!(matches!(&effects[..], [hyoka::app::Effect::DiscardJournal(p)] if p.ends_with("x.journal")));
 }
 
 #[test]
 fn a_lead_in_can_be_added_from_the_goals_pane() {
     let mut app = app();
-    app.focus = Focus::Pane(Field::Goals);
+    common::state::focus(&mut app, Focus::Pane(Field::Goals));
     keys(&mut app, "I");
-    assert!(matches!(&app.mode, Mode::Editing(e) if e.field == Field::GoalsIntro));
+    assert!(matches!(&app.mode(), Mode::Editing(e) if e.field == Field::GoalsIntro));
     keys(&mut app, "市民満足度の向上のため");
     press(&mut app, KeyCode::Esc);
     let section = app.section(SectionRef { file: 0, division: 0, section: 0 }).expect("総務課");
@@ -133,12 +128,13 @@ fn a_lead_in_can_be_added_from_the_goals_pane() {
 #[test]
 fn a_long_message_says_how_to_read_it_whole_and_the_log_keeps_it() {
     let mut app = app();
-    app.focus = Focus::Pane(Field::Rating);
+    common::state::focus(&mut app, Focus::Pane(Field::Rating));
     keys(&mut app, "9");
     keys(&mut app, "u");
     keys(&mut app, "u");
     let long = "あ".repeat(80);
-    app.say(hyoka::app::Tone::Error, hyoka::i18n::app::Msg::Raw(long.clone()));
+    // A long message, as git's words after a save can be.
+    update(&mut app, hyoka::app::Action::Git { text: long.clone(), warning: true });
     let screen = draw(&mut app, 80, 24);
     let hint = row_text(&screen, 23);
     assert!(hint.trim_end().ends_with("M:全文"), "{hint}");
@@ -152,39 +148,39 @@ fn a_long_message_says_how_to_read_it_whole_and_the_log_keeps_it() {
 #[test]
 fn the_editor_grows_with_its_text_shows_where_it_is_and_z_zooms() {
     let mut app = app();
-    app.focus = Focus::Pane(Field::Progress);
+    common::state::focus(&mut app, Focus::Pane(Field::Progress));
     update(&mut app, Action::Resize(80, 30));
-    let before = app.layout.progress.height;
+    let before = app.layout().progress.height;
     press(&mut app, KeyCode::Enter);
     for _ in 0..6 {
         update(&mut app, Action::Paste("\n・追加した行".into()));
     }
     let screen = draw(&mut app, 80, 30);
-    assert!(app.layout.progress.height > before, "{} > {before}", app.layout.progress.height);
-    let editor = app.layout.progress;
+    assert!(app.layout().progress.height > before, "{} > {before}", app.layout().progress.height);
+    let editor = app.layout().progress;
     let bottom = (editor.x..editor.right()).map(|x| screen[(x, editor.bottom() - 1)].symbol()).collect::<String>();
     assert!(bottom.contains("/"), "the caret's row of all rows in the border: {bottom}");
     press(&mut app, KeyCode::Esc);
     keys(&mut app, "z");
     draw(&mut app, 80, 30);
-    assert_eq!(app.layout.progress, app.layout.detail, "z shows the pane on the whole right side");
+    assert_eq!(app.layout().progress, app.layout().detail, "z shows the pane on the whole right side");
     keys(&mut app, "z");
     draw(&mut app, 80, 30);
-    assert_ne!(app.layout.progress, app.layout.detail);
+    assert_ne!(app.layout().progress, app.layout().detail);
 }
 
 #[test]
 fn below_the_smallest_size_one_line_says_how_big_and_nothing_can_be_edited() {
     let mut app = app();
-    app.focus = Focus::Pane(Field::Reflection);
+    common::state::focus(&mut app, Focus::Pane(Field::Reflection));
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(app.mode, Mode::Editing(_)));
+    assert!(matches!(app.mode(), Mode::Editing(_)));
     let screen = text(&draw(&mut app, 40, 10));
     assert!(screen.contains("端末が小さすぎます"), "{screen}");
     assert!(screen.contains(&format!("幅{MIN_WIDTH}・高さ{MIN_HEIGHT}以上")), "{screen}");
-    assert!(matches!(app.mode, Mode::Browse), "the editor closed, its text kept");
+    assert!(matches!(app.mode(), Mode::Browse), "the editor closed, its text kept");
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(app.mode, Mode::Browse), "no editing on a screen too small to show it");
+    assert!(matches!(app.mode(), Mode::Browse), "no editing on a screen too small to show it");
     let screen = text(&draw(&mut app, MIN_WIDTH, MIN_HEIGHT));
     assert!(screen.contains("振り返り") && !screen.contains("小さすぎます"), "{screen}");
 }
@@ -192,7 +188,7 @@ fn below_the_smallest_size_one_line_says_how_big_and_nothing_can_be_edited() {
 #[test]
 fn the_caret_is_the_terminal_s_cursor_alone() {
     let mut app = app();
-    app.focus = Focus::Pane(Field::Reflection);
+    common::state::focus(&mut app, Focus::Pane(Field::Reflection));
     press(&mut app, KeyCode::Enter);
     update(&mut app, Action::Resize(80, 24));
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
@@ -204,8 +200,10 @@ fn the_caret_is_the_terminal_s_cursor_alone() {
 
 #[test]
 fn no_color_keeps_the_cursor_and_the_focused_pane_visible() {
-    let mut app = app();
-    app.no_color = true;
+    let text = include_str!("../data/kamigyo/2008.yaml");
+    let doc = parse_document(text).expect("sample parses");
+    let settings = hyoka::app::Settings { no_color: true, ..common::state::settings(Lang::Ja) };
+    let mut app = App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], settings);
     let screen = draw(&mut app, 80, 24);
     let y = row_of(&screen, "総務課");
     let x = (0..20).find(|&x| screen[(x, y)].symbol() == "総").expect("総務課");
@@ -220,13 +218,12 @@ fn no_color_keeps_the_cursor_and_the_focused_pane_visible() {
 
 #[test]
 fn colours_come_in_pairs_or_as_red_and_grey_text_that_every_background_shows() {
-    let mut app = app();
-    app.edit_section(SectionRef { file: 0, division: 0, section: 0 }, |s| s.reflection.clear());
+    let mut app = common::state::sample_with(Lang::Ja, |d| d.divisions[0].sections[0].reflection.clear());
     let mut screens = vec![draw(&mut app, 100, 30)];
     keys(&mut app, "?");
     screens.push(draw(&mut app, 100, 30));
     press(&mut app, KeyCode::Esc);
-    app.focus = Focus::Pane(Field::Goals);
+    common::state::focus(&mut app, Focus::Pane(Field::Goals));
     screens.push(draw(&mut app, 100, 30));
     press(&mut app, KeyCode::Enter);
     screens.push(draw(&mut app, 100, 30));
@@ -250,7 +247,7 @@ fn colours_come_in_pairs_or_as_red_and_grey_text_that_every_background_shows() {
 #[test]
 fn dialogs_and_help_show_their_own_keys_in_the_bottom_line() {
     let mut app = app();
-    app.focus = Focus::Pane(Field::Rating);
+    common::state::focus(&mut app, Focus::Pane(Field::Rating));
     keys(&mut app, "1q");
     let screen = draw(&mut app, 80, 24);
     let hints = row_text(&screen, 23);
@@ -260,7 +257,7 @@ fn dialogs_and_help_show_their_own_keys_in_the_bottom_line() {
     let screen = draw(&mut app, 80, 24);
     let hints = row_text(&screen, 23);
     assert!(hints.starts_with("↑↓:スクロール"), "{hints}");
-    let mut english = App::new(app.files.clone(), Lang::En);
+    let mut english = App::new(app.files().to_vec(), common::state::settings(Lang::En));
     keys(&mut english, "?");
     let screen = text(&draw(&mut english, 80, 24));
     let bottom = screen.lines().nth(22).unwrap_or_default().to_owned();
@@ -271,9 +268,15 @@ fn dialogs_and_help_show_their_own_keys_in_the_bottom_line() {
 
 #[test]
 fn a_folded_division_still_shows_that_something_inside_is_unsaved_or_empty() {
-    let mut app = app();
-    app.edit_section(SectionRef { file: 0, division: 2, section: 1 }, |s| s.progress.clear());
-    app.cursor = Node::Division(0, 2);
+    // 衛生課's progress empty in the file, and its rating changed on screen.
+    let mut app = common::state::sample_with(Lang::Ja, |d| d.divisions[2].sections[1].progress.clear());
+    common::state::go_to_pane(
+        &mut app,
+        Node::Section(SectionRef { file: 0, division: 2, section: 1 }),
+        Focus::Pane(Field::Rating),
+    );
+    keys(&mut app, "1");
+    common::state::go_to(&mut app, Node::Division(0, 2));
     keys(&mut app, "h");
     let screen = text(&draw(&mut app, 80, 24));
     let row = screen.lines().find(|l| l.contains("▸ 保健部")).unwrap_or_default().to_owned();

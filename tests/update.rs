@@ -8,6 +8,8 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
+mod common;
+
 use hyoka::app::{Action, App, Effect, FileEntry, Focus, Mode, Node, SectionRef, action_for, update};
 use hyoka::i18n::Lang;
 use hyoka::model::Field;
@@ -19,7 +21,7 @@ fn app() -> App {
     let text = include_str!("../data/kamigyo/2008.yaml");
     let doc = parse_document(text).expect("sample parses");
     let entry = FileEntry::loaded("data/kamigyo/2008.yaml", doc, text);
-    App::new(vec![entry], Lang::Ja)
+    App::new(vec![entry], common::state::settings(Lang::Ja))
 }
 
 fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
@@ -53,7 +55,7 @@ fn env() -> Env {
 /// carried out as the worker does.
 fn export_to(app: &mut App, format: hyoka::interchange::Format, path: &std::path::Path) {
     keys(app, "e");
-    while !matches!(&app.mode, Mode::Export(d) if d.format == format) {
+    while !matches!(&app.mode(), Mode::Export(d) if d.format == format) {
         press(app, KeyCode::Tab);
     }
     press(app, KeyCode::End);
@@ -76,7 +78,7 @@ fn selected_name(app: &App) -> String {
 #[test]
 fn the_app_opens_on_the_first_section() {
     let app = app();
-    assert_eq!(app.cursor, Node::Section(at(0, 0)));
+    assert_eq!(app.cursor(), Node::Section(at(0, 0)));
     assert_eq!(selected_name(&app), "総務課");
 }
 
@@ -90,45 +92,45 @@ fn moving_through_the_tree_with_vim_keys_and_arrows() {
     keys(&mut app, "G");
     assert_eq!(selected_name(&app), "衛生課");
     keys(&mut app, "g");
-    assert_eq!(app.cursor, Node::File(0));
+    assert_eq!(app.cursor(), Node::File(0));
 }
 
 #[test]
 fn folding_and_unfolding_divisions() {
     let mut app = app();
     keys(&mut app, "h");
-    assert_eq!(app.cursor, Node::Division(0, 0), "h on a section goes to its division");
+    assert_eq!(app.cursor(), Node::Division(0, 0), "h on a section goes to its division");
     keys(&mut app, "h");
-    assert!(app.collapsed.contains(&Node::Division(0, 0)));
+    assert!(app.collapsed().contains(&Node::Division(0, 0)));
     keys(&mut app, "j");
-    assert_eq!(app.cursor, Node::Division(0, 1), "the hidden sections are skipped");
+    assert_eq!(app.cursor(), Node::Division(0, 1), "the hidden sections are skipped");
     keys(&mut app, "kl");
-    assert!(!app.collapsed.contains(&Node::Division(0, 0)));
+    assert!(!app.collapsed().contains(&Node::Division(0, 0)));
     keys(&mut app, "l");
     assert_eq!(selected_name(&app), "総務課", "l on an open division steps into it");
     keys(&mut app, "k");
     press(&mut app, KeyCode::Enter);
-    assert!(app.collapsed.contains(&Node::Division(0, 0)), "Enter folds a division");
+    assert!(app.collapsed().contains(&Node::Division(0, 0)), "Enter folds a division");
 }
 
 #[test]
 fn enter_opens_a_section_and_tab_cycles_the_panes() {
     let mut app = app();
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.focus, Focus::Pane(Field::Goals));
+    assert_eq!(app.focus(), Focus::Pane(Field::Goals));
     let mut seen = vec![];
     for _ in 0..4 {
         press(&mut app, KeyCode::Tab);
-        seen.push(app.focus);
+        seen.push(app.focus());
     }
     assert_eq!(
         seen,
         [Focus::Pane(Field::Progress), Focus::Pane(Field::Rating), Focus::Pane(Field::Reflection), Focus::Tree]
     );
     press(&mut app, KeyCode::BackTab);
-    assert_eq!(app.focus, Focus::Pane(Field::Reflection));
+    assert_eq!(app.focus(), Focus::Pane(Field::Reflection));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.focus, Focus::Tree);
+    assert_eq!(app.focus(), Focus::Tree);
 }
 
 #[test]
@@ -136,21 +138,21 @@ fn tab_without_a_section_stays_in_the_tree_and_says_why() {
     let mut app = app();
     keys(&mut app, "g");
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.focus, Focus::Tree);
-    assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some("一覧で課を選んでください。"));
+    assert_eq!(app.focus(), Focus::Tree);
+    assert_eq!(app.message().as_ref().map(|m| m.text.as_str()), Some("一覧で課を選んでください。"));
 }
 
 #[test]
 fn editing_the_reflection_keeps_the_text_after_esc() {
     let mut app = app();
-    app.focus = Focus::Pane(Field::Reflection);
+    common::state::focus(&mut app, Focus::Pane(Field::Reflection));
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(&app.mode, Mode::Editing(e) if e.field == Field::Reflection));
+    assert!(matches!(&app.mode(), Mode::Editing(e) if e.field == Field::Reflection));
     keys(&mut app, "追記");
     assert!(app.has_unsaved(), "text in the editor counts as unsaved");
     assert!(!app.is_section_dirty(at(0, 0)), "not yet in the document");
     press(&mut app, KeyCode::Esc);
-    assert!(matches!(app.mode, Mode::Browse));
+    assert!(matches!(app.mode(), Mode::Browse));
     let reflection = app.section(at(0, 0)).map(|s| s.reflection.clone()).unwrap_or_default();
     assert!(reflection.ends_with("今後は充実していく。追記"), "{reflection}");
     assert!(app.is_section_dirty(at(0, 0)));
@@ -159,21 +161,21 @@ fn editing_the_reflection_keeps_the_text_after_esc() {
 #[test]
 fn undo_and_redo_inside_the_editor() {
     let mut app = app();
-    app.focus = Focus::Pane(Field::Progress);
+    common::state::focus(&mut app, Focus::Pane(Field::Progress));
     press(&mut app, KeyCode::Char('i'));
     keys(&mut app, "あ");
     ctrl(&mut app, 'z');
-    let Mode::Editing(editor) = &app.mode else { panic!("still editing") };
+    let Mode::Editing(editor) = &app.mode() else { panic!("still editing") };
     assert!(!editor.textarea.lines().join("\n").ends_with('あ'));
     ctrl(&mut app, 'y');
-    let Mode::Editing(editor) = &app.mode else { panic!("still editing") };
+    let Mode::Editing(editor) = &app.mode() else { panic!("still editing") };
     assert!(editor.textarea.lines().join("\n").ends_with('あ'));
 }
 
 #[test]
 fn pasted_text_keeps_its_line_breaks() {
     let mut app = app();
-    app.focus = Focus::Pane(Field::Progress);
+    common::state::focus(&mut app, Focus::Pane(Field::Progress));
     press(&mut app, KeyCode::Enter);
     update(&mut app, Action::Paste("\r・一行目\r\n・二行目".into()));
     press(&mut app, KeyCode::Esc);
@@ -184,12 +186,12 @@ fn pasted_text_keeps_its_line_breaks() {
 #[test]
 fn ctrl_s_while_editing_ends_the_edit_and_saves() {
     let mut app = app();
-    app.focus = Focus::Pane(Field::Reflection);
+    common::state::focus(&mut app, Focus::Pane(Field::Reflection));
     press(&mut app, KeyCode::Enter);
     keys(&mut app, "。");
     let effects = ctrl(&mut app, 's');
     assert!(matches!(&effects[..], [Effect::Save(jobs)] if jobs.len() == 1), "{effects:?}");
-    assert!(matches!(app.mode, Mode::Browse));
+    assert!(matches!(app.mode(), Mode::Browse));
     assert!(app.is_section_dirty(at(0, 0)), "the text reached the document before the save");
     let Some(Effect::Save(jobs)) = effects.first() else { unreachable!() };
     assert!(jobs[0].mine.divisions[0].sections[0].reflection.ends_with('。'), "the save carries the typed text");
@@ -200,18 +202,18 @@ fn goals_are_added_removed_and_reordered_as_a_list() {
     let mut app = app();
     let goals = |app: &App| app.section(at(0, 0)).map(|s| s.goals.clone()).unwrap_or_default();
     let original = goals(&app);
-    app.focus = Focus::Pane(Field::Goals);
+    common::state::focus(&mut app, Focus::Pane(Field::Goals));
     keys(&mut app, "j");
-    assert_eq!(app.goal_cursor, 1);
+    assert_eq!(app.goal_cursor(), 1);
     keys(&mut app, "a");
-    assert!(matches!(&app.mode, Mode::Editing(e) if e.field == Field::Goals && e.goal == 2));
+    assert!(matches!(&app.mode(), Mode::Editing(e) if e.field == Field::Goals && e.goal == 2));
     keys(&mut app, "新しい目標");
     press(&mut app, KeyCode::Esc);
     assert_eq!(goals(&app), [original[0].clone(), original[1].clone(), "新しい目標".into()]);
-    assert_eq!(app.goal_cursor, 2);
+    assert_eq!(app.goal_cursor(), 2);
     keys(&mut app, "KK");
     assert_eq!(goals(&app)[0], "新しい目標");
-    assert_eq!(app.goal_cursor, 0);
+    assert_eq!(app.goal_cursor(), 0);
     keys(&mut app, "d");
     assert_eq!(goals(&app), original);
     keys(&mut app, "u");
@@ -223,12 +225,12 @@ fn goals_are_added_removed_and_reordered_as_a_list() {
 #[test]
 fn a_goal_added_and_left_empty_disappears() {
     let mut app = app();
-    app.focus = Focus::Pane(Field::Goals);
+    common::state::focus(&mut app, Focus::Pane(Field::Goals));
     keys(&mut app, "O");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.section(at(0, 0)).map(|s| s.goals.len()), Some(2));
     assert!(!app.has_unsaved());
-    assert!(!app.history.can_undo(), "no undo step for nothing");
+    assert!(!app.history().can_undo(), "no undo step for nothing");
 }
 
 #[test]
@@ -238,16 +240,16 @@ fn the_goal_intro_is_a_row_of_its_own() {
     assert_eq!(selected_name(&app), "市民窓口課");
     let rows = hyoka::app::goal_rows(app.section(at(0, 2)).expect("市民窓口課"));
     assert_eq!(rows, [(Field::GoalsIntro, 0), (Field::Goals, 0), (Field::Goals, 1)]);
-    app.focus = Focus::Pane(Field::Goals);
+    common::state::focus(&mut app, Focus::Pane(Field::Goals));
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(&app.mode, Mode::Editing(e) if e.field == Field::GoalsIntro));
+    assert!(matches!(&app.mode(), Mode::Editing(e) if e.field == Field::GoalsIntro));
 }
 
 #[test]
 fn the_rating_is_set_by_number_cycled_and_cleared() {
     let mut app = app();
     let rating = |app: &App| app.section(at(0, 0)).and_then(|s| s.rating.clone());
-    app.focus = Focus::Pane(Field::Rating);
+    common::state::focus(&mut app, Focus::Pane(Field::Rating));
     keys(&mut app, "3");
     assert_eq!(rating(&app).as_deref(), Some("△"));
     keys(&mut app, " ");
@@ -262,54 +264,54 @@ fn the_rating_is_set_by_number_cycled_and_cleared() {
     keys(&mut app, "0");
     assert_eq!(rating(&app), None);
     keys(&mut app, "5");
-    assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some("達成度は 1〜4 で選んでください。"));
+    assert_eq!(app.message().as_ref().map(|m| m.text.as_str()), Some("達成度は 1〜4 で選んでください。"));
 }
 
 #[test]
 fn quitting_without_changes_is_immediate() {
     let mut app = app();
     keys(&mut app, "q");
-    assert!(app.should_quit);
+    assert!(app.should_quit());
 }
 
 #[test]
 fn quitting_with_changes_asks_first() {
     let mut app = app();
-    app.focus = Focus::Pane(Field::Rating);
+    common::state::focus(&mut app, Focus::Pane(Field::Rating));
     keys(&mut app, "4q");
-    assert!(matches!(app.mode, Mode::ConfirmQuit));
-    assert!(!app.should_quit);
+    assert!(matches!(app.mode(), Mode::ConfirmQuit));
+    assert!(!app.should_quit());
     press(&mut app, KeyCode::Esc);
-    assert!(matches!(app.mode, Mode::Browse) && !app.should_quit, "Esc goes back");
+    assert!(matches!(app.mode(), Mode::Browse) && !app.should_quit(), "Esc goes back");
     keys(&mut app, "q");
     let effects = press(&mut app, KeyCode::Char('s'));
     assert!(matches!(&effects[..], [Effect::Save(_)]), "s saves, then quits: {effects:?}");
-    assert!(app.quit_after_save);
+    assert!(app.quit_after_save());
     keys(&mut app, "q");
     keys(&mut app, "d");
-    assert!(app.should_quit, "d quits without saving");
+    assert!(app.should_quit(), "d quits without saving");
 }
 
 #[test]
 fn help_opens_scrolls_and_closes() {
     let mut app = app();
     keys(&mut app, "?");
-    assert!(matches!(app.mode, Mode::Help { scroll: 0 }));
+    assert!(matches!(app.mode(), Mode::Help { scroll: 0 }));
     keys(&mut app, "j");
-    assert!(matches!(app.mode, Mode::Help { scroll: 1 }));
+    assert!(matches!(app.mode(), Mode::Help { scroll: 1 }));
     press(&mut app, KeyCode::Esc);
-    assert!(matches!(app.mode, Mode::Browse));
+    assert!(matches!(app.mode(), Mode::Browse));
 }
 
 #[test]
 fn ctrl_s_asks_for_a_save_and_ctrl_c_quits() {
     let mut app = app();
     assert!(ctrl(&mut app, 's').is_empty(), "nothing to save: no work for the worker");
-    assert_eq!(app.message.as_ref().map(|m| m.text.as_str()), Some("保存する変更はありません。"));
+    assert_eq!(app.message().as_ref().map(|m| m.text.as_str()), Some("保存する変更はありません。"));
     ctrl(&mut app, 'c');
-    assert!(app.should_quit);
+    assert!(app.should_quit());
     let mut app = self::app();
-    app.focus = Focus::Pane(Field::Rating);
+    common::state::focus(&mut app, Focus::Pane(Field::Rating));
     keys(&mut app, "1");
     assert!(matches!(&ctrl(&mut app, 's')[..], [Effect::Save(_)]), "with a change, the worker saves");
 }
@@ -320,15 +322,15 @@ fn scrolling_a_long_text_stops_at_its_end() {
     update(&mut app, Action::Resize(80, 24));
     keys(&mut app, "jjjjj");
     assert_eq!(selected_name(&app), "納税課");
-    app.focus = Focus::Pane(Field::Reflection);
+    common::state::focus(&mut app, Focus::Pane(Field::Reflection));
     for _ in 0..50 {
         keys(&mut app, "j");
     }
-    let max = app.layout.overflow(Field::Reflection);
+    let max = app.layout().overflow(Field::Reflection);
     assert!(max > 0, "納税課's reflection is longer than the pane at 80×24");
-    assert_eq!(app.scroll[1], max);
+    assert_eq!(app.scroll().reflection, max);
     keys(&mut app, "k");
-    assert_eq!(app.scroll[1], max - 1, "one key back up is one line");
+    assert_eq!(app.scroll().reflection, max - 1, "one key back up is one line");
 }
 
 #[test]
@@ -336,15 +338,15 @@ fn e_opens_the_export_dialog_next_to_the_data_file() {
     use hyoka::interchange::Format;
     let mut app = app();
     keys(&mut app, "e");
-    let Mode::Export(dialog) = &app.mode else { panic!("the export dialog opens") };
+    let Mode::Export(dialog) = &app.mode() else { panic!("the export dialog opens") };
     assert_eq!(dialog.format, Format::Html);
     assert_eq!(dialog.path.lines().join(""), "data/kamigyo/2008.html");
     press(&mut app, KeyCode::Tab);
-    let Mode::Export(dialog) = &app.mode else { panic!("still open") };
+    let Mode::Export(dialog) = &app.mode() else { panic!("still open") };
     assert_eq!((dialog.format, dialog.path.lines().join("")), (Format::Csv, "data/kamigyo/2008.csv".to_owned()));
     press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::BackTab);
-    let Mode::Export(dialog) = &app.mode else { panic!("still open") };
+    let Mode::Export(dialog) = &app.mode() else { panic!("still open") };
     assert_eq!(dialog.format, Format::Xlsx, "it wraps around");
     keys(&mut app, "x");
     let effects = press(&mut app, KeyCode::Enter);
@@ -352,7 +354,7 @@ fn e_opens_the_export_dialog_next_to_the_data_file() {
     assert_eq!((job.format, job.path.clone(), job.overwrite), (Format::Xlsx, "data/kamigyo/2008.xlsxx".into(), false));
     assert_eq!(job.doc.organization, "上京区役所", "the document on screen goes with it");
     press(&mut app, KeyCode::Esc);
-    assert!(matches!(app.mode, Mode::Browse));
+    assert!(matches!(app.mode(), Mode::Browse));
 }
 
 #[test]
@@ -362,25 +364,25 @@ fn exporting_writes_the_file_says_where_and_asks_before_overwriting() {
     let out = dir.path().join("out/2008.md");
     let mut app = app();
     export_to(&mut app, Format::Md, &out);
-    assert!(matches!(&app.mode, Mode::Export(d) if d.confirm_folder), "the folder out/ is asked about first");
+    assert!(matches!(&app.mode(), Mode::Export(d) if d.confirm_folder), "the folder out/ is asked about first");
     assert!(!out.parent().unwrap().exists(), "and not made before the clerk says so");
     let effects = press(&mut app, KeyCode::Enter);
     settle(&mut app, effects, &env());
-    assert!(matches!(app.mode, Mode::Browse));
-    let message = app.message.clone().map(|m| m.text).unwrap_or_default();
+    assert!(matches!(app.mode(), Mode::Browse));
+    let message = app.message().cloned().map(|m| m.text).unwrap_or_default();
     assert_eq!(message, format!("書き出しました: {}", out.display()));
     assert!(std::fs::read_to_string(&out).is_ok_and(|t| t.contains("| 総務課 |") || t.contains("総務課")));
     export_to(&mut app, Format::Md, &out);
-    assert!(matches!(&app.mode, Mode::Export(d) if d.confirm_overwrite), "asks first");
+    assert!(matches!(&app.mode(), Mode::Export(d) if d.confirm_overwrite), "asks first");
     let effects = press(&mut app, KeyCode::Enter);
     settle(&mut app, effects, &env());
-    assert!(matches!(app.mode, Mode::Browse));
+    assert!(matches!(app.mode(), Mode::Browse));
 }
 
 #[test]
 fn esc_and_a_key_in_one_read_are_both_obeyed() {
     let mut app = app();
-    app.focus = Focus::Pane(Field::Reflection);
+    common::state::focus(&mut app, Focus::Pane(Field::Reflection));
     press(&mut app, KeyCode::Enter);
     // Esc then z, read together: the terminal reports Alt+z.
     let alt_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::ALT);
@@ -389,9 +391,9 @@ fn esc_and_a_key_in_one_read_are_both_obeyed() {
             update(&mut app, action);
         }
     }
-    assert!(matches!(app.mode, Mode::Browse), "Esc ended the edit");
-    assert_eq!(app.focus, Focus::Pane(Field::Reflection));
-    assert_eq!(app.zoom, Some(Field::Reflection), "and z, the second key, was obeyed: the pane is zoomed");
+    assert!(matches!(app.mode(), Mode::Browse), "Esc ended the edit");
+    assert_eq!(app.focus(), Focus::Pane(Field::Reflection));
+    assert_eq!(app.zoom(), Some(Field::Reflection), "and z, the second key, was obeyed: the pane is zoomed");
     assert_eq!(hyoka::app::split_escape(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE)).len(), 1);
 }
 
@@ -400,7 +402,7 @@ fn undoing_a_new_goal_removes_it_whole() {
     let mut app = app();
     let goals = |app: &App| app.section(SectionRef { file: 0, division: 0, section: 0 }).map(|s| s.goals.clone());
     let before = goals(&app);
-    app.focus = Focus::Pane(Field::Goals);
+    common::state::focus(&mut app, Focus::Pane(Field::Goals));
     keys(&mut app, "aテスト");
     press(&mut app, KeyCode::Esc);
     assert_eq!(goals(&app).map(|g| g.len()), Some(3));
@@ -420,5 +422,5 @@ fn an_export_never_goes_over_a_data_file() {
     let mut app = app();
     export_to(&mut app, Format::Html, &target);
     assert_eq!(std::fs::read_to_string(&target).ok().as_deref(), Some("organization: x\n"));
-    assert!(app.message.as_ref().is_some_and(|m| m.text.contains("データファイル（.yaml）には書き出せません")));
+    assert!(app.message().as_ref().is_some_and(|m| m.text.contains("データファイル（.yaml）には書き出せません")));
 }

@@ -12,7 +12,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use hyoka::app::{DiskChange, DiskCheck, disk_stamp};
+use hyoka::app::{DiskChange, DiskCheck};
+use hyoka::worker::disk_stamp;
 use hyoka::worker::watch::Watch;
 
 const SAMPLE: &str = include_str!("../data/kamigyo/2008.yaml");

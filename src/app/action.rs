@@ -3,12 +3,13 @@
 
 use std::path::PathBuf;
 
-use super::state::{DiskStamp, Pending};
+use super::start::LeftJournal;
+use super::state::{DiskStamp, Identity, Pending};
 use crate::command::Command;
 use hyoka_core::model::Document;
 use hyoka_data::git::{CommitDiff, Entry, Scope};
 use hyoka_data::interchange::Format;
-use hyoka_data::store::{LoadError, Outcome, SaveError};
+use hyoka_data::store::{FieldConflict, LoadError, Outcome, SaveError};
 
 /// Everything that can change the state.
 #[derive(Debug)]
@@ -49,6 +50,22 @@ pub enum Action {
     },
     /// Next year's file was written (its path, document and text), or why not.
     NewYearWritten(Box<NewYearReport>),
+    /// The screen opens: what the state cannot know by itself is asked of the worker.
+    Start,
+    /// Who is at the keys, as the system's user database and the office's settings say.
+    Identified(Identity),
+    /// Journals left by hyokas that are gone, or why this hyoka can keep none.
+    JournalsFound(Result<Vec<LeftJournal>, String>),
+    /// Merges git left for hyoka to ask about.
+    MergesWaiting(Box<MergesWaiting>),
+}
+
+/// Merges git stopped on that wait for hyoka's conflict dialog, by canonical path, and what was
+/// said of merges already decided by hand in the file.
+#[derive(Debug, Default)]
+pub struct MergesWaiting {
+    pub files: Vec<(PathBuf, Vec<FieldConflict>)>,
+    pub said: Vec<String>,
 }
 
 impl From<Command> for Action {
@@ -89,6 +106,12 @@ pub enum Effect {
     Redraw,
     /// Write next year's file, never over one that exists.
     NewYear(NewYearJob),
+    /// Find out who is at the keys.
+    Identify,
+    /// Open this hyoka's journal folder and read what hyokas that are gone left in it.
+    OpenJournals,
+    /// Find the merges git left for hyoka in these files (canonical paths).
+    FindMerges(Vec<PathBuf>),
 }
 
 /// Next year's file to write: where, what, and the data folder it was found under.
@@ -107,6 +130,8 @@ pub struct NewYearReport {
     pub outcome: Result<String, String>,
     /// The new file's stamp, to notice later changes on disk.
     pub stamp: Option<DiskStamp>,
+    /// Where the new file is with links resolved (what its journal is kept under).
+    pub canonical: PathBuf,
 }
 
 /// One file to save: our work over the base it was made on.
@@ -145,7 +170,8 @@ pub struct ExportJob {
     pub create_folder: bool,
     /// The data files open, never to be written over by an export.
     pub data_files: Vec<PathBuf>,
-    /// Folders nothing may be written into (reviewer mode: the data folder).
+    /// Places nothing may be written into (reviewer mode: the data folder, or the folder of a data
+    /// file given as the place).
     pub forbidden: Vec<PathBuf>,
 }
 

@@ -2,6 +2,7 @@
 //! selected one changed, and an old value put back as an ordinary, undoable edit.
 
 use super::action::{Action, Effect, HistoryPage};
+use super::dialog::{Handled, Next, close, close_with, stay};
 use super::state::{App, ChangesView, Focus, Mode, Node, Tone};
 use super::tree;
 use crate::command::Command;
@@ -11,7 +12,7 @@ use crate::layout::history::{areas, rows};
 use hyoka_data::git::{CommitDiff, Scope};
 
 /// `H`: the history of the section under the cursor, or of its file from a division or file row.
-pub fn open(app: &mut App) -> Vec<Effect> {
+pub(in crate::app) fn open(app: &mut App) -> Vec<Effect> {
     let file = app.cursor.file();
     let scope = match app.cursor {
         Node::Section(at) => match section_names(app, at) {
@@ -37,11 +38,8 @@ fn section_names(app: &App, at: super::SectionRef) -> Option<(String, String)> {
     Some((division.name.clone(), division.sections.get(at.section)?.name.clone()))
 }
 
-pub fn handle(mut view: Box<ChangesView>, app: &mut App, action: Action) -> Vec<Effect> {
-    let Action::Command(command) = action else {
-        app.mode = Mode::Changes(view);
-        return Vec::new();
-    };
+pub(in crate::app) fn handle(mut view: Box<ChangesView>, app: &mut App, action: Action) -> Handled<Box<ChangesView>> {
+    let Action::Command(command) = action else { return stay(view) };
     let last = view.entries.len().saturating_sub(1);
     let selected = match command {
         Command::Up => Some(view.selected.saturating_sub(1)),
@@ -51,7 +49,7 @@ pub fn handle(mut view: Box<ChangesView>, app: &mut App, action: Action) -> Vec<
         _ => None,
     };
     match command {
-        Command::Back => return Vec::new(),
+        Command::Back => return close(),
         Command::PutBack => return put_back(view, app),
         Command::WholeFile => {
             let scope = match (&view.scope, &view.section_scope) {
@@ -60,7 +58,8 @@ pub fn handle(mut view: Box<ChangesView>, app: &mut App, action: Action) -> Vec<
             };
             let mut next = ChangesView::new(app.generation, view.file, scope);
             next.section_scope = view.section_scope.take();
-            return ask(app, next);
+            // The view for the other scope takes this one's place.
+            return close_with(ask(app, next));
         }
         Command::PageDown | Command::PageUp => scroll(&mut view, app, command == Command::PageDown),
         Command::NextPane | Command::PrevPane => choose_field(&mut view, app, command == Command::NextPane),
@@ -76,8 +75,7 @@ pub fn handle(mut view: Box<ChangesView>, app: &mut App, action: Action) -> Vec<
         effects.extend(ask_diff(&mut view));
     }
     keep_selected_in_view(&mut view, app);
-    app.mode = Mode::Changes(view);
-    effects
+    (Next::Stay(view), effects)
 }
 
 /// The change of the selected commit, unless it is here or asked for already.
@@ -136,12 +134,11 @@ fn keep_selected_in_view(view: &mut ChangesView, app: &App) {
 
 /// `r`: the chosen field of the selected change as it was before that commit, into the section as
 /// it is now, recorded for undo like any edit; the view closes on the section to show it.
-fn put_back(view: Box<ChangesView>, app: &mut App) -> Vec<Effect> {
+fn put_back(view: Box<ChangesView>, app: &mut App) -> Handled<Box<ChangesView>> {
     let chosen = view.fields().get(view.field).map(|(d, s, f)| ((*d).to_owned(), (*s).to_owned(), *f));
     let Some((division, section, field)) = chosen else {
         app.say(Tone::Info, Msg::Raw(HistoryWords::PutBackNoField.text(app.lang)));
-        app.mode = Mode::Changes(view);
-        return Vec::new();
+        return stay(view);
     };
     let place = format!("{division} {section}");
     let before = view
@@ -155,25 +152,21 @@ fn put_back(view: Box<ChangesView>, app: &mut App) -> Vec<Effect> {
     };
     if let Some(words) = words {
         app.say(Tone::Error, Msg::Raw(words.text(app.lang)));
-        app.mode = Mode::Changes(view);
-        return Vec::new();
+        return stay(view);
     }
     let (Some(before), Some(at)) = (before, app.find_section(view.file, &division, &section)) else {
-        return Vec::new();
+        return stay(view); // said just above
     };
     if field == hyoka_core::model::Field::Status {
         app.say(Tone::Error, Msg::Cycle(crate::i18n::cycle::CycleMsg::StatusNotPutBack));
-        app.mode = Mode::Changes(view);
-        return Vec::new();
+        return stay(view);
     }
     if !(app.may_edit(view.file) && app.may_write(at)) {
-        app.mode = Mode::Changes(view);
-        return Vec::new();
+        return stay(view);
     }
     if !app.change_section(at, |s| field.copy(&before, s)) {
         app.say(Tone::Info, Msg::Raw(HistoryWords::PutBackSame.text(app.lang)));
-        app.mode = Mode::Changes(view);
-        return Vec::new();
+        return stay(view);
     }
     let when = view
         .entries
@@ -187,11 +180,11 @@ fn put_back(view: Box<ChangesView>, app: &mut App) -> Vec<Effect> {
     app.clamp_goal_cursor();
     let field = field.label(app.lang).to_owned();
     app.say(Tone::Info, Msg::Raw(HistoryWords::PutBack { place, field, when }.text(app.lang)));
-    Vec::new()
+    close()
 }
 
 /// More commits from the worker, for the view that asked.
-pub fn page(app: &mut App, page: HistoryPage) -> Vec<Effect> {
+pub(in crate::app) fn page(app: &mut App, page: HistoryPage) -> Vec<Effect> {
     let Mode::Changes(view) = &mut app.mode else { return Vec::new() };
     if view.request != page.request {
         return Vec::new();
@@ -208,7 +201,7 @@ pub fn page(app: &mut App, page: HistoryPage) -> Vec<Effect> {
 }
 
 /// The change of a commit, for the view that asked.
-pub fn diff(app: &mut App, request: u64, entry: usize, diff: Option<Box<CommitDiff>>) {
+pub(in crate::app) fn diff(app: &mut App, request: u64, entry: usize, diff: Option<Box<CommitDiff>>) {
     if let Mode::Changes(view) = &mut app.mode
         && view.request == request
     {
@@ -216,7 +209,7 @@ pub fn diff(app: &mut App, request: u64, entry: usize, diff: Option<Box<CommitDi
     }
 }
 
-pub fn failed(app: &mut App, request: u64, why: String) {
+pub(in crate::app) fn failed(app: &mut App, request: u64, why: String) {
     if let Mode::Changes(view) = &mut app.mode
         && view.request == request
     {

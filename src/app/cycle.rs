@@ -6,8 +6,10 @@
 use chrono::DateTime;
 
 use super::action::{Effect, NewYearJob, NewYearReport};
+use super::dialog::ask::Ask;
+use super::dialog::comment::CommentDialog;
 use super::saving;
-use super::state::{App, Ask, CommentDialog, FileEntry, Mode, Node, SectionRef, Tone};
+use super::state::{App, FileEntry, Mode, Node, SectionRef, Tone};
 use crate::command::Command;
 use crate::i18n::app::Msg;
 use crate::i18n::cycle::{CycleMsg, stage_name, status_name};
@@ -15,7 +17,7 @@ use hyoka_core::model::{Review, Stage, Status, next_year};
 use hyoka_data::store::next_year_path;
 
 /// A key of the cycle, pressed in the tree or a pane.
-pub fn handle(app: &mut App, command: Command) -> Vec<Effect> {
+pub(in crate::app) fn handle(app: &mut App, command: Command) -> Vec<Effect> {
     match command {
         Command::Submit => submit(app),
         Command::Approve => approve(app),
@@ -37,10 +39,10 @@ fn chosen(app: &mut App, reviewers_only: bool) -> Option<(SectionRef, Status, St
         say(app, CycleMsg::NeedSection);
         return None;
     };
-    if !app.may_edit(at.file) {
+    if !app.may_edit(at.file) || app.who().is_none() {
         return None;
     }
-    if reviewers_only && !app.reviewer {
+    if reviewers_only && !app.reviewer() {
         say(app, CycleMsg::NotReviewer);
         return None;
     }
@@ -87,7 +89,10 @@ fn next_stage(app: &mut App) {
     if !app.may_edit(file) {
         return;
     }
-    if !app.reviewer {
+    if app.who().is_none() {
+        return;
+    }
+    if !app.reviewer() {
         return say(app, CycleMsg::NotReviewer);
     }
     match stage.map_or(Some(Stage::Goals), Stage::next) {
@@ -120,14 +125,15 @@ fn new_year(app: &mut App) {
 }
 
 /// Yes to a question: the change is made and saved at once (a new year is written).
-pub fn carry_out(ask: Ask, app: &mut App, keep_goals: bool) -> Vec<Effect> {
+pub(in crate::app) fn carry_out(ask: Ask, app: &mut App, keep_goals: bool) -> Vec<Effect> {
     match ask {
         Ask::Submit(at) => {
             app.change_section(at, |s| s.status = Status::Submitted);
             said_and_saved(app, at, |name| CycleMsg::Submitted { name })
         }
         Ask::Approve(at) => {
-            let review = Review { by: app.user.clone(), at: unstamped(), comment: String::new() };
+            let Some(by) = app.who() else { return Vec::new() };
+            let review = Review { by, at: unstamped(), comment: String::new() };
             app.change_section(at, |s| {
                 s.status = Status::Approved;
                 s.review = Some(review);
@@ -160,8 +166,9 @@ pub fn carry_out(ask: Ask, app: &mut App, keep_goals: bool) -> Vec<Effect> {
 }
 
 /// The reviewer's comment is done: the section goes back to its clerks with it, saved at once.
-pub fn send_back(app: &mut App, at: SectionRef, comment: String) -> Vec<Effect> {
-    let review = Review { by: app.user.clone(), at: unstamped(), comment };
+pub(in crate::app) fn send_back(app: &mut App, at: SectionRef, comment: String) -> Vec<Effect> {
+    let Some(by) = app.who() else { return Vec::new() };
+    let review = Review { by, at: unstamped(), comment };
     app.change_section(at, |s| {
         s.status = Status::Returned;
         s.review = Some(review);
@@ -181,12 +188,12 @@ fn said_and_saved(app: &mut App, at: SectionRef, message: impl FnOnce(String) ->
 }
 
 /// Next year's file was written (it opens in the tree, below the others) or not (said).
-pub fn new_year_written(app: &mut App, report: NewYearReport) -> Vec<Effect> {
-    let NewYearReport { job, outcome, stamp } = report;
+pub(in crate::app) fn new_year_written(app: &mut App, report: NewYearReport) -> Vec<Effect> {
+    let NewYearReport { job, outcome, stamp, canonical } = report;
     match outcome {
         Ok(text) => {
             let title = job.doc.title();
-            let mut entry = FileEntry::loaded(job.path.clone(), job.doc, text);
+            let mut entry = FileEntry::loaded(job.path.clone(), job.doc, text).at_canonical(canonical);
             entry.root = job.root;
             entry.disk_stamp = stamp;
             // At the end: the positions of the files open (undo, caches) stay true.

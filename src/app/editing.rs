@@ -9,7 +9,7 @@ use crate::command::Command;
 use hyoka_core::model::Field;
 
 /// Opens an editor on a field of a section (or one goal), the caret at the end of its text.
-pub fn start(app: &mut App, section: SectionRef, field: Field, goal: usize, new_goal: bool) {
+pub(in crate::app) fn start(app: &mut App, section: SectionRef, field: Field, goal: usize, new_goal: bool) {
     let text = app.section(section).map(|s| part_text(s, field, goal)).unwrap_or_default();
     app.focus = Focus::Pane(field.pane());
     app.mode = Mode::Editing(Box::new(Editor::new(section, field, goal, &text, new_goal)));
@@ -22,7 +22,7 @@ pub enum Handled {
     EndedThen(Command),
 }
 
-pub fn handle(mut editor: Editor, app: &mut App, action: Action) -> Handled {
+pub(in crate::app) fn handle(mut editor: Editor, app: &mut App, action: Action) -> Handled {
     match action {
         Action::Command(Command::EndEdit) => {
             finish(editor, app);
@@ -48,7 +48,7 @@ pub fn handle(mut editor: Editor, app: &mut App, action: Action) -> Handled {
 
 /// Ends the edit: the text goes into the section (an emptied goal disappears from the list), and
 /// what came in from disk meanwhile is taken in now.
-pub fn finish(editor: Editor, app: &mut App) {
+pub(in crate::app) fn finish(editor: Editor, app: &mut App) {
     app.mode = Mode::Browse;
     let text = trim_trailing_newlines(editor.text());
     let (at, field, goal) = (editor.section, editor.field, editor.goal);

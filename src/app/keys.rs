@@ -29,7 +29,7 @@ pub fn contexts(app: &App) -> &'static [Context] {
         Mode::Table(_) => &[Context::Table],
         Mode::Years(_) => &[Context::Years],
         Mode::Summary(_) => &[Context::Summary],
-        Mode::Ask(ask) if matches!(**ask, crate::app::state::Ask::NewYear { .. }) => &[Context::NewYear],
+        Mode::Ask(ask) if matches!(**ask, crate::app::dialog::ask::Ask::NewYear { .. }) => &[Context::NewYear],
         Mode::Ask(_) => &[Context::Confirm],
         Mode::Comment(_) => &[Context::Comment, Context::TextInput],
     }

@@ -10,7 +10,7 @@ fn rows_of(app: &App, at: SectionRef) -> Vec<(Field, usize)> {
     app.section(at).map(goal_rows).unwrap_or_default()
 }
 
-pub fn handle(app: &mut App, field: Field, command: Command) {
+pub(in crate::app) fn handle(app: &mut App, field: Field, command: Command) {
     let Some(at) = app.selected() else {
         app.focus = Focus::Tree;
         return;
@@ -81,10 +81,9 @@ fn goals(app: &mut App, at: SectionRef, command: Command) {
 }
 
 fn text_pane(app: &mut App, at: SectionRef, field: Field, command: Command) {
-    let index = usize::from(field == Field::Reflection);
     let page = 5;
     let max = app.layout.overflow(field);
-    let Some(scroll) = app.scroll.get_mut(index) else { return };
+    let scroll = app.scroll.of_mut(field);
     *scroll = match command {
         Command::Up => scroll.saturating_sub(1),
         Command::Down => scroll.saturating_add(1),

@@ -9,12 +9,17 @@ use hyoka_data::store::Outcome;
 
 /// Ctrl-S: every file with unsaved sections goes to the worker, except files with questions
 /// still to answer (fields both sides changed), for which the conflict dialog opens first.
-pub fn save(app: &mut App) -> Vec<Effect> {
+pub(in crate::app) fn save(app: &mut App) -> Vec<Effect> {
     if app.read_only {
         app.say(Tone::Error, Msg::SaveReadOnly);
         app.quit_after_save = false;
         return Vec::new();
     }
+    // Every section a save changes is stamped with who saved it.
+    let Some(user) = app.who() else {
+        app.quit_after_save = false;
+        return Vec::new();
+    };
     let mut jobs = Vec::new();
     let mut resolved = Vec::new();
     let mut waiting = false;
@@ -57,7 +62,7 @@ pub fn save(app: &mut App) -> Vec<Effect> {
             base: loaded.saved().clone(),
             base_digest: loaded.disk_digest(),
             mine: loaded.doc().clone(),
-            user: app.user.clone(),
+            user: user.clone(),
             resolve_merge: entry.resolve_merge,
         });
     }
@@ -90,7 +95,7 @@ pub fn save(app: &mut App) -> Vec<Effect> {
 }
 
 /// A save finished (or failed) in the worker.
-pub fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
+pub(in crate::app) fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
     let file = report.file;
     let place = app.cursor_by_name();
     let Some(entry) = app.files.get_mut(file) else { return Vec::new() };

@@ -8,7 +8,7 @@ use crate::i18n::app::Msg;
 use hyoka_core::model::Document;
 
 /// Once a second: journal what is new, and look at the files.
-pub fn tick(app: &mut App) -> Vec<Effect> {
+pub(in crate::app) fn tick(app: &mut App) -> Vec<Effect> {
     let mut effects = Vec::new();
     if !app.read_only && app.generation != app.journaled {
         app.journaled = app.generation;
@@ -45,7 +45,7 @@ pub fn journal_entries(app: &App) -> Vec<JournalEntry> {
         .collect()
 }
 
-pub fn journal_written(app: &mut App, problem: Option<String>) {
+pub(in crate::app) fn journal_written(app: &mut App, problem: Option<String>) {
     match problem {
         Some(why) if app.journal_problem.is_none() => {
             app.journal_problem = Some(why.clone());
@@ -56,7 +56,7 @@ pub fn journal_written(app: &mut App, problem: Option<String>) {
     }
 }
 
-pub fn disk_changed(app: &mut App, report: DiskReport) -> Vec<Effect> {
+pub(in crate::app) fn disk_changed(app: &mut App, report: DiskReport) -> Vec<Effect> {
     let file = report.file;
     let Some(entry) = app.files.get_mut(file) else { return Vec::new() };
     if entry.saving {
@@ -101,14 +101,14 @@ pub fn disk_changed(app: &mut App, report: DiskReport) -> Vec<Effect> {
 }
 
 /// What waited on disk while the file was being edited (or a dialog was open) comes in now.
-pub fn take_in_waiting(app: &mut App, file: usize) {
+pub(in crate::app) fn take_in_waiting(app: &mut App, file: usize) {
     if let Some((doc, text)) = app.files.get_mut(file).and_then(|f| f.incoming.take()) {
         take_in(app, file, doc, text);
     }
 }
 
 /// After a dialog closes: every file that waited takes in what came.
-pub fn take_in_all_waiting(app: &mut App) {
+pub(in crate::app) fn take_in_all_waiting(app: &mut App) {
     for file in 0..app.files.len() {
         take_in_waiting(app, file);
     }

@@ -1,10 +1,10 @@
 //! The tree on the left: moving, folding and opening files, divisions and sections.
 
-use super::state::{App, Focus, Node, SectionRef};
+use super::state::{App, Focus, Node, SectionRef, TextScroll};
 use crate::command::Command;
 use hyoka_core::model::Field;
 
-pub fn handle(app: &mut App, command: Command) {
+pub(in crate::app) fn handle(app: &mut App, command: Command) {
     let nodes = app.visible_nodes();
     let index = nodes.iter().position(|n| *n == app.cursor).unwrap_or(0);
     let last = nodes.len().saturating_sub(1);
@@ -70,23 +70,23 @@ fn has_children(app: &App, node: Node) -> bool {
 }
 
 /// Moves the cursor; the panes start again at the top for another section.
-pub fn select(app: &mut App, node: Node) {
+pub(in crate::app) fn select(app: &mut App, node: Node) {
     if app.cursor != node {
         app.cursor = node;
         app.goal_cursor = 0;
         app.goal_scroll = 0;
-        app.scroll = [0; 2];
+        app.scroll = TextScroll::default();
     }
 }
 
 /// Unfolds what hides a section, so that the cursor can stand on it.
-pub fn expand_to(app: &mut App, at: SectionRef) {
+pub(in crate::app) fn expand_to(app: &mut App, at: SectionRef) {
     app.collapsed.remove(&Node::File(at.file));
     app.collapsed.remove(&Node::Division(at.file, at.division));
 }
 
 /// Scrolls the tree by whole pages when the cursor leaves the rows shown.
-pub fn keep_cursor_in_view(app: &mut App) {
+pub(in crate::app) fn keep_cursor_in_view(app: &mut App) {
     let height = usize::from(app.layout.tree.height.saturating_sub(2)).max(1);
     let nodes = app.visible_nodes();
     let index = nodes.iter().position(|n| *n == app.cursor).unwrap_or(0);

@@ -2,10 +2,10 @@
 //! disk: what must happen outside comes back as effects, and their outcomes come in as actions.
 
 use super::action::{Action, Effect};
-use super::dialog;
-use super::editing::{self, Handled};
+use super::dialog::{self, Handled, Next};
+use super::editing;
 use super::state::{App, Focus, Mode, Node, Tone};
-use super::{changes, cycle, panes, review, saving, sync, tree};
+use super::{changes, cycle, panes, review, saving, start, sync, tree};
 use crate::command::Command;
 use crate::i18n::app::Msg;
 use hyoka_core::model::Field;
@@ -46,6 +46,16 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             sync::journal_written(app, problem);
             Vec::new()
         }
+        Action::Start => start::start(app),
+        Action::Identified(identity) => {
+            start::identified(app, identity);
+            Vec::new()
+        }
+        Action::JournalsFound(found) => start::journals_found(app, found),
+        Action::MergesWaiting(waiting) => {
+            start::merges_waiting(app, *waiting);
+            Vec::new()
+        }
         user => {
             if matches!(user, Action::Command(_) | Action::Unbound) {
                 app.message = None;
@@ -62,7 +72,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     effects
 }
 
-/// Keys and pastes go to whoever has the keys: a dialog, the editor, or the tree and panes.
+/// Keys and pastes go to whoever has the keys: a dialog, the editor, or the tree and panes. The
+/// dialog is taken out of the state while its handler runs; what the handler answers decides
+/// whether it goes back (see [`dialog::Next`]).
 fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
     match std::mem::replace(&mut app.mode, Mode::Browse) {
         Mode::Browse => match action {
@@ -74,24 +86,75 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
             _ => Vec::new(),
         },
         Mode::Editing(editor) => match editing::handle(*editor, app, action) {
-            Handled::Done(effects) => effects,
-            Handled::EndedThen(command) => browse(app, command),
+            editing::Handled::Done(effects) => effects,
+            editing::Handled::EndedThen(command) => browse(app, command),
         },
-        Mode::Help { scroll } => dialog::help::handle(scroll, app, action),
-        Mode::Messages { scroll } => dialog::messages::handle(scroll, app, action),
-        Mode::ConfirmQuit => dialog::quit::handle(app, action),
-        Mode::Resolve(conflict) => dialog::conflict::handle(conflict, app, action),
-        Mode::Recover(recovery) => dialog::recovery::handle(recovery, app, action),
-        Mode::Export(export) => dialog::export::handle(export, app, action),
-        Mode::Changes(view) => changes::handle(view, app, action),
-        Mode::Search(prompt) => review::search::handle(prompt, app, action),
-        Mode::Filter(filter) => review::filter::handle(filter, app, action),
-        Mode::Table(table) => review::table::handle(table, app, action),
-        Mode::Years(years) => review::years::handle(years, app, action),
-        Mode::Summary(summary) => review::summary::handle(summary, app, action),
-        Mode::Ask(ask) => dialog::ask::handle(ask, app, action),
-        Mode::Comment(comment) => dialog::comment::handle(comment, app, action),
+        Mode::Help { scroll } => {
+            let handled = dialog::help::handle(scroll, app, action);
+            back(app, handled, |scroll| Mode::Help { scroll })
+        }
+        Mode::Messages { scroll } => {
+            back(app, dialog::messages::handle(scroll, &action), |scroll| Mode::Messages { scroll })
+        }
+        Mode::ConfirmQuit => {
+            let handled = dialog::quit::handle(app, action);
+            back(app, handled, |()| Mode::ConfirmQuit)
+        }
+        Mode::Resolve(conflict) => {
+            let handled = dialog::conflict::handle(conflict, app, action);
+            back(app, handled, Mode::Resolve)
+        }
+        Mode::Recover(recovery) => {
+            let handled = dialog::recovery::handle(recovery, app, action);
+            back(app, handled, Mode::Recover)
+        }
+        Mode::Export(export) => {
+            let handled = dialog::export::handle(export, app, action);
+            back(app, handled, Mode::Export)
+        }
+        Mode::Changes(view) => {
+            let handled = changes::handle(view, app, action);
+            back(app, handled, Mode::Changes)
+        }
+        Mode::Search(prompt) => {
+            let handled = review::search::handle(prompt, app, action);
+            back(app, handled, Mode::Search)
+        }
+        Mode::Filter(filter) => {
+            let handled = review::filter::handle(filter, app, action);
+            back(app, handled, Mode::Filter)
+        }
+        Mode::Table(table) => {
+            let handled = review::table::handle(table, app, action);
+            back(app, handled, Mode::Table)
+        }
+        Mode::Years(years) => {
+            let handled = review::years::handle(years, app, action);
+            back(app, handled, Mode::Years)
+        }
+        Mode::Summary(summary) => {
+            let handled = review::summary::handle(summary, app, action);
+            back(app, handled, Mode::Summary)
+        }
+        Mode::Ask(ask) => {
+            let handled = dialog::ask::handle(ask, app, action);
+            back(app, handled, Mode::Ask)
+        }
+        Mode::Comment(comment) => {
+            let handled = dialog::comment::handle(comment, app, action);
+            back(app, handled, Mode::Comment)
+        }
     }
+}
+
+/// Puts a dialog that stays back into the state.
+fn back<T>(app: &mut App, (next, effects): Handled<T>, mode: impl FnOnce(T) -> Mode) -> Vec<Effect> {
+    if let Next::Stay(dialog) = next {
+        // A dialog that stays opened nothing else meanwhile.
+        debug_assert!(matches!(app.mode, Mode::Browse), "a dialog stayed open over another");
+        app.mode = mode(dialog);
+    }
+    effects
 }
 
 /// A command while the tree and the panes have the keys.

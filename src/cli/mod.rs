@@ -310,7 +310,7 @@ pub fn fail(message: &str) -> ExitCode {
 
 /// Every data file under `path`, broken ones included; an unusable path is said and ends the command.
 pub fn load(path: &Path, lang: Lang) -> Result<Vec<crate::app::FileEntry>, ExitCode> {
-    let files = crate::app::load_workspace(path)
+    let files = crate::worker::load_workspace(path)
         .map_err(|e| fail(&CliMsg::CannotOpen { path, why: e.to_string() }.text(lang)))?;
     if files.is_empty() {
         return Err(fail(&CliMsg::NoDataFiles { path }.text(lang)));

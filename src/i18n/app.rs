@@ -73,6 +73,8 @@ pub enum Msg {
         why: String,
     },
     RecoveryLater,
+    /// The login name is still being looked up in the system's user database.
+    StillIdentifying,
     Restored {
         file: String,
         questions: bool,
@@ -232,6 +234,11 @@ impl Msg {
                 lang,
                 "復元用の記録を置く場所がありません（{why}）。回線が切れると、保存していない変更は失われます。こまめに Ctrl-S で保存してください。",
                 "there is nowhere to keep the recovery journal ({why}): a dropped link loses unsaved changes. Save often with Ctrl-S."
+            ),
+            Msg::StillIdentifying => tr!(
+                lang,
+                "ログイン名を確かめているところです。少し待ってからもう一度押してください。",
+                "still looking up your login name; press the key again in a moment."
             ),
             Msg::RecoveryLater => tr!(
                 lang,

@@ -50,7 +50,7 @@ fn run_on(screen: &mut terminal::Screen, app: &mut App, env: &Env) -> io::Result
     };
     watchdog::forward_signals(deliver.clone())?;
     watchdog::watch(Arc::clone(&ending), Arc::clone(&done), deliver);
-    read_terminal(sender.clone());
+    read_terminal(sender.clone())?;
     let outbox: Outbox = {
         let sender = std::sync::Mutex::new(sender);
         Arc::new(move |action| {
@@ -60,7 +60,9 @@ fn run_on(screen: &mut terminal::Screen, app: &mut App, env: &Env) -> io::Result
     let worker = Worker::spawn(env, &outbox);
     let size = screen.size()?;
     run_effects(screen, &worker, update(app, Action::Resize(size.width, size.height)))?;
-    let result = serve(screen, app, &worker, &events, env);
+    // Journals, merges git left and who is at the keys: found by the worker while the first frame shows.
+    run_effects(screen, &worker, update(app, Action::Start))?;
+    let result = serve(screen, app, &worker, &events);
     done.store(true, Ordering::Relaxed);
     result
 }
@@ -70,7 +72,6 @@ fn serve(
     app: &mut App,
     worker: &Worker,
     events: &std::sync::mpsc::Receiver<Event>,
-    _env: &Env,
 ) -> io::Result<i32> {
     let mut next_tick = Instant::now() + TICK;
     let mut dirty = true;
@@ -79,7 +80,7 @@ fn serve(
             screen.draw(|frame| crate::ui::draw(frame, app))?;
             dirty = false;
         }
-        if app.should_quit {
+        if app.should_quit() {
             return Ok(0);
         }
         let wait = next_tick.saturating_duration_since(Instant::now());
@@ -90,9 +91,9 @@ fn serve(
         };
         if Instant::now() >= next_tick {
             next_tick = Instant::now() + TICK;
-            let before = app.message.clone();
+            let before = app.message().cloned();
             run_effects(screen, worker, update(app, Action::Tick))?;
-            dirty |= app.message != before;
+            dirty |= app.message() != before.as_ref();
         }
         // Everything already waiting is taken before the next frame: keys never queue behind drawing.
         for event in first.into_iter().chain(std::iter::from_fn(|| events.try_recv().ok())) {
@@ -136,8 +137,9 @@ fn run_effects(screen: &mut terminal::Screen, worker: &Worker, effects: Vec<Effe
 }
 
 /// Reads the terminal on a thread of its own, so that the loop never waits for a key while
-/// outcomes of the worker arrive.
-fn read_terminal(sender: Sender<Event>) {
+/// outcomes of the worker arrive. Without that thread no key would ever arrive: an error, which
+/// ends the screen with the terminal given back.
+fn read_terminal(sender: Sender<Event>) -> io::Result<()> {
     let spawned = std::thread::Builder::new().name("hyoka-input".into()).spawn(move || {
         loop {
             match event::read() {
@@ -153,5 +155,5 @@ fn read_terminal(sender: Sender<Event>) {
             }
         }
     });
-    drop(spawned);
+    spawned.map(drop)
 }

@@ -17,7 +17,7 @@ use hyoka_core::text::{sanitize, truncate, wrap};
 use hyoka_data::git::{Change, Entry, Scope};
 
 pub fn draw(frame: &mut Frame, app: &App, view: &ChangesView) {
-    let area = app.layout.detail;
+    let area = app.layout().detail;
     frame.render_widget(Clear, area);
     let [list, below] = areas(area, view.entries.len());
     draw_list(frame, app, view, list);
@@ -25,11 +25,11 @@ pub fn draw(frame: &mut Frame, app: &App, view: &ChangesView) {
 }
 
 fn draw_list(frame: &mut Frame, app: &App, view: &ChangesView, area: Rect) {
-    let lang = app.lang;
+    let lang = app.lang();
     let place = match &view.scope {
         Scope::Section { division, section } => format!("{division} {section}"),
         Scope::File => app.doc(view.file).map_or_else(
-            || app.files.get(view.file).map(|f| f.path.display().to_string()).unwrap_or_default(),
+            || app.files().get(view.file).map(|f| f.path.display().to_string()).unwrap_or_default(),
             hyoka_core::model::Document::title,
         ),
     };
@@ -68,7 +68,7 @@ fn draw_list(frame: &mut Frame, app: &App, view: &ChangesView, area: Rect) {
         .skip(view.offset)
         .take(usize::from(inner.height))
         .map(|(i, (_, entry))| {
-            let text = truncate(&row_text(entry, &view.scope, app.calendar, lang), width);
+            let text = truncate(&row_text(entry, &view.scope, app.calendar(), lang), width);
             let mut line = Line::from(w(text));
             if i == view.selected {
                 let pad = width.saturating_sub(line.width());
@@ -124,7 +124,7 @@ fn summary(entry: &Entry, scope: &Scope, lang: Lang) -> String {
 }
 
 fn draw_change(frame: &mut Frame, app: &App, view: &ChangesView, area: Rect) {
-    let lang = app.lang;
+    let lang = app.lang();
     let subject = view.entries.get(view.selected).map(|(_, e)| sanitize(&e.commit.subject).into_owned());
     let title = truncate(&subject.unwrap_or_default(), usize::from(area.width.saturating_sub(4)));
     let outer = block().title(w(format!(" {title} "))).border_style(dim());

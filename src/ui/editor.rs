@@ -22,16 +22,16 @@ pub fn draw_pane(frame: &mut Frame, app: &App, editor: &Editor, area: Rect) {
         Field::Goals => {
             let section = app.section(editor.section);
             let number = section.and_then(|s| s.goal_label(editor.goal)).unwrap_or_else(|| goal_number(editor.goal));
-            format!("{} {number}", Words::Goal.text(app.lang))
+            format!("{} {number}", Words::Goal.text(app.lang()))
         }
-        Field::GoalsIntro => Field::GoalsIntro.label(app.lang).to_owned(),
+        Field::GoalsIntro => Field::GoalsIntro.label(app.lang()).to_owned(),
         field => field_title(app, editor.section, field),
     };
-    let hints = app.keymap.hints(crate::app::contexts(app), app.lang);
+    let hints = app.keymap().hints(crate::app::contexts(app), app.lang());
     let hints: Vec<&str> = hints.split("  ").take(2).collect();
     let title = Line::from(vec![
         Span::raw(w(format!(" {what} "))),
-        Span::styled(w(format!("{} {} ", Words::Editing.text(app.lang), hints.join(" "))), style::editing_border()),
+        Span::styled(w(format!("{} {} ", Words::Editing.text(app.lang()), hints.join(" "))), style::editing_border()),
     ]);
     let frame_block = block().title(title).border_style(style::bold());
     let inner = frame_block.inner(area);

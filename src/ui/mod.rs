@@ -1,5 +1,5 @@
 //! Drawing: `draw(frame, &app)` reads the state and never changes it. One file per view or
-//! dialog, named as its component in `app/`; the layout comes from `app.layout`.
+//! dialog, named as its component in `app/`; the layout comes from `app.layout()`.
 
 mod banner;
 mod changes;
@@ -26,21 +26,21 @@ use crate::i18n::screen::Words;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn draw(frame: &mut Frame, app: &App) {
-    if app.layout.too_small {
+    if app.layout().too_small {
         too_small(frame, app);
-        finish(frame.buffer_mut(), app.no_color);
+        finish(frame.buffer_mut(), app.no_color());
         return;
     }
-    tree::draw(frame, app, app.layout.tree);
+    tree::draw(frame, app, app.layout().tree);
     match app.selected() {
         Some(at) => {
             panes::draw(frame, app, at);
             banner::draw(frame, app);
         }
-        None => overview::draw(frame, app, app.layout.detail),
+        None => overview::draw(frame, app, app.layout().detail),
     }
-    status::draw(frame, app, app.layout.status, app.layout.hints);
-    match &app.mode {
+    status::draw(frame, app, app.layout().status, app.layout().hints);
+    match &app.mode() {
         Mode::Help { scroll } => dialog::help::draw(frame, app, *scroll),
         Mode::Messages { scroll } => dialog::messages::draw(frame, app, *scroll),
         Mode::ConfirmQuit => dialog::quit::draw(frame, app),
@@ -57,12 +57,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Comment(comment) => dialog::comment::draw(frame, app, comment),
         Mode::Browse | Mode::Editing(_) => {}
     }
-    finish(frame.buffer_mut(), app.no_color);
+    finish(frame.buffer_mut(), app.no_color());
 }
 
 /// One centred line: how big the terminal must be.
 fn too_small(frame: &mut Frame, app: &App) {
-    let text = Words::TooSmall { width: MIN_WIDTH, height: MIN_HEIGHT }.text(app.lang);
+    let text = Words::TooSmall { width: MIN_WIDTH, height: MIN_HEIGHT }.text(app.lang());
     let lines = hyoka_core::text::wrap(&text, usize::from(frame.area().width).max(1));
     let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     let area = frame.area().centered(Constraint::Fill(1), Constraint::Length(height));

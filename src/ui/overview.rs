@@ -15,12 +15,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let frame_block = block().border_style(dim());
     let inner = frame_block.inner(area);
     let width = usize::from(inner.width);
-    let (title, lines) = match app.cursor {
-        Node::File(file) => match app.files.get(file).map(|f| &f.state) {
+    let (title, lines) = match app.cursor() {
+        Node::File(file) => match app.files().get(file).map(|f| &f.state) {
             Some(FileState::Loaded(loaded)) => {
                 (sanitize(&loaded.doc().title()).into_owned(), file_lines(app, file, loaded.doc(), width))
             }
-            Some(FileState::Broken(error)) => (Words::UnreadableFile.text(app.lang), error_lines(app, error, width)),
+            Some(FileState::Broken(error)) => (Words::UnreadableFile.text(app.lang()), error_lines(app, error, width)),
             None => (String::new(), Vec::new()),
         },
         Node::Division(file, division) => match app.doc(file).and_then(|d| d.divisions.get(division)) {
@@ -54,17 +54,17 @@ fn file_lines(app: &App, file: usize, doc: &Document, width: usize) -> Vec<Line<
     }
     if let Some(notes) = doc.notes.as_deref().filter(|n| !n.is_empty()) {
         // The notes printed under the published table (※…), as the table has them.
-        lines.push(Line::styled(w(Words::Notes.text(app.lang)), style::bold()));
+        lines.push(Line::styled(w(Words::Notes.text(app.lang())), style::bold()));
         lines.extend(wrap(&sanitize(notes), width).into_iter().map(|l| Line::from(w(l))));
         lines.push(Line::default());
     }
     let sections: Vec<&Section> = doc.divisions.iter().flat_map(|d| &d.sections).collect();
     let incomplete = sections.iter().filter(|s| !s.empty_fields().is_empty()).count();
-    let unsaved = app.files.get(file).map_or(0, |f| f.dirty_count());
-    let path = app.files.get(file).map(|f| f.path.display().to_string()).unwrap_or_default();
+    let unsaved = app.files().get(file).map_or(0, |f| f.dirty_count());
+    let path = app.files().get(file).map(|f| f.path.display().to_string()).unwrap_or_default();
     let facts =
         Words::FileFacts { path, divisions: doc.divisions.len(), sections: sections.len(), incomplete, unsaved }
-            .text(app.lang);
+            .text(app.lang());
     let facts: Vec<&str> = facts.lines().collect();
     for fact in facts {
         lines.extend(wrap(&sanitize(fact), width).into_iter().map(|l| Line::from(w(l))));
@@ -80,8 +80,8 @@ fn file_lines(app: &App, file: usize, doc: &Document, width: usize) -> Vec<Line<
 
 /// The ratings of the file or division under the cursor, as counts and bars, and a blank line.
 fn distribution(app: &App, width: usize) -> Vec<Line<'static>> {
-    match &app.review.here {
-        Some((node, counts)) if *node == app.cursor => {
+    match &app.review().here {
+        Some((node, counts)) if *node == app.cursor() => {
             let mut lines = super::review::bars::lines(app, counts, width);
             lines.push(Line::default());
             lines
@@ -92,11 +92,11 @@ fn distribution(app: &App, width: usize) -> Vec<Line<'static>> {
 
 fn error_lines(app: &App, error: &hyoka_data::store::LoadError, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let intro = Words::BrokenIntro.text(app.lang);
+    let intro = Words::BrokenIntro.text(app.lang());
     lines.extend(wrap(&intro, width).into_iter().map(|l| Line::styled(w(l), style::bold())));
     lines.push(Line::default());
     for problem in &error.problems {
-        let text = sanitize(&problem.render(&error.path, app.lang)).into_owned();
+        let text = sanitize(&problem.render(&error.path, app.lang())).into_owned();
         lines.extend(wrap(&text, width).into_iter().map(|l| Line::styled(w(l), style::error())));
     }
     lines
@@ -104,7 +104,7 @@ fn error_lines(app: &App, error: &hyoka_data::store::LoadError, width: usize) ->
 
 fn section_line(app: &App, at: SectionRef, section: &Section, reviewed: bool) -> Line<'static> {
     // The mark column is as wide as 未評価, so that names line up whether rated or not.
-    let not_rated = Words::NotRated.text(app.lang);
+    let not_rated = Words::NotRated.text(app.lang());
     let column = display_width(&not_rated).max(2);
     let (mark, mark_style) = match &section.rating {
         Some(mark) => (sanitize(mark).into_owned(), style::bold()),
@@ -112,20 +112,20 @@ fn section_line(app: &App, at: SectionRef, section: &Section, reviewed: bool) ->
     };
     let pad = " ".repeat(column.saturating_sub(display_width(&mark)));
     let missing: Vec<&str> =
-        section.empty_fields().into_iter().filter(|f| *f != Field::Rating).map(|f| f.label(app.lang)).collect();
+        section.empty_fields().into_iter().filter(|f| *f != Field::Rating).map(|f| f.label(app.lang())).collect();
     let mut spans = vec![
         Span::styled(if app.is_section_dirty(at) { "* " } else { "  " }, style::bold()),
         Span::styled(w(mark), mark_style),
         Span::raw(format!("{pad} ")),
     ];
     if reviewed {
-        spans.push(Span::styled(crate::i18n::cycle::status_mark(section.status, app.lang), style::bold()));
+        spans.push(Span::styled(crate::i18n::cycle::status_mark(section.status, app.lang()), style::bold()));
         spans.push(Span::raw(" "));
     }
     spans.push(Span::raw(w(sanitize(&section.name))));
     if !missing.is_empty() {
         spans.push(Span::styled(
-            w(format!("  {}{}", Words::EmptyFields.text(app.lang), missing.join("・"))),
+            w(format!("  {}{}", Words::EmptyFields.text(app.lang()), missing.join("・"))),
             style::error(),
         ));
     }
@@ -137,7 +137,7 @@ fn section_line(app: &App, at: SectionRef, section: &Section, reviewed: bool) ->
 fn stage_lines(app: &App, file: usize, divisions: &[&hyoka_core::model::Division], width: usize) -> Vec<Line<'static>> {
     use crate::i18n::cycle::{CycleWords, stage_name, status_mark, status_name};
     let Some(stage) = app.doc(file).and_then(|d| d.stage) else { return Vec::new() };
-    let lang = app.lang;
+    let lang = app.lang();
     let mut texts = vec![(CycleWords::Stage { stage: stage_name(stage, lang).to_owned() }.text(lang), style::bold())];
     let fields = stage.fields();
     let named = fields.iter().map(|f| f.label(lang)).collect::<Vec<_>>().join("・");

@@ -19,12 +19,12 @@ use hyoka_core::text::{display_width, sanitize, wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, at: SectionRef) {
     let Some(section) = app.section(at) else { return };
-    let editor = match &app.mode {
+    let editor = match &app.mode() {
         Mode::Editing(editor) if editor.section == at => Some(editor.as_ref()),
         _ => None,
     };
     for field in Field::PANES {
-        let area = app.layout.pane(field);
+        let area = app.layout().pane(field);
         if area.height == 0 {
             continue; // another pane is zoomed
         }
@@ -32,18 +32,28 @@ pub fn draw(frame: &mut Frame, app: &App, at: SectionRef) {
             super::editor::draw_pane(frame, app, editor, area);
             continue;
         }
-        let focused = app.focus == Focus::Pane(field);
+        let focused = app.focus() == Focus::Pane(field);
         let frame_block = block().title(title(app, at, field, focused)).border_style(style::border(focused));
         let inner = frame_block.inner(area);
         frame.render_widget(frame_block, area);
         match field {
             Field::Rating => rating(frame, app, at, section, inner),
             Field::Progress => {
-                text_pane(frame, app, (&app.layout.progress_lines, &app.review.marks.progress), app.scroll[0], area);
+                text_pane(
+                    frame,
+                    app,
+                    (&app.layout().progress_lines, &app.review().marks.progress),
+                    app.scroll().progress,
+                    area,
+                );
             }
-            Field::Reflection => {
-                text_pane(frame, app, (&app.layout.reflection_lines, &app.review.marks.reflection), app.scroll[1], area)
-            }
+            Field::Reflection => text_pane(
+                frame,
+                app,
+                (&app.layout().reflection_lines, &app.review().marks.reflection),
+                app.scroll().reflection,
+                area,
+            ),
             _ => goals(frame, app, area, focused),
         }
     }
@@ -58,7 +68,7 @@ fn title(app: &App, at: SectionRef, field: Field, focused: bool) -> Line<'static
     };
     if focused {
         // The pane's first keys, from the bindings in force.
-        let hints = app.keymap.hints(pane_contexts(field), app.lang);
+        let hints = app.keymap().hints(pane_contexts(field), app.lang());
         let shown = match field {
             Field::Goals => 3,
             Field::Rating => 2,
@@ -71,7 +81,7 @@ fn title(app: &App, at: SectionRef, field: Field, focused: bool) -> Line<'static
 }
 
 fn placeholder(app: &App, field: Field) -> Line<'static> {
-    Line::styled(w(Words::Empty { field }.text(app.lang)), dim())
+    Line::styled(w(Words::Empty { field }.text(app.lang())), dim())
 }
 
 /// A text pane's lines, with the search's hits marked (`marks`: byte ranges per line).
@@ -96,7 +106,7 @@ fn text_pane(frame: &mut Frame, app: &App, (lines, marks): (&[String], &[Vec<Ran
 
 fn goals(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
     let inner = block().inner(area);
-    let items = &app.layout.goal_items;
+    let items = &app.layout().goal_items;
     if items.is_empty() {
         frame.render_widget(Paragraph::new(placeholder(app, Field::Goals)), inner);
         return;
@@ -105,15 +115,15 @@ fn goals(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
     let mut selected = (0, 0);
     for (row, item) in items.iter().enumerate() {
         let start = lines.len();
-        let marks = app.review.marks.goals.get(row).map_or(&[][..], Vec::as_slice);
-        lines.extend(goal_lines(item, row == app.goal_cursor && focused, marks, usize::from(inner.width)));
-        if row == app.goal_cursor {
+        let marks = app.review().marks.goals.get(row).map_or(&[][..], Vec::as_slice);
+        lines.extend(goal_lines(item, row == app.goal_cursor() && focused, marks, usize::from(inner.width)));
+        if row == app.goal_cursor() {
             selected = (start, lines.len());
         }
     }
     // Keep the selected goal in view without remembering a scroll position.
     let height = usize::from(inner.height);
-    let offset = (selected.0.min(selected.1.saturating_sub(height)) + usize::from(app.goal_scroll))
+    let offset = (selected.0.min(selected.1.saturating_sub(height)) + usize::from(app.goal_scroll()))
         .min(lines.len().saturating_sub(height));
     let total = lines.len();
     let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
@@ -158,7 +168,7 @@ fn rating(frame: &mut Frame, app: &App, at: SectionRef, section: &Section, inner
             Span::styled(w(format!("{} ", sanitize(&grade.mark))), style::bold()),
             Span::styled(w(sanitize(&grade.label)), style::bold()),
         ]),
-        None => Line::styled(w(Words::NotRated.text(app.lang)), dim()),
+        None => Line::styled(w(Words::NotRated.text(app.lang())), dim()),
     };
     // Each "1:◎達成できた" stays whole; where the full legend does not fit, the marks alone do.
     let width = usize::from(inner.width);
@@ -173,7 +183,7 @@ fn rating(frame: &mut Frame, app: &App, at: SectionRef, section: &Section, inner
     let mut legend = pack(&full, width);
     if legend.len() > available {
         let mut compact = short.join("  ");
-        compact.push_str(&Words::RatingKeys.text(app.lang));
+        compact.push_str(&Words::RatingKeys.text(app.lang()));
         legend = pack(&[compact], width);
     }
     let mut lines = vec![current];

@@ -14,7 +14,7 @@ use hyoka_core::text::display_width;
 /// The pane titles in the words of the published table.
 pub fn field_title(app: &App, at: SectionRef, field: Field) -> String {
     let checkpoint = app.doc(at.file).and_then(|d| d.checkpoint);
-    Words::PaneTitle { field, checkpoint }.text(app.lang)
+    Words::PaneTitle { field, checkpoint }.text(app.lang())
 }
 
 /// "3-8/12" in the bottom border when a pane holds more lines than it shows.

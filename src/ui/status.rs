@@ -14,10 +14,10 @@ use hyoka_core::text::{display_width, sanitize, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
     let width = usize::from(status.width);
-    let lang = app.lang;
+    let lang = app.lang();
     let mode = Words::Mode { mode: mode_name(app) }.text(lang);
-    let saving = app.files.iter().any(|f| f.saving);
-    let file = app.files.get(app.cursor.file());
+    let saving = app.files().iter().any(|f| f.saving);
+    let file = app.files().get(app.cursor().file());
     let broken = file.is_some_and(|f| matches!(f.state, FileState::Broken(_)));
     let unsaved = app.unsaved_sections();
     let (saved_text, saved_style) = if saving {
@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
     ]);
     frame.render_widget(Paragraph::new(line), status);
 
-    let bottom = match &app.message {
+    let bottom = match &app.message() {
         Some(message) => {
             let style = match message.tone {
                 Tone::Info => Style::new(),
@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
             let text = sanitize(&message.text);
             let room = usize::from(hints.width);
             // A message too long for the line ends in the key that shows it whole.
-            let whole = app.keymap.keys(Context::Global, Command::Messages).first().map(|k| k.shown());
+            let whole = app.keymap().keys(Context::Global, Command::Messages).first().map(|k| k.shown());
             let line = match whole {
                 Some(key) if display_width(&text) > room => {
                     let tail = format!(" {key}:{}", Words::WholeMessage.text(lang));
@@ -62,16 +62,16 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
             Line::styled(w(line), style)
         }
         None => {
-            let keys = app.keymap.hints(contexts(app), lang);
+            let keys = app.keymap().hints(contexts(app), lang);
             let legend = Words::TreeLegend.text(lang);
             // The legend only where it fits whole: a cut legend says nothing.
             let room = usize::from(hints.width);
-            let text = if matches!(app.mode, Mode::Browse) && display_width(&keys) + 3 + display_width(&legend) <= room
-            {
-                format!("{keys}   {legend}")
-            } else {
-                keys
-            };
+            let text =
+                if matches!(app.mode(), Mode::Browse) && display_width(&keys) + 3 + display_width(&legend) <= room {
+                    format!("{keys}   {legend}")
+                } else {
+                    keys
+                };
             Line::styled(w(truncate(&text, room)), dim())
         }
     };
@@ -80,7 +80,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
 
 fn mode_name(app: &App) -> crate::i18n::screen::ModeName {
     use crate::i18n::screen::ModeName;
-    match &app.mode {
+    match &app.mode() {
         Mode::Editing(_) | Mode::Comment(_) => ModeName::Editing,
         Mode::Help { .. } | Mode::Messages { .. } => ModeName::Help,
         Mode::ConfirmQuit => ModeName::Quit,
@@ -89,33 +89,33 @@ fn mode_name(app: &App) -> crate::i18n::screen::ModeName {
         Mode::Export(_) => ModeName::Export,
         Mode::Changes(_) => ModeName::History,
         Mode::Search(_) | Mode::Filter(_) | Mode::Table(_) | Mode::Years(_) | Mode::Summary(_) => {
-            if app.read_only {
+            if app.read_only() {
                 ModeName::ReadOnly
             } else {
                 ModeName::Browse
             }
         }
         Mode::Ask(_) => ModeName::Browse,
-        Mode::Browse if app.read_only => ModeName::ReadOnly,
+        Mode::Browse if app.read_only() => ModeName::ReadOnly,
         Mode::Browse => ModeName::Browse,
     }
 }
 
 /// "上京区役所 平成20年度 › 区民部 › 総務課 │ data/kamigyo/2008.yaml"
 fn location(app: &App) -> String {
-    let file = app.cursor.file();
-    let path = app.files.get(file).map(|f| f.path.display().to_string()).unwrap_or_default();
+    let file = app.cursor().file();
+    let path = app.files().get(file).map(|f| f.path.display().to_string()).unwrap_or_default();
     let mut parts = vec![];
     match app.doc(file) {
-        None => parts.push(Words::UnreadableFile.text(app.lang)),
+        None => parts.push(Words::UnreadableFile.text(app.lang())),
         Some(doc) => {
             match doc.stage {
                 Some(stage) => {
-                    parts.push(format!("{}［{}］", doc.title(), crate::i18n::cycle::stage_short(stage, app.lang)))
+                    parts.push(format!("{}［{}］", doc.title(), crate::i18n::cycle::stage_short(stage, app.lang())))
                 }
                 None => parts.push(doc.title()),
             }
-            let division = match app.cursor {
+            let division = match app.cursor() {
                 Node::Division(_, d) => Some(d),
                 Node::Section(at) => Some(at.division),
                 Node::File(_) => None,

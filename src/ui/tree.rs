@@ -11,13 +11,13 @@ use crate::i18n::screen::Words;
 use hyoka_core::text::{sanitize, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let focused = app.focus == Focus::Tree;
-    let frame_block = block().title(w(Words::TreeTitle.text(app.lang))).border_style(style::border(focused));
+    let focused = app.focus() == Focus::Tree;
+    let frame_block = block().title(w(Words::TreeTitle.text(app.lang()))).border_style(style::border(focused));
     let inner = frame_block.inner(area);
     frame.render_widget(frame_block, area);
     let nodes = app.visible_nodes();
     let height = usize::from(inner.height);
-    let offset = app.tree_offset.min(nodes.len().saturating_sub(1));
+    let offset = app.tree_offset().min(nodes.len().saturating_sub(1));
     let width = usize::from(inner.width);
     let lines: Vec<Line> = nodes
         .iter()
@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .take(height)
         .map(|node| {
             let mut line = row(app, *node, width);
-            if *node == app.cursor {
+            if *node == app.cursor() {
                 // The whole row, so that the cursor is seen on a short name too.
                 let pad = width.saturating_sub(line.width());
                 line.push_span(Span::raw(" ".repeat(pad)));
@@ -38,11 +38,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 fn row(app: &App, node: Node, width: usize) -> Line<'static> {
-    let lang = app.lang;
-    let fold = |node: Node| if app.collapsed.contains(&node) { "▸ " } else { "▾ " };
+    let lang = app.lang();
+    let fold = |node: Node| if app.collapsed().contains(&node) { "▸ " } else { "▾ " };
     match node {
         Node::File(file) => {
-            let Some(entry) = app.files.get(file) else { return Line::default() };
+            let Some(entry) = app.files().get(file) else { return Line::default() };
             match &entry.state {
                 FileState::Loaded(loaded) => {
                     let flag = if entry.gone {
@@ -67,8 +67,8 @@ fn row(app: &App, node: Node, width: usize) -> Line<'static> {
         }
         Node::Division(file, division) => {
             let Some(d) = app.doc(file).and_then(|d| d.divisions.get(division)) else { return Line::default() };
-            let loaded = app.files.get(file).and_then(|f| f.loaded_state());
-            let folded = app.collapsed.contains(&node);
+            let loaded = app.files().get(file).and_then(|f| f.loaded_state());
+            let folded = app.collapsed().contains(&node);
             // A folded division still says that something inside it is unsaved or unwritten.
             let marks = if folded {
                 let unsaved = loaded.is_some_and(|l| l.dirty().any(|(dd, _)| dd == division));

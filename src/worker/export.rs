@@ -39,7 +39,10 @@ pub fn export(job: ExportJob, lang: Lang) -> ExportReport {
     if is_data_path(&path) || job.data_files.iter().any(|p| same(p)) {
         return ExportReport::IntoData(path);
     }
-    if job.forbidden.iter().any(|dir| inside(&path, dir)) {
+    // A data root that is a file forbids its folder.
+    let folder =
+        |place: &Path| if place.is_dir() { Some(place.to_path_buf()) } else { place.parent().map(Path::to_path_buf) };
+    if job.forbidden.iter().filter_map(|place| folder(place)).any(|dir| inside(&path, &dir)) {
         return ExportReport::InsideData(path);
     }
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty());

@@ -9,8 +9,8 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::app::journal::{differences, format_journal, parse_journal};
-use crate::app::{FileEntry, JournalEntry, RecoveryEntry};
+use crate::app::journal::{format_journal, parse_journal};
+use crate::app::{JournalEntry, LeftJournal};
 
 /// Where journals are kept.
 pub fn journal_dir() -> Option<PathBuf> {
@@ -92,8 +92,8 @@ impl Journals {
         let _ = fs::remove_file(path);
     }
 
-    /// Journals left by hyokas that are gone, for the files now open (matched by canonical path).
-    pub fn find(&self, files: &[FileEntry]) -> Vec<RecoveryEntry> {
+    /// Journals left by hyokas that are gone (the state matches them to the files open).
+    pub fn left_behind(&self) -> Vec<LeftJournal> {
         let Ok(listing) = fs::read_dir(&self.dir) else { return Vec::new() };
         let mut found = Vec::new();
         for path in listing.filter_map(|e| e.ok().map(|e| e.path())) {
@@ -110,37 +110,10 @@ impl Journals {
             }
             let Ok(text) = fs::read_to_string(&path) else { continue };
             let Some(content) = parse_journal(&text) else { continue };
-            // The file where it was; or, when that is gone (moved or renamed), the open file of the
-            // same organisation and year.
-            let same_table = |f: &FileEntry| {
-                f.doc().is_some_and(|d| {
-                    d.organization == content.work.base.organization && d.fiscal_year == content.work.base.fiscal_year
-                })
-            };
-            let moved = !content.file.exists();
-            let matched = files.iter().position(|f| f.canonical == content.file);
-            let Some(file) = matched.or_else(|| moved.then(|| files.iter().position(same_table)).flatten()) else {
-                continue; // its file is not open now: kept for when it is
-            };
-            let Some(on_disk) = files.get(file).and_then(FileEntry::doc) else { continue };
-            if content.work.pending.is_empty()
-                && (content.work.mine == *on_disk || content.work.mine == content.work.base)
-            {
-                let _ = fs::remove_file(&path); // nothing unsaved in it
-                continue;
-            }
             let written = fs::metadata(&path).and_then(|m| m.modified()).ok();
-            let differences = differences(&content.work.base, &content.work.mine);
-            found.push(RecoveryEntry {
-                file,
-                journal_path: path,
-                original: content.file,
-                work: content.work,
-                written,
-                differences,
-            });
+            let moved = !content.file.exists();
+            found.push(LeftJournal { path, content, written, moved });
         }
-        found.sort_by_key(|e| (e.file, e.written));
         found
     }
 

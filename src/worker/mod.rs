@@ -7,7 +7,9 @@ pub mod export;
 pub mod git;
 pub mod history;
 pub mod journal;
+mod load;
 pub mod save;
+mod start;
 pub mod watch;
 
 use std::sync::mpsc::{Sender, channel};
@@ -19,6 +21,7 @@ use crate::app::{Action, App, Effect, update};
 use crate::i18n::Lang;
 use hyoka_data::store::{FaultPlan, RealDisk};
 pub use journal::{Journals, journal_dir};
+pub use load::{disk_stamp, load_workspace};
 
 /// Where outcomes go: the screen's event loop (or a test).
 pub type Outbox = Arc<dyn Fn(Action) + Send + Sync>;
@@ -29,8 +32,13 @@ pub struct Env {
     pub lang: Lang,
     pub faults: Arc<dyn FaultPlan + Send + Sync>,
     pub clock: fn() -> DateTime<FixedOffset>,
-    /// `None` in reviewer mode or where no journal folder can be had.
-    pub journals: Option<Arc<Mutex<Journals>>>,
+    /// This hyoka's journals, once their folder is open (never in reviewer mode, nor where no
+    /// folder can be had).
+    pub journals: Arc<Mutex<Option<Journals>>>,
+    /// Where the journals are kept (from `XDG_STATE_HOME` or `HOME`).
+    pub journal_dir: Option<std::path::PathBuf>,
+    /// Who approves and returns sections, as the settings say.
+    pub reviewers: Option<hyoka_data::config::Reviewers>,
     /// Commit on save (`--commit`, or `git: { commit: true }`); `None` when off.
     pub commits: Option<Arc<Mutex<hyoka_data::git::AutoCommit>>>,
     /// The history view's reader when effects are carried out inline (tests); the screen's
@@ -50,7 +58,9 @@ impl Env {
             lang,
             faults: Arc::new(RealDisk),
             clock: now,
-            journals: journals.map(|j| Arc::new(Mutex::new(j))),
+            journals: Arc::new(Mutex::new(journals)),
+            journal_dir: journal_dir(),
+            reviewers: None,
             commits: None,
             history: Arc::new(Mutex::new(history::Reader::new(lang))),
         }
@@ -59,10 +69,9 @@ impl Env {
     /// Writes the journals now, on the calling thread: when the terminal goes or a signal comes,
     /// the work is kept before anything else happens.
     pub fn write_journal_now(&self, app: &App) {
-        if let Some(journals) = &self.journals {
-            let entries = crate::app::journal_entries(app);
-            let mut journals = journals.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            let _ = journals.write(&entries);
+        let mut journals = self.journals.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(journals) = journals.as_mut() {
+            let _ = journals.write(&crate::app::journal_entries(app));
         }
     }
 }
@@ -75,16 +84,19 @@ pub fn perform(effect: Effect, env: &Env) -> Vec<Action> {
         Effect::ResolveMerge(path) => vec![git::resolve(&path, env.lang)],
         Effect::Export(job) => vec![Action::Exported(export::export(job, env.lang))],
         Effect::Journal(entries) => {
-            let Some(journals) = &env.journals else { return Vec::new() };
-            let mut journals = journals.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut journals = env.journals.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let Some(journals) = journals.as_mut() else { return Vec::new() };
             vec![Action::JournalWritten(journals.write(&entries).err().map(|e| e.to_string()))]
         }
         Effect::DiscardJournal(path) => {
-            if let Some(journals) = &env.journals {
-                journals.lock().unwrap_or_else(std::sync::PoisonError::into_inner).discard(&path);
+            if let Some(journals) = env.journals.lock().unwrap_or_else(std::sync::PoisonError::into_inner).as_mut() {
+                journals.discard(&path);
             }
             Vec::new()
         }
+        Effect::Identify => vec![start::identify(env)],
+        Effect::OpenJournals => vec![start::open_journals(env)],
+        Effect::FindMerges(files) => vec![start::find_merges(&files, env.lang)],
         Effect::CheckDisk(checks) => {
             watch::check(checks).into_iter().map(|report| Action::DiskChanged(Box::new(report))).collect()
         }
@@ -126,8 +138,9 @@ fn new_year(job: crate::app::NewYearJob, lang: Lang) -> Action {
         Ok(()) => hyoka_data::store::create_new_year(&job.path, &job.doc)
             .map_err(|e| crate::i18n::cycle::new_year_error(&e, lang)),
     };
-    let stamp = std::fs::metadata(&job.path).ok().as_ref().and_then(crate::app::disk_stamp);
-    Action::NewYearWritten(Box::new(crate::app::NewYearReport { job, outcome, stamp }))
+    let stamp = std::fs::metadata(&job.path).ok().as_ref().and_then(disk_stamp);
+    let canonical = hyoka_data::store::canonical_path(&job.path);
+    Action::NewYearWritten(Box::new(crate::app::NewYearReport { job, outcome, stamp, canonical }))
 }
 
 /// The worker threads, fed through channels.
@@ -151,8 +164,14 @@ impl Worker {
     /// Hands an effect to its thread; `Redraw` is not the worker's and is given back.
     pub fn run(&self, effect: Effect) -> Option<Effect> {
         let lane = match &effect {
-            Effect::Save(_) | Effect::Export(_) | Effect::ResolveMerge(_) | Effect::NewYear(_) => &self.io,
-            Effect::Journal(_) | Effect::DiscardJournal(_) => &self.journal,
+            Effect::Save(_)
+            | Effect::Export(_)
+            | Effect::ResolveMerge(_)
+            | Effect::NewYear(_)
+            | Effect::Identify
+            | Effect::FindMerges(_) => &self.io,
+            // The folder is open before the first journal is written.
+            Effect::Journal(_) | Effect::DiscardJournal(_) | Effect::OpenJournals => &self.journal,
             Effect::CheckDisk(_) => &self.disk,
             Effect::History { .. } | Effect::HistoryDiff { .. } => &self.history,
             Effect::Redraw => return Some(effect),

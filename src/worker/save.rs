@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::app::{SaveJob, SaveReport, disk_stamp};
+use super::load::disk_stamp;
+use crate::app::{SaveJob, SaveReport};
 use hyoka_core::model::{Document, Review};
 use hyoka_data::store::{FaultPlan, SaveRequest};
 

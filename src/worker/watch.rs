@@ -16,8 +16,9 @@ use std::time::{Duration, Instant};
 
 use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
 
+use super::load::disk_stamp;
 use super::{Env, Outbox};
-use crate::app::{Action, DiskChange, DiskCheck, DiskReport, Effect, disk_stamp};
+use crate::app::{Action, DiskChange, DiskCheck, DiskReport, Effect};
 use hyoka_data::store::{LoadError, Problem, ProblemKind, decode, parse_document, read_data_file};
 
 /// How often every open file is looked at even when no notification came.

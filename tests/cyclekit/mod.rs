@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
-use hyoka::app::{Action, App, Effect, SectionRef, action_for, load_workspace, update};
+use hyoka::app::{Action, App, Effect, SectionRef, Settings, action_for, update};
 use hyoka::i18n::Lang;
 use hyoka::model::{Document, Review, Stage, Status};
 use hyoka::store::{RealDisk, emit_document, parse_document};
+use hyoka::worker::load_workspace;
 use hyoka::worker::{Env, settle};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
@@ -69,10 +70,14 @@ impl Office {
 
     /// The folder opened by `user`; a reviewer if `reviewer`.
     pub fn open(&self, user: &str, reviewer: bool) -> App {
-        let files = load_workspace(self.dir.path()).expect("the folder loads");
-        let mut app = App::new(files, Lang::Ja);
-        app.user = user.to_owned();
-        app.reviewer = reviewer;
+        self.open_with(Settings::new(Lang::Ja).known_as(user, reviewer), |_| {})
+    }
+
+    /// The folder opened with `settings`, its files as `name` names them (e.g. as in the repository).
+    pub fn open_with(&self, settings: Settings, name: impl Fn(&mut hyoka::app::FileEntry)) -> App {
+        let mut files = load_workspace(self.dir.path()).expect("the folder loads");
+        files.iter_mut().for_each(name);
+        let mut app = App::new(files, settings);
         update(&mut app, Action::Resize(100, 30));
         app
     }
@@ -122,7 +127,7 @@ pub fn changed_lines(before: &str, after: &str) -> (Vec<String>, Vec<String>) {
 }
 
 pub fn message(app: &App) -> String {
-    app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default()
+    app.message().as_ref().map(|m| m.text.clone()).unwrap_or_default()
 }
 
 pub fn path_text(path: &Path) -> String {

@@ -2,9 +2,10 @@
 //! counts made without hyoka's own search to compare with.
 #![allow(dead_code)] // each test file uses a part of it
 
-use hyoka::app::{Action, App, Node, SectionRef, action_for, load_workspace, update};
+use hyoka::app::{Action, App, Node, SectionRef, action_for, update};
 use hyoka::i18n::Lang;
 use hyoka::model::{Document, Section};
+use hyoka::worker::load_workspace;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Relative, as the tests run in the package folder: the paths on screen do not depend on the checkout.
@@ -13,7 +14,7 @@ pub const FIXTURE: &str = "tests/fixtures/review";
 pub fn city() -> App {
     let files = load_workspace(std::path::Path::new(FIXTURE)).expect("the fixture loads");
     assert_eq!(files.len(), 6);
-    let mut app = App::new(files, Lang::Ja);
+    let mut app = App::new(files, crate::common::state::settings(Lang::Ja));
     update(&mut app, Action::Resize(100, 30));
     app
 }
@@ -41,7 +42,7 @@ pub fn doc(app: &App, file: usize) -> &Document {
 
 pub fn every_section(app: &App) -> Vec<(SectionRef, &Section)> {
     let mut out = Vec::new();
-    for file in 0..app.files.len() {
+    for file in 0..app.files().len() {
         for (division, d) in doc(app, file).divisions.iter().enumerate() {
             for (section, s) in d.sections.iter().enumerate() {
                 out.push((SectionRef { file, division, section }, s));

@@ -2,21 +2,85 @@
 //! it, keep mine, keep theirs, or write a combined text. Nothing of that file is written until
 //! every question is answered; a cancelled dialog leaves the questions waiting for the next save.
 
-use ratatui_textarea::CursorMove;
+use ratatui_textarea::{CursorMove, TextArea};
 
-use crate::app::action::{Action, Effect};
-use crate::app::state::{App, Choice, Conflict, Mode, Pending, Question, Tone, text_box};
+use super::{Handled, close, close_with, stay};
+use crate::app::action::Action;
+use crate::app::state::{App, Pending, Tone, text_box};
 use crate::app::{edit_keys, saving, sync};
-use crate::command::Command;
+use crate::command::{Command, Context};
 use crate::i18n::app::Msg;
 use hyoka_core::model::{Field, Section, goal_number};
 use hyoka_data::store::FieldConflict;
+
+/// The questions of one file, asked one by one before anything of it is written.
+pub struct Conflict {
+    pub file: usize,
+    pub conflicts: Vec<Question>,
+    /// Which question is shown.
+    pub index: usize,
+    /// Decisions so far, one per question.
+    pub chosen: Vec<Option<Choice>>,
+    /// Editing a combined text for the shown question.
+    pub combined: Option<TextArea<'static>>,
+}
+
+/// One thing to decide before a file is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Question {
+    /// A field both sides changed, differently.
+    Field(Box<FieldConflict>),
+    /// A section we changed that someone else removed or renamed: keep ours as a section of its
+    /// own, or let it go.
+    Gone { division: String, section: String, mine: Box<Section> },
+}
+
+impl Question {
+    pub fn field(&self) -> Option<&FieldConflict> {
+        match self {
+            Question::Field(conflict) => Some(conflict),
+            Question::Gone { .. } => None,
+        }
+    }
+
+    pub fn place(&self) -> (&str, &str) {
+        match self {
+            Question::Field(c) => (&c.division, &c.section),
+            Question::Gone { division, section, .. } => (division, section),
+        }
+    }
+}
+
+/// What the user kept of a conflicting field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Choice {
+    Mine,
+    Theirs,
+    /// A text written in the dialog from both.
+    Combined(String),
+}
+
+impl Conflict {
+    /// The dialog for a file's questions; `None` when there are none to ask.
+    pub fn new(file: usize, conflicts: Vec<Question>) -> Option<Conflict> {
+        let chosen = vec![None; conflicts.len()];
+        (!conflicts.is_empty()).then_some(Conflict { file, conflicts, index: 0, chosen, combined: None })
+    }
+
+    pub fn contexts(&self) -> &'static [Context] {
+        match (&self.combined, self.conflicts.get(self.index)) {
+            (Some(_), _) => &[Context::Combined, Context::TextInput],
+            (None, Some(Question::Gone { .. })) => &[Context::Gone],
+            (None, _) => &[Context::Conflict],
+        }
+    }
+}
 
 /// Lines of a combined text that say whose part follows; taken out when the text is used.
 pub const MINE_MARK: &str = "【自分】";
 pub const THEIRS_MARK: &str = "【相手】";
 
-pub fn handle(mut dialog: Box<Conflict>, app: &mut App, action: Action) -> Vec<Effect> {
+pub(in crate::app) fn handle(mut dialog: Box<Conflict>, app: &mut App, action: Action) -> Handled<Box<Conflict>> {
     if let Some(mut textarea) = dialog.combined.take() {
         match action {
             Action::Command(Command::UseCombined) => {
@@ -39,10 +103,10 @@ pub fn handle(mut dialog: Box<Conflict>, app: &mut App, action: Action) -> Vec<E
             }
             _ => dialog.combined = Some(textarea),
         }
-        app.mode = Mode::Resolve(dialog);
-        return Vec::new();
+        return stay(dialog);
     }
-    let Some(question) = dialog.conflicts.get(dialog.index) else { return Vec::new() };
+    // `index` is past the last question only once all are decided, and then the dialog is gone.
+    let Some(question) = dialog.conflicts.get(dialog.index) else { return close() };
     match (action, question) {
         (Action::Command(Command::KeepMine), _) => return decide(dialog, app, Choice::Mine),
         (Action::Command(Command::KeepTheirs), _) => return decide(dialog, app, Choice::Theirs),
@@ -64,23 +128,22 @@ pub fn handle(mut dialog: Box<Conflict>, app: &mut App, action: Action) -> Vec<E
         (Action::Command(Command::Cancel), _) => return cancel(app),
         _ => {}
     }
-    app.mode = Mode::Resolve(dialog);
-    Vec::new()
+    stay(dialog)
 }
 
 /// Records the decision for the shown field; after the last one, the decisions go into the
 /// document, the questions are answered, and the save runs again.
-fn decide(mut dialog: Box<Conflict>, app: &mut App, choice: Choice) -> Vec<Effect> {
+fn decide(mut dialog: Box<Conflict>, app: &mut App, choice: Choice) -> Handled<Box<Conflict>> {
     if let Some(slot) = dialog.chosen.get_mut(dialog.index) {
         *slot = Some(choice);
     }
     dialog.index += 1;
     if dialog.index < dialog.conflicts.len() {
-        app.mode = Mode::Resolve(dialog);
-        return Vec::new();
+        return stay(dialog);
     }
     let place = app.cursor_by_name();
-    let Some(entry) = app.files.get_mut(dialog.file) else { return Vec::new() };
+    // The file cannot go while its dialog is open (nothing is taken in meanwhile).
+    let Some(entry) = app.files.get_mut(dialog.file) else { return close() };
     for (question, choice) in dialog.conflicts.iter().zip(&dialog.chosen) {
         if let Some(loaded) = entry.loaded_mut() {
             loaded.edit(|doc| apply(doc, question, choice.as_ref()));
@@ -104,7 +167,7 @@ fn decide(mut dialog: Box<Conflict>, app: &mut App, choice: Choice) -> Vec<Effec
         // Everything was decided their way: the file on disk is already what was chosen.
         app.say(Tone::Info, Msg::TheirsKept);
     }
-    effects
+    close_with(effects)
 }
 
 /// Puts one decision into the document.
@@ -131,11 +194,11 @@ fn apply(doc: &mut hyoka_core::model::Document, question: &Question, choice: Opt
     }
 }
 
-fn cancel(app: &mut App) -> Vec<Effect> {
+fn cancel(app: &mut App) -> Handled<Box<Conflict>> {
     app.quit_after_save = false;
     app.say(Tone::Info, Msg::SaveCancelled);
     sync::take_in_all_waiting(app);
-    Vec::new()
+    close()
 }
 
 /// Both versions in one text, each part under a line saying whose it is. Goals are numbered one

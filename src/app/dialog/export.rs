@@ -5,13 +5,38 @@ use std::path::{Path, PathBuf};
 
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
+use super::{Handled, close, stay};
 use crate::app::action::{Action, Effect, ExportJob, ExportReport};
 use crate::app::edit_keys;
-use crate::app::state::{App, ExportDialog, Mode, Tone};
+use crate::app::state::{App, Mode, Tone};
 use crate::command::Command;
 use crate::i18n::app::Msg;
 use crate::i18n::review::ReviewMsg;
 use hyoka_data::interchange::Format;
+
+/// The export dialog: which file, in which format, to where.
+pub struct ExportDialog {
+    pub file: usize,
+    pub format: Format,
+    /// The output path, editable; in the user's export folder by default.
+    pub path: TextArea<'static>,
+    /// The path exists: the next Enter overwrites it.
+    pub confirm_overwrite: bool,
+    /// The path's folder does not exist: the next Enter creates it.
+    pub confirm_folder: bool,
+}
+
+impl ExportDialog {
+    pub fn typed_path(&self) -> String {
+        self.path.lines().join("")
+    }
+
+    /// The path or format changed: a question asked about the old one no longer holds.
+    fn changed(&mut self) {
+        self.confirm_overwrite = false;
+        self.confirm_folder = false;
+    }
+}
 
 const FORMATS: [Format; 5] = [Format::Html, Format::Csv, Format::Md, Format::Tsv, Format::Xlsx];
 
@@ -36,7 +61,7 @@ fn path_editor(path: &Path) -> TextArea<'static> {
     textarea
 }
 
-pub fn open(app: &mut App) {
+pub(in crate::app) fn open(app: &mut App) {
     let file = app.cursor.file();
     let Some(entry) = app.files.get(file).filter(|f| f.doc().is_some()) else {
         app.say(Tone::Error, Msg::ExportBroken);
@@ -57,9 +82,13 @@ pub fn open(app: &mut App) {
     }));
 }
 
-pub fn handle(mut dialog: Box<ExportDialog>, app: &mut App, action: Action) -> Vec<Effect> {
+pub(in crate::app) fn handle(
+    mut dialog: Box<ExportDialog>,
+    app: &mut App,
+    action: Action,
+) -> Handled<Box<ExportDialog>> {
     match action {
-        Action::Command(Command::Cancel) => return Vec::new(),
+        Action::Command(Command::Cancel) => return close(),
         Action::Command(command @ (Command::NextFormat | Command::PrevFormat)) => {
             let i = FORMATS.iter().position(|f| *f == dialog.format).unwrap_or(0);
             let len = FORMATS.len();
@@ -87,8 +116,8 @@ pub fn handle(mut dialog: Box<ExportDialog>, app: &mut App, action: Action) -> V
                     data_files: app.files.iter().map(|f| f.path.clone()).collect(),
                     forbidden: crate::app::review::export::forbidden(app),
                 };
-                app.mode = Mode::Export(dialog);
-                return vec![Effect::Export(job)];
+                // Open until the worker says how it went (written, or a question).
+                return (super::Next::Stay(dialog), vec![Effect::Export(job)]);
             }
         }
         Action::Command(command) if edit_keys::apply(&mut dialog.path, command, usize::MAX / 2) => {
@@ -104,12 +133,11 @@ pub fn handle(mut dialog: Box<ExportDialog>, app: &mut App, action: Action) -> V
         }
         _ => {}
     }
-    app.mode = Mode::Export(dialog);
-    Vec::new()
+    stay(dialog)
 }
 
 /// What the worker did with the export: the dialog closes, asks before overwriting, or says why not.
-pub fn exported(app: &mut App, report: ExportReport) -> Vec<Effect> {
+pub(in crate::app) fn exported(app: &mut App, report: ExportReport) -> Vec<Effect> {
     match report {
         ExportReport::Written(path) => {
             if matches!(app.mode, Mode::Export(_)) {

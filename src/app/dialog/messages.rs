@@ -1,14 +1,14 @@
 //! The message log (`M`): the last messages in full, newest first; any other key closes it.
 
-use crate::app::action::{Action, Effect};
-use crate::app::state::{App, Mode};
+use super::{Handled, close, stay};
+use crate::app::action::Action;
 use crate::command::Command;
 
-pub fn handle(scroll: u16, app: &mut App, action: Action) -> Vec<Effect> {
-    app.mode = match action {
-        Action::Command(Command::Up) => Mode::Messages { scroll: scroll.saturating_sub(1) },
-        Action::Command(Command::Down) => Mode::Messages { scroll: scroll.saturating_add(1) },
-        _ => Mode::Browse,
-    };
-    Vec::new()
+/// `scroll` is the log's state: the first row shown.
+pub(in crate::app) fn handle(scroll: u16, action: &Action) -> Handled<u16> {
+    match action {
+        Action::Command(Command::Up) => stay(scroll.saturating_sub(1)),
+        Action::Command(Command::Down) => stay(scroll.saturating_add(1)),
+        _ => close(),
+    }
 }

@@ -1,15 +1,16 @@
 //! The question before quitting with unsaved work: save and quit, quit without saving, or stay.
 
-use crate::app::action::{Action, Effect};
+use super::{Handled, close, close_with, stay};
+use crate::app::action::Action;
 use crate::app::saving::save;
-use crate::app::state::{App, Mode};
+use crate::app::state::App;
 use crate::command::Command;
 
-pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
+pub(in crate::app) fn handle(app: &mut App, action: Action) -> Handled<()> {
     match action {
         Action::Command(Command::SaveAndQuit) => {
             app.quit_after_save = true;
-            save(app)
+            close_with(save(app))
         }
         Action::Command(Command::DiscardAndQuit) => {
             // Thrown away for real: back to what is on disk, so that no journal keeps it either.
@@ -21,12 +22,9 @@ pub fn handle(app: &mut App, action: Action) -> Vec<Effect> {
             }
             app.generation += 1;
             app.should_quit = true;
-            Vec::new()
+            close()
         }
-        Action::Command(Command::Back) => Vec::new(),
-        _ => {
-            app.mode = Mode::ConfirmQuit;
-            Vec::new()
-        }
+        Action::Command(Command::Back) => close(),
+        _ => stay(()),
     }
 }

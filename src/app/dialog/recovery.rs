@@ -1,21 +1,64 @@
-//! The recovery dialog's keys at start-up: unsaved work left by a hyoka that ended without saving —
+//! The recovery dialog at start-up: unsaved work left by a hyoka that ended without saving —
 //! restore it, look at it, throw it away (asked twice), or decide later.
 
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use super::{Handled, close, stay};
 use crate::app::absorb::restore_into;
-use crate::app::action::{Action, Effect};
-use crate::app::state::{App, Mode, Recovery, RecoveryEntry, Tone, View};
+use crate::app::action::{Action, Effect, JournalWork};
+use crate::app::journal::FieldDiff;
+use crate::app::state::{App, Mode, Tone};
 use crate::app::sync;
-use crate::command::Command;
+use crate::command::{Command, Context};
 use crate::i18n::app::Msg;
 
+/// Journals found at start-up, offered one at a time.
+pub struct Recovery {
+    pub entries: Vec<RecoveryEntry>,
+    pub index: usize,
+    pub view: View,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Question,
+    /// Showing the differences, scrolled this far.
+    Changes(u16),
+    /// `x` was pressed: asked once more.
+    ConfirmDiscard,
+}
+
+pub struct RecoveryEntry {
+    /// The open file the work belongs to.
+    pub file: usize,
+    pub journal_path: PathBuf,
+    /// Where the data file was when the work was done (it may have moved since).
+    pub original: PathBuf,
+    pub work: JournalWork,
+    pub written: Option<SystemTime>,
+    /// Each field the journal changed.
+    pub differences: Vec<FieldDiff>,
+}
+
+impl Recovery {
+    pub fn contexts(&self) -> &'static [Context] {
+        match self.view {
+            View::Question => &[Context::Recovery],
+            View::Changes(_) => &[Context::RecoveryDiff],
+            View::ConfirmDiscard => &[Context::ConfirmDiscard],
+        }
+    }
+}
+
 /// Offers the journals found at start-up, if any.
-pub fn open(app: &mut App, entries: Vec<RecoveryEntry>) {
+pub(in crate::app) fn open(app: &mut App, entries: Vec<RecoveryEntry>) {
     if !entries.is_empty() {
         app.mode = Mode::Recover(Box::new(Recovery { entries, index: 0, view: View::Question }));
     }
 }
 
-pub fn handle(mut recovery: Box<Recovery>, app: &mut App, action: Action) -> Vec<Effect> {
+pub(in crate::app) fn handle(mut recovery: Box<Recovery>, app: &mut App, action: Action) -> Handled<Box<Recovery>> {
     match recovery.view {
         View::Changes(scroll) => {
             recovery.view = match action {
@@ -23,16 +66,14 @@ pub fn handle(mut recovery: Box<Recovery>, app: &mut App, action: Action) -> Vec
                 Action::Command(Command::Down) => View::Changes(scroll.saturating_add(1)),
                 _ => View::Question,
             };
-            app.mode = Mode::Recover(recovery);
-            return Vec::new();
+            return stay(recovery);
         }
         View::ConfirmDiscard => {
             recovery.view = View::Question;
             if let Action::Command(Command::ConfirmDiscard) = action {
                 return discard(recovery, app);
             }
-            app.mode = Mode::Recover(recovery);
-            return Vec::new();
+            return stay(recovery);
         }
         View::Question => {}
     }
@@ -40,30 +81,26 @@ pub fn handle(mut recovery: Box<Recovery>, app: &mut App, action: Action) -> Vec
         Action::Command(Command::Restore) => restore(recovery, app),
         Action::Command(Command::Discard) => {
             recovery.view = View::ConfirmDiscard;
-            app.mode = Mode::Recover(recovery);
-            Vec::new()
+            stay(recovery)
         }
         Action::Command(Command::ShowDiff) => {
             recovery.view = View::Changes(0);
-            app.mode = Mode::Recover(recovery);
-            Vec::new()
+            stay(recovery)
         }
         Action::Command(Command::Later) => {
             app.say(Tone::Info, Msg::RecoveryLater);
             sync::take_in_all_waiting(app);
-            Vec::new()
+            close()
         }
-        _ => {
-            app.mode = Mode::Recover(recovery);
-            Vec::new()
-        }
+        _ => stay(recovery),
     }
 }
 
 /// The journal's work over its own base, then what is on disk now taken in on top, and the
 /// questions it kept asked again at the next save.
-fn restore(recovery: Box<Recovery>, app: &mut App) -> Vec<Effect> {
-    let Some(entry) = recovery.entries.get(recovery.index) else { return Vec::new() };
+fn restore(recovery: Box<Recovery>, app: &mut App) -> Handled<Box<Recovery>> {
+    // `index` is past the last entry only once all are decided, and then the dialog is gone.
+    let Some(entry) = recovery.entries.get(recovery.index) else { return close() };
     let file = entry.file;
     let work = entry.work.clone();
     let journal = entry.journal_path.clone();
@@ -90,7 +127,7 @@ fn restore(recovery: Box<Recovery>, app: &mut App) -> Vec<Effect> {
     next(recovery, app, effects)
 }
 
-fn discard(recovery: Box<Recovery>, app: &mut App) -> Vec<Effect> {
+fn discard(recovery: Box<Recovery>, app: &mut App) -> Handled<Box<Recovery>> {
     let effects = recovery
         .entries
         .get(recovery.index)
@@ -100,13 +137,12 @@ fn discard(recovery: Box<Recovery>, app: &mut App) -> Vec<Effect> {
     next(recovery, app, effects)
 }
 
-fn next(mut recovery: Box<Recovery>, app: &mut App, effects: Vec<Effect>) -> Vec<Effect> {
+fn next(mut recovery: Box<Recovery>, app: &mut App, effects: Vec<Effect>) -> Handled<Box<Recovery>> {
     recovery.index += 1;
     recovery.view = View::Question;
     if recovery.index < recovery.entries.len() {
-        app.mode = Mode::Recover(recovery);
-    } else {
-        sync::take_in_all_waiting(app);
+        return (super::Next::Stay(recovery), effects);
     }
-    effects
+    sync::take_in_all_waiting(app);
+    (super::Next::Close, effects)
 }

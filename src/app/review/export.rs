@@ -18,15 +18,13 @@ pub fn outside_path(data_file: &Path, format: Format) -> PathBuf {
     PathBuf::from(name).with_extension(format.extension())
 }
 
-/// The folders an export may not be written into: none for an editor; for a reviewer the data
-/// folder as opened, or each data file's folder when that is not known.
+/// The places an export may not be written into: none for an editor; for a reviewer the data
+/// folder as opened and each data file's folder. (A place that is a file stands for its folder:
+/// the worker, which may look at the disk, decides which it is.)
 pub fn forbidden(app: &App) -> Vec<PathBuf> {
     if !app.read_only {
         return Vec::new();
     }
-    match &app.data_root {
-        Some(root) if root.is_dir() => vec![root.clone()],
-        Some(root) => root.parent().map(Path::to_path_buf).into_iter().collect(),
-        None => app.files.iter().filter_map(|f| f.canonical.parent().map(Path::to_path_buf)).collect(),
-    }
+    let folders = app.files.iter().filter_map(|f| f.canonical.parent().map(Path::to_path_buf));
+    app.data_root.iter().cloned().chain(folders).collect()
 }

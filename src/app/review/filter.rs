@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::app::action::{Action, Effect};
+use crate::app::action::Action;
+use crate::app::dialog::{Handled, close, stay};
 use crate::app::state::{App, FileEntry, Filter, FilterDialog, Mode, Rated, SearchIndex, SectionRef, Tone};
 use crate::command::Command;
 use crate::i18n::app::Msg;
@@ -80,7 +81,7 @@ pub fn rows(dialog: &FilterDialog) -> Vec<Row> {
 }
 
 /// `f`: the dialog, filled in with the filter in force (or the search in force as its text).
-pub fn open(app: &mut App) {
+pub(in crate::app) fn open(app: &mut App) {
     let mut marks: Vec<String> = Vec::new();
     for doc in app.files.iter().filter_map(FileEntry::doc) {
         for grade in doc.scale().iter() {
@@ -104,7 +105,7 @@ pub fn open(app: &mut App) {
 }
 
 /// `F`: everything shown again.
-pub fn clear(app: &mut App) {
+pub(in crate::app) fn clear(app: &mut App) {
     if app.review.filter.is_empty() {
         app.say(Tone::Info, Msg::Review(ReviewMsg::NoFilter));
         return;
@@ -114,14 +115,18 @@ pub fn clear(app: &mut App) {
     app.say(Tone::Info, Msg::Review(ReviewMsg::FilterCleared));
 }
 
-pub fn handle(mut dialog: Box<FilterDialog>, app: &mut App, action: Action) -> Vec<Effect> {
+pub(in crate::app) fn handle(
+    mut dialog: Box<FilterDialog>,
+    app: &mut App,
+    action: Action,
+) -> Handled<Box<FilterDialog>> {
     let rows = rows(&dialog);
     let row = rows.get(dialog.row).copied().unwrap_or(Row::Unrated);
     match action {
-        Action::Command(Command::Close) => return Vec::new(),
+        Action::Command(Command::Close) => return close(),
         Action::Command(Command::Up) => dialog.row = (dialog.row + rows.len() - 1) % rows.len().max(1),
         Action::Command(Command::Down) => dialog.row = (dialog.row + 1) % rows.len().max(1),
-        Action::Command(Command::Accept) if accept(&dialog, app) => return Vec::new(),
+        Action::Command(Command::Accept) if accept(&dialog, app) => return close(),
         Action::Command(Command::Toggle) => match row {
             Row::Mark(i) => {
                 let mark = dialog.marks.get(i).cloned().unwrap_or_default();
@@ -146,8 +151,7 @@ pub fn handle(mut dialog: Box<FilterDialog>, app: &mut App, action: Action) -> V
         Action::Paste(text) => type_into(&mut dialog, row, &text.replace(['\r', '\n'], "")),
         _ => {}
     }
-    app.mode = Mode::Filter(dialog);
-    Vec::new()
+    stay(dialog)
 }
 
 fn flip(set: &mut std::collections::BTreeSet<Rated>, rated: Rated) {

@@ -28,7 +28,7 @@ pub fn shows(app: &App, at: SectionRef) -> bool {
 
 /// After an action: what the filter lets through and where the search hits, looked at again
 /// when a file or the search or filter changed, and the open views rebuilt from them.
-pub fn refresh(app: &mut App) {
+pub(in crate::app) fn refresh(app: &mut App) {
     let versions: Vec<u64> = app.files.iter().map(|f| f.loaded_state().map_or(0, Loaded::version)).collect();
     if versions == app.review.seen && !app.review.stale {
         return;
@@ -76,7 +76,7 @@ pub fn refresh(app: &mut App) {
 
 /// After the layout: the highlights of the section on screen, the distribution of the node
 /// under the cursor, the years view's columns at the current width.
-pub fn after_layout(app: &mut App) {
+pub(in crate::app) fn after_layout(app: &mut App) {
     app.review.marks = marks::compute(app);
     app.review.here = marks::here(app);
     let (width, lang) = (app.layout.width, app.lang);

@@ -4,7 +4,8 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::app::action::{Action, Effect};
+use crate::app::action::Action;
+use crate::app::dialog::{Handled, close, stay};
 use crate::app::state::{App, Focus, Mode, Node, Search, SearchPrompt, Tone};
 use crate::app::tree;
 use crate::command::Command;
@@ -14,16 +15,20 @@ use hyoka_core::text::fold::fold;
 
 /// `/`: the prompt. The index is brought up to date now (once per change of a file), so that
 /// each key typed afterwards only searches.
-pub fn open(app: &mut App) {
+pub(in crate::app) fn open(app: &mut App) {
     super::index::refresh(&mut app.review.index, &app.files, app.review.kana);
     app.mode = Mode::Search(Box::default());
 }
 
-pub fn handle(mut prompt: Box<SearchPrompt>, app: &mut App, action: Action) -> Vec<Effect> {
+pub(in crate::app) fn handle(
+    mut prompt: Box<SearchPrompt>,
+    app: &mut App,
+    action: Action,
+) -> Handled<Box<SearchPrompt>> {
     match action {
         Action::Command(Command::Close) => {
             end(app);
-            return Vec::new();
+            return close();
         }
         Action::Command(Command::Accept) => {
             match &app.review.search {
@@ -35,7 +40,7 @@ pub fn handle(mut prompt: Box<SearchPrompt>, app: &mut App, action: Action) -> V
                 Some(_) => say_position(app),
                 None => {}
             }
-            return Vec::new();
+            return close();
         }
         Action::Command(Command::ToggleKana) => app.review.kana = !app.review.kana,
         Action::Command(Command::DeleteBack) => {
@@ -44,19 +49,15 @@ pub fn handle(mut prompt: Box<SearchPrompt>, app: &mut App, action: Action) -> V
         }
         Action::Type(c) => prompt.input.push(c),
         Action::Paste(text) => prompt.input.push_str(&text.replace(['\r', '\n'], " ")),
-        _ => {
-            app.mode = Mode::Search(prompt);
-            return Vec::new();
-        }
+        _ => return stay(prompt),
     }
     set_query(app, &prompt.input);
-    app.mode = Mode::Search(prompt);
-    Vec::new()
+    stay(prompt)
 }
 
 /// Searches for `query` anew and moves to its first hit at or after the cursor, as vim's
 /// incremental search does.
-pub fn set_query(app: &mut App, query: &str) {
+pub(in crate::app) fn set_query(app: &mut App, query: &str) {
     let folded = fold(query, app.review.kana);
     app.review.search = (!folded.trim().is_empty()).then(|| Search { query: query.to_owned(), folded, current: None });
     app.review.stale = true;
@@ -70,7 +71,7 @@ pub fn set_query(app: &mut App, query: &str) {
 }
 
 /// `n` / `N`: the next or previous row with hits, round the end.
-pub fn step(app: &mut App, forward: bool) {
+pub(in crate::app) fn step(app: &mut App, forward: bool) {
     if app.review.search.is_none() {
         app.say(Tone::Info, Msg::Review(ReviewMsg::NoSearch));
         return;
@@ -91,7 +92,7 @@ pub fn step(app: &mut App, forward: bool) {
 }
 
 /// Esc: the search ends; the cursor stays where the search took it.
-pub fn end(app: &mut App) {
+pub(in crate::app) fn end(app: &mut App) {
     if app.review.search.take().is_some() {
         app.review.stale = true;
         app.say(Tone::Info, Msg::Review(ReviewMsg::SearchEnded));

@@ -3,7 +3,8 @@
 
 use std::cmp::Ordering;
 
-use crate::app::action::{Action, Effect};
+use crate::app::action::Action;
+use crate::app::dialog::{Handled, close, stay};
 use crate::app::state::{App, Column, FileEntry, Focus, Mode, Node, SectionRef, TableRow, TableView};
 use crate::app::tree;
 use crate::command::Command;
@@ -99,7 +100,7 @@ pub fn cell(row: &TableRow, column: Column, (calendar, lang): (Calendar, Lang)) 
 }
 
 /// `t`: the table, in tree order, on the row of the section under the cursor.
-pub fn open(app: &mut App) {
+pub(in crate::app) fn open(app: &mut App) {
     let mut view = TableView::default();
     build(app, &mut view);
     if let Some(at) = app.selected() {
@@ -130,15 +131,12 @@ fn page(app: &App) -> usize {
     usize::from(app.layout.height.saturating_sub(5)).max(1)
 }
 
-pub fn handle(mut view: Box<TableView>, app: &mut App, action: Action) -> Vec<Effect> {
+pub(in crate::app) fn handle(mut view: Box<TableView>, app: &mut App, action: Action) -> Handled<Box<TableView>> {
     let last = view.rows.len().saturating_sub(1);
     let page = page(app);
-    let Action::Command(command) = action else {
-        app.mode = Mode::Table(view);
-        return Vec::new();
-    };
+    let Action::Command(command) = action else { return stay(view) };
     match command {
-        Command::Close => return Vec::new(),
+        Command::Close => return close(),
         Command::Up => view.cursor = view.cursor.saturating_sub(1),
         Command::Down => view.cursor = (view.cursor + 1).min(last),
         Command::PageUp => view.cursor = view.cursor.saturating_sub(page),
@@ -164,7 +162,7 @@ pub fn handle(mut view: Box<TableView>, app: &mut App, action: Action) -> Vec<Ef
                 tree::expand_to(app, row.at);
                 tree::select(app, Node::Section(row.at));
                 app.focus = Focus::Pane(Field::Goals);
-                return Vec::new();
+                return close();
             }
         }
         _ => {}
@@ -174,6 +172,5 @@ pub fn handle(mut view: Box<TableView>, app: &mut App, action: Action) -> Vec<Ef
     if view.cursor < view.offset || view.cursor >= view.offset + height {
         view.offset = view.cursor - view.cursor % height;
     }
-    app.mode = Mode::Table(view);
-    Vec::new()
+    stay(view)
 }

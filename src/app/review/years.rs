@@ -2,7 +2,8 @@
 //! `[` / `]` step to the same section (by division and section name) a year before or after;
 //! `y` shows the years next to each other. Pure lookups over the files, and the view's keys.
 
-use crate::app::action::{Action, Effect};
+use crate::app::action::Action;
+use crate::app::dialog::{Handled, close, stay};
 use crate::app::state::YearLine;
 use crate::app::state::{App, FileEntry, Mode, Node, SectionRef, Tone, YearColumn, YearsView};
 use crate::app::tree;
@@ -49,7 +50,7 @@ pub fn short_year(fiscal_year: i32) -> String {
 
 /// `[` / `]`: the same section in the fiscal year before or after. A year without it is named
 /// and passed over to the next year that has it.
-pub fn step(app: &mut App, forward: bool) {
+pub(in crate::app) fn step(app: &mut App, forward: bool) {
     let Some(at) = app.selected() else {
         app.say(Tone::Info, Msg::Review(ReviewMsg::ChooseSection));
         return;
@@ -132,7 +133,7 @@ pub fn history(years: &[YearColumn], absent: &str, unrated: &str) -> String {
 }
 
 /// `y`: the view, for the section under the cursor.
-pub fn open(app: &mut App) {
+pub(in crate::app) fn open(app: &mut App) {
     let Some(at) = app.selected() else {
         app.say(Tone::Info, Msg::Review(ReviewMsg::ChooseSection));
         return;
@@ -194,10 +195,10 @@ pub fn fitting_years(width: u16) -> usize {
     (usize::from(width.saturating_sub(2)) / 26).max(1)
 }
 
-pub fn handle(mut view: Box<YearsView>, app: &mut App, action: Action) -> Vec<Effect> {
+pub(in crate::app) fn handle(mut view: Box<YearsView>, app: &mut App, action: Action) -> Handled<Box<YearsView>> {
     let fitting = fitting_years(app.layout.width);
     match action {
-        Action::Command(Command::Close) => return Vec::new(),
+        Action::Command(Command::Close) => return close(),
         Action::Command(Command::Up) => view.scroll = view.scroll.saturating_sub(1),
         Action::Command(Command::Down) => {
             let longest = view.lines.iter().map(Vec::len).max().unwrap_or(0);
@@ -211,6 +212,5 @@ pub fn handle(mut view: Box<YearsView>, app: &mut App, action: Action) -> Vec<Ef
         }
         _ => {}
     }
-    app.mode = Mode::Years(view);
-    Vec::new()
+    stay(view)
 }

@@ -3,13 +3,17 @@
 
 use std::collections::HashSet;
 
-use super::dialogs::{Conflict, ExportDialog, Recovery};
 use super::editor::Editor;
 use super::files::{FileEntry, FileState};
 use super::history::{Change, History};
 use super::messages::{Message, MessageLog, Tone};
 use super::refs::{Focus, Node, SectionRef};
 use super::review::{FilterDialog, Review, SearchPrompt, SummaryView, TableView, YearsView};
+use crate::app::dialog::ask::Ask;
+use crate::app::dialog::comment::CommentDialog;
+use crate::app::dialog::conflict::Conflict;
+use crate::app::dialog::export::ExportDialog;
+use crate::app::dialog::recovery::Recovery;
 use crate::app::keymap::Keymap;
 use crate::i18n::Lang;
 use crate::i18n::app::Msg;
@@ -46,65 +50,130 @@ pub enum Mode {
     /// `S`: every organisation × fiscal year.
     Summary(Box<SummaryView>),
     /// A question of the year's cycle (submit, approve, next stage, new year).
-    Ask(Box<super::cycle::Ask>),
+    Ask(Box<Ask>),
     /// A reviewer writing why a section is returned.
-    Comment(Box<super::cycle::CommentDialog>),
+    Comment(Box<CommentDialog>),
 }
 
-pub struct App {
+/// What the screen is opened with, from the command line, the settings and the environment: known
+/// before the first frame, without reading a file.
+#[derive(Default)]
+pub struct Settings {
     pub lang: Lang,
-    pub files: Vec<FileEntry>,
-    pub collapsed: HashSet<Node>,
-    pub cursor: Node,
-    /// The first tree row shown; moves by pages, so that a move within a page redraws two rows.
-    pub tree_offset: usize,
-    pub focus: Focus,
-    pub mode: Mode,
-    /// Index of the selected row in the goals pane (the intro, when there is one, is row 0).
-    pub goal_cursor: usize,
-    /// Lines scrolled within the selected goal, for a goal longer than its pane (PageUp/PageDown).
-    pub goal_scroll: u16,
-    /// First visible line of the progress and reflection panes.
-    pub scroll: [u16; 2],
-    /// A pane shown alone on the right side.
-    pub zoom: Option<Field>,
-    pub message: Option<Message>,
-    pub log: MessageLog,
-    pub history: History,
-    pub keymap: Keymap,
-    /// Pane sizes and wrapped texts for the current size and section.
-    pub layout: Layout,
-    pub should_quit: bool,
-    /// Quit once the save that the quit dialog asked for has succeeded.
-    pub quit_after_save: bool,
     /// Reviewer mode (`--read-only`): nothing is edited, locked, journaled or written.
     pub read_only: bool,
-    /// The login name that saves (stamped as `updated_by`).
-    pub user: String,
-    /// The settings name this login a reviewer: it may approve and return sections.
-    pub reviewer: bool,
-    /// The calendar dates are shown in.
+    pub keymap: Keymap,
+    /// The data folder as opened; in reviewer mode nothing is ever written inside it.
+    pub data_root: Option<std::path::PathBuf>,
     pub calendar: crate::i18n::cycle::Calendar,
-    /// Where exports go by default: a folder of the user's, outside the data tree, so that exports
-    /// never show up as untracked data in the repository. `None`: next to the data file.
+    /// Where exports go by default (a folder of the user's, outside the data tree).
     pub export_dir: Option<std::path::PathBuf>,
     /// `NO_COLOR` is set: no colours at all, emphasis by reverse video, bold and underline only.
     pub no_color: bool,
+    /// Who is at the keys, when already known (tests); the screen learns it from the worker.
+    pub identity: Option<Identity>,
+    /// What the clerk must hear at once (settings that could not be read).
+    pub notices: Vec<String>,
+}
+
+impl Settings {
+    /// Everything by default, in `lang`.
+    pub fn new(lang: Lang) -> Settings {
+        Settings { lang, ..Settings::default() }
+    }
+
+    /// Who is at the keys, already known (tests and benchmarks, which have no worker to ask).
+    #[must_use]
+    pub fn known_as(self, user: &str, reviewer: bool) -> Settings {
+        Settings { identity: Some(Identity { user: user.to_owned(), reviewer }), ..self }
+    }
+}
+
+/// Who is at the keys: the login name that saves and reviews, and whether the office names it a
+/// reviewer.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Identity {
+    pub user: String,
+    pub reviewer: bool,
+}
+
+/// The state. Its fields are `app/`'s alone: `update` is the only writer, and the rest of hyoka
+/// reads through the accessors of `state/read.rs`.
+pub struct App {
+    pub(in crate::app) lang: Lang,
+    pub(in crate::app) files: Vec<FileEntry>,
+    pub(in crate::app) collapsed: HashSet<Node>,
+    pub(in crate::app) cursor: Node,
+    /// The first tree row shown; moves by pages, so that a move within a page redraws two rows.
+    pub(in crate::app) tree_offset: usize,
+    pub(in crate::app) focus: Focus,
+    pub(in crate::app) mode: Mode,
+    /// Index of the selected row in the goals pane (the intro, when there is one, is row 0).
+    pub(in crate::app) goal_cursor: usize,
+    /// Lines scrolled within the selected goal, for a goal longer than its pane (PageUp/PageDown).
+    pub(in crate::app) goal_scroll: u16,
+    /// First visible line of the progress and reflection panes.
+    pub(in crate::app) scroll: TextScroll,
+    /// A pane shown alone on the right side.
+    pub(in crate::app) zoom: Option<Field>,
+    pub(in crate::app) message: Option<Message>,
+    pub(in crate::app) log: MessageLog,
+    pub(in crate::app) history: History,
+    pub(in crate::app) keymap: Keymap,
+    /// Pane sizes and wrapped texts for the current size and section.
+    pub(in crate::app) layout: Layout,
+    pub(in crate::app) should_quit: bool,
+    /// Quit once the save that the quit dialog asked for has succeeded.
+    pub(in crate::app) quit_after_save: bool,
+    /// Reviewer mode (`--read-only`): nothing is edited, locked, journaled or written.
+    pub(in crate::app) read_only: bool,
+    /// Who saves and reviews; `None` until the worker has looked it up (a slow user database must
+    /// not delay the first frame).
+    pub(in crate::app) identity: Option<Identity>,
+    /// The calendar dates are shown in.
+    pub(in crate::app) calendar: crate::i18n::cycle::Calendar,
+    /// Where exports go by default: a folder of the user's, outside the data tree, so that exports
+    /// never show up as untracked data in the repository. `None`: next to the data file.
+    pub(in crate::app) export_dir: Option<std::path::PathBuf>,
+    /// `NO_COLOR` is set: no colours at all, emphasis by reverse video, bold and underline only.
+    pub(in crate::app) no_color: bool,
     /// Bumped on every change of the work (documents or the editor's text), so that the journal
     /// is written only when there is something new.
-    pub generation: u64,
+    pub(in crate::app) generation: u64,
     /// The generation last sent to the journal.
-    pub journaled: u64,
+    pub(in crate::app) journaled: u64,
     /// Why the journal cannot be written, once said (not repeated every second).
-    pub journal_problem: Option<String>,
+    pub(in crate::app) journal_problem: Option<String>,
     /// Search, filter and what they found (the reviewer's tools).
-    pub review: Review,
+    pub(in crate::app) review: Review,
     /// The data folder as opened; in reviewer mode nothing is ever written inside it.
-    pub data_root: Option<std::path::PathBuf>,
+    pub(in crate::app) data_root: Option<std::path::PathBuf>,
+}
+
+/// The first visible line of the two long texts' panes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TextScroll {
+    pub progress: u16,
+    pub reflection: u16,
+}
+
+impl TextScroll {
+    /// The scroll of a long text's pane (`Field::Progress` or `Field::Reflection`).
+    pub fn of(self, field: Field) -> u16 {
+        if field == Field::Reflection { self.reflection } else { self.progress }
+    }
+
+    pub(in crate::app) fn of_mut(&mut self, field: Field) -> &mut u16 {
+        if field == Field::Reflection { &mut self.reflection } else { &mut self.progress }
+    }
 }
 
 impl App {
-    pub fn new(files: Vec<FileEntry>, lang: Lang) -> Self {
+    pub fn new(files: Vec<FileEntry>, settings: Settings) -> Self {
+        let Settings { lang, read_only, keymap, data_root, calendar, export_dir, no_color, identity, notices } =
+            settings;
+        // Reviewers are shown no editing key (the keys still say that nothing can be changed).
+        let keymap = if read_only { keymap.for_reviewers() } else { keymap };
         let mut app = App {
             lang,
             files,
@@ -115,30 +184,32 @@ impl App {
             mode: Mode::Browse,
             goal_cursor: 0,
             goal_scroll: 0,
-            scroll: [0; 2],
+            scroll: TextScroll::default(),
             zoom: None,
             message: None,
             log: MessageLog::default(),
             history: History::default(),
-            keymap: Keymap::default(),
+            keymap,
             layout: Layout::default(),
             should_quit: false,
             quit_after_save: false,
-            read_only: false,
-            user: "unknown".to_owned(),
-            reviewer: false,
-            calendar: crate::i18n::cycle::Calendar::default(),
-            export_dir: None,
-            no_color: false,
+            read_only,
+            identity,
+            calendar,
+            export_dir,
+            no_color,
             generation: 0,
             journaled: 0,
             journal_problem: None,
             review: Review::default(),
-            data_root: None,
+            data_root,
         };
         // Open on the first section, so that the panes show something at once.
         if let Some(first) = app.visible_nodes().into_iter().find(|n| matches!(n, Node::Section(_))) {
             app.cursor = first;
+        }
+        for notice in notices {
+            app.say(Tone::Error, Msg::Raw(notice));
         }
         app.relayout(80, 24);
         app
@@ -153,13 +224,17 @@ impl App {
     }
 
     /// Changes one section and keeps its unsaved state true; nothing is recorded for undo.
-    pub fn edit_section<T>(&mut self, at: SectionRef, change: impl FnOnce(&mut Section) -> T) -> Option<T> {
+    pub(in crate::app) fn edit_section<T>(
+        &mut self,
+        at: SectionRef,
+        change: impl FnOnce(&mut Section) -> T,
+    ) -> Option<T> {
         self.generation += 1;
         self.files.get_mut(at.file)?.loaded_mut()?.edit_section(at.division, at.section, change)
     }
 
     /// Applies a change to one section and records it for undo, if anything changed.
-    pub fn change_section(&mut self, at: SectionRef, change: impl FnOnce(&mut Section)) -> bool {
+    pub(in crate::app) fn change_section(&mut self, at: SectionRef, change: impl FnOnce(&mut Section)) -> bool {
         let Some(before) = self.section(at).cloned() else { return false };
         let mut after = before.clone();
         change(&mut after);
@@ -245,7 +320,7 @@ impl App {
     }
 
     /// Whether the file may be changed, with the reason said when it may not.
-    pub fn may_edit(&mut self, file: usize) -> bool {
+    pub(in crate::app) fn may_edit(&mut self, file: usize) -> bool {
         if self.read_only {
             self.say(Tone::Error, Msg::ReadOnlySession);
             return false;
@@ -257,15 +332,25 @@ impl App {
         true
     }
 
+    /// The login name that saves and reviews; while it is still being looked up, the key that
+    /// needs it is told to wait.
+    pub(in crate::app) fn who(&mut self) -> Option<String> {
+        let user = self.identity.as_ref().map(|i| i.user.clone());
+        if user.is_none() {
+            self.say(Tone::Error, Msg::StillIdentifying);
+        }
+        user
+    }
+
     /// Shows a message and keeps it in the log.
-    pub fn say(&mut self, tone: Tone, message: Msg) {
+    pub(in crate::app) fn say(&mut self, tone: Tone, message: Msg) {
         let message = Message { text: message.text(self.lang), tone };
         self.log.push(message.clone());
         self.message = Some(message);
     }
 
     /// Lays the screen out again for `width` × `height` and the section now selected.
-    pub fn relayout(&mut self, width: u16, height: u16) {
+    pub(in crate::app) fn relayout(&mut self, width: u16, height: u16) {
         let section = self.selected().and_then(|at| self.section(at));
         let banner = self.banner();
         let banner = banner.as_ref().map(|(head, comment)| (head.as_str(), comment.as_str()));
@@ -292,7 +377,7 @@ impl App {
 
 impl App {
     /// The goals pane's cursor stays on a row that exists.
-    pub fn clamp_goal_cursor(&mut self) {
+    pub(in crate::app) fn clamp_goal_cursor(&mut self) {
         let rows = self.selected().and_then(|at| self.section(at)).map_or(0, |s| goal_rows(s).len());
         self.goal_cursor = self.goal_cursor.min(rows.saturating_sub(1));
     }
@@ -316,7 +401,7 @@ impl App {
     /// After the documents took in work from elsewhere (disk, a merge, a journal): the cursor goes
     /// back to the section it was on, found by name, and the undo history is dropped, since each
     /// step would put back a whole section over what was just taken in.
-    pub fn after_documents_changed(&mut self, before: Option<(usize, String, String)>) {
+    pub(in crate::app) fn after_documents_changed(&mut self, before: Option<(usize, String, String)>) {
         if let Some((file, division, section)) = before
             && let Some(at) = self.find_section(file, &division, &section)
         {

@@ -11,9 +11,9 @@ use hyoka_core::model::{Field, Status};
 impl App {
     /// Whether the section may be changed now; when it may not, the clerk is told why. Reviewers
     /// may change what they review.
-    pub fn may_write(&mut self, at: SectionRef) -> bool {
+    pub(in crate::app) fn may_write(&mut self, at: SectionRef) -> bool {
         let Some(section) = self.section(at) else { return true };
-        if self.reviewer || !section.status.locks_clerks() {
+        if self.reviewer() || !section.status.locks_clerks() {
             return true;
         }
         let (name, status) = (section.name.clone(), status_name(section.status, self.lang).to_owned());
@@ -25,7 +25,7 @@ impl App {
     /// was approved (a colleague submitted it, or the reviewer approved it, while this clerk had
     /// unsaved work in it): such work is not saved, so that what the reviewer has is what stays.
     pub fn locked_change(&self, file: usize) -> Option<(String, Status)> {
-        if self.reviewer {
+        if self.reviewer() {
             return None;
         }
         let loaded = self.files.get(file)?.loaded_state()?;
@@ -61,7 +61,7 @@ impl App {
         let when = when.map(|t| crate::i18n::cycle::moment(t, self.calendar, lang));
         let status = status_name(section.status, lang).to_owned();
         let mut head = crate::i18n::cycle::CycleWords::Status { status, by, when }.text(lang);
-        if section.status.locks_clerks() && !self.reviewer {
+        if section.status.locks_clerks() && !self.reviewer() {
             head = format!("{head}  {}", crate::i18n::cycle::CycleWords::LockedNote.text(lang));
         }
         let comment = match (&section.review, section.status) {

@@ -211,24 +211,13 @@ fn differs(doc: &Document, saved: &Document, division: usize, section: usize) ->
     }
 }
 
-/// The absolute, link-free form of a path; for a file that does not exist (yet), its folder's.
-pub fn canonical_path(path: &std::path::Path) -> PathBuf {
-    if let Ok(found) = std::fs::canonicalize(path) {
-        return found;
-    }
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    match (absolute.parent().map(std::fs::canonicalize), absolute.file_name()) {
-        (Some(Ok(dir)), Some(name)) => dir.join(name),
-        _ => absolute,
-    }
-}
-
 impl FileEntry {
-    /// A file read as `text` that gave `doc`.
+    /// A file read as `text` that gave `doc`. Its canonical path is the path as given until the
+    /// one who read it says otherwise ([`FileEntry::at_canonical`]): the state does no I/O.
     pub fn loaded(path: impl Into<PathBuf>, doc: Document, text: impl AsRef<str>) -> Self {
         let path = path.into();
         FileEntry {
-            canonical: canonical_path(&path),
+            canonical: path.clone(),
             root: path.clone(),
             path,
             state: FileState::Loaded(Box::new(Loaded::clean(doc, text.as_ref()))),
@@ -245,7 +234,7 @@ impl FileEntry {
 
     pub fn broken(error: LoadError) -> Self {
         FileEntry {
-            canonical: canonical_path(&error.path),
+            canonical: error.path.clone(),
             root: error.path.clone(),
             path: error.path.clone(),
             state: FileState::Broken(error),
@@ -258,6 +247,12 @@ impl FileEntry {
             incoming: None,
             saving: false,
         }
+    }
+
+    /// The file as found where links lead (found by whoever read it, off the screen's thread).
+    #[must_use]
+    pub fn at_canonical(self, canonical: PathBuf) -> Self {
+        FileEntry { canonical, ..self }
     }
 
     pub fn loaded_state(&self) -> Option<&Loaded> {

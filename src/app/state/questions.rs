@@ -2,7 +2,7 @@
 //! the conflict dialog asks them.
 
 use super::app::{App, Mode};
-use super::dialogs::{Conflict, Question};
+use crate::app::dialog::conflict::{Conflict, Question};
 use hyoka_data::store::FieldConflict;
 
 impl App {
@@ -42,12 +42,9 @@ impl App {
     }
 
     /// Opens the conflict dialog on a file's questions (none: nothing opens).
-    pub fn open_conflict(&mut self, file: usize) {
-        let conflicts = self.questions(file);
-        if conflicts.is_empty() {
-            return;
+    pub(in crate::app) fn open_conflict(&mut self, file: usize) {
+        if let Some(conflict) = Conflict::new(file, self.questions(file)) {
+            self.mode = Mode::Resolve(Box::new(conflict));
         }
-        let chosen = vec![None; conflicts.len()];
-        self.mode = Mode::Resolve(Box::new(Conflict { file, conflicts, index: 0, chosen, combined: None }));
     }
 }

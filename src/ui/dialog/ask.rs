@@ -11,7 +11,7 @@ use crate::ui::style::{self, block, w};
 use hyoka_core::text::{sanitize, truncate, wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, ask: &Ask) {
-    let lang = app.lang;
+    let lang = app.lang();
     let (title, question) = match ask {
         Ask::Submit(at) => {
             let section = app.section(*at);
@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App, ask: &Ask) {
     let mut lines: Vec<Line> =
         wrap(&sanitize(&question.text(lang)), text_width).into_iter().map(|l| Line::from(w(l))).collect();
     lines.push(Line::default());
-    let hints = truncate(&app.keymap.hints(contexts(app), lang), text_width);
+    let hints = truncate(&app.keymap().hints(contexts(app), lang), text_width);
     lines.push(Line::styled(w(hints), style::bold()));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let area = centered(area, width, height);

@@ -13,8 +13,8 @@ use crate::ui::style::{self, block, w};
 use hyoka_core::text::{sanitize, truncate, wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, dialog: &CommentDialog) {
-    let lang = app.lang;
-    let area = app.layout.dialog();
+    let lang = app.lang();
+    let area = app.layout().dialog();
     frame.render_widget(Clear, area);
     let name = app.section(dialog.section).map(|s| sanitize(&s.name).into_owned()).unwrap_or_default();
     let outer = block().title(w(CycleWords::CommentTitle { name }.text(lang))).border_style(style::dialog());
@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, app: &App, dialog: &CommentDialog) {
     frame.render_widget(outer, area);
     let width = usize::from(inner.width).max(1);
     let explain = wrap(&CycleWords::CommentExplain.text(lang), width);
-    let hints = truncate(&app.keymap.hints(contexts(app), lang), width);
+    let hints = truncate(&app.keymap().hints(contexts(app), lang), width);
     let above = u16::try_from(explain.len()).unwrap_or(u16::MAX).min(inner.height.saturating_sub(4));
     let lines: Vec<Line> =
         explain.into_iter().take(usize::from(above)).map(|l| Line::styled(w(l), style::dim())).collect();

@@ -28,8 +28,8 @@ fn text_box(frame: &mut Frame, area: Rect, title: String, text: &str, style: Sty
 }
 
 pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
-    let lang = app.lang;
-    let area = app.layout.dialog();
+    let lang = app.lang();
+    let area = app.layout().dialog();
     frame.render_widget(Clear, area);
     let Some(question) = r.conflicts.get(r.index) else { return };
     let title = Words::ConflictTitle { index: r.index + 1, count: r.conflicts.len() }.text(lang);
@@ -63,9 +63,9 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
         None => match question {
             Question::Field(c) => {
                 let who = match (&c.their_by, c.their_at) {
-                    (Some(by), Some(at)) => format!("{by}, {}", moment(at, app.calendar, lang)),
+                    (Some(by), Some(at)) => format!("{by}, {}", moment(at, app.calendar(), lang)),
                     (Some(by), None) => by.clone(),
-                    (None, Some(at)) => moment(at, app.calendar, lang),
+                    (None, Some(at)) => moment(at, app.calendar(), lang),
                     (None, None) => Words::Unknown.text(lang),
                 };
                 text_box(frame, mine, Words::Yours.text(lang), &c.mine, style::bold(), lang);
@@ -83,6 +83,6 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
             }
         },
     }
-    let hint = app.keymap.hints(contexts(app), lang);
+    let hint = app.keymap().hints(contexts(app), lang);
     frame.render_widget(Paragraph::new(Span::styled(w(truncate(&hint, usize::from(keys.width))), style::bold())), keys);
 }

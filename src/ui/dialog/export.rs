@@ -13,7 +13,7 @@ use hyoka_core::text::{display_width, sanitize, truncate};
 use hyoka_data::interchange::Format;
 
 pub fn draw(frame: &mut Frame, app: &App, dialog: &ExportDialog) {
-    let lang = app.lang;
+    let lang = app.lang();
     let area = centered(frame.area(), frame.area().width.saturating_sub(6).min(90), 9);
     frame.render_widget(Clear, area);
     let outer = block().title(w(Words::ExportTitle.text(lang))).border_style(style::dialog());
@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App, dialog: &ExportDialog) {
         Line::from(w(Words::ExportPathLabel.text(lang))),
         Line::styled(w(&shown_path), ratatui::style::Style::new().add_modifier(Modifier::UNDERLINED)),
         Line::default(),
-        Line::styled(w(truncate(&app.keymap.hints(contexts(app), lang), width)), style::bold()),
+        Line::styled(w(truncate(&app.keymap().hints(contexts(app), lang), width)), style::bold()),
     ];
     lines.truncate(usize::from(inner.height));
     frame.render_widget(Paragraph::new(lines), inner);

@@ -12,7 +12,7 @@ use hyoka_core::text::{display_width, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
     let area = centered(frame.area(), 78, frame.area().height.saturating_sub(2));
-    let rows = app.keymap.help(app.lang);
+    let rows = app.keymap().help(app.lang());
     let place_width = rows.iter().map(|r| display_width(r.place)).max().unwrap_or(0);
     let keys_width = rows.iter().map(|r| display_width(&r.keys)).max().unwrap_or(0).min(24);
     let inner_width = usize::from(area.width.saturating_sub(2));
@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>())
-            .block(block().title(w(Words::HelpTitle.text(app.lang))).border_style(style::dialog())),
+            .block(block().title(w(Words::HelpTitle.text(app.lang()))).border_style(style::dialog())),
         area,
     );
 }

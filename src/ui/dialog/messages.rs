@@ -16,7 +16,7 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
         centered(frame.area(), frame.area().width.saturating_sub(4).min(100), frame.area().height.saturating_sub(2));
     let width = usize::from(area.width.saturating_sub(2));
     let mut lines: Vec<Line> = Vec::new();
-    for message in app.log.entries().rev() {
+    for message in app.log().entries().rev() {
         let look = match message.tone {
             Tone::Info => Style::new(),
             Tone::Error => style::error(),
@@ -25,14 +25,14 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
         lines.push(Line::default());
     }
     if lines.is_empty() {
-        lines.push(Line::styled(w(Words::NoMessages.text(app.lang)), dim()));
+        lines.push(Line::styled(w(Words::NoMessages.text(app.lang())), dim()));
     }
     let visible = usize::from(area.height.saturating_sub(2));
     let scroll = usize::from(scroll).min(lines.len().saturating_sub(visible));
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>())
-            .block(block().title(w(Words::MessagesTitle.text(app.lang))).border_style(style::dialog())),
+            .block(block().title(w(Words::MessagesTitle.text(app.lang()))).border_style(style::dialog())),
         area,
     );
 }

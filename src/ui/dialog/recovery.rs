@@ -12,18 +12,18 @@ use crate::ui::style::{self, block, dim, w};
 use hyoka_core::text::{sanitize, truncate, wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, r: &Recovery) {
-    let lang = app.lang;
-    let area = app.layout.dialog();
+    let lang = app.lang();
+    let area = app.layout().dialog();
     frame.render_widget(Clear, area);
     let Some(entry) = r.entries.get(r.index) else { return };
-    let path = app.files.get(entry.file).map(|f| f.path.display().to_string()).unwrap_or_default();
+    let path = app.files().get(entry.file).map(|f| f.path.display().to_string()).unwrap_or_default();
     let title = Words::RecoveryTitle { index: r.index + 1, count: r.entries.len() }.text(lang);
     let outer = block().title(w(title)).border_style(style::dialog());
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let width = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
-    let keys = app.keymap.hints(contexts(app), lang);
+    let keys = app.keymap().hints(contexts(app), lang);
     if let View::Changes(scroll) = r.view {
         for difference in &entry.differences {
             let place = difference.place(lang);
@@ -45,12 +45,12 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Recovery) {
     }
     let when = entry.written.map(|t| {
         let local = chrono::DateTime::<chrono::Local>::from(t);
-        let day = crate::i18n::cycle::day(local.date_naive(), app.calendar, lang);
+        let day = crate::i18n::cycle::day(local.date_naive(), app.calendar(), lang);
         format!("{day} {}", local.format("%H:%M:%S"))
     });
     let explain = Words::RecoveryExplain { when, path, fields: entry.differences.len() }.text(lang);
     lines.extend(wrap(&sanitize(&explain), width).into_iter().map(|l| Line::from(w(l))));
-    if app.files.get(entry.file).is_some_and(|f| f.canonical != entry.original) {
+    if app.files().get(entry.file).is_some_and(|f| f.canonical != entry.original) {
         let from = Words::MovedFrom { from: entry.original.display().to_string() }.text(lang);
         lines.extend(wrap(&sanitize(&from), width).into_iter().map(|l| Line::from(w(l))));
     }

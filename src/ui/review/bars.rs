@@ -27,7 +27,7 @@ pub fn pad(text: &str, width: usize) -> String {
 /// "目標達成度の分布（11課）", one line per mark with its count and bar, unrated, and then the
 /// empty fields and the last change.
 pub fn lines(app: &App, counts: &Counts, width: usize) -> Vec<Line<'static>> {
-    let lang = app.lang;
+    let lang = app.lang();
     let unrated = ReviewWords::Unrated.text(lang);
     let mut rows: Vec<(String, usize)> =
         counts.grades.iter().map(|(mark, label, n)| (sanitize(&format!("{mark} {label}")).into_owned(), *n)).collect();
@@ -49,7 +49,7 @@ pub fn lines(app: &App, counts: &Counts, width: usize) -> Vec<Line<'static>> {
     }
     let last = match &counts.last {
         Some((at, by)) => {
-            let at = crate::i18n::cycle::moment(*at, app.calendar, app.lang);
+            let at = crate::i18n::cycle::moment(*at, app.calendar(), app.lang());
             ReviewWords::LastChange { at, by: sanitize(by).into_owned() }
         }
         None => ReviewWords::NeverChanged,

@@ -14,7 +14,7 @@ use crate::ui::style::{self, block, dim, w};
 use hyoka_core::text::{display_width, sanitize, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, dialog: &FilterDialog) {
-    let lang = app.lang;
+    let lang = app.lang();
     let rows = rows(dialog);
     let height = u16::try_from(rows.len() + 4).unwrap_or(u16::MAX);
     let area = centered(frame.area(), frame.area().width.saturating_sub(6).min(70), height);
@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App, dialog: &FilterDialog) {
             Row::Mark(m) => {
                 let mark = dialog.marks.get(*m).cloned().unwrap_or_default();
                 let label = app
-                    .files
+                    .files()
                     .iter()
                     .find_map(|f| f.doc().and_then(|d| d.grade(&mark)))
                     .map(|g| g.label)
@@ -69,7 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App, dialog: &FilterDialog) {
     let offset = (dialog.row + 1).saturating_sub(room);
     let mut lines: Vec<Line> = lines.into_iter().skip(offset).take(room).collect();
     lines.push(Line::default());
-    let hints = truncate(&app.keymap.hints(contexts(app), lang), width);
+    let hints = truncate(&app.keymap().hints(contexts(app), lang), width);
     lines.push(Line::styled(w(hints), dim().add_modifier(Modifier::BOLD)));
     frame.render_widget(Paragraph::new(lines), inner);
     if let Some((column, row)) = caret.filter(|(_, row)| *row >= offset) {

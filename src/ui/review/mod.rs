@@ -43,7 +43,7 @@ pub fn marked(text: &str, ranges: &[Range<usize>], base: Style) -> Vec<Span<'sta
 
 /// The number of hits in and under a tree row, as the tree shows it after the name.
 pub fn tree_count(app: &App, node: Node) -> Option<String> {
-    app.review.hits.counts.get(&node).map(|n| format!(" {n}"))
+    app.review().hits.counts.get(&node).map(|n| format!(" {n}"))
 }
 
 /// A tree label cut to leave room for its hit count, and the count as a marked span.
@@ -61,12 +61,12 @@ pub fn with_count(app: &App, node: Node, label: &str, width: usize) -> (String, 
 
 /// What the status line says of the search and the filter in force: "／総務 3/17 ［絞込 △× 未記入］".
 pub fn status_note(app: &App) -> String {
-    let lang = app.lang;
+    let lang = app.lang();
     let mut parts = Vec::new();
-    if let (Some(search), Some((at, of))) = (&app.review.search, position(app)) {
+    if let (Some(search), Some((at, of))) = (&app.review().search, position(app)) {
         parts.push(format!("／{} {at}/{of}", truncate(&sanitize(&search.query), 16)));
     }
-    let filter = &app.review.filter;
+    let filter = &app.review().filter;
     if !filter.is_empty() {
         let mut what: Vec<String> = Vec::new();
         let marks: String = filter
@@ -99,5 +99,5 @@ pub fn status_note(app: &App) -> String {
 
 /// The screen above the two status lines, where the full-screen views are drawn.
 pub fn main_area(app: &App) -> Rect {
-    app.layout.tree.union(app.layout.detail)
+    app.layout().tree.union(app.layout().detail)
 }

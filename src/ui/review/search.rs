@@ -11,10 +11,10 @@ use crate::ui::style::{self, dim, w};
 use hyoka_core::text::{display_width, sanitize};
 
 pub fn draw(frame: &mut Frame, app: &App, prompt: &SearchPrompt) {
-    let area = app.layout.hints;
-    let lang = app.lang;
+    let area = app.layout().hints;
+    let lang = app.lang();
     let label = ReviewWords::SearchLabel.text(lang);
-    let kana = if app.review.kana { ReviewWords::KanaOn } else { ReviewWords::KanaOff }.text(lang);
+    let kana = if app.review().kana { ReviewWords::KanaOn } else { ReviewWords::KanaOff }.text(lang);
     let count = match super::position(app) {
         Some((at, of)) => format!(" {at}/{of}"),
         None => String::new(),

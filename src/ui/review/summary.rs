@@ -15,7 +15,7 @@ use hyoka_core::model::fiscal_year_label;
 use hyoka_core::text::{display_width, sanitize, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, view: &SummaryView) {
-    let lang = app.lang;
+    let lang = app.lang();
     let area = super::main_area(app);
     frame.render_widget(Clear, area);
     let outer = block().title(w(ReviewWords::SummaryTitle { files: view.rows.len() }.text(lang)));

@@ -20,7 +20,7 @@ pub fn fit_widths(app: &App, view: &TableView, room: usize) -> Vec<usize> {
     let mut widths: Vec<usize> = Column::ALL
         .iter()
         .zip(&view.widths)
-        .map(|(c, w)| (*w).max(display_width(&ReviewWords::Header(c.heading()).text(app.lang)) + display_width("▲")))
+        .map(|(c, w)| (*w).max(display_width(&ReviewWords::Header(c.heading()).text(app.lang())) + display_width("▲")))
         .collect();
     // A space after every column.
     let gaps = Column::ALL.len();
@@ -40,7 +40,7 @@ pub fn fit_widths(app: &App, view: &TableView, room: usize) -> Vec<usize> {
 pub fn draw(frame: &mut Frame, app: &App, view: &TableView) {
     let area = super::main_area(app);
     frame.render_widget(Clear, area);
-    let outer = block().title(w(ReviewWords::TableTitle { rows: view.rows.len() }.text(app.lang)));
+    let outer = block().title(w(ReviewWords::TableTitle { rows: view.rows.len() }.text(app.lang())));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let widths = fit_widths(app, view, usize::from(inner.width));
@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &TableView) {
         .iter()
         .zip(&widths)
         .map(|(column, width)| {
-            let mut name = ReviewWords::Header(column.heading()).text(app.lang);
+            let mut name = ReviewWords::Header(column.heading()).text(app.lang());
             if *column == view.sort {
                 name.push_str(arrow);
             }
@@ -67,7 +67,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &TableView) {
             .iter()
             .zip(&widths)
             .map(|(column, width)| {
-                let text = truncate(&cell(row, *column, (app.calendar, app.lang)), *width);
+                let text = truncate(&cell(row, *column, (app.calendar(), app.lang())), *width);
                 // Numbers to the right, as tables have them.
                 match column {
                     Column::Goals => format!("{}{text} ", " ".repeat(width.saturating_sub(display_width(&text)))),

@@ -15,7 +15,7 @@ use crate::ui::style::{self, block, w};
 use hyoka_core::text::{sanitize, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, view: &YearsView) {
-    let lang = app.lang;
+    let lang = app.lang();
     let area = super::main_area(app);
     frame.render_widget(Clear, area);
     let outer = block().title(w(ReviewWords::YearsTitle.text(lang)));
@@ -30,8 +30,8 @@ pub fn draw(frame: &mut Frame, app: &App, view: &YearsView) {
     ];
     frame.render_widget(Paragraph::new(top), inner);
     // The years share the width; never narrower than what fits, never wider than needed.
-    let fitting = fitting_years(app.layout.width).min(view.years.len());
-    let column = column_width(app.layout.width, fitting);
+    let fitting = fitting_years(app.layout().width).min(view.years.len());
+    let column = column_width(app.layout().width, fitting);
     let height = inner.height.saturating_sub(3);
     for (n, lines) in view.lines.iter().skip(view.first).take(fitting).enumerate() {
         let x = inner.x + u16::try_from(n * (column + 1)).unwrap_or(u16::MAX);

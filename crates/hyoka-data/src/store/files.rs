@@ -304,6 +304,18 @@ pub fn write_atomically_with(path: &Path, contents: &[u8], faults: &dyn FaultPla
     result
 }
 
+/// The absolute, link-free form of a path; for a file that does not exist (yet), its folder's.
+pub fn canonical_path(path: &Path) -> PathBuf {
+    if let Ok(found) = std::fs::canonicalize(path) {
+        return found;
+    }
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match (absolute.parent().map(std::fs::canonicalize), absolute.file_name()) {
+        (Some(Ok(dir)), Some(name)) => dir.join(name),
+        _ => absolute,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,8 +20,8 @@ pub use diagnose::{all_problems, locate};
 pub use digest::TextDigest;
 pub use emit::emit_document;
 pub use files::{
-    FaultPlan, Found, MAX_FILE_BYTES, Misplaced, RealDisk, WriteStep, check_place, data_home, decode, discover,
-    is_data_path, is_writable, load_file, read_data_file, write_atomically, write_atomically_with,
+    FaultPlan, Found, MAX_FILE_BYTES, Misplaced, RealDisk, WriteStep, canonical_path, check_place, data_home, decode,
+    discover, is_data_path, is_writable, load_file, read_data_file, write_atomically, write_atomically_with,
 };
 pub use lock::{SaveLock, lock, lock_path};
 pub use merge::{FieldConflict, Merged, merge};

@@ -1,0 +1,113 @@
+//! Start-up through `update`: the screen opens at once, and what takes files, git or the user
+//! database to find out (journals left by hyokas that are gone, merges git left for hyoka, who is
+//! at the keys) is asked of the worker and comes back as actions, handled here.
+
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use super::action::{Effect, MergesWaiting};
+use super::dialog::recovery::{self, RecoveryEntry};
+use super::journal::{JournalContent, differences};
+use super::state::{App, FileEntry, Identity, Mode, Tone};
+use crate::i18n::app::Msg;
+
+/// A journal of a hyoka that is gone, as the worker read it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeftJournal {
+    pub path: PathBuf,
+    pub content: JournalContent,
+    pub written: Option<SystemTime>,
+    /// Its data file is no longer where the work was done (moved or renamed since).
+    pub moved: bool,
+}
+
+/// The screen opens: the worker is asked for what the state cannot know by itself.
+pub(in crate::app) fn start(app: &App) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if app.identity.is_none() {
+        effects.push(Effect::Identify);
+    }
+    // Reviewers write nothing, not even a journal, and decide no merge.
+    if !app.read_only {
+        effects.push(Effect::OpenJournals);
+        let files: Vec<PathBuf> = app.files.iter().map(|f| f.canonical.clone()).collect();
+        if !files.is_empty() {
+            effects.push(Effect::FindMerges(files));
+        }
+    }
+    effects
+}
+
+pub(in crate::app) fn identified(app: &mut App, identity: Identity) {
+    app.identity = Some(identity);
+}
+
+/// The journals found: those of the open files are offered in the recovery dialog; those that
+/// hold nothing unsaved any more go.
+pub(in crate::app) fn journals_found(app: &mut App, found: Result<Vec<LeftJournal>, String>) -> Vec<Effect> {
+    let left = match found {
+        Ok(left) => left,
+        // Without a journal a dropped link loses what was typed since the last save: said at once.
+        Err(why) => {
+            app.say(Tone::Error, Msg::NoJournal { why });
+            return Vec::new();
+        }
+    };
+    let mut effects = Vec::new();
+    let mut entries = Vec::new();
+    for journal in left {
+        let LeftJournal { path, content, written, moved } = journal;
+        let Some(file) = file_of(&app.files, &content, moved) else { continue }; // kept for when its file is open
+        let Some(on_disk) = app.files.get(file).and_then(FileEntry::doc) else { continue };
+        let work = content.work;
+        if work.pending.is_empty() && (work.mine == *on_disk || work.mine == work.base) {
+            effects.push(Effect::DiscardJournal(path)); // nothing unsaved in it
+            continue;
+        }
+        let differences = differences(&work.base, &work.mine);
+        entries.push(RecoveryEntry { file, journal_path: path, original: content.file, work, written, differences });
+    }
+    entries.sort_by_key(|e| (e.file, e.written));
+    if !entries.is_empty() && matches!(app.mode, Mode::Browse) {
+        recovery::open(app, entries);
+    } else if !entries.is_empty() {
+        // A merge's questions came first: the journals are offered when hyoka starts next.
+        app.say(Tone::Info, Msg::RecoveryLater);
+    }
+    effects
+}
+
+/// The open file a journal belongs to: the file where it was; or, when that is gone (moved or
+/// renamed), the open file of the same organisation and year.
+fn file_of(files: &[FileEntry], content: &JournalContent, moved: bool) -> Option<usize> {
+    let same_table = |f: &FileEntry| {
+        f.doc().is_some_and(|d| {
+            d.organization == content.work.base.organization && d.fiscal_year == content.work.base.fiscal_year
+        })
+    };
+    let matched = files.iter().position(|f| f.canonical == content.file);
+    matched.or_else(|| moved.then(|| files.iter().position(same_table)).flatten())
+}
+
+/// A `git merge` or `git pull` stopped on fields both sides changed: asked at once, in the
+/// conflict dialog (after the recovery dialog, when that is open).
+pub(in crate::app) fn merges_waiting(app: &mut App, waiting: MergesWaiting) {
+    for text in waiting.said {
+        app.say(Tone::Info, Msg::Raw(text));
+    }
+    let mut asked = None;
+    for (path, conflicts) in waiting.files {
+        let Some((file, entry)) = app.files.iter_mut().enumerate().find(|(_, f)| f.canonical == path) else {
+            continue;
+        };
+        entry.merge = conflicts;
+        asked.get_or_insert((file, entry.path.clone(), entry.merge.len()));
+    }
+    if let Some((file, path, count)) = asked {
+        let text = crate::i18n::git::GitMsg::MergeWaiting { path: &path, count }.text(app.lang);
+        app.say(Tone::Info, Msg::Raw(text));
+        if matches!(app.mode, Mode::Browse) {
+            app.open_conflict(file);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! What the worker finds out when the screen opens, so that the first frame waits for none of it:
+//! who is at the keys, the journals hyokas that are gone left behind, and the merges git left for
+//! hyoka's conflict dialog.
+
+use std::path::PathBuf;
+
+use super::Env;
+use super::journal::Journals;
+use crate::app::{Action, Identity, MergesWaiting};
+use crate::i18n::Lang;
+use crate::i18n::git::GitMsg;
+use hyoka_data::git::{Git, Repo, mark_resolved, pending_merge, recorded_merges};
+
+/// The login name, and whether the office's settings name it a reviewer.
+pub fn identify(env: &Env) -> Action {
+    let user = super::save::login_name();
+    let reviewer = env.reviewers.as_ref().is_some_and(|reviewers| {
+        let read = |path: &str| std::fs::read_to_string(path).unwrap_or_default();
+        hyoka_data::config::is_reviewer(&user, reviewers, &read("/etc/group"), &read("/etc/passwd"))
+    });
+    Action::Identified(Identity { user, reviewer })
+}
+
+/// Opens this hyoka's journal folder (private to the user) and reads what hyokas that are gone
+/// left in it; or says why no journal can be kept.
+pub fn open_journals(env: &Env) -> Action {
+    let Some(dir) = env.journal_dir.clone() else {
+        return Action::JournalsFound(Err("HOME / XDG_STATE_HOME".to_owned()));
+    };
+    match Journals::open(dir.clone()) {
+        Ok(journals) => {
+            let left = journals.left_behind();
+            *env.journals.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(journals);
+            Action::JournalsFound(Ok(left))
+        }
+        Err(e) => Action::JournalsFound(Err(format!("{}: {e}", dir.display()))),
+    }
+}
+
+/// The files of `files` (canonical paths) whose merge stopped on fields both sides changed, with
+/// those fields; a merge already decided by hand in the file is only told to git, and said.
+pub fn find_merges(files: &[PathBuf], lang: Lang) -> Action {
+    let mut waiting = MergesWaiting::default();
+    let Some(git) = Git::find() else { return Action::MergesWaiting(Box::new(waiting)) };
+    let Some(first) = files.first() else { return Action::MergesWaiting(Box::new(waiting)) };
+    let Ok(repo) = Repo::discover(&git, first) else { return Action::MergesWaiting(Box::new(waiting)) };
+    let Ok(recorded) = recorded_merges(&repo) else { return Action::MergesWaiting(Box::new(waiting)) };
+    for path in files.iter().filter(|path| recorded.contains(path)) {
+        let Ok(Some(pending)) = pending_merge(&repo, path) else { continue };
+        if pending.conflicts.is_empty() {
+            if let Ok(resolved) = mark_resolved(&repo, path) {
+                let (remaining, operation) = (resolved.remaining, resolved.operation);
+                waiting.said.push(GitMsg::Resolved { path, remaining: &remaining, operation }.text(lang));
+            }
+            continue;
+        }
+        waiting.files.push((path.clone(), pending.conflicts));
+    }
+    Action::MergesWaiting(Box::new(waiting))
+}
