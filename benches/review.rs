@@ -10,8 +10,9 @@ mod city;
 use std::sync::OnceLock;
 
 use divan::Bencher;
+use hyoka::app::review::Column;
 use hyoka::app::review::{index, table};
-use hyoka::app::state::{Column, SearchIndex};
+use hyoka::app::state::SearchIndex;
 use hyoka::app::{Action, App, FileEntry, update};
 use hyoka::command::Command;
 use hyoka::i18n::Lang;

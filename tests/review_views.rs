@@ -13,7 +13,7 @@ mod common;
 
 mod reviewkit;
 
-use hyoka::app::state::Column;
+use hyoka::app::review::Column;
 use hyoka::app::{Action, Focus, Mode, Node, SectionRef, update};
 use hyoka::i18n::Lang;
 use hyoka::model::{Field, Section};

@@ -27,6 +27,7 @@ pub use action::{
     Action, DiskChange, DiskCheck, DiskReport, Effect, ExportJob, ExportReport, HistoryPage, JournalEntry, JournalWork,
     MergesWaiting, NewYearJob, NewYearReport, SaveJob, SaveReport,
 };
+pub use changes::ChangesView;
 pub use dialog::ask::Ask;
 pub use dialog::comment::CommentDialog;
 pub use dialog::conflict::{Choice, Conflict, Question};
@@ -36,8 +37,8 @@ pub use journal::FieldDiff;
 pub use keys::{action_for, contexts, pane_contexts, split_escape};
 pub use start::LeftJournal;
 pub use state::{
-    App, ChangesView, DiskStamp, Editor, FileEntry, FileState, Focus, Identity, Loaded, Message, Mode, Node, Pending,
-    SectionRef, Settings, TextScroll, Tone, goal_rows,
+    App, DiskStamp, Editor, FileEntry, FileState, Focus, Identity, Loaded, Message, Mode, Node, Pending, SectionRef,
+    Settings, TextScroll, Tone, goal_rows,
 };
 pub use sync::journal_entries;
 pub use update::update;

@@ -9,10 +9,11 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::report::{ReportFormat, delimited, read, text_table};
+use crate::app::review::Column;
 use crate::app::review::filter::{parse_day, shown};
 use crate::app::review::index;
 use crate::app::review::table::rows;
-use crate::app::state::{Column, Filter, Rated, SearchIndex};
+use crate::app::state::{Filter, Rated, SearchIndex};
 use crate::i18n::Lang;
 use crate::i18n::review::ReviewWords;
 use hyoka_core::text::sanitize;
@@ -135,7 +136,7 @@ fn table(listed: &[Listed], lang: Lang, people: bool) -> Vec<Vec<String>> {
             Column::UpdatedBy,
         ]
         .iter()
-        .map(|c| ReviewWords::Header(c.heading()).text(lang))
+        .map(|c| ReviewWords::Header(*c).text(lang))
         .collect()
     } else {
         [

@@ -128,7 +128,7 @@ fn table(summaries: &[FileSummary], lang: Lang, people: bool) -> Vec<Vec<String>
         vec![
             ReviewWords::Organization.text(lang),
             ReviewWords::FiscalYear.text(lang),
-            ReviewWords::Header(crate::app::state::Column::Division.heading()).text(lang),
+            ReviewWords::Header(crate::i18n::review::Column::Division).text(lang),
             ReviewWords::SectionsHeader.text(lang),
         ]
     } else {
@@ -139,7 +139,7 @@ fn table(summaries: &[FileSummary], lang: Lang, people: bool) -> Vec<Vec<String>
         head.push(ReviewWords::Unrated.text(lang));
         head.push(ReviewWords::IncompleteHeader.text(lang));
         head.push(ReviewWords::LastChangeHeader.text(lang));
-        head.push(ReviewWords::Header(crate::app::state::Column::UpdatedBy.heading()).text(lang));
+        head.push(ReviewWords::Header(crate::i18n::review::Column::UpdatedBy).text(lang));
     } else {
         head.extend(["unrated", "incomplete", "last_updated", "last_updated_by"].map(str::to_owned));
     }

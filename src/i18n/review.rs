@@ -113,9 +113,10 @@ impl ReviewMsg {
     }
 }
 
-/// The headings of the table of every section (the app's columns name theirs with these).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Heading {
+/// The columns of the table of every section, worded by their headings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Column {
+    #[default]
     File,
     Division,
     Section,
@@ -124,6 +125,19 @@ pub enum Heading {
     Complete,
     Updated,
     UpdatedBy,
+}
+
+impl Column {
+    pub const ALL: [Column; 8] = [
+        Column::File,
+        Column::Division,
+        Column::Section,
+        Column::Rating,
+        Column::Goals,
+        Column::Complete,
+        Column::Updated,
+        Column::UpdatedBy,
+    ];
 }
 
 /// Labels of the reviewer's views.
@@ -152,7 +166,7 @@ pub enum ReviewWords {
     TableTitle {
         rows: usize,
     },
-    Header(Heading),
+    Header(Column),
     SummaryTitle {
         files: usize,
     },
@@ -174,7 +188,7 @@ pub enum ReviewWords {
 
 impl ReviewWords {
     pub fn text(&self, lang: Lang) -> String {
-        use Heading as C;
+        use Column as C;
         let fixed = |ja: &str, en: &str| lang.pick(ja, en).to_owned();
         match self {
             ReviewWords::SearchLabel => fixed("検索: ", "Search: "),

@@ -1,7 +1,8 @@
 //! How sections are rated, counted: for a division, a file, and every organisation × fiscal year.
 //! Pure functions over the documents; the overview, the summary view and `hyoka summary` share them.
 
-use crate::app::state::{Counts, FileEntry, SummaryRow};
+use super::SummaryRow;
+use crate::app::state::{Counts, FileEntry};
 use hyoka_core::model::{Document, Section};
 
 /// The distribution of `sections`, rated on `doc`'s scale. A mark not on the scale (a file

@@ -6,12 +6,29 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::action::Action;
 use crate::app::dialog::{Handled, close, stay};
-use crate::app::state::{App, FileEntry, Filter, FilterDialog, Mode, Rated, SearchIndex, SectionRef, Tone};
+use std::collections::BTreeSet;
+
+use crate::app::state::{App, FileEntry, Filter, Mode, Rated, SearchIndex, SectionRef, Tone};
 use crate::command::Command;
 use crate::i18n::app::Msg;
 use crate::i18n::review::ReviewMsg;
 use hyoka_core::model::{Section, Status};
 use hyoka_core::text::fold::fold;
+
+/// `f`: the filter being put together.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FilterDialog {
+    /// The marks offered: those of the files' scales, in order.
+    pub marks: Vec<String>,
+    pub ratings: BTreeSet<Rated>,
+    pub incomplete: bool,
+    pub statuses: BTreeSet<hyoka_core::model::Status>,
+    pub since: String,
+    pub by: String,
+    pub word: String,
+    /// The row with the keys.
+    pub row: usize,
+}
 
 /// Which sections `filter` lets through, per file, division and section. A text asked for is
 /// looked up in `index`, which must be up to date.

@@ -13,6 +13,13 @@ pub mod summary;
 pub mod table;
 pub mod years;
 
+pub use crate::i18n::review::Column;
+pub use filter::FilterDialog;
+pub use search::SearchPrompt;
+pub use summary::{SummaryRow, SummaryView};
+pub use table::{TableRow, TableView};
+pub use years::{YearColumn, YearLine, YearsView};
+
 use crate::app::state::{App, Hits, Loaded, Mode, Node, SectionRef};
 use hyoka_core::text::fold::fold;
 

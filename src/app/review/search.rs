@@ -6,12 +6,18 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::action::Action;
 use crate::app::dialog::{Handled, close, stay};
-use crate::app::state::{App, Focus, Mode, Node, Search, SearchPrompt, Tone};
+use crate::app::state::{App, Focus, Mode, Node, Search, Tone};
 use crate::app::tree;
 use crate::command::Command;
 use crate::i18n::app::Msg;
 use crate::i18n::review::ReviewMsg;
 use hyoka_core::text::fold::fold;
+
+/// `/`: the search being typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchPrompt {
+    pub input: String,
+}
 
 /// `/`: the prompt. The index is brought up to date now (once per change of a file), so that
 /// each key typed afterwards only searches.

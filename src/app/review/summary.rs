@@ -3,8 +3,24 @@
 
 use crate::app::action::Action;
 use crate::app::dialog::{Handled, close, stay};
-use crate::app::state::{App, Mode, SummaryView};
+use crate::app::state::{App, Counts, Mode};
 use crate::command::Command;
+
+/// `S`: every organisation × fiscal year.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SummaryView {
+    pub rows: Vec<SummaryRow>,
+    pub scroll: usize,
+    pub built: Vec<u64>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SummaryRow {
+    pub organization: String,
+    pub fiscal_year: i32,
+    pub file: usize,
+    pub counts: Counts,
+}
 
 pub(in crate::app) fn open(app: &mut App) {
     let view = SummaryView { rows: super::counts::summary(&app.files), scroll: 0, built: app.review.seen.clone() };

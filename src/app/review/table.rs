@@ -5,13 +5,48 @@ use std::cmp::Ordering;
 
 use crate::app::action::Action;
 use crate::app::dialog::{Handled, close, stay};
-use crate::app::state::{App, Column, FileEntry, Focus, Mode, Node, SectionRef, TableRow, TableView};
+use chrono::{DateTime, FixedOffset};
+
+use super::Column;
+use crate::app::state::{App, FileEntry, Focus, Mode, Node, SectionRef};
 use crate::app::tree;
 use crate::command::Command;
 use crate::i18n::Lang;
 use crate::i18n::cycle::{Calendar, day};
 use hyoka_core::model::Field;
 use hyoka_core::text::{display_width, sanitize};
+
+/// `t`: one row per section.
+#[derive(Clone, Debug, Default)]
+pub struct TableView {
+    pub rows: Vec<TableRow>,
+    pub sort: Column,
+    pub descending: bool,
+    /// The column ←→ chose (s sorts by it).
+    pub column: Column,
+    pub cursor: usize,
+    pub offset: usize,
+    /// The widest text of each column, in display columns, as built.
+    pub widths: Vec<usize>,
+    /// The file versions the rows were built from.
+    pub built: Vec<u64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableRow {
+    pub at: SectionRef,
+    /// "上京区役所 平成20年度"
+    pub file: String,
+    pub division: String,
+    pub section: String,
+    pub rating: Option<String>,
+    /// Place of the rating on its scale (best first); unrated after every mark.
+    pub rank: usize,
+    pub goals: usize,
+    pub complete: bool,
+    pub updated: Option<DateTime<FixedOffset>>,
+    pub updated_by: String,
+}
 
 /// One row per section the filter lets through (`shown`; `None`: all), in tree order.
 pub fn rows(files: &[FileEntry], shown: Option<&Vec<Vec<Vec<bool>>>>) -> Vec<TableRow> {

@@ -4,8 +4,7 @@
 
 use crate::app::action::Action;
 use crate::app::dialog::{Handled, close, stay};
-use crate::app::state::YearLine;
-use crate::app::state::{App, FileEntry, Mode, Node, SectionRef, Tone, YearColumn, YearsView};
+use crate::app::state::{App, FileEntry, Mode, Node, SectionRef, Tone};
 use crate::app::tree;
 use crate::command::Command;
 use crate::i18n::Lang;
@@ -14,6 +13,42 @@ use crate::i18n::review::ReviewMsg;
 use crate::i18n::review::ReviewWords;
 use hyoka_core::model::{fiscal_year_label, goal_number};
 use hyoka_core::text::{sanitize, wrap};
+
+/// `y`: one section through the fiscal years of its organisation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct YearsView {
+    pub organization: String,
+    pub division: String,
+    pub section: String,
+    pub years: Vec<YearColumn>,
+    /// The first year shown (←→ when they do not all fit).
+    pub first: usize,
+    pub scroll: usize,
+    /// Each year's column as lines at the width of `laid_for` (laid out in `update`).
+    pub lines: Vec<Vec<YearLine>>,
+    /// The terminal width the lines were laid out for.
+    pub laid_for: u16,
+}
+
+/// One line of a year's column.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct YearLine {
+    /// A heading (the year, a field's name) rather than the section's text.
+    pub heading: bool,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct YearColumn {
+    pub fiscal_year: i32,
+    pub file: usize,
+    /// `None`: the file of that year has no section of this division and name.
+    pub at: Option<SectionRef>,
+    /// The mark and its label, when rated.
+    pub rating: Option<(String, String)>,
+    pub goals: Vec<String>,
+    pub reflection: String,
+}
 
 /// The files of `organization`, by fiscal year (the first file of a year, when there are two).
 pub fn files_of(files: &[FileEntry], organization: &str) -> Vec<(i32, usize)> {

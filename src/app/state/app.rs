@@ -8,13 +8,15 @@ use super::files::{FileEntry, FileState};
 use super::history::{Change, History};
 use super::messages::{Message, MessageLog, Tone};
 use super::refs::{Focus, Node, SectionRef};
-use super::review::{FilterDialog, Review, SearchPrompt, SummaryView, TableView, YearsView};
+use super::review::Review;
+use super::settings::{Identity, Settings};
 use crate::app::dialog::ask::Ask;
 use crate::app::dialog::comment::CommentDialog;
 use crate::app::dialog::conflict::Conflict;
 use crate::app::dialog::export::ExportDialog;
 use crate::app::dialog::recovery::Recovery;
 use crate::app::keymap::Keymap;
+use crate::app::review::{FilterDialog, SearchPrompt, SummaryView, TableView, YearsView};
 use crate::i18n::Lang;
 use crate::i18n::app::Msg;
 use crate::layout::{Layout, LayoutInput};
@@ -38,7 +40,7 @@ pub enum Mode {
     Recover(Box<Recovery>),
     Export(Box<ExportDialog>),
     /// The commits that changed a section or a file (`H`).
-    Changes(Box<super::changes::ChangesView>),
+    Changes(Box<crate::app::changes::ChangesView>),
     /// `/`: a search being typed; the hits follow each key.
     Search(Box<SearchPrompt>),
     /// `f`: the filter being put together.
@@ -53,48 +55,6 @@ pub enum Mode {
     Ask(Box<Ask>),
     /// A reviewer writing why a section is returned.
     Comment(Box<CommentDialog>),
-}
-
-/// What the screen is opened with, from the command line, the settings and the environment: known
-/// before the first frame, without reading a file.
-#[derive(Default)]
-pub struct Settings {
-    pub lang: Lang,
-    /// Reviewer mode (`--read-only`): nothing is edited, locked, journaled or written.
-    pub read_only: bool,
-    pub keymap: Keymap,
-    /// The data folder as opened; in reviewer mode nothing is ever written inside it.
-    pub data_root: Option<std::path::PathBuf>,
-    pub calendar: crate::i18n::cycle::Calendar,
-    /// Where exports go by default (a folder of the user's, outside the data tree).
-    pub export_dir: Option<std::path::PathBuf>,
-    /// `NO_COLOR` is set: no colours at all, emphasis by reverse video, bold and underline only.
-    pub no_color: bool,
-    /// Who is at the keys, when already known (tests); the screen learns it from the worker.
-    pub identity: Option<Identity>,
-    /// What the clerk must hear at once (settings that could not be read).
-    pub notices: Vec<String>,
-}
-
-impl Settings {
-    /// Everything by default, in `lang`.
-    pub fn new(lang: Lang) -> Settings {
-        Settings { lang, ..Settings::default() }
-    }
-
-    /// Who is at the keys, already known (tests and benchmarks, which have no worker to ask).
-    #[must_use]
-    pub fn known_as(self, user: &str, reviewer: bool) -> Settings {
-        Settings { identity: Some(Identity { user: user.to_owned(), reviewer }), ..self }
-    }
-}
-
-/// Who is at the keys: the login name that saves and reviews, and whether the office names it a
-/// reviewer.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Identity {
-    pub user: String,
-    pub reviewer: bool,
 }
 
 /// The state. Its fields are `app/`'s alone: `update` is the only writer, and the rest of hyoka

@@ -3,7 +3,6 @@
 //! keys, in `app/dialog/`.
 
 mod app;
-mod changes;
 mod cycle_rules;
 mod editor;
 mod files;
@@ -13,15 +12,13 @@ mod questions;
 mod read;
 mod refs;
 mod review;
+mod settings;
 
-pub use app::{App, Identity, Mode, Settings, TextScroll, goal_rows};
-pub use changes::ChangesView;
+pub use app::{App, Mode, TextScroll, goal_rows};
 pub use editor::{Editor, part_text, text_box};
 pub use files::{DiskStamp, FileEntry, FileState, Loaded, Pending};
 pub use history::{Change, History, Step};
 pub use messages::{Message, MessageLog, Tone};
 pub use refs::{Focus, Node, SectionRef};
-pub use review::{
-    Column, Counts, FileIndex, Filter, FilterDialog, Hits, Marks, Rated, Review, Search, SearchIndex, SearchPrompt,
-    SummaryRow, SummaryView, TableRow, TableView, YearColumn, YearLine, YearsView,
-};
+pub use review::{Counts, FileIndex, Filter, Hits, Marks, Rated, Review, Search, SearchIndex};
+pub use settings::{Identity, Settings};

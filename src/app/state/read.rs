@@ -4,12 +4,13 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use super::app::{App, Identity, Mode, TextScroll};
+use super::app::{App, Mode, TextScroll};
 use super::files::FileEntry;
 use super::history::History;
 use super::messages::{Message, MessageLog};
 use super::refs::{Focus, Node};
 use super::review::Review;
+use super::settings::Identity;
 use crate::app::keymap::Keymap;
 use crate::i18n::Lang;
 use crate::i18n::cycle::Calendar;

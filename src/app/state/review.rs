@@ -1,6 +1,6 @@
-//! The reviewer's side as plain data: the search and the filter with what they let through, the
-//! search index, the highlights of the panes, and the views (search prompt, filter dialog, table of
-//! every section, years side by side, summary of all files).
+//! The reviewer's tools as plain data kept between views: the search and the filter with what
+//! they let through, the search index, and the highlights of the panes. (Each view's own state is
+//! with its keys, in `app/review/`.)
 
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
@@ -8,7 +8,6 @@ use std::ops::Range;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::refs::{Node, SectionRef};
-use crate::i18n::review::Heading;
 
 /// Everything the reviewer's tools keep between key presses.
 #[derive(Clone, Debug, Default)]
@@ -121,149 +120,4 @@ pub struct Counts {
     pub sections: usize,
     /// The latest `updated`, with its `updated_by`.
     pub last: Option<(DateTime<FixedOffset>, String)>,
-}
-
-/// `/`: the search being typed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SearchPrompt {
-    pub input: String,
-}
-
-/// `f`: the filter being put together.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FilterDialog {
-    /// The marks offered: those of the files' scales, in order.
-    pub marks: Vec<String>,
-    pub ratings: BTreeSet<Rated>,
-    pub incomplete: bool,
-    pub statuses: BTreeSet<hyoka_core::model::Status>,
-    pub since: String,
-    pub by: String,
-    pub word: String,
-    /// The row with the keys.
-    pub row: usize,
-}
-
-/// `t`: one row per section.
-#[derive(Clone, Debug, Default)]
-pub struct TableView {
-    pub rows: Vec<TableRow>,
-    pub sort: Column,
-    pub descending: bool,
-    /// The column ←→ chose (s sorts by it).
-    pub column: Column,
-    pub cursor: usize,
-    pub offset: usize,
-    /// The widest text of each column, in display columns, as built.
-    pub widths: Vec<usize>,
-    /// The file versions the rows were built from.
-    pub built: Vec<u64>,
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Column {
-    #[default]
-    File,
-    Division,
-    Section,
-    Rating,
-    Goals,
-    Complete,
-    Updated,
-    UpdatedBy,
-}
-
-impl Column {
-    /// The column's heading, as the catalogue words it.
-    pub fn heading(self) -> Heading {
-        match self {
-            Column::File => Heading::File,
-            Column::Division => Heading::Division,
-            Column::Section => Heading::Section,
-            Column::Rating => Heading::Rating,
-            Column::Goals => Heading::Goals,
-            Column::Complete => Heading::Complete,
-            Column::Updated => Heading::Updated,
-            Column::UpdatedBy => Heading::UpdatedBy,
-        }
-    }
-
-    pub const ALL: [Column; 8] = [
-        Column::File,
-        Column::Division,
-        Column::Section,
-        Column::Rating,
-        Column::Goals,
-        Column::Complete,
-        Column::Updated,
-        Column::UpdatedBy,
-    ];
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TableRow {
-    pub at: SectionRef,
-    /// "上京区役所 平成20年度"
-    pub file: String,
-    pub division: String,
-    pub section: String,
-    pub rating: Option<String>,
-    /// Place of the rating on its scale (best first); unrated after every mark.
-    pub rank: usize,
-    pub goals: usize,
-    pub complete: bool,
-    pub updated: Option<DateTime<FixedOffset>>,
-    pub updated_by: String,
-}
-
-/// `y`: one section through the fiscal years of its organisation.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct YearsView {
-    pub organization: String,
-    pub division: String,
-    pub section: String,
-    pub years: Vec<YearColumn>,
-    /// The first year shown (←→ when they do not all fit).
-    pub first: usize,
-    pub scroll: usize,
-    /// Each year's column as lines at the width of `laid_for` (laid out in `update`).
-    pub lines: Vec<Vec<YearLine>>,
-    /// The terminal width the lines were laid out for.
-    pub laid_for: u16,
-}
-
-/// One line of a year's column.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct YearLine {
-    /// A heading (the year, a field's name) rather than the section's text.
-    pub heading: bool,
-    pub text: String,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct YearColumn {
-    pub fiscal_year: i32,
-    pub file: usize,
-    /// `None`: the file of that year has no section of this division and name.
-    pub at: Option<SectionRef>,
-    /// The mark and its label, when rated.
-    pub rating: Option<(String, String)>,
-    pub goals: Vec<String>,
-    pub reflection: String,
-}
-
-/// `S`: every organisation × fiscal year.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SummaryView {
-    pub rows: Vec<SummaryRow>,
-    pub scroll: usize,
-    pub built: Vec<u64>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SummaryRow {
-    pub organization: String,
-    pub fiscal_year: i32,
-    pub file: usize,
-    pub counts: Counts,
 }

@@ -5,8 +5,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use crate::app::review::FilterDialog;
 use crate::app::review::filter::{Row, rows};
-use crate::app::state::{FilterDialog, Rated};
+use crate::app::state::Rated;
 use crate::app::{App, contexts};
 use crate::i18n::review::ReviewWords;
 use crate::ui::centered;

@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::App;
-use crate::app::state::SearchPrompt;
+use crate::app::review::SearchPrompt;
 use crate::i18n::review::ReviewWords;
 use crate::ui::style::{self, dim, w};
 use hyoka_core::text::{display_width, sanitize};

@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::bars::pad;
 use crate::app::App;
-use crate::app::state::SummaryView;
+use crate::app::review::SummaryView;
 use crate::i18n::review::ReviewWords;
 use crate::ui::style::{self, block, dim, w};
 use hyoka_core::model::fiscal_year_label;

@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::bars::pad;
 use crate::app::App;
 use crate::app::review::table::cell;
-use crate::app::state::{Column, TableView};
+use crate::app::review::{Column, TableView};
 use crate::i18n::review::ReviewWords;
 use crate::ui::style::{self, block, w};
 use hyoka_core::text::{display_width, truncate};
@@ -20,7 +20,7 @@ pub fn fit_widths(app: &App, view: &TableView, room: usize) -> Vec<usize> {
     let mut widths: Vec<usize> = Column::ALL
         .iter()
         .zip(&view.widths)
-        .map(|(c, w)| (*w).max(display_width(&ReviewWords::Header(c.heading()).text(app.lang())) + display_width("▲")))
+        .map(|(c, w)| (*w).max(display_width(&ReviewWords::Header(*c).text(app.lang())) + display_width("▲")))
         .collect();
     // A space after every column.
     let gaps = Column::ALL.len();
@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &TableView) {
         .iter()
         .zip(&widths)
         .map(|(column, width)| {
-            let mut name = ReviewWords::Header(column.heading()).text(app.lang());
+            let mut name = ReviewWords::Header(*column).text(app.lang());
             if *column == view.sort {
                 name.push_str(arrow);
             }

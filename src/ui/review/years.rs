@@ -8,8 +8,8 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::bars::pad;
 use crate::app::App;
+use crate::app::review::YearsView;
 use crate::app::review::years::{column_width, fitting_years, history};
-use crate::app::state::YearsView;
 use crate::i18n::review::ReviewWords;
 use crate::ui::style::{self, block, w};
 use hyoka_core::text::{sanitize, truncate};
