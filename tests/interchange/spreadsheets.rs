@@ -134,3 +134,12 @@ fn cells_merged_down_over_two_sections_belong_to_both() {
     assert_eq!(second.progress, "一定の評価をいただいている。");
     assert_eq!(second.rating.as_deref(), Some("△"));
 }
+
+/// Some writers give a merged area bottom first (`B5:B4`): it is the same area, not an empty one
+/// nor one that spills over the rows below.
+#[test]
+fn cells_merged_bottom_up_read_as_the_area_they_mean() {
+    let down = read_with("merged_down.xlsx", &ImportOptions::default()).expect("reads");
+    let bottom_up = read_with("merged_bottom_up.xlsx", &ImportOptions::default()).expect("reads");
+    assert_eq!(bottom_up.doc, down.doc);
+}

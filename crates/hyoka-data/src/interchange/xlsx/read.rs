@@ -62,17 +62,25 @@ fn sheet_rows(sheet: &str, range: &Range<Data>, merges: &[Dimensions]) -> Vec<Ro
         })
         .collect();
     for merge in merges {
-        let (top, left) = (merge.start.0 as usize, merge.start.1 as usize);
+        let (top, bottom, left, right) = corners(merge);
         let value = text(top, left);
-        let rows_in = rows.iter_mut().enumerate().skip(top).take(merge.end.0 as usize + 1 - top);
-        for (_, row) in rows_in {
-            for cell in row.cells.iter_mut().skip(left).take(merge.end.1 as usize + 1 - left) {
+        for row in rows.iter_mut().take(bottom + 1).skip(top) {
+            for cell in row.cells.iter_mut().take(right + 1).skip(left) {
                 cell.text.clone_from(&value);
                 cell.origin = Some((top + 1, left + 1));
             }
         }
     }
     rows
+}
+
+/// The first and last row and column of a merged area, however the workbook wrote its corners
+/// (some writers give `B7:B5`, bottom first): the value is in the top left cell.
+fn corners(merge: &Dimensions) -> (usize, usize, usize, usize) {
+    let (rows, columns) = ((merge.start.0, merge.end.0), (merge.start.1, merge.end.1));
+    let (top, bottom) = (rows.0.min(rows.1) as usize, rows.0.max(rows.1) as usize);
+    let (left, right) = (columns.0.min(columns.1) as usize, columns.0.max(columns.1) as usize);
+    (top, bottom, left, right)
 }
 
 #[cfg(test)]
@@ -93,5 +101,22 @@ mod tests {
             rows.get(1).map(|r| r.at(2).clone()),
             Some(Location::Cell { sheet: "表".into(), row: 2, column: 3 })
         );
+    }
+
+    #[test]
+    fn a_merge_written_bottom_up_reads_as_the_area_it_means() {
+        let mut range = Range::new((0, 0), (3, 2));
+        range.set_value((1, 0), Data::String("部".into()));
+        range.set_value((3, 1), Data::String("下".into()));
+        // B2:A4 written as A4:B2 (bottom right first), and a one-column area bottom first.
+        let merges = [Dimensions { start: (3, 1), end: (1, 0) }, Dimensions { start: (2, 2), end: (0, 2) }];
+        let rows = sheet_rows("表", &range, &merges);
+        let cells: Vec<Vec<String>> = rows.iter().map(|r| (0..3).map(|c| r.text(c).to_owned()).collect()).collect();
+        assert_eq!(cells[0], ["", "", ""], "row 1 is outside the first area");
+        for row in 1..4 {
+            assert_eq!(cells[row][..2], ["部", "部"], "row {} holds the area's value", row + 1);
+        }
+        assert_eq!(rows[3].cells[1].origin, Some((2, 1)), "the value comes from the top left cell");
+        assert_eq!(cells[3][2], "", "rows 1–3 only");
     }
 }
