@@ -34,9 +34,9 @@ pub enum AmbiguousSetting {
     /// Ask the terminal at start-up (one column when it does not answer).
     #[default]
     Auto,
-    #[value(name = "1")]
+    #[cfg_attr(feature = "cli", value(name = "1"))]
     One,
-    #[value(name = "2")]
+    #[cfg_attr(feature = "cli", value(name = "2"))]
     Two,
 }
 

@@ -17,14 +17,17 @@ use crate::i18n::interchange::read::{EncodingHint, ReadMsg};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum TextEncoding {
-    #[value(name = "utf-8", alias = "utf8")]
+    #[cfg_attr(feature = "cli", value(name = "utf-8", alias = "utf8"))]
     Utf8,
-    #[value(name = "utf-16le", alias = "utf-16", alias = "unicode")]
+    #[cfg_attr(feature = "cli", value(name = "utf-16le", alias = "utf-16", alias = "unicode"))]
     Utf16Le,
-    #[value(name = "utf-16be")]
+    #[cfg_attr(feature = "cli", value(name = "utf-16be"))]
     Utf16Be,
     /// Windows' Shift_JIS (Microsoft code page 932, with the NEC and IBM extensions such as ①).
-    #[value(name = "cp932", alias = "shift_jis", alias = "shift-jis", alias = "sjis", alias = "windows-31j")]
+    #[cfg_attr(
+        feature = "cli",
+        value(name = "cp932", alias = "shift_jis", alias = "shift-jis", alias = "sjis", alias = "windows-31j")
+    )]
     Cp932,
 }
 
