@@ -113,10 +113,10 @@ mod tests {
         let rows = sheet_rows("表", &range, &merges);
         let cells: Vec<Vec<String>> = rows.iter().map(|r| (0..3).map(|c| r.text(c).to_owned()).collect()).collect();
         assert_eq!(cells[0], ["", "", ""], "row 1 is outside the first area");
-        for row in 1..4 {
-            assert_eq!(cells[row][..2], ["部", "部"], "row {} holds the area's value", row + 1);
+        for (row, cells) in cells.iter().enumerate().skip(1) {
+            assert_eq!(cells[..2], ["部", "部"], "row {} holds the area's value", row + 1);
         }
         assert_eq!(rows[3].cells[1].origin, Some((2, 1)), "the value comes from the top left cell");
-        assert_eq!(cells[3][2], "", "rows 1–3 only");
+        assert_eq!(cells[3][2], "", "the second area is rows 1–3 of column C only");
     }
 }
