@@ -74,7 +74,7 @@ fn legend(out: &mut String, doc: &Document) {
 
 /// The name column is as wide as the longest name (in ems: a full-width character is one), so that
 /// まちづくり推進課 is never cut one character before its end; the rating column fits 目標達成度.
-pub(crate) fn name_column_ems(doc: &Document) -> f64 {
+fn name_column_ems(doc: &Document) -> f64 {
     let longest = doc.divisions.iter().flat_map(|d| &d.sections).map(|s| UnicodeWidthStr::width(s.name.as_str())).max();
     (longest.unwrap_or(8) as f64 / 2.0 + 1.2).clamp(5.0, 14.0)
 }

@@ -8,11 +8,13 @@
 
 use std::fmt::Write as _;
 
+use unicode_width::UnicodeWidthStr;
+
 use super::href::href;
 use super::page::{Frame, heading, page};
 use crate::i18n::Lang;
 use crate::i18n::publish::SiteWord;
-use crate::interchange::html::{escape, goals_cell, lines, name_column_ems};
+use crate::interchange::html::{escape, goals_cell, lines};
 use crate::interchange::{legend_entries, progress_heading};
 use hyoka_core::model::{Division, Document, Section, fiscal_year_label};
 
@@ -101,7 +103,7 @@ fn table(out: &mut String, doc: &Document, lang: Lang) {
     let _ = write!(
         out,
         "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"caption\" tabindex=\"0\">\n<table class=\"goals stack\">\n\
-         <caption id=\"caption\">{}</caption>\n<colgroup><col style=\"width: {:.1}em\"><col><col>\
+         <caption id=\"caption\">{}</caption>\n<colgroup><col style=\"width: calc({:.1}em + 1.25rem)\"><col><col>\
          <col style=\"width: 6.5em\"><col></colgroup>\n<thead>\n<tr>\
          <th id=\"c-name\" rowspan=\"2\" scope=\"col\">{}</th>\
          <th id=\"c-goals\" rowspan=\"2\" scope=\"col\">{}</th>\
@@ -110,7 +112,7 @@ fn table(out: &mut String, doc: &Document, lang: Lang) {
          <th id=\"c-rating\" headers=\"c-review\" scope=\"col\">{}</th>\
          <th id=\"c-reflection\" headers=\"c-review\" scope=\"col\">{}</th></tr>\n</thead>\n",
         escape(&caption),
-        name_column_ems(doc),
+        name_ems(doc),
         word(SiteWord::SectionName),
         word(SiteWord::Goals),
         escape(&progress_heading(doc)),
@@ -123,6 +125,13 @@ fn table(out: &mut String, doc: &Document, lang: Lang) {
         division_rows(out, doc, d + 1, division, lang);
     }
     out.push_str("</table>\n</div>\n");
+}
+
+/// The name column holds the longest section name on one line (in ems: a full-width character is
+/// one), so that まちづくり推進課 is never broken before its last character; the padding comes on top.
+fn name_ems(doc: &Document) -> f64 {
+    let longest = doc.divisions.iter().flat_map(|d| &d.sections).map(|s| UnicodeWidthStr::width(s.name.as_str())).max();
+    (longest.unwrap_or(8) as f64 / 2.0 + 0.5).clamp(4.0, 14.0)
 }
 
 /// A division is its own `<tbody>` headed by a row, so that it stays one group, also when printed.
