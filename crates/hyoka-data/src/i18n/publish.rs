@@ -214,7 +214,6 @@ pub enum PublishMsg<'a> {
     /// `--since` names no commit git knows.
     Revision {
         revision: &'a str,
-        detail: &'a str,
     },
     /// A data file of that revision does not read (its problems as `path:line:column: what`).
     OldFile {
@@ -269,10 +268,10 @@ impl PublishMsg<'_> {
                 let path = path.display();
                 tr!(lang, "{path}: {why}", "{path}: {why}")
             }
-            PublishMsg::Revision { revision, detail } => tr!(
+            PublishMsg::Revision { revision } => tr!(
                 lang,
-                "「{revision}」という版が git にありません（{detail}）。タグ名かコミットを確かめてください（git tag、git log）。",
-                "git knows no revision '{revision}' ({detail}); check the tag or commit (git tag, git log)."
+                "「{revision}」という版が git にありません。タグ名かコミットを確かめてください（git tag、git log）。",
+                "git knows no revision '{revision}'; check the tag or commit (git tag, git log)."
             ),
             PublishMsg::OldFile { problems } => tr!(
                 lang,

@@ -22,8 +22,8 @@ pub enum PublishError {
     Write { path: PathBuf, source: std::io::Error },
     #[error("{path}: {error}")]
     Export { path: PathBuf, error: ExportError },
-    #[error("{revision}: {detail}")]
-    Revision { revision: String, detail: String },
+    #[error("no revision {revision}")]
+    Revision { revision: String },
     #[error("{}: the earlier revision does not read", .0.path.display())]
     OldFile(LoadError),
     #[error(transparent)]
@@ -40,7 +40,7 @@ impl PublishError {
             PublishError::OverData { path } => PublishMsg::OverData { path },
             PublishError::Write { path, source } => PublishMsg::Write { path, why: source.to_string() },
             PublishError::Export { path, error } => PublishMsg::Export { path, why: error.describe(lang) },
-            PublishError::Revision { revision, detail } => PublishMsg::Revision { revision, detail },
+            PublishError::Revision { revision } => PublishMsg::Revision { revision },
             PublishError::OldFile(error) => PublishMsg::OldFile { problems: &error.render(lang) },
             PublishError::Git(error) => return error.describe(lang),
         };

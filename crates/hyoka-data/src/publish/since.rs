@@ -57,13 +57,9 @@ pub fn documents_at(data: &Path, revision: &str) -> Result<Vec<Source>, PublishE
     let git = Git::find().ok_or(GitError::NotInstalled)?;
     let repo = Repo::discover(&git, data)?;
     let commit = format!("{revision}^{{commit}}");
-    repo.run(["rev-parse", "--verify", "--quiet", commit.as_str()]).map_err(|e| PublishError::Revision {
-        revision: revision.to_owned(),
-        detail: match e {
-            GitError::Failed { output, .. } if !output.trim().is_empty() => output.trim().to_owned(),
-            other => other.to_string(),
-        },
-    })?;
+    // `--quiet`: git says nothing of a name it does not know; the exit code is the answer.
+    repo.run(["rev-parse", "--verify", "--quiet", commit.as_str()])
+        .map_err(|_| PublishError::Revision { revision: revision.to_owned() })?;
     let within = repo.relative(data)?;
     let listed = repo.run(
         [OsStr::new("ls-tree"), OsStr::new("-r"), OsStr::new("-z"), OsStr::new("--name-only")].into_iter().chain([

@@ -29,7 +29,7 @@ pub struct SiteOptions {
 /// Every file of the site by its place (`kamigyo/2008.html`), in a stable order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Site {
-    files: BTreeMap<String, Vec<u8>>,
+    pub(super) files: BTreeMap<String, Vec<u8>>,
 }
 
 impl Site {

@@ -146,3 +146,47 @@ fn put_back(names: &[std::ffi::OsString], from: &Path, to: &Path) {
 fn sync_dir(dir: &Path) -> std::io::Result<()> {
     fs::File::open(dir)?.sync_all()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn site(files: &[(&str, &str)]) -> Site {
+        let files: BTreeMap<String, Vec<u8>> =
+            files.iter().map(|(path, text)| ((*path).to_owned(), text.as_bytes().to_vec())).collect();
+        Site { files }
+    }
+
+    fn listing(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir).map_or(Vec::new(), |d| {
+            d.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect()
+        });
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_write_that_fails_half_way_leaves_the_old_site_and_nothing_beside_it() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let (data, out) = (dir.path().join("data"), dir.path().join("site"));
+        fs::create_dir(&data).unwrap_or_else(|e| panic!("{e}"));
+        let index = format!("<html>{GENERATOR}</html>");
+        let old = site(&[(INDEX, &index), ("a/1.html", "一")]);
+        write_site(&old, &out, &data).unwrap_or_else(|e| panic!("{e}"));
+        fs::write(out.join(".htaccess"), "kept").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(listing(&out), [".htaccess", "a", "index.html"]);
+        // The second file cannot be created (a NUL byte in its name): the first was already written.
+        let broken = site(&[(INDEX, &index), ("b/bad\0name.html", "二")]);
+        let error = write_site(&broken, &out, &data).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(error.contains("bad"), "{error}");
+        assert_eq!(listing(&out), [".htaccess", "a", "index.html"], "the old site as it was");
+        assert_eq!(fs::read_to_string(out.join("a/1.html")).unwrap_or_default(), "一");
+        assert_eq!(listing(dir.path()), ["data", "site"], "no half-written site beside it");
+        let new = site(&[(INDEX, &index), ("b/2.html", "二")]);
+        write_site(&new, &out, &data).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(listing(&out), [".htaccess", "b", "index.html"]);
+        assert_eq!(listing(dir.path()), ["data", "site"]);
+    }
+}
