@@ -35,7 +35,7 @@ pub struct Office {
 }
 
 impl Office {
-    pub fn new() -> Office {
+    pub fn with_fixture() -> Office {
         let dir = tempfile::tempdir().expect("temp dir");
         for organization in ["kamigyo", "kitayama"] {
             let to = dir.path().join("data").join(organization);
@@ -118,7 +118,7 @@ pub fn files(root: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// The site of the whole fixture (`--all`: its files name no stage), built once into an office.
 pub fn fixture_site() -> Office {
-    let office = Office::new();
+    let office = Office::with_fixture();
     let out = office.publish(&["data", "-o", "site", "--all"]);
     assert!(out.status.success(), "{}", stderr(&out));
     office

@@ -65,8 +65,16 @@ fn squeezed(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// The page printed to PDF, read back: the pages' sizes, words, and each page's text in order.
-fn print(office: &Office, page: &str) -> Option<(Vec<(f64, f64)>, Vec<Word>, Vec<String>)> {
+/// A page printed to PDF, read back.
+struct Printed {
+    /// Each page's width and height, in points.
+    sizes: Vec<(f64, f64)>,
+    words: Vec<Word>,
+    /// Each page's text in order, without white space.
+    pages: Vec<String>,
+}
+
+fn print(office: &Office, page: &str) -> Option<Printed> {
     let pdftotext = tool("pdftotext")?;
     let mut command = chromium(&office.dir.path().join(format!("profile-{}", page.replace('/', "-"))))?;
     let pdf = office.dir.path().join(format!("{}.pdf", page.replace('/', "-")));
@@ -84,14 +92,14 @@ fn print(office: &Office, page: &str) -> Option<(Vec<(f64, f64)>, Vec<Word>, Vec
         String::from_utf8(out.stdout).unwrap()
     };
     let (sizes, words) = read_bbox(&read(&["-bbox"]));
-    let texts =
+    let pages =
         (1..=sizes.len()).map(|n| squeezed(&read(&["-raw", "-f", &n.to_string(), "-l", &n.to_string()]))).collect();
-    Some((sizes, words, texts))
+    Some(Printed { sizes, words, pages })
 }
 
 #[test]
 fn a_table_page_prints_a4_landscape_with_its_header_on_every_page_and_every_row_whole() {
-    let office = Office::new();
+    let office = Office::with_fixture();
     // Text that tempts a careless line breaker: long vowels, small kana, commas and full stops.
     let long = "スーパーマーケットのチェーンストア、ちょっとしたゃゅょ。コーヒー、ティー。".repeat(4);
     office.edit(
@@ -101,7 +109,7 @@ fn a_table_page_prints_a4_landscape_with_its_header_on_every_page_and_every_row_
     );
     let built = office.publish(&["data", "-o", "site", "--all"]);
     assert!(built.status.success(), "{}", stderr(&built));
-    let Some((sizes, words, pages)) = print(&office, "kamigyo/2008.html") else { return };
+    let Some(Printed { sizes, words, pages }) = print(&office, "kamigyo/2008.html") else { return };
     assert!(sizes.len() >= 3, "the table runs over several pages: {}", sizes.len());
     for (width, height) in &sizes {
         assert!((width - 841.9).abs() < 2.0 && (height - 595.3).abs() < 2.0, "A4 landscape: {width} × {height}");
@@ -140,10 +148,10 @@ fn a_table_page_prints_a4_landscape_with_its_header_on_every_page_and_every_row_
 
 #[test]
 fn a_summary_prints_each_organisations_chart_and_numbers_whole() {
-    let office = Office::new();
+    let office = Office::with_fixture();
     let built = office.publish(&["data", "-o", "site", "--all"]);
     assert!(built.status.success(), "{}", stderr(&built));
-    let Some((sizes, _, pages)) = print(&office, "summary/2008.html") else { return };
+    let Some(Printed { sizes, pages, .. }) = print(&office, "summary/2008.html") else { return };
     let all: String = pages.concat();
     for text in [
         "平成20年度目標達成度の集計",

@@ -44,7 +44,7 @@ fn a_data_file_that_does_not_read_stops_it() {
 
 #[test]
 fn a_folder_hyoka_did_not_write_is_never_replaced() {
-    let office = Office::new();
+    let office = Office::with_fixture();
     std::fs::create_dir_all(office.site()).unwrap();
     std::fs::write(office.site().join("大事な書類.txt"), "消さないで").unwrap();
     let out = office.publish(&["data", "-o", "site", "--all"]);
@@ -79,7 +79,7 @@ fn a_new_publication_replaces_hyokas_pages_and_keeps_the_sites_own_dot_files() {
 
 #[test]
 fn an_empty_folder_or_one_with_only_dot_files_is_taken() {
-    let office = Office::new();
+    let office = Office::with_fixture();
     std::fs::create_dir_all(office.site().join(".git")).unwrap();
     std::fs::write(office.site().join(".git/config"), "[core]\n").unwrap();
     let out = office.publish(&["data", "-o", "site", "--all"]);

@@ -5,7 +5,7 @@ use super::{Office, files, stderr, stdout};
 
 #[test]
 fn only_files_at_the_published_stage_unless_all() {
-    let office = Office::new();
+    let office = Office::with_fixture();
     let out = office.publish(&["data", "-o", "site"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("公表するファイルがありません: 6件のどれも公表の段階"), "{}", stderr(&out));
@@ -33,7 +33,7 @@ const APPROVED: &str =
 
 #[test]
 fn approved_only_publishes_the_approved_sections_and_names_the_others() {
-    let office = Office::new();
+    let office = Office::with_fixture();
     std::fs::write(office.data().join(".hyoka.yaml"), "reviewers:\n  users: [suzuki]\npublish: approved_only\n")
         .unwrap();
     office.publish_stage("kamigyo/2008.yaml");
@@ -63,7 +63,7 @@ fn approved_only_publishes_the_approved_sections_and_names_the_others() {
 
 #[test]
 fn a_mistake_in_the_office_settings_stops_it_with_its_place() {
-    let office = Office::new();
+    let office = Office::with_fixture();
     std::fs::write(office.data().join(".hyoka.yaml"), "publish: approved\n").unwrap();
     let out = office.publish(&["data", "-o", "site", "--all"]);
     assert_eq!(out.status.code(), Some(2));

@@ -40,7 +40,7 @@ fn html(text: &str) -> String {
 
 #[test]
 fn the_fixture_becomes_an_index_a_page_per_table_with_its_data_and_a_summary_per_year() {
-    let office = Office::new();
+    let office = Office::with_fixture();
     let out = office.publish(&["data", "-o", "site", "--all"]);
     assert!(out.status.success());
     assert_eq!(stdout(&out), "公表しました: site（表 6件・3年度分の集計、ファイル 22件）\n");

@@ -38,11 +38,11 @@ pub(super) fn bar_chart(id: &str, title: &str, spoken: &str, bars: &[(String, us
         let top = 2 + i * ROW;
         let bar_top = top + LABEL + 4;
         let length = count * BAR_AREA / most;
-        let _ = write!(
+        let _ = writeln!(
             out,
             "<text x=\"0\" y=\"{}\" fill=\"#1a1a1a\">{}</text>\
              <rect x=\"0\" y=\"{bar_top}\" width=\"{length}\" height=\"{BAR}\" fill=\"#0017c1\"/>\
-             <text x=\"{}\" y=\"{}\" fill=\"#1a1a1a\">{count}</text>\n",
+             <text x=\"{}\" y=\"{}\" fill=\"#1a1a1a\">{count}</text>",
             top + LABEL - 3,
             escape(label),
             length + 6,

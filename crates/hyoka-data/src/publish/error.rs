@@ -21,7 +21,7 @@ pub enum PublishError {
     #[error("{path}: {source}")]
     Write { path: PathBuf, source: std::io::Error },
     #[error("{path}: {error}")]
-    Export { path: PathBuf, error: ExportError },
+    Export { path: PathBuf, error: Box<ExportError> },
     #[error("no revision {revision}")]
     Revision { revision: String },
     #[error("{}: the earlier revision does not read", .0.path.display())]

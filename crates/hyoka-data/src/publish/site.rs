@@ -81,7 +81,7 @@ pub fn build(selection: &Selection, options: &SiteOptions) -> Result<Site, Publi
     let mut files = BTreeMap::new();
     for (table, stem) in tables.iter().zip(&stems) {
         let doc = &table.source.doc;
-        let export_error = |error| PublishError::Export { path: table.source.path.clone(), error };
+        let export_error = |error| PublishError::Export { path: table.source.path.clone(), error: Box::new(error) };
         let csv_bytes = csv::export_csv(doc).into_bytes();
         let xlsx_bytes = xlsx::export_workbook(doc).map_err(export_error)?;
         let (page, csv, xlsx) = (format!("{stem}.html"), format!("{stem}.csv"), format!("{stem}.xlsx"));
