@@ -125,8 +125,9 @@ async function look(session, page, size) {
     focus.push(await evaluate(session, FOCUSED));
   }
   // The skip link takes the keyboard to the content: Tab from the top, then Enter.
+  const reloaded = once('Page.loadEventFired', session);
   await send('Page.reload', {}, session);
-  await once('Page.loadEventFired', session);
+  await reloaded;
   await press(session, 'Tab', 'Tab', 9);
   await press(session, 'Enter', 'Enter', 13);
   const skipped = await evaluate(session, `document.activeElement && document.activeElement.id`);
