@@ -37,7 +37,7 @@ pub(super) fn render(p: &IndexPage) -> String {
     heading(&mut main, 2, None, &SiteWord::IndexTablesHeading.text(lang));
     let _ = write!(
         main,
-        "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"caption\" tabindex=\"0\">\n<table class=\"index\">\n\
+        "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"caption\" tabindex=\"0\">\n<table class=\"index stack\">\n\
          <caption id=\"caption\">{}</caption>\n<thead><tr><th scope=\"col\">{}</th>",
         escape(&SiteWord::IndexTablesCaption.text(lang)),
         escape(&SiteWord::Organization.text(lang)),
@@ -57,7 +57,13 @@ pub(super) fn render(p: &IndexPage) -> String {
                     escape(organization),
                     escape(&fiscal_year_label(year.year))
                 ),
-                None => write!(main, "<td class=\"none\">{}</td>", escape(&SiteWord::NoTable.text(lang))),
+                // On a phone the row stands as a card, where the year is no longer above the cell.
+                None => write!(
+                    main,
+                    "<td class=\"none\"><span class=\"label\" aria-hidden=\"true\">{}</span>{}</td>",
+                    escape(&fiscal_year_label(year.year)),
+                    escape(&SiteWord::NoTable.text(lang))
+                ),
             };
         }
         main.push_str("</tr>\n");
@@ -100,7 +106,12 @@ mod tests {
         assert!(html.contains(
             "<tr><th scope=\"row\">上京区役所</th><td><a href=\"kamigyo/2008.html\"><span class=\"vh\">上京区役所 </span>平成20年度</a></td>"
         ));
-        assert!(html.contains("<td class=\"none\">なし</td></tr>"), "北山市役所 has no 平成19年度");
+        assert!(
+            html.contains(
+                "<td class=\"none\"><span class=\"label\" aria-hidden=\"true\">平成19年度</span>なし</td></tr>"
+            ),
+            "北山市役所 has no 平成19年度"
+        );
         assert!(html.contains("<li><a href=\"summary/2008.html\">平成20年度の集計（2組織・22課）</a></li>\n<li><a href=\"summary/2007.html\">"));
         assert!(!html.contains("<nav class=\"crumbs"), "the index is the top");
     }

@@ -48,7 +48,7 @@ td.rating .goal-marks { font-size: .9375rem; }
 .goal, .bullet { padding-left: 1em; text-indent: -1em; }
 .notes p { margin: 0; }
 .num { text-align: right; font-variant-numeric: tabular-nums; overflow-wrap: normal; }
-table.counts tbody th { white-space: nowrap; }
+table.counts tbody th, table.index th, table.index td { white-space: nowrap; }
 tr.total th, tr.total td { font-weight: bold; border-top: 3px double #1a1a1a; }
 .none { color: #595959; }
 figure { margin: 1rem 0; }
@@ -73,6 +73,7 @@ footer.site { margin-top: 3rem; padding-top: .5rem; padding-bottom: 1.5rem; bord
   .stack .label { display: block; font-weight: bold; font-size: .875rem; }
   table.counts td { display: flex; justify-content: space-between; gap: 1rem; }
   table.counts .label { font-weight: normal; font-size: 1rem; }
+  table.index .label { display: inline; margin-right: 1em; }
   tr.total th, tr.total td { border-top: 1px solid #767676; }
   tr.total th { border-top: 3px double #1a1a1a; }
 }
