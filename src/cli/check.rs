@@ -9,6 +9,7 @@ use crate::i18n::Lang;
 use crate::i18n::cli::CliMsg;
 use crate::i18n::interchange::limits::ExportMsg;
 use crate::i18n::interchange::place::{PlaceMsg, SectionPart};
+use hyoka_core::model::Document;
 use hyoka_data::interchange::tsv::publishable_problems;
 use hyoka_data::store::{Position, locate};
 
@@ -57,12 +58,18 @@ pub fn run(path: &Path, publishable: bool, lang: Lang) -> ExitCode {
 /// What the table export would refuse in one file, as `file:line:column: what` lines.
 fn publishing_problems(file: &FileEntry, lang: Lang) -> Vec<String> {
     let Some(loaded) = file.loaded_state() else { return Vec::new() };
-    let problems = publishable_problems(loaded.doc());
+    problem_lines(&file.path, loaded.doc(), lang)
+}
+
+/// What the table export would refuse in `doc`, read from `path`, as `path:line:column: what` lines
+/// (also what stops `hyoka publish`).
+pub(super) fn problem_lines(path: &Path, doc: &Document, lang: Lang) -> Vec<String> {
+    let problems = publishable_problems(doc);
     if problems.is_empty() {
         return Vec::new();
     }
     // The text only to point at lines, read again: hyoka keeps no second copy of every file.
-    let text = std::fs::read_to_string(&file.path).unwrap_or_default();
+    let text = std::fs::read_to_string(path).unwrap_or_default();
     problems
         .into_iter()
         .map(|problem| {
@@ -71,7 +78,7 @@ fn publishing_problems(file: &FileEntry, lang: Lang) -> Vec<String> {
                 _ => None,
             };
             let at = at.map(|p| format!(":{}:{}", p.line, p.column)).unwrap_or_default();
-            format!("{}{at}: {}", file.path.display(), problem.describe(lang))
+            format!("{}{at}: {}", path.display(), problem.describe(lang))
         })
         .collect()
 }

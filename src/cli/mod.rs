@@ -7,12 +7,14 @@ mod import;
 mod list;
 mod merge_driver;
 mod new_year;
+mod publish;
 mod report;
 mod summary;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use crate::app::keymap::{KeyConfigError, Keymap};
@@ -173,6 +175,39 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// 公表用のウェブサイトを書き出す（組織・年度ごとの表、年度ごとの集計、一覧。CSV・Excel 付き）
+    /// / write the published tables as a static site (a page per organisation and year, a summary per year, an index)
+    ///
+    /// 公表の段階（stage: published）のファイルだけを載せます（--all ならすべて）。データフォルダの設定
+    /// （.hyoka.yaml）に publish: approved_only とあれば、承認済みの課だけを載せます。読めないファイルや、
+    /// 公表用の表に載せられないところ（hyoka check --publishable）があれば何も書きません。サイトは別の
+    /// フォルダに書いてから置き換えるので、途中までのサイトが残ることはありません。
+    /// 終了コード: 0 公表した / 1 公表しなかった（前の公表はそのまま）/ 2 使い方の誤り・設定の誤り。
+    ///
+    /// Only files at the published stage (--all: every file); only approved sections where the data
+    /// folder's settings say publish: approved_only. A file that does not read, or that the
+    /// published table cannot carry, stops it; the site is written beside SITE and moved in place
+    /// whole. Exit codes: 0 published; 1 refused (the old site is unchanged); 2 usage or settings.
+    #[command(after_help = PUBLISH_EXAMPLES)]
+    Publish {
+        /// データのフォルダかファイル / a data folder or file
+        #[arg(default_value = "data")]
+        path: PathBuf,
+        /// 書き出すサイトのフォルダ（hyoka が前に書いたものは置き換え） / the site's folder (replaced when hyoka wrote it)
+        #[arg(short, long, value_name = "SITE", required_unless_present = "since")]
+        output: Option<PathBuf>,
+        /// 段階にかかわらずすべてのファイルを載せる / every file, whatever its stage
+        #[arg(long)]
+        all: bool,
+        /// この版（git のタグやコミット）の公表から内容が変わったファイルを一覧にする
+        /// / list the files whose content changed since this git revision's data (a tag or commit)
+        #[arg(long, value_name = "REV")]
+        since: Option<String>,
+        /// 各ページに掲載日として載せる日（2009-04-30）。省略すると日付は載せません
+        /// / the day of publication printed on every page (2009-04-30); none unless given
+        #[arg(long, value_name = "DAY")]
+        date: Option<NaiveDate>,
+    },
     /// 次の年度のファイルを作る（組織・部・課・評価の区分を引き継ぎ、ほかは空。上書きはしない）
     /// / write next year's file: same organisation, divisions, sections and scale; never overwrites
     ///
@@ -219,6 +254,12 @@ const SUMMARY_EXAMPLES: &str = "例 / examples:
   hyoka summary data --format json > summary.json
   hyoka summary data/kamigyo --format csv > 上京区.csv";
 
+const PUBLISH_EXAMPLES: &str = "例 / examples:
+  hyoka publish data -o site
+  hyoka publish data -o site --all --date 2009-04-30
+  hyoka publish data --since v2025          # 書き出さずに、変わったファイルだけを表示 / list only
+  hyoka publish data -o site --since v2025";
+
 const LIST_EXAMPLES: &str = "例 / examples:
   hyoka list data --rating △,×
   hyoka list data --rating 未評価 --incomplete
@@ -253,6 +294,9 @@ pub fn run(cli: Cli) -> ExitCode {
             import::run(&import::ImportArgs { table, output, options, force, dry_run }, lang)
         }
         Some(Command::Export { path, output, format, force }) => export::run(&path, &output, format, force, lang),
+        Some(Command::Publish { path, output, all, since, date }) => {
+            publish::run(&publish::PublishArgs { path, output, all, since, date }, lang)
+        }
         Some(Command::GitSetup { path }) => git_setup::run(&path, lang),
         Some(Command::NewYear { file, keep_goals, output }) => new_year::run(&file, output, keep_goals, lang),
         Some(Command::MergeDriver { base, ours, theirs, path }) => {

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod cycle;
 pub mod history;
 pub mod keys;
+pub mod publish;
 pub mod review;
 pub mod screen;
 

@@ -15,8 +15,10 @@
 //! calendar: era            # era (令和8年11月26日, the default) or western (2026年11月26日)
 //! ```
 
+mod publish;
 mod reviewers;
 
+pub use publish::{PublishPolicy, publish_policy};
 pub use reviewers::{DATA_SETTINGS, Reviewers, data_settings, is_reviewer};
 
 use std::path::{Path, PathBuf};

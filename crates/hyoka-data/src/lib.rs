@@ -5,4 +5,5 @@ pub mod config;
 pub mod git;
 pub mod i18n;
 pub mod interchange;
+pub mod publish;
 pub mod store;

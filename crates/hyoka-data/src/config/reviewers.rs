@@ -24,9 +24,12 @@ pub struct Reviewers {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawDataSettings {
+pub(super) struct RawDataSettings {
     #[serde(default)]
     reviewers: Option<Reviewers>,
+    /// What `hyoka publish` takes (read by `config::publish_policy`).
+    #[serde(default)]
+    pub(super) publish: Option<super::publish::PublishPolicy>,
 }
 
 /// The data folder's settings for data opened at `root` (a folder, or a file): the first
@@ -34,6 +37,11 @@ struct RawDataSettings {
 /// own folder outside git). `Ok(None)` when there is none; an unreadable or wrong one is an
 /// error in both languages, since who reviews must never be guessed.
 pub fn data_settings(root: &Path) -> Result<Option<(PathBuf, Reviewers)>, String> {
+    Ok(read_data_settings(root)?.and_then(|(path, raw)| raw.reviewers.map(|r| (path, r))))
+}
+
+/// The data folder's settings file and what it says, found as [`data_settings`] describes.
+pub(super) fn read_data_settings(root: &Path) -> Result<Option<(PathBuf, RawDataSettings)>, String> {
     let start = if root.is_dir() { root.to_path_buf() } else { root.parent().unwrap_or(Path::new(".")).to_path_buf() };
     let start = std::path::absolute(&start).unwrap_or(start);
     let ancestors: Vec<&Path> = start.ancestors().collect();
@@ -53,11 +61,11 @@ pub fn data_settings(root: &Path) -> Result<Option<(PathBuf, Reviewers)>, String
         let at = problem.position.map(|p| format!("{}:{}: ", p.line, p.column)).unwrap_or_default();
         let (ja, en) = (problem.kind.describe(Lang::Ja), problem.kind.describe(Lang::En));
         say(
-            format!("{at}データフォルダの設定（使える項目は reviewers）: {ja}"),
+            format!("{at}データフォルダの設定（使える項目は reviewers と publish）: {ja}"),
             format!("the data folder's settings: {en}"),
         )
     })?;
-    Ok(raw.reviewers.map(|r| (path, r)))
+    Ok(Some((path, raw)))
 }
 
 /// Whether `login` is a reviewer: named in `users`, or a member of `group` as `/etc/group` lists

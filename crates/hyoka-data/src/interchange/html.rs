@@ -132,7 +132,7 @@ fn section_row(out: &mut String, doc: &Document, section: &Section) {
 }
 
 /// The lead-in, then one block per goal; numbered goals hang their wrapped lines past the number.
-fn goals_cell(section: &Section) -> String {
+pub(crate) fn goals_cell(section: &Section) -> String {
     let mut out = String::new();
     if !section.goals_intro.is_empty() {
         let _ = write!(out, "<div>{}</div>", escape(&section.goals_intro));
@@ -147,7 +147,7 @@ fn goals_cell(section: &Section) -> String {
 }
 
 /// A text's lines as blocks; a line starting with ・ hangs its wrapped lines past the bullet.
-fn lines(text: &str) -> String {
+pub(crate) fn lines(text: &str) -> String {
     if text.is_empty() {
         return String::new();
     }
@@ -161,7 +161,7 @@ fn lines(text: &str) -> String {
 }
 
 /// Text → HTML: stand-ins for controls, the five special characters escaped, line breaks as `<br>`.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let text = visible(text);
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {

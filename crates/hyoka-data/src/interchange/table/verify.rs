@@ -8,7 +8,7 @@ use super::goals::shown_numbering;
 use super::limits::{division_place, refuse, section_place};
 use crate::i18n::interchange::limits::{ExportMsg, Flaw};
 use crate::i18n::interchange::place::{PlaceMsg, SectionPart};
-use hyoka_core::model::Document;
+use hyoka_core::model::{Document, Status};
 
 /// The organisation and year as the caller of the importer gives them: they are checked separately
 /// against the preface, so the read-back compares only what the rows carry.
@@ -20,13 +20,17 @@ pub(crate) fn carried_identity(doc: &Document) -> ImportOptions {
     }
 }
 
-/// The document as the table carries it: without the files' bookkeeping stamps, and with the goals'
-/// numbering as the table shows it.
+/// The document as the table carries it: without the files' bookkeeping stamps and the year's
+/// cycle (stage, statuses, reviews: a file at `stage: published` is the one to publish), and with
+/// the goals' numbering as the table shows it.
 pub(crate) fn as_carried(doc: &Document) -> Document {
     let mut doc = doc.clone();
+    doc.stage = None;
     for section in doc.divisions.iter_mut().flat_map(|d| &mut d.sections) {
         section.updated = None;
         section.updated_by = None;
+        section.status = Status::Draft;
+        section.review = None;
         section.goals_numbered_from = shown_numbering(section);
     }
     doc.notes = doc.notes.filter(|n| !n.is_empty());
@@ -97,6 +101,17 @@ mod tests {
         numbered.divisions[0].sections[0].goals_numbered_from = Some(2);
         let refused = verify(&numbered, Ok(doc())).map_err(|e| e.describe(Lang::Ja));
         assert_eq!(refused, Err("区民部 総務課の欄が表から同じ形で読み戻せません。簡単な形に直すか、--format csv / html / md で書き出してください。".into()));
+    }
+
+    #[test]
+    fn the_years_cycle_is_not_the_tables_to_carry() {
+        let mut published = doc();
+        published.stage = Some(hyoka_core::model::Stage::Published);
+        let section = &mut published.divisions[0].sections[0];
+        section.status = Status::Approved;
+        let at = chrono::DateTime::parse_from_rfc3339("2009-04-01T10:00:00+09:00").unwrap_or_default();
+        section.review = Some(hyoka_core::model::Review { by: "suzuki".into(), at, comment: String::new() });
+        assert_eq!(verify(&published, Ok(doc())), Ok(()));
     }
 
     #[test]

@@ -4,7 +4,10 @@
 //! the page, and rows get heights from their wrapped text, since neither Excel nor LibreOffice grows a row
 //! written with wrapping.
 
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use chrono::{Datelike as _, NaiveDate, Timelike as _};
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
 use unicode_width::UnicodeWidthStr;
 
 use super::super::table::write::{RowKind, TableRow};
@@ -56,7 +59,21 @@ pub(crate) fn write_book(doc: &Document, rows: &[TableRow]) -> Result<Vec<u8>, X
     }
     group_divisions(sheet, rows)?;
     print_setup(sheet, doc, &headers)?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created(doc)));
     book.save_to_buffer()
+}
+
+/// The workbook's "created" stamp: the document's last change, else the first day of its fiscal
+/// year — never the clock, so that the same data give the same bytes (a published site kept in git).
+fn created(doc: &Document) -> ExcelDateTime {
+    let last = doc.divisions.iter().flat_map(|d| &d.sections).filter_map(|s| s.updated).max();
+    let start = NaiveDate::from_ymd_opt(doc.fiscal_year, 4, 1).and_then(|d| d.and_hms_opt(0, 0, 0));
+    let at = last.map(|t| t.naive_utc()).or(start);
+    let stamp = at.and_then(|at| {
+        let day = ExcelDateTime::from_ymd(u16::try_from(at.year()).ok()?, at.month() as u8, at.day() as u8);
+        day.and_then(|d| d.and_hms(at.hour() as u16, at.minute() as u8, at.second())).ok()
+    });
+    stamp.or_else(|| ExcelDateTime::from_ymd(1980, 1, 1).ok()).unwrap_or_default()
 }
 
 /// The two header rows as the published table has them: 所属等名, 所属等の目標 and 取組状況 each over
