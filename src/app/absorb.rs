@@ -21,34 +21,11 @@ pub struct Absorbed {
 /// and are remembered in `pending`, so that the next save asks which to keep.
 pub fn absorb(entry: &mut FileEntry, theirs: Document, theirs_text: String) -> Absorbed {
     let Some(loaded) = entry.loaded_mut() else { return Absorbed::default() };
-    let merged = merge(loaded.saved(), loaded.doc(), &theirs);
-    let mut new_doc = merged.doc;
-    let mut questions = Vec::new();
-    for conflict in &merged.conflicts {
-        if let Some(target) = new_doc.find_section_mut(&conflict.division, &conflict.section) {
-            conflict.field.copy(&conflict.mine_section, target);
-        }
-        questions.push(Pending {
-            division: conflict.division.clone(),
-            section: conflict.section.clone(),
-            field: Some(conflict.field),
-        });
-    }
-    let gone = gone_on_their_side(loaded.saved(), loaded.doc(), &theirs);
-    questions.extend(gone.iter().map(|(division, section)| Pending {
-        division: division.clone(),
-        section: section.clone(),
-        field: None,
-    }));
-    let taken = count_changed_fields(loaded.doc(), &new_doc);
-    loaded.replace(new_doc, theirs, &theirs_text);
-    for question in questions {
-        if !entry.pending.contains(&question) {
-            entry.pending.push(question);
-        }
-    }
-    let gone = gone.into_iter().map(|(d, s)| format!("{d} {s}")).collect();
-    Absorbed { taken, conflicts: merged.conflicts.len(), gone }
+    let merged = keeping_ours(loaded.saved(), loaded.doc(), &theirs, &theirs);
+    let taken = count_changed_fields(loaded.doc(), &merged.doc);
+    loaded.replace(merged.doc, theirs, &theirs_text);
+    ask_later(entry, merged.questions);
+    Absorbed { taken, conflicts: merged.conflicts, gone: merged.gone }
 }
 
 /// Puts work from a journal (made over `base`) into what is on screen now, without replacing it:
@@ -58,34 +35,53 @@ pub fn absorb(entry: &mut FileEntry, theirs: Document, theirs_text: String) -> A
 pub fn restore_into(entry: &mut FileEntry, base: &Document, mine: &Document) -> Absorbed {
     let Some(loaded) = entry.loaded_mut() else { return Absorbed::default() };
     let now = loaded.doc().clone();
-    let merged = merge(base, mine, &now);
-    let mut new_doc = merged.doc;
+    let merged = keeping_ours(base, mine, &now, loaded.saved());
+    let taken = count_changed_fields(&now, &merged.doc);
+    loaded.edit(|doc| *doc = merged.doc);
+    ask_later(entry, merged.questions);
+    Absorbed { taken, conflicts: merged.conflicts, gone: merged.gone }
+}
+
+/// A merge in which ours wins for now: what a person must still decide is a question for the
+/// next save.
+struct KeptOurs {
+    doc: Document,
+    questions: Vec<Pending>,
+    conflicts: usize,
+    /// "区民部 総務課" for each section of ours that is gone on their side.
+    gone: Vec<String>,
+}
+
+/// `ours` and `theirs` merged over `base`, with ours on screen where both changed a field; sections
+/// we changed that `on_disk` no longer has are asked about too.
+fn keeping_ours(base: &Document, ours: &Document, theirs: &Document, on_disk: &Document) -> KeptOurs {
+    let merged = merge(base, ours, theirs);
+    let mut doc = merged.doc;
     let mut questions = Vec::new();
     for conflict in &merged.conflicts {
-        if let Some(target) = new_doc.find_section_mut(&conflict.division, &conflict.section) {
+        if let Some(target) = doc.find_section_mut(&conflict.division, &conflict.section) {
             conflict.field.copy(&conflict.mine_section, target);
         }
-        questions.push(Pending {
-            division: conflict.division.clone(),
-            section: conflict.section.clone(),
-            field: Some(conflict.field),
-        });
+        let (division, section) = (conflict.division.clone(), conflict.section.clone());
+        questions.push(Pending { division, section, field: Some(conflict.field) });
     }
-    let gone = gone_on_their_side(base, mine, loaded.saved());
+    let gone = gone_on_their_side(base, ours, on_disk);
     questions.extend(gone.iter().map(|(division, section)| Pending {
         division: division.clone(),
         section: section.clone(),
         field: None,
     }));
-    let taken = count_changed_fields(&now, &new_doc);
-    loaded.edit(|doc| *doc = new_doc);
+    let gone = gone.into_iter().map(|(d, s)| format!("{d} {s}")).collect();
+    KeptOurs { doc, questions, conflicts: merged.conflicts.len(), gone }
+}
+
+/// The questions for the next save, each asked once.
+fn ask_later(entry: &mut FileEntry, questions: Vec<Pending>) {
     for question in questions {
         if !entry.pending.contains(&question) {
             entry.pending.push(question);
         }
     }
-    let gone = gone.into_iter().map(|(d, s)| format!("{d} {s}")).collect();
-    Absorbed { taken, conflicts: merged.conflicts.len(), gone }
 }
 
 /// Sections we changed that they removed, or renamed (which is the same to a merge by name): the

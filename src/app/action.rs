@@ -22,7 +22,7 @@ pub enum Action {
     Unbound,
     Paste(String),
     Resize(u16, u16),
-    /// About once a second: time to journal new work and look at the files on disk.
+    /// The clock, twice a second: time to journal new work and look at the files on disk.
     Tick,
     Saved(Box<SaveReport>),
     DiskChanged(Box<DiskReport>),

@@ -103,8 +103,7 @@ fn next_stage(app: &mut App) {
 
 fn new_year(app: &mut App) {
     if app.read_only {
-        app.may_edit(0);
-        return;
+        return app.say(Tone::Error, Msg::ReadOnlySession);
     }
     let file = app.cursor.file();
     let Some((entry, doc)) = app.files.get(file).and_then(|e| Some((e, e.doc()?))) else { return };

@@ -7,7 +7,7 @@ use super::state::{App, Mode, Tone};
 use crate::i18n::app::Msg;
 use hyoka_core::model::Document;
 
-/// Once a second: journal what is new, and look at the files.
+/// At every tick of the clock (twice a second): journal what is new, and look at the files.
 pub(in crate::app) fn tick(app: &mut App) -> Vec<Effect> {
     let mut effects = Vec::new();
     if !app.read_only && app.generation != app.journaled {

@@ -8,7 +8,6 @@ use super::state::{App, Focus, Mode, Node, Tone};
 use super::{changes, cycle, panes, review, saving, start, sync, tree};
 use crate::command::Command;
 use crate::i18n::app::Msg;
-use hyoka_core::model::Field;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let effects = match action {
@@ -189,9 +188,7 @@ fn browse(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Submit | Command::Approve | Command::ReturnSection | Command::NextStage | Command::NewYear => {
             return cycle::handle(app, command);
         }
-        Command::Undo | Command::Redo if app.read_only => {
-            app.may_edit(0);
-        }
+        Command::Undo | Command::Redo if app.read_only => app.say(Tone::Error, Msg::ReadOnlySession),
         Command::Undo => undo_redo(app, true),
         Command::Redo => undo_redo(app, false),
         Command::NextPane => cycle_focus(app, true),
@@ -238,24 +235,13 @@ fn undo_redo(app: &mut App, undo: bool) {
     app.say(Tone::Info, if undo { Msg::Undid { name } } else { Msg::Redid { name } });
 }
 
-const PANE_ORDER: [Focus; 5] = [
-    Focus::Tree,
-    Focus::Pane(Field::Goals),
-    Focus::Pane(Field::Progress),
-    Focus::Pane(Field::Rating),
-    Focus::Pane(Field::Reflection),
-];
-
 fn cycle_focus(app: &mut App, forward: bool) {
     if app.selected().is_none() {
         app.focus = Focus::Tree;
         app.say(Tone::Info, Msg::ChooseSectionFirst);
         return;
     }
-    let len = PANE_ORDER.len();
-    let index = PANE_ORDER.iter().position(|f| *f == app.focus).unwrap_or(0);
-    let next = if forward { (index + 1) % len } else { (index + len - 1) % len };
-    app.focus = PANE_ORDER.get(next).copied().unwrap_or(Focus::Tree);
+    app.focus = app.focus.beside(!forward);
     if app.zoom.is_some() {
         // Zoomed, Tab shows the next pane alone.
         app.zoom = match app.focus {

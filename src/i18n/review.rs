@@ -128,6 +128,21 @@ pub enum Column {
 }
 
 impl Column {
+    /// The column to the right of this one, round to the first; to the left with `back`.
+    pub fn beside(self, back: bool) -> Column {
+        use Column::{Complete, Division, File, Goals, Rating, Section, Updated, UpdatedBy};
+        match (self, back) {
+            (File, false) | (Section, true) => Division,
+            (Division, false) | (Rating, true) => Section,
+            (Section, false) | (Goals, true) => Rating,
+            (Rating, false) | (Complete, true) => Goals,
+            (Goals, false) | (Updated, true) => Complete,
+            (Complete, false) | (UpdatedBy, true) => Updated,
+            (Updated, false) | (File, true) => UpdatedBy,
+            (UpdatedBy, false) | (Division, true) => File,
+        }
+    }
+
     pub const ALL: [Column; 8] = [
         Column::File,
         Column::Division,

@@ -49,7 +49,7 @@ fn run_on(screen: &mut terminal::Screen, app: &mut App, env: &Env) -> io::Result
         }
     };
     watchdog::forward_signals(deliver.clone())?;
-    watchdog::watch(Arc::clone(&ending), Arc::clone(&done), deliver);
+    watchdog::watch(Arc::clone(&ending), Arc::clone(&done), deliver)?;
     read_terminal(sender.clone())?;
     let outbox: Outbox = {
         let sender = std::sync::Mutex::new(sender);

@@ -21,8 +21,13 @@ pub fn forward_signals(deliver: impl Fn(i32) + Send + 'static) -> std::io::Resul
 /// When the terminal device is deleted, reports a hang-up through `deliver`. Once something has
 /// asked hyoka to end (`ending` holds the signal), the process is ended 2–2.5 seconds later if the
 /// loop has not finished by then: crossterm's input read can spin for ever on a dead terminal
-/// (crossterm issue #793), and the journal is written before the loop is asked to end.
-pub fn watch(ending: Arc<AtomicUsize>, done: Arc<AtomicBool>, deliver: impl Fn(i32) + Send + 'static) {
+/// (crossterm issue #793). The work is kept either way: the journal is brought up to date at every
+/// tick of the loop, and once more when the loop ends in time.
+pub fn watch(
+    ending: Arc<AtomicUsize>,
+    done: Arc<AtomicBool>,
+    deliver: impl Fn(i32) + Send + 'static,
+) -> std::io::Result<()> {
     let spawned = std::thread::Builder::new().name("hyoka-watchdog".into()).spawn(move || {
         let mut reported = false;
         let mut since: Option<Instant> = None;
@@ -48,6 +53,6 @@ pub fn watch(ending: Arc<AtomicUsize>, done: Arc<AtomicBool>, deliver: impl Fn(i
             }
         }
     });
-    // Without the watchdog hyoka still ends on signals; only a spinning dead terminal is not caught.
-    drop(spawned);
+    // A machine that cannot start a thread cannot be trusted to keep the work either: an error.
+    spawned.map(drop)
 }

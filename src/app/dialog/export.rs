@@ -38,8 +38,6 @@ impl ExportDialog {
     }
 }
 
-const FORMATS: [Format; 5] = [Format::Html, Format::Csv, Format::Md, Format::Tsv, Format::Xlsx];
-
 /// Where an export goes unless the clerk types otherwise: in the user's export folder, under the
 /// data file's folder name (data/kamigyo/2008.yaml → ~/hyoka-exports/kamigyo/2008.html); without
 /// one, next to the data file.
@@ -90,10 +88,7 @@ pub(in crate::app) fn handle(
     match action {
         Action::Command(Command::Cancel) => return close(),
         Action::Command(command @ (Command::NextFormat | Command::PrevFormat)) => {
-            let i = FORMATS.iter().position(|f| *f == dialog.format).unwrap_or(0);
-            let len = FORMATS.len();
-            let next = if command == Command::NextFormat { (i + 1) % len } else { (i + len - 1) % len };
-            let next = FORMATS.get(next).copied().unwrap_or(Format::Html);
+            let next = dialog.format.beside(command == Command::PrevFormat);
             let typed = PathBuf::from(dialog.typed_path());
             // A path still ending in the old format's extension follows the new format.
             if typed.extension().is_some_and(|e| e == dialog.format.extension()) {

@@ -178,12 +178,7 @@ pub(in crate::app) fn handle(mut view: Box<TableView>, app: &mut App, action: Ac
         Command::PageDown => view.cursor = (view.cursor + page).min(last),
         Command::First => view.cursor = 0,
         Command::Last => view.cursor = last,
-        Command::PrevColumn | Command::NextColumn => {
-            let len = Column::ALL.len();
-            let i = Column::ALL.iter().position(|c| *c == view.column).unwrap_or(0);
-            let next = if command == Command::NextColumn { (i + 1) % len } else { (i + len - 1) % len };
-            view.column = Column::ALL.get(next).copied().unwrap_or_default();
-        }
+        Command::PrevColumn | Command::NextColumn => view.column = view.column.beside(command == Command::PrevColumn),
         Command::SortBy => {
             // Again on the same column: the other way round.
             view.descending = view.sort == view.column && !view.descending;

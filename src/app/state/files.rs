@@ -215,30 +215,21 @@ impl FileEntry {
     /// A file read as `text` that gave `doc`. Its canonical path is the path as given until the
     /// one who read it says otherwise ([`FileEntry::at_canonical`]): the state does no I/O.
     pub fn loaded(path: impl Into<PathBuf>, doc: Document, text: impl AsRef<str>) -> Self {
-        let path = path.into();
+        FileEntry::at(path.into(), FileState::Loaded(Box::new(Loaded::clean(doc, text.as_ref()))))
+    }
+
+    /// A file that does not read: shown with its problems, never written.
+    pub fn broken(error: LoadError) -> Self {
+        FileEntry { read_only: true, ..FileEntry::at(error.path.clone(), FileState::Broken(error)) }
+    }
+
+    fn at(path: PathBuf, state: FileState) -> Self {
         FileEntry {
             canonical: path.clone(),
             root: path.clone(),
             path,
-            state: FileState::Loaded(Box::new(Loaded::clean(doc, text.as_ref()))),
+            state,
             read_only: false,
-            disk_stamp: None,
-            gone: false,
-            pending: Vec::new(),
-            merge: Vec::new(),
-            resolve_merge: false,
-            incoming: None,
-            saving: false,
-        }
-    }
-
-    pub fn broken(error: LoadError) -> Self {
-        FileEntry {
-            canonical: error.path.clone(),
-            root: error.path.clone(),
-            path: error.path.clone(),
-            state: FileState::Broken(error),
-            read_only: true,
             disk_stamp: None,
             gone: false,
             pending: Vec::new(),

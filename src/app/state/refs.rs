@@ -32,3 +32,20 @@ pub enum Focus {
     Tree,
     Pane(Field),
 }
+
+impl Focus {
+    /// Where Tab goes from here (Shift-Tab with `back`): the tree, then the four panes in order.
+    pub fn beside(self, back: bool) -> Focus {
+        let pane = match self {
+            Focus::Tree => None,
+            Focus::Pane(field) => Some(field.pane()),
+        };
+        match (pane, back) {
+            (None, false) | (Some(Field::Progress), true) => Focus::Pane(Field::Goals),
+            (Some(Field::Goals), false) | (Some(Field::Rating), true) => Focus::Pane(Field::Progress),
+            (Some(Field::Progress), false) | (Some(Field::Reflection), true) => Focus::Pane(Field::Rating),
+            (Some(Field::Rating), false) | (None, true) => Focus::Pane(Field::Reflection),
+            _ => Focus::Tree,
+        }
+    }
+}

@@ -138,16 +138,14 @@ mod tests {
     #[test]
     fn only_the_goals_go_over_and_only_when_asked() {
         let mut doc = Document {
-            organization: "上京区役所".into(),
-            fiscal_year: 2018,
             stage: Some(Stage::Published),
             checkpoint: NaiveDate::from_ymd_opt(2018, 11, 30),
             preface: Some("～平成30年度、上京区役所では～".into()),
             notes: Some("※ 平成31年3月末現在".into()),
-            scale: None,
             divisions: vec![super::super::Division {
                 name: "区民部".into(), sections: vec![Section::new("総務課")]
             }],
+            ..Document::new("上京区役所", 2018)
         };
         let section = &mut doc.divisions[0].sections[0];
         section.goals = vec!["一".into(), "二".into()];

@@ -45,6 +45,18 @@ pub enum Format {
 impl Format {
     pub const ALL: [Format; 5] = [Format::Html, Format::Csv, Format::Md, Format::Tsv, Format::Xlsx];
 
+    /// The format after this one in [`Format::ALL`], round to the first; before it with `back`.
+    pub fn beside(self, back: bool) -> Format {
+        use Format::{Csv, Html, Md, Tsv, Xlsx};
+        match (self, back) {
+            (Html, false) | (Md, true) => Csv,
+            (Csv, false) | (Tsv, true) => Md,
+            (Md, false) | (Xlsx, true) => Tsv,
+            (Tsv, false) | (Html, true) => Xlsx,
+            (Xlsx, false) | (Csv, true) => Html,
+        }
+    }
+
     pub fn extension(self) -> &'static str {
         match self {
             Format::Html => "html",

@@ -63,14 +63,9 @@ mod tests {
     fn doc(scale: Option<Vec<ScaleGrade>>, ratings: &[Option<&str>]) -> Document {
         let sections = ratings.iter().map(|r| Section { rating: r.map(str::to_owned), ..Section::new("課") }).collect();
         Document {
-            organization: "北山市役所".into(),
-            fiscal_year: 2008,
-            stage: None,
-            checkpoint: None,
-            preface: None,
-            notes: None,
             scale,
             divisions: vec![Division { name: "部".into(), sections }],
+            ..Document::new("北山市役所", 2008)
         }
     }
 

@@ -92,14 +92,9 @@ mod tests {
             .map(|(i, status)| Section { status: *status, ..Section::new(format!("第{i}課")) })
             .collect();
         let doc = Document {
-            organization: "上京区役所".into(),
-            fiscal_year: 2008,
             stage,
-            checkpoint: None,
-            preface: None,
-            notes: None,
-            scale: None,
             divisions: vec![Division { name: "区民部".into(), sections }],
+            ..Document::new("上京区役所", 2008)
         };
         Source { path: PathBuf::from("data").join(name), relative: PathBuf::from(name), doc }
     }

@@ -142,16 +142,7 @@ mod tests {
                     .collect(),
             })
             .collect();
-        Document {
-            organization: organization.into(),
-            fiscal_year: 2008,
-            stage: None,
-            checkpoint: None,
-            preface: None,
-            notes: None,
-            scale: None,
-            divisions,
-        }
+        Document { divisions, ..Document::new(organization, 2008) }
     }
 
     #[test]

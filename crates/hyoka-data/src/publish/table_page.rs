@@ -200,14 +200,11 @@ mod tests {
         rated.set_goal_rating(1, Some("◎".into()));
         rated.rating = Some("○".into());
         Document {
-            organization: "上京区役所".into(),
-            fiscal_year: 2008,
-            stage: None,
             checkpoint: chrono::NaiveDate::from_ymd_opt(2008, 11, 30),
             preface: Some("～前書き～".into()),
             notes: Some("※ 注".into()),
-            scale: None,
             divisions: vec![Division { name: "区民部".into(), sections: vec![rated, Section::new("納税課")] }],
+            ..Document::new("上京区役所", 2008)
         }
     }
 
