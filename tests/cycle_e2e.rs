@@ -14,9 +14,12 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::*;
+use common::clerk::*;
+use common::cli::Cli;
+use common::docs::*;
+use common::pty::*;
+use common::workspace::*;
 use hyoka::model::{Document, Section, Stage, Status};
-use hyoka::store::parse_document;
 
 const CLERK: &str = "kumin01";
 const REVIEWER: &str = "suzuki";
@@ -31,11 +34,6 @@ fn as_user(dir: &Path, user: &str) -> Tui {
 
 fn next_year(ws: &Workspace) -> PathBuf {
     ws.path().join("kamigyo/2009.yaml")
-}
-
-fn on_disk(path: &Path) -> (Document, String) {
-    let text = std::fs::read_to_string(path).expect("the file reads");
-    (parse_document(&text).unwrap_or_else(|p| panic!("{p:?}\n{text}")), text)
 }
 
 fn somu(doc: &Document) -> Section {
@@ -79,7 +77,7 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     tui.wait_for("平成21年度 を作ります");
     tui.press("k");
     tui.wait_for_hint("平成21年度 を作りました");
-    let (doc, _) = on_disk(&file);
+    let (doc, _) = read_doc(&file);
     assert_eq!((doc.fiscal_year, doc.stage), (2009, Some(Stage::Goals)));
     assert!(doc.preface.as_deref().unwrap().starts_with("～平成21年度、"));
     let s = somu(&doc);
@@ -99,7 +97,7 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     tui.press("窓口の待ち時間を短くします。");
     stop_editing(&mut tui);
     save(&mut tui);
-    let (doc, _) = on_disk(&file);
+    let (doc, _) = read_doc(&file);
     let s = somu(&doc);
     assert_eq!(s.goals.last().map(String::as_str), Some("窓口の待ち時間を短くします。"));
     assert_eq!((s.status, s.updated_by.as_deref()), (Status::Draft, Some(CLERK)));
@@ -108,7 +106,7 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     tui.press("y");
     saved(&mut tui);
     tui.wait_for("差し戻されるまで変更できません");
-    let (doc, text) = on_disk(&file);
+    let (doc, text) = read_doc(&file);
     assert_eq!((somu(&doc).status, somu(&doc).updated_by.as_deref()), (Status::Submitted, Some(CLERK)));
     assert!(text.contains("        status: submitted\n"), "{text}");
     // Submitted: the clerk's keys change nothing.
@@ -128,7 +126,7 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     tui.wait_for("（件数・割合など）");
     tui.press("\x13");
     saved(&mut tui);
-    let (doc, text) = on_disk(&file);
+    let (doc, text) = read_doc(&file);
     let s = somu(&doc);
     assert_eq!((s.status, s.updated_by.as_deref()), (Status::Returned, Some(REVIEWER)));
     let review = s.review.clone().unwrap();
@@ -160,7 +158,7 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     saved(&mut tui);
     tui.wait_for("差し戻されるまで変更できません");
     tui.wait_until("the comment gone from the screen", |t| !t.screen_text().contains("│目標に数値を入れてください。"));
-    let (doc, _) = on_disk(&file);
+    let (doc, _) = read_doc(&file);
     let s = somu(&doc);
     assert_eq!((s.status, s.updated_by.as_deref()), (Status::Submitted, Some(CLERK)));
     assert!(s.goals[0].ends_with("（1割）"), "{:?}", s.goals);
@@ -174,7 +172,7 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     tui.press("y");
     saved(&mut tui);
     tui.wait_for("承認済み（suzuki 令和");
-    let (doc, _) = on_disk(&file);
+    let (doc, _) = read_doc(&file);
     let s = somu(&doc);
     assert_eq!((s.status, s.review.as_ref().map(|r| r.by.as_str())), (Status::Approved, Some(REVIEWER)));
     tui.press("k");
@@ -185,7 +183,7 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     tui.press("y");
     saved(&mut tui);
     tui.wait_for_status("平成21年度［中間］");
-    let (doc, text) = on_disk(&file);
+    let (doc, text) = read_doc(&file);
     assert_eq!(doc.stage, Some(Stage::Midyear));
     assert_eq!(somu(&doc).status, Status::Draft);
     assert!(!text.contains("status:") && !text.contains("review:"), "{text}");
@@ -204,7 +202,7 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     tui.press("y");
     saved(&mut tui);
     tui.wait_for("差し戻されるまで変更できません");
-    let (doc, _) = on_disk(&file);
+    let (doc, _) = read_doc(&file);
     let s = somu(&doc);
     assert_eq!((s.progress.as_str(), s.status), ("・待ち時間は平均5分短くなった。", Status::Submitted));
     quit(&mut tui);
@@ -225,7 +223,7 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     tui.press("y");
     saved(&mut tui);
     tui.wait_for_status("平成21年度［期末］");
-    assert_eq!(on_disk(&file).0.stage, Some(Stage::Yearend));
+    assert_eq!(read_doc(&file).0.stage, Some(Stage::Yearend));
     quit(&mut tui);
 
     // Year end: the section opens on its rating; the clerk rates the section and its goals.
@@ -239,7 +237,7 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     tui.wait_for("┌ 所属等の目標 Enter:編集");
     tui.press("1");
     save(&mut tui);
-    let (doc, text) = on_disk(&file);
+    let (doc, text) = read_doc(&file);
     let s = somu(&doc);
     assert_eq!((s.rating.as_deref(), s.goal_rating(0), s.updated_by.as_deref()), (Some("○"), Some("◎"), Some(CLERK)));
     assert!(text.contains("          - text: "), "{text}");
@@ -292,11 +290,7 @@ fn dates_are_in_the_era_and_the_settings_file_can_ask_for_the_western_calendar()
     quit_expecting_success(&mut tui);
 
     std::fs::write(&settings, "calendar: gregorian\n").unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hyoka"))
-        .arg(ws.path())
-        .env("HYOKA_CONFIG", &settings)
-        .output()
-        .unwrap();
+    let out = Cli::new().arg(ws.path()).env("HYOKA_CONFIG", &settings).output();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("calendar: 「gregorian」は使えません"));
 }

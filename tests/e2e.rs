@@ -16,7 +16,10 @@ mod common;
 
 use std::fs;
 
-use common::*;
+use common::clerk::*;
+use common::docs::*;
+use common::pty::*;
+use common::workspace::*;
 
 // ---------------------------------------------------------------------------------------------
 

@@ -11,23 +11,13 @@
 
 mod common;
 
-use std::process::Command;
-
-use common::*;
+use common::cli::Cli;
+use common::pty::*;
+use common::workspace::*;
 use hyoka::app::keymap::Keymap;
 
 fn hyoka_with_config(config: &str, args: &[&str]) -> std::process::Output {
-    let dir = tempfile::tempdir().expect("a folder for the settings");
-    let path = dir.path().join("config.yaml");
-    std::fs::write(&path, config).expect("write the settings");
-    Command::new(env!("CARGO_BIN_EXE_hyoka"))
-        .args(args)
-        .env("HYOKA_CONFIG", &path)
-        .env("XDG_STATE_HOME", dir.path())
-        .env("XDG_CONFIG_HOME", dir.path())
-        .env_remove("HYOKA_LANG")
-        .output()
-        .expect("hyoka runs")
+    Cli::new().settings(config).args(args).output()
 }
 
 #[test]

@@ -14,7 +14,10 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::*;
+use common::clerk::*;
+use common::docs::*;
+use common::pty::*;
+use common::workspace::*;
 use hyoka::store::{emit_document, write_atomically};
 
 fn edit_on_disk(ws: &Workspace, edit: impl FnOnce(&mut hyoka::model::Document)) {

@@ -1,0 +1,42 @@
+//! Every `App` the tests make is made here: the sample as a loaded file, a folder opened as the
+//! screen opens it, by a clerk or a reviewer. Change how an App is built in this file only.
+
+use std::path::Path;
+
+use hyoka::app::{App, FileEntry, load_workspace};
+use hyoka::i18n::Lang;
+use hyoka::store::parse_document;
+
+use super::docs::SAMPLE;
+
+/// Where the sample lives in the repository; the status line shows this path.
+pub const SAMPLE_PATH: &str = "data/kamigyo/2008.yaml";
+
+/// The sample, in Japanese, as if opened from `data/kamigyo/2008.yaml`; nothing read from disk.
+pub fn sample_app() -> App {
+    sample_app_in(Lang::Ja)
+}
+
+/// The sample with the screen's words in `lang`.
+pub fn sample_app_in(lang: Lang) -> App {
+    let doc = parse_document(SAMPLE).expect("the sample parses");
+    app_of(vec![FileEntry::loaded(SAMPLE_PATH, doc, SAMPLE)], lang)
+}
+
+/// Files already loaded (perhaps changed by the test), shown in `lang`.
+pub fn app_of(files: Vec<FileEntry>, lang: Lang) -> App {
+    App::new(files, lang)
+}
+
+/// A folder (or one file) as `hyoka PATH` opens it, in Japanese.
+pub fn open(path: &Path) -> App {
+    app_of(load_workspace(path).expect("the folder loads"), Lang::Ja)
+}
+
+/// A folder opened by `user` (the name stamped on what they save); a reviewer if `reviewer`.
+pub fn open_as(path: &Path, user: &str, reviewer: bool) -> App {
+    let mut app = open(path);
+    app.user = user.to_owned();
+    app.reviewer = reviewer;
+    app
+}
