@@ -10,50 +10,23 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
+mod common;
 mod cyclekit;
 
+use common::draw::{ambiguous, draw};
+use common::terminal::{assert_rows_fill, screen_text};
 use cyclekit::*;
 use hyoka::app::{Action, App, Node, update};
 use hyoka::model::{Stage, Status};
-use hyoka::text::{AmbiguousWidth, set_ambiguous_width};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
 use ratatui::crossterm::event::KeyCode;
-use unicode_width::UnicodeWidthStr;
 
 /// The screen as the terminal receives it, each row checked to fill the width exactly as the
 /// Unicode table measures it in the width set up.
 fn screen(app: &mut App, width: u16, height: u16, wide: bool) -> String {
-    set_ambiguous_width(if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow });
-    update(app, Action::Resize(width, height));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|frame| hyoka::ui::draw(frame, app)).expect("draws");
-    let buffer: &Buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..height {
-        let mut skip = 0;
-        let mut row = Vec::new();
-        for x in 0..width {
-            let cell = &buffer[(x, y)];
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            if cell.diff_option == CellDiffOption::Skip {
-                continue;
-            }
-            skip = cell.cell_width().saturating_sub(1);
-            row.push(cell.symbol().to_owned());
-        }
-        let measured: usize = row.iter().map(|s| if wide { s.width_cjk() } else { s.width() }).sum();
-        let text = row.concat();
-        assert_eq!(measured, usize::from(width), "row {y} is {measured} columns: {text}");
-        out.push_str(&text);
-        out.push('\n');
-    }
-    set_ambiguous_width(AmbiguousWidth::Narrow);
-    out
+    let _width = ambiguous(wide);
+    let buffer = draw(app, width, height);
+    assert_rows_fill(&buffer, wide, "the cycle's screen");
+    screen_text(&buffer)
 }
 
 fn returned() -> (Office, App) {

@@ -10,8 +10,10 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
+mod common;
 mod cyclekit;
 
+use common::keys::act;
 use cyclekit::*;
 use hyoka::app::{Ask, Focus, Mode, Node};
 use hyoka::i18n::cycle::Calendar;
@@ -276,7 +278,7 @@ fn y_writes_next_years_file_with_or_without_the_goals_and_opens_it() {
     let Mode::Ask(ask) = &app.mode else { panic!("asked") };
     assert!(matches!(**ask, Ask::NewYear { .. }));
     keys(&mut app, "k");
-    let next = office.dir.path().join("kamigyo/2009.yaml");
+    let next = office.ws.path().join("kamigyo/2009.yaml");
     let doc = hyoka::store::parse_document(&path_text(&next)).unwrap();
     assert_eq!((doc.fiscal_year, doc.stage), (2009, Some(Stage::Goals)));
     assert_eq!(doc.title(), "上京区役所 平成21年度");
@@ -337,8 +339,7 @@ fn work_left_unsaved_in_a_section_a_colleague_submitted_meanwhile_is_not_saved_i
     let mut theirs = office.doc();
     theirs.section_mut(0, 0).unwrap().status = Status::Submitted;
     std::fs::write(office.file(), hyoka::store::emit_document(&theirs)).unwrap();
-    let effects = hyoka::app::update(&mut app, hyoka::app::Action::Tick);
-    hyoka::worker::settle(&mut app, effects, &env());
+    act(&mut app, hyoka::app::Action::Tick, &env());
     assert_eq!(app.section(SOMU).unwrap().status, Status::Submitted, "taken in from disk");
     let on_disk = office.text();
     ctrl(&mut app, 's');

@@ -10,8 +10,10 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
+mod common;
 mod reviewkit;
 
+use common::keys::{keys, press};
 use hyoka::app::state::Rated;
 use hyoka::app::{Mode, Node, SectionRef};
 use ratatui::crossterm::event::KeyCode;

@@ -9,8 +9,12 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
+mod common;
 mod reviewkit;
 
+use common::app::open;
+use common::keys::{export_to_path, keys, press};
+use common::workspace::{Workspace, listing};
 use hyoka::app::state::Column;
 use hyoka::app::{Action, Focus, Mode, Node, SectionRef, update};
 use hyoka::i18n::Lang;
@@ -170,49 +174,16 @@ fn reviewers_are_shown_no_editing_key() {
     assert!(!rating.contains("1-4") && !rating.contains("Space"), "{rating}");
 }
 
-/// Every file under a folder with its bytes, to see that nothing changed.
-fn listing(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(next) = stack.pop() {
-        for entry in std::fs::read_dir(&next).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.push((path.clone(), std::fs::read(&path).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 /// Types a path over the one the export dialog proposes and presses Enter, as the worker would
 /// carry it out.
 fn export_to(app: &mut hyoka::app::App, path: &std::path::Path) {
-    press(app, KeyCode::End);
-    for _ in 0..200 {
-        press(app, KeyCode::Backspace);
-    }
-    update(app, Action::Paste(path.display().to_string()));
-    let effects = match hyoka::app::action_for(app, ratatui::crossterm::event::KeyEvent::from(KeyCode::Enter)) {
-        Some(action) => update(app, action),
-        None => Vec::new(),
-    };
-    hyoka::worker::settle(app, effects, &hyoka::worker::Env::new(Lang::Ja, None));
+    export_to_path(app, path, &hyoka::worker::Env::new(Lang::Ja, None));
 }
 
 #[test]
 fn a_reviewer_exports_outside_the_data_folder_and_never_inside_it() {
-    let data = tempfile::tempdir().unwrap();
-    for (from, _) in listing(std::path::Path::new(FIXTURE)) {
-        let to = data.path().join(from.strip_prefix(FIXTURE).unwrap());
-        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-        std::fs::copy(&from, &to).unwrap();
-    }
-    let files = hyoka::app::load_workspace(data.path()).unwrap();
-    let mut app = hyoka::app::App::new(files, Lang::Ja);
+    let data = Workspace::review_city();
+    let mut app = open(data.path());
     app.read_only = true;
     app.data_root = Some(data.path().to_path_buf());
     let before = listing(data.path());

@@ -9,73 +9,30 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
-use hyoka::app::{Action, App, FileEntry, Focus, Mode, Node, SectionRef, View, action_for, update};
+mod common;
+
+use common::app::{app_of, sample_app};
+use common::draw::{draw, draw_terminal};
+use common::keys::{keys, press};
+use common::terminal::{row_text, screen_text};
+use hyoka::app::{Action, App, Focus, Mode, Node, SectionRef, View, update};
 use hyoka::command::Command;
 use hyoka::i18n::Lang;
 use hyoka::layout::{MIN_HEIGHT, MIN_WIDTH};
 use hyoka::model::Field;
-use hyoka::store::parse_document;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
-
-fn app() -> App {
-    let text = include_str!("../data/kamigyo/2008.yaml");
-    let doc = parse_document(text).expect("sample parses");
-    App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], Lang::Ja)
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    if let Some(action) = action_for(app, KeyEvent::new(code, KeyModifiers::NONE)) {
-        update(app, action);
-    }
-}
-
-fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
-    update(app, Action::Resize(width, height));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|frame| hyoka::ui::draw(frame, app)).expect("draws");
-    terminal.backend().buffer().clone()
-}
-
-/// One row as the terminal shows it: the cell after a wide character is covered by it.
-fn row_text(buffer: &Buffer, y: u16) -> String {
-    use unicode_width::UnicodeWidthStr;
-    let mut out = String::new();
-    let mut covered = 0;
-    for x in 0..buffer.area.width {
-        if covered > 0 {
-            covered -= 1;
-            continue;
-        }
-        let symbol = buffer[(x, y)].symbol();
-        covered = symbol.width().saturating_sub(1);
-        out.push_str(symbol);
-    }
-    out
-}
-
-fn text(buffer: &Buffer) -> String {
-    (0..buffer.area.height).map(|y| row_text(buffer, y) + "\n").collect()
-}
 
 fn row_of(buffer: &Buffer, needle: &str) -> u16 {
     (0..buffer.area.height)
         .find(|&y| row_text(buffer, y).contains(needle))
-        .unwrap_or_else(|| panic!("{needle} on screen:\n{}", text(buffer)))
+        .unwrap_or_else(|| panic!("{needle} on screen:\n{}", screen_text(buffer)))
 }
 
 #[test]
 fn right_or_l_on_a_section_opens_it_instead_of_moving_down() {
-    let mut app = app();
+    let mut app = sample_app();
     assert_eq!(app.cursor, Node::Section(SectionRef { file: 0, division: 0, section: 0 }));
     press(&mut app, KeyCode::Right);
     assert_eq!(app.cursor, Node::Section(SectionRef { file: 0, division: 0, section: 0 }), "still on 総務課");
@@ -88,7 +45,7 @@ fn right_or_l_on_a_section_opens_it_instead_of_moving_down() {
 #[test]
 fn the_recovery_dialog_can_be_left_for_later_and_x_asks_once_more() {
     use hyoka::app::{JournalWork, RecoveryEntry};
-    let mut app = app();
+    let mut app = sample_app();
     let doc = app.doc(0).cloned().expect("doc");
     let entry = |app: &App| RecoveryEntry {
         file: 0,
@@ -119,7 +76,7 @@ fn the_recovery_dialog_can_be_left_for_later_and_x_asks_once_more() {
 
 #[test]
 fn a_lead_in_can_be_added_from_the_goals_pane() {
-    let mut app = app();
+    let mut app = sample_app();
     app.focus = Focus::Pane(Field::Goals);
     keys(&mut app, "I");
     assert!(matches!(&app.mode, Mode::Editing(e) if e.field == Field::GoalsIntro));
@@ -132,7 +89,7 @@ fn a_lead_in_can_be_added_from_the_goals_pane() {
 
 #[test]
 fn a_long_message_says_how_to_read_it_whole_and_the_log_keeps_it() {
-    let mut app = app();
+    let mut app = sample_app();
     app.focus = Focus::Pane(Field::Rating);
     keys(&mut app, "9");
     keys(&mut app, "u");
@@ -143,7 +100,7 @@ fn a_long_message_says_how_to_read_it_whole_and_the_log_keeps_it() {
     let hint = row_text(&screen, 23);
     assert!(hint.trim_end().ends_with("M:全文"), "{hint}");
     keys(&mut app, "M");
-    let screen = text(&draw(&mut app, 80, 24));
+    let screen = screen_text(&draw(&mut app, 80, 24));
     assert!(screen.contains("最近のメッセージ"), "{screen}");
     assert!(screen.contains("達成度は 1〜4 で選んでください。"), "older messages are kept: {screen}");
     assert!(screen.contains(&"あ".repeat(30)), "the long one is there whole, wrapped");
@@ -151,7 +108,7 @@ fn a_long_message_says_how_to_read_it_whole_and_the_log_keeps_it() {
 
 #[test]
 fn the_editor_grows_with_its_text_shows_where_it_is_and_z_zooms() {
-    let mut app = app();
+    let mut app = sample_app();
     app.focus = Focus::Pane(Field::Progress);
     update(&mut app, Action::Resize(80, 30));
     let before = app.layout.progress.height;
@@ -175,28 +132,26 @@ fn the_editor_grows_with_its_text_shows_where_it_is_and_z_zooms() {
 
 #[test]
 fn below_the_smallest_size_one_line_says_how_big_and_nothing_can_be_edited() {
-    let mut app = app();
+    let mut app = sample_app();
     app.focus = Focus::Pane(Field::Reflection);
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.mode, Mode::Editing(_)));
-    let screen = text(&draw(&mut app, 40, 10));
+    let screen = screen_text(&draw(&mut app, 40, 10));
     assert!(screen.contains("端末が小さすぎます"), "{screen}");
     assert!(screen.contains(&format!("幅{MIN_WIDTH}・高さ{MIN_HEIGHT}以上")), "{screen}");
     assert!(matches!(app.mode, Mode::Browse), "the editor closed, its text kept");
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.mode, Mode::Browse), "no editing on a screen too small to show it");
-    let screen = text(&draw(&mut app, MIN_WIDTH, MIN_HEIGHT));
+    let screen = screen_text(&draw(&mut app, MIN_WIDTH, MIN_HEIGHT));
     assert!(screen.contains("振り返り") && !screen.contains("小さすぎます"), "{screen}");
 }
 
 #[test]
 fn the_caret_is_the_terminal_s_cursor_alone() {
-    let mut app = app();
+    let mut app = sample_app();
     app.focus = Focus::Pane(Field::Reflection);
     press(&mut app, KeyCode::Enter);
-    update(&mut app, Action::Resize(80, 24));
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
-    terminal.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws");
+    let mut terminal = draw_terminal(&mut app, 80, 24);
     let cursor = terminal.get_cursor_position().expect("the cursor is placed");
     let cell = &terminal.backend().buffer()[(cursor.x, cursor.y)];
     assert!(!cell.modifier.contains(Modifier::REVERSED), "a reversed cell under a block cursor cancels out");
@@ -204,7 +159,7 @@ fn the_caret_is_the_terminal_s_cursor_alone() {
 
 #[test]
 fn no_color_keeps_the_cursor_and_the_focused_pane_visible() {
-    let mut app = app();
+    let mut app = sample_app();
     app.no_color = true;
     let screen = draw(&mut app, 80, 24);
     let y = row_of(&screen, "総務課");
@@ -220,7 +175,7 @@ fn no_color_keeps_the_cursor_and_the_focused_pane_visible() {
 
 #[test]
 fn colours_come_in_pairs_or_as_red_and_grey_text_that_every_background_shows() {
-    let mut app = app();
+    let mut app = sample_app();
     app.edit_section(SectionRef { file: 0, division: 0, section: 0 }, |s| s.reflection.clear());
     let mut screens = vec![draw(&mut app, 100, 30)];
     keys(&mut app, "?");
@@ -249,7 +204,7 @@ fn colours_come_in_pairs_or_as_red_and_grey_text_that_every_background_shows() {
 
 #[test]
 fn dialogs_and_help_show_their_own_keys_in_the_bottom_line() {
-    let mut app = app();
+    let mut app = sample_app();
     app.focus = Focus::Pane(Field::Rating);
     keys(&mut app, "1q");
     let screen = draw(&mut app, 80, 24);
@@ -260,9 +215,9 @@ fn dialogs_and_help_show_their_own_keys_in_the_bottom_line() {
     let screen = draw(&mut app, 80, 24);
     let hints = row_text(&screen, 23);
     assert!(hints.starts_with("↑↓:スクロール"), "{hints}");
-    let mut english = App::new(app.files.clone(), Lang::En);
+    let mut english = app_of(app.files.clone(), Lang::En);
     keys(&mut english, "?");
-    let screen = text(&draw(&mut english, 80, 24));
+    let screen = screen_text(&draw(&mut english, 80, 24));
     let bottom = screen.lines().nth(22).unwrap_or_default().to_owned();
     assert!(bottom.trim().starts_with('└') && bottom.trim().ends_with('┘'), "{screen}");
     let outside: String = bottom.chars().filter(|c| !"└┘─".contains(*c)).collect();
@@ -271,11 +226,11 @@ fn dialogs_and_help_show_their_own_keys_in_the_bottom_line() {
 
 #[test]
 fn a_folded_division_still_shows_that_something_inside_is_unsaved_or_empty() {
-    let mut app = app();
+    let mut app = sample_app();
     app.edit_section(SectionRef { file: 0, division: 2, section: 1 }, |s| s.progress.clear());
     app.cursor = Node::Division(0, 2);
     keys(&mut app, "h");
-    let screen = text(&draw(&mut app, 80, 24));
+    let screen = screen_text(&draw(&mut app, 80, 24));
     let row = screen.lines().find(|l| l.contains("▸ 保健部")).unwrap_or_default().to_owned();
     assert!(row.contains("▸ 保健部 * !"), "{row}");
 }

@@ -40,3 +40,8 @@ pub fn open_as(path: &Path, user: &str, reviewer: bool) -> App {
     app.reviewer = reviewer;
     app
 }
+
+/// The name of the section under the cursor (empty on a file or a division).
+pub fn selected_name(app: &App) -> String {
+    app.selected().and_then(|s| app.section(s)).map(|s| s.name.clone()).unwrap_or_default()
+}

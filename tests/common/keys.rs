@@ -2,6 +2,8 @@
 //! either with the effects handed back to the test, or with the worker's part carried out at once
 //! (`…_in`, in the given worker environment), as the screen does.
 
+use std::path::Path;
+
 use hyoka::app::{Action, App, Effect, action_for, update};
 use hyoka::worker::{Env, settle};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -61,4 +63,15 @@ pub fn keys_in(app: &mut App, text: &str, env: &Env) {
         let effects = press_with(app, code, modifiers);
         settle(app, effects, env);
     }
+}
+
+/// In the export dialog: the proposed path replaced by `path` (End, Backspace over it, pasted as a
+/// terminal pastes), then Enter, the export carried out in `env`.
+pub fn export_to_path(app: &mut App, path: &Path, env: &Env) {
+    press(app, KeyCode::End);
+    for _ in 0..200 {
+        press(app, KeyCode::Backspace);
+    }
+    update(app, Action::Paste(path.display().to_string()));
+    press_in(app, KeyCode::Enter, env);
 }

@@ -43,7 +43,7 @@ pub fn terminal_width(text: &str, wide: bool) -> usize {
 }
 
 /// Every row, measured as the terminal measures it, fills the terminal exactly: nothing pushed out
-/// of place, no border wrapped onto the next line, and no control character sent.
+/// of place, no border wrapped onto the next line.
 pub fn assert_rows_fill(buffer: &Buffer, wide: bool, what: &str) {
     let width = usize::from(buffer.area.width);
     for y in 0..buffer.area.height {
