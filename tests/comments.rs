@@ -10,14 +10,12 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
+mod common;
+
+use common::tools::cases;
 use hyoka::model::{Division, Document, Field, Review, Section, Status};
 use hyoka::store::{emit_document, parse_document, rewrite};
 use proptest::prelude::*;
-
-fn cases(local: u32) -> u32 {
-    // CI runs a longer pass (the fuzz-like part of the suite) within its time budget.
-    if std::env::var("CI").is_ok_and(|v| v == "true") { local * 10 } else { local }
-}
 
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -205,7 +203,7 @@ fn comments(text: &str) -> Vec<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases(200)))]
+    #![proptest_config(ProptestConfig::with_cases(cases(200, 10)))]
     #[test]
     fn field_edits_change_only_their_field_and_keep_every_comment(
         doc in document(),

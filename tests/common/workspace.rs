@@ -156,6 +156,13 @@ impl Workspace {
     }
 }
 
+/// The sample alone as `2008.yaml` in a temporary folder: the folder, and the file's path.
+pub fn sample_folder() -> (Workspace, PathBuf) {
+    let ws = Workspace::with_sample_at("2008.yaml");
+    let file = ws.file();
+    (ws, file)
+}
+
 /// Every file under `dir` (not folders), sorted.
 pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
