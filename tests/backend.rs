@@ -4,13 +4,7 @@
 //! through tree moves, pane moves, rating changes and editing, shown exactly by vt100 (ambiguous
 //! characters one column wide) and by a terminal model that draws them two columns wide.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 use std::cell::RefCell;
 use std::io::Write;

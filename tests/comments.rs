@@ -2,13 +2,7 @@
 //! sequence of field edits, each saved and loaded back, gives the edited document, keeps every
 //! comment, and leaves every byte outside the edited field as it was.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 

@@ -2,13 +2,7 @@
 //! review out of place by line and column; goals written as `{ text, rating }` load and keep their
 //! layout; `hyoka new-year` writes next year's file, across a change of era, and never over one.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 

@@ -2,13 +2,7 @@
 //! reviewer (`suzuki`, named in the data folder's `.hyoka.yaml`) taking turns as two login names,
 //! one section walked through a whole year, and the YAML on disk checked after every step.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
@@ -63,6 +57,24 @@ fn saved(tui: &mut Tui) {
     tui.wait_for_status("保存済み");
 }
 
+/// The clerk's `s`, asked and answered: the section handed in and locked.
+fn submit(tui: &mut Tui) {
+    tui.press("s");
+    tui.wait_for("を提出します");
+    tui.press("y");
+    saved(tui);
+    tui.wait_for("差し戻されるまで変更できません");
+}
+
+/// The reviewer's `A`, asked and answered: the section approved.
+fn approve(tui: &mut Tui) {
+    tui.press("A");
+    tui.wait_for("を承認します");
+    tui.press("y");
+    saved(tui);
+    tui.wait_for("承認済み（suzuki 令和");
+}
+
 #[test]
 fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     let ws = Workspace::kamigyo();
@@ -101,11 +113,7 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     let s = somu(&doc);
     assert_eq!(s.goals.last().map(String::as_str), Some("窓口の待ち時間を短くします。"));
     assert_eq!((s.status, s.updated_by.as_deref()), (Status::Draft, Some(CLERK)));
-    tui.press("s");
-    tui.wait_for("を提出します");
-    tui.press("y");
-    saved(&mut tui);
-    tui.wait_for("差し戻されるまで変更できません");
+    submit(&mut tui);
     let (doc, text) = read_doc(&file);
     assert_eq!((somu(&doc).status, somu(&doc).updated_by.as_deref()), (Status::Submitted, Some(CLERK)));
     assert!(text.contains("        status: submitted\n"), "{text}");
@@ -152,11 +160,7 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     tui.wait_for_status("編集中");
     tui.press("（1割）");
     stop_editing(&mut tui);
-    tui.press("s");
-    tui.wait_for("を提出します");
-    tui.press("y");
-    saved(&mut tui);
-    tui.wait_for("差し戻されるまで変更できません");
+    submit(&mut tui);
     tui.wait_until("the comment gone from the screen", |t| !t.screen_text().contains("│目標に数値を入れてください。"));
     let (doc, _) = read_doc(&file);
     let s = somu(&doc);
@@ -167,11 +171,7 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     // The reviewer approves it, then moves the file on to the mid-year stage.
     let mut tui = as_user(ws.path(), REVIEWER);
     to_next_years_somu(&mut tui);
-    tui.press("A");
-    tui.wait_for("を承認します");
-    tui.press("y");
-    saved(&mut tui);
-    tui.wait_for("承認済み（suzuki 令和");
+    approve(&mut tui);
     let (doc, _) = read_doc(&file);
     let s = somu(&doc);
     assert_eq!((s.status, s.review.as_ref().map(|r| r.by.as_str())), (Status::Approved, Some(REVIEWER)));
@@ -197,11 +197,7 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     start_editing(&mut tui);
     tui.press("・待ち時間は平均5分短くなった。");
     stop_editing(&mut tui);
-    tui.press("s");
-    tui.wait_for("を提出します");
-    tui.press("y");
-    saved(&mut tui);
-    tui.wait_for("差し戻されるまで変更できません");
+    submit(&mut tui);
     let (doc, _) = read_doc(&file);
     let s = somu(&doc);
     assert_eq!((s.progress.as_str(), s.status), ("・待ち時間は平均5分短くなった。", Status::Submitted));
@@ -210,11 +206,7 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     // The reviewer approves the progress and moves the file to the year's end.
     let mut tui = as_user(ws.path(), REVIEWER);
     to_next_years_somu(&mut tui);
-    tui.press("A");
-    tui.wait_for("を承認します");
-    tui.press("y");
-    saved(&mut tui);
-    tui.wait_for("承認済み（suzuki 令和");
+    approve(&mut tui);
     tui.press("k");
     tui.press("k");
     tui.press(">");

@@ -7,17 +7,15 @@
 mod common;
 mod gitkit;
 
-use common::app::open;
+use common::app::{SOMU, open};
 use common::docs::{read_doc, section_mut, write};
 use common::keys::act;
 use gitkit::{FILE, Sandbox, canonical};
-use hyoka::app::{Mode, Node, SectionRef, update};
+use hyoka::app::{Mode, Node, update};
 use hyoka::command::Command;
 use hyoka::i18n::Lang;
 use hyoka::model::{Field, Status};
 use hyoka::worker::Env;
-
-const SOMU: SectionRef = SectionRef { file: 0, division: 0, section: 0 };
 
 #[test]
 fn a_status_change_is_in_the_history_but_never_put_back_and_a_waiting_section_takes_nothing_back() {

@@ -2,13 +2,7 @@
 //! section with its Japanese comment above the panes, the goals with their own marks, the stage's
 //! panes marked, the questions, the comment being written, the division's unwritten sections.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 mod cyclekit;

@@ -2,17 +2,12 @@
 //! a section that waits, the goals' own marks, the stage's pane, the next stage and the next year,
 //! the filter by status, the calendar — with the file on disk checked after each save.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 mod cyclekit;
 
+use common::app::SOMU;
 use common::keys::act;
 use cyclekit::*;
 use hyoka::app::{Ask, Focus, Mode, Node};

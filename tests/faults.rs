@@ -1,13 +1,7 @@
 //! A disk that fails at any step of a save: the original file stays, the edits stay, the
 //! message says what to do, and trying again works.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
@@ -16,18 +10,16 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use common::app::open;
+use common::app::{SHIMINZEI, open};
 use common::docs::SAMPLE;
 use common::keys::act;
 use common::worker::env;
 use common::workspace::sample_folder;
-use hyoka::app::{Action, App, Focus, Node, SectionRef, Tone, update};
+use hyoka::app::{Action, App, Focus, Node, Tone, update};
 use hyoka::command::Command;
 use hyoka::model::Field;
 use hyoka::store::{FaultPlan, RealDisk, WriteStep};
 use hyoka::worker::Env;
-
-const SHIMINZEI: SectionRef = SectionRef { file: 0, division: 0, section: 3 };
 
 /// Fails once, at one step, as a full disk would.
 struct FailAt {

@@ -9,20 +9,19 @@ mod gitkit;
 
 use std::path::Path;
 
+use common::app::SOMU;
 use common::docs::{SAMPLE, read_doc, section_mut, write};
 use common::draw::draw;
 use common::keys::act;
 use common::terminal::row_text;
 use gitkit::{FILE, Sandbox, canonical};
-use hyoka::app::{App, ChangesView, Effect, Focus, Mode, Node, SectionRef, update};
+use hyoka::app::{App, ChangesView, Effect, Focus, Mode, Node, update};
 use hyoka::command::Command;
 use hyoka::git::Scope;
 use hyoka::i18n::Lang;
 use hyoka::model::{Document, Field};
 use hyoka::worker::{Env, settle};
 use ratatui::style::Modifier;
-
-const SOMU: SectionRef = SectionRef { file: 0, division: 0, section: 0 };
 
 fn commit_as(sb: &Sandbox, top: &Path, who: &str, when: &str, message: &str, edit: impl FnOnce(&mut Document)) {
     let (mut doc, _) = read_doc(&top.join(FILE));

@@ -1,13 +1,7 @@
 //! Hostile input: whatever bytes a data file holds, loading answers with the document or with
 //! errors that say where, and never panics, hangs or eats the memory.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 

@@ -1,13 +1,7 @@
 //! Key bindings as data: the README's key map is the table in force, the settings file can change
 //! it (and a mistake in it is said clearly), and Ctrl-L redraws a screen the terminal lost.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 

@@ -1,12 +1,6 @@
 //! Broken files are reported with file, line, column and what to do; the others still open.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
@@ -100,12 +94,7 @@ fn the_machine_user_s_settings_never_reach_a_test() {
     let home = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir_all(home.path().join(".config/hyoka")).expect("mkdir");
     std::fs::write(home.path().join(".config/hyoka/config.yaml"), "lang: en\n").expect("write");
-    let english = Cli::new()
-        .args(&["check", "data"])
-        .env("HOME", home.path())
-        .env_remove("HYOKA_CONFIG")
-        .env_remove("XDG_CONFIG_HOME")
-        .output();
+    let english = Cli::new().args(&["check", "data"]).clerks_settings_in(home.path()).output();
     assert!(
         String::from_utf8_lossy(&english.stdout).contains("all good"),
         "the user's file is read when not told otherwise"

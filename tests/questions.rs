@@ -2,13 +2,7 @@
 //! crash keeps it, a removed or renamed section is asked about by name, and "edit both" keeps the
 //! goals as they were. Each with the real binary in pseudo-terminals.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 

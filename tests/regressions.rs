@@ -1,18 +1,12 @@
 //! Sequences a review found to lose work, kept as tests: each failed before its fix.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
 use std::path::Path;
 
-use common::app::open;
+use common::app::{SHIMINZEI, open};
 use common::docs::{SAMPLE, read_doc, section};
 use common::worker::{check_disk, decide, env, save};
 use common::workspace::sample_folder;
@@ -21,8 +15,6 @@ use hyoka::command::Command;
 use hyoka::model::{Document, Field, Section};
 use hyoka::store::{emit_document, parse_document, write_atomically};
 use hyoka::worker::{Journals, settle};
-
-const SHIMINZEI: SectionRef = SectionRef { file: 0, division: 0, section: 3 };
 
 /// Someone else saves the file (another hyoka, a git pull).
 fn someone_else(path: &Path, edit: impl FnOnce(&mut Document)) {

@@ -2,17 +2,11 @@
 //! smallest usable size, at 80×24 and at 200×60, in both ambiguous widths, and measured by the
 //! Unicode width table itself (not hyoka's own measuring): every row fills the terminal exactly.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
-use common::app::{open, sample_app};
+use common::app::{SOMU, open, sample_app};
 use common::draw::{ambiguous, draw};
 use common::terminal::{Model, assert_rows_fill, row_text};
 use hyoka::app::{
@@ -206,8 +200,6 @@ fn screens() -> Vec<(&'static str, App)> {
     });
     out
 }
-
-const SOMU: SectionRef = SectionRef { file: 0, division: 0, section: 0 };
 
 fn returned(app: &mut App, comment: &str) {
     let at = chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00+09:00").unwrap();

@@ -2,13 +2,7 @@
 //! sections and files; Esc; filters alone and combined with the search. On `tests/fixtures/review`
 //! (two organisations × three years, made by `examples/city.rs` from the sample's own sentences).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 mod reviewkit;

@@ -2,13 +2,7 @@
 //! checked against counts made from the files, CSV and TSV through the csv crate, the text
 //! table's alignment, the exit codes, and the examples in `--help`.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 

@@ -2,13 +2,7 @@
 //! `tests/fixtures/review` — search, filter, the table, opening a section, comparing years; and
 //! reviewer mode with no editing key shown and an export written outside the data folder only.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 

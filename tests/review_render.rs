@@ -3,13 +3,7 @@
 //! summary and the rating bars — at 80×24 and 200×60, with ambiguous characters one and two
 //! columns wide. Every row is measured as the terminal measures it.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 mod reviewkit;

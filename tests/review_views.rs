@@ -1,13 +1,7 @@
 //! The reviewer's views, keys → state: the table of every section, the years side by side and
 //! `[` / `]`, the summary and the overviews' counts, the reviewer's key map and export.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 mod reviewkit;

@@ -1,13 +1,7 @@
 //! Data safety end to end: two clerks at once, files changing underneath, crashes and dropped
 //! links, read-only files and reviewer mode — each with the real binary in pseudo-terminals.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 

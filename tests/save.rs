@@ -1,19 +1,13 @@
 //! Saving writes only what changed, atomically, with a small git diff; failures keep the edits.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
 use std::path::Path;
 use std::process::Command as Process;
 
-use common::app::open_as;
+use common::app::{SHIMINZEI, SOMU, open_as};
 use common::docs::SAMPLE;
 use common::worker::{decide, save};
 use common::workspace::sample_folder;
@@ -26,8 +20,6 @@ use hyoka::store::parse_document;
 fn open(dir: &Path) -> App {
     open_as(dir, "tanaka", false)
 }
-
-const SHIMINZEI: SectionRef = SectionRef { file: 0, division: 0, section: 3 };
 
 fn set_reflection(app: &mut App, at: SectionRef, text: &str) {
     app.cursor = Node::Section(at);
@@ -140,8 +132,6 @@ fn conflicting_saves(choice: Command) -> (String, String, App) {
     decide(&mut first, choice);
     (std::fs::read_to_string(&path).expect("read"), on_disk, first)
 }
-
-const SOMU: SectionRef = SectionRef { file: 0, division: 0, section: 0 };
 
 #[test]
 fn a_conflict_kept_as_mine_writes_mine_and_the_rest_of_both() {

@@ -1,13 +1,7 @@
 //! What the screen shows and how its keys answer, after a trial by hand in real terminals: each
 //! test is a defect that was seen (keys → state, and the frame drawn into a TestBackend).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 

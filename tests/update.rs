@@ -1,25 +1,15 @@
 //! Keys → state, without a terminal: the tree, the panes, the quit dialog, help, scrolling.
 //! (The editor, goals and rating: `update_editing.rs`; the export dialog: `update_export.rs`.)
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
-use common::app::{sample_app, selected_name};
+use common::app::{at, sample_app, selected_name};
 use common::keys::{ctrl, keys, press};
-use hyoka::app::{Action, Effect, Focus, Mode, Node, SectionRef, action_for, update};
+use hyoka::app::{Action, Effect, Focus, Mode, Node, action_for, update};
 use hyoka::model::Field;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn at(division: usize, section: usize) -> SectionRef {
-    SectionRef { file: 0, division, section }
-}
 
 #[test]
 fn the_app_opens_on_the_first_section() {

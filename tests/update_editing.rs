@@ -1,25 +1,15 @@
 //! Keys → state in the editor, the goals and the rating: typing, Esc, undo and redo, pasting,
 //! Ctrl-S while editing, goals added, moved and removed, the rating set, cycled and cleared.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
-use common::app::{sample_app, selected_name};
+use common::app::{at, sample_app, selected_name};
 use common::keys::{ctrl, keys, press};
 use hyoka::app::{Action, App, Effect, Focus, Mode, SectionRef, update};
 use hyoka::model::Field;
 use ratatui::crossterm::event::KeyCode;
-
-fn at(division: usize, section: usize) -> SectionRef {
-    SectionRef { file: 0, division, section }
-}
 
 #[test]
 fn editing_the_reflection_keeps_the_text_after_esc() {

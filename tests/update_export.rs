@@ -1,13 +1,7 @@
 //! Keys → state in the export dialog: next to the data file, the format chosen with Tab, the
 //! folder and an existing file asked about first, and never over a data file.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 

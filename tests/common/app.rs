@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use hyoka::app::{App, FileEntry, load_workspace};
+use hyoka::app::{App, FileEntry, SectionRef, load_workspace};
 use hyoka::i18n::Lang;
 use hyoka::store::parse_document;
 
@@ -11,6 +11,16 @@ use super::docs::SAMPLE;
 
 /// Where the sample lives in the repository; the status line shows this path.
 pub const SAMPLE_PATH: &str = "data/kamigyo/2008.yaml";
+
+/// The sample's 区民部 総務課, the first section: where the cursor opens.
+pub const SOMU: SectionRef = SectionRef { file: 0, division: 0, section: 0 };
+/// The sample's 区民部 市民税課.
+pub const SHIMINZEI: SectionRef = SectionRef { file: 0, division: 0, section: 3 };
+
+/// Section `section` of division `division` of the first file.
+pub fn at(division: usize, section: usize) -> SectionRef {
+    SectionRef { file: 0, division, section }
+}
 
 /// The sample, in Japanese, as if opened from `data/kamigyo/2008.yaml`; nothing read from disk.
 pub fn sample_app() -> App {

@@ -57,6 +57,12 @@ impl Cli {
         self
     }
 
+    /// Settings looked for where a clerk's are (`~/.config/hyoka/config.yaml`), with `home` as
+    /// HOME: no HYOKA_CONFIG, no XDG_CONFIG_HOME.
+    pub fn clerks_settings_in(self, home: &Path) -> Cli {
+        self.env("HOME", home).env_remove("HYOKA_CONFIG").env_remove("XDG_CONFIG_HOME")
+    }
+
     pub fn current_dir(mut self, dir: &Path) -> Cli {
         self.command.current_dir(dir);
         self

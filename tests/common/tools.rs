@@ -1,7 +1,8 @@
 //! What the tests take from the machine they run on: outside programs (required under CI, which
 //! installs them) and the longer property-test runs CI can afford.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 
 /// Whether this run is CI's (`CI` set, and not empty or "false").
 pub fn on_ci() -> bool {
@@ -32,4 +33,16 @@ pub fn tool(name: &str) -> Option<PathBuf> {
 /// pass (within its time budget).
 pub fn cases(local: u32, on_ci_times: u32) -> u32 {
     if on_ci() { local * on_ci_times } else { local }
+}
+
+/// This test binary started again to run only the test `test`, told `var=value`: a child process
+/// for the test to watch or kill. Its standard output is piped, its errors dropped.
+pub fn child_test(test: &str, var: &str, value: &Path) -> Child {
+    Command::new(std::env::current_exe().expect("the test binary"))
+        .args([test, "--exact", "--nocapture", "--test-threads=1"])
+        .env(var, value)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the child")
 }

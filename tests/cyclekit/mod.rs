@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
-use hyoka::app::{Action, App, SectionRef, update};
+use hyoka::app::{Action, App, update};
 use hyoka::model::{Document, Review, Stage, Status};
 use hyoka::store::emit_document;
 use hyoka::worker::Env;
@@ -19,8 +19,6 @@ use crate::common::keys::{ctrl_in, keys_in, press_in};
 use crate::common::worker::env_with;
 use crate::common::workspace::{FILE, Workspace};
 
-/// 区民部 総務課, the first section: where the cursor opens.
-pub const SOMU: SectionRef = SectionRef { file: 0, division: 0, section: 0 };
 /// The day the reviewer decides: every review and save of these tests is stamped with it.
 pub const NOW: &str = "2026-11-26T10:00:00+09:00";
 

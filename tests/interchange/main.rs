@@ -3,13 +3,7 @@
 //! Tables as spreadsheet programs save them are read as meant (nothing dropped or made up), the formats
 //! for people are inert and print whole; the binary runs sealed, as `tests/common/cli.rs` runs it.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod cli;
 mod formats;
