@@ -57,12 +57,19 @@ fn saved(tui: &mut Tui) {
     tui.wait_for_status("保存済み");
 }
 
+/// `y` to the question on screen; once the question is gone (so that a word of an earlier save
+/// still on the last line is not taken for this one's), the save.
+fn yes(tui: &mut Tui, question: &str) {
+    tui.press("y");
+    tui.wait_until(&format!("{question:?} answered"), |t| !t.screen_text().contains(question));
+    saved(tui);
+}
+
 /// The clerk's `s`, asked and answered: the section handed in and locked.
 fn submit(tui: &mut Tui) {
     tui.press("s");
     tui.wait_for("を提出します");
-    tui.press("y");
-    saved(tui);
+    yes(tui, "を提出します");
     tui.wait_for("差し戻されるまで変更できません");
 }
 
@@ -70,8 +77,7 @@ fn submit(tui: &mut Tui) {
 fn approve(tui: &mut Tui) {
     tui.press("A");
     tui.wait_for("を承認します");
-    tui.press("y");
-    saved(tui);
+    yes(tui, "を承認します");
     tui.wait_for("承認済み（suzuki 令和");
 }
 
@@ -180,8 +186,7 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     tui.wait_for_status("平成21年度［年度当初］ ｜");
     tui.press(">");
     tui.wait_for("から「中間（取組状況）」の");
-    tui.press("y");
-    saved(&mut tui);
+    yes(&mut tui, "から「中間（取組状況）」の");
     tui.wait_for_status("平成21年度［中間］");
     let (doc, text) = read_doc(&file);
     assert_eq!(doc.stage, Some(Stage::Midyear));
@@ -212,8 +217,7 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     tui.press(">");
     tui.wait_for(" 年度の段階 ");
     tui.wait_for("を「中間（取組状況）」から「期末");
-    tui.press("y");
-    saved(&mut tui);
+    yes(&mut tui, "を「中間（取組状況）」から「期末");
     tui.wait_for_status("平成21年度［期末］");
     assert_eq!(read_doc(&file).0.stage, Some(Stage::Yearend));
     quit(&mut tui);

@@ -18,10 +18,7 @@ use common::workspace::*;
 /// Types `text` at the end of a pane's text (Tab `pane` times from the tree) and leaves it in the editor.
 fn typing(tui: &mut Tui, pane: usize, text: &str) {
     tui.wait_ready();
-    focus_pane(tui, pane, "Enter:編集");
-    start_editing(tui);
-    tui.press(text);
-    tui.wait_for(text);
+    type_in_pane(tui, pane, text);
 }
 
 #[test]

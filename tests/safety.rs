@@ -22,10 +22,7 @@ const SHIMINZEI_DOWN: &str = "jjj";
 fn typing_in_the_reflection(ws: &Workspace, state: &Path, text: &str) -> Tui {
     let mut tui = Tui::spawn_with_state(ws.path(), state, 30, 100, &[]);
     tui.wait_ready();
-    focus_pane(&mut tui, 4, "Enter:編集");
-    start_editing(&mut tui);
-    tui.press(text);
-    tui.wait_for(text);
+    type_in_pane(&mut tui, 4, text);
     // "A dropped link or a crash loses at most a second": measured from the key on screen.
     let typed = Instant::now();
     wait_until("the journal", || journal_holding(state, text).is_some());
@@ -52,15 +49,9 @@ fn two_clerks_at_once_merge_and_decide_a_conflict() {
     // A writes in 市民税課's reflection; B writes in 総務課's progress and saves first.
     a.press(SHIMINZEI_DOWN);
     a.wait_for_status("市民税課");
-    focus_pane(&mut a, 4, "Enter:編集");
-    start_editing(&mut a);
-    a.press("（Aの追記）");
-    a.wait_for("（Aの追記）");
+    type_in_pane(&mut a, 4, "（Aの追記）");
     stop_editing(&mut a);
-    focus_pane(&mut b, 2, "Enter:編集");
-    start_editing(&mut b);
-    b.press("（Bの追記）");
-    b.wait_for("（Bの追記）");
+    type_in_pane(&mut b, 2, "（Bの追記）");
     stop_editing(&mut b);
     save(&mut b);
 

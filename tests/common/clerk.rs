@@ -31,6 +31,15 @@ pub fn stop_editing(tui: &mut Tui) {
     tui.wait_for_status("閲覧");
 }
 
+/// From the tree, Tab `n` times to a text pane, start editing and type `text`; waits until it
+/// shows. The text is left in the editor, not yet in the document.
+pub fn type_in_pane(tui: &mut Tui, n: usize, text: &str) {
+    focus_pane(tui, n, "Enter:編集");
+    start_editing(tui);
+    tui.press(text);
+    tui.wait_for(text);
+}
+
 pub fn save(tui: &mut Tui) {
     tui.press(CTRL_S);
     tui.wait_for_hint("保存しました:");
