@@ -46,17 +46,13 @@ fn document() -> impl Strategy<Value = Document> {
             ss
         };
         Document {
-            organization: "上京区役所".into(),
-            fiscal_year: 2008,
-            stage: None,
-            checkpoint: None,
             preface: Some("～前書き～".into()),
             notes: Some("※ 11月末現在".into()),
-            scale: None,
             divisions: vec![
                 Division { name: "区民部".into(), sections: name(a, 0) },
                 Division { name: "福祉部".into(), sections: name(b, 1) },
             ],
+            ..Document::new("上京区役所", 2008)
         }
     })
 }

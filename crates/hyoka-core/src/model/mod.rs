@@ -83,6 +83,21 @@ pub fn default_scale() -> Vec<Grade> {
 }
 
 impl Document {
+    /// An organisation's year with nothing in it yet: no stage, dates, preface, notes, own scale
+    /// or divisions.
+    pub fn new(organization: impl Into<String>, fiscal_year: i32) -> Document {
+        Document {
+            organization: organization.into(),
+            fiscal_year,
+            stage: None,
+            checkpoint: None,
+            preface: None,
+            notes: None,
+            scale: None,
+            divisions: Vec::new(),
+        }
+    }
+
     pub fn scale(&self) -> std::borrow::Cow<'_, [Grade]> {
         match &self.scale {
             Some(scale) => std::borrow::Cow::Borrowed(scale),
@@ -203,16 +218,7 @@ mod tests {
 
     #[test]
     fn a_document_without_scale_uses_the_seed_scale() {
-        let doc = Document {
-            organization: "上京区役所".into(),
-            fiscal_year: 2008,
-            stage: None,
-            checkpoint: None,
-            preface: None,
-            notes: None,
-            scale: None,
-            divisions: vec![],
-        };
+        let doc = Document::new("上京区役所", 2008);
         let marks: Vec<_> = doc.scale().iter().map(|g| g.mark.clone()).collect();
         assert_eq!(marks, ["◎", "○", "△", "×"]);
         assert_eq!(doc.grade("△").map(|g| g.label), Some("ある程度達成できた".into()));

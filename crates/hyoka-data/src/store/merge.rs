@@ -135,13 +135,6 @@ mod tests {
 
     fn doc(sections: &[(&str, &str, &str)]) -> Document {
         Document {
-            organization: "上京区役所".into(),
-            fiscal_year: 2008,
-            stage: None,
-            checkpoint: None,
-            preface: None,
-            notes: None,
-            scale: None,
             divisions: vec![Division {
                 name: "区民部".into(),
                 sections: sections
@@ -153,6 +146,7 @@ mod tests {
                     })
                     .collect(),
             }],
+            ..Document::new("上京区役所", 2008)
         }
     }
 
