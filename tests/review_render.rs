@@ -79,8 +79,7 @@ fn hits_on_wrapped_lines(width: u16, height: u16, wide: bool) -> String {
     let status = row_text(&buffer, height - 2);
     let with_goal = every_section(&app).iter().filter(|(_, s)| occurrences(s, GOAL) > 0).count();
     assert!(status.contains(&format!("1/{with_goal}")), "the status line says where: {status}");
-    let shown = screen(&buffer);
-    shown
+    screen(&buffer)
 }
 
 #[test]

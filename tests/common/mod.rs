@@ -19,6 +19,7 @@
 //! Kits of a part of hyoka build on these: `tests/gitkit/` (a git sandbox), `tests/cyclekit/`
 //! (the year's cycle), `tests/reviewkit/` (the reviewer's fixture city).
 #![allow(dead_code)] // each test binary uses a part of it
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "test helpers")]
 
 pub mod app;
 pub mod clerk;
