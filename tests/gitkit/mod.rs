@@ -11,19 +11,18 @@ use std::process::{Command, Output};
 use hyoka::git::Git;
 use hyoka::model::Document;
 use hyoka::store::{Outcome, RealDisk, SaveRequest, TextDigest, save};
-use tempfile::TempDir;
 
 use crate::common::cli::Cli;
 use crate::common::docs::{SAMPLE, read_doc, write};
 use crate::common::tools::required;
-use crate::common::workspace::{Home, Vars};
+use crate::common::workspace::{Home, Vars, Workspace};
 
 /// Where the data file lives inside a work tree: Japanese and a space on purpose.
 pub const DATA: &str = "データ 置き場";
 pub const FILE: &str = "データ 置き場/上京 区/2008.yaml";
 
 pub struct Sandbox {
-    pub dir: TempDir,
+    dir: Workspace,
     home: Home,
     env: Vars,
     program: PathBuf,
@@ -34,7 +33,7 @@ impl Sandbox {
     /// instead, since CI installs git.
     pub fn new() -> Option<Sandbox> {
         let git = required("git", Git::find())?;
-        let dir = tempfile::Builder::new().prefix("hyoka 試験 ").tempdir().expect("temporary folder");
+        let dir = Workspace::named("hyoka 試験 ");
         let home = Home::at(&dir.path().join("home"));
         let config = home.path().join(".gitconfig");
         write(&config, "[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n");
