@@ -1,6 +1,7 @@
 //! The tools every test binary shares (`mod common;`, then `use common::x::*`), one concern a file.
 //!
-//! - `app`: every `App` the tests build (the sample, a folder opened by a clerk or a reviewer);
+//! - `app`: every `App` the tests build (the sample, a folder opened by a clerk or a reviewer),
+//!   and the sample's sections by place;
 //!   change how an App is made here only.
 //! - `keys`: keys through the key table into `update`, with the worker's part left to the test or
 //!   carried out at once; `worker`: the worker's environment with a fixed clock, the save, the
@@ -14,7 +15,8 @@
 //! - `cli`: `hyoka` commands run sealed in a home of their own.
 //! - `pty`: the real binary in a pseudo-terminal, read through vt100; `clerk`: a clerk's steps
 //!   there, the keys' bytes, the journals left behind.
-//! - `tools`: outside programs (required under CI) and the property tests' case counts.
+//! - `tools`: outside programs (required under CI), the property tests' case counts, and this test
+//!   binary run again as a child process.
 //!
 //! Kits of a part of hyoka build on these: `tests/gitkit/` (a git sandbox), `tests/cyclekit/`
 //! (the year's cycle), `tests/reviewkit/` (the reviewer's fixture city).
