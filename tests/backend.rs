@@ -4,32 +4,24 @@
 //! through tree moves, pane moves, rating changes and editing, shown exactly by vt100 (ambiguous
 //! characters one column wide) and by a terminal model that draws them two columns wide.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
-
-mod common;
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
 
-use hyoka::app::{Action, App, FileEntry, update};
+mod common;
+
+use common::app::sample_app;
+use common::draw::ambiguous;
+use common::terminal::{Model, row_text, vt100_rows};
+use hyoka::app::{Action, update};
 use hyoka::command::Command;
-use hyoka::i18n::Lang;
-use hyoka::store::parse_document;
-use hyoka::text::{AmbiguousWidth, set_ambiguous_width};
 use hyoka::tui::backend::HyokaBackend;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, TestBackend};
-use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 /// Bytes written by a backend, kept for the test to read.
 #[derive(Clone, Default)]
@@ -95,118 +87,6 @@ fn a_row_of_japanese_text_is_sent_with_one_cursor_move() {
     assert!(sent.len() * 2 < upstream.len(), "{} bytes against crossterm's {}", sent.len(), upstream.len());
 }
 
-/// A terminal fed bytes: cursor moves, erasing, and text written as a terminal does, each grapheme
-/// as wide as the terminal's table says (ambiguous characters one or two columns).
-struct Model {
-    rows: Vec<Vec<String>>,
-    x: usize,
-    y: usize,
-    wide: bool,
-}
-
-impl Model {
-    fn new(width: u16, height: u16, wide: bool) -> Model {
-        Model { rows: vec![vec![" ".into(); usize::from(width)]; usize::from(height)], x: 0, y: 0, wide }
-    }
-
-    fn width(&self, grapheme: &str) -> usize {
-        if self.wide { grapheme.width_cjk() } else { grapheme.width() }
-    }
-
-    /// Blanks whatever wide character covers column `x` of the current row (both its halves).
-    fn blank_at(&mut self, x: usize) {
-        let row = &mut self.rows[self.y];
-        let mut start = x;
-        while start > 0 && row[start].is_empty() {
-            start -= 1;
-        }
-        row[start] = " ".into();
-        let mut end = start + 1;
-        while end < row.len() && row[end].is_empty() {
-            row[end] = " ".into();
-            end += 1;
-        }
-        if x < row.len() {
-            row[x] = " ".into();
-        }
-    }
-
-    fn put(&mut self, grapheme: &str) {
-        let w = self.width(grapheme).max(1);
-        let len = self.rows[0].len();
-        for x in self.x..(self.x + w).min(len) {
-            self.blank_at(x);
-        }
-        let row = &mut self.rows[self.y];
-        row[self.x] = grapheme.to_owned();
-        for cell in row.iter_mut().take((self.x + w).min(len)).skip(self.x + 1) {
-            cell.clear();
-        }
-        self.x = (self.x + w).min(len - 1);
-    }
-
-    fn feed(&mut self, bytes: &[u8]) {
-        let text = String::from_utf8(bytes.to_vec()).expect("UTF-8");
-        let mut rest = text.as_str();
-        while !rest.is_empty() {
-            if let Some(csi) = rest.strip_prefix("\x1b[") {
-                let end = csi.find(|c: char| c.is_ascii_alphabetic()).expect("a final byte");
-                let params: Vec<usize> = csi[..end].split(';').map(|p| p.parse().unwrap_or(0)).collect();
-                let n = params.first().copied().unwrap_or(1).max(1);
-                match &csi[end..=end] {
-                    "H" => {
-                        self.y = params.first().copied().unwrap_or(1).max(1) - 1;
-                        self.x = params.get(1).copied().unwrap_or(1).max(1) - 1;
-                    }
-                    "C" => self.x += n,
-                    "X" => (self.x..self.x + n).for_each(|x| self.blank_at(x)),
-                    "J" => self.rows.iter_mut().flatten().for_each(|c| *c = " ".into()),
-                    "m" | "l" | "h" => {}
-                    other => panic!("a sequence the model does not know: {other}"),
-                }
-                rest = &csi[end + 1..];
-            } else if let Some(after) = rest.strip_prefix('\x1b') {
-                panic!("an escape the model does not know: {:?}", &after[..after.len().min(8)]);
-            } else {
-                let end = rest.find('\x1b').unwrap_or(rest.len());
-                for grapheme in rest[..end].graphemes(true) {
-                    self.put(grapheme);
-                }
-                rest = &rest[end..];
-            }
-        }
-    }
-
-    fn text(&self, y: u16) -> String {
-        self.rows[usize::from(y)].concat()
-    }
-}
-
-/// A row of a frame as a terminal must show it: each cell's symbol, skipping what a wide character covers.
-fn expected(buffer: &Buffer, y: u16) -> String {
-    let mut out = String::new();
-    let mut skip = 0;
-    for x in 0..buffer.area.width {
-        let cell = &buffer[(x, y)];
-        if skip > 0 {
-            skip -= 1;
-            continue;
-        }
-        if cell.diff_option == CellDiffOption::Skip {
-            continue;
-        }
-        skip = cell.cell_width().saturating_sub(1);
-        out.push_str(cell.symbol());
-    }
-    out
-}
-
-fn app() -> App {
-    let text = include_str!("../data/kamigyo/2008.yaml");
-    let doc = parse_document(text).expect("the sample parses");
-    App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], common::state::settings(Lang::Ja))
-}
-
 /// The steps a clerk takes: tree moves over files, divisions and sections, panes, ratings, editing.
 fn steps() -> Vec<Action> {
     let mut steps: Vec<Action> = (0..16).map(|_| Action::from(Command::Down)).collect();
@@ -227,8 +107,8 @@ fn shows_every_frame(wide: bool) {
 }
 
 fn shows_every_frame_at(wide: bool, width: u16, height: u16) {
-    set_ambiguous_width(if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow });
-    let mut app = app();
+    let _width = ambiguous(wide);
+    let mut app = sample_app();
     update(&mut app, Action::Resize(width, height));
     let mut frames = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     let wire = Wire::default();
@@ -244,18 +124,17 @@ fn shows_every_frame_at(wide: bool, width: u16, height: u16) {
         model.feed(&bytes);
         vt.process(&bytes);
         for y in 0..height {
-            assert_eq!(model.text(y), expected(&next, y), "{width}×{height}, after step {n} ({step:?}), row {y}");
+            assert_eq!(model.text(y), row_text(&next, y), "{width}×{height}, after step {n} ({step:?}), row {y}");
         }
         if !wide {
-            let shown: Vec<String> = vt.screen().rows(0, width).collect();
+            let shown = vt100_rows(vt.screen());
             for y in 0..height {
-                assert_eq!(shown[usize::from(y)].trim_end(), expected(&next, y).trim_end(), "vt100, step {n}, row {y}");
+                assert_eq!(shown[usize::from(y)].trim_end(), row_text(&next, y).trim_end(), "vt100, step {n}, row {y}");
             }
         }
         previous = next;
         update(&mut app, step);
     }
-    set_ambiguous_width(AmbiguousWidth::Narrow);
 }
 
 #[test]
@@ -275,7 +154,7 @@ fn a_frame_that_changed_nothing_sends_nothing() {
     let wire = Wire::default();
     let options = ratatui::TerminalOptions { viewport: ratatui::Viewport::Fixed(area) };
     let mut terminal = Terminal::with_options(HyokaBackend::new(wire.clone()), options).expect("terminal");
-    let mut app = app();
+    let mut app = sample_app();
     update(&mut app, Action::Resize(width, height));
     terminal.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws");
     assert!(!wire.take().is_empty(), "the first frame is sent");

@@ -2,22 +2,14 @@
 //! sequence of field edits, each saved and loaded back, gives the edited document, keeps every
 //! comment, and leaves every byte outside the edited field as it was.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
+mod common;
+
+use common::tools::cases;
 use hyoka::model::{Division, Document, Field, Review, Section, Status};
 use hyoka::store::{emit_document, parse_document, rewrite};
 use proptest::prelude::*;
-
-fn cases(local: u32) -> u32 {
-    // CI runs a longer pass (the fuzz-like part of the suite) within its time budget.
-    if std::env::var("CI").is_ok_and(|v| v == "true") { local * 10 } else { local }
-}
 
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -54,17 +46,13 @@ fn document() -> impl Strategy<Value = Document> {
             ss
         };
         Document {
-            organization: "上京区役所".into(),
-            fiscal_year: 2008,
-            stage: None,
-            checkpoint: None,
             preface: Some("～前書き～".into()),
             notes: Some("※ 11月末現在".into()),
-            scale: None,
             divisions: vec![
                 Division { name: "区民部".into(), sections: name(a, 0) },
                 Division { name: "福祉部".into(), sections: name(b, 1) },
             ],
+            ..Document::new("上京区役所", 2008)
         }
     })
 }
@@ -205,7 +193,7 @@ fn comments(text: &str) -> Vec<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases(200)))]
+    #![proptest_config(ProptestConfig::with_cases(cases(200, 10)))]
     #[test]
     fn field_edits_change_only_their_field_and_keep_every_comment(
         doc in document(),

@@ -2,38 +2,17 @@
 //! review out of place by line and column; goals written as `{ text, rating }` load and keep their
 //! layout; `hyoka new-year` writes next year's file, across a change of era, and never over one.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
+
+mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+
+use common::cli::{hyoka, text};
+use common::docs::SAMPLE;
 
 use hyoka::model::{Stage, Status};
 use hyoka::store::{parse_document, rewrite};
-
-const SAMPLE: &str = include_str!("../data/kamigyo/2008.yaml");
-
-/// The binary with settings and state of its own.
-fn hyoka(args: &[&str]) -> Output {
-    let home = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_hyoka"))
-        .args(args)
-        .env_remove("HYOKA_LANG")
-        .env("HOME", home.path())
-        .env("HYOKA_CONFIG", home.path().join("none.yaml"))
-        .env("XDG_CONFIG_HOME", home.path())
-        .output()
-        .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 const BROKEN: &str = "\
 organization: 上京区役所

@@ -2,21 +2,18 @@
 //! reviewer (`suzuki`, named in the data folder's `.hyoka.yaml`) taking turns as two login names,
 //! one section walked through a whole year, and the YAML on disk checked after every step.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::*;
+use common::clerk::*;
+use common::cli::Cli;
+use common::docs::*;
+use common::pty::*;
+use common::workspace::*;
 use hyoka::model::{Document, Section, Stage, Status};
-use hyoka::store::parse_document;
 
 const CLERK: &str = "kumin01";
 const REVIEWER: &str = "suzuki";
@@ -31,11 +28,6 @@ fn as_user(dir: &Path, user: &str) -> Tui {
 
 fn next_year(ws: &Workspace) -> PathBuf {
     ws.path().join("kamigyo/2009.yaml")
-}
-
-fn on_disk(path: &Path) -> (Document, String) {
-    let text = std::fs::read_to_string(path).expect("the file reads");
-    (parse_document(&text).unwrap_or_else(|p| panic!("{p:?}\n{text}")), text)
 }
 
 fn somu(doc: &Document) -> Section {
@@ -65,6 +57,30 @@ fn saved(tui: &mut Tui) {
     tui.wait_for_status("保存済み");
 }
 
+/// `y` to the question on screen; once the question is gone (so that a word of an earlier save
+/// still on the last line is not taken for this one's), the save.
+fn yes(tui: &mut Tui, question: &str) {
+    tui.press("y");
+    tui.wait_until(&format!("{question:?} answered"), |t| !t.screen_text().contains(question));
+    saved(tui);
+}
+
+/// The clerk's `s`, asked and answered: the section handed in and locked.
+fn submit(tui: &mut Tui) {
+    tui.press("s");
+    tui.wait_for("を提出します");
+    yes(tui, "を提出します");
+    tui.wait_for("差し戻されるまで変更できません");
+}
+
+/// The reviewer's `A`, asked and answered: the section approved.
+fn approve(tui: &mut Tui) {
+    tui.press("A");
+    tui.wait_for("を承認します");
+    yes(tui, "を承認します");
+    tui.wait_for("承認済み（suzuki 令和");
+}
+
 #[test]
 fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     let ws = Workspace::kamigyo();
@@ -79,7 +95,7 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     tui.wait_for("平成21年度 を作ります");
     tui.press("k");
     tui.wait_for_hint("平成21年度 を作りました");
-    let (doc, _) = on_disk(&file);
+    let (doc, _) = read_doc(&file);
     assert_eq!((doc.fiscal_year, doc.stage), (2009, Some(Stage::Goals)));
     assert!(doc.preface.as_deref().unwrap().starts_with("～平成21年度、"));
     let s = somu(&doc);
@@ -99,16 +115,12 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     tui.press("窓口の待ち時間を短くします。");
     stop_editing(&mut tui);
     save(&mut tui);
-    let (doc, _) = on_disk(&file);
+    let (doc, _) = read_doc(&file);
     let s = somu(&doc);
     assert_eq!(s.goals.last().map(String::as_str), Some("窓口の待ち時間を短くします。"));
     assert_eq!((s.status, s.updated_by.as_deref()), (Status::Draft, Some(CLERK)));
-    tui.press("s");
-    tui.wait_for("を提出します");
-    tui.press("y");
-    saved(&mut tui);
-    tui.wait_for("差し戻されるまで変更できません");
-    let (doc, text) = on_disk(&file);
+    submit(&mut tui);
+    let (doc, text) = read_doc(&file);
     assert_eq!((somu(&doc).status, somu(&doc).updated_by.as_deref()), (Status::Submitted, Some(CLERK)));
     assert!(text.contains("        status: submitted\n"), "{text}");
     // Submitted: the clerk's keys change nothing.
@@ -128,7 +140,7 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     tui.wait_for("（件数・割合など）");
     tui.press("\x13");
     saved(&mut tui);
-    let (doc, text) = on_disk(&file);
+    let (doc, text) = read_doc(&file);
     let s = somu(&doc);
     assert_eq!((s.status, s.updated_by.as_deref()), (Status::Returned, Some(REVIEWER)));
     let review = s.review.clone().unwrap();
@@ -154,13 +166,9 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     tui.wait_for_status("編集中");
     tui.press("（1割）");
     stop_editing(&mut tui);
-    tui.press("s");
-    tui.wait_for("を提出します");
-    tui.press("y");
-    saved(&mut tui);
-    tui.wait_for("差し戻されるまで変更できません");
+    submit(&mut tui);
     tui.wait_until("the comment gone from the screen", |t| !t.screen_text().contains("│目標に数値を入れてください。"));
-    let (doc, _) = on_disk(&file);
+    let (doc, _) = read_doc(&file);
     let s = somu(&doc);
     assert_eq!((s.status, s.updated_by.as_deref()), (Status::Submitted, Some(CLERK)));
     assert!(s.goals[0].ends_with("（1割）"), "{:?}", s.goals);
@@ -169,12 +177,8 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     // The reviewer approves it, then moves the file on to the mid-year stage.
     let mut tui = as_user(ws.path(), REVIEWER);
     to_next_years_somu(&mut tui);
-    tui.press("A");
-    tui.wait_for("を承認します");
-    tui.press("y");
-    saved(&mut tui);
-    tui.wait_for("承認済み（suzuki 令和");
-    let (doc, _) = on_disk(&file);
+    approve(&mut tui);
+    let (doc, _) = read_doc(&file);
     let s = somu(&doc);
     assert_eq!((s.status, s.review.as_ref().map(|r| r.by.as_str())), (Status::Approved, Some(REVIEWER)));
     tui.press("k");
@@ -182,10 +186,9 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     tui.wait_for_status("平成21年度［年度当初］ ｜");
     tui.press(">");
     tui.wait_for("から「中間（取組状況）」の");
-    tui.press("y");
-    saved(&mut tui);
+    yes(&mut tui, "から「中間（取組状況）」の");
     tui.wait_for_status("平成21年度［中間］");
-    let (doc, text) = on_disk(&file);
+    let (doc, text) = read_doc(&file);
     assert_eq!(doc.stage, Some(Stage::Midyear));
     assert_eq!(somu(&doc).status, Status::Draft);
     assert!(!text.contains("status:") && !text.contains("review:"), "{text}");
@@ -199,12 +202,8 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     start_editing(&mut tui);
     tui.press("・待ち時間は平均5分短くなった。");
     stop_editing(&mut tui);
-    tui.press("s");
-    tui.wait_for("を提出します");
-    tui.press("y");
-    saved(&mut tui);
-    tui.wait_for("差し戻されるまで変更できません");
-    let (doc, _) = on_disk(&file);
+    submit(&mut tui);
+    let (doc, _) = read_doc(&file);
     let s = somu(&doc);
     assert_eq!((s.progress.as_str(), s.status), ("・待ち時間は平均5分短くなった。", Status::Submitted));
     quit(&mut tui);
@@ -212,20 +211,15 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     // The reviewer approves the progress and moves the file to the year's end.
     let mut tui = as_user(ws.path(), REVIEWER);
     to_next_years_somu(&mut tui);
-    tui.press("A");
-    tui.wait_for("を承認します");
-    tui.press("y");
-    saved(&mut tui);
-    tui.wait_for("承認済み（suzuki 令和");
+    approve(&mut tui);
     tui.press("k");
     tui.press("k");
     tui.press(">");
     tui.wait_for(" 年度の段階 ");
     tui.wait_for("を「中間（取組状況）」から「期末");
-    tui.press("y");
-    saved(&mut tui);
+    yes(&mut tui, "を「中間（取組状況）」から「期末");
     tui.wait_for_status("平成21年度［期末］");
-    assert_eq!(on_disk(&file).0.stage, Some(Stage::Yearend));
+    assert_eq!(read_doc(&file).0.stage, Some(Stage::Yearend));
     quit(&mut tui);
 
     // Year end: the section opens on its rating; the clerk rates the section and its goals.
@@ -239,7 +233,7 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     tui.wait_for("┌ 所属等の目標 Enter:編集");
     tui.press("1");
     save(&mut tui);
-    let (doc, text) = on_disk(&file);
+    let (doc, text) = read_doc(&file);
     let s = somu(&doc);
     assert_eq!((s.rating.as_deref(), s.goal_rating(0), s.updated_by.as_deref()), (Some("○"), Some("◎"), Some(CLERK)));
     assert!(text.contains("          - text: "), "{text}");
@@ -292,11 +286,7 @@ fn dates_are_in_the_era_and_the_settings_file_can_ask_for_the_western_calendar()
     quit_expecting_success(&mut tui);
 
     std::fs::write(&settings, "calendar: gregorian\n").unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hyoka"))
-        .arg(ws.path())
-        .env("HYOKA_CONFIG", &settings)
-        .output()
-        .unwrap();
+    let out = Cli::new().arg(ws.path()).env("HYOKA_CONFIG", &settings).output();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("calendar: 「gregorian」は使えません"));
 }

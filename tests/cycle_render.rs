@@ -2,60 +2,25 @@
 //! section with its Japanese comment above the panes, the goals with their own marks, the stage's
 //! panes marked, the questions, the comment being written, the division's unwritten sections.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
-
 mod cyclekit;
 
+use common::draw::{ambiguous, draw};
+use common::terminal::{assert_rows_fill, screen_text};
 use cyclekit::*;
 use hyoka::app::{Action, App, Node, update};
 use hyoka::model::{Stage, Status};
-use hyoka::text::{AmbiguousWidth, set_ambiguous_width};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
 use ratatui::crossterm::event::KeyCode;
-use unicode_width::UnicodeWidthStr;
 
 /// The screen as the terminal receives it, each row checked to fill the width exactly as the
 /// Unicode table measures it in the width set up.
 fn screen(app: &mut App, width: u16, height: u16, wide: bool) -> String {
-    set_ambiguous_width(if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow });
-    update(app, Action::Resize(width, height));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|frame| hyoka::ui::draw(frame, app)).expect("draws");
-    let buffer: &Buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..height {
-        let mut skip = 0;
-        let mut row = Vec::new();
-        for x in 0..width {
-            let cell = &buffer[(x, y)];
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            if cell.diff_option == CellDiffOption::Skip {
-                continue;
-            }
-            skip = cell.cell_width().saturating_sub(1);
-            row.push(cell.symbol().to_owned());
-        }
-        let measured: usize = row.iter().map(|s| if wide { s.width_cjk() } else { s.width() }).sum();
-        let text = row.concat();
-        assert_eq!(measured, usize::from(width), "row {y} is {measured} columns: {text}");
-        out.push_str(&text);
-        out.push('\n');
-    }
-    set_ambiguous_width(AmbiguousWidth::Narrow);
-    out
+    let _width = ambiguous(wide);
+    let buffer = draw(app, width, height);
+    assert_rows_fill(&buffer, wide, "the cycle's screen");
+    screen_text(&buffer)
 }
 
 fn returned() -> (Office, App) {
@@ -142,12 +107,12 @@ fn the_overviews_list_per_division_the_sections_that_have_not_written_the_stage(
     doc.section_mut(1, 0).unwrap().progress.clear();
     std::fs::write(office.file(), hyoka::store::emit_document(&doc)).unwrap();
     let mut app = shown_as_in_data(&office, "suzuki", true);
-    common::state::go_to(&mut app, Node::Division(0, 0));
+    common::reach::go_to(&mut app, Node::Division(0, 0));
     let division = screen(&mut app, 100, 30, false);
     assert!(division.contains("段階: 中間（取組状況）"), "{division}");
     assert!(division.contains("未記入（取組状況）1課: まちづくり推進課"), "{division}");
     assert!(division.contains("提:提出済み 1"), "{division}");
-    common::state::go_to(&mut app, Node::File(0));
+    common::reach::go_to(&mut app, Node::File(0));
     let file = screen(&mut app, 100, 30, true);
     assert!(file.contains("福祉部 — 未記入（取組状況）1課: 福祉介護課"), "{file}");
     assert!(file.contains("保健部 — どの課も取組状況を書いています。"), "{file}");

@@ -2,18 +2,13 @@
 //! a section that waits, the goals' own marks, the stage's pane, the next stage and the next year,
 //! the filter by status, the calendar — with the file on disk checked after each save.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
-
 mod cyclekit;
 
+use common::app::SOMU;
+use common::keys::act;
 use cyclekit::*;
 use hyoka::app::{Ask, Focus, Mode, Node};
 use hyoka::i18n::cycle::Calendar;
@@ -135,7 +130,7 @@ fn only_reviewers_approve_return_or_move_the_stage_and_only_what_was_submitted()
         assert!(matches!(clerk.mode(), Mode::Browse), "{key}");
         assert!(message(&clerk).contains("審査する人だけ"), "{key}: {}", message(&clerk));
     }
-    common::state::go_to(&mut clerk, Node::File(0));
+    common::reach::go_to(&mut clerk, Node::File(0));
     keys(&mut clerk, ">");
     assert!(matches!(clerk.mode(), Mode::Browse) && message(&clerk).contains("審査する人だけ"));
 
@@ -191,8 +186,8 @@ fn goals_get_their_own_marks_with_the_rating_keys_and_u_takes_them_back() {
     keys(&mut app, "u");
     assert!(app.section(SOMU).unwrap().goal_ratings.is_empty());
     // A lead-in has no mark.
-    common::state::go_to(&mut app, Node::Section(hyoka::app::SectionRef { file: 0, division: 0, section: 2 }));
-    common::state::goal_row(&mut app, 0);
+    common::reach::go_to(&mut app, Node::Section(hyoka::app::SectionRef { file: 0, division: 0, section: 2 }));
+    common::reach::goal_row(&mut app, 0);
     keys(&mut app, "1");
     assert!(app.section(hyoka::app::SectionRef { file: 0, division: 0, section: 2 }).unwrap().goal_ratings.is_empty());
 }
@@ -244,7 +239,7 @@ fn the_stage_decides_which_pane_a_section_opens_on() {
 fn the_next_stage_starts_every_section_again_as_a_draft_and_is_saved_at_once() {
     let office = Office::new(Some(Stage::Goals), Status::Approved);
     let mut app = office.open("suzuki", true);
-    common::state::go_to(&mut app, Node::File(0));
+    common::reach::go_to(&mut app, Node::File(0));
     keys(&mut app, ">");
     assert!(matches!(app.mode(), Mode::Ask(ask) if **ask == Ask::NextStage { file: 0, to: Stage::Midyear }));
     keys(&mut app, "y");
@@ -263,7 +258,7 @@ fn the_next_stage_starts_every_section_again_as_a_draft_and_is_saved_at_once() {
 fn a_published_file_has_no_next_stage() {
     let office = Office::new(Some(Stage::Published), Status::Draft);
     let mut app = office.open("suzuki", true);
-    common::state::go_to(&mut app, Node::File(0));
+    common::reach::go_to(&mut app, Node::File(0));
     keys(&mut app, ">");
     assert!(matches!(app.mode(), Mode::Browse));
     assert!(message(&app).contains("公表済み"), "{}", message(&app));
@@ -273,12 +268,12 @@ fn a_published_file_has_no_next_stage() {
 fn y_writes_next_years_file_with_or_without_the_goals_and_opens_it() {
     let office = Office::new(Some(Stage::Published), Status::Approved);
     let mut app = office.open("kumin01", false);
-    common::state::go_to(&mut app, Node::File(0));
+    common::reach::go_to(&mut app, Node::File(0));
     keys(&mut app, "Y");
     let Mode::Ask(ask) = &app.mode() else { panic!("asked") };
     assert!(matches!(**ask, Ask::NewYear { .. }));
     keys(&mut app, "k");
-    let next = office.dir.path().join("kamigyo/2009.yaml");
+    let next = office.ws.path().join("kamigyo/2009.yaml");
     let doc = hyoka::store::parse_document(&path_text(&next)).unwrap();
     assert_eq!((doc.fiscal_year, doc.stage), (2009, Some(Stage::Goals)));
     assert_eq!(doc.title(), "上京区役所 平成21年度");
@@ -289,7 +284,7 @@ fn y_writes_next_years_file_with_or_without_the_goals_and_opens_it() {
     assert_eq!(app.cursor(), Node::File(1), "the cursor is on the new file");
     assert!(message(&app).contains("平成21年度 を作りました"));
     // Asked again for the same year: refused, nothing written over.
-    common::state::go_to(&mut app, Node::File(0));
+    common::reach::go_to(&mut app, Node::File(0));
     let written = path_text(&next);
     keys(&mut app, "Y");
     assert!(matches!(app.mode(), Mode::Browse));
@@ -320,8 +315,7 @@ fn dates_are_in_the_era_unless_the_settings_ask_for_the_western_calendar() {
     let app = office.open("kumin01", false);
     let (head, _) = app.banner().unwrap();
     assert!(head.starts_with("承認済み（suzuki 令和8年11月26日 10:00）"), "{head}");
-    let settings =
-        hyoka::app::Settings { calendar: Calendar::Western, ..hyoka::app::Settings::new(hyoka::i18n::Lang::Ja) };
+    let settings = hyoka::app::Settings { calendar: Calendar::Western, ..hyoka::app::Settings::new(hyoka::i18n::Lang::Ja) };
     let western = office.open_with(settings.known_as("kumin01", false), |_| {});
     let (head, _) = western.banner().unwrap();
     assert!(head.starts_with("承認済み（suzuki 2026年11月26日 10:00）"), "{head}");
@@ -340,8 +334,7 @@ fn work_left_unsaved_in_a_section_a_colleague_submitted_meanwhile_is_not_saved_i
     let mut theirs = office.doc();
     theirs.section_mut(0, 0).unwrap().status = Status::Submitted;
     std::fs::write(office.file(), hyoka::store::emit_document(&theirs)).unwrap();
-    let effects = hyoka::app::update(&mut app, hyoka::app::Action::Tick);
-    hyoka::worker::settle(&mut app, effects, &env());
+    act(&mut app, hyoka::app::Action::Tick, &env());
     assert_eq!(app.section(SOMU).unwrap().status, Status::Submitted, "taken in from disk");
     let on_disk = office.text();
     ctrl(&mut app, 's');
@@ -355,7 +348,7 @@ fn a_stage_moved_on_in_a_file_where_no_section_has_a_status_is_saved_too() {
     let office = Office::new(None, Status::Draft);
     let before = office.text();
     let mut app = office.open("suzuki", true);
-    common::state::go_to(&mut app, Node::File(0));
+    common::reach::go_to(&mut app, Node::File(0));
     keys(&mut app, ">");
     assert!(matches!(app.mode(), Mode::Ask(ask) if **ask == Ask::NextStage { file: 0, to: Stage::Goals }));
     keys(&mut app, "y");

@@ -4,19 +4,16 @@
 //! Every wait has a deadline; on any failure the child is killed (see `Drop for Tui`) and the
 //! panic message carries the screen as it was, so a failing run never hangs and says what it saw.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
 use std::fs;
 
-use common::*;
+use common::clerk::*;
+use common::docs::*;
+use common::pty::*;
+use common::workspace::*;
 
 // ---------------------------------------------------------------------------------------------
 

@@ -2,13 +2,7 @@
 //! and in a scale label, goes through the writer and the reader unchanged: no character can make
 //! hyoka write a file that hyoka itself then refuses (U+FFFE and U+FFFF once did).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 use hyoka::model::{Division, Document, Grade, Section};
 use hyoka::store::{emit_document, parse_document};

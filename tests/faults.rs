@@ -1,13 +1,7 @@
 //! A disk that fails at any step of a save: the original file stays, the edits stay, the
 //! message says what to do, and trying again works.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
@@ -16,17 +10,16 @@ use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use chrono::{DateTime, FixedOffset};
-use hyoka::app::{Action, App, Focus, Node, SectionRef, Tone, update};
+use common::app::{SHIMINZEI, open};
+use common::docs::SAMPLE;
+use common::keys::act;
+use common::worker::env;
+use common::workspace::sample_folder;
+use hyoka::app::{Action, App, Focus, Node, Tone, update};
 use hyoka::command::Command;
-use hyoka::i18n::Lang;
 use hyoka::model::Field;
 use hyoka::store::{FaultPlan, RealDisk, WriteStep};
-use hyoka::worker::load_workspace;
-use hyoka::worker::{Env, settle};
-
-const SAMPLE: &str = include_str!("../data/kamigyo/2008.yaml");
-const SHIMINZEI: SectionRef = SectionRef { file: 0, division: 0, section: 3 };
+use hyoka::worker::Env;
 
 /// Fails once, at one step, as a full disk would.
 struct FailAt {
@@ -43,15 +36,9 @@ impl FaultPlan for FailAt {
     }
 }
 
-fn fixed_time() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2026-11-24T13:58:00+09:00").expect("date")
-}
-
 /// Ctrl-S, with the worker's part carried out at once on a disk that fails as `faults` says.
 fn save_with(app: &mut App, faults: &Arc<dyn FaultPlan + Send + Sync>) {
-    let env = Env { faults: Arc::clone(faults), clock: fixed_time, ..Env::new(Lang::Ja, None) };
-    let effects = update(app, Command::Save.into());
-    settle(app, effects, &env);
+    act(app, Command::Save, &Env { faults: Arc::clone(faults), ..env() });
 }
 
 fn fail_at(step: WriteStep) -> Arc<dyn FaultPlan + Send + Sync> {
@@ -63,9 +50,9 @@ fn real_disk() -> Arc<dyn FaultPlan + Send + Sync> {
 }
 
 fn edited_app(dir: &Path) -> App {
-    let mut app = App::new(load_workspace(dir).expect("loads"), common::state::settings(Lang::Ja));
-    common::state::go_to(&mut app, Node::Section(SHIMINZEI));
-    common::state::focus(&mut app, Focus::Pane(Field::Reflection));
+    let mut app = open(dir);
+    common::reach::go_to(&mut app, Node::Section(SHIMINZEI));
+    common::reach::focus(&mut app, Focus::Pane(Field::Reflection));
     update(&mut app, Command::Edit.into());
     update(&mut app, Action::Paste("（追記）".into()));
     update(&mut app, Command::EndEdit.into());
@@ -82,9 +69,7 @@ fn files_in(dir: &Path) -> Vec<String> {
 #[test]
 fn a_failure_at_any_step_before_the_rename_keeps_everything() {
     for step in [WriteStep::CreateTemp, WriteStep::Write, WriteStep::SyncFile, WriteStep::Rename] {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("2008.yaml");
-        std::fs::write(&path, SAMPLE).expect("write");
+        let (dir, path) = sample_folder();
         let mut app = edited_app(dir.path());
         let plan = fail_at(step);
         save_with(&mut app, &plan);
@@ -105,9 +90,7 @@ fn a_failure_at_any_step_before_the_rename_keeps_everything() {
 
 #[test]
 fn a_folder_that_refuses_to_sync_does_not_make_a_done_save_look_failed() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("2008.yaml");
-    std::fs::write(&path, SAMPLE).expect("write");
+    let (dir, path) = sample_folder();
     let mut app = edited_app(dir.path());
     save_with(&mut app, &fail_at(WriteStep::SyncDir));
     assert_eq!(app.message().as_ref().map(|m| m.tone), Some(Tone::Info));
@@ -116,9 +99,7 @@ fn a_folder_that_refuses_to_sync_does_not_make_a_done_save_look_failed() {
 
 #[test]
 fn a_save_that_waits_too_long_for_another_says_so() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("2008.yaml");
-    std::fs::write(&path, SAMPLE).expect("write");
+    let (dir, path) = sample_folder();
     let mut app = edited_app(dir.path());
     let held = hyoka::store::lock(&path, std::time::Duration::ZERO).expect("another hyoka holds the lock");
     save_with(&mut app, &real_disk());
@@ -133,9 +114,7 @@ fn a_save_that_waits_too_long_for_another_says_so() {
 
 #[test]
 fn a_file_made_read_only_while_open_is_not_replaced() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("2008.yaml");
-    std::fs::write(&path, SAMPLE).expect("write");
+    let (dir, path) = sample_folder();
     let mut app = edited_app(dir.path());
     let mut permissions = std::fs::metadata(&path).expect("metadata").permissions();
     permissions.set_readonly(true);
@@ -178,9 +157,7 @@ impl FaultPlan for Spy {
 
 #[test]
 fn the_file_is_synced_before_the_rename_and_the_folder_after_it() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("2008.yaml");
-    std::fs::write(&path, SAMPLE).expect("write");
+    let (dir, path) = sample_folder();
     let spy = Spy::default();
     hyoka::store::write_atomically_with(&path, b"organization: x\n", &spy).expect("written");
     assert_eq!(*spy.steps.lock().unwrap(), ["sync file (SyncFile)", "rename", "sync folder (SyncDir)"]);

@@ -6,9 +6,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test: a broken expectation is a failed test")]
 
+mod common;
+
 use std::alloc::System;
 
-use hyoka::text::{AmbiguousWidth, set_ambiguous_width, widen};
+use common::draw::ambiguous;
+use hyoka::text::widen;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -29,7 +32,7 @@ fn frame(width: u16, height: u16) -> Buffer {
 #[test]
 fn finishing_a_frame_allocates_nothing_per_cell() {
     for wide in [false, true] {
-        set_ambiguous_width(if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow });
+        let _width = ambiguous(wide);
         let mut buffer = frame(200, 60);
         let region = Region::new(GLOBAL);
         hyoka::ui::finish(&mut buffer, false);
@@ -37,5 +40,4 @@ fn finishing_a_frame_allocates_nothing_per_cell() {
         // The test's own frame is 12,000 cells; a String per cell would be 12,000 allocations.
         assert_eq!(allocations, 0, "ambiguous wide: {wide}");
     }
-    set_ambiguous_width(AmbiguousWidth::Narrow);
 }

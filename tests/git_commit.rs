@@ -3,9 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
+mod common;
 mod gitkit;
 
-use gitkit::{FILE, Sandbox, save_with, section_mut, write};
+use common::docs::{SAMPLE, section_mut, write};
+use gitkit::{FILE, Sandbox, save_with};
 use hyoka::git::{AutoCommit, CommitOutcome, CommitReport, GitError, Operation, Repo, commit_files};
 use hyoka::i18n::Lang;
 
@@ -111,7 +113,7 @@ fn a_new_data_file_is_committed_and_taken_back_out_of_the_index_when_refused() {
     let Some(sb) = Sandbox::new() else { return };
     let top = sb.repo_with_sample("新規");
     let new = top.join("データ 置き場/中京 区/2009.yaml");
-    write(&new, &gitkit::SAMPLE.replace("fiscal_year: 2008", "fiscal_year: 2009"));
+    write(&new, &SAMPLE.replace("fiscal_year: 2008", "fiscal_year: 2009"));
     // First refused by a hook: the new file must not stay half-added in the index.
     let hook = top.join(".git/hooks/pre-commit");
     write(&hook, "#!/bin/sh\necho 'まだです' >&2\nexit 1\n");
@@ -158,7 +160,7 @@ fn no_commit_in_the_middle_of_a_merge_and_the_save_stands() {
 fn commits_are_off_without_git_or_without_a_repository_and_that_is_said_once() {
     let Some(sb) = Sandbox::new() else { return };
     let loose = sb.path("リポジトリ外/2008.yaml");
-    write(&loose, gitkit::SAMPLE);
+    write(&loose, SAMPLE);
     let mut none = AutoCommit::with_git(None);
     let first = none.after_save(std::slice::from_ref(&loose), "kumin01", Lang::Ja);
     assert!(matches!(&first[..], [CommitReport::Off { why: GitError::NotInstalled, first: true }]), "{first:?}");

@@ -3,11 +3,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
+mod common;
 mod gitkit;
 
 use std::path::Path;
 
-use gitkit::{FILE, Sandbox, Version, canonical, sample, section_mut, write};
+use common::docs::{SAMPLE, read_doc, sample, section_mut, write};
+use gitkit::{FILE, Sandbox, Version, canonical};
 use hyoka::git::{Change, FileHistory, Repo, Scope, SpanKind};
 use hyoka::model::{Document, Field};
 
@@ -16,7 +18,7 @@ fn scope(division: &str, section: &str) -> Scope {
 }
 
 fn commit_as(sb: &Sandbox, top: &Path, author: &str, message: &str, edit: impl FnOnce(&mut Document)) {
-    let (mut doc, _) = gitkit::read_doc(&top.join(FILE));
+    let (mut doc, _) = read_doc(&top.join(FILE));
     edit(&mut doc);
     write(&top.join(FILE), &canonical(&doc));
     sb.run_git(top, &["commit", "-qam", message, &format!("--author={author} <{author}@example.invalid>")]);
@@ -135,9 +137,9 @@ fn a_merge_lists_only_what_it_decided_and_the_branch_commits_keep_their_authors(
 fn an_unreadable_version_is_marked_in_every_view() {
     let Some(sb) = Sandbox::new() else { return };
     let top = sb.repo_with_sample("壊れた版");
-    write(&top.join(FILE), &gitkit::SAMPLE.replace("organization:", "organisation:"));
+    write(&top.join(FILE), &SAMPLE.replace("organization:", "organisation:"));
     sb.run_git(&top, &["commit", "-qam", "broken"]);
-    write(&top.join(FILE), &gitkit::SAMPLE.replace("rating: ○", "rating: ◎"));
+    write(&top.join(FILE), &SAMPLE.replace("rating: ○", "rating: ◎"));
     sb.run_git(&top, &["commit", "-qam", "fixed"]);
     let repo = Repo::discover(&sb.git(), &top).unwrap();
     let mut history = FileHistory::open(&repo, &top.join(FILE)).unwrap();

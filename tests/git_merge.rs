@@ -3,11 +3,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
+mod common;
 mod gitkit;
 
 use std::path::{Path, PathBuf};
 
-use gitkit::{DATA, FILE, Sandbox, canonical, read_doc, sample, section_mut, write};
+use common::docs::{read_doc, sample, section_mut, write};
+use gitkit::{DATA, FILE, Sandbox, canonical};
 use hyoka::git::{Operation, PendingMerge, Repo, Resolved, mark_resolved, pending_merge, recorded_merges};
 use hyoka::i18n::Lang;
 use hyoka::i18n::git::GitMsg;

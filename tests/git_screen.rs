@@ -9,8 +9,10 @@ mod gitkit;
 
 use std::path::Path;
 
-use common::{CTRL_S, Tui, focus_pane};
-use gitkit::{DATA, FILE, SAMPLE, Sandbox, write};
+use common::clerk::{CTRL_S, focus_pane};
+use common::docs::{SAMPLE, write};
+use common::pty::Tui;
+use gitkit::{DATA, FILE, Sandbox};
 
 fn clerk(sb: &Sandbox, top: &Path, args: &[&str]) -> Tui {
     let mut tui = Tui::spawn_with_env(top, 30, 100, args, &sb.env_vars());
@@ -31,22 +33,11 @@ fn rate_and_save(tui: &mut Tui, key: &str, shown: &str) {
 #[test]
 fn two_offices_merge_by_field_and_a_conflict_is_decided_on_hyoka_s_screen() {
     let Some(sb) = Sandbox::new() else { return };
-    let server = sb.path("サーバー/評価 データ.git");
-    std::fs::create_dir_all(&server).unwrap();
-    sb.run_git(&server, &["init", "-q", "--bare"]);
-    let ward = sb.path("上京区役所");
-    sb.run_git(sb.dir.path(), &["clone", "-q", server.to_str().unwrap(), "上京区役所"]);
-    write(&ward.join(FILE), SAMPLE);
-    assert!(sb.hyoka(&ward, &["git-setup", DATA]).status.success());
-    sb.run_git(&ward, &["add", "-A"]);
-    sb.run_git(&ward, &["commit", "-qm", "上京区役所 平成20年度"]);
-    sb.run_git(&ward, &["push", "-q", "-u", "origin", "main"]);
-    let city = sb.path("市役所");
-    sb.run_git(sb.dir.path(), &["clone", "-q", server.to_str().unwrap(), "市役所"]);
+    let server = sb.server();
+    let ward = sb.clone_of(&server, "上京区役所");
+    sb.publish_sample(&ward);
+    let city = sb.clone_of(&server, "市役所");
     assert!(sb.hyoka(&city, &["git-setup", DATA]).status.success());
-    for top in [&ward, &city] {
-        sb.run_git(top, &["config", "pull.rebase", "false"]);
-    }
 
     // The ward rates 総務課 ×; each save is its own commit, pushed.
     let mut a = clerk(&sb, &ward, &["--commit"]);
@@ -59,7 +50,7 @@ fn two_offices_merge_by_field_and_a_conflict_is_decided_on_hyoka_s_screen() {
 
     // The city hall (commits on by its settings file, not the flag) rates the same section ◎,
     // then pulls.
-    write(&sb.path("home/hyoka-config.yaml"), "git:\n  commit: true\n");
+    sb.home().write_settings("git:\n  commit: true\n");
     let mut b = clerk(&sb, &city, &[]);
     rate_and_save(&mut b, "1", "◎ 達成できた");
     b.press("q");
@@ -77,7 +68,7 @@ fn two_offices_merge_by_field_and_a_conflict_is_decided_on_hyoka_s_screen() {
     b.wait_for_status("保存済み");
     b.press("M");
     b.wait_for("の競合を解決し、git に登録");
-    b.press(common::ESC);
+    b.press(common::clerk::ESC);
     b.press("q");
     let _ = b.wait_exit();
     assert_eq!(sb.run_git(&city, &["diff", "--name-only", "--diff-filter=U"]), "", "nothing left in conflict");

@@ -3,11 +3,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
+mod common;
 mod gitkit;
 
 use std::os::unix::fs::PermissionsExt as _;
 
-use gitkit::{DATA, HYOKA, Sandbox, write};
+use common::cli::HYOKA;
+use common::docs::write;
+use gitkit::{DATA, Sandbox};
 use hyoka::git::shell_word;
 
 fn stdout(out: &std::process::Output) -> String {
@@ -65,13 +68,7 @@ fn the_hyoka_on_the_path_is_named_plainly_and_outside_a_repository_nothing_is_wr
     let top = sb.repo_with_sample("PATH");
     let bin = std::fs::canonicalize(HYOKA).unwrap();
     let path = format!("{}:{}", bin.parent().unwrap().display(), std::env::var("PATH").unwrap_or_default());
-    let mut command = std::process::Command::new(HYOKA);
-    command.current_dir(&top).args(["git-setup", DATA]).env("PATH", path);
-    for (key, value) in [("GIT_CONFIG_GLOBAL", sb.path("home/.gitconfig")), ("HOME", sb.path("home"))] {
-        command.env(key, value);
-    }
-    command.env("GIT_CONFIG_NOSYSTEM", "1").env("HYOKA_CONFIG", sb.path("home/none.yaml"));
-    stdout(&command.output().unwrap());
+    stdout(&sb.cli(&top).args(&["git-setup", DATA]).env("PATH", path).output());
     assert_eq!(sb.run_git(&top, &["config", "merge.hyoka.driver"]), "hyoka merge-driver %O %A %B %P\n");
 
     let outside = sb.path("外");

@@ -5,12 +5,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
+mod common;
 mod gitkit;
 
 use std::path::Path;
 
 use chrono::DateTime;
-use gitkit::{DATA, FILE, SAMPLE, Sandbox, canonical, sample, save_with, section_mut, write};
+use common::docs::{sample, section_mut};
+use gitkit::{DATA, FILE, Sandbox, canonical, save_with};
 use hyoka::git::{AutoCommit, CommitOutcome, CommitReport, Repo, mark_resolved, pending_merge};
 use hyoka::i18n::Lang;
 use hyoka::model::{Document, Field, Section};
@@ -37,27 +39,16 @@ fn save_and_commit(sb: &Sandbox, top: &Path, who: &str, edit: impl FnOnce(&mut D
 fn two_offices_share_one_repository_through_the_office_server() {
     let Some(sb) = Sandbox::new() else { return };
     // On the office server: a bare repository.
-    let server = sb.path("サーバー/評価 データ.git");
-    std::fs::create_dir_all(&server).unwrap();
-    sb.run_git(&server, &["init", "-q", "--bare"]);
+    let server = sb.server();
 
     // The ward office clones it, adds the data, sets hyoka up, and pushes.
-    let kamigyo = sb.path("上京区役所");
-    sb.run_git(sb.dir.path(), &["clone", "-q", server.to_str().unwrap(), "上京区役所"]);
-    write(&kamigyo.join(FILE), SAMPLE);
-    assert!(sb.hyoka(&kamigyo, &["git-setup", DATA]).status.success());
-    sb.run_git(&kamigyo, &["add", "-A"]);
-    sb.run_git(&kamigyo, &["commit", "-qm", "上京区役所 平成20年度"]);
-    sb.run_git(&kamigyo, &["push", "-q", "-u", "origin", "main"]);
+    let kamigyo = sb.clone_of(&server, "上京区役所");
+    sb.publish_sample(&kamigyo);
 
     // The city hall clones it and sets its clone up too (config and hooks do not travel).
-    let city = sb.path("市役所 企画課");
-    sb.run_git(sb.dir.path(), &["clone", "-q", server.to_str().unwrap(), "市役所 企画課"]);
+    let city = sb.clone_of(&server, "市役所 企画課");
     let setup = sb.hyoka(&city, &["git-setup", DATA, "--lang", "en"]);
     assert!(String::from_utf8_lossy(&setup.stdout).contains("already there: the merge driver attribute"));
-    for top in [&kamigyo, &city] {
-        sb.run_git(top, &["config", "pull.rebase", "false"]);
-    }
 
     // Both change the same section, different fields: merged by field on pull.
     save_and_commit(&sb, &kamigyo, "kumin01", |d| {

@@ -3,9 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
+mod common;
 mod gitkit;
 
-use gitkit::{SAMPLE, canonical, sample, section_mut};
+use common::docs::{SAMPLE, sample, section_mut};
+use gitkit::canonical;
 use hyoka::git::{MergeResult, commit_message, merge_texts};
 use hyoka::i18n::Lang;
 use hyoka::model::{Field, Section};

@@ -5,27 +5,26 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
-
 mod gitkit;
 
 use std::path::Path;
 
-use gitkit::{FILE, Sandbox, canonical, section_mut, write};
-use hyoka::app::{App, ChangesView, Effect, Focus, Mode, Node, SectionRef, update};
+use common::app::SOMU;
+use common::docs::{SAMPLE, read_doc, section_mut, write};
+use common::draw::draw;
+use common::keys::act;
+use common::terminal::row_text;
+use gitkit::{FILE, Sandbox, canonical};
+use hyoka::app::{App, ChangesView, Effect, Focus, Mode, Node, update};
 use hyoka::command::Command;
 use hyoka::git::Scope;
 use hyoka::i18n::Lang;
 use hyoka::model::{Document, Field};
-use hyoka::worker::load_workspace;
 use hyoka::worker::{Env, settle};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 
-const SOMU: SectionRef = SectionRef { file: 0, division: 0, section: 0 };
-
 fn commit_as(sb: &Sandbox, top: &Path, who: &str, when: &str, message: &str, edit: impl FnOnce(&mut Document)) {
-    let (mut doc, _) = gitkit::read_doc(&top.join(FILE));
+    let (mut doc, _) = read_doc(&top.join(FILE));
     edit(&mut doc);
     write(&top.join(FILE), &canonical(&doc));
     let author = format!("--author={who} <{who}@example.invalid>");
@@ -59,19 +58,14 @@ fn repository(sb: &Sandbox) -> std::path::PathBuf {
 }
 
 fn open(top: &Path) -> (App, Env) {
-    open_with(top, common::state::settings(Lang::Ja))
+    open_with(top, common::app::settings(Lang::Ja))
 }
 
 fn open_with(top: &Path, settings: hyoka::app::Settings) -> (App, Env) {
-    let mut app = App::new(load_workspace(&top.join(gitkit::DATA)).expect("loads"), settings);
-    common::state::go_to(&mut app, Node::Section(SOMU));
+    let mut app = common::app::open_with(&top.join(gitkit::DATA), settings);
+    common::reach::go_to(&mut app, Node::Section(SOMU));
     update(&mut app, hyoka::app::Action::Resize(100, 30));
     (app, Env::new(Lang::Ja, None))
-}
-
-fn press(app: &mut App, env: &Env, command: Command) {
-    let effects = update(app, command.into());
-    settle(app, effects, env);
 }
 
 fn view(app: &App) -> &ChangesView {
@@ -103,12 +97,12 @@ fn h_lists_the_commits_of_the_section_newest_first_and_f_those_of_the_file() {
     let fields: Vec<Field> = diff.sections[0].fields.iter().map(|f| f.field).collect();
     assert_eq!(fields, [Field::Goals, Field::Rating]);
 
-    press(&mut app, &env, Command::WholeFile);
+    act(&mut app, Command::WholeFile, &env);
     assert_eq!(view(&app).entries.len(), 4, "the other section's commit is in the file's history");
     assert_eq!(view(&app).entries[1].1.commit.subject, "保健部 衛生課: 取組状況");
-    press(&mut app, &env, Command::WholeFile);
+    act(&mut app, Command::WholeFile, &env);
     assert_eq!(view(&app).entries.len(), 3, "f goes back to the section");
-    press(&mut app, &env, Command::Back);
+    act(&mut app, Command::Back, &env);
     assert!(matches!(app.mode(), Mode::Browse));
 }
 
@@ -118,11 +112,11 @@ fn r_puts_the_chosen_field_back_as_it_was_before_the_commit_and_u_undoes_it() {
     let top = repository(&sb);
     let (mut app, env) = open(&top);
     let before = app.section(SOMU).unwrap().clone();
-    press(&mut app, &env, Command::History);
+    act(&mut app, Command::History, &env);
     // The newest commit changed the goals and the rating; Tab chooses the rating.
-    press(&mut app, &env, Command::NextPane);
+    act(&mut app, Command::NextPane, &env);
     assert_eq!(view(&app).fields()[view(&app).field].2, Field::Rating);
-    press(&mut app, &env, Command::PutBack);
+    act(&mut app, Command::PutBack, &env);
     assert!(matches!(app.mode(), Mode::Browse), "the view closes on the section");
     let now = app.section(SOMU).unwrap();
     assert_eq!(now.rating.as_deref(), Some("○"), "the rating before that commit");
@@ -130,20 +124,20 @@ fn r_puts_the_chosen_field_back_as_it_was_before_the_commit_and_u_undoes_it() {
     assert_eq!((app.cursor(), app.focus()), (Node::Section(SOMU), Focus::Pane(Field::Rating)));
     assert!(app.message().as_ref().unwrap().text.contains("「目標達成度」を 令和8年11月22日 10:30 の変更より前"));
     assert!(app.has_unsaved());
-    press(&mut app, &env, Command::Undo);
+    act(&mut app, Command::Undo, &env);
     assert_eq!(app.section(SOMU).unwrap().rating.as_deref(), Some("◎"));
 
     // The reflection from before 田中's rewrite, two commits down.
-    press(&mut app, &env, Command::History);
-    press(&mut app, &env, Command::Down);
+    act(&mut app, Command::History, &env);
+    act(&mut app, Command::Down, &env);
     assert_eq!(view(&app).selected_diff().unwrap().sections[0].fields[0].field, Field::Reflection);
-    press(&mut app, &env, Command::PutBack);
+    act(&mut app, Command::PutBack, &env);
     assert!(app.section(SOMU).unwrap().reflection.starts_with("市民対応については、概ね"));
 
     // The sample's commit created the section: nothing from before it to put back.
-    press(&mut app, &env, Command::History);
-    press(&mut app, &env, Command::Last);
-    press(&mut app, &env, Command::PutBack);
+    act(&mut app, Command::History, &env);
+    act(&mut app, Command::Last, &env);
+    act(&mut app, Command::PutBack, &env);
     assert!(matches!(app.mode(), Mode::Changes(_)));
     assert!(app.message().as_ref().unwrap().text.contains("新しくできた課"));
 }
@@ -152,9 +146,9 @@ fn r_puts_the_chosen_field_back_as_it_was_before_the_commit_and_u_undoes_it() {
 fn a_reviewer_sees_the_history_but_cannot_put_anything_back() {
     let Some(sb) = Sandbox::new() else { return };
     let top = repository(&sb);
-    let (mut app, env) = open_with(&top, hyoka::app::Settings { read_only: true, ..common::state::settings(Lang::Ja) });
-    press(&mut app, &env, Command::History);
-    press(&mut app, &env, Command::PutBack);
+    let (mut app, env) = open_with(&top, hyoka::app::Settings { read_only: true, ..common::app::settings(Lang::Ja) });
+    act(&mut app, Command::History, &env);
+    act(&mut app, Command::PutBack, &env);
     assert!(matches!(app.mode(), Mode::Changes(_)), "the view stays");
     assert!(!app.has_unsaved());
     assert!(app.message().as_ref().unwrap().text.contains("閲覧"));
@@ -164,9 +158,9 @@ fn a_reviewer_sees_the_history_but_cannot_put_anything_back() {
 fn outside_a_repository_the_view_says_why_and_late_answers_for_a_closed_view_are_ignored() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join(FILE).parent().unwrap()).unwrap();
-    std::fs::write(dir.path().join(FILE), gitkit::SAMPLE).unwrap();
+    std::fs::write(dir.path().join(FILE), SAMPLE).unwrap();
     let (mut app, env) = open(dir.path());
-    press(&mut app, &env, Command::History);
+    act(&mut app, Command::History, &env);
     let failed = view(&app).failed.clone().expect("a reason");
     assert!(failed.contains("git"), "{failed}");
 
@@ -188,27 +182,10 @@ fn the_history_view_as_drawn() {
     let Some(sb) = Sandbox::new() else { return };
     let top = repository(&sb);
     let (mut app, env) = open(&top);
-    press(&mut app, &env, Command::History);
-    press(&mut app, &env, Command::Down);
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    terminal.draw(|frame| hyoka::ui::draw(frame, &app)).unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    let text: String = (0..buffer.area.height)
-        .map(|y| {
-            let mut row = String::new();
-            let mut skip = 0;
-            for x in 0..buffer.area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let symbol = buffer[(x, y)].symbol();
-                skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-                row.push_str(symbol);
-            }
-            row.trim_end().to_owned() + "\n"
-        })
-        .collect();
+    act(&mut app, Command::History, &env);
+    act(&mut app, Command::Down, &env);
+    let buffer = draw(&mut app, 100, 30);
+    let text: String = (0..buffer.area.height).map(|y| row_text(&buffer, y).trim_end().to_owned() + "\n").collect();
     assert!(text.contains("履歴  保存済み"), "the status line names the view");
     // The sample's commit is dated by the test's clock and the status line names a temporary
     // folder: both are left out of the snapshot.

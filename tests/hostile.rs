@@ -1,17 +1,14 @@
 //! Hostile input: whatever bytes a data file holds, loading answers with the document or with
 //! errors that say where, and never panics, hangs or eats the memory.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
+mod common;
+
+use common::cli::hyoka;
+use common::tools::cases;
 use hyoka::store::Describe as _;
 use std::os::unix::fs::symlink;
-use std::path::Path;
 use std::process::Command;
 
 use hyoka::store::{
@@ -23,11 +20,6 @@ use proptest::prelude::*;
 fn load_bytes(bytes: &[u8]) -> Result<(), Vec<hyoka::store::Problem>> {
     let text = decode(bytes).map_err(|p| vec![p])?;
     parse_document(&text).map(|_| ())
-}
-
-fn cases(local: u32) -> u32 {
-    // CI runs a longer, fuzz-like pass within its time budget (stable Rust: no cargo fuzz there).
-    if std::env::var("CI").is_ok_and(|v| v == "true") { local * 20 } else { local }
 }
 
 /// A scalar as it may stand after `key: ` in a hand-edited file, in every style YAML has, with
@@ -120,7 +112,7 @@ fn yaml_shaped() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases(500)))]
+    #![proptest_config(ProptestConfig::with_cases(cases(500, 20)))]
     #[test]
     fn any_bytes_load_or_fail_with_a_position(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
         if let Err(problems) = load_bytes(&bytes) {
@@ -233,13 +225,7 @@ fn links_out_of_the_folder_fifos_and_folders_named_yaml_are_refused() {
 
     // The same paths given on the command line: a clear error, exit 1, and the FIFO never opened.
     for name in ["link.yaml", "folder.yaml", "pipe.yaml"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_hyoka"))
-            .args(["check", &dir.path().join(name).to_string_lossy()])
-            .env("HYOKA_CONFIG", Path::new("/nonexistent"))
-            .env("XDG_CONFIG_HOME", outside.path().join("config"))
-            .env("XDG_STATE_HOME", outside.path().join("state"))
-            .output()
-            .expect("run hyoka check");
+        let out = hyoka(&["check", &dir.path().join(name).to_string_lossy()]);
         assert_eq!(out.status.code(), Some(1), "{name}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(

@@ -2,52 +2,23 @@
 //! hyoka was started and wherever the file went, written at once when the terminal goes, and a
 //! word on screen when there is nowhere to write one.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::time::Duration;
 
-use common::*;
-
-fn journals(state: &Path) -> Vec<PathBuf> {
-    fs::read_dir(state.join("hyoka"))
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "journal"))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn journal_holding(state: &Path, text: &str) -> Option<PathBuf> {
-    journals(state).into_iter().find(|j| fs::read_to_string(j).is_ok_and(|t| t.contains(text)))
-}
-
-fn wait_until(what: &str, ok: impl Fn() -> bool) {
-    let start = Instant::now();
-    while !ok() {
-        assert!(start.elapsed() < DEADLINE, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
+use common::clerk::*;
+use common::docs::*;
+use common::pty::*;
+use common::workspace::*;
 
 /// Types `text` at the end of a pane's text (Tab `pane` times from the tree) and leaves it in the editor.
 fn typing(tui: &mut Tui, pane: usize, text: &str) {
     tui.wait_ready();
-    focus_pane(tui, pane, "Enter:編集");
-    start_editing(tui);
-    tui.press(text);
-    tui.wait_for(text);
+    type_in_pane(tui, pane, text);
 }
 
 #[test]

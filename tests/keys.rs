@@ -1,33 +1,17 @@
 //! Key bindings as data: the README's key map is the table in force, the settings file can change
 //! it (and a mistake in it is said clearly), and Ctrl-L redraws a screen the terminal lost.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
-use std::process::Command;
-
-use common::*;
+use common::cli::Cli;
+use common::pty::*;
+use common::workspace::*;
 use hyoka::app::keymap::Keymap;
 
 fn hyoka_with_config(config: &str, args: &[&str]) -> std::process::Output {
-    let dir = tempfile::tempdir().expect("a folder for the settings");
-    let path = dir.path().join("config.yaml");
-    std::fs::write(&path, config).expect("write the settings");
-    Command::new(env!("CARGO_BIN_EXE_hyoka"))
-        .args(args)
-        .env("HYOKA_CONFIG", &path)
-        .env("XDG_STATE_HOME", dir.path())
-        .env("XDG_CONFIG_HOME", dir.path())
-        .env_remove("HYOKA_LANG")
-        .output()
-        .expect("hyoka runs")
+    Cli::new().settings(config).args(args).output()
 }
 
 #[test]

@@ -1,20 +1,11 @@
 //! Japanese line breaking on the seed's real texts: no rule broken, nothing lost, lines full.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
-use hyoka::model::Document;
-use hyoka::store::parse_document;
+mod common;
+
+use common::docs::sample;
 use hyoka::text::{break_positions, display_width, may_end_line, may_start_line, wrap};
-
-fn sample() -> Document {
-    parse_document(include_str!("../data/kamigyo/2008.yaml")).expect("sample parses")
-}
 
 /// Every paragraph of every long text in the seed.
 fn paragraphs() -> Vec<String> {

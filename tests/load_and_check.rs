@@ -1,15 +1,12 @@
 //! Broken files are reported with file, line, column and what to do; the others still open.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
+
+mod common;
 
 use std::path::Path;
-use std::process::Command;
+
+use common::cli::{Cli, hyoka};
 
 use hyoka::app::FileState;
 use hyoka::i18n::Lang;
@@ -92,29 +89,13 @@ fn broken_files_do_not_stop_the_others_from_opening() {
     assert!(matches!(files[1].state, FileState::Broken(_)));
 }
 
-/// The binary with settings and state of its own: nothing of the machine's user reaches the test.
-fn hyoka(args: &[&str]) -> std::process::Output {
-    let home = tempfile::tempdir().expect("temp dir");
-    Command::new(env!("CARGO_BIN_EXE_hyoka"))
-        .args(args)
-        .env_remove("HYOKA_LANG")
-        .env("HOME", home.path())
-        .env("HYOKA_CONFIG", home.path().join("config.yaml"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_STATE_HOME", home.path().join("state"))
-        .output()
-        .expect("hyoka runs")
-}
-
 #[test]
 fn the_machine_user_s_settings_never_reach_a_test() {
     // A clerk's own settings file with English in it must not change what these tests see.
     let home = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir_all(home.path().join(".config/hyoka")).expect("mkdir");
     std::fs::write(home.path().join(".config/hyoka/config.yaml"), "lang: en\n").expect("write");
-    let mut command = Command::new(env!("CARGO_BIN_EXE_hyoka"));
-    command.args(["check", "data"]).env_remove("HYOKA_LANG").env_remove("XDG_CONFIG_HOME").env("HOME", home.path());
-    let english = command.output().expect("hyoka runs");
+    let english = Cli::new().args(&["check", "data"]).clerks_settings_in(home.path()).output();
     assert!(
         String::from_utf8_lossy(&english.stdout).contains("all good"),
         "the user's file is read when not told otherwise"

@@ -2,19 +2,16 @@
 //! crash keeps it, a removed or renamed section is asked about by name, and "edit both" keeps the
 //! goals as they were. Each with the real binary in pseudo-terminals.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
 use std::time::{Duration, Instant};
 
-use common::*;
+use common::clerk::*;
+use common::docs::*;
+use common::pty::*;
+use common::workspace::*;
 use hyoka::store::{emit_document, write_atomically};
 
 fn edit_on_disk(ws: &Workspace, edit: impl FnOnce(&mut hyoka::model::Document)) {
@@ -27,10 +24,7 @@ fn edit_on_disk(ws: &Workspace, edit: impl FnOnce(&mut hyoka::model::Document)) 
 fn a_with_a_question(ws: &Workspace, state: &std::path::Path) -> Tui {
     let mut a = Tui::spawn_with_state(ws.path(), state, 30, 100, &[]);
     a.wait_ready();
-    focus_pane(&mut a, 2, "Enter:編集");
-    start_editing(&mut a);
-    a.press("（Aの追記）");
-    a.wait_for("（Aの追記）");
+    type_in_pane(&mut a, 2, "（Aの追記）");
     stop_editing(&mut a);
     edit_on_disk(ws, |d| d.divisions[0].sections[0].progress.push_str("（Bの追記）"));
     a.wait_for_hint("保存時に選びます");
@@ -95,10 +89,7 @@ fn a_section_renamed_by_hand_while_i_changed_it_is_asked_about_not_brought_back(
     let ws = Workspace::kamigyo();
     let mut a = Tui::spawn(ws.path(), 30, 100);
     a.wait_ready();
-    focus_pane(&mut a, 4, "Enter:編集");
-    start_editing(&mut a);
-    a.press("（追記）");
-    a.wait_for("（追記）");
+    type_in_pane(&mut a, 4, "（追記）");
     stop_editing(&mut a);
     // Someone renames the division and the section in the file by hand.
     edit_on_disk(&ws, |d| {

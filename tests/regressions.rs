@@ -1,97 +1,41 @@
 //! Sequences a review found to lose work, kept as tests: each failed before its fix.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use std::sync::Arc;
-
-use chrono::{DateTime, FixedOffset};
-use hyoka::app::{Action, App, Effect, Focus, JournalEntry, Mode, Node, SectionRef, update};
+use common::app::{SHIMINZEI, open};
+use common::docs::{SAMPLE, read_doc, section};
+use common::worker::{check_disk, decide, env, save};
+use common::workspace::sample_folder;
+use hyoka::app::{Action, App, Focus, JournalEntry, Mode, Node, SectionRef, update};
 use hyoka::command::Command;
-use hyoka::i18n::Lang;
 use hyoka::model::{Document, Field, Section};
-use hyoka::store::{RealDisk, emit_document, parse_document, write_atomically};
-use hyoka::worker::load_workspace;
-use hyoka::worker::{Env, Journals, settle};
-
-const SAMPLE: &str = include_str!("../data/kamigyo/2008.yaml");
-const SHIMINZEI: SectionRef = SectionRef { file: 0, division: 0, section: 3 };
-
-fn fixed_time() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2026-11-24T13:58:00+09:00").expect("date")
-}
-
-fn env() -> Env {
-    Env { faults: Arc::new(RealDisk), clock: fixed_time, ..Env::new(Lang::Ja, None) }
-}
-
-/// Ctrl-S, with the worker's part carried out at once.
-fn save(app: &mut App) {
-    let effects = update(app, Command::Save.into());
-    settle(app, effects, &env());
-}
-
-/// What the screen does every half second: look at the disk (and take in what changed).
-fn check_disk(app: &mut App) {
-    let effects = update(app, Action::Tick);
-    settle(app, effects, &env());
-}
-
-/// A key in a dialog, and the save it starts carried out.
-fn decide(app: &mut App, command: Command) {
-    let effects = update(app, command.into());
-    assert!(effects.iter().all(|e| matches!(e, Effect::Save(_))), "{effects:?}");
-    settle(app, effects, &env());
-}
-
-fn workspace() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("2008.yaml");
-    std::fs::write(&path, SAMPLE).expect("write");
-    (dir, path)
-}
-
-fn open(dir: &Path) -> App {
-    App::new(load_workspace(dir).expect("loads"), common::state::settings(Lang::Ja))
-}
-
-fn on_disk(path: &Path) -> Document {
-    parse_document(&std::fs::read_to_string(path).expect("read")).expect("parses")
-}
-
-fn section<'a>(doc: &'a Document, name: &str) -> &'a Section {
-    doc.divisions.iter().flat_map(|d| &d.sections).find(|s| s.name == name).expect("section")
-}
+use hyoka::store::{emit_document, parse_document, write_atomically};
+use hyoka::worker::{Journals, settle};
 
 /// Someone else saves the file (another hyoka, a git pull).
 fn someone_else(path: &Path, edit: impl FnOnce(&mut Document)) {
-    let mut doc = on_disk(path);
+    let mut doc = read_doc(path).0;
     edit(&mut doc);
     // A different length or inode, as every real save makes.
     write_atomically(path, emit_document(&doc).as_bytes()).expect("write");
 }
 
 fn rate(app: &mut App, at: SectionRef, index: u8) {
-    common::state::go_to_pane(app, Node::Section(at), Focus::Pane(Field::Rating));
+    common::reach::go_to_pane(app, Node::Section(at), Focus::Pane(Field::Rating));
     update(app, Command::Rate(index + 1).into());
 }
 
 #[test]
 fn keeping_my_multi_line_goal_in_a_conflict_keeps_it_one_goal() {
-    let (dir, path) = workspace();
+    let (dir, path) = sample_folder();
     let mut app = open(dir.path());
     let machi = SectionRef { file: 0, division: 0, section: 1 };
-    common::state::go_to(&mut app, Node::Section(machi));
-    common::state::focus(&mut app, Focus::Pane(Field::Goals));
+    common::reach::go_to(&mut app, Node::Section(machi));
+    common::reach::focus(&mut app, Focus::Pane(Field::Goals));
     update(&mut app, Command::Edit.into());
     update(&mut app, Action::Paste("\n・補足の行".into()));
     update(&mut app, Command::EndEdit.into());
@@ -99,14 +43,14 @@ fn keeping_my_multi_line_goal_in_a_conflict_keeps_it_one_goal() {
     save(&mut app);
     assert!(matches!(app.mode(), Mode::Resolve(_)));
     decide(&mut app, Command::KeepMine);
-    let goals = section(&on_disk(&path), "まちづくり推進課").goals.clone();
+    let goals = section(&read_doc(&path).0, "まちづくり推進課").goals.clone();
     assert_eq!(goals.len(), 1, "{goals:?}");
     assert!(goals[0].ends_with("\n・補足の行"));
 }
 
 #[test]
 fn undo_after_a_merge_that_added_a_section_touches_no_other_section() {
-    let (dir, path) = workspace();
+    let (dir, path) = sample_folder();
     let mut app = open(dir.path());
     rate(&mut app, SHIMINZEI, 3);
     someone_else(&path, |d| d.divisions[0].sections.insert(0, Section::new("新設課")));
@@ -119,17 +63,17 @@ fn undo_after_a_merge_that_added_a_section_touches_no_other_section() {
         "cursor follows"
     );
     save(&mut app);
-    let doc = on_disk(&path);
+    let doc = read_doc(&path).0;
     let names: Vec<&str> = doc.divisions[0].sections.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["新設課", "総務課", "まちづくり推進課", "市民窓口課", "市民税課", "固定資産税課", "納税課"]);
 }
 
 #[test]
 fn undo_after_taking_in_a_colleague_s_field_does_not_revert_it() {
-    let (dir, path) = workspace();
+    let (dir, path) = sample_folder();
     let mut app = open(dir.path());
-    common::state::go_to(&mut app, Node::Section(SHIMINZEI));
-    common::state::focus(&mut app, Focus::Pane(Field::Reflection));
+    common::reach::go_to(&mut app, Node::Section(SHIMINZEI));
+    common::reach::focus(&mut app, Focus::Pane(Field::Reflection));
     update(&mut app, Command::Edit.into());
     update(&mut app, Action::Paste("（Aの追記）".into()));
     update(&mut app, Command::EndEdit.into());
@@ -137,15 +81,15 @@ fn undo_after_taking_in_a_colleague_s_field_does_not_revert_it() {
     check_disk(&mut app);
     update(&mut app, Command::Undo.into());
     save(&mut app);
-    assert_eq!(section(&on_disk(&path), "市民税課").rating.as_deref(), Some("×"));
+    assert_eq!(section(&read_doc(&path).0, "市民税課").rating.as_deref(), Some("×"));
 }
 
 #[test]
 fn ctrl_s_ends_the_edit_so_a_merge_cannot_move_it_elsewhere() {
-    let (dir, path) = workspace();
+    let (dir, path) = sample_folder();
     let mut app = open(dir.path());
-    common::state::go_to(&mut app, Node::Section(SHIMINZEI));
-    common::state::focus(&mut app, Focus::Pane(Field::Reflection));
+    common::reach::go_to(&mut app, Node::Section(SHIMINZEI));
+    common::reach::focus(&mut app, Focus::Pane(Field::Reflection));
     update(&mut app, Command::Edit.into());
     update(&mut app, Action::Paste("X".into()));
     someone_else(&path, |d| d.divisions[0].sections.insert(0, Section::new("新設課")));
@@ -153,17 +97,17 @@ fn ctrl_s_ends_the_edit_so_a_merge_cannot_move_it_elsewhere() {
     let effects = update(&mut app, Command::Save.into());
     settle(&mut app, effects, &env());
     assert!(matches!(app.mode(), Mode::Browse));
-    let doc = on_disk(&path);
+    let doc = read_doc(&path).0;
     assert!(section(&doc, "市民税課").reflection.ends_with('X'));
     assert_eq!(section(&doc, "市民窓口課"), section(&parse_document(SAMPLE).expect("sample"), "市民窓口課"));
 }
 
 #[test]
 fn ctrl_s_on_a_goal_just_added_and_left_empty_overwrites_nothing() {
-    let (dir, path) = workspace();
+    let (dir, path) = sample_folder();
     let mut app = open(dir.path());
-    common::state::go_to(&mut app, Node::Section(SectionRef { file: 0, division: 0, section: 0 }));
-    common::state::focus(&mut app, Focus::Pane(Field::Goals));
+    common::reach::go_to(&mut app, Node::Section(SectionRef { file: 0, division: 0, section: 0 }));
+    common::reach::focus(&mut app, Focus::Pane(Field::Goals));
     update(&mut app, Command::AddGoalBefore.into());
     let effects = update(&mut app, Command::Save.into());
     settle(&mut app, effects, &env());
@@ -175,7 +119,7 @@ fn ctrl_s_on_a_goal_just_added_and_left_empty_overwrites_nothing() {
 
 #[test]
 fn a_double_change_taken_in_and_then_set_back_is_still_asked_about() {
-    let (dir, path) = workspace();
+    let (dir, path) = sample_folder();
     let mut app = open(dir.path());
     rate(&mut app, SHIMINZEI, 3); // ×
     someone_else(&path, |d| d.divisions[0].sections[3].rating = Some("○".into()));
@@ -186,14 +130,14 @@ fn a_double_change_taken_in_and_then_set_back_is_still_asked_about() {
     save(&mut app);
     assert!(matches!(app.mode(), Mode::Resolve(_)), "asked");
     decide(&mut app, Command::KeepMine);
-    assert_eq!(section(&on_disk(&path), "市民税課").rating.as_deref(), Some("◎"));
+    assert_eq!(section(&read_doc(&path).0, "市民税課").rating.as_deref(), Some("◎"));
     assert_eq!(app.section(SHIMINZEI).and_then(|s| s.rating.clone()).as_deref(), Some("◎"));
 }
 
 #[test]
 fn a_section_they_removed_but_i_changed_is_asked_about_by_name_before_anything_is_written() {
     for (answer, kept) in [(Command::KeepMine, true), (Command::KeepTheirs, false)] {
-        let (dir, path) = workspace();
+        let (dir, path) = sample_folder();
         let mut app = open(dir.path());
         rate(&mut app, SHIMINZEI, 3);
         someone_else(&path, |d| {
@@ -211,7 +155,7 @@ fn a_section_they_removed_but_i_changed_is_asked_about_by_name_before_anything_i
         );
         assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs, "nothing written while undecided");
         decide(&mut app, answer);
-        let doc = on_disk(&path);
+        let doc = read_doc(&path).0;
         let found = doc.divisions[0].sections.iter().find(|s| s.name == "市民税課");
         assert_eq!(found.map(|s| s.rating.clone()), kept.then(|| Some("×".to_owned())), "{answer:?}");
         assert!(!app.has_unsaved(), "{answer:?}: decided and saved");
@@ -220,10 +164,10 @@ fn a_section_they_removed_but_i_changed_is_asked_about_by_name_before_anything_i
 
 #[test]
 fn a_journal_another_hyoka_wrote_is_not_removed_or_offered_by_this_one() {
-    let (dir, _) = workspace();
+    let (dir, _) = sample_folder();
     let state = tempfile::tempdir().expect("state");
     let mut first = open(dir.path());
-    common::state::go_to_pane(&mut first, Node::Section(SHIMINZEI), Focus::Pane(Field::Reflection));
+    common::reach::go_to_pane(&mut first, Node::Section(SHIMINZEI), Focus::Pane(Field::Reflection));
     update(&mut first, Command::Edit.into());
     update(&mut first, Action::Paste("追記".into()));
     update(&mut first, Command::EndEdit.into());
@@ -249,7 +193,7 @@ fn a_journal_another_hyoka_wrote_is_not_removed_or_offered_by_this_one() {
 
 #[test]
 fn a_fifo_put_in_place_of_the_file_does_not_freeze_the_screen() {
-    let (dir, path) = workspace();
+    let (dir, path) = sample_folder();
     let mut app = open(dir.path());
     std::fs::remove_file(&path).expect("remove");
     assert!(std::process::Command::new("mkfifo").arg(&path).status().expect("mkfifo").success());
@@ -269,10 +213,9 @@ fn a_data_file_that_is_a_link_stays_a_link_after_a_save() {
     std::fs::create_dir(&real).expect("mkdir");
     std::fs::write(real.join("2008.yaml"), SAMPLE).expect("write");
     std::os::unix::fs::symlink(real.join("2008.yaml"), dir.path().join("current.yaml")).expect("link");
-    let mut app =
-        App::new(load_workspace(&dir.path().join("current.yaml")).expect("loads"), common::state::settings(Lang::Ja));
+    let mut app = open(&dir.path().join("current.yaml"));
     rate(&mut app, SHIMINZEI, 3);
     save(&mut app);
     assert!(std::fs::symlink_metadata(dir.path().join("current.yaml")).expect("meta").file_type().is_symlink());
-    assert_eq!(section(&on_disk(&real.join("2008.yaml")), "市民税課").rating.as_deref(), Some("×"));
+    assert_eq!(section(&read_doc(&real.join("2008.yaml")).0, "市民税課").rating.as_deref(), Some("×"));
 }

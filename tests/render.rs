@@ -1,123 +1,72 @@
 //! The screen as drawn into ratatui's TestBackend: snapshots (with Japanese text) and cell checks.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
-use hyoka::app::{Action, App, FileEntry, FileState, Focus, Node, SectionRef, update};
+use common::app::{app_of, sample_app_in};
+use common::draw::{ambiguous, draw_terminal};
+use common::terminal::{assert_rows_fill, screen_text};
+use hyoka::app::{Action, App, FileState, Focus, Node, SectionRef, update};
+use hyoka::worker::load_workspace;
 use hyoka::command::Command;
 use hyoka::i18n::Lang;
 use hyoka::model::Field;
-use hyoka::store::parse_document;
-use hyoka::text::{AmbiguousWidth, display_width, set_ambiguous_width};
-use hyoka::worker::load_workspace;
+use hyoka::text::{AmbiguousWidth, display_width};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
+use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-fn app(lang: Lang) -> App {
-    let text = include_str!("../data/kamigyo/2008.yaml");
-    let doc = parse_document(text).expect("sample parses");
-    let entry = FileEntry::loaded("data/kamigyo/2008.yaml", doc, text);
-    App::new(vec![entry], common::state::settings(lang))
-}
-
-fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    update(app, Action::Resize(width, height));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|frame| hyoka::ui::draw(frame, app)).expect("draws");
-    terminal
-}
-
-/// What a terminal receives for one row, as ratatui sends it: each cell not marked to be skipped,
-/// and after a cell `n` columns wide the next `n - 1` cells are not sent.
-fn sent_cells(buffer: &Buffer, y: u16) -> Vec<&str> {
-    let mut sent = Vec::new();
-    let mut skip = 0;
-    for x in 0..buffer.area.width {
-        let cell = &buffer[(x, y)];
-        if skip > 0 {
-            skip -= 1;
-            continue;
-        }
-        if cell.diff_option == CellDiffOption::Skip {
-            continue;
-        }
-        skip = cell.cell_width().saturating_sub(1);
-        sent.push(cell.symbol());
-    }
-    sent
-}
-
-/// The screen as text, one line per row, as the terminal shows it.
-fn screen(buffer: &Buffer) -> String {
-    (0..buffer.area.height).map(|y| sent_cells(buffer, y).concat() + "\n").collect()
-}
-
-/// Every row, measured as the terminal measures it (with the current ambiguous width), fills the
-/// terminal exactly: nothing pushed out of place, no border wrapped onto the next line.
+/// Every row, measured as the terminal measures it (with the ambiguous width the frame was drawn
+/// for), fills the terminal exactly.
 fn row_widths_fit(buffer: &Buffer) {
-    use unicode_width::UnicodeWidthStr;
-    // Measured with the Unicode table itself, as the terminal does, not with hyoka's own measure.
-    let wide = hyoka::text::ambiguous_width() == AmbiguousWidth::Wide;
-    for y in 0..buffer.area.height {
-        let cells = sent_cells(buffer, y);
-        let width: usize = cells.iter().map(|s| if wide { s.width_cjk() } else { s.width() }).sum();
-        let line = cells.concat();
-        assert_eq!(width, usize::from(buffer.area.width), "row {y} is not exactly the width: {line}");
-    }
+    assert_rows_fill(buffer, hyoka::text::ambiguous_width() == AmbiguousWidth::Wide, "the screen");
 }
 
 #[test]
 fn main_screen_80x24() {
-    let mut app = app(Lang::Ja);
-    let terminal = render(&mut app, 80, 24);
+    let mut app = sample_app_in(Lang::Ja);
+    let terminal = draw_terminal(&mut app, 80, 24);
     row_widths_fit(terminal.backend().buffer());
-    insta::assert_snapshot!(screen(terminal.backend().buffer()));
+    insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
 #[test]
 fn main_screen_120x40() {
-    let mut app = app(Lang::Ja);
-    let terminal = render(&mut app, 120, 40);
+    let mut app = sample_app_in(Lang::Ja);
+    let terminal = draw_terminal(&mut app, 120, 40);
     row_widths_fit(terminal.backend().buffer());
-    insta::assert_snapshot!(screen(terminal.backend().buffer()));
+    insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
 #[test]
 fn main_screen_in_english() {
-    let mut app = app(Lang::En);
-    let terminal = render(&mut app, 80, 24);
-    insta::assert_snapshot!(screen(terminal.backend().buffer()));
+    let mut app = sample_app_in(Lang::En);
+    let terminal = draw_terminal(&mut app, 80, 24);
+    insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
 #[test]
 fn goals_with_a_lead_in_focused_120x40() {
-    let mut app = app(Lang::Ja);
-    common::state::go_to(&mut app, Node::Section(SectionRef { file: 0, division: 0, section: 2 }));
-    common::state::focus(&mut app, Focus::Pane(Field::Goals));
-    common::state::goal_row(&mut app, 1);
-    let terminal = render(&mut app, 120, 40);
-    insta::assert_snapshot!(screen(terminal.backend().buffer()));
+    let mut app = sample_app_in(Lang::Ja);
+    common::reach::go_to(&mut app, Node::Section(SectionRef { file: 0, division: 0, section: 2 }));
+    common::reach::focus(&mut app, Focus::Pane(Field::Goals));
+    common::reach::goal_row(&mut app, 1);
+    let terminal = draw_terminal(&mut app, 120, 40);
+    insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
 #[test]
 fn editing_the_reflection_80x24() {
-    let mut app = app(Lang::Ja);
-    common::state::go_to(&mut app, Node::Section(SectionRef { file: 0, division: 0, section: 3 }));
-    common::state::focus(&mut app, Focus::Pane(Field::Reflection));
+    let mut app = sample_app_in(Lang::Ja);
+    common::reach::go_to(&mut app, Node::Section(SectionRef { file: 0, division: 0, section: 3 }));
+    common::reach::focus(&mut app, Focus::Pane(Field::Reflection));
     update(&mut app, Command::Edit.into());
     update(&mut app, Action::Paste("窓口で".into()));
-    let mut terminal = render(&mut app, 80, 24);
+    let mut terminal = draw_terminal(&mut app, 80, 24);
     row_widths_fit(terminal.backend().buffer());
-    insta::assert_snapshot!(screen(terminal.backend().buffer()));
+    insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
     // The terminal's own cursor sits right after the typed text, for the IME.
     let cursor = terminal.get_cursor_position().expect("cursor");
     let buffer = terminal.backend().buffer();
@@ -127,34 +76,34 @@ fn editing_the_reflection_80x24() {
 
 #[test]
 fn help_overlay_80x24() {
-    let mut app = app(Lang::Ja);
+    let mut app = sample_app_in(Lang::Ja);
     update(&mut app, Command::Help.into());
-    let terminal = render(&mut app, 80, 24);
+    let terminal = draw_terminal(&mut app, 80, 24);
     row_widths_fit(terminal.backend().buffer());
-    insta::assert_snapshot!(screen(terminal.backend().buffer()));
+    insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
 #[test]
 fn quit_dialog_over_unsaved_work() {
-    let mut app = app(Lang::Ja);
-    common::state::focus(&mut app, Focus::Pane(Field::Rating));
+    let mut app = sample_app_in(Lang::Ja);
+    common::reach::focus(&mut app, Focus::Pane(Field::Rating));
     update(&mut app, Command::Rate(1).into());
     update(&mut app, Command::Quit.into());
-    let terminal = render(&mut app, 80, 24);
+    let terminal = draw_terminal(&mut app, 80, 24);
     row_widths_fit(terminal.backend().buffer());
-    insta::assert_snapshot!(screen(terminal.backend().buffer()));
+    insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
 #[test]
 fn division_overview_lists_ratings_and_gaps() {
-    let mut app = common::state::sample_with(Lang::Ja, |d| {
+    let mut app = common::app::sample_with(Lang::Ja, |d| {
         let s = &mut d.divisions[2].sections[1];
         s.progress.clear();
         s.rating = None;
     });
-    common::state::go_to(&mut app, Node::Division(0, 2));
-    let terminal = render(&mut app, 80, 24);
-    insta::assert_snapshot!(screen(terminal.backend().buffer()));
+    common::reach::go_to(&mut app, Node::Division(0, 2));
+    let terminal = draw_terminal(&mut app, 80, 24);
+    insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
 #[test]
@@ -166,19 +115,19 @@ fn a_broken_file_shows_its_errors() {
     if let FileState::Broken(e) = &mut files[0].state {
         e.path = "data/2009.yaml".into();
     }
-    let mut app = App::new(files, common::state::settings(Lang::Ja));
-    let terminal = render(&mut app, 80, 24);
-    insta::assert_snapshot!(screen(terminal.backend().buffer()));
+    let mut app = app_of(files, Lang::Ja);
+    let terminal = draw_terminal(&mut app, 80, 24);
+    insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
 #[test]
 fn unsaved_and_empty_markers_are_coloured_in_the_tree() {
     // 総務課's reflection empty in the file, and its rating changed on screen.
-    let mut app = common::state::sample_with(Lang::Ja, |d| d.divisions[0].sections[0].reflection.clear());
-    common::state::focus(&mut app, Focus::Pane(Field::Rating));
+    let mut app = common::app::sample_with(Lang::Ja, |d| d.divisions[0].sections[0].reflection.clear());
+    common::reach::focus(&mut app, Focus::Pane(Field::Rating));
     update(&mut app, Command::Rate(1).into());
-    common::state::focus(&mut app, Focus::Tree);
-    let terminal = render(&mut app, 80, 24);
+    common::reach::focus(&mut app, Focus::Tree);
+    let terminal = draw_terminal(&mut app, 80, 24);
     let buffer = terminal.backend().buffer();
     // Row 3 is 総務課: "    *!総務課".
     assert_eq!(buffer[(5, 3)].symbol(), "*");
@@ -188,24 +137,23 @@ fn unsaved_and_empty_markers_are_coloured_in_the_tree() {
     assert_eq!(buffer[(7, 3)].symbol(), "総");
     assert!(buffer[(7, 3)].modifier.contains(Modifier::REVERSED), "the tree cursor is on it");
     assert_eq!(buffer[(7, 3)].bg, Color::Reset, "reverse video, no colour a light terminal would hide");
-    assert!(screen(buffer).contains(" 未保存 1課 "));
+    assert!(screen_text(buffer).contains(" 未保存 1課 "));
 }
 
 /// A terminal set to draw ambiguous characters two columns wide (PuTTY, RLogin, TeraTerm, vim's
 /// ambiwidth=double): borders in ASCII, ◎ ○ △ × ① given two columns each.
 fn render_wide(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    set_ambiguous_width(AmbiguousWidth::Wide);
-    let terminal = render(app, width, height);
+    let _wide = ambiguous(true);
+    let terminal = draw_terminal(app, width, height);
     row_widths_fit(terminal.backend().buffer());
-    set_ambiguous_width(AmbiguousWidth::Narrow);
     terminal
 }
 
 #[test]
 fn main_screen_with_wide_ambiguous_characters_80x24() {
-    let mut app = app(Lang::Ja);
+    let mut app = sample_app_in(Lang::Ja);
     let terminal = render_wide(&mut app, 80, 24);
-    let text = screen(terminal.backend().buffer());
+    let text = screen_text(terminal.backend().buffer());
     assert!(text.starts_with("+ 所属一覧 -"), "ASCII borders in wide mode:\n{text}");
     assert!(
         !text.chars().any(|c| ('\u{2500}'..='\u{257F}').contains(&c)),
@@ -216,22 +164,22 @@ fn main_screen_with_wide_ambiguous_characters_80x24() {
 
 #[test]
 fn main_screen_with_wide_ambiguous_characters_120x40() {
-    let mut app = app(Lang::Ja);
-    common::state::focus(&mut app, Focus::Pane(Field::Goals));
+    let mut app = sample_app_in(Lang::Ja);
+    common::reach::focus(&mut app, Focus::Pane(Field::Goals));
     let terminal = render_wide(&mut app, 120, 40);
-    insta::assert_snapshot!(screen(terminal.backend().buffer()));
+    insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
 #[test]
 fn every_screen_fits_in_wide_mode() {
-    let mut app = app(Lang::Ja);
+    let mut app = sample_app_in(Lang::Ja);
     update(&mut app, Command::Help.into());
     render_wide(&mut app, 80, 24);
-    let mut app = self::app(Lang::Ja);
-    common::state::go_to(&mut app, Node::Division(0, 0));
+    let mut app = sample_app_in(Lang::Ja);
+    common::reach::go_to(&mut app, Node::Division(0, 0));
     render_wide(&mut app, 80, 24);
-    let mut app = self::app(Lang::Ja);
-    common::state::focus(&mut app, Focus::Pane(Field::Progress));
+    let mut app = sample_app_in(Lang::Ja);
+    common::reach::focus(&mut app, Focus::Pane(Field::Progress));
     update(&mut app, Command::Edit.into());
     update(&mut app, Action::Paste("◎○△×①※→".into()));
     let mut terminal = render_wide(&mut app, 80, 24);
@@ -245,9 +193,9 @@ fn every_screen_fits_in_wide_mode() {
 fn a_popup_over_wide_text_leaves_no_half_character() {
     // The help overlay's left border falls on the second column of a full-width character in the
     // status line at 80×24; that character must be blanked, not left to hide the border.
-    let mut app = app(Lang::Ja);
+    let mut app = sample_app_in(Lang::Ja);
     update(&mut app, Command::Help.into());
-    let terminal = render(&mut app, 80, 24);
+    let terminal = draw_terminal(&mut app, 80, 24);
     let buffer = terminal.backend().buffer();
     for y in 0..buffer.area.height {
         for x in 0..buffer.area.width - 1 {
@@ -267,39 +215,38 @@ fn a_popup_over_wide_text_leaves_no_half_character() {
 
 #[test]
 fn long_tree_labels_are_cut_with_an_ellipsis() {
-    let mut app = common::state::sample_with(Lang::Ja, |d| {
-        d.divisions[0].sections[1].name = "まちづくり推進課地域力推進担当".into()
-    });
-    let terminal = render(&mut app, 80, 24);
-    let row = screen(terminal.backend().buffer()).lines().nth(4).unwrap_or_default().to_owned();
+    let mut app =
+        common::app::sample_with(Lang::Ja, |d| d.divisions[0].sections[1].name = "まちづくり推進課地域力推進担当".into());
+    let terminal = draw_terminal(&mut app, 80, 24);
+    let row = screen_text(terminal.backend().buffer()).lines().nth(4).unwrap_or_default().to_owned();
     assert!(row.starts_with("│      まちづくり推進… │"), "{row}");
 }
 
 #[test]
 fn control_characters_in_data_are_shown_not_sent() {
-    let mut app = common::state::sample_with(Lang::Ja, |d| {
+    let mut app = common::app::sample_with(Lang::Ja, |d| {
         let s = &mut d.divisions[0].sections[0];
         s.name = "総務\u{1b}[2J課".into();
         s.reflection = "危険\u{1b}]52;c;AAAA\u{7}な\u{9b}文字\u{202e}逆順\tタブ".into();
     });
-    let terminal = render(&mut app, 120, 40);
-    let text = screen(terminal.backend().buffer());
+    let terminal = draw_terminal(&mut app, 120, 40);
+    let text = screen_text(terminal.backend().buffer());
     assert!(text.contains("総務␛[2J課"), "{text}");
     assert!(text.contains("危険␛]52;c;AAAA␇な<U+009B>文字<U+202E>逆順    タブ"), "{text}");
     assert!(!text.chars().any(|c| c.is_control() && c != '\n'));
     // The same text in the editor: shown with stand-ins too.
-    common::state::focus(&mut app, Focus::Pane(Field::Reflection));
+    common::reach::focus(&mut app, Focus::Pane(Field::Reflection));
     update(&mut app, Command::Edit.into());
-    let terminal = render(&mut app, 120, 40);
-    let text = screen(terminal.backend().buffer());
+    let terminal = draw_terminal(&mut app, 120, 40);
+    let text = screen_text(terminal.backend().buffer());
     assert!(text.contains("危険␛]52;c;AAAA␇な<U+009B>文字<U+202E>逆順    タブ"), "{text}");
 }
 
 #[test]
 fn the_conflict_dialog_shows_both_texts_with_who_and_when() {
     use hyoka::store::FieldConflict;
-    let mut app = app(Lang::Ja);
-    common::state::merge_left(
+    let mut app = sample_app_in(Lang::Ja);
+    common::reach::merge_left(
         &mut app,
         vec![FieldConflict {
             division: "区民部".into(),
@@ -313,29 +260,29 @@ fn the_conflict_dialog_shows_both_texts_with_who_and_when() {
             their_at: chrono::DateTime::parse_from_rfc3339("2026-11-24T13:58:00+09:00").ok(),
         }],
     );
-    let terminal = render(&mut app, 80, 24);
+    let terminal = draw_terminal(&mut app, 80, 24);
     row_widths_fit(terminal.backend().buffer());
-    insta::assert_snapshot!(screen(terminal.backend().buffer()));
+    insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
 #[test]
 fn the_recovery_dialog_lists_the_unsaved_fields() {
-    let mut app = app(Lang::Ja);
+    let mut app = sample_app_in(Lang::Ja);
     let doc = app.doc(0).cloned().expect("doc");
     let mut mine = doc.clone();
     mine.divisions[0].sections[0].reflection.push_str("（追記）");
     let here = app.files()[0].canonical.display().to_string();
-    common::state::journal_left(&mut app, doc, mine, &here);
-    let terminal = render(&mut app, 80, 24);
+    common::reach::journal_left(&mut app, doc, mine, &here);
+    let terminal = draw_terminal(&mut app, 80, 24);
     row_widths_fit(terminal.backend().buffer());
-    insta::assert_snapshot!(screen(terminal.backend().buffer()));
+    insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
 #[test]
 fn the_export_dialog_80x24() {
-    let mut app = app(Lang::Ja);
+    let mut app = sample_app_in(Lang::Ja);
     update(&mut app, Command::Export.into());
-    let terminal = render(&mut app, 80, 24);
+    let terminal = draw_terminal(&mut app, 80, 24);
     row_widths_fit(terminal.backend().buffer());
-    insta::assert_snapshot!(screen(terminal.backend().buffer()));
+    insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }

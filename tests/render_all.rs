@@ -2,34 +2,22 @@
 //! smallest usable size, at 80×24 and at 200×60, in both ambiguous widths, and measured by the
 //! Unicode width table itself (not hyoka's own measuring): every row fills the terminal exactly.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
-use hyoka::app::{Action, App, DiskChange, DiskReport, FileEntry, Focus, Node, SectionRef, update};
+use common::app::{open, sample_app};
+use common::draw::{ambiguous, draw};
+use common::terminal::{Model, assert_rows_fill, row_text};
+use hyoka::app::{Action, App, DiskChange, DiskReport, Focus, Node, SectionRef, update};
 use hyoka::command::Command;
 use hyoka::i18n::Lang;
 use hyoka::layout::{MIN_HEIGHT, MIN_WIDTH};
 use hyoka::model::{Field, Review, Section, Stage, Status};
-use hyoka::store::{FieldConflict, parse_document};
-use hyoka::text::{AmbiguousWidth, set_ambiguous_width};
-use hyoka::worker::load_workspace;
+use hyoka::store::FieldConflict;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
-use unicode_width::UnicodeWidthStr;
-
-fn app() -> App {
-    let text = include_str!("../data/kamigyo/2008.yaml");
-    let doc = parse_document(text).expect("sample parses");
-    App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], common::state::settings(Lang::Ja))
-}
+use ratatui::buffer::Buffer;
 
 fn field_question() -> FieldConflict {
     let mut mine = Section::new("市民税課");
@@ -55,7 +43,7 @@ fn recovery(app: &mut App, keys: &[Command]) {
     let doc = app.doc(0).cloned().expect("doc");
     let mut mine = doc.clone();
     mine.divisions[0].sections[0].reflection.push_str("（追記×）");
-    common::state::journal_left(app, doc, mine, "/elsewhere/2008.yaml");
+    common::reach::journal_left(app, doc, mine, "/elsewhere/2008.yaml");
     for key in keys {
         update(app, (*key).into());
     }
@@ -92,14 +80,15 @@ fn history(app: &mut App) {
         }],
     };
     let entries = vec![(0, entry("区民部 総務課: 振り返り ◎", Field::Reflection)), (1, entry("評価 ①", Field::Rating))];
-    common::state::history_read(app, entries, Some(diff));
+    common::reach::history_read(app, entries, Some(diff));
 }
 
 fn screens() -> Vec<(&'static str, App)> {
-    use common::state::{focus, go_to, identify, merge_left, press, sample_with};
+    use common::app::sample_with;
+    use common::reach::{command as press, focus, go_to, identify, merge_left};
     let mut out = Vec::new();
     let mut add = |name, set: &dyn Fn(&mut App)| {
-        let mut app = app();
+        let mut app = sample_app();
         set(&mut app);
         out.push((name, app));
     };
@@ -210,7 +199,7 @@ fn screens() -> Vec<(&'static str, App)> {
 
 /// The sample with 総務課 returned by suzuki with `comment`.
 fn returned(comment: &str) -> App {
-    common::state::sample_with(Lang::Ja, |d| return_somu(d, comment))
+    common::app::sample_with(Lang::Ja, |d| return_somu(d, comment))
 }
 
 fn return_somu(doc: &mut hyoka::model::Document, comment: &str) {
@@ -222,38 +211,14 @@ fn return_somu(doc: &mut hyoka::model::Document, comment: &str) {
 
 /// The sample at `stage`, with 総務課 returned.
 fn staged(stage: Stage) -> App {
-    common::state::sample_with(Lang::Ja, |d| {
+    common::app::sample_with(Lang::Ja, |d| {
         d.stage = Some(stage);
         return_somu(d, "理由");
     })
 }
 
-/// What the terminal receives for one row: cells not skipped, and after a cell `n` columns wide
-/// the next `n - 1` not sent.
-fn sent(buffer: &Buffer, y: u16) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut skip = 0;
-    for x in 0..buffer.area.width {
-        let cell = &buffer[(x, y)];
-        if skip > 0 {
-            skip -= 1;
-            continue;
-        }
-        if cell.diff_option == CellDiffOption::Skip {
-            continue;
-        }
-        skip = cell.cell_width().saturating_sub(1);
-        out.push(cell.symbol().to_owned());
-    }
-    out
-}
-
-/// The terminal's own measure, from the Unicode table: ambiguous characters two columns wide in
-/// the wide set-up.
-fn terminal_width(symbols: &[String], wide: bool) -> usize {
-    symbols.iter().map(|s| if wide { s.width_cjk() } else { s.width() }).sum()
-}
-
+/// The screens are reached by keys and the worker's answers, as a person reaches them: each
+/// shows what its name says.
 /// The screens are reached by keys and the worker's answers, as a person reaches them: each
 /// shows what its name says.
 #[test]
@@ -294,22 +259,13 @@ fn every_screen_is_the_one_its_name_says() {
 fn every_screen_fits_at_every_size_in_both_ambiguous_widths() {
     let sizes = [(MIN_WIDTH, MIN_HEIGHT), (80, 24), (200, 60)];
     for wide in [false, true] {
-        set_ambiguous_width(if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow });
+        let _width = ambiguous(wide);
         for (name, mut app) in screens() {
             for (width, height) in sizes {
-                update(&mut app, Action::Resize(width, height));
-                let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-                terminal.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws");
-                let buffer = terminal.backend().buffer();
+                let buffer = draw(&mut app, width, height);
+                assert_rows_fill(&buffer, wide, &format!("{name} at {width}×{height}"));
                 for y in 0..height {
-                    let row = sent(buffer, y);
-                    let text = row.concat();
-                    let measured = terminal_width(&row, wide);
-                    assert_eq!(
-                        measured,
-                        usize::from(width),
-                        "{name} at {width}×{height}, wide {wide}: row {y} is {measured} columns: {text}"
-                    );
+                    let text = row_text(&buffer, y);
                     assert!(!text.chars().any(char::is_control), "{name}: a control character reaches the terminal");
                     if wide {
                         assert!(
@@ -321,82 +277,33 @@ fn every_screen_fits_at_every_size_in_both_ambiguous_widths() {
             }
         }
     }
-    set_ambiguous_width(AmbiguousWidth::Narrow);
 }
 
 #[test]
 fn a_broken_file_and_a_too_small_terminal_fit_too() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::copy("tests/fixtures/broken/bad_rating.yaml", dir.path().join("2009.yaml")).expect("copy");
-    let mut broken = App::new(load_workspace(dir.path()).expect("loads"), common::state::settings(Lang::Ja));
-    let mut small = app();
-    let mut tiny = app();
+    let mut broken = open(dir.path());
+    let mut small = sample_app();
+    let mut tiny = sample_app();
     for wide in [false, true] {
-        set_ambiguous_width(if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow });
+        let _width = ambiguous(wide);
         for (app, width, height) in [(&mut broken, 80, 24), (&mut small, 30, 8), (&mut tiny, 12, 3)] {
-            update(app, Action::Resize(width, height));
-            let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-            terminal.draw(|frame| hyoka::ui::draw(frame, app)).expect("draws");
-            for y in 0..height {
-                let row = sent(terminal.backend().buffer(), y);
-                assert_eq!(terminal_width(&row, wide), usize::from(width), "row {y}: {}", row.concat());
-            }
+            assert_rows_fill(&draw(app, width, height), wide, &format!("{width}×{height}"));
         }
     }
-    set_ambiguous_width(AmbiguousWidth::Narrow);
 }
 
 /// A terminal that draws ambiguous characters two columns wide (xterm -cjk_width), fed only what
 /// ratatui sends from one frame to the next: what it shows after each change must be the frame.
-struct WideTerminal {
-    width: usize,
-    rows: Vec<Vec<String>>,
-}
-
-impl WideTerminal {
-    fn new(width: u16, height: u16) -> Self {
-        WideTerminal {
-            width: usize::from(width),
-            rows: vec![vec![" ".to_owned(); usize::from(width)]; usize::from(height)],
-        }
-    }
-
-    /// Writes one cell as a terminal does: a character two columns wide takes the next column
-    /// too, and writing over half of a wide character blanks its other half.
-    fn put(&mut self, x: usize, y: usize, symbol: &str) {
-        let w = symbol.width_cjk().max(1);
-        let end = (x + w).min(self.width);
-        let row = &mut self.rows[y];
-        // Writing over the second half of a wide character blanks its first half.
-        if x > 0 && row[x].is_empty() {
-            row[x - 1] = " ".to_owned();
-        }
-        // Whatever wide character this write covers the first half of loses its second half.
-        if let Some(last) = row.get(end - 1)
-            && last.width_cjk() == 2
-            && end < self.width
-        {
-            row[end] = " ".to_owned();
-        }
-        row[x] = symbol.to_owned();
-        for cell in row.iter_mut().take(end).skip(x + 1) {
-            cell.clear();
-        }
-    }
-
-    fn text(&self, y: usize) -> String {
-        self.rows[y].concat()
-    }
-}
-
 #[test]
 fn a_wide_terminal_shows_each_frame_exactly_after_every_change() {
-    set_ambiguous_width(AmbiguousWidth::Wide);
+    let _wide = ambiguous(true);
     let (width, height) = (100u16, 30u16);
-    let mut app = app();
+    let mut app = sample_app();
     update(&mut app, Action::Resize(width, height));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    let mut shown = WideTerminal::new(width, height);
+    let mut shown = Model::new(width, height, true);
     let mut previous = Buffer::empty(ratatui::layout::Rect::new(0, 0, width, height));
     let mut steps: Vec<Action> = vec![Command::NextPane.into(), Command::NextPane.into(), Command::NextPane.into()];
     steps.extend((0..6).map(|_| Action::from(Command::CycleRating)));
@@ -407,14 +314,12 @@ fn a_wide_terminal_shows_each_frame_exactly_after_every_change() {
         // The frame as drawn (not the test backend's copy, which keeps only what was sent).
         let next = terminal.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws").buffer.clone();
         for (x, y, cell) in previous.diff(&next) {
-            shown.put(usize::from(x), usize::from(y), cell.symbol());
+            shown.put_at(x, y, cell.symbol());
         }
         for y in 0..height {
-            let expected = sent(&next, y).concat();
-            assert_eq!(shown.text(usize::from(y)), expected, "after step {n}, row {y}");
+            assert_eq!(shown.text(y), row_text(&next, y), "after step {n}, row {y}");
         }
         previous = next;
         update(&mut app, step);
     }
-    set_ambiguous_width(AmbiguousWidth::Narrow);
 }

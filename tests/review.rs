@@ -2,18 +2,12 @@
 //! sections and files; Esc; filters alone and combined with the search. On `tests/fixtures/review`
 //! (two organisations × three years, made by `examples/city.rs` from the sample's own sentences).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
-
 mod reviewkit;
 
+use common::keys::{keys, press};
 use hyoka::app::state::Rated;
 use hyoka::app::{Mode, Node, SectionRef};
 use ratatui::crossterm::event::KeyCode;

@@ -2,16 +2,13 @@
 //! checked against counts made from the files, CSV and TSV through the csv crate, the text
 //! table's alignment, the exit codes, and the examples in `--help`.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
+
+mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+
+use common::cli::hyoka;
 
 use hyoka::model::{Document, Section};
 use hyoka::store::parse_document;
@@ -19,19 +16,6 @@ use hyoka::text::display_width;
 use serde_json::Value;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/review");
-
-/// The binary with a settings file and state folders of the test's own.
-fn hyoka(args: &[&str]) -> Output {
-    let home = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_hyoka"))
-        .args(args)
-        .env("HYOKA_CONFIG", home.path().join("none.yaml"))
-        .env("XDG_STATE_HOME", home.path())
-        .env("XDG_CONFIG_HOME", home.path())
-        .env_remove("HYOKA_LANG")
-        .output()
-        .unwrap()
-}
 
 fn docs() -> Vec<Document> {
     let mut out = Vec::new();

@@ -2,56 +2,21 @@
 //! `tests/fixtures/review` — search, filter, the table, opening a section, comparing years; and
 //! reviewer mode with no editing key shown and an export written outside the data folder only.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::*;
+use common::clerk::*;
+use common::pty::*;
+use common::workspace::{Workspace, listing};
 use hyoka::store::parse_document;
 
 const DOWN: &str = "\x1b[B";
 const END: &str = "\x1b[F";
 const BACKSPACE: &str = "\x7f";
-
-/// A copy of the fixture city in a temporary folder.
-fn city() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    for org in ["kamigyo", "kitayama"] {
-        fs::create_dir_all(dir.path().join(org)).unwrap();
-        for year in [2006, 2007, 2008] {
-            let from = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/review/{org}/{year}.yaml"));
-            fs::copy(from, dir.path().join(format!("{org}/{year}.yaml"))).unwrap();
-        }
-    }
-    dir
-}
-
-/// Every file under `dir` with its bytes.
-fn listing(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(next) = stack.pop() {
-        for entry in fs::read_dir(&next).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.push((path.clone(), fs::read(&path).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 /// How many sections of the fixture are rated ×, counted from the files themselves.
 fn rated_cross(dir: &Path) -> usize {
@@ -64,7 +29,7 @@ fn rated_cross(dir: &Path) -> usize {
 
 #[test]
 fn search_filter_open_a_section_from_the_table_and_compare_years() {
-    let dir = city();
+    let dir = Workspace::review_city();
     let crosses = rated_cross(dir.path());
     let mut tui = Tui::spawn(dir.path(), 30, 100);
     tui.wait_ready();
@@ -112,7 +77,7 @@ fn search_filter_open_a_section_from_the_table_and_compare_years() {
 
 #[test]
 fn a_reviewer_is_shown_no_editing_key_and_exports_outside_the_data_folder_only() {
-    let dir = city();
+    let dir = Workspace::review_city();
     let before = listing(dir.path());
     let state = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();

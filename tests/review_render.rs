@@ -3,23 +3,17 @@
 //! summary and the rating bars — at 80×24 and 200×60, with ambiguous characters one and two
 //! columns wide. Every row is measured as the terminal measures it.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
-
 mod reviewkit;
 
+use common::draw::{ambiguous, draw};
+use common::keys::{keys, press};
+use common::terminal::{row_text, sent_cells};
 use hyoka::app::{Action, App, Node, SectionRef, update};
-use hyoka::text::{AmbiguousWidth, display_width, set_ambiguous_width};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
+use hyoka::text::display_width;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
 use reviewkit::*;
@@ -28,43 +22,17 @@ use reviewkit::*;
 const GOAL: &str =
     "区民の皆様への情報提供サービスを向上させるため、ホームページの改善に取り組み、アクセス件数の1割増加を目指します。";
 
-fn render(app: &mut App, width: u16, height: u16) -> Buffer {
-    update(app, Action::Resize(width, height));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|frame| hyoka::ui::draw(frame, app)).expect("draws");
-    terminal.backend().buffer().clone()
-}
-
-/// The cells a terminal receives for one row (a wide cell's second column is not sent).
-fn sent_cells(buffer: &Buffer, y: u16) -> Vec<(&str, Color)> {
-    let mut sent = Vec::new();
-    let mut skip = 0;
-    for x in 0..buffer.area.width {
-        let cell = &buffer[(x, y)];
-        if skip > 0 {
-            skip -= 1;
-            continue;
-        }
-        if cell.diff_option == CellDiffOption::Skip {
-            continue;
-        }
-        skip = cell.cell_width().saturating_sub(1);
-        sent.push((cell.symbol(), cell.bg));
-    }
-    sent
-}
-
 /// The screen as text, then each row's marked (yellow) text, as the snapshot shows them.
 fn screen(buffer: &Buffer) -> String {
     let mut out = String::new();
     let mut marked = String::new();
     for y in 0..buffer.area.height {
         let cells = sent_cells(buffer, y);
-        let line: String = cells.iter().map(|(s, _)| *s).collect();
+        let line: String = cells.iter().map(|cell| cell.symbol()).collect();
         assert_eq!(display_width(&line), usize::from(buffer.area.width), "row {y} is not exactly the width: {line}");
         out.push_str(&line);
         out.push('\n');
-        let hits: String = cells.iter().filter(|(_, bg)| *bg == Color::Yellow).map(|(s, _)| *s).collect();
+        let hits: String = cells.iter().filter(|cell| cell.bg == Color::Yellow).map(|cell| cell.symbol()).collect();
         if !hits.is_empty() {
             marked.push_str(&format!("{y:>2}: {hits}\n"));
         }
@@ -92,12 +60,12 @@ fn searching(width: u16, height: u16) -> (App, Buffer) {
     keys(&mut app, "/");
     keys(&mut app, GOAL);
     press(&mut app, KeyCode::Enter);
-    let buffer = render(&mut app, width, height);
+    let buffer = draw(&mut app, width, height);
     (app, buffer)
 }
 
 fn hits_on_wrapped_lines(width: u16, height: u16, wide: bool) -> String {
-    set_ambiguous_width(if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow });
+    let _width = ambiguous(wide);
     let (app, buffer) = searching(width, height);
     assert_eq!(app.selected(), Some(SectionRef { file: 0, division: 0, section: 0 }));
     let panes = marked_text(&buffer, app.layout().detail.x);
@@ -108,12 +76,10 @@ fn hits_on_wrapped_lines(width: u16, height: u16, wide: bool) -> String {
     } else {
         assert_eq!(joined, GOAL, "the goal marked whole: {panes:?}");
     }
-    let status = sent_cells(&buffer, height - 2).iter().map(|(s, _)| *s).collect::<String>();
+    let status = row_text(&buffer, height - 2);
     let with_goal = every_section(&app).iter().filter(|(_, s)| occurrences(s, GOAL) > 0).count();
     assert!(status.contains(&format!("1/{with_goal}")), "the status line says where: {status}");
-    let shown = screen(&buffer);
-    set_ambiguous_width(AmbiguousWidth::Narrow);
-    shown
+    screen(&buffer)
 }
 
 #[test]
@@ -142,11 +108,8 @@ fn the_tree_counts_hits_and_the_prompt_shows_the_query() {
     update(&mut app, Action::Resize(80, 24));
     // Half-width katakana without sound marks: ratatui 0.30 counts ﾍﾟ three columns wide.
     keys(&mut app, "/ｱｸｾｽ");
-    let buffer = render(&mut app, 80, 24);
-    let tree_row = (0..24)
-        .map(|y| sent_cells(&buffer, y).iter().map(|(s, _)| *s).collect::<String>())
-        .find(|row| row.contains("総務課"))
-        .unwrap();
+    let buffer = draw(&mut app, 80, 24);
+    let tree_row = (0..24).map(|y| row_text(&buffer, y)).find(|row| row.contains("総務課")).unwrap();
     let count = occurrences(app.section(SectionRef { file: 0, division: 0, section: 0 }).unwrap(), "アクセス");
     assert!(tree_row.contains(&format!("総務課 {count}")) || tree_row.contains(&format!(" {count}│")), "{tree_row}");
     insta::assert_snapshot!(screen(&buffer));
@@ -161,10 +124,10 @@ fn the_filter_dialog_and_the_filtered_tree_80x24() {
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Down);
     keys(&mut app, " ");
-    let dialog = render(&mut app, 80, 24);
+    let dialog = draw(&mut app, 80, 24);
     press(&mut app, KeyCode::Enter);
-    let filtered = render(&mut app, 80, 24);
-    let status = sent_cells(&filtered, 22).iter().map(|(s, _)| *s).collect::<String>();
+    let filtered = draw(&mut app, 80, 24);
+    let status = row_text(&filtered, 22);
     assert!(status.contains("［絞込 ×］"), "the filter stays in the status line: {status}");
     insta::assert_snapshot!(format!("{}\n{}", screen(&dialog), screen(&filtered)));
 }
@@ -172,16 +135,15 @@ fn the_filter_dialog_and_the_filtered_tree_80x24() {
 #[test]
 fn the_table_80x24_and_200x60_sorted_by_rating() {
     for wide in [false, true] {
-        set_ambiguous_width(if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow });
+        let _width = ambiguous(wide);
         let mut app = city();
         keys(&mut app, "t");
         for _ in 0..3 {
             press(&mut app, KeyCode::Right);
         }
         keys(&mut app, "s");
-        let small = screen(&render(&mut app, 80, 24));
-        let large = screen(&render(&mut app, 200, 60));
-        set_ambiguous_width(AmbiguousWidth::Narrow);
+        let small = screen(&draw(&mut app, 80, 24));
+        let large = screen(&draw(&mut app, 200, 60));
         let name = if wide { "table_wide" } else { "table" };
         insta::assert_snapshot!(name, format!("{small}\n{large}"));
     }
@@ -190,14 +152,13 @@ fn the_table_80x24_and_200x60_sorted_by_rating() {
 #[test]
 fn the_years_side_by_side_200x60_and_80x24() {
     for wide in [false, true] {
-        set_ambiguous_width(if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow });
+        let _width = ambiguous(wide);
         let mut app = city();
-        common::state::go_to(&mut app, Node::Section(SectionRef { file: 2, division: 2, section: 1 }));
+        common::reach::go_to(&mut app, Node::Section(SectionRef { file: 2, division: 2, section: 1 }));
         update(&mut app, Action::Resize(200, 60));
         keys(&mut app, "y");
-        let large = screen(&render(&mut app, 200, 60));
-        let small = screen(&render(&mut app, 80, 24));
-        set_ambiguous_width(AmbiguousWidth::Narrow);
+        let large = screen(&draw(&mut app, 200, 60));
+        let small = screen(&draw(&mut app, 80, 24));
         assert!(large.contains("平成18 ◎ → 平成19 なし → 平成20 未評価") || wide, "{large}");
         let name = if wide { "years_wide" } else { "years" };
         insta::assert_snapshot!(name, format!("{large}\n{small}"));
@@ -207,15 +168,14 @@ fn the_years_side_by_side_200x60_and_80x24() {
 #[test]
 fn the_summary_and_the_bars_of_a_file_in_both_widths() {
     for wide in [false, true] {
-        set_ambiguous_width(if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow });
+        let _width = ambiguous(wide);
         let mut app = city();
         keys(&mut app, "S");
-        let summary = screen(&render(&mut app, 80, 24));
+        let summary = screen(&draw(&mut app, 80, 24));
         keys(&mut app, "q");
-        common::state::go_to(&mut app, Node::File(0));
-        let overview = screen(&render(&mut app, 80, 24));
-        let large = screen(&render(&mut app, 200, 60));
-        set_ambiguous_width(AmbiguousWidth::Narrow);
+        common::reach::go_to(&mut app, Node::File(0));
+        let overview = screen(&draw(&mut app, 80, 24));
+        let large = screen(&draw(&mut app, 200, 60));
         let name = if wide { "summary_wide" } else { "summary" };
         insta::assert_snapshot!(name, format!("{summary}\n{overview}\n{large}"));
     }

@@ -1,18 +1,13 @@
 //! The reviewer's views, keys → state: the table of every section, the years side by side and
 //! `[` / `]`, the summary and the overviews' counts, the reviewer's key map and export.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
-
 mod reviewkit;
 
+use common::keys::{export_to_path, keys, press};
+use common::workspace::{Workspace, listing};
 use hyoka::app::review::Column;
 use hyoka::app::{Action, Focus, Mode, Node, SectionRef, update};
 use hyoka::i18n::Lang;
@@ -78,7 +73,7 @@ fn brackets_step_through_the_years_and_a_year_without_the_section_is_named() {
     // 上京区役所 2008 (file 2), 保健部 衛生課: absent in 2007.
     let at = SectionRef { file: 2, division: 2, section: 1 };
     assert_eq!(name(&app, at), "2008 保健部 衛生課");
-    common::state::go_to(&mut app, Node::Section(at));
+    common::reach::go_to(&mut app, Node::Section(at));
     keys(&mut app, "[");
     assert_eq!(name(&app, app.selected().unwrap()), "2006 保健部 衛生課", "2007 has none: passed over");
     assert!(
@@ -91,7 +86,7 @@ fn brackets_step_through_the_years_and_a_year_without_the_section_is_named() {
     keys(&mut app, "]");
     assert_eq!(name(&app, app.selected().unwrap()), "2008 保健部 衛生課");
     // 区民部 市民税課 exists every year: one step each.
-    common::state::go_to(&mut app, Node::Section(SectionRef { file: 0, division: 0, section: 3 }));
+    common::reach::go_to(&mut app, Node::Section(SectionRef { file: 0, division: 0, section: 3 }));
     keys(&mut app, "]");
     assert_eq!(name(&app, app.selected().unwrap()), "2007 区民部 市民税課");
     assert_eq!(app.selected().unwrap().file, 1, "the same organisation, not 北山市役所");
@@ -100,7 +95,7 @@ fn brackets_step_through_the_years_and_a_year_without_the_section_is_named() {
 #[test]
 fn the_years_view_puts_the_years_side_by_side_with_a_rating_history() {
     let mut app = city();
-    common::state::go_to(&mut app, Node::Section(SectionRef { file: 2, division: 0, section: 3 }));
+    common::reach::go_to(&mut app, Node::Section(SectionRef { file: 2, division: 0, section: 3 }));
     keys(&mut app, "y");
     let Mode::Years(view) = &app.mode() else { panic!("y opens the years") };
     assert_eq!((view.division.as_str(), view.section.as_str()), ("区民部", "市民税課"));
@@ -109,7 +104,7 @@ fn the_years_view_puts_the_years_side_by_side_with_a_rating_history() {
     assert_eq!(history, "平成18 × → 平成19 ◎ → 平成20 △");
     assert!(view.lines.iter().all(|l| !l.is_empty()), "every column laid out");
     keys(&mut app, "q");
-    common::state::go_to(&mut app, Node::Section(SectionRef { file: 2, division: 2, section: 1 }));
+    common::reach::go_to(&mut app, Node::Section(SectionRef { file: 2, division: 2, section: 1 }));
     keys(&mut app, "y");
     let Mode::Years(view) = &app.mode() else { panic!() };
     assert_eq!(
@@ -138,7 +133,7 @@ fn the_summary_and_the_overviews_count_the_ratings() {
         assert_eq!(row.counts.incomplete, sections.iter().filter(|s| !s.empty_fields().is_empty()).count());
     }
     keys(&mut app, "q");
-    common::state::go_to(&mut app, Node::Division(0, 0));
+    common::reach::go_to(&mut app, Node::Division(0, 0));
     update(&mut app, Action::Unbound);
     let (node, counts) = app.review().here.clone().expect("a division's distribution");
     assert_eq!(node, Node::Division(0, 0));
@@ -172,70 +167,29 @@ fn reviewers_are_shown_no_editing_key() {
     assert!(!rating.contains("1-4") && !rating.contains("Space"), "{rating}");
 }
 
-/// Every file under a folder with its bytes, to see that nothing changed.
-fn listing(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(next) = stack.pop() {
-        for entry in std::fs::read_dir(&next).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.push((path.clone(), std::fs::read(&path).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 /// Types a path over the one the export dialog proposes and presses Enter, as the worker would
 /// carry it out.
 fn export_to(app: &mut hyoka::app::App, path: &std::path::Path) {
-    press(app, KeyCode::End);
-    for _ in 0..200 {
-        press(app, KeyCode::Backspace);
-    }
-    update(app, Action::Paste(path.display().to_string()));
-    let effects = match hyoka::app::action_for(app, ratatui::crossterm::event::KeyEvent::from(KeyCode::Enter)) {
-        Some(action) => update(app, action),
-        None => Vec::new(),
-    };
-    hyoka::worker::settle(app, effects, &hyoka::worker::Env::new(Lang::Ja, None));
+    export_to_path(app, path, &hyoka::worker::Env::new(Lang::Ja, None));
 }
 
 #[test]
 fn a_reviewer_exports_outside_the_data_folder_and_never_inside_it() {
-    let data = tempfile::tempdir().unwrap();
-    for (from, _) in listing(std::path::Path::new(FIXTURE)) {
-        let to = data.path().join(from.strip_prefix(FIXTURE).unwrap());
-        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-        std::fs::copy(&from, &to).unwrap();
-    }
-    let files = hyoka::worker::load_workspace(data.path()).unwrap();
+    let data = Workspace::review_city();
     let settings = hyoka::app::Settings {
         read_only: true,
         data_root: Some(data.path().to_path_buf()),
-        ..common::state::settings(Lang::Ja)
+        ..common::app::settings(Lang::Ja)
     };
-    let mut app = hyoka::app::App::new(files, settings);
+    let mut app = common::app::open_with(data.path(), settings);
     let before = listing(data.path());
     keys(&mut app, "e");
     let Mode::Export(dialog) = &app.mode() else { panic!("e opens the export in reviewer mode: {:?}", app.message()) };
     assert_eq!(dialog.typed_path(), "kamigyo-2006.html", "proposed outside the data folder");
     export_to(&mut app, &data.path().join("kamigyo").join("2006.html"));
-    assert!(
-        app.message().as_ref().unwrap().text.contains("データのフォルダの中には書き出せません"),
-        "{:?}",
-        app.message()
-    );
+    assert!(app.message().as_ref().unwrap().text.contains("データのフォルダの中には書き出せません"), "{:?}", app.message());
     export_to(&mut app, &data.path().join("新しいフォルダ").join("..").join("出力.html"));
-    assert!(
-        app.message().as_ref().unwrap().text.contains("データのフォルダの中には書き出せません"),
-        "{:?}",
-        app.message()
-    );
+    assert!(app.message().as_ref().unwrap().text.contains("データのフォルダの中には書き出せません"), "{:?}", app.message());
     assert_eq!(listing(data.path()), before, "nothing written inside the data folder");
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("上京区 2006.html");
@@ -251,7 +205,7 @@ fn the_table_opens_on_the_row_of_the_section_under_the_cursor_in_view() {
     let mut app = city();
     update(&mut app, Action::Resize(80, 24));
     let at = SectionRef { file: 5, division: 2, section: 1 };
-    common::state::go_to(&mut app, Node::Section(at));
+    common::reach::go_to(&mut app, Node::Section(at));
     keys(&mut app, "t");
     let Mode::Table(table) = &app.mode() else { panic!() };
     assert_eq!(table.rows[table.cursor].at, at);

@@ -1,13 +1,7 @@
 //! Data safety end to end: two clerks at once, files changing underneath, crashes and dropped
 //! links, read-only files and reviewer mode — each with the real binary in pseudo-terminals.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
@@ -15,47 +9,23 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use common::*;
+use common::clerk::*;
+use common::docs::*;
+use common::pty::*;
+use common::workspace::*;
 use hyoka::store::{emit_document, parse_document, write_atomically};
 
 const SHIMINZEI_DOWN: &str = "jjj";
-
-fn wait_until(what: &str, ok: impl Fn() -> bool) {
-    let start = Instant::now();
-    while !ok() {
-        assert!(start.elapsed() < DEADLINE, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-/// The journal files (not the temporary files they are written through).
-fn journals(state: &Path) -> Vec<PathBuf> {
-    fs::read_dir(state.join("hyoka"))
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn journal_holds(state: &Path, text: &str) -> bool {
-    journals(state).iter().any(|j| fs::read_to_string(j).is_ok_and(|t| t.contains(text)))
-}
 
 /// hyoka with `text` typed into 総務課's reflection and still in the editor (not saved, not even
 /// in the document), once the journal holds it — which must happen within a second.
 fn typing_in_the_reflection(ws: &Workspace, state: &Path, text: &str) -> Tui {
     let mut tui = Tui::spawn_with_state(ws.path(), state, 30, 100, &[]);
     tui.wait_ready();
-    focus_pane(&mut tui, 4, "Enter:編集");
-    start_editing(&mut tui);
-    tui.press(text);
-    tui.wait_for(text);
+    type_in_pane(&mut tui, 4, text);
     // "A dropped link or a crash loses at most a second": measured from the key on screen.
     let typed = Instant::now();
-    wait_until("the journal", || journal_holds(state, text));
+    wait_until("the journal", || journal_holding(state, text).is_some());
     let late = typed.elapsed();
     assert!(late < Duration::from_millis(1500), "the journal came {late:?} after the key, not within a second");
     tui
@@ -79,15 +49,9 @@ fn two_clerks_at_once_merge_and_decide_a_conflict() {
     // A writes in 市民税課's reflection; B writes in 総務課's progress and saves first.
     a.press(SHIMINZEI_DOWN);
     a.wait_for_status("市民税課");
-    focus_pane(&mut a, 4, "Enter:編集");
-    start_editing(&mut a);
-    a.press("（Aの追記）");
-    a.wait_for("（Aの追記）");
+    type_in_pane(&mut a, 4, "（Aの追記）");
     stop_editing(&mut a);
-    focus_pane(&mut b, 2, "Enter:編集");
-    start_editing(&mut b);
-    b.press("（Bの追記）");
-    b.wait_for("（Bの追記）");
+    type_in_pane(&mut b, 2, "（Bの追記）");
     stop_editing(&mut b);
     save(&mut b);
 
@@ -282,9 +246,7 @@ fn hyoka_ends_when_its_terminal_goes_away_and_keeps_the_work() {
     tui.hang_up();
     assert!(tui.exits_within_deadline(), "hyoka must not linger on a dead terminal");
     assert_eq!(ws.bytes_on_disk(), ws.original.as_bytes());
-    assert!(
-        journals(state.path()).iter().any(|j| fs::read_to_string(j).is_ok_and(|t| t.contains("（回線が切れる前）")))
-    );
+    assert!(journal_holding(state.path(), "（回線が切れる前）").is_some());
 }
 
 #[test]

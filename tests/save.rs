@@ -1,66 +1,28 @@
 //! Saving writes only what changed, atomically, with a small git diff; failures keep the edits.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command as Process;
-use std::sync::Arc;
 
-use chrono::{DateTime, FixedOffset};
-use hyoka::app::{Action, App, Effect, FileState, Focus, Mode, Node, SectionRef, Settings, Tone, update};
+use common::app::{SHIMINZEI, SOMU, open_as};
+use common::docs::SAMPLE;
+use common::worker::{decide, save};
+use common::workspace::sample_folder;
+use hyoka::app::{Action, App, FileState, Focus, Mode, Node, SectionRef, Tone, update};
 use hyoka::command::Command;
-use hyoka::i18n::Lang;
 use hyoka::model::Field;
-use hyoka::store::{RealDisk, parse_document};
-use hyoka::worker::load_workspace;
-use hyoka::worker::{Env, settle};
+use hyoka::store::parse_document;
 
-const SAMPLE: &str = include_str!("../data/kamigyo/2008.yaml");
-
-fn fixed_time() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2026-11-24T13:58:00+09:00").expect("date")
-}
-
-fn env() -> Env {
-    Env { faults: Arc::new(RealDisk), clock: fixed_time, ..Env::new(Lang::Ja, None) }
-}
-
-/// Ctrl-S, with the worker's part carried out at once.
-fn save(app: &mut App) {
-    let effects = update(app, Command::Save.into());
-    settle(app, effects, &env());
-}
-
-/// A key in a dialog, and the save it starts carried out.
-fn decide(app: &mut App, command: Command) {
-    let effects = update(app, command.into());
-    assert!(effects.iter().all(|e| matches!(e, Effect::Save(_))), "{effects:?}");
-    settle(app, effects, &env());
-}
-
-fn workspace_with_sample() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("2008.yaml");
-    std::fs::write(&path, SAMPLE).expect("write sample");
-    (dir, path)
-}
-
+/// The folder opened by tanaka, whose name each save stamps.
 fn open(dir: &Path) -> App {
-    App::new(load_workspace(dir).expect("loads"), Settings::new(Lang::Ja).known_as("tanaka", false))
+    open_as(dir, "tanaka", false)
 }
-
-const SHIMINZEI: SectionRef = SectionRef { file: 0, division: 0, section: 3 };
 
 fn set_reflection(app: &mut App, at: SectionRef, text: &str) {
-    common::state::go_to_pane(app, Node::Section(at), Focus::Pane(Field::Reflection));
+    common::reach::go_to_pane(app, Node::Section(at), Focus::Pane(Field::Reflection));
     update(app, Command::Edit.into());
     update(app, Action::Paste(text.to_owned()));
     update(app, Command::EndEdit.into());
@@ -79,7 +41,7 @@ fn git(dir: &Path, args: &[&str]) -> String {
 
 #[test]
 fn editing_one_field_gives_a_diff_of_that_field_and_the_stamp_only() {
-    let (dir, _) = workspace_with_sample();
+    let (dir, _) = sample_folder();
     git(dir.path(), &["init", "-q"]);
     git(dir.path(), &["add", "."]);
     git(dir.path(), &["commit", "-qm", "sample"]);
@@ -108,7 +70,7 @@ fn editing_one_field_gives_a_diff_of_that_field_and_the_stamp_only() {
 
 #[test]
 fn a_save_without_changes_writes_nothing() {
-    let (dir, path) = workspace_with_sample();
+    let (dir, path) = sample_folder();
     let before = std::fs::metadata(&path).and_then(|m| m.modified()).expect("mtime");
     std::thread::sleep(std::time::Duration::from_millis(20));
     let mut app = open(dir.path());
@@ -121,7 +83,7 @@ fn a_save_without_changes_writes_nothing() {
 
 #[test]
 fn undoing_an_edit_leaves_nothing_to_save() {
-    let (dir, _) = workspace_with_sample();
+    let (dir, _) = sample_folder();
     let mut app = open(dir.path());
     set_reflection(&mut app, SHIMINZEI, "追記");
     assert!(app.has_unsaved());
@@ -131,7 +93,7 @@ fn undoing_an_edit_leaves_nothing_to_save() {
 
 #[test]
 fn what_another_editor_saved_meanwhile_is_kept() {
-    let (dir, path) = workspace_with_sample();
+    let (dir, path) = sample_folder();
     let mut first = open(dir.path());
     let mut second = open(dir.path());
     set_reflection(&mut first, SHIMINZEI, "（一人目）");
@@ -149,12 +111,12 @@ fn what_another_editor_saved_meanwhile_is_kept() {
 
 /// Two clerks save the same field: nothing is written until the second one decides.
 fn conflicting_saves(choice: Command) -> (String, String, App) {
-    let (dir, path) = workspace_with_sample();
+    let (dir, path) = sample_folder();
     let mut first = open(dir.path());
     let mut second = open(dir.path());
     set_reflection(&mut first, SHIMINZEI, "（一人目）");
     set_reflection(&mut second, SHIMINZEI, "（二人目）");
-    common::state::go_to_pane(&mut first, Node::Section(SOMU), Focus::Pane(Field::Rating));
+    common::reach::go_to_pane(&mut first, Node::Section(SOMU), Focus::Pane(Field::Rating));
     update(&mut first, Command::Rate(1).into());
     save(&mut second);
     let on_disk = std::fs::read_to_string(&path).expect("read");
@@ -170,8 +132,6 @@ fn conflicting_saves(choice: Command) -> (String, String, App) {
     decide(&mut first, choice);
     (std::fs::read_to_string(&path).expect("read"), on_disk, first)
 }
-
-const SOMU: SectionRef = SectionRef { file: 0, division: 0, section: 0 };
 
 #[test]
 fn a_conflict_kept_as_mine_writes_mine_and_the_rest_of_both() {
@@ -201,7 +161,7 @@ fn cancelling_the_conflict_dialog_writes_nothing_and_keeps_the_edits() {
 
 #[test]
 fn a_combined_text_can_be_written_in_the_dialog() {
-    let (dir, path) = workspace_with_sample();
+    let (dir, path) = sample_folder();
     let mut first = open(dir.path());
     let mut second = open(dir.path());
     set_reflection(&mut first, SHIMINZEI, "A");
@@ -223,7 +183,7 @@ fn a_combined_text_can_be_written_in_the_dialog() {
 
 #[test]
 fn a_failed_write_keeps_the_file_and_the_edits() {
-    let (dir, path) = workspace_with_sample();
+    let (dir, path) = sample_folder();
     let mut app = open(dir.path());
     set_reflection(&mut app, SHIMINZEI, "追記");
     // The folder vanishes (an unmounted share): the temporary file cannot be created.
@@ -245,7 +205,7 @@ fn a_failed_write_keeps_the_file_and_the_edits() {
 
 #[test]
 fn a_broken_file_is_never_written() {
-    let (dir, _) = workspace_with_sample();
+    let (dir, _) = sample_folder();
     let broken = dir.path().join("2009.yaml");
     let broken_text = "organization: x\nfiscal_year: 2009\ndivisions:\n  - name: 区民部\n    sections:\n      - name: a\n        rating: ☆\n";
     std::fs::write(&broken, broken_text).expect("write");
@@ -258,16 +218,16 @@ fn a_broken_file_is_never_written() {
 
 #[test]
 fn a_save_the_scale_no_longer_allows_writes_nothing_and_points_at_the_field() {
-    let (dir, path) = workspace_with_sample();
+    let (dir, path) = sample_folder();
     let mut app = open(dir.path());
-    common::state::go_to(&mut app, Node::Section(SHIMINZEI));
-    common::state::focus(&mut app, Focus::Pane(Field::Rating));
+    common::reach::go_to(&mut app, Node::Section(SHIMINZEI));
+    common::reach::focus(&mut app, Focus::Pane(Field::Rating));
     update(&mut app, Command::Rate(4).into());
     // Meanwhile someone took × off the scale.
     let theirs = SAMPLE.replace("  - { mark: ×, label: あまり達成できなかった }\n", "");
     std::fs::write(&path, &theirs).expect("write theirs");
-    common::state::go_to(&mut app, Node::File(0));
-    common::state::focus(&mut app, Focus::Tree);
+    common::reach::go_to(&mut app, Node::File(0));
+    common::reach::focus(&mut app, Focus::Tree);
     save(&mut app);
     assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs, "nothing written");
     let message = app.message().cloned().expect("a message");
@@ -288,7 +248,7 @@ fn a_save_the_scale_no_longer_allows_writes_nothing_and_points_at_the_field() {
 
 #[test]
 fn a_save_that_cannot_keep_the_files_layout_says_so() {
-    let (dir, path) = workspace_with_sample();
+    let (dir, path) = sample_folder();
     // An anchor and its alias: the file is rewritten in hyoka's layout, and the clerk is told.
     let text = SAMPLE.replacen("organization: 上京区役所", "organization: &org 上京区役所\n# 担当: 総務係", 1);
     std::fs::write(&path, text.replace("preface: ～", "notes: *org\npreface: ～")).expect("write");

@@ -2,32 +2,24 @@
 //! the fields are named and nothing is written), the path is still inside the data folder and a
 //! plain file, nothing it opens can block, and a lock left by a dead process is taken over.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
+
+mod common;
 
 use std::io::{BufRead as _, BufReader};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::mpsc;
 use std::time::Duration;
 
+use common::docs::{SAMPLE, sample};
+use common::tools::child_test;
+use common::workspace::sample_folder;
 use hyoka::i18n::Lang;
-use hyoka::model::{Document, Field};
-use hyoka::store::{
-    Outcome, ProblemKind, RealDisk, SaveError, SaveRequest, TextDigest, emit_document, lock, parse_document, save,
-};
+use hyoka::model::Field;
+use hyoka::store::{Outcome, ProblemKind, RealDisk, SaveError, SaveRequest, TextDigest, emit_document, lock, save};
 
-const SAMPLE: &str = include_str!("../data/kamigyo/2008.yaml");
 const CHILD: &str = "HYOKA_LOCK_HOLDER_CHILD";
-
-fn sample() -> Document {
-    parse_document(SAMPLE).expect("the sample loads")
-}
 
 /// Runs `f` on another thread; a call that blocks for good fails the test instead of hanging it.
 fn returns<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
@@ -40,9 +32,7 @@ fn returns<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
 
 #[test]
 fn a_rating_whose_mark_was_removed_from_the_scale_meanwhile_is_refused_and_named() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("2008.yaml");
-    std::fs::write(&path, SAMPLE).expect("write");
+    let (dir, path) = sample_folder();
     let base = sample();
     // Someone removes × from the scale and saves …
     let mut theirs = base.clone();
@@ -96,9 +86,7 @@ fn a_data_file_replaced_by_a_named_pipe_is_refused_without_blocking() {
 
 #[test]
 fn a_lock_file_replaced_by_a_named_pipe_or_a_link_is_refused_without_blocking() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("2008.yaml");
-    std::fs::write(&path, SAMPLE).expect("write");
+    let (dir, path) = sample_folder();
     let lock_file = dir.path().join(".2008.yaml.lock");
     assert!(Command::new("mkfifo").arg(&lock_file).status().expect("mkfifo").success());
     let p = path.clone();
@@ -123,16 +111,8 @@ fn child_holding_the_lock() {
 
 #[test]
 fn a_lock_held_by_a_process_that_no_longer_runs_is_taken_over() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("2008.yaml");
-    std::fs::write(&path, SAMPLE).expect("write");
-    let mut child = Command::new(std::env::current_exe().expect("the test binary"))
-        .args(["child_holding_the_lock", "--exact", "--nocapture", "--test-threads=1"])
-        .env(CHILD, &path)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start the child");
+    let (dir, path) = sample_folder();
+    let mut child = child_test("child_holding_the_lock", CHILD, &path);
     let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
     let took = lines.any(|l| l.is_ok_and(|l| l.contains("locked")));
     let held = lock(&path, Duration::ZERO).is_err();

@@ -1,83 +1,32 @@
 //! What the screen shows and how its keys answer, after a trial by hand in real terminals: each
 //! test is a defect that was seen (keys → state, and the frame drawn into a TestBackend).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
-use hyoka::app::{Action, App, FileEntry, Focus, Mode, Node, SectionRef, View, action_for, update};
+use common::app::{app_of, sample_app};
+use common::draw::{draw, draw_terminal};
+use common::keys::{keys, press};
+use common::terminal::{row_text, screen_text};
+use hyoka::app::{Action, App, Focus, Mode, Node, SectionRef, View, update};
 use hyoka::command::Command;
 use hyoka::i18n::Lang;
 use hyoka::layout::{MIN_HEIGHT, MIN_WIDTH};
 use hyoka::model::Field;
-use hyoka::store::parse_document;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
-
-fn app() -> App {
-    let text = include_str!("../data/kamigyo/2008.yaml");
-    let doc = parse_document(text).expect("sample parses");
-    App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], common::state::settings(Lang::Ja))
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    if let Some(action) = action_for(app, KeyEvent::new(code, KeyModifiers::NONE)) {
-        update(app, action);
-    }
-}
-
-fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
-    update(app, Action::Resize(width, height));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal.draw(|frame| hyoka::ui::draw(frame, app)).expect("draws");
-    terminal.backend().buffer().clone()
-}
-
-/// One row as the terminal shows it: the cell after a wide character is covered by it.
-fn row_text(buffer: &Buffer, y: u16) -> String {
-    use unicode_width::UnicodeWidthStr;
-    let mut out = String::new();
-    let mut covered = 0;
-    for x in 0..buffer.area.width {
-        if covered > 0 {
-            covered -= 1;
-            continue;
-        }
-        let symbol = buffer[(x, y)].symbol();
-        covered = symbol.width().saturating_sub(1);
-        out.push_str(symbol);
-    }
-    out
-}
-
-fn text(buffer: &Buffer) -> String {
-    (0..buffer.area.height).map(|y| row_text(buffer, y) + "\n").collect()
-}
 
 fn row_of(buffer: &Buffer, needle: &str) -> u16 {
     (0..buffer.area.height)
         .find(|&y| row_text(buffer, y).contains(needle))
-        .unwrap_or_else(|| panic!("{needle} on screen:\n{}", text(buffer)))
+        .unwrap_or_else(|| panic!("{needle} on screen:\n{}", screen_text(buffer)))
 }
 
 #[test]
 fn right_or_l_on_a_section_opens_it_instead_of_moving_down() {
-    let mut app = app();
+    let mut app = sample_app();
     assert_eq!(app.cursor(), Node::Section(SectionRef { file: 0, division: 0, section: 0 }));
     press(&mut app, KeyCode::Right);
     assert_eq!(app.cursor(), Node::Section(SectionRef { file: 0, division: 0, section: 0 }), "still on 総務課");
@@ -89,12 +38,12 @@ fn right_or_l_on_a_section_opens_it_instead_of_moving_down() {
 
 #[test]
 fn the_recovery_dialog_can_be_left_for_later_and_x_asks_once_more() {
-    let mut app = app();
+    let mut app = sample_app();
     let doc = app.doc(0).cloned().expect("doc");
     let mut mine = doc.clone();
     mine.divisions[0].sections[0].reflection.push_str("（追記）");
     let here = app.files()[0].canonical.display().to_string();
-    let journal_left = |app: &mut App| common::state::journal_left(app, doc.clone(), mine.clone(), &here);
+    let journal_left = |app: &mut App| common::reach::journal_left(app, doc.clone(), mine.clone(), &here);
     for key in [KeyCode::Esc, KeyCode::Char('q')] {
         journal_left(&mut app);
         press(&mut app, key);
@@ -114,8 +63,8 @@ fn the_recovery_dialog_can_be_left_for_later_and_x_asks_once_more() {
 
 #[test]
 fn a_lead_in_can_be_added_from_the_goals_pane() {
-    let mut app = app();
-    common::state::focus(&mut app, Focus::Pane(Field::Goals));
+    let mut app = sample_app();
+    common::reach::focus(&mut app, Focus::Pane(Field::Goals));
     keys(&mut app, "I");
     assert!(matches!(&app.mode(), Mode::Editing(e) if e.field == Field::GoalsIntro));
     keys(&mut app, "市民満足度の向上のため");
@@ -127,19 +76,19 @@ fn a_lead_in_can_be_added_from_the_goals_pane() {
 
 #[test]
 fn a_long_message_says_how_to_read_it_whole_and_the_log_keeps_it() {
-    let mut app = app();
-    common::state::focus(&mut app, Focus::Pane(Field::Rating));
+    let mut app = sample_app();
+    common::reach::focus(&mut app, Focus::Pane(Field::Rating));
     keys(&mut app, "9");
     keys(&mut app, "u");
     keys(&mut app, "u");
     let long = "あ".repeat(80);
     // A long message, as git's words after a save can be.
-    update(&mut app, hyoka::app::Action::Git { text: long.clone(), warning: true });
+    update(&mut app, Action::Git { text: long.clone(), warning: true });
     let screen = draw(&mut app, 80, 24);
     let hint = row_text(&screen, 23);
     assert!(hint.trim_end().ends_with("M:全文"), "{hint}");
     keys(&mut app, "M");
-    let screen = text(&draw(&mut app, 80, 24));
+    let screen = screen_text(&draw(&mut app, 80, 24));
     assert!(screen.contains("最近のメッセージ"), "{screen}");
     assert!(screen.contains("達成度は 1〜4 で選んでください。"), "older messages are kept: {screen}");
     assert!(screen.contains(&"あ".repeat(30)), "the long one is there whole, wrapped");
@@ -147,8 +96,8 @@ fn a_long_message_says_how_to_read_it_whole_and_the_log_keeps_it() {
 
 #[test]
 fn the_editor_grows_with_its_text_shows_where_it_is_and_z_zooms() {
-    let mut app = app();
-    common::state::focus(&mut app, Focus::Pane(Field::Progress));
+    let mut app = sample_app();
+    common::reach::focus(&mut app, Focus::Pane(Field::Progress));
     update(&mut app, Action::Resize(80, 30));
     let before = app.layout().progress.height;
     press(&mut app, KeyCode::Enter);
@@ -171,28 +120,26 @@ fn the_editor_grows_with_its_text_shows_where_it_is_and_z_zooms() {
 
 #[test]
 fn below_the_smallest_size_one_line_says_how_big_and_nothing_can_be_edited() {
-    let mut app = app();
-    common::state::focus(&mut app, Focus::Pane(Field::Reflection));
+    let mut app = sample_app();
+    common::reach::focus(&mut app, Focus::Pane(Field::Reflection));
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.mode(), Mode::Editing(_)));
-    let screen = text(&draw(&mut app, 40, 10));
+    let screen = screen_text(&draw(&mut app, 40, 10));
     assert!(screen.contains("端末が小さすぎます"), "{screen}");
     assert!(screen.contains(&format!("幅{MIN_WIDTH}・高さ{MIN_HEIGHT}以上")), "{screen}");
     assert!(matches!(app.mode(), Mode::Browse), "the editor closed, its text kept");
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.mode(), Mode::Browse), "no editing on a screen too small to show it");
-    let screen = text(&draw(&mut app, MIN_WIDTH, MIN_HEIGHT));
+    let screen = screen_text(&draw(&mut app, MIN_WIDTH, MIN_HEIGHT));
     assert!(screen.contains("振り返り") && !screen.contains("小さすぎます"), "{screen}");
 }
 
 #[test]
 fn the_caret_is_the_terminal_s_cursor_alone() {
-    let mut app = app();
-    common::state::focus(&mut app, Focus::Pane(Field::Reflection));
+    let mut app = sample_app();
+    common::reach::focus(&mut app, Focus::Pane(Field::Reflection));
     press(&mut app, KeyCode::Enter);
-    update(&mut app, Action::Resize(80, 24));
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
-    terminal.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws");
+    let mut terminal = draw_terminal(&mut app, 80, 24);
     let cursor = terminal.get_cursor_position().expect("the cursor is placed");
     let cell = &terminal.backend().buffer()[(cursor.x, cursor.y)];
     assert!(!cell.modifier.contains(Modifier::REVERSED), "a reversed cell under a block cursor cancels out");
@@ -200,10 +147,9 @@ fn the_caret_is_the_terminal_s_cursor_alone() {
 
 #[test]
 fn no_color_keeps_the_cursor_and_the_focused_pane_visible() {
-    let text = include_str!("../data/kamigyo/2008.yaml");
-    let doc = parse_document(text).expect("sample parses");
-    let settings = hyoka::app::Settings { no_color: true, ..common::state::settings(Lang::Ja) };
-    let mut app = App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], settings);
+    let doc = hyoka::store::parse_document(common::docs::SAMPLE).expect("the sample parses");
+    let entry = hyoka::app::FileEntry::loaded(common::app::SAMPLE_PATH, doc, common::docs::SAMPLE);
+    let mut app = App::new(vec![entry], hyoka::app::Settings { no_color: true, ..common::app::settings(Lang::Ja) });
     let screen = draw(&mut app, 80, 24);
     let y = row_of(&screen, "総務課");
     let x = (0..20).find(|&x| screen[(x, y)].symbol() == "総").expect("総務課");
@@ -218,12 +164,12 @@ fn no_color_keeps_the_cursor_and_the_focused_pane_visible() {
 
 #[test]
 fn colours_come_in_pairs_or_as_red_and_grey_text_that_every_background_shows() {
-    let mut app = common::state::sample_with(Lang::Ja, |d| d.divisions[0].sections[0].reflection.clear());
+    let mut app = common::app::sample_with(Lang::Ja, |d| d.divisions[0].sections[0].reflection.clear());
     let mut screens = vec![draw(&mut app, 100, 30)];
     keys(&mut app, "?");
     screens.push(draw(&mut app, 100, 30));
     press(&mut app, KeyCode::Esc);
-    common::state::focus(&mut app, Focus::Pane(Field::Goals));
+    common::reach::focus(&mut app, Focus::Pane(Field::Goals));
     screens.push(draw(&mut app, 100, 30));
     press(&mut app, KeyCode::Enter);
     screens.push(draw(&mut app, 100, 30));
@@ -246,8 +192,8 @@ fn colours_come_in_pairs_or_as_red_and_grey_text_that_every_background_shows() {
 
 #[test]
 fn dialogs_and_help_show_their_own_keys_in_the_bottom_line() {
-    let mut app = app();
-    common::state::focus(&mut app, Focus::Pane(Field::Rating));
+    let mut app = sample_app();
+    common::reach::focus(&mut app, Focus::Pane(Field::Rating));
     keys(&mut app, "1q");
     let screen = draw(&mut app, 80, 24);
     let hints = row_text(&screen, 23);
@@ -257,9 +203,9 @@ fn dialogs_and_help_show_their_own_keys_in_the_bottom_line() {
     let screen = draw(&mut app, 80, 24);
     let hints = row_text(&screen, 23);
     assert!(hints.starts_with("↑↓:スクロール"), "{hints}");
-    let mut english = App::new(app.files().to_vec(), common::state::settings(Lang::En));
+    let mut english = app_of(app.files().to_vec(), Lang::En);
     keys(&mut english, "?");
-    let screen = text(&draw(&mut english, 80, 24));
+    let screen = screen_text(&draw(&mut english, 80, 24));
     let bottom = screen.lines().nth(22).unwrap_or_default().to_owned();
     assert!(bottom.trim().starts_with('└') && bottom.trim().ends_with('┘'), "{screen}");
     let outside: String = bottom.chars().filter(|c| !"└┘─".contains(*c)).collect();
@@ -269,16 +215,13 @@ fn dialogs_and_help_show_their_own_keys_in_the_bottom_line() {
 #[test]
 fn a_folded_division_still_shows_that_something_inside_is_unsaved_or_empty() {
     // 衛生課's progress empty in the file, and its rating changed on screen.
-    let mut app = common::state::sample_with(Lang::Ja, |d| d.divisions[2].sections[1].progress.clear());
-    common::state::go_to_pane(
-        &mut app,
-        Node::Section(SectionRef { file: 0, division: 2, section: 1 }),
-        Focus::Pane(Field::Rating),
-    );
+    let mut app = common::app::sample_with(Lang::Ja, |d| d.divisions[2].sections[1].progress.clear());
+    let eisei = Node::Section(SectionRef { file: 0, division: 2, section: 1 });
+    common::reach::go_to_pane(&mut app, eisei, Focus::Pane(Field::Rating));
     keys(&mut app, "1");
-    common::state::go_to(&mut app, Node::Division(0, 2));
+    common::reach::go_to(&mut app, Node::Division(0, 2));
     keys(&mut app, "h");
-    let screen = text(&draw(&mut app, 80, 24));
+    let screen = screen_text(&draw(&mut app, 80, 24));
     let row = screen.lines().find(|l| l.contains("▸ 保健部")).unwrap_or_default().to_owned();
     assert!(row.contains("▸ 保健部 * !"), "{row}");
 }

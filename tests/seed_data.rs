@@ -1,23 +1,14 @@
 //! The sample data is the seed table, complete and verbatim.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
+mod common;
+
+use common::docs::{SAMPLE as DATA, sample};
 use hyoka::interchange::tsv::{ImportOptions, import_table};
-use hyoka::model::Document;
-use hyoka::store::{emit_document, parse_document};
+use hyoka::store::emit_document;
 
-const DATA: &str = include_str!("../data/kamigyo/2008.yaml");
 const SEED: &str = include_str!("fixtures/seed_kamigyo_2008.tsv");
-
-fn data() -> Document {
-    parse_document(DATA).expect("data/kamigyo/2008.yaml parses")
-}
 
 /// The seed's rows as (部 課, goals, progress, rating, reflection), straight from the TSV.
 fn seed_rows() -> Vec<Vec<String>> {
@@ -29,7 +20,7 @@ fn seed_rows() -> Vec<Vec<String>> {
 
 #[test]
 fn header_of_the_document() {
-    let doc = data();
+    let doc = sample();
     assert_eq!(doc.organization, "上京区役所");
     assert_eq!(doc.fiscal_year, 2008);
     assert_eq!(doc.checkpoint.map(|d| d.to_string()), Some("2008-11-30".into()));
@@ -46,7 +37,7 @@ fn header_of_the_document() {
 
 #[test]
 fn divisions_and_sections_in_the_seed_order() {
-    let doc = data();
+    let doc = sample();
     let shape: Vec<(String, usize)> = doc.divisions.iter().map(|d| (d.name.clone(), d.sections.len())).collect();
     assert_eq!(shape, [("区民部".to_owned(), 6), ("福祉部".to_owned(), 3), ("保健部".to_owned(), 2)]);
     let names: Vec<String> =
@@ -58,7 +49,7 @@ fn divisions_and_sections_in_the_seed_order() {
 #[test]
 fn ratings_per_section_as_published() {
     let ratings: Vec<String> =
-        data().divisions.iter().flat_map(|d| &d.sections).map(|s| s.rating.clone().unwrap_or_default()).collect();
+        sample().divisions.iter().flat_map(|d| &d.sections).map(|s| s.rating.clone().unwrap_or_default()).collect();
     let published: Vec<String> = seed_rows().iter().map(|row| row[3].trim().to_owned()).collect();
     assert_eq!(published.len(), 11, "every section row of the seed has its rating cell");
     assert!(published.iter().all(|mark| ["◎", "○", "△", "×"].contains(&mark.as_str())), "{published:?}");
@@ -67,7 +58,7 @@ fn ratings_per_section_as_published() {
 
 #[test]
 fn texts_are_copied_verbatim() {
-    let doc = data();
+    let doc = sample();
     let sections: Vec<_> = doc.divisions.iter().flat_map(|d| &d.sections).collect();
     for (section, row) in sections.iter().zip(seed_rows()) {
         // Reflections are single cells: identical to the letter.
@@ -107,7 +98,7 @@ fn the_data_file_is_what_importing_the_seed_gives() {
 
 #[test]
 fn loading_and_writing_an_unchanged_file_gives_the_same_bytes() {
-    assert_eq!(emit_document(&data()), DATA);
+    assert_eq!(emit_document(&sample()), DATA);
 }
 
 #[test]

@@ -15,8 +15,11 @@ mod common;
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 
-use common::state::{focus, journal_left, press, sample_app};
-use common::{Tui, Workspace};
+use common::app::{SAMPLE_PATH, sample_app};
+use common::docs::SAMPLE;
+use common::pty::Tui;
+use common::reach::{command as press, focus, journal_left};
+use common::workspace::Workspace;
 use hyoka::app::{Action, App, Effect, FileEntry, Focus, Identity, Mode, Settings, update};
 use hyoka::command::Command;
 use hyoka::i18n::Lang;
@@ -24,9 +27,8 @@ use hyoka::model::Field;
 use hyoka::store::parse_document;
 
 fn unknown_user() -> App {
-    let text = std::fs::read_to_string(common::SAMPLE).unwrap();
-    let doc = parse_document(&text).unwrap();
-    App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], Settings::new(Lang::Ja))
+    let doc = parse_document(SAMPLE).unwrap();
+    App::new(vec![FileEntry::loaded(SAMPLE_PATH, doc, SAMPLE)], Settings::new(Lang::Ja))
 }
 
 #[test]
@@ -37,14 +39,13 @@ fn the_screen_asks_the_worker_for_what_the_state_cannot_know() {
     assert_eq!(effects, [Effect::Identify, Effect::OpenJournals, Effect::FindMerges(merges)]);
 
     // Who is at the keys already known (as in tests): not asked again.
-    let mut known = sample_app(Lang::Ja);
+    let mut known = sample_app();
     assert!(!update(&mut known, Action::Start).contains(&Effect::Identify));
 
     // A reviewer keeps no journal and decides no merge.
-    let text = std::fs::read_to_string(common::SAMPLE).unwrap();
-    let doc = parse_document(&text).unwrap();
+    let doc = parse_document(SAMPLE).unwrap();
     let settings = Settings { read_only: true, ..Settings::new(Lang::Ja) };
-    let mut reviewer = App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], settings);
+    let mut reviewer = App::new(vec![FileEntry::loaded(SAMPLE_PATH, doc, SAMPLE)], settings);
     assert_eq!(update(&mut reviewer, Action::Start), [Effect::Identify]);
 }
 
@@ -77,7 +78,7 @@ fn an_approval_before_the_login_is_known_is_not_made_in_nobody_s_name() {
 
 #[test]
 fn journals_found_at_start_are_offered_and_empty_ones_removed() {
-    let mut app = sample_app(Lang::Ja);
+    let mut app = sample_app();
     let doc = app.doc(0).cloned().unwrap();
     let here = app.files()[0].canonical.display().to_string();
 
@@ -96,7 +97,7 @@ fn journals_found_at_start_are_offered_and_empty_ones_removed() {
     assert!(matches!(app.mode(), Mode::Recover(r) if r.entries.len() == 1));
 
     // No folder for journals: said at once.
-    let mut app = sample_app(Lang::Ja);
+    let mut app = sample_app();
     update(&mut app, Action::JournalsFound(Err("HOME / XDG_STATE_HOME".into())));
     let said = app.message().map(|m| m.text.clone()).unwrap_or_default();
     assert!(said.contains("復元用の記録を置く場所がありません"), "{said}");

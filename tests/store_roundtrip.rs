@@ -1,22 +1,14 @@
 //! The canonical writer and the reader agree: whatever a document holds, it comes back.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
+
+mod common;
 
 use chrono::{DateTime, NaiveDate};
+use common::tools::cases;
 use hyoka::model::{Division, Document, Grade, Review, Section, Stage, Status};
 use hyoka::store::{emit_document, parse_document};
 use proptest::prelude::*;
-
-fn cases(local: u32) -> u32 {
-    // CI runs a longer, fuzz-like pass within its time budget.
-    if std::env::var("CI").is_ok_and(|v| v == "true") { local * 20 } else { local }
-}
 
 /// Characters that readers and writers disagree about: noncharacters, controls, line and
 /// paragraph separators, the byte-order mark, YAML indicators.
@@ -207,7 +199,7 @@ fn document() -> impl Strategy<Value = Document> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases(300)))]
+    #![proptest_config(ProptestConfig::with_cases(cases(300, 20)))]
     #[test]
     fn any_document_survives_save_then_load(doc in document()) {
         let yaml = emit_document(&doc);

@@ -3,19 +3,13 @@
 //! Written where they belong, absent when empty, read back the same, and checked by `hyoka check`
 //! with their line and column.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
-use std::process::Command;
+mod common;
 
+use common::cli::hyoka;
+use common::docs::SAMPLE as DATA;
 use hyoka::store::{ProblemKind, emit_document, parse_document};
-
-const DATA: &str = include_str!("../data/kamigyo/2008.yaml");
 
 #[test]
 fn notes_are_written_right_after_the_preface_and_read_back() {
@@ -42,18 +36,6 @@ fn goal_numbering_is_written_before_the_goals_and_read_back() {
     let back = parse_document(&yaml).expect("parses");
     assert_eq!(back, doc);
     assert_eq!(back.divisions[0].sections[1].goal_label(0).as_deref(), Some("④"));
-}
-
-fn hyoka(args: &[&str]) -> std::process::Output {
-    let home = tempfile::tempdir().expect("temp dir");
-    Command::new(env!("CARGO_BIN_EXE_hyoka"))
-        .args(args)
-        .env_remove("HYOKA_LANG")
-        .env("HYOKA_CONFIG", home.path().join("config.yaml"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env("XDG_STATE_HOME", home.path().join("state"))
-        .output()
-        .expect("hyoka runs")
 }
 
 #[test]

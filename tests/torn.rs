@@ -3,26 +3,23 @@
 //! after the child has said that its first save is starting, so that every kill lands in a save
 //! or between two of them, never in the start-up of the process.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a broken expectation is a failed test"
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
+
+mod common;
 
 use std::io::{BufRead as _, BufReader, Write as _};
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use common::docs::sample;
+use common::tools::child_test;
 use hyoka::model::Document;
 use hyoka::store::{Outcome, RealDisk, SaveRequest, TextDigest, emit_document, parse_document, save};
 
 const CHILD: &str = "HYOKA_TORN_WRITE_CHILD";
 
 fn documents() -> (Document, Document) {
-    let a = parse_document(include_str!("../data/kamigyo/2008.yaml")).expect("sample");
+    let a = sample();
     let mut b = a.clone();
     for section in b.divisions.iter_mut().flat_map(|d| &mut d.sections) {
         // Longer, so that a file cut short or mixed up cannot pass for either.
@@ -67,13 +64,7 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
     let mut seen_b = 0;
     let mut seed: u64 = 0x2008_1130;
     for round in 0..100 {
-        let mut child = Command::new(std::env::current_exe().expect("the test binary"))
-            .args(["child_saving_in_a_loop", "--exact", "--nocapture", "--test-threads=1"])
-            .env(CHILD, &path)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start the child");
+        let mut child = child_test("child_saving_in_a_loop", CHILD, &path);
         let stdout = child.stdout.take().expect("the child's output");
         // The test harness's own header, then the child's first line: it says so or the round fails
         // (reading no further, so that a child that never says it cannot hang the test).

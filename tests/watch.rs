@@ -9,21 +9,16 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::time::{Duration, Instant};
 
+use common::docs::SAMPLE;
+use common::workspace::Workspace;
 use hyoka::app::{DiskChange, DiskCheck};
 use hyoka::worker::disk_stamp;
 use hyoka::worker::watch::Watch;
-
-const SAMPLE: &str = include_str!("../data/kamigyo/2008.yaml");
-
-fn data(dir: &Path) -> PathBuf {
-    let file = dir.join("kamigyo").join("2008.yaml");
-    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
-    std::fs::write(&file, SAMPLE).unwrap();
-    file
-}
 
 /// The check the state sends for `file`, with what it knows of it (`stamp`).
 fn asked(file: &Path, stamp: Option<hyoka::app::DiskStamp>) -> Vec<DiskCheck> {
@@ -43,8 +38,8 @@ fn save_elsewhere(file: &Path) {
 
 #[test]
 fn a_change_is_reported_when_its_folder_says_so() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = data(dir.path());
+    let ws = Workspace::kamigyo();
+    let file = ws.file();
     let mut watch = Watch::new();
     assert!(watch.check(asked(&file, stamp(&file))).is_empty(), "nothing changed yet");
     assert!(watch.is_watching(), "inotify is there on Linux");
@@ -64,8 +59,8 @@ fn a_change_is_reported_when_its_folder_says_so() {
 
 #[test]
 fn nothing_is_looked_at_while_nothing_happens() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = data(dir.path());
+    let ws = Workspace::kamigyo();
+    let file = ws.file();
     let mut watch = Watch::new();
     assert!(watch.check(asked(&file, stamp(&file))).is_empty());
     // The state now claims a stamp the file does not have: only a look at the file would notice,
@@ -80,8 +75,8 @@ fn nothing_is_looked_at_while_nothing_happens() {
 
 #[test]
 fn every_file_is_looked_at_again_on_the_full_look() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = data(dir.path());
+    let ws = Workspace::kamigyo();
+    let file = ws.file();
     let mut watch = Watch::new().with_full_look(Duration::ZERO);
     assert!(watch.check(asked(&file, stamp(&file))).is_empty());
     // A change no notification told of (a network share written from another machine).
@@ -90,8 +85,8 @@ fn every_file_is_looked_at_again_on_the_full_look() {
 
 #[test]
 fn a_deleted_file_is_reported_gone() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = data(dir.path());
+    let ws = Workspace::kamigyo();
+    let file = ws.file();
     let mut watch = Watch::new();
     let known = stamp(&file);
     assert!(watch.check(asked(&file, known)).is_empty());

@@ -1,5 +1,6 @@
 //! A sealed place for tests with real git: its own HOME, git config, identity and hyoka settings,
-//! in a temporary folder whose name has Japanese and spaces; nothing outside it is read.
+//! in a temporary folder whose name has Japanese and spaces; nothing outside it is read. Built on
+//! `tests/common/` (its home, its `hyoka` runner).
 #![allow(dead_code)] // each test file uses a part of it
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "test helpers")]
 
@@ -9,41 +10,37 @@ use std::process::{Command, Output};
 
 use hyoka::git::Git;
 use hyoka::model::Document;
-use hyoka::store::{Outcome, RealDisk, SaveRequest, TextDigest, emit_document, parse_document, save};
-use tempfile::TempDir;
+use hyoka::store::{Outcome, RealDisk, SaveRequest, TextDigest, save};
 
-pub const SAMPLE: &str = include_str!("../../data/kamigyo/2008.yaml");
-pub const HYOKA: &str = env!("CARGO_BIN_EXE_hyoka");
+use crate::common::cli::Cli;
+use crate::common::docs::{SAMPLE, read_doc, write};
+use crate::common::tools::required;
+use crate::common::workspace::{Home, Vars, Workspace};
+
 /// Where the data file lives inside a work tree: Japanese and a space on purpose.
 pub const DATA: &str = "データ 置き場";
 pub const FILE: &str = "データ 置き場/上京 区/2008.yaml";
 
 pub struct Sandbox {
-    pub dir: TempDir,
-    env: Vec<(&'static str, Option<OsString>)>,
+    dir: Workspace,
+    home: Home,
+    env: Vars,
     program: PathBuf,
 }
 
 impl Sandbox {
-    /// `None` (the test is skipped, and says so) when git is missing; under `CI=true` that is a
-    /// failure instead, since CI installs git.
+    /// `None` (the test is skipped, and says so) when git is missing; under CI that is a failure
+    /// instead, since CI installs git.
     pub fn new() -> Option<Sandbox> {
-        let Some(git) = Git::find() else {
-            assert!(std::env::var("CI").as_deref() != Ok("true"), "git is required under CI (.ci/run installs it)");
-            eprintln!("skipped: git is not on the PATH");
-            return None;
-        };
-        let dir = tempfile::Builder::new().prefix("hyoka 試験 ").tempdir().expect("temporary folder");
-        let home = dir.path().join("home");
-        for sub in ["", ".config", ".state", ".data", ".cache"] {
-            std::fs::create_dir_all(home.join(sub)).expect("home");
-        }
-        let config = home.join(".gitconfig");
-        std::fs::write(&config, "[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n").expect("config");
+        let git = required("git", Git::find())?;
+        let dir = Workspace::named("hyoka 試験 ");
+        let home = Home::at(&dir.path().join("home"));
+        let config = home.path().join(".gitconfig");
+        write(&config, "[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n");
         let os = |p: &Path| Some(p.as_os_str().to_owned());
         let text = |s: &str| Some(OsString::from(s));
-        let env = vec![
-            ("HOME", os(&home)),
+        let mut env = home.vars();
+        env.extend([
             ("GIT_CONFIG_GLOBAL", os(&config)),
             ("GIT_CONFIG_NOSYSTEM", text("1")),
             ("GIT_AUTHOR_NAME", text("試験 太郎")),
@@ -53,26 +50,25 @@ impl Sandbox {
             ("GIT_TERMINAL_PROMPT", text("0")),
             ("GIT_EDITOR", text("true")),
             ("GIT_CEILING_DIRECTORIES", os(dir.path())),
-            ("HYOKA_CONFIG", os(&home.join("hyoka-config.yaml"))),
-            ("XDG_CONFIG_HOME", os(&home.join(".config"))),
-            ("XDG_STATE_HOME", os(&home.join(".state"))),
-            ("XDG_DATA_HOME", os(&home.join(".data"))),
-            ("XDG_CACHE_HOME", os(&home.join(".cache"))),
             ("LC_ALL", text("C.UTF-8")),
-            ("HYOKA_LANG", None),
             ("GIT_DIR", None),
             ("GIT_WORK_TREE", None),
             ("GIT_INDEX_FILE", None),
             ("GIT_OBJECT_DIRECTORY", None),
             ("GIT_CONFIG_PARAMETERS", None),
             ("GIT_CONFIG_COUNT", None),
-        ];
-        Some(Sandbox { dir, env, program: git.program().to_path_buf() })
+        ]);
+        Some(Sandbox { dir, home, env, program: git.program().to_path_buf() })
     }
 
     /// The sealed environment, for a hyoka started in a pseudo-terminal.
     pub fn env_vars(&self) -> Vec<(&'static str, PathBuf)> {
         self.env.iter().filter_map(|(key, value)| value.as_ref().map(|v| (*key, PathBuf::from(v)))).collect()
+    }
+
+    /// The home every process here runs in (`home/` in the sandbox), with its settings file.
+    pub fn home(&self) -> &Home {
+        &self.home
     }
 
     pub fn path(&self, rel: &str) -> PathBuf {
@@ -109,10 +105,14 @@ impl Sandbox {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    /// The hyoka binary, sealed.
+    /// A hyoka command run in `dir`, sealed.
+    pub fn cli(&self, dir: &Path) -> Cli {
+        Cli::new().vars(&self.env).current_dir(dir)
+    }
+
+    /// The hyoka binary run in `dir`, sealed.
     pub fn hyoka(&self, dir: &Path, args: &[&str]) -> Output {
-        let mut command = self.sealed(Command::new(HYOKA));
-        command.current_dir(dir).args(args).output().expect("hyoka runs")
+        self.cli(dir).args(args).output()
     }
 
     /// A new repository `name` holding the sample at [`FILE`], committed.
@@ -125,20 +125,31 @@ impl Sandbox {
         self.run_git(&top, &["commit", "-qm", "sample"]);
         top
     }
-}
 
-pub fn write(path: &Path, text: &str) {
-    std::fs::create_dir_all(path.parent().expect("a folder")).expect("folders");
-    std::fs::write(path, text).expect("write");
-}
+    /// A bare repository on the office server.
+    pub fn server(&self) -> PathBuf {
+        let server = self.path("サーバー/評価 データ.git");
+        std::fs::create_dir_all(&server).expect("the server's folder");
+        self.run_git(&server, &["init", "-q", "--bare"]);
+        server
+    }
 
-pub fn sample() -> Document {
-    parse_document(SAMPLE).expect("the sample parses")
-}
+    /// An office's clone of `server` at `name`, pulling by merge.
+    pub fn clone_of(&self, server: &Path, name: &str) -> PathBuf {
+        self.run_git(self.dir.path(), &["clone", "-q", server.to_str().expect("a UTF-8 path"), name]);
+        let top = self.path(name);
+        self.run_git(&top, &["config", "pull.rebase", "false"]);
+        top
+    }
 
-pub fn read_doc(path: &Path) -> (Document, String) {
-    let text = std::fs::read_to_string(path).expect("read");
-    (parse_document(&text).unwrap_or_else(|p| panic!("{} must parse: {p:?}\n{text}", path.display())), text)
+    /// The sample added at [`FILE`] to the clone `top`, hyoka set up there, committed and pushed.
+    pub fn publish_sample(&self, top: &Path) {
+        write(&top.join(FILE), SAMPLE);
+        assert!(self.hyoka(top, &["git-setup", DATA]).status.success());
+        self.run_git(top, &["add", "-A"]);
+        self.run_git(top, &["commit", "-qm", "上京区役所 平成20年度"]);
+        self.run_git(top, &["push", "-q", "-u", "origin", "main"]);
+    }
 }
 
 /// Edits the file through hyoka's own save path (lock, merge with the disk, atomic write), as
@@ -159,12 +170,8 @@ pub fn save_with(path: &Path, edit: impl FnOnce(&mut Document)) -> Document {
     }
 }
 
-pub fn section_mut<'a>(doc: &'a mut Document, division: &str, section: &str) -> &'a mut hyoka::model::Section {
-    doc.find_section_mut(division, section).unwrap_or_else(|| panic!("{division} {section}"))
-}
-
 pub fn canonical(doc: &Document) -> String {
-    emit_document(doc)
+    hyoka::store::emit_document(doc)
 }
 
 /// One commit for [`Sandbox::fast_import`]: who, when (seconds), the message, the file's text.

@@ -4,14 +4,16 @@
 
 use std::io::Read as _;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use hyoka::interchange::import::ImportOptions;
 use hyoka::interchange::tsv::import_table;
 use hyoka::interchange::{Format, export, html, xlsx};
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{PtySize, native_pty_system};
 
-use super::{DATA, fixture, fixture_arg, hermetic, hyoka, sample, text};
+use super::common::cli::Cli;
+use super::common::pty::pty_command;
+use super::common::workspace::Home;
+use super::{DATA, fixture, fixture_arg, hyoka, sample, text};
 
 #[test]
 fn export_writes_one_file_and_refuses_to_overwrite() {
@@ -164,9 +166,7 @@ fn import_to_standard_output() {
 
 /// hyoka run in a folder of its own, so that a file named "-" would show.
 fn in_folder(dir: &Path, args: &[&str]) -> std::process::Output {
-    let home = dir.join("home");
-    let mut command = hermetic(Command::new(env!("CARGO_BIN_EXE_hyoka")), &home);
-    command.current_dir(dir).args(args).stdin(Stdio::null()).output().expect("hyoka runs")
+    Cli::new().current_dir(dir).args(args).output()
 }
 
 #[test]
@@ -197,16 +197,11 @@ fn export_to_standard_output_writes_the_bytes_and_no_file_named_dash() {
 
 #[test]
 fn an_xlsx_to_a_terminal_is_refused() {
-    let home = tempfile::tempdir().expect("temp dir");
     let pty =
         native_pty_system().openpty(PtySize { rows: 24, cols: 200, pixel_width: 0, pixel_height: 0 }).expect("a pty");
-    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_hyoka"));
+    let mut command = pty_command(&Home::new());
     command.args(["export", "--format", "xlsx", "data/kamigyo/2008.yaml", "-o", "-"]);
     command.cwd(env!("CARGO_MANIFEST_DIR"));
-    command.env_remove("HYOKA_LANG");
-    command.env("HYOKA_CONFIG", home.path().join("config.yaml"));
-    command.env("XDG_CONFIG_HOME", home.path().join("config"));
-    command.env("XDG_STATE_HOME", home.path().join("state"));
     let mut child = pty.slave.spawn_command(command).expect("hyoka starts");
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().expect("reader");

@@ -35,14 +35,9 @@ fn hostile_document(texts: &[&str]) -> Document {
         })
         .collect();
     Document {
-        organization: "上京区役所".into(),
-        fiscal_year: 2008,
-        stage: None,
-        checkpoint: None,
         preface: Some(format!("～平成20年度、上京区役所では、{all}～")),
-        notes: None,
-        scale: None,
         divisions: vec![Division { name: format!("部{}", all.replace(' ', "")), sections }],
+        ..Document::new("上京区役所", 2008)
     }
 }
 

@@ -12,6 +12,8 @@
 )]
 
 mod accessibility;
+#[path = "../common/mod.rs"]
+mod common;
 #[path = "../gitkit/mod.rs"]
 mod gitkit;
 mod printing;

@@ -1,39 +1,20 @@
-//! What the reviewer tests share: the fixture city opened as an App, keys pressed, and
-//! counts made without hyoka's own search to compare with.
+//! What the reviewer tests share: the fixture city opened as an App, and counts made without
+//! hyoka's own search to compare with. Keys are pressed with `tests/common/keys.rs`.
 #![allow(dead_code)] // each test file uses a part of it
 
-use hyoka::app::{Action, App, Node, SectionRef, action_for, update};
-use hyoka::i18n::Lang;
+use hyoka::app::{Action, App, Node, SectionRef, update};
 use hyoka::model::{Document, Section};
-use hyoka::worker::load_workspace;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::common::app::open;
 
 /// Relative, as the tests run in the package folder: the paths on screen do not depend on the checkout.
 pub const FIXTURE: &str = "tests/fixtures/review";
 
 pub fn city() -> App {
-    let files = load_workspace(std::path::Path::new(FIXTURE)).expect("the fixture loads");
-    assert_eq!(files.len(), 6);
-    let mut app = App::new(files, crate::common::state::settings(Lang::Ja));
+    let mut app = open(std::path::Path::new(FIXTURE));
+    assert_eq!(app.files().len(), 6);
     update(&mut app, Action::Resize(100, 30));
     app
-}
-
-pub fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
-    if let Some(action) = action_for(app, KeyEvent::new(code, modifiers)) {
-        update(app, action);
-    }
-}
-
-pub fn press(app: &mut App, code: KeyCode) {
-    press_with(app, code, KeyModifiers::NONE);
-}
-
-/// Types as at a keyboard, one key per character (the IME hands over Japanese the same way).
-pub fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
 }
 
 pub fn doc(app: &App, file: usize) -> &Document {

@@ -191,14 +191,9 @@ mod tests {
 
     fn doc(sections: Vec<Section>) -> Document {
         Document {
-            organization: "上京区役所".into(),
-            fiscal_year: 2008,
-            stage: None,
-            checkpoint: None,
-            preface: None,
             notes: Some("※ 一つ目の注\n\n※ 二つ目".into()),
-            scale: None,
             divisions: vec![Division { name: "区民部".into(), sections }],
+            ..Document::new("上京区役所", 2008)
         }
     }
 

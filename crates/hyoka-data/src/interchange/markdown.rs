@@ -130,14 +130,9 @@ mod tests {
         let mut section = Section::new("総務課");
         section.goals = vec!["目標".into()];
         let doc = Document {
-            organization: "京都市役所".into(),
-            fiscal_year: 2023,
-            stage: None,
-            checkpoint: None,
-            preface: None,
             notes: Some("※ 速報値\n※ *印は新規".into()),
-            scale: None,
             divisions: vec![Division { name: "総務局".into(), sections: vec![section] }],
+            ..Document::new("京都市役所", 2023)
         };
         let text = export_markdown(&doc);
         assert!(text.ends_with("| 総務課 | 目標 |  | 未評価 |  |\n\n※ 速報値<br>※ \\*印は新規\n"), "{text}");

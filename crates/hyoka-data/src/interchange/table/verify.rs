@@ -82,14 +82,8 @@ mod tests {
         let mut section = Section::new("総務課");
         section.goals = vec!["一".into(), "二".into()];
         Document {
-            organization: "上京区役所".into(),
-            fiscal_year: 2008,
-            stage: None,
-            checkpoint: None,
-            preface: None,
-            notes: None,
-            scale: None,
             divisions: vec![Division { name: "区民部".into(), sections: vec![section] }],
+            ..Document::new("上京区役所", 2008)
         }
     }
 

@@ -1,42 +1,26 @@
-//! The state as tests set it up: settings with a known login, the sample in an `App`, and the
-//! cursor and focus moved where a test wants them by the keys a clerk would press (the state's
-//! fields are `app/`'s alone, so a test gets there the way a person does).
+//! A state reached as a person reaches it: the cursor and the keys moved by the keys a clerk
+//! presses, and what the worker would answer (who is at the keys, a merge git left, a journal
+//! left behind, a history read) given through `update`. The state's fields are `app/`'s alone,
+//! so this is the only way a test sets one up.
 
-use hyoka::app::{Action, App, Effect, FileEntry, Focus, Node, Settings, update};
+use hyoka::app::{Action, App, Effect, Focus, Node, update};
 use hyoka::command::Command;
-use hyoka::i18n::Lang;
-use hyoka::store::parse_document;
 
-/// The login the tests save as, unless a test says otherwise.
-pub const TESTER: &str = "tester";
-
-/// Settings in `lang`, with the tester at the keys (not a reviewer).
-pub fn settings(lang: Lang) -> Settings {
-    Settings::new(lang).known_as(TESTER, false)
-}
-
-/// The sample (上京区役所 平成20年度) in an `App`, as read from `data/kamigyo/2008.yaml`.
-pub fn sample_app(lang: Lang) -> App {
-    let text = std::fs::read_to_string(super::SAMPLE).expect("read the sample");
-    let doc = parse_document(&text).expect("the sample parses");
-    App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], settings(lang))
-}
-
-/// Presses one command.
-pub fn press(app: &mut App, command: Command) -> Vec<Effect> {
+/// One command, as its key gives it; the effects it asks for, not carried out.
+pub fn command(app: &mut App, command: Command) -> Vec<Effect> {
     update(app, Action::Command(command))
 }
 
 /// Moves the tree cursor to `node` with the tree's keys (to the top, then down), from the tree.
 pub fn go_to(app: &mut App, node: Node) {
-    press(app, Command::Back);
-    press(app, Command::First);
+    command(app, Command::Back);
+    command(app, Command::First);
     let rows = app.visible_nodes().len();
     for _ in 0..rows {
         if app.cursor() == node {
             return;
         }
-        press(app, Command::Down);
+        command(app, Command::Down);
     }
     assert_eq!(app.cursor(), node, "the tree has no visible row {node:?}");
 }
@@ -47,7 +31,7 @@ pub fn focus(app: &mut App, focus: Focus) {
         if app.focus() == focus {
             return;
         }
-        press(app, Command::NextPane);
+        command(app, Command::NextPane);
     }
     assert_eq!(app.focus(), focus, "Tab never reaches {focus:?}");
 }
@@ -60,21 +44,11 @@ pub fn go_to_pane(app: &mut App, node: Node, pane: Focus) {
 
 /// Selects the goals pane's row `row` (the lead-in, when there is one, is row 0).
 pub fn goal_row(app: &mut App, row: usize) {
-    press(app, Command::First);
+    command(app, Command::First);
     for _ in 0..row {
-        press(app, Command::Down);
+        command(app, Command::Down);
     }
     assert_eq!(app.goal_cursor(), row, "the goals pane has no row {row}");
-}
-
-/// The sample with its document changed before it is opened (a status, a stage, a review, as a
-/// file on disk would have them).
-pub fn sample_with(lang: Lang, change: impl FnOnce(&mut hyoka::model::Document)) -> App {
-    let text = std::fs::read_to_string(super::SAMPLE).expect("read the sample");
-    let mut doc = parse_document(&text).expect("the sample parses");
-    change(&mut doc);
-    let text = hyoka::store::emit_document(&doc);
-    App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], settings(lang))
 }
 
 /// The worker found out who is at the keys.
@@ -102,7 +76,7 @@ pub fn journal_left(app: &mut App, base: hyoka::model::Document, mine: hyoka::mo
 /// `H` pressed where the cursor is, and the worker answered with these commits (newest first,
 /// with their index in the file's history) and the first one's change.
 pub fn history_read(app: &mut App, entries: Vec<(usize, hyoka::git::Entry)>, diff: Option<hyoka::git::CommitDiff>) {
-    press(app, Command::History);
+    command(app, Command::History);
     let hyoka::app::Mode::Changes(view) = app.mode() else { panic!("H opens the history") };
     let request = view.request;
     let total = entries.len();
