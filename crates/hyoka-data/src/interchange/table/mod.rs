@@ -3,16 +3,22 @@
 //! The layout: a preface line (～平成20年度、上京区役所では、…～), the legend of the rating marks, a
 //! `<上京区>` marker for a ward office, one or two header rows, one row per section
 //! (`部 課 | goals | progress | rating | reflection`, or the names in two columns `部 | 課`), and
-//! notes under the table (lines starting with ※). [`read`] turns rows of cells into a document,
+//! notes under the table (lines starting with ※). [`read`] turns rows of cells into a document
+//! (a section may also stand over several rows under one merged name: [`group`]),
 //! [`write`] a document into rows, [`limits`] names what the layout cannot carry, and [`verify`]
 //! reads each export back before it is written.
 
+pub(crate) mod body;
 pub(crate) mod goals;
+pub(crate) mod group;
 pub(crate) mod header;
+pub(crate) mod header_hint;
 pub(crate) mod identity;
 pub(crate) mod legend;
+pub(crate) mod legend_order;
 pub(crate) mod limits;
 pub(crate) mod lookalike;
+pub(crate) mod rating;
 pub(crate) mod read;
 pub(crate) mod section;
 pub(crate) mod verify;
