@@ -12,8 +12,11 @@
 )]
 
 mod cli;
+mod folder;
 mod formats;
 mod hostile;
+mod layouts;
+mod legends;
 mod printing;
 mod reading;
 mod robustness;

@@ -67,9 +67,14 @@ pub enum ReadMsg {
     LegendUnreadable {
         text: String,
     },
+    /// A legend whose marks are words, with no 凡例 heading above it to say it is one.
+    LegendNeedsHeading {
+        text: String,
+    },
     NoNameColumn,
-    Columns(ColumnsMsg),
-    Rows(RowMsg),
+    /// Boxed, as are the rows': a table's error is passed back through every reader.
+    Columns(Box<ColumnsMsg>),
+    Rows(Box<RowMsg>),
     DuplicateColumn {
         heading: String,
     },
@@ -124,7 +129,35 @@ pub enum ReadMsg {
     },
 }
 
+impl From<ColumnsMsg> for ReadMsg {
+    fn from(msg: ColumnsMsg) -> Self {
+        ReadMsg::Columns(Box::new(msg))
+    }
+}
+
+impl From<RowMsg> for ReadMsg {
+    fn from(msg: RowMsg) -> Self {
+        ReadMsg::Rows(Box::new(msg))
+    }
+}
+
 impl ReadMsg {
+    /// The problem with the table's columns, if that is what this is.
+    pub fn columns(&self) -> Option<&ColumnsMsg> {
+        match self {
+            ReadMsg::Columns(msg) => Some(msg),
+            _ => None,
+        }
+    }
+
+    /// The problem with the table's rows, if that is what this is.
+    pub fn rows(&self) -> Option<&RowMsg> {
+        match self {
+            ReadMsg::Rows(msg) => Some(msg),
+            _ => None,
+        }
+    }
+
     pub fn text(&self, lang: Lang) -> String {
         match self {
             ReadMsg::TooLarge { megabytes, limit } => tr!(
@@ -243,6 +276,11 @@ impl ReadMsg {
                 lang,
                 "凡例の行「{text}」が読めません。記号と説明を「A：100%以上」「◎：「達成できた。」」「A‥達成率100%」「1＝順調」のように組にして、組と組の間は空白で区切ってください（記号の後ろに「：」「‥」「＝」か空白、説明を「」で囲むときはその中に何を書いても構いません）。",
                 "cannot read the legend line '{text}'. Write each mark with its meaning, like A：100%以上, ◎：「達成できた。」, A‥達成率100% or 1＝順調, and part the pairs by spaces (after the mark ：, ‥, ＝ or a space; a meaning in 「」 may hold anything)."
+            ),
+            ReadMsg::LegendNeedsHeading { text } => tr!(
+                lang,
+                "表の前の行「{text}」は、言葉を記号にした凡例のようです。凡例なら、その上の行に「凡例」（例: 【評価の凡例】）と書いてください。凡例でなければ、この行を消してください。",
+                "the line '{text}' before the table looks like a legend whose marks are words; if it is one, write a heading with 凡例 above it (e.g. 【評価の凡例】), else remove the line."
             ),
             ReadMsg::NoNameColumn => tr!(
                 lang,

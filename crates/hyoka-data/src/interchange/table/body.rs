@@ -27,7 +27,7 @@ impl Sections {
         if let Some((.., at)) = self.started.iter().find(|(d, s, _)| *d == division && *s == section.name) {
             let (section, first_at) = (section.name, at.clone());
             let twice = RowMsg::SectionTwice { division, section, first: first_at };
-            return Err(ImportError::at(&first.at, ReadMsg::Rows(twice)));
+            return Err(ImportError::at(&first.at, ReadMsg::from(twice)));
         }
         self.started.push((division.clone(), section.name.clone(), first.at.clone()));
         match self.divisions.iter_mut().find(|d| d.name == division) {
@@ -95,7 +95,7 @@ fn broken_line(line: &str, row: &Row, above: Option<&&Row>, after: &[Row], conte
     match above {
         Some(above) if table_row_after => {
             let last = context.columns.width.saturating_sub(1);
-            ImportError::at(above.at(last), ReadMsg::Rows(RowMsg::BrokenLastCell { text }))
+            ImportError::at(above.at(last), ReadMsg::from(RowMsg::BrokenLastCell { text }))
         }
         _ => ImportError::at(&row.at, ReadMsg::NotNameOrNote { text }),
     }

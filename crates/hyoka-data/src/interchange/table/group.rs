@@ -67,7 +67,7 @@ pub(crate) fn fields(
             Some(range) => section.set_goal_rating(range.start, Some(mark)),
             None => {
                 let goals = ranges.get(row).map_or(0, Range::len);
-                return Err(ImportError::at(&cell.at, ReadMsg::Rows(RowMsg::LoneMarkForGoals { mark, goals })));
+                return Err(ImportError::at(&cell.at, ReadMsg::from(RowMsg::LoneMarkForGoals { mark, goals })));
             }
         }
     }
@@ -95,7 +95,7 @@ fn all_goals(
             all.intro = part.intro;
         } else {
             if !part.intro.is_empty() {
-                return Err(ImportError::at(&cell.at, ReadMsg::Rows(RowMsg::ContinuedIntro { intro: part.intro })));
+                return Err(ImportError::at(&cell.at, ReadMsg::from(RowMsg::ContinuedIntro { intro: part.intro })));
             }
             let expected = first_number.unwrap_or(1).saturating_add(u32::try_from(all.goals.len()).unwrap_or(u32::MAX));
             if number.is_some_and(|n| n != expected) {

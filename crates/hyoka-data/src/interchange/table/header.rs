@@ -176,10 +176,7 @@ pub(crate) fn columns(
             let Some(role) = role_in(index, &cell.text, map) else {
                 if map.is_none() {
                     let (heading, hint) = (cell.text.trim().to_owned(), hint(rows));
-                    return Err(ImportError::at(
-                        &cell.at,
-                        ReadMsg::Columns(ColumnsMsg::UnknownHeading { heading, hint }),
-                    ));
+                    return Err(ImportError::at(&cell.at, ReadMsg::from(ColumnsMsg::UnknownHeading { heading, hint })));
                 }
                 left_out.push((index, &cell.at, cell.text.trim()));
                 continue;
@@ -204,7 +201,7 @@ pub(crate) fn columns(
             let at = rows.first().map_or(UNKNOWN.clone(), |r| r.at.clone());
             return Err(ImportError::at(
                 &at,
-                ReadMsg::Columns(ColumnsMsg::NotInHeader { column: heading.clone(), headings }),
+                ReadMsg::from(ColumnsMsg::NotInHeader { column: heading.clone(), headings }),
             ));
         }
     }
@@ -254,9 +251,9 @@ fn placed(
     };
     let progress_heading = column(Role::Progress).and_then(|index| {
         // The heading that names the checkpoint: the one with 取組状況, usually the upper row.
-        let cells = rows.iter().filter_map(|row| row.cells.get(index));
+        let mut cells = rows.iter().filter_map(|row| row.cells.get(index));
         let cell = cells.clone().find(|cell| role_of(&cell.text) == Some(Role::Progress));
-        cell.or_else(|| cells.last()).map(|cell| (cell.at.clone(), cell.text.trim().to_owned()))
+        cell.or_else(|| cells.next_back()).map(|cell| (cell.at.clone(), cell.text.trim().to_owned()))
     });
     Ok(Columns {
         names,
@@ -317,14 +314,9 @@ mod tests {
         assert_eq!(split, Ok(Names::Split { division: 0, section: 1 }));
         let unknown = columns(&[&row(1, &["所属等名", "目標", "備考"])], None, &mut Vec::new());
         let at = Location::Text { line: 1, column: 3 };
-        let Err(ImportError {
-            at: Some(place),
-            problem: ReadMsg::Columns(ColumnsMsg::UnknownHeading { heading, hint }),
-        }) = unknown
-        else {
-            panic!("{unknown:?}")
-        };
-        assert_eq!((place, heading.as_str()), (at, "備考"));
+        let error = unknown.expect_err("refused");
+        let Some(ColumnsMsg::UnknownHeading { heading, hint }) = error.problem.columns() else { panic!("{error:?}") };
+        assert_eq!((error.at, heading.as_str()), (Some(at), "備考"));
         assert_eq!(hint.headings, ["所属等名（A）", "目標（B）", "備考（C）"]);
         assert_eq!(hint.offer.as_deref(), Some("name=所属等名,goals=目標"), "備考 then is left out, and said");
         let twice = columns(&[&row(1, &["所属等名", "目標", "振り返り", "反省・振り返り"])], None, &mut Vec::new());

@@ -131,9 +131,9 @@ fn meaning(after: &str, kind: MarkKind, sep: Separator, words_allowed: bool) -> 
         return None;
     }
     // Without quotes, the meaning runs to the next entry of the same kind and separator.
-    let boundaries =
-        after.char_indices().filter_map(|(i, c)| (c.is_whitespace() || BETWEEN.contains(&c)).then(|| i + c.len_utf8()));
-    let next = boundaries.into_iter().find(|&b| {
+    let mut boundaries =
+        after.char_indices().filter(|(_, c)| c.is_whitespace() || BETWEEN.contains(c)).map(|(i, c)| i + c.len_utf8());
+    let next = boundaries.find(|&b| {
         after.get(b..).and_then(|r| entry_start(r, words_allowed)).is_some_and(|(_, k, s, _)| k == kind && s == sep)
     });
     let (label, rest) = match next {
@@ -141,7 +141,8 @@ fn meaning(after: &str, kind: MarkKind, sep: Separator, words_allowed: bool) -> 
         None => (after, ""),
     };
     let label = label.trim_end_matches(|c: char| c.is_whitespace() || BETWEEN.contains(&c)).trim_end_matches('。');
-    (!label.is_empty()).then(|| (label.to_owned(), rest))
+    // A closing quote without its opening one is a quote lost on the way: not a meaning to guess at.
+    (!label.is_empty() && !label.contains(['」', '』'])).then(|| (label.to_owned(), rest))
 }
 
 /// Reads one line (or one cell) of the legend; `at` is where the text starts. Look-alike marks are
@@ -265,6 +266,7 @@ mod tests {
         assert_eq!(read("◎：「達成できた。」 あと", false), Err(Reading::Unreadable));
         assert_eq!(read("◎：「達成できた。", false), Err(Reading::Unreadable), "a quote never closed");
         assert_eq!(read("A：", false), Err(Reading::Unreadable));
+        assert_eq!(read("○：「ほぼ。」 ×：あまり達成できなかった。」", false), Err(Reading::Unreadable), "a lost 「");
         assert_eq!(read("～平成20年度、上京区役所では～", false), Err(Reading::NotLegend));
         assert_eq!(read("<上京区>", false), Err(Reading::NotLegend));
         assert_eq!(read("※目標達成度 凡例", false), Err(Reading::NotLegend));

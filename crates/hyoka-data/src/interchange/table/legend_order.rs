@@ -13,51 +13,69 @@ use hyoka_core::model::Grade;
 /// The usual marks, best first.
 const USUAL: [char; 4] = ['◎', '○', '△', '×'];
 
-/// A mark's place in its family, if it is one character or a number of one.
-fn keys(marks: &[&str]) -> Option<Vec<u32>> {
-    let single = |mark: &str| {
-        let mut chars = mark.chars();
-        chars.next().filter(|_| chars.next().is_none())
-    };
-    let number = |mark: &str| -> Option<u32> {
-        let digits: String = mark
-            .chars()
-            .map(|c| if ('０'..='９').contains(&c) { char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c) } else { c })
-            .collect();
-        digits.chars().all(|c| c.is_ascii_digit()).then(|| digits.parse().ok()).flatten()
-    };
-    let letter = |mark: &str| {
-        let c = single(mark)?;
-        let c = if ('Ａ'..='Ｚ').contains(&c) || ('ａ'..='ｚ').contains(&c) {
-            char::from_u32(u32::from(c) - 0xFEE0)?
-        } else {
-            c
-        };
-        c.is_ascii_alphabetic().then(|| u32::from(c.to_ascii_uppercase()) - u32::from('A') + 1)
-    };
-    let in_range =
-        |low: char, high: char| move |mark: &str| single(mark).filter(|c| (low..=high).contains(c)).map(u32::from);
-    let families: [&dyn Fn(&str) -> Option<u32>; 6] = [
-        &number,
-        &in_range('①', '⑳'),
-        &in_range('Ⅰ', 'Ⅻ'),
-        &in_range('ァ', 'ヺ'),
-        &|mark: &str| single(mark).and_then(|c| USUAL.iter().position(|u| *u == c)).and_then(|i| u32::try_from(i).ok()),
-        &letter,
-    ];
-    families.iter().find_map(|family| marks.iter().map(|m| family(m)).collect::<Option<Vec<u32>>>()).map(|mut keys| {
-        // S A B C: S ranks above A where the legend has no R.
-        let letters = marks.iter().all(|m| letter(m).is_some());
-        let (s, a, r) = (letter("S"), letter("A"), letter("R"));
-        if letters
-            && keys.iter().any(|k| Some(*k) == a)
-            && keys.iter().any(|k| Some(*k) == s)
-            && !keys.iter().any(|k| Some(*k) == r)
-        {
-            keys.iter_mut().filter(|k| Some(**k) == s).for_each(|k| *k = 0);
+/// Marks with an order of their own.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Numbers,
+    Circled,
+    Roman,
+    Katakana,
+    Usual,
+    Letters,
+}
+
+/// The one character of a mark of one character.
+fn single(mark: &str) -> Option<char> {
+    let mut chars = mark.chars();
+    chars.next().filter(|_| chars.next().is_none())
+}
+
+/// A full-width letter or digit as its half-width self.
+fn narrow(c: char) -> char {
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        c => c,
+    }
+}
+
+impl Family {
+    const ALL: [Family; 6] =
+        [Family::Numbers, Family::Circled, Family::Roman, Family::Katakana, Family::Usual, Family::Letters];
+
+    /// A mark's place in the family, or `None` when it is none of it.
+    fn key(self, mark: &str) -> Option<u32> {
+        let within = |low: char, high: char| single(mark).filter(|c| (low..=high).contains(c)).map(u32::from);
+        match self {
+            Family::Numbers => {
+                let digits: String = mark.chars().map(narrow).collect();
+                digits.chars().all(|c| c.is_ascii_digit()).then(|| digits.parse().ok()).flatten()
+            }
+            Family::Circled => within('①', '⑳'),
+            Family::Roman => within('Ⅰ', 'Ⅻ'),
+            Family::Katakana => within('ァ', 'ヺ'),
+            Family::Usual => {
+                single(mark).and_then(|c| USUAL.iter().position(|u| *u == c)).and_then(|i| u32::try_from(i).ok())
+            }
+            Family::Letters => {
+                let c = narrow(single(mark)?).to_ascii_uppercase();
+                c.is_ascii_uppercase().then(|| u32::from(c) - u32::from('A') + 1)
+            }
         }
-        keys
-    })
+    }
+}
+
+/// Each mark's place in the one family all of them belong to; `None` when there is no such family.
+fn keys(marks: &[&str]) -> Option<Vec<u32>> {
+    let (family, mut keys) = Family::ALL
+        .into_iter()
+        .find_map(|family| marks.iter().map(|m| family.key(m)).collect::<Option<Vec<u32>>>().map(|k| (family, k)))?;
+    // S A B C: S ranks above A where the legend has no R.
+    let letter = |c: char| u32::from(c) - u32::from('A') + 1;
+    let has = |c: char| keys.contains(&letter(c));
+    if family == Family::Letters && has('S') && has('A') && !has('R') {
+        keys.iter_mut().filter(|k| **k == letter('S')).for_each(|k| *k = 0);
+    }
+    Some(keys)
 }
 
 /// The legend's entries, read line by line, in the order of the scale.

@@ -47,7 +47,7 @@ pub(crate) fn read_cell(
     for token in goal_marks {
         let Some((label, mark)) = goal_label(token) else { continue };
         if mark.is_empty() {
-            return Err(ImportError::at(at, ReadMsg::Rows(RowMsg::GoalMarkMissing { label: label.to_owned() })));
+            return Err(ImportError::at(at, ReadMsg::from(RowMsg::GoalMarkMissing { label: label.to_owned() })));
         }
         let Some(index) = (0..section.goals.len()).find(|i| section.goal_mark_label(*i) == label) else {
             let (label, goals) = (label.to_owned(), section.goals.len());
@@ -94,7 +94,7 @@ mod tests {
             read("○ ①○ ②◎", &default_scale(), 2),
             Ok((Some("○".into()), vec![Some("○".into()), Some("◎".into())]))
         );
-        assert_eq!(read("①", &default_scale(), 2), Err(ReadMsg::Rows(RowMsg::GoalMarkMissing { label: "①".into() })));
+        assert_eq!(read("①", &default_scale(), 2), Err(ReadMsg::from(RowMsg::GoalMarkMissing { label: "①".into() })));
         assert_eq!(
             read("③○", &default_scale(), 2),
             Err(ReadMsg::GoalRatingWithoutGoal { label: "③".into(), goals: 2 })

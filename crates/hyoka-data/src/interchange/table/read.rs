@@ -117,8 +117,14 @@ fn one_cell(above: &mut Above, cell: &Cell, warnings: &mut Vec<Warning>) -> Resu
     match legend_cell(above, cell, warnings) {
         Some(Reading::Legend(mut entries)) => above.legend.append(&mut entries),
         Some(Reading::NotLegend) if !above.legend_heading || !above.legend.is_empty() => {
+            // Words as marks only under a legend heading: say so where the line would be one.
+            let as_words = legend::read_line(text, &cell.at, true, &mut Vec::new());
             let text = hyoka_core::text::sanitize(text).into_owned();
-            return Err(ImportError::at(&cell.at, ReadMsg::UnknownBeforeTable { text }));
+            let problem = match as_words {
+                Reading::Legend(_) if !above.legend_heading => ReadMsg::LegendNeedsHeading { text },
+                _ => ReadMsg::UnknownBeforeTable { text },
+            };
+            return Err(ImportError::at(&cell.at, problem));
         }
         Some(_) => return Err(legend_unreadable(cell)),
         None => {}
@@ -161,7 +167,7 @@ fn several_cells(
                 }
                 if looks_like_header(row) {
                     let hint = hint(&[row]);
-                    return Err(ImportError::at(&row.at, ReadMsg::Columns(ColumnsMsg::HeaderWithoutNames { hint })));
+                    return Err(ImportError::at(&row.at, ReadMsg::from(ColumnsMsg::HeaderWithoutNames { hint })));
                 }
                 if reading == Reading::Unreadable {
                     return Err(legend_unreadable(cell));
@@ -178,7 +184,7 @@ fn several_cells(
 
 /// A legend laid out a cell for each mark and a cell for each meaning: `◎ | 達成できた | ○ | …`.
 fn in_pairs(cells: &[(usize, &Cell)], words_allowed: bool) -> Option<Vec<Entry>> {
-    if cells.len() % 2 != 0 {
+    if !cells.len().is_multiple_of(2) {
         return None;
     }
     let pairs = cells.chunks(2).map(|pair| match pair {
