@@ -119,3 +119,39 @@ fn check_merges(row: &Row, columns: &Columns) -> Result<(), ImportError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interchange::table::Cell;
+
+    /// A sheet's row 2 or 3, whose name cells are each in a merged area or not.
+    fn row(row: usize, texts: &[&str], origins: &[Option<(usize, usize)>]) -> Row {
+        let at = |column: usize| Location::Cell { sheet: "目標".into(), row, column: column + 1 };
+        let cells = texts
+            .iter()
+            .zip(origins)
+            .enumerate()
+            .map(|(c, (text, origin))| Cell { text: (*text).into(), at: at(c), origin: *origin })
+            .collect();
+        Row { at: at(0), cells }
+    }
+
+    #[test]
+    fn a_row_goes_on_with_the_section_above_under_one_merged_name_or_an_empty_one() {
+        let joined = Names::Joined(0);
+        let first = row(2, &["総務部 秘書課", "目標一"], &[Some((2, 1)), None]);
+        let under = row(3, &["総務部 秘書課", "目標二"], &[Some((2, 1)), None]);
+        assert!(continues(&under, &first, joined), "the merged cell's value, in the same area");
+        let apart = row(3, &["総務部 秘書課", "目標二"], &[None, None]);
+        assert!(!continues(&apart, &first, joined), "the same name, unmerged: another row, refused later");
+        assert!(continues(&row(3, &["", "目標二"], &[None, None]), &first, joined), "a merged cell saved as text");
+        let split = Names::Split { division: 0, section: 1 };
+        let top = row(2, &["総務部", "秘書課"], &[Some((2, 1)), Some((2, 2))]);
+        let next_section = row(3, &["総務部", "広報課"], &[Some((2, 1)), None]);
+        assert!(!continues(&next_section, &top, split), "a 部 merged over its sections");
+        let same_section = row(3, &["総務部", "秘書課"], &[Some((2, 1)), Some((2, 2))]);
+        assert!(continues(&same_section, &top, split));
+        assert!(!continues(&row(3, &["", "広報課"], &[None, None]), &top, split), "部 from the row above");
+    }
+}
