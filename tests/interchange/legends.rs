@@ -148,6 +148,10 @@ fn a_legend_line_that_cannot_be_read_is_named_and_shown_the_form_never_sent_roun
         let said = error.describe(Lang::Ja);
         assert!(said.contains("「A：100%以上」") && !said.contains("--format"), "{said}");
     }
+    // A line hyoka cannot place is named where it is, even in a header with ", " in it.
+    let titled = super::SEED.replacen("<上京区>", "令和6年度 組織目標\n\n<上京区>", 1);
+    let error = import(titled.as_bytes(), Path::new("seed.tsv"), &ImportOptions::default()).expect_err("refused");
+    assert_eq!(error.problem, ReadMsg::UnknownBeforeTable { text: "令和6年度 組織目標".into() });
     // A table that really is the other format is still told so.
     let csv = std::fs::read_to_string(fixture("city_2023_utf8.csv")).expect("fixture");
     let as_tsv = ImportOptions { format: Some(InputFormat::Tsv), ..ImportOptions::default() };
