@@ -87,12 +87,17 @@ fn import_with_columns_says_them_in_its_summary_for_next_year() {
 }
 
 #[test]
-fn a_header_without_a_column_for_the_names_is_named_as_the_header() {
-    let error = read_with("text/own_columns_no_name.tsv", &ImportOptions::default()).expect_err("refused");
-    assert_eq!(error.at, Some(Location::Text { line: 3, column: 1 }));
+fn a_header_without_a_column_for_the_names_is_named_on_its_sheet_not_sent_to_sheet() {
+    // Once "no sheet has the table's header row; name it with --sheet", although the sheet was the right one.
+    let error = read_with("city_columns_unnamed.xlsx", &ImportOptions::default()).expect_err("refused");
+    assert_eq!(error.at, Some(Location::Cell { sheet: "組織目標".into(), row: 3, column: 1 }));
     let Some(ColumnsMsg::HeaderWithoutNames { hint }) = error.problem.columns() else { panic!("{:?}", error.problem) };
-    assert_eq!(hint.headings, ["所管（A）", "組織目標（B）", "取組内容（C）", "評価（D）"]);
-    let imported = read_with("text/own_columns_no_name.tsv", &with_columns("name=所管,progress=C")).expect("reads");
+    assert_eq!(hint.headings, ["所管（A）", "組織目標（B）", "取組内容（C）", "成果（D）", "評価（E）"]);
+    let offer = "name=所管,goals=組織目標,progress=取組内容,reflection=成果,rating=評価";
+    assert_eq!(hint.offer.as_deref(), Some(offer));
+    assert!(!error.describe(Lang::Ja).contains("--sheet"), "{}", error.describe(Lang::Ja));
+    let columns = with_columns("name=所管,progress=C,reflection=成果");
+    let imported = read_with("city_columns_unnamed.xlsx", &columns).expect("reads");
     assert_eq!(imported.doc.divisions[0].sections[0].progress, "研修を動画でも受けられるようにした。");
 }
 

@@ -39,7 +39,7 @@ pub(crate) fn hint(rows: &[&Row]) -> HeaderHint {
 /// Words that say which field a city's own heading is likely to be (取組内容, 成果, 部署).
 fn likely(field: Field, heading: &str) -> bool {
     let words: &[&str] = match field {
-        Field::Name | Field::Division | Field::Section => &["所属", "部", "課", "局", "室", "担当"],
+        Field::Name | Field::Division | Field::Section => &["所属", "所管", "部", "課", "局", "室", "担当"],
         Field::Goals => &["目標", "目的", "方針"],
         Field::Progress => &["取組", "取り組", "進捗", "状況", "内容", "実績", "経過"],
         Field::Rating => &["評価", "達成", "判定"],
@@ -112,7 +112,7 @@ mod tests {
             hint.offer.as_deref(),
             Some("name=所属,goals=組織目標,progress=取組内容,reflection=成果,rating=評価")
         );
-        let unnamed = hint_of(&["所管", "目標", "内容, 成果", "A"]);
+        let unnamed = hint_of(&["名称", "目標", "内容, 成果", "A"]);
         assert_eq!(unnamed.as_deref(), None, "no column for the names: nothing to offer");
         let letters = hint_of(&["担当部", "目標", "内容, 成果", "A"]);
         assert_eq!(
