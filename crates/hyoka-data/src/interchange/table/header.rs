@@ -11,18 +11,11 @@ use crate::i18n::interchange::read::ReadMsg;
 use crate::i18n::interchange::summary::WarnMsg;
 use crate::i18n::interchange::{Location, column_letters};
 
-/// What a column holds, as its heading says.
+/// What a column holds, as its heading says: a field, or what hyoka knows and does not import.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Role {
-    /// "部 課" in one cell (所属等名).
-    Name,
-    Division,
-    Section,
-    Goals,
-    Progress,
-    Rating,
-    Reflection,
-    /// A column hyoka knows and does not import (`updated` of its own csv export).
+    Field(Field),
+    /// `updated` of hyoka's own csv export.
     Ignored,
 }
 
@@ -51,15 +44,14 @@ impl Columns {
     pub(crate) fn role(&self, index: usize) -> Option<Role> {
         let field = |column: Option<usize>, role| (column == Some(index)).then_some(role);
         let name = match self.names {
-            Names::Joined(c) => (c == index).then_some(Role::Name),
-            Names::Split { division, section } => {
-                field(Some(division), Role::Division).or_else(|| field(Some(section), Role::Section))
-            }
+            Names::Joined(c) => (c == index).then_some(Role::Field(Field::Name)),
+            Names::Split { division, section } => field(Some(division), Role::Field(Field::Division))
+                .or_else(|| field(Some(section), Role::Field(Field::Section))),
         };
-        name.or_else(|| field(self.goals, Role::Goals))
-            .or_else(|| field(self.progress, Role::Progress))
-            .or_else(|| field(self.rating, Role::Rating))
-            .or_else(|| field(self.reflection, Role::Reflection))
+        name.or_else(|| field(self.goals, Role::Field(Field::Goals)))
+            .or_else(|| field(self.progress, Role::Field(Field::Progress)))
+            .or_else(|| field(self.rating, Role::Field(Field::Rating)))
+            .or_else(|| field(self.reflection, Role::Field(Field::Reflection)))
     }
 }
 
@@ -92,38 +84,29 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
     }
     let role = match h.as_str() {
         "updated" | "updated_by" => Role::Ignored,
-        "部" | "部名" | "部局" | "部局名" | "局" | "局名" => Role::Division,
-        "課" | "課名" | "課等名" | "課・係名" => Role::Section,
-        _ if h.starts_with("所属") && length <= 5 => Role::Name,
-        "部署" | "部署名" => Role::Name,
-        _ if h.contains("取組状況") || h.contains("進捗状況") => Role::Progress,
-        _ if h.contains("達成度") || h == "評価" => Role::Rating,
-        _ if h.contains("振り返") || h.starts_with("良かった点") => Role::Reflection,
-        _ if h.ends_with("目標") && !h.contains("達成") && length <= 12 => Role::Goals,
+        "部" | "部名" | "部局" | "部局名" | "局" | "局名" => Role::Field(Field::Division),
+        "課" | "課名" | "課等名" | "課・係名" => Role::Field(Field::Section),
+        _ if h.starts_with("所属") && length <= 5 => Role::Field(Field::Name),
+        "部署" | "部署名" => Role::Field(Field::Name),
+        _ if h.contains("取組状況") || h.contains("進捗状況") => Role::Field(Field::Progress),
+        _ if h.contains("達成度") || h == "評価" => Role::Field(Field::Rating),
+        _ if h.contains("振り返") || h.starts_with("良かった点") => Role::Field(Field::Reflection),
+        _ if h.ends_with("目標") && !h.contains("達成") && length <= 12 => Role::Field(Field::Goals),
         _ => return None,
     };
     Some(role)
 }
 
 impl Role {
-    pub(crate) fn of_field(field: Field) -> Role {
-        match field {
-            Field::Name => Role::Name,
-            Field::Division => Role::Division,
-            Field::Section => Role::Section,
-            Field::Goals => Role::Goals,
-            Field::Progress => Role::Progress,
-            Field::Rating => Role::Rating,
-            Field::Reflection => Role::Reflection,
+    pub(crate) fn field(self) -> Option<Field> {
+        match self {
+            Role::Field(field) => Some(field),
+            Role::Ignored => None,
         }
     }
 
-    pub(crate) fn field(self) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| Role::of_field(*f) == self)
-    }
-
     fn names(self) -> bool {
-        matches!(self, Role::Name | Role::Division | Role::Section)
+        matches!(self, Role::Field(Field::Name | Field::Division | Field::Section))
     }
 }
 
@@ -137,7 +120,7 @@ pub(crate) fn role_in(index: usize, heading: &str, map: Option<&ColumnMap>) -> O
         Column::Heading(h) => normalized(h) == wanted,
     });
     match given {
-        Some((field, _)) => Some(Role::of_field(*field)),
+        Some((field, _)) => Some(Role::Field(*field)),
         None => role_of(heading).filter(|role| role.field().is_none_or(|f| map.get(f).is_none())),
     }
 }
@@ -192,7 +175,7 @@ pub(crate) fn columns(
             && let Some(slot @ None) = roles.get_mut(*index)
         {
             let at = rows.first().map(|r| r.at(*index)).unwrap_or(&UNKNOWN);
-            *slot = Some((Role::of_field(*field), at, ""));
+            *slot = Some((Role::Field(*field), at, ""));
         }
         if let Column::Heading(heading) = column
             && !rows.iter().flat_map(|r| r.filled()).any(|(_, c)| normalized(&c.text) == normalized(heading))
@@ -241,7 +224,11 @@ fn placed(
     }
     let column = |role| found.iter().find(|(r, _)| *r == role).map(|(_, i)| *i);
     let first_row = || rows.first().map_or(UNKNOWN.clone(), |r| r.at.clone());
-    let names = match (column(Role::Name), column(Role::Division), column(Role::Section)) {
+    let names = match (
+        column(Role::Field(Field::Name)),
+        column(Role::Field(Field::Division)),
+        column(Role::Field(Field::Section)),
+    ) {
         (None, Some(division), Some(section)) => Names::Split { division, section },
         (Some(name), None, None) => Names::Joined(name),
         (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
@@ -249,18 +236,18 @@ fn placed(
         }
         _ => return Err(ImportError::at(&first_row(), ReadMsg::NoNameColumn)),
     };
-    let progress_heading = column(Role::Progress).and_then(|index| {
+    let progress_heading = column(Role::Field(Field::Progress)).and_then(|index| {
         // The heading that names the checkpoint: the one with 取組状況, usually the upper row.
         let mut cells = rows.iter().filter_map(|row| row.cells.get(index));
-        let cell = cells.clone().find(|cell| role_of(&cell.text) == Some(Role::Progress));
+        let cell = cells.clone().find(|cell| role_of(&cell.text) == Some(Role::Field(Field::Progress)));
         cell.or_else(|| cells.next_back()).map(|cell| (cell.at.clone(), cell.text.trim().to_owned()))
     });
     Ok(Columns {
         names,
-        goals: column(Role::Goals),
-        progress: column(Role::Progress),
-        rating: column(Role::Rating),
-        reflection: column(Role::Reflection),
+        goals: column(Role::Field(Field::Goals)),
+        progress: column(Role::Field(Field::Progress)),
+        rating: column(Role::Field(Field::Rating)),
+        reflection: column(Role::Field(Field::Reflection)),
         width,
         progress_heading,
     })
@@ -269,25 +256,21 @@ fn placed(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::interchange::table::Cell;
-
-    fn row(line: usize, cells: &[&str]) -> Row {
-        let at = |column| Location::Text { line, column };
-        let cells =
-            cells.iter().enumerate().map(|(i, t)| Cell { text: (*t).into(), at: at(i + 1), origin: None }).collect();
-        Row { at: at(1), cells }
-    }
+    use crate::interchange::table::text_row as row;
 
     #[test]
     fn headings_are_known_by_their_words() {
-        assert_eq!(role_of("所属等名(ア)"), Some(Role::Name));
-        assert_eq!(role_of("所属等の目標（イ）"), Some(Role::Goals));
-        assert_eq!(role_of("11月末現在の取組状況(ウ) (目標達成状況, 課題等)"), Some(Role::Progress));
-        assert_eq!(role_of("今年度の取組を振り返って(評価)(I)"), Some(Role::Reflection));
-        assert_eq!(role_of("目標達成度"), Some(Role::Rating));
-        assert_eq!(role_of("良かった点や反省すべき点, 今後どのように取り組んでいくか 等"), Some(Role::Reflection));
-        assert_eq!(role_of("部"), Some(Role::Division));
-        assert_eq!(role_of("部署"), Some(Role::Name));
+        assert_eq!(role_of("所属等名(ア)"), Some(Role::Field(Field::Name)));
+        assert_eq!(role_of("所属等の目標（イ）"), Some(Role::Field(Field::Goals)));
+        assert_eq!(role_of("11月末現在の取組状況(ウ) (目標達成状況, 課題等)"), Some(Role::Field(Field::Progress)));
+        assert_eq!(role_of("今年度の取組を振り返って(評価)(I)"), Some(Role::Field(Field::Reflection)));
+        assert_eq!(role_of("目標達成度"), Some(Role::Field(Field::Rating)));
+        assert_eq!(
+            role_of("良かった点や反省すべき点, 今後どのように取り組んでいくか 等"),
+            Some(Role::Field(Field::Reflection))
+        );
+        assert_eq!(role_of("部"), Some(Role::Field(Field::Division)));
+        assert_eq!(role_of("部署"), Some(Role::Field(Field::Name)));
         assert_eq!(role_of("区民部 総務課"), None);
         assert_eq!(role_of("目標を達成するため、窓口の待ち時間を短縮する目標"), None, "too long to be a heading");
     }
@@ -305,7 +288,17 @@ mod tests {
         assert!(!starts_header(&section, None) && !continues_header(&section, None));
         let columns = columns(&[&seed_first, &seed_second], None, &mut Vec::new()).ok();
         let roles: Vec<_> = (0..5).map(|i| columns.as_ref().and_then(|c| c.role(i))).collect();
-        assert_eq!(roles, [Role::Name, Role::Goals, Role::Progress, Role::Rating, Role::Reflection].map(Some));
+        assert_eq!(
+            roles,
+            [
+                Role::Field(Field::Name),
+                Role::Field(Field::Goals),
+                Role::Field(Field::Progress),
+                Role::Field(Field::Rating),
+                Role::Field(Field::Reflection)
+            ]
+            .map(Some)
+        );
     }
 
     #[test]

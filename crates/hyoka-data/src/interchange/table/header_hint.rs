@@ -90,16 +90,8 @@ fn column_of(index: usize, heading: &str) -> Column {
 mod tests {
     use super::super::header::{Names, columns, starts_header};
     use super::*;
-    use crate::i18n::interchange::Location;
     use crate::i18n::interchange::summary::WarnMsg;
-    use crate::interchange::table::Cell;
-
-    fn row(line: usize, cells: &[&str]) -> Row {
-        let at = |column| Location::Text { line, column };
-        let cells =
-            cells.iter().enumerate().map(|(i, t)| Cell { text: (*t).into(), at: at(i + 1), origin: None }).collect();
-        Row { at: at(1), cells }
-    }
+    use crate::interchange::table::text_row as row;
 
     const CITY: [&str; 5] = ["所属", "組織目標", "取組内容", "成果", "評価"];
 

@@ -119,6 +119,15 @@ impl Row {
     }
 }
 
+/// A line of a text table with these cells, for the tests of the readers.
+#[cfg(test)]
+pub(crate) fn text_row(line: usize, cells: &[&str]) -> Row {
+    let at = |column| Location::Text { line, column };
+    let cells =
+        cells.iter().enumerate().map(|(i, t)| Cell { text: (*t).into(), at: at(i + 1), origin: None }).collect();
+    Row { at: at(1), cells }
+}
+
 /// Notes under a table start with one of these (※, 注, 備考…), or are "以上", the closing word.
 pub(crate) fn starts_a_note(line: &str) -> bool {
     let line = line.trim_start().trim_start_matches(['(', '（', '[', '［', '【', '〔', '<', '＜']);
