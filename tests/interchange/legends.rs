@@ -124,6 +124,9 @@ fn every_separator_offices_use_reads_the_same_legend() {
         "A=100%以上 B=80%以上",
         "A「100%以上」 B「80%以上」",
         "A 100%以上 B 80%以上",
+        "A\t100%以上\tB\t80%以上",
+        "A：100%以上\tB：80%以上",
+        "凡例：A：100%以上 B：80%以上",
     ] {
         let table =
             format!("～令和6年度、北山市役所では～\n\n{legend}\n\n所属等名\t目標\t達成度\n総務局 総務課\t目標\tB\n");

@@ -3,11 +3,31 @@
 use crate::i18n::Lang;
 use hyoka_core::tr;
 
+/// A heading of the header row and the letter of its column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Heading {
+    pub text: String,
+    pub letter: String,
+}
+
+impl Heading {
+    /// "取組内容（C）", or "取組内容 (C)" in English.
+    pub fn shown(&self, lang: Lang) -> String {
+        let Heading { text, letter } = self;
+        tr!(lang, "{text}（{letter}）", "{text} ({letter})")
+    }
+}
+
+/// The headings of a row, listed in a sentence.
+fn listed(headings: &[Heading], lang: Lang) -> String {
+    let shown: Vec<String> = headings.iter().map(|h| h.shown(lang)).collect();
+    shown.join(&tr!(lang, "、", ", "))
+}
+
 /// The header row as found, for a message that shows it and offers a `--columns` mapping.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HeaderHint {
-    /// Each heading with its column letter: "取組内容（C）".
-    pub headings: Vec<String>,
+    pub headings: Vec<Heading>,
     /// `goals=組織目標,progress=取組内容,…`: the headings hyoka knows with the others taken in order
     /// for the fields still missing; `None` when nothing is left to offer.
     pub offer: Option<String>,
@@ -28,7 +48,7 @@ pub enum ColumnsMsg {
     /// A heading `--columns` names that the header row does not have.
     NotInHeader {
         column: String,
-        headings: Vec<String>,
+        headings: Vec<Heading>,
     },
     /// A heading hyoka does not know, in a header row it found.
     UnknownHeading {
@@ -43,11 +63,11 @@ pub enum ColumnsMsg {
 
 impl HeaderHint {
     fn text(&self, lang: Lang) -> String {
-        let (ja, en) = (self.headings.join("、"), self.headings.join(", "));
+        let headings = listed(&self.headings, lang);
         let known = tr!(
             lang,
-            "見出しは {ja} です。hyoka が読む見出しは 所属等名（または 部・課）、所属等の目標、取組状況、目標達成度、振り返り です。ほかの見出しの表は、どの列が何の欄かを --columns で指定すれば取り込めます（見出しか列の文字 A, B… で。来年の表にも同じ指定が使えます）。",
-            "The headings are {en}. hyoka reads 所属等名 (or 部 and 課), 所属等の目標, 取組状況, 目標達成度 and 振り返り; a table with other headings is read once --columns says which column holds which field (by heading or by letter A, B, …; next year's table takes the same)."
+            "見出しは {headings} です。hyoka が読む見出しは 所属等名（または 部・課）、所属等の目標、取組状況、目標達成度、振り返り です。ほかの見出しの表は、どの列が何の欄かを --columns で指定すれば取り込めます（見出しか列の文字 A, B… で。来年の表にも同じ指定が使えます）。",
+            "The headings are {headings}. hyoka reads 所属等名 (or 部 and 課), 所属等の目標, 取組状況, 目標達成度 and 振り返り; a table with other headings is read once --columns says which column holds which field (by heading or by letter A, B, …; next year's table takes the same)."
         );
         match &self.offer {
             Some(offer) => known + &tr!(lang, "例: --columns '{offer}'", " For example: --columns '{offer}'"),
@@ -77,11 +97,11 @@ impl ColumnsMsg {
                 "--columns names {field} twice; keep one."
             ),
             ColumnsMsg::NotInHeader { column, headings } => {
-                let (ja, en) = (headings.join("、"), headings.join(", "));
+                let headings = listed(headings, lang);
                 tr!(
                     lang,
-                    "--columns の見出し「{column}」が見出し行にありません。見出しは {ja} です。見出しをそのまま書くか、列の文字（A, B…）で指定してください。",
-                    "the header row has no heading '{column}' that --columns names; its headings are {en}. Write a heading as it stands, or the column's letter (A, B, …)."
+                    "--columns の見出し「{column}」が見出し行にありません。見出しは {headings} です。見出しをそのまま書くか、列の文字（A, B…）で指定してください。",
+                    "the header row has no heading '{column}' that --columns names; its headings are {headings}. Write a heading as it stands, or the column's letter (A, B, …)."
                 )
             }
             ColumnsMsg::UnknownHeading { heading, hint } => {

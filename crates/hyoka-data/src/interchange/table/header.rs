@@ -310,7 +310,8 @@ mod tests {
         let error = unknown.expect_err("refused");
         let Some(ColumnsMsg::UnknownHeading { heading, hint }) = error.problem.columns() else { panic!("{error:?}") };
         assert_eq!((error.at, heading.as_str()), (Some(at), "備考"));
-        assert_eq!(hint.headings, ["所属等名（A）", "目標（B）", "備考（C）"]);
+        let shown: Vec<String> = hint.headings.iter().map(|h| h.shown(crate::i18n::Lang::Ja)).collect();
+        assert_eq!(shown, ["所属等名（A）", "目標（B）", "備考（C）"]);
         assert_eq!(hint.offer.as_deref(), Some("name=所属等名,goals=目標"), "備考 then is left out, and said");
         let twice = columns(&[&row(1, &["所属等名", "目標", "振り返り", "反省・振り返り"])], None, &mut Vec::new());
         assert!(matches!(twice.map_err(|e| e.problem), Err(ReadMsg::DuplicateColumn { .. })));

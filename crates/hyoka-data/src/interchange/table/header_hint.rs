@@ -7,7 +7,7 @@ use super::super::columns::{Column, ColumnMap, Field};
 use super::Row;
 use super::header::{Role, role_of};
 use crate::i18n::interchange::column_letters;
-use crate::i18n::interchange::columns::HeaderHint;
+use crate::i18n::interchange::columns::{HeaderHint, Heading};
 
 /// The longest text a heading has: a row with a longer cell is a table row or a sentence.
 const HEADING_CHARS: usize = 30;
@@ -32,7 +32,7 @@ pub(crate) fn hint(rows: &[&Row]) -> HeaderHint {
     }
     cells.sort_by_key(|(index, _)| *index);
     let headings =
-        cells.iter().map(|(i, h)| format!("{}（{}）", h.replace('\n', " "), column_letters(i + 1))).collect();
+        cells.iter().map(|(i, h)| Heading { text: h.replace('\n', " "), letter: column_letters(i + 1) }).collect();
     HeaderHint { headings, offer: offer(&cells) }
 }
 
@@ -99,7 +99,8 @@ mod tests {
     fn a_citys_own_columns_are_named_and_a_mapping_offered() {
         let header = row(5, &CITY);
         let hint = hint(&[&header]);
-        assert_eq!(hint.headings, ["所属（A）", "組織目標（B）", "取組内容（C）", "成果（D）", "評価（E）"]);
+        let shown: Vec<String> = hint.headings.iter().map(|h| h.shown(crate::i18n::Lang::En)).collect();
+        assert_eq!(shown, ["所属 (A)", "組織目標 (B)", "取組内容 (C)", "成果 (D)", "評価 (E)"]);
         assert_eq!(
             hint.offer.as_deref(),
             Some("name=所属,goals=組織目標,progress=取組内容,reflection=成果,rating=評価")
