@@ -92,6 +92,14 @@ fn a_legend_of_words_makes_the_words_marks_under_its_heading() {
     );
     assert_eq!(ratings(&doc), [Some("達成".into()), Some("概ね達成".into()), Some("未達成".into()), None]);
     goes_through_both_tables(&doc);
+    // Under a legend of symbols, or past the blank line that ends a legend, a word and a colon are no mark.
+    for stray in ["◎：「達成できた。」\n作成：総務課\n", "達成：目標を達成した\n\n作成：総務課\n"]
+    {
+        let table =
+            format!("～令和6年度、西山市役所では～\n\n【評価の凡例】\n{stray}\n所属等名\t目標\n総務部 総務課\t目標\n");
+        let error = import(table.as_bytes(), Path::new("t.tsv"), &ImportOptions::default()).expect_err("refused");
+        assert!(error.describe(Lang::En).contains("作成：総務課"), "{stray}: {}", error.describe(Lang::En));
+    }
     // Without the heading the words are no legend: said so, at the line, with what to add.
     let csv = std::fs::read_to_string(fixture("legend_words.csv")).expect("fixture").replace("【評価の凡例】", "");
     let error = import(csv.as_bytes(), Path::new("t.csv"), &ImportOptions::default()).expect_err("refused");

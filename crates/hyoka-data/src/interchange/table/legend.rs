@@ -161,9 +161,11 @@ pub(crate) fn read_line(text: &str, at: &Location, words_allowed: bool, warnings
         entries.push(Entry { grade: Grade { mark, label }, at: place });
         rest = next.trim_start();
     }
-    // One symbol and its words parted by a space ("1 組織目標一覧") is a title as often as a legend.
-    let lone_spaced =
-        entries.len() == 1 && entry_start(text.trim_start(), words_allowed).map(|e| e.2) == Some(Separator::Space);
+    // A number or a letter and words parted by a space ("1 組織目標一覧") is a title as often as a
+    // legend: alone on its line, it is one only under a legend heading. "◎ 達成できた" is one anywhere.
+    let start = entry_start(text.trim_start(), words_allowed);
+    let lone_spaced = entries.len() == 1
+        && start.is_some_and(|(mark, _, sep, _)| sep == Separator::Space && mark.chars().any(char::is_alphanumeric));
     if entries.is_empty() || (lone_spaced && !words_allowed) {
         return Reading::NotLegend;
     }
@@ -258,7 +260,8 @@ mod tests {
             entries(&[("達成", "目標を達成した", 1), ("概ね達成", "目標をおおむね達成した", 12)])
         );
         assert_eq!(read("作成日：令和6年4月1日", false), Err(Reading::NotLegend));
-        assert_eq!(read("1 組織目標一覧", false), Err(Reading::NotLegend), "one spaced symbol: a title");
+        assert_eq!(read("1 組織目標一覧", false), Err(Reading::NotLegend), "one spaced number: a title");
+        assert_eq!(read("◎ 達成できた", false), entries(&[("◎", "達成できた", 1)]), "one spaced mark: a legend");
     }
 
     #[test]
