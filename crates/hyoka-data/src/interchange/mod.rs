@@ -3,7 +3,8 @@
 //! `&Document` in, text or bytes out; import gives a `Document`; never from YAML text to YAML text.
 //!
 //! - [`import`]: which format and encoding a file is in; [`decode`] and [`delimited`] turn its bytes
-//!   into rows of cells, and [`table`] reads the published table's layout from them;
+//!   into rows of cells, and [`table`] reads the published table's layout from them (or a city's own
+//!   columns, as [`columns`] maps them);
 //! - [`tsv`]: the published tab-separated table (import and its exact inverse);
 //! - [`xlsx`]: the same table as a spreadsheet (import and export);
 //! - [`html`], [`csv`], [`markdown`]: for reading, printing and other systems (the csv reads back as a table
