@@ -29,9 +29,18 @@ struct Above {
     preface: Option<(Location, String)>,
     /// The legend's entries in reading order: line by line, left to right.
     legend: Vec<Entry>,
-    /// A heading with 凡例 was seen: words may be marks from here on.
+    /// A heading with 凡例 was seen and its legend goes on: words may be marks (see [`Above::words_allowed`]).
     legend_heading: bool,
     marker: Option<(Location, String)>,
+}
+
+impl Above {
+    /// Words are marks in the lines under a legend heading, up to the blank line that ends the legend,
+    /// and only in a legend of words: `作成：総務課` under a legend of ◎ ○ △ × is no fifth mark.
+    fn words_allowed(&self) -> bool {
+        let symbols = self.legend.iter().any(|e| legend::mark_kind(&e.grade.mark, false) == Some(MarkKind::Symbol));
+        self.legend_heading && !symbols
+    }
 }
 
 /// Reads a whole table; see the module documentation for what is refused.
@@ -91,6 +100,7 @@ fn lines_above(
     let mut above = Above::default();
     for (index, row) in rows.iter().enumerate() {
         if row.is_blank() {
+            above.legend_heading &= above.legend.is_empty();
             continue;
         }
         if header::starts_header(row, map) {
@@ -142,7 +152,7 @@ fn legend_cell(above: &mut Above, cell: &Cell, warnings: &mut Vec<Warning>) -> O
             let at = legend::shifted(&cell.at, text, rest);
             (!rest.is_empty()).then(|| legend::read_line(rest, &at, true, warnings))
         }
-        None => Some(legend::read_line(text, &cell.at, above.legend_heading, warnings)),
+        None => Some(legend::read_line(text, &cell.at, above.words_allowed(), warnings)),
     }
 }
 
@@ -161,7 +171,7 @@ fn several_cells(
             Some(Reading::Legend(entries)) => read.extend(entries),
             None => {}
             Some(reading) => {
-                if let Some(pairs) = in_pairs(cells, above.legend_heading) {
+                if let Some(pairs) = in_pairs(cells, above.words_allowed()) {
                     above.legend.extend(pairs);
                     return Ok(());
                 }
