@@ -315,7 +315,8 @@ fn dates_are_in_the_era_unless_the_settings_ask_for_the_western_calendar() {
     let app = office.open("kumin01", false);
     let (head, _) = app.banner().unwrap();
     assert!(head.starts_with("承認済み（suzuki 令和8年11月26日 10:00）"), "{head}");
-    let settings = hyoka::app::Settings { calendar: Calendar::Western, ..hyoka::app::Settings::new(hyoka::i18n::Lang::Ja) };
+    let settings =
+        hyoka::app::Settings { calendar: Calendar::Western, ..hyoka::app::Settings::new(hyoka::i18n::Lang::Ja) };
     let western = office.open_with(settings.known_as("kumin01", false), |_| {});
     let (head, _) = western.banner().unwrap();
     assert!(head.starts_with("承認済み（suzuki 2026年11月26日 10:00）"), "{head}");

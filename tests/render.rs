@@ -8,11 +8,11 @@ use common::app::{app_of, sample_app_in};
 use common::draw::{ambiguous, draw_terminal};
 use common::terminal::{assert_rows_fill, screen_text};
 use hyoka::app::{Action, App, FileState, Focus, Node, SectionRef, update};
-use hyoka::worker::load_workspace;
 use hyoka::command::Command;
 use hyoka::i18n::Lang;
 use hyoka::model::Field;
 use hyoka::text::{AmbiguousWidth, display_width};
+use hyoka::worker::load_workspace;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -215,8 +215,9 @@ fn a_popup_over_wide_text_leaves_no_half_character() {
 
 #[test]
 fn long_tree_labels_are_cut_with_an_ellipsis() {
-    let mut app =
-        common::app::sample_with(Lang::Ja, |d| d.divisions[0].sections[1].name = "まちづくり推進課地域力推進担当".into());
+    let mut app = common::app::sample_with(Lang::Ja, |d| {
+        d.divisions[0].sections[1].name = "まちづくり推進課地域力推進担当".into()
+    });
     let terminal = draw_terminal(&mut app, 80, 24);
     let row = screen_text(terminal.backend().buffer()).lines().nth(4).unwrap_or_default().to_owned();
     assert!(row.starts_with("│      まちづくり推進… │"), "{row}");

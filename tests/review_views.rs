@@ -187,9 +187,17 @@ fn a_reviewer_exports_outside_the_data_folder_and_never_inside_it() {
     let Mode::Export(dialog) = &app.mode() else { panic!("e opens the export in reviewer mode: {:?}", app.message()) };
     assert_eq!(dialog.typed_path(), "kamigyo-2006.html", "proposed outside the data folder");
     export_to(&mut app, &data.path().join("kamigyo").join("2006.html"));
-    assert!(app.message().as_ref().unwrap().text.contains("データのフォルダの中には書き出せません"), "{:?}", app.message());
+    assert!(
+        app.message().as_ref().unwrap().text.contains("データのフォルダの中には書き出せません"),
+        "{:?}",
+        app.message()
+    );
     export_to(&mut app, &data.path().join("新しいフォルダ").join("..").join("出力.html"));
-    assert!(app.message().as_ref().unwrap().text.contains("データのフォルダの中には書き出せません"), "{:?}", app.message());
+    assert!(
+        app.message().as_ref().unwrap().text.contains("データのフォルダの中には書き出せません"),
+        "{:?}",
+        app.message()
+    );
     assert_eq!(listing(data.path()), before, "nothing written inside the data folder");
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("上京区 2006.html");

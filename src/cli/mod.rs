@@ -22,6 +22,7 @@ use crate::i18n::Lang;
 use crate::i18n::cli::CliMsg;
 use hyoka_data::config::{AmbiguousSetting, Config, config_path, load_config};
 use hyoka_data::interchange::Format;
+use hyoka_data::interchange::columns::ColumnMap;
 use hyoka_data::interchange::decode::TextEncoding;
 use hyoka_data::interchange::import::{ImportOptions, InputFormat};
 use report::ReportFormat;
@@ -68,15 +69,18 @@ pub enum Command {
     /// / import the published table (tab- or comma-separated text, or .xlsx) into YAML
     ///
     /// 形式は --format か拡張子（.xlsx .csv、ほかはタブ区切り）で、文字コードは BOM か --encoding で決まります
-    /// （BOM がなければ UTF-8）。最後に、部・課・目標の数と警告をまとめて表示します。
+    /// （BOM がなければ UTF-8）。最後に、部・課・目標の数と警告をまとめて表示します。フォルダを渡すと、
+    /// 中の表をすべて -o のフォルダに 組織名/年度.yaml として取り込みます。
     ///
     /// The format comes from --format or the extension (.xlsx, .csv, otherwise tab-separated), the
     /// encoding from the byte-order mark or --encoding (UTF-8 without either). A summary of what was
-    /// read (divisions, sections, goals, warnings) ends every import.
+    /// read (divisions, sections, goals, warnings) ends every import. A folder imports every table in
+    /// it into the -o folder, as ORGANISATION/YEAR.yaml.
     Import {
-        /// 取り込む表 / the table: tab- or comma-separated text, or an .xlsx workbook
+        /// 取り込む表かフォルダ / the table (tab- or comma-separated text, or an .xlsx workbook), or a folder of them
         table: PathBuf,
-        /// 書き出す YAML（- なら標準出力） / the YAML file to write (- for standard output)
+        /// 書き出す YAML（- なら標準出力。フォルダを取り込むときは書き出し先のフォルダ）
+        /// / the YAML file to write (- for standard output; for a folder, the folder to write into)
         #[arg(short, long, required_unless_present = "dry_run")]
         output: Option<PathBuf>,
         /// 形式（省略すると拡張子から） / the table's format; by default from the extension
@@ -88,6 +92,10 @@ pub enum Command {
         /// xlsx のシート名（省略すると表のある最初のシート） / the sheet; by default the first with the table
         #[arg(long)]
         sheet: Option<String>,
+        /// 列の意味（見出しか列の文字で）: 'goals=組織目標,progress=取組内容,rating=評価,reflection=成果'
+        /// / which column holds which field, by heading or column letter
+        #[arg(long, value_name = "FIELD=COLUMN,…")]
+        columns: Option<String>,
         /// 組織名（前書きから読めないとき） / organisation, when the preface does not say
         #[arg(long)]
         organization: Option<String>,
@@ -289,8 +297,23 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     match cli.command {
         Some(Command::Check { path, publishable }) => check::run(&path, publishable, lang),
-        Some(Command::Import { table, output, format, encoding, sheet, organization, fiscal_year, force, dry_run }) => {
-            let options = ImportOptions { organization, fiscal_year, format, encoding, sheet };
+        Some(Command::Import {
+            table,
+            output,
+            format,
+            encoding,
+            sheet,
+            columns,
+            organization,
+            fiscal_year,
+            force,
+            dry_run,
+        }) => {
+            let columns = match columns.as_deref().map(ColumnMap::parse).transpose() {
+                Ok(columns) => columns,
+                Err(problem) => return fail(&problem.text(lang)),
+            };
+            let options = ImportOptions { organization, fiscal_year, format, encoding, sheet, columns };
             import::run(&import::ImportArgs { table, output, options, force, dry_run }, lang)
         }
         Some(Command::Export { path, output, format, force }) => export::run(&path, &output, format, force, lang),

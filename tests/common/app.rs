@@ -4,9 +4,9 @@
 use std::path::Path;
 
 use hyoka::app::{App, FileEntry, SectionRef, Settings};
-use hyoka::worker::load_workspace;
 use hyoka::i18n::Lang;
 use hyoka::store::parse_document;
+use hyoka::worker::load_workspace;
 
 use super::docs::SAMPLE;
 

@@ -6,8 +6,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod cli;
+mod folder;
 mod formats;
 mod hostile;
+mod layouts;
+mod legends;
 mod printing;
 mod reading;
 mod robustness;

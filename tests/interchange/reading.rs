@@ -162,8 +162,12 @@ fn the_ward_marker_is_kept_where_the_table_had_it_and_said_where_not() {
 }
 
 #[test]
-fn a_legend_with_a_mark_twice_is_refused_where_it_stands() {
+fn a_legend_with_a_mark_twice_is_refused_where_it_stands_the_second_time() {
+    // Issue 22.7: the place of the second 〇 (read as ○), not the start of the legend.
     let text = "～令和5年度、北山市役所では～\n\n○：「ほぼ達成できた。」 〇：「だいたい。」\n\n所属等名\t目標\n区民部 総務課\t目標\n";
     let error = import(text.as_bytes(), Path::new("t.tsv"), &ImportOptions::default()).expect_err("refused");
-    assert_eq!((error.at, error.problem), (at(3, 1), ReadMsg::DuplicateMark { mark: "○".into() }));
+    assert_eq!((error.at, error.problem), (at(3, 14), ReadMsg::DuplicateMark { mark: "○".into() }));
+    let two_lines = "～令和5年度、北山市役所では～\n\nA:100%以上 B:80%以上\nC:60%以上 A:60%未満\n\n所属等名\t目標\n区民部 総務課\t目標\n";
+    let error = import(two_lines.as_bytes(), Path::new("t.tsv"), &ImportOptions::default()).expect_err("refused");
+    assert_eq!((error.at, error.problem), (at(4, 9), ReadMsg::DuplicateMark { mark: "A".into() }));
 }

@@ -1,8 +1,11 @@
 //! What import and export say: reading a table, the summary after it, and what a format cannot carry.
 
+pub mod columns;
+pub mod folder;
 pub mod limits;
 pub mod place;
 pub mod read;
+pub mod rows;
 pub mod summary;
 
 use super::Lang;
@@ -52,6 +55,11 @@ impl Location {
 
 /// "D12" for row 12, column 4, as Excel names a cell.
 pub fn cell_name(row: usize, column: usize) -> String {
+    column_letters(column) + &row.to_string()
+}
+
+/// "D" for the 1-based column 4, "AA" for 27, as Excel names a column.
+pub fn column_letters(column: usize) -> String {
     let mut letters = Vec::new();
     let mut n = column.max(1);
     while n > 0 {
@@ -59,7 +67,7 @@ pub fn cell_name(row: usize, column: usize) -> String {
         letters.push(char::from(b'A' + digit));
         n = (n - 1) / 26;
     }
-    letters.iter().rev().collect::<String>() + &row.to_string()
+    letters.iter().rev().collect()
 }
 
 #[cfg(test)]

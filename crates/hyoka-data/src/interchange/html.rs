@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{column_headings, heading, legend_entries, visible};
+use super::{column_headings, heading, legend_entries, published_label, visible};
 use hyoka_core::model::{Division, Document, Section};
 
 const STYLE: &str = r#"
@@ -65,6 +65,9 @@ pub fn export_html(doc: &Document) -> String {
 }
 
 fn legend(out: &mut String, doc: &Document) {
+    if doc.scale.is_none() {
+        return;
+    }
     out.push_str("<ul class=\"legend\" aria-label=\"目標達成度 凡例\">\n<li>目標達成度 凡例:</li>\n");
     for (mark, label) in legend_entries(doc) {
         let _ = writeln!(out, "<li><span class=\"mark\">{}</span>{}</li>", escape(&mark), escape(&label));
@@ -114,10 +117,10 @@ fn section_row(out: &mut String, doc: &Document, section: &Section) {
     let goals = section.goal_ratings_text();
     let goals = if goals.is_empty() { goals } else { format!("<div class=\"goal-marks\">{}</div>", escape(&goals)) };
     let rating = match &section.rating {
-        Some(mark) => {
-            let label = doc.grade(mark).map(|g| escape(&g.label)).unwrap_or_default();
-            format!("<td class=\"rating\" title=\"{label}\">{}{goals}</td>", escape(mark))
-        }
+        Some(mark) => match published_label(doc, mark) {
+            Some(label) => format!("<td class=\"rating\" title=\"{}\">{}{goals}</td>", escape(label), escape(mark)),
+            None => format!("<td class=\"rating\">{}{goals}</td>", escape(mark)),
+        },
         None if !goals.is_empty() => format!("<td class=\"rating\">{goals}</td>"),
         None => "<td class=\"rating unrated\">未評価</td>".to_owned(),
     };
@@ -209,8 +212,9 @@ mod tests {
         assert!(html.contains("<th scope=\"col\">取組状況</th>"));
         assert!(html.contains("<th colspan=\"5\" scope=\"rowgroup\">区民部</th>"));
         assert!(html.contains(
-            "<tr><th scope=\"row\">総務課</th><td><div class=\"goal\">③一</div><div class=\"goal\">④二</div></td><td><div>前置き</div><div class=\"bullet\">・一つ目</div><div class=\"bullet\">・二つ目</div></td><td class=\"rating\" title=\"ほぼ達成できた\">○</td><td></td></tr>"
+            "<tr><th scope=\"row\">総務課</th><td><div class=\"goal\">③一</div><div class=\"goal\">④二</div></td><td><div>前置き</div><div class=\"bullet\">・一つ目</div><div class=\"bullet\">・二つ目</div></td><td class=\"rating\">○</td><td></td></tr>"
         ), "{html}");
+        assert!(!html.contains("凡例") && !html.contains("ほぼ達成できた"), "no legend the document does not have");
         assert!(
             html.contains(
                 "</table>\n<div class=\"notes\">\n<p>※ 一つ目の注</p>\n<p>&nbsp;</p>\n<p>※ 二つ目</p>\n</div>"

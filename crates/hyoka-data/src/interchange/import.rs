@@ -6,10 +6,11 @@ use std::path::Path;
 
 use super::decode::{TextEncoding, decode};
 use super::error::{ImportError, Warning};
-use super::table::header::role_of;
+use super::table::header::starts_header;
 use super::table::{Row, Source, read::read};
 use super::{delimited, xlsx};
 use crate::i18n::interchange::read::ReadMsg;
+use crate::i18n::interchange::summary::Counts;
 use hyoka_core::model::Document;
 
 pub use super::options::{ImportOptions, InputFormat};
@@ -57,22 +58,45 @@ pub fn import_text(
     format: InputFormat,
     options: &ImportOptions,
 ) -> Result<(Document, Vec<Warning>), ImportError> {
-    let (delimiter, other) = match format {
-        InputFormat::Csv => (b',', ('\t', InputFormat::Tsv)),
-        _ => (b'\t', (',', InputFormat::Csv)),
+    let (delimiter, other, other_name) = match format {
+        InputFormat::Csv => (b',', b'\t', "tsv"),
+        _ => (b'\t', b',', "csv"),
     };
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let rows: Vec<Row> = delimited::rows(text, delimiter)?;
     read(&rows, options, Source::Text).map_err(|e| {
-        // No header found, but a line split at the other delimiter is one: say which format it is.
+        // No header found, and split at the other delimiter the text has one: say which format it is.
+        // Only then: a line that cannot be read is named where it is, never sent round in a circle.
         let before_table = matches!(e.problem, ReadMsg::NoHeader { .. } | ReadMsg::UnknownBeforeTable { .. });
-        let header_otherwise = |line: &str| line.split(other.0).filter_map(role_of).count() >= 2;
-        if before_table && text.lines().any(header_otherwise) {
-            let other_delimiter = Some(if other.1 == InputFormat::Csv { "csv" } else { "tsv" });
-            return ImportError::whole(ReadMsg::NoHeader { other_delimiter });
+        let has_header = |rows: &[Row]| rows.iter().any(|r| starts_header(r, options.columns.as_ref()));
+        let other_has = || delimited::rows(text, other).is_ok_and(|rows| has_header(&rows));
+        if before_table && !has_header(&rows) && other_has() {
+            return ImportError::whole(ReadMsg::NoHeader { other_delimiter: Some(other_name) });
         }
         e
     })
+}
+
+/// Whether a file in a folder of tables is one to import: a workbook or text a spreadsheet saved, or
+/// a spreadsheet format hyoka names the way out of (.xls, .ods); not a hidden file, not Excel's lock
+/// file (`~$表.xlsx`), not a YAML file or anything else lying beside them.
+pub fn is_table_file(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+    !name.starts_with(['.', '~'])
+        && matches!(extension.as_str(), "xlsx" | "xlsm" | "csv" | "tsv" | "txt" | "xls" | "ods" | "numbers" | "xlsb")
+}
+
+/// What a document read from a table holds, for the summary.
+pub fn counts(doc: &Document) -> Counts {
+    let sections = doc.divisions.iter().flat_map(|d| &d.sections);
+    Counts {
+        divisions: doc.divisions.len(),
+        sections: sections.clone().count(),
+        goals: sections.clone().map(|s| s.goals.len()).sum(),
+        rated: sections.filter(|s| s.is_rated()).count(),
+        note_lines: doc.notes.as_deref().map_or(0, |n| n.split('\n').count()),
+    }
 }
 
 /// `--format`, else the extension, else the first bytes (a workbook is a zip file), else TSV.

@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use super::{column_headings, goal_entries, heading, legend_entries, visible};
+use super::{column_headings, goal_entries, heading, legend_entries, published_label, visible};
 use hyoka_core::model::{Division, Document, Section};
 
 pub fn export_markdown(doc: &Document) -> String {
@@ -16,8 +16,11 @@ pub fn export_markdown(doc: &Document) -> String {
     if let Some(preface) = &doc.preface {
         let _ = writeln!(out, "{}\n", cell(preface));
     }
-    out.push_str("目標達成度 凡例:\n\n");
-    for (mark, label) in legend_entries(doc) {
+    let legend = legend_entries(doc);
+    if !legend.is_empty() {
+        out.push_str("目標達成度 凡例:\n\n");
+    }
+    for (mark, label) in legend {
         let _ = writeln!(out, "- {} {}", line(&mark), line(&label));
     }
     let headings = column_headings(doc);
@@ -42,7 +45,7 @@ fn division_table(out: &mut String, doc: &Document, headings: &[String; 5], divi
 fn section_cells(doc: &Document, section: &Section) -> [String; 5] {
     let goals = section.goal_ratings_text();
     let rating = match &section.rating {
-        Some(mark) => doc.grade(mark).map_or_else(|| mark.clone(), |g| format!("{} {}", g.mark, g.label)),
+        Some(mark) => published_label(doc, mark).map_or_else(|| mark.clone(), |label| format!("{mark} {label}")),
         None if !goals.is_empty() => String::new(),
         None => "未評価".to_owned(),
     };

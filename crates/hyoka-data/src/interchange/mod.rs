@@ -3,7 +3,8 @@
 //! `&Document` in, text or bytes out; import gives a `Document`; never from YAML text to YAML text.
 //!
 //! - [`import`]: which format and encoding a file is in; [`decode`] and [`delimited`] turn its bytes
-//!   into rows of cells, and [`table`] reads the published table's layout from them;
+//!   into rows of cells, and [`table`] reads the published table's layout from them (or a city's own
+//!   columns, as [`columns`] maps them);
 //! - [`tsv`]: the published tab-separated table (import and its exact inverse);
 //! - [`xlsx`]: the same table as a spreadsheet (import and export);
 //! - [`html`], [`csv`], [`markdown`]: for reading, printing and other systems (the csv reads back as a table
@@ -13,6 +14,7 @@
 //! visible stand-ins (`␛`, `<U+202E>`) through [`hyoka_core::text::sanitize`]: an exported file must not
 //! drive a terminal, reorder a line, or run in a spreadsheet.
 
+pub mod columns;
 pub mod csv;
 pub mod decode;
 mod delimited;
@@ -129,9 +131,17 @@ pub fn rating_cell(section: &Section) -> String {
     }
 }
 
-/// "◎ 達成できた", one per grade of the document's scale, best first.
-pub(crate) fn legend_entries(doc: &Document) -> Vec<(String, String)> {
-    doc.scale().iter().map(|g| (g.mark.clone(), g.label.clone())).collect()
+/// "◎ 達成できた", one per grade of the legend the document has, best first; none for a document
+/// without `scale:`. The usual scale is for editing: a published table shows only the words its
+/// office wrote, so every export (and what is built on them) prints no legend the office never wrote.
+pub fn legend_entries(doc: &Document) -> Vec<(String, String)> {
+    doc.scale.iter().flatten().map(|g| (g.mark.clone(), g.label.clone())).collect()
+}
+
+/// The meaning of a mark in the document's own legend, for a rating shown with its words; `None`
+/// without `scale:` (see [`legend_entries`]).
+pub fn published_label<'a>(doc: &'a Document, mark: &str) -> Option<&'a str> {
+    doc.scale.iter().flatten().find(|g| g.mark == mark).map(|g| g.label.as_str())
 }
 
 /// Spreadsheets run a cell that starts with one of these as a formula (CSV injection, OWASP);

@@ -1,6 +1,7 @@
 //! What an import is told: the table's format and encoding, the sheet of a workbook, and what the
 //! caller gives instead of reading it from the table. Shared by the readers of every format.
 
+use super::columns::ColumnMap;
 use super::decode::TextEncoding;
 
 /// The formats `hyoka import` reads.
@@ -34,4 +35,6 @@ pub struct ImportOptions {
     pub encoding: Option<TextEncoding>,
     /// The sheet of a workbook; by default the first sheet with the table's header row.
     pub sheet: Option<String>,
+    /// Which column holds which field, where the headings are a city's own (`--columns`).
+    pub columns: Option<ColumnMap>,
 }

@@ -15,7 +15,7 @@ use super::page::{Frame, heading, page};
 use crate::i18n::Lang;
 use crate::i18n::publish::SiteWord;
 use crate::interchange::html::{escape, goals_cell, lines};
-use crate::interchange::{legend_entries, progress_heading};
+use crate::interchange::{legend_entries, progress_heading, published_label};
 use hyoka_core::model::{Division, Document, Section, fiscal_year_label};
 
 /// What the page needs besides the document: where it and its neighbours are in the site.
@@ -43,12 +43,17 @@ pub(super) fn render(p: &TablePage) -> String {
     if let Some(preface) = &doc.preface {
         let _ = writeln!(main, "<p class=\"preface\">{}</p>", escape(preface));
     }
-    heading(&mut main, 2, Some("legend"), &SiteWord::LegendHeading.text(lang));
-    main.push_str("<dl class=\"legend\">\n");
-    for (mark, label) in legend_entries(doc) {
-        let _ = writeln!(main, "<div><dt>{}</dt><dd>{}</dd></div>", escape(&mark), escape(&label));
+    // Only the legend the office published: the default scale is for editing, not for the public.
+    let legend = legend_entries(doc);
+    if !legend.is_empty() {
+        heading(&mut main, 2, Some("legend"), &SiteWord::LegendHeading.text(lang));
+        main.push_str("<dl class=\"legend\">\n");
+        for (mark, label) in legend {
+            let _ = writeln!(main, "<div><dt>{}</dt><dd>{}</dd></div>", escape(&mark), escape(&label));
+        }
+        main.push_str("</dl>\n");
     }
-    main.push_str("</dl>\n<section class=\"data\" aria-labelledby=\"data\">\n");
+    main.push_str("<section class=\"data\" aria-labelledby=\"data\">\n");
     heading(&mut main, 2, Some("data"), &SiteWord::DataHeading.text(lang));
     let size = |bytes: usize| SiteWord::Kilobytes { size: &bytes.div_ceil(1024).to_string() }.text(lang);
     let _ = write!(
@@ -170,11 +175,12 @@ fn division_rows(out: &mut String, doc: &Document, d: usize, division: &Division
     out.push_str("</tbody>\n");
 }
 
-/// The section's mark, then the goals' own marks (①○ ②◎), each followed by its words for screen readers.
+/// The section's mark, then the goals' own marks (①○ ②◎), each followed by its words for screen
+/// readers, as the document's own legend words them (without a legend, the mark alone).
 fn rating_cell(doc: &Document, section: &Section, lang: Lang) -> String {
-    let spoken = |mark: &str| {
-        let label = doc.grade(mark).map(|g| g.label).unwrap_or_default();
-        format!("{}<span class=\"vh\">{}</span>", escape(mark), escape(&format!("（{label}）")))
+    let spoken = |mark: &str| match published_label(doc, mark) {
+        Some(label) => format!("{}<span class=\"vh\">{}</span>", escape(mark), escape(&format!("（{label}）"))),
+        None => escape(mark),
     };
     let goals: Vec<String> = (0..section.goals.len())
         .filter_map(|i| Some(format!("{}{}", section.goal_mark_label(i), spoken(section.goal_rating(i)?))))
@@ -203,16 +209,21 @@ mod tests {
             checkpoint: chrono::NaiveDate::from_ymd_opt(2008, 11, 30),
             preface: Some("～前書き～".into()),
             notes: Some("※ 注".into()),
+            // The legend the office published (as the seed's table has it).
+            scale: Some(hyoka_core::model::default_scale()),
             divisions: vec![Division { name: "区民部".into(), sections: vec![rated, Section::new("納税課")] }],
             ..Document::new("上京区役所", 2008)
         }
     }
 
     fn rendered() -> String {
-        let doc = doc();
+        rendered_of(&doc())
+    }
+
+    fn rendered_of(doc: &Document) -> String {
         render(&TablePage {
             lang: Lang::Ja,
-            doc: &doc,
+            doc,
             left_out: 2,
             path: "kamigyo/2008.html",
             csv: ("kamigyo/2008.csv", 1025),
@@ -249,6 +260,15 @@ mod tests {
         ), "{html}");
         assert!(html.contains("目標達成度</span>未評価</td>"));
         assert!(html.contains("<div><dt>◎</dt><dd>達成できた</dd></div>"), "the legend");
+    }
+
+    /// A table published without a legend (no `scale:`): no legend and no words the office never
+    /// wrote, not even for screen readers.
+    #[test]
+    fn a_table_without_its_own_legend_gets_none() {
+        let html = rendered_of(&Document { scale: None, ..doc() });
+        assert!(!html.contains("class=\"legend\"") && !html.contains("達成できた"), "{html}");
+        assert!(html.contains("目標達成度</span><span class=\"mark\">○</span>"), "{html}");
     }
 
     #[test]

@@ -209,8 +209,8 @@ impl Flaw {
             }
             Flaw::LegendMark(mark) => tr!(
                 lang,
-                "の記号「{mark}」は表に書けません。空白・「：」「「」「」」を含まない1～2文字にしてください",
-                "mark '{mark}' cannot be written; use one or two characters without spaces, ：, 「 or 」"
+                "の記号「{mark}」は表に書けません。空白・かっこ・「：」「‥」「＝」「、」などを含まない8文字までの記号か言葉にしてください",
+                "mark '{mark}' cannot be written; use a symbol or a word of up to eight characters without spaces, brackets, ：, ‥, ＝, 、 and the like"
             ),
             Flaw::LegendLabel(label) => tr!(
                 lang,

@@ -1,5 +1,7 @@
 //! What `hyoka import` says about a table it cannot read: the file, its layout, its cells.
 
+use super::columns::ColumnsMsg;
+use super::rows::RowMsg;
 use super::spelled;
 use crate::i18n::Lang;
 use hyoka_core::tr;
@@ -19,46 +21,143 @@ pub enum EncodingHint {
 /// Why a table cannot be imported; the place (line and column, or sheet and cell) goes with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadMsg {
-    TooLarge { megabytes: u64, limit: u64 },
-    NotUtf8 { line: usize, column: usize, hint: EncodingHint },
-    Malformed { encoding: &'static str, line: usize, column: usize },
-    BomDisagrees { bom: &'static str, asked: &'static str },
+    TooLarge {
+        megabytes: u64,
+        limit: u64,
+    },
+    NotUtf8 {
+        line: usize,
+        column: usize,
+        hint: EncodingHint,
+    },
+    Malformed {
+        encoding: &'static str,
+        line: usize,
+        column: usize,
+    },
+    BomDisagrees {
+        bom: &'static str,
+        asked: &'static str,
+    },
     Cp932ButUtf8,
-    NotReadable { extension: String },
+    NotReadable {
+        extension: String,
+    },
     ZipAsText,
     UnclosedQuote,
     TextAfterQuote,
-    WorkbookUnreadable { detail: String },
+    WorkbookUnreadable {
+        detail: String,
+    },
     NoSheet,
-    SheetNotFound { name: String, sheets: Vec<String> },
-    NoTableInWorkbook { sheets: Vec<String> },
-    NoHeader { other_delimiter: Option<&'static str> },
-    UnknownBeforeTable { text: String },
+    SheetNotFound {
+        name: String,
+        sheets: Vec<String>,
+    },
+    NoTableInWorkbook {
+        sheets: Vec<String>,
+    },
+    NoHeader {
+        other_delimiter: Option<&'static str>,
+    },
+    UnknownBeforeTable {
+        text: String,
+    },
+    /// A line that starts like a legend entry (or stands under a legend heading) but cannot be read.
+    LegendUnreadable {
+        text: String,
+    },
+    /// A legend whose marks are words, with no 凡例 heading above it to say it is one.
+    LegendNeedsHeading {
+        text: String,
+    },
     NoNameColumn,
-    UnknownColumn { heading: String },
-    DuplicateColumn { heading: String },
-    CellCount { found: usize, expected: usize, preview: String },
-    NotNameOrNote { text: String },
+    /// Boxed, as are the rows': a table's error is passed back through every reader.
+    Columns(Box<ColumnsMsg>),
+    Rows(Box<RowMsg>),
+    DuplicateColumn {
+        heading: String,
+    },
+    CellCount {
+        found: usize,
+        expected: usize,
+        preview: String,
+    },
+    NotNameOrNote {
+        text: String,
+    },
     AfterNotes,
-    MergedAcross { range: String },
-    NameSplit { name: String },
+    MergedAcross {
+        range: String,
+    },
+    NameSplit {
+        name: String,
+    },
     NoDivision,
     EmptyName,
-    DuplicateSection { division: String, section: String },
-    UnknownRating { mark: String, allowed: Vec<String> },
-    GoalRatingWithoutGoal { label: String, goals: usize },
-    DuplicateMark { mark: String },
-    GoalNumbersOutOfOrder { numbers: String },
-    EmptyGoal { number: String },
-    CircledPast20 { number: char },
+    UnknownRating {
+        mark: String,
+        allowed: Vec<String>,
+    },
+    GoalRatingWithoutGoal {
+        label: String,
+        goals: usize,
+    },
+    DuplicateMark {
+        mark: String,
+    },
+    GoalNumbersOutOfOrder {
+        numbers: String,
+    },
+    EmptyGoal {
+        number: String,
+    },
+    CircledPast20 {
+        number: char,
+    },
     NoFiscalYear,
     NoOrganization,
-    YearOutOfRange { year: i64 },
-    CheckpointUnreadable { phrase: String },
-    CheckpointOutside { phrase: String, fiscal_year: String },
+    YearOutOfRange {
+        year: i64,
+    },
+    CheckpointUnreadable {
+        phrase: String,
+    },
+    CheckpointOutside {
+        phrase: String,
+        fiscal_year: String,
+    },
+}
+
+impl From<ColumnsMsg> for ReadMsg {
+    fn from(msg: ColumnsMsg) -> Self {
+        ReadMsg::Columns(Box::new(msg))
+    }
+}
+
+impl From<RowMsg> for ReadMsg {
+    fn from(msg: RowMsg) -> Self {
+        ReadMsg::Rows(Box::new(msg))
+    }
 }
 
 impl ReadMsg {
+    /// The problem with the table's columns, if that is what this is.
+    pub fn columns(&self) -> Option<&ColumnsMsg> {
+        match self {
+            ReadMsg::Columns(msg) => Some(msg),
+            _ => None,
+        }
+    }
+
+    /// The problem with the table's rows, if that is what this is.
+    pub fn rows(&self) -> Option<&RowMsg> {
+        match self {
+            ReadMsg::Rows(msg) => Some(msg),
+            _ => None,
+        }
+    }
+
     pub fn text(&self, lang: Lang) -> String {
         match self {
             ReadMsg::TooLarge { megabytes, limit } => tr!(
@@ -170,19 +269,26 @@ impl ReadMsg {
             }
             ReadMsg::UnknownBeforeTable { text } => tr!(
                 lang,
-                "表の前の行「{text}」の意味が分かりません。前書き（～…～）、凡例（◎：「…」）、<区名> のどれかにしてください。",
-                "cannot place the line '{text}' before the table; expected the preface (～…～), the legend (◎：「…」) or the <ward> marker."
+                "表の前の行「{text}」の意味が分かりません。前書き（～…～）、凡例（A：100%以上、◎：「達成できた。」など）、<区名> のどれかにしてください。",
+                "cannot place the line '{text}' before the table; expected the preface (～…～), the legend (A：100%以上, ◎：「達成できた。」, …) or the <ward> marker."
+            ),
+            ReadMsg::LegendUnreadable { text } => tr!(
+                lang,
+                "凡例の行「{text}」が読めません。記号と説明を「A：100%以上」「◎：「達成できた。」」「A‥達成率100%」「1＝順調」のように組にして、組と組の間は空白で区切ってください（記号の後ろに「：」「‥」「＝」か空白、説明を「」で囲むときはその中に何を書いても構いません）。",
+                "cannot read the legend line '{text}'. Write each mark with its meaning, like A：100%以上, ◎：「達成できた。」, A‥達成率100% or 1＝順調, and part the pairs by spaces (after the mark ：, ‥, ＝ or a space; a meaning in 「」 may hold anything)."
+            ),
+            ReadMsg::LegendNeedsHeading { text } => tr!(
+                lang,
+                "表の前の行「{text}」は、言葉を記号にした凡例のようです。凡例なら、その上の行に「凡例」（例: 【評価の凡例】）と書いてください。凡例でなければ、この行を消してください。",
+                "the line '{text}' before the table looks like a legend whose marks are words; if it is one, write a heading with 凡例 above it (e.g. 【評価の凡例】), else remove the line."
             ),
             ReadMsg::NoNameColumn => tr!(
                 lang,
-                "見出しに所属の列（「所属等名」、または「部」と「課」）がありません。見出しを直してください。",
-                "the header has no column for the section (所属等名, or 部 and 課); correct the header."
+                "見出しに所属の列（「所属等名」、または「部」と「課」）がありません。見出しを直すか、--columns 'name=…' で所属の列を指定してください。",
+                "the header has no column for the section (所属等名, or 部 and 課); correct the header, or name the column with --columns 'name=…'."
             ),
-            ReadMsg::UnknownColumn { heading } => tr!(
-                lang,
-                "見出し「{heading}」の列は取り込めません。読める列は 所属等名（または 部・課）、所属等の目標、取組状況、目標達成度、振り返り です。この列を消すか、見出しを直してください。",
-                "the column '{heading}' cannot be imported; the columns read are 所属等名 (or 部 and 課), 所属等の目標, 取組状況, 目標達成度 and 振り返り. Remove the column or correct its heading."
-            ),
+            ReadMsg::Columns(msg) => msg.text(lang),
+            ReadMsg::Rows(msg) => msg.text(lang),
             ReadMsg::DuplicateColumn { heading } => tr!(
                 lang,
                 "見出し「{heading}」と同じ欄の列がほかにもあります。どちらかの列を消してください。",
@@ -220,9 +326,6 @@ impl ReadMsg {
             ),
             ReadMsg::EmptyName => {
                 tr!(lang, "課の名前が空です。名前を書いてください。", "the section's name is empty; write it.")
-            }
-            ReadMsg::DuplicateSection { division, section } => {
-                tr!(lang, "{division} {section} が二度出てきます。", "{division} {section} appears twice.")
             }
             // A goal's mark ("④○") for a goal the row does not have.
             ReadMsg::GoalRatingWithoutGoal { label, goals } => tr!(

@@ -3,6 +3,7 @@
 //! Warnings are what the import read otherwise than it stands, or will not write back.
 
 use super::code_point;
+use super::rows::RowField;
 use crate::i18n::Lang;
 use hyoka_core::tr;
 
@@ -23,6 +24,10 @@ pub enum WarnMsg {
     MarkWithLabel { mark: String },
     /// A header with no section row under it: an empty document, which may not be what was meant.
     NoSections,
+    /// A column `--columns` does not name and hyoka does not know: left out.
+    ColumnLeftOut { heading: String, letter: String },
+    /// The rows of one section each held a part of a field: joined, a line each.
+    RowsJoined { field: RowField, rows: usize },
 }
 
 impl WarnMsg {
@@ -60,6 +65,19 @@ impl WarnMsg {
                 "見出しの下に課の行が一つもありません。表のあるファイルやシートか確かめてください。",
                 "there is no section row under the header; check that this is the file or sheet with the table."
             ),
+            WarnMsg::ColumnLeftOut { heading, letter } => tr!(
+                lang,
+                "{letter}列「{heading}」は --columns にないので取り込みません。",
+                "column {letter} '{heading}' is not imported: --columns does not name it."
+            ),
+            WarnMsg::RowsJoined { field, rows } => {
+                let field = field.text(lang);
+                tr!(
+                    lang,
+                    "一つの課の{rows}行の{field}を、行ごとに改行して一つにまとめました。",
+                    "joined the {field} of one section's {rows} rows, a line each."
+                )
+            }
             WarnMsg::MarkWithLabel { mark } => tr!(
                 lang,
                 "目標達成度を記号「{mark}」として読みました（説明の言葉は凡例から付きます）。",
@@ -69,14 +87,64 @@ impl WarnMsg {
     }
 }
 
+/// What a table held.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub divisions: usize,
+    pub sections: usize,
+    pub goals: usize,
+    pub rated: usize,
+    pub note_lines: usize,
+}
+
+impl Counts {
+    /// "部 2・課 3・目標 4・評価済み 2・注記 2行".
+    pub fn text(&self, lang: Lang) -> String {
+        let Counts { divisions, sections, goals, rated, note_lines } = *self;
+        let ja_notes = if note_lines > 0 { format!("・注記 {note_lines}行") } else { String::new() };
+        let en_notes = match note_lines {
+            0 => String::new(),
+            1 => ", 1 line of notes".to_owned(),
+            n => format!(", {n} lines of notes"),
+        };
+        tr!(
+            lang,
+            "部 {divisions}・課 {sections}・目標 {goals}・評価済み {rated}{ja_notes}",
+            "{divisions} divisions, {sections} sections, {goals} goals, {rated} rated{en_notes}"
+        )
+    }
+
+    pub fn add(&mut self, other: &Counts) {
+        self.divisions += other.divisions;
+        self.sections += other.sections;
+        self.goals += other.goals;
+        self.rated += other.rated;
+        self.note_lines += other.note_lines;
+    }
+}
+
 /// The lines of an import's summary and the words of the command line around import and export.
 pub enum SummaryMsg<'a> {
-    Source { path: &'a str, format: &'static str, encoding: Option<&'static str> },
-    Counts { divisions: usize, sections: usize, goals: usize, rated: usize, note_lines: usize },
-    Warnings { count: usize },
-    Wrote { path: &'a str },
+    Source {
+        path: &'a str,
+        format: &'static str,
+        encoding: Option<&'static str>,
+    },
+    Counts(&'a Counts),
+    /// The `--columns` the table was read with, to give again next year.
+    Columns {
+        map: &'a str,
+    },
+    Warnings {
+        count: usize,
+    },
+    Wrote {
+        path: &'a str,
+    },
     DryRun,
-    WouldNeedForce { path: &'a str },
+    WouldNeedForce {
+        path: &'a str,
+    },
     XlsxToTerminal,
     FolderToStdout,
     FormatForStdout,
@@ -91,19 +159,15 @@ impl SummaryMsg<'_> {
             SummaryMsg::Source { path, format, encoding: None } => {
                 tr!(lang, "読み込み: {path}（{format}）", "read: {path} ({format})")
             }
-            SummaryMsg::Counts { divisions, sections, goals, rated, note_lines } => {
-                let ja_notes = if *note_lines > 0 { format!("・注記 {note_lines}行") } else { String::new() };
-                let en_notes = match note_lines {
-                    0 => String::new(),
-                    1 => ", 1 line of notes".to_owned(),
-                    n => format!(", {n} lines of notes"),
-                };
-                tr!(
-                    lang,
-                    "取り込み: 部 {divisions}・課 {sections}・目標 {goals}・評価済み {rated}{ja_notes}",
-                    "imported: {divisions} divisions, {sections} sections, {goals} goals, {rated} rated{en_notes}"
-                )
+            SummaryMsg::Counts(counts) => {
+                let counts = counts.text(lang);
+                tr!(lang, "取り込み: {counts}", "imported: {counts}")
             }
+            SummaryMsg::Columns { map } => tr!(
+                lang,
+                "列の指定: --columns '{map}'（来年も同じ列の表なら、同じ指定で取り込めます）",
+                "columns: --columns '{map}' (next year's table in the same columns takes the same)"
+            ),
             SummaryMsg::Warnings { count: 0 } => tr!(lang, "警告はありません。", "no warnings."),
             SummaryMsg::Warnings { count } => {
                 let s = if *count == 1 { "" } else { "s" };

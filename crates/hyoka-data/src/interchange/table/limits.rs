@@ -10,8 +10,8 @@
 //!   every division has a section; no division or section appears twice.
 //! - The preface is one line starting with `～`, naming the document's year and organisation if any.
 //! - The notes start with ※ (or 注, 備考…), since that is how the importer tells them from rows.
-//! - The legend: marks of one or two characters without spaces, `：`, `「`, `」`; labels without `」`,
-//!   not ending in `。`. The checkpoint lies within the fiscal year: the header gives month and day.
+//! - The legend: marks a legend line reads back (a symbol, or a word of up to eight characters, without
+//!   spaces, brackets or separators such as `：` `‥` `＝`); labels without `」`, not ending in `。`. The checkpoint lies within the fiscal year: the header gives month and day.
 //! - `updated` and `updated_by` are the YAML files' bookkeeping, left out on purpose.
 
 use std::borrow::Cow;
@@ -21,6 +21,7 @@ use chrono::Datelike;
 use super::super::error::ExportError;
 use super::super::visible;
 use super::identity::organization_in;
+use super::legend::mark_kind;
 use super::{CIRCLED, Source, starts_a_note};
 use crate::i18n::interchange::limits::{ExportMsg, Flaw};
 use crate::i18n::interchange::place::{PlaceMsg, SectionPart};
@@ -170,12 +171,9 @@ fn check_scale(doc: &Document, source: Source) -> Result<(), ExportError> {
         return fail(Flaw::EmptyScale);
     }
     for grade in scale {
+        // The legend is written under its heading, where words may be marks too.
         let mark = &grade.mark;
-        let marks_ok = (1..=2).contains(&mark.chars().count())
-            && !mark
-                .chars()
-                .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '：' | ':' | '「' | '」' | '『'));
-        if !marks_ok {
+        if mark_kind(mark, true).is_none() {
             return fail(Flaw::LegendMark(visible(mark).into_owned()));
         }
         let label = &grade.label;

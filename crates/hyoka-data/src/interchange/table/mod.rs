@@ -3,16 +3,22 @@
 //! The layout: a preface line (～平成20年度、上京区役所では、…～), the legend of the rating marks, a
 //! `<上京区>` marker for a ward office, one or two header rows, one row per section
 //! (`部 課 | goals | progress | rating | reflection`, or the names in two columns `部 | 課`), and
-//! notes under the table (lines starting with ※). [`read`] turns rows of cells into a document,
+//! notes under the table (lines starting with ※). [`read`] turns rows of cells into a document
+//! (a section may also stand over several rows under one merged name: [`group`]),
 //! [`write`] a document into rows, [`limits`] names what the layout cannot carry, and [`verify`]
 //! reads each export back before it is written.
 
+pub(crate) mod body;
 pub(crate) mod goals;
+pub(crate) mod group;
 pub(crate) mod header;
+pub(crate) mod header_hint;
 pub(crate) mod identity;
 pub(crate) mod legend;
+pub(crate) mod legend_order;
 pub(crate) mod limits;
 pub(crate) mod lookalike;
+pub(crate) mod rating;
 pub(crate) mod read;
 pub(crate) mod section;
 pub(crate) mod verify;
@@ -111,6 +117,15 @@ impl Row {
     pub(crate) fn at(&self, index: usize) -> &Location {
         self.cells.get(index).or(self.cells.last()).map_or(&self.at, |c| &c.at)
     }
+}
+
+/// A line of a text table with these cells, for the tests of the readers.
+#[cfg(test)]
+pub(crate) fn text_row(line: usize, cells: &[&str]) -> Row {
+    let at = |column| Location::Text { line, column };
+    let cells =
+        cells.iter().enumerate().map(|(i, t)| Cell { text: (*t).into(), at: at(i + 1), origin: None }).collect();
+    Row { at: at(1), cells }
 }
 
 /// Notes under a table start with one of these (※, 注, 備考…), or are "以上", the closing word.

@@ -1,9 +1,9 @@
-//! One section row of the table → the section: its names, goals, progress, rating and reflection.
+//! The row or rows of one section → the section: its names, then its fields (see [`super::group`]).
 
 use super::super::error::{ImportError, Warning};
 use super::header::{Columns, Names};
-use super::lookalike::{rating, split_names, without_invisible};
-use super::{Row, Source, goals};
+use super::lookalike::{split_names, without_invisible};
+use super::{Row, Source, group};
 use crate::i18n::interchange::read::ReadMsg;
 use crate::i18n::interchange::{Location, cell_name};
 use hyoka_core::model::{Grade, Section};
@@ -16,69 +16,38 @@ pub(crate) struct Context<'a> {
     pub source: Source,
 }
 
-/// The section a row holds, with its division; `above` is the division of the row above, which a
-/// `部` column may leave blank under its first section.
+/// The section the rows hold (one row, or the rows under one merged name), with its division;
+/// `above` is the division of the row above, which a `部` column may leave blank.
 pub(crate) fn read(
-    row: &Row,
+    rows: &[&Row],
     context: &Context,
     above: Option<&str>,
     warnings: &mut Vec<Warning>,
 ) -> Result<(String, Section), ImportError> {
-    check_width(row, context.columns.width)?;
-    check_merges(row, context.columns)?;
-    let (division, name) = names(row, context.columns.names, above, warnings)?;
-    let field = |column: Option<usize>| column.map_or("", |c| row.text(c));
-    let goals_at = context.columns.goals.map_or(&row.at, |c| row.at(c));
-    let goals = goals::split(field(context.columns.goals), context.source, goals_at)?;
-    let mut section = Section {
-        name,
-        goals_intro: goals.intro,
-        goals_numbered_from: goals.numbered_from,
-        goals: goals.goals,
-        progress: context.source.decode(field(context.columns.progress)),
-        reflection: context.source.decode(field(context.columns.reflection)),
-        ..Section::default()
-    };
-    if let Some(column) = context.columns.rating {
-        ratings(&mut section, field(Some(column)), row.at(column), context.scale, warnings)?;
+    for row in rows {
+        check_width(row, context.columns.width)?;
+        check_merges(row, context.columns)?;
     }
+    let Some(first) = rows.first() else { return Err(ImportError::whole(ReadMsg::EmptyName)) };
+    let (division, name) = names(first, context.columns.names, above, warnings)?;
+    let mut section = Section::new(name);
+    group::fields(rows, context, &mut section, warnings)?;
     Ok((division, section))
 }
 
-/// The rating cell: the section's mark ("○", or "○ ほぼ達成できた"), and the goals' own marks as
-/// the tables write them ("①○ ②◎"), in any order; look-alikes are read as the mark they resemble.
-fn ratings(
-    section: &mut Section,
-    cell: &str,
-    at: &Location,
-    scale: &[Grade],
-    warnings: &mut Vec<Warning>,
-) -> Result<(), ImportError> {
-    let unknown = |mark: &str| {
-        let allowed = scale.iter().map(|g| g.mark.clone()).collect();
-        ImportError::at(at, ReadMsg::UnknownRating { mark: mark.to_owned(), allowed })
+/// Whether `row` goes on with the section of `previous`: its name cells are the same merged cells,
+/// or empty (a merged cell saved as text keeps its value in the first row only).
+pub(crate) fn continues(row: &Row, previous: &Row, names: Names) -> bool {
+    let merged = |c: usize| {
+        let origin = row.cells.get(c).and_then(|cell| cell.origin);
+        origin.is_some() && origin == previous.cells.get(c).and_then(|cell| cell.origin)
     };
-    let numbered = |token: &str| {
-        let past_20 =
-            token.strip_prefix('(').and_then(|t| t.split_once(')')).is_some_and(|(n, _)| n.parse::<u32>().is_ok());
-        token.starts_with(|c: char| ('①'..='⑳').contains(&c)) || past_20
-    };
-    let (goal_marks, own): (Vec<&str>, Vec<&str>) = cell.split_whitespace().partition(|t| numbered(t));
-    let own = if goal_marks.is_empty() { cell.trim().to_owned() } else { own.join(" ") };
-    if !own.is_empty() {
-        section.rating = Some(rating(&own, scale, at, warnings).ok_or_else(|| unknown(&own))?);
+    match names {
+        Names::Joined(c) => merged(c) || row.text(c).is_empty(),
+        Names::Split { division, section } => {
+            merged(section) || (row.text(division).is_empty() && row.text(section).is_empty())
+        }
     }
-    for token in goal_marks {
-        let index = (0..section.goals.len()).find(|i| token.starts_with(&section.goal_mark_label(*i)));
-        let Some(index) = index else {
-            let label: String = token.chars().take_while(|c| !scale.iter().any(|g| g.mark.starts_with(*c))).collect();
-            return Err(ImportError::at(at, ReadMsg::GoalRatingWithoutGoal { label, goals: section.goals.len() }));
-        };
-        let mark = token.get(section.goal_mark_label(index).len()..).unwrap_or_default();
-        let mark = rating(mark, scale, at, warnings).ok_or_else(|| unknown(mark))?;
-        section.set_goal_rating(index, Some(mark));
-    }
-    Ok(())
 }
 
 fn names(
@@ -149,4 +118,40 @@ fn check_merges(row: &Row, columns: &Columns) -> Result<(), ImportError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interchange::table::Cell;
+
+    /// A sheet's row 2 or 3, whose name cells are each in a merged area or not.
+    fn row(row: usize, texts: &[&str], origins: &[Option<(usize, usize)>]) -> Row {
+        let at = |column: usize| Location::Cell { sheet: "目標".into(), row, column: column + 1 };
+        let cells = texts
+            .iter()
+            .zip(origins)
+            .enumerate()
+            .map(|(c, (text, origin))| Cell { text: (*text).into(), at: at(c), origin: *origin })
+            .collect();
+        Row { at: at(0), cells }
+    }
+
+    #[test]
+    fn a_row_goes_on_with_the_section_above_under_one_merged_name_or_an_empty_one() {
+        let joined = Names::Joined(0);
+        let first = row(2, &["総務部 秘書課", "目標一"], &[Some((2, 1)), None]);
+        let under = row(3, &["総務部 秘書課", "目標二"], &[Some((2, 1)), None]);
+        assert!(continues(&under, &first, joined), "the merged cell's value, in the same area");
+        let apart = row(3, &["総務部 秘書課", "目標二"], &[None, None]);
+        assert!(!continues(&apart, &first, joined), "the same name, unmerged: another row, refused later");
+        assert!(continues(&row(3, &["", "目標二"], &[None, None]), &first, joined), "a merged cell saved as text");
+        let split = Names::Split { division: 0, section: 1 };
+        let top = row(2, &["総務部", "秘書課"], &[Some((2, 1)), Some((2, 2))]);
+        let next_section = row(3, &["総務部", "広報課"], &[Some((2, 1)), None]);
+        assert!(!continues(&next_section, &top, split), "a 部 merged over its sections");
+        let same_section = row(3, &["総務部", "秘書課"], &[Some((2, 1)), Some((2, 2))]);
+        assert!(continues(&same_section, &top, split));
+        assert!(!continues(&row(3, &["", "広報課"], &[None, None]), &top, split), "部 from the row above");
+    }
 }

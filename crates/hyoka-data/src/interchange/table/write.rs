@@ -4,7 +4,7 @@
 
 use super::super::error::ExportError;
 use super::super::{goal_entries, rating_cell, visible};
-use super::{LEGEND_HEADING, Source, legend, limits};
+use super::{LEGEND_HEADING, Source, legend_order, limits};
 use hyoka_core::model::{Division, Document, Section, checkpoint_phrase};
 
 /// What a table row is, so that a sheet can format it; the text table only joins the cells.
@@ -31,7 +31,7 @@ pub(crate) fn table_rows(doc: &Document, source: Source) -> Result<Vec<TableRow>
     }
     if let Some(scale) = &doc.scale {
         paragraph(&mut rows, vec![LEGEND_HEADING.to_owned()]);
-        paragraph(&mut rows, legend::lines(scale));
+        paragraph(&mut rows, legend_order::lines(scale));
     }
     if let Some(marker) = ward_marker(&doc.organization) {
         paragraph(&mut rows, vec![marker]);

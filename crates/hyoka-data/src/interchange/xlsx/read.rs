@@ -9,6 +9,7 @@ use calamine::{Data, Dimensions, Range, Reader, Xlsx, open_workbook_from_rs};
 
 use super::super::error::{ImportError, Warning};
 use super::super::options::ImportOptions;
+use super::super::table::header_hint::looks_like_header;
 use super::super::table::read::read;
 use super::super::table::{Cell, Row, Source, header};
 use crate::i18n::interchange::Location;
@@ -34,15 +35,23 @@ pub fn import_workbook(bytes: &[u8], options: &ImportOptions) -> Result<(Documen
         }
         None => sheets.clone(),
     };
+    let mut candidate = None;
     for name in &chosen {
         let range = book.worksheet_range(name).map_err(|e| unreadable(e.to_string()))?;
         let merges = book.merge_cells_by_sheet_name(name).map_err(|e| unreadable(e.to_string()))?;
         let rows = sheet_rows(name, &range, &merges);
-        if options.sheet.is_some() || rows.iter().any(header::starts_header) {
+        if options.sheet.is_some() || rows.iter().any(|r| header::starts_header(r, options.columns.as_ref())) {
             return read(&rows, options, Source::Sheet);
         }
+        if candidate.is_none() && rows.iter().any(looks_like_header) {
+            candidate = Some(rows);
+        }
     }
-    Err(ImportError::whole(ReadMsg::NoTableInWorkbook { sheets }))
+    // A sheet whose header is in a city's own words: read it, to name that row and what it holds.
+    match candidate {
+        Some(rows) => read(&rows, options, Source::Sheet),
+        None => Err(ImportError::whole(ReadMsg::NoTableInWorkbook { sheets })),
+    }
 }
 
 /// The sheet's rows from A1 on, each cell of a merged area holding the area's value.
