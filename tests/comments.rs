@@ -264,8 +264,14 @@ fn save_rating(text: &str, rating: &str) -> (String, hyoka::store::Saved) {
     let base = parse_document(text).expect("loads");
     let mut mine = base.clone();
     mine.find_section_mut("区民部", "市民税課").expect("section").rating = Some(rating.into());
-    let request =
-        SaveRequest { path: &path, root: dir.path(), base_digest: TextDigest::of(text), base: &base, mine: &mine };
+    let request = SaveRequest {
+        path: &path,
+        root: dir.path(),
+        base_digest: TextDigest::of(text),
+        base: &base,
+        mine: &mine,
+        reviewer: false,
+    };
     let Ok(Outcome::Saved(saved)) = save(&request, &RealDisk) else { panic!("saved") };
     (std::fs::read_to_string(&path).expect("read"), saved)
 }

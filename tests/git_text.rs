@@ -65,7 +65,10 @@ fn different_fields_of_one_section_merge_cleanly() {
         s.reflection = "こちら".into();
         s.rating = Some("◎".into());
     });
-    assert_eq!(merge_texts(SAMPLE, &mine, &theirs), MergeResult::Clean { text: both, revived: vec![] });
+    assert_eq!(
+        merge_texts(SAMPLE, &mine, &theirs),
+        MergeResult::Clean { text: both, revived: vec![], kept: vec![], layout_kept: true }
+    );
 }
 
 #[test]
@@ -108,7 +111,10 @@ fn a_head_value_only_one_side_changed_is_kept_and_both_changing_it_is_not_hyokas
 fn a_side_that_already_is_the_result_keeps_its_bytes_comments_and_all() {
     let mine = format!("# 担当: 窓口係\n{SAMPLE}");
     let theirs = SAMPLE.to_owned();
-    assert_eq!(merge_texts(SAMPLE, &mine, &theirs), MergeResult::Clean { text: mine.clone(), revived: vec![] });
+    assert_eq!(
+        merge_texts(SAMPLE, &mine, &theirs),
+        MergeResult::Clean { text: mine.clone(), revived: vec![], kept: vec![], layout_kept: true }
+    );
 }
 
 #[test]

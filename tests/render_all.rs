@@ -51,6 +51,7 @@ fn field_question() -> Question {
         division: "区民部".into(),
         section: "市民税課".into(),
         field: Field::Reflection,
+        with: Vec::new(),
         mine: mine.reflection.clone(),
         theirs: theirs.reflection.clone(),
         mine_section: mine,

@@ -52,8 +52,14 @@ fn a_rating_whose_mark_was_removed_from_the_scale_meanwhile_is_refused_and_named
     // … while we rate 市民税課 ×.
     let mut mine = base.clone();
     mine.find_section_mut("区民部", "市民税課").expect("section").rating = Some("×".into());
-    let request =
-        SaveRequest { path: &path, root: dir.path(), base_digest: TextDigest::of(SAMPLE), base: &base, mine: &mine };
+    let request = SaveRequest {
+        path: &path,
+        root: dir.path(),
+        base_digest: TextDigest::of(SAMPLE),
+        base: &base,
+        mine: &mine,
+        reviewer: false,
+    };
     let Ok(Outcome::Refused(refused)) = save(&request, &RealDisk) else { panic!("refused") };
     assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs_text, "nothing written");
     let [field] = &refused.fields[..] else { panic!("one field: {:?}", refused.fields) };
@@ -80,8 +86,14 @@ fn a_data_file_replaced_by_a_named_pipe_is_refused_without_blocking() {
     assert!(Command::new("mkfifo").arg(&path).status().expect("mkfifo").success());
     let (p, root) = (path.clone(), dir.path().to_path_buf());
     let result = returns(move || {
-        let request =
-            SaveRequest { path: &p, root: &root, base_digest: TextDigest::of(SAMPLE), base: &base, mine: &mine };
+        let request = SaveRequest {
+            path: &p,
+            root: &root,
+            base_digest: TextDigest::of(SAMPLE),
+            base: &base,
+            mine: &mine,
+            reviewer: false,
+        };
         save(&request, &RealDisk).map(|_| ())
     });
     assert!(matches!(result, Err(SaveError::NotAFile("fifo"))), "{result:?}");
@@ -157,8 +169,14 @@ fn a_data_file_replaced_by_a_link_out_of_the_data_folder_is_not_written_through(
     let base = sample();
     let mut mine = base.clone();
     mine.find_section_mut("区民部", "総務課").expect("section").reflection = "（追記）".into();
-    let request =
-        SaveRequest { path: &path, root: root.path(), base_digest: TextDigest::of(SAMPLE), base: &base, mine: &mine };
+    let request = SaveRequest {
+        path: &path,
+        root: root.path(),
+        base_digest: TextDigest::of(SAMPLE),
+        base: &base,
+        mine: &mine,
+        reviewer: false,
+    };
 
     // The file itself becomes a link out …
     std::fs::remove_file(&path).expect("rm");

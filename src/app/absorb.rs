@@ -26,20 +26,12 @@ pub fn absorb(entry: &mut FileEntry, theirs: Document, theirs_text: String) -> A
     let mut questions = Vec::new();
     for conflict in &merged.conflicts {
         if let Some(target) = new_doc.find_section_mut(&conflict.division, &conflict.section) {
-            conflict.field.copy(&conflict.mine_section, target);
+            conflict.keep(&conflict.mine_section, target);
         }
-        questions.push(Pending {
-            division: conflict.division.clone(),
-            section: conflict.section.clone(),
-            field: Some(conflict.field),
-        });
+        questions.push(Pending::of(conflict));
     }
     let gone = gone_on_their_side(loaded.saved(), loaded.doc(), &theirs);
-    questions.extend(gone.iter().map(|(division, section)| Pending {
-        division: division.clone(),
-        section: section.clone(),
-        field: None,
-    }));
+    questions.extend(gone.iter().map(|(division, section)| Pending::gone(division, section)));
     let taken = count_changed_fields(loaded.doc(), &new_doc);
     loaded.replace(new_doc, theirs, &theirs_text);
     for question in questions {
@@ -63,20 +55,12 @@ pub fn restore_into(entry: &mut FileEntry, base: &Document, mine: &Document) -> 
     let mut questions = Vec::new();
     for conflict in &merged.conflicts {
         if let Some(target) = new_doc.find_section_mut(&conflict.division, &conflict.section) {
-            conflict.field.copy(&conflict.mine_section, target);
+            conflict.keep(&conflict.mine_section, target);
         }
-        questions.push(Pending {
-            division: conflict.division.clone(),
-            section: conflict.section.clone(),
-            field: Some(conflict.field),
-        });
+        questions.push(Pending::of(conflict));
     }
     let gone = gone_on_their_side(base, mine, loaded.saved());
-    questions.extend(gone.iter().map(|(division, section)| Pending {
-        division: division.clone(),
-        section: section.clone(),
-        field: None,
-    }));
+    questions.extend(gone.iter().map(|(division, section)| Pending::gone(division, section)));
     let taken = count_changed_fields(&now, &new_doc);
     loaded.edit(|doc| *doc = new_doc);
     for question in questions {
@@ -148,10 +132,12 @@ mod tests {
         assert_eq!(doc.divisions[0].sections[1].reflection, "mine too", "ours stays on screen");
         assert_eq!(saved, &theirs, "their file is the new base");
         assert_eq!(disk, hyoka_data::store::TextDigest::of("new text"));
-        let question =
-            Pending {
-                division: "区民部".into(), section: "まちづくり推進課".into(), field: Some(Field::Reflection)
-            };
+        let question = Pending {
+            division: "区民部".into(),
+            section: "まちづくり推進課".into(),
+            field: Some(Field::Reflection),
+            with: Vec::new(),
+        };
         assert_eq!(entry.pending, [question]);
     }
 
@@ -169,6 +155,6 @@ mod tests {
         let names: Vec<String> =
             entry.doc().map(|d| d.divisions[0].sections.iter().map(|s| s.name.clone()).collect()).unwrap_or_default();
         assert!(names.contains(&"総務課".to_owned()) && names.contains(&"総務・広報課".to_owned()), "{names:?}");
-        assert_eq!(entry.pending, [Pending { division: "区民部".into(), section: "総務課".into(), field: None }]);
+        assert_eq!(entry.pending, [Pending::gone("区民部", "総務課")]);
     }
 }

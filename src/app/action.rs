@@ -121,6 +121,8 @@ pub struct SaveJob {
     pub mine: Document,
     /// Stamped as `updated_by` on the sections the save changes.
     pub user: String,
+    /// The one saving reviews: the store lets them change submitted and approved sections.
+    pub reviewer: bool,
     /// The save holds the decisions on a git merge's conflicts: once written, git is told.
     pub resolve_merge: bool,
 }

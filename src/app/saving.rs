@@ -29,18 +29,20 @@ pub fn save(app: &mut App) -> Vec<Effect> {
             waiting = true;
             continue;
         }
-        if let Some((name, status)) = app.locked_change(file) {
-            let status = crate::i18n::cycle::status_name(status, app.lang).to_owned();
-            app.say(Tone::Error, Msg::Cycle(crate::i18n::cycle::CycleMsg::Locked { name, status }));
-            app.quit_after_save = false;
-            waiting = true;
-            continue;
-        }
+        // Questions first: one about a section submitted or approved meanwhile is how the clerk
+        // hears of it, and may let their change go.
         if !app.questions(file).is_empty() {
             waiting = true;
             if !matches!(app.mode, Mode::Resolve(_)) {
                 app.open_conflict(file);
             }
+            continue;
+        }
+        if let Some((name, status)) = app.locked_change(file) {
+            let status = crate::i18n::cycle::status_name(status, app.lang).to_owned();
+            app.say(Tone::Error, Msg::Cycle(crate::i18n::cycle::CycleMsg::Locked { name, status }));
+            app.quit_after_save = false;
+            waiting = true;
             continue;
         }
         if !unsaved {
@@ -58,6 +60,7 @@ pub fn save(app: &mut App) -> Vec<Effect> {
             base_digest: loaded.disk_digest(),
             mine: loaded.doc().clone(),
             user: app.user.clone(),
+            reviewer: app.reviewer,
             resolve_merge: entry.resolve_merge,
         });
     }
@@ -122,6 +125,9 @@ pub fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
                 Msg::Saved { file: name }
             };
             app.say(Tone::Info, message);
+            if !result.kept.is_empty() {
+                app.say(Tone::Info, Msg::KeptTheirChange { names: result.kept });
+            }
             if !absorbed.gone.is_empty() {
                 app.say(Tone::Info, Msg::Gone { names: absorbed.gone });
             } else if absorbed.conflicts > 0 {
@@ -141,6 +147,17 @@ pub fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
             let message =
                 if absorbed.gone.is_empty() { Msg::SomeoneSavedFirst } else { Msg::Gone { names: absorbed.gone } };
             app.say(Tone::Error, message);
+            Vec::new()
+        }
+        Ok(Outcome::Locked(locked)) => {
+            // Submitted or approved meanwhile, found under the save's lock: theirs comes in under
+            // the work, which stays on screen, unsaved.
+            app.quit_after_save = false;
+            absorb(entry, locked.theirs, locked.theirs_text);
+            app.generation += 1;
+            app.after_documents_changed(place);
+            let names = locked.sections.into_iter().map(|(d, s, _)| format!("{d} {s}")).collect();
+            app.say(Tone::Error, Msg::Cycle(crate::i18n::cycle::CycleMsg::LockedOnDisk { names }));
             Vec::new()
         }
         Ok(Outcome::Refused(refused)) => {

@@ -23,25 +23,43 @@ pub enum ModeName {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Words {
-    TooSmall { width: u16, height: u16 },
+    TooSmall {
+        width: u16,
+        height: u16,
+    },
     TreeTitle,
     FlagGone,
     FlagReadOnly,
     FlagBroken,
-    PaneTitle { field: Field, checkpoint: Option<NaiveDate> },
-    Empty { field: Field },
+    PaneTitle {
+        field: Field,
+        checkpoint: Option<NaiveDate>,
+    },
+    Empty {
+        field: Field,
+    },
     NotRated,
     RatingKeys,
     Goal,
     Editing,
     UnreadableFile,
-    FileFacts { path: String, divisions: usize, sections: usize, incomplete: usize, unsaved: usize },
+    FileFacts {
+        path: String,
+        divisions: usize,
+        sections: usize,
+        incomplete: usize,
+        unsaved: usize,
+    },
     BrokenIntro,
     EmptyFields,
     Notes,
-    Mode { mode: ModeName },
+    Mode {
+        mode: ModeName,
+    },
     SavingBadge,
-    UnsavedBadge { sections: usize },
+    UnsavedBadge {
+        sections: usize,
+    },
     BrokenBadge,
     SavedBadge,
     TreeLegend,
@@ -49,25 +67,47 @@ pub enum Words {
     HelpTitle,
     MessagesTitle,
     NoMessages,
-    QuitQuestion { sections: usize },
+    QuitQuestion {
+        sections: usize,
+    },
     QuitTitle,
     ExportTitle,
     TableFormat,
     ExportFormatLabel,
     ExportPathLabel,
     EmptyText,
-    ConflictTitle { index: usize, count: usize },
+    ConflictTitle {
+        index: usize,
+        count: usize,
+    },
     ConflictExplain,
+    /// A submission or an approval on one side and a change of its text on the other.
+    UnitExplain,
+    /// Their side is a reviewer's decision (`status` worded): only theirs is offered.
+    DecidedExplain {
+        status: String,
+    },
     GoneExplain,
     YoursGone,
     CombinedTitle,
     Unknown,
     Yours,
-    Theirs { who: String },
-    RecoveryTitle { index: usize, count: usize },
-    RecoveryExplain { when: Option<String>, path: String, fields: usize },
+    Theirs {
+        who: String,
+    },
+    RecoveryTitle {
+        index: usize,
+        count: usize,
+    },
+    RecoveryExplain {
+        when: Option<String>,
+        path: String,
+        fields: usize,
+    },
     ChangesKeys,
-    MovedFrom { from: String },
+    MovedFrom {
+        from: String,
+    },
     ReallyDiscard,
 }
 
@@ -159,6 +199,15 @@ impl Words {
             Words::ConflictExplain => fixed(
                 "あなたが編集している間に、他の人が同じ項目を保存しました。残す内容を選んでください。",
                 "While you were editing, someone else saved the same field. Choose what to keep.",
+            ),
+            Words::UnitExplain => fixed(
+                "一方で提出または承認され、もう一方でその内容が変わりました。提出状況と内容は一緒に選びます。",
+                "One side submitted or approved the section while the other changed its text: the status and the text are kept together.",
+            ),
+            Words::DecidedExplain { status } => tr!(
+                lang,
+                "相手の側は{status}です。審査した人の判断を自分の内容で取り消すことはできないので、「自分の内容」は選べません。t で相手の内容を残すか、Esc で保留してください（自分の変更は画面に残ります）。",
+                "Their side is {status}. A reviewer's decision cannot be undone by keeping yours, so \"keep yours\" is not offered: t keeps theirs, Esc decides later (your change stays on screen)."
             ),
             Words::GoneExplain => fixed(
                 "あなたが変更していたこの課を、他の人が削除したか名前を変えました。m であなたの変更を別の課として残し、t で削除を受け入れます（あなたの変更は捨てます）。",

@@ -148,7 +148,14 @@ pub fn save_with(path: &Path, edit: impl FnOnce(&mut Document)) -> Document {
     let mut mine = base.clone();
     edit(&mut mine);
     match save(
-        &SaveRequest { path, root: path, base_digest: TextDigest::of(&text), base: &base, mine: &mine },
+        &SaveRequest {
+            path,
+            root: path,
+            base_digest: TextDigest::of(&text),
+            base: &base,
+            mine: &mine,
+            reviewer: false,
+        },
         &RealDisk,
     )
     .expect("the save works")
@@ -156,6 +163,7 @@ pub fn save_with(path: &Path, edit: impl FnOnce(&mut Document)) -> Document {
         Outcome::Saved(saved) => saved.doc,
         Outcome::Conflicted(c) => panic!("unexpected conflict: {:?}", c.conflicts),
         Outcome::Refused(r) => panic!("refused: {:?}", r.fields),
+        Outcome::Locked(l) => panic!("locked: {:?}", l.sections),
     }
 }
 

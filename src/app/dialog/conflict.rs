@@ -44,6 +44,10 @@ pub fn handle(mut dialog: Box<Conflict>, app: &mut App, action: Action) -> Vec<E
     }
     let Some(question) = dialog.conflicts.get(dialog.index) else { return Vec::new() };
     match (action, question) {
+        (Action::Command(Command::KeepMine | Command::EditBoth), Question::Decided(conflict)) => {
+            let status = crate::i18n::cycle::status_name(conflict.theirs_section.status, app.lang).to_owned();
+            app.say(Tone::Info, Msg::Cycle(crate::i18n::cycle::CycleMsg::MineNotOffered { status }));
+        }
         (Action::Command(Command::KeepMine), _) => return decide(dialog, app, Choice::Mine),
         (Action::Command(Command::KeepTheirs), _) => return decide(dialog, app, Choice::Theirs),
         (Action::Command(Command::EditBoth), Question::Gone { .. }) => {
@@ -85,9 +89,10 @@ fn decide(mut dialog: Box<Conflict>, app: &mut App, choice: Choice) -> Vec<Effec
         if let Some(loaded) = entry.loaded_mut() {
             loaded.edit(|doc| apply(doc, question, choice.as_ref()));
         }
-        let (division, section) = question.place();
-        let field = question.field().map(|c| c.field);
-        let answered = Pending { division: division.to_owned(), section: section.to_owned(), field };
+        let answered = match question.field() {
+            Some(conflict) => Pending::of(conflict),
+            None => Pending::gone(question.place().0, question.place().1),
+        };
         entry.pending.retain(|p| *p != answered);
         let was_merge = entry.merge.len();
         entry.merge.retain(|c| {
@@ -110,11 +115,11 @@ fn decide(mut dialog: Box<Conflict>, app: &mut App, choice: Choice) -> Vec<Effec
 /// Puts one decision into the document.
 fn apply(doc: &mut hyoka_core::model::Document, question: &Question, choice: Option<&Choice>) {
     match (question, choice) {
-        (Question::Field(conflict), Some(choice)) => {
+        (Question::Field(conflict) | Question::Decided(conflict), Some(choice)) => {
             let Some(section) = doc.find_section_mut(&conflict.division, &conflict.section) else { return };
             match choice {
-                Choice::Mine => conflict.field.copy(&conflict.mine_section, section),
-                Choice::Theirs => conflict.field.copy(&conflict.theirs_section, section),
+                Choice::Mine => conflict.keep(&conflict.mine_section, section),
+                Choice::Theirs => conflict.keep(&conflict.theirs_section, section),
                 Choice::Combined(text) => set_combined(conflict.field, section, text),
             }
         }
@@ -203,6 +208,7 @@ mod tests {
             division: "区民部".into(),
             section: "総務課".into(),
             field: Field::Goals,
+            with: Vec::new(),
             mine: Field::Goals.text(&m),
             theirs: Field::Goals.text(&t),
             mine_section: m,

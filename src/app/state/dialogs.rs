@@ -29,6 +29,9 @@ pub struct Conflict {
 pub enum Question {
     /// A field both sides changed, differently.
     Field(Box<FieldConflict>),
+    /// The same, where their side holds a reviewer's decision (an approval, a return) that this
+    /// login may not undo: only theirs can be kept.
+    Decided(Box<FieldConflict>),
     /// A section we changed that someone else removed or renamed: keep ours as a section of its
     /// own, or let it go.
     Gone { division: String, section: String, mine: Box<Section> },
@@ -37,14 +40,14 @@ pub enum Question {
 impl Question {
     pub fn field(&self) -> Option<&FieldConflict> {
         match self {
-            Question::Field(conflict) => Some(conflict),
+            Question::Field(conflict) | Question::Decided(conflict) => Some(conflict),
             Question::Gone { .. } => None,
         }
     }
 
     pub fn place(&self) -> (&str, &str) {
         match self {
-            Question::Field(c) => (&c.division, &c.section),
+            Question::Field(c) | Question::Decided(c) => (&c.division, &c.section),
             Question::Gone { division, section, .. } => (division, section),
         }
     }
@@ -64,6 +67,7 @@ impl Conflict {
         match (&self.combined, self.conflicts.get(self.index)) {
             (Some(_), _) => &[Context::Combined, Context::TextInput],
             (None, Some(Question::Gone { .. })) => &[Context::Gone],
+            (None, Some(Question::Decided(_))) => &[Context::Decided],
             (None, _) => &[Context::Conflict],
         }
     }

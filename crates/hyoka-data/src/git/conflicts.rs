@@ -95,7 +95,7 @@ pub fn pending_merge(repo: &Repo, file: &Path) -> Result<Option<PendingMerge>, G
         .filter(|c| {
             let now = doc.find_section(&c.division, &c.section);
             let then = written.find_section(&c.division, &c.section);
-            now.zip(then).is_some_and(|(now, then)| c.field.equal(now, then))
+            now.zip(then).is_some_and(|(now, then)| c.agree(now, then))
         })
         .collect();
     Ok(Some(PendingMerge { path: file.to_path_buf(), conflicts, doc, text }))

@@ -109,6 +109,7 @@ fn head_text(field: HeadField, doc: &Document) -> String {
         HeadField::Stage => doc.stage.map(|s| s.key().to_owned()).unwrap_or_default(),
         HeadField::Checkpoint => doc.checkpoint.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
         HeadField::Preface => doc.preface.clone().unwrap_or_default(),
+        HeadField::Notes => doc.notes.clone().unwrap_or_default(),
         HeadField::Scale => doc
             .scale
             .as_ref()

@@ -23,6 +23,8 @@ pub enum GitMsg<'a> {
     DriverConflicts { path: &'a str, fields: &'a str },
     DriverFallback { path: &'a str, why: &'a str },
     DriverRevived { path: &'a str, sections: &'a str },
+    DriverKept { path: &'a str, sections: &'a str },
+    DriverLayout { path: &'a str },
     DriverCannot { why: &'a str },
     Setup { what: SetupPart, step: Step, place: &'a str },
     SetupForeignHook { hook: &'a Path, command: &'a str },
@@ -91,8 +93,18 @@ impl GitMsg<'_> {
             ),
             GitMsg::DriverRevived { path, sections } => tr!(
                 lang,
-                "hyoka: {path}: 一方で削除され、もう一方で変更された課を残しました: {sections}",
-                "hyoka: {path}: sections removed on one side and changed on the other were kept: {sections}"
+                "hyoka: {path}: 相手の側で削除され、こちらで変更された課を、こちらの変更ごと残しました: {sections}。要らなければ hyoka で削除してください。",
+                "hyoka: {path}: sections removed on the other side but changed on this side were kept, with this side's changes: {sections}. Remove them in hyoka if they are not wanted."
+            ),
+            GitMsg::DriverKept { path, sections } => tr!(
+                lang,
+                "hyoka: {path}: こちらで削除し、相手の側で変更された課を、相手の変更ごと残しました: {sections}。要らなければ hyoka で削除してください。",
+                "hyoka: {path}: sections removed on this side but changed on the other were kept, with the other side's changes: {sections}. Remove them in hyoka if they are not wanted."
+            ),
+            GitMsg::DriverLayout { path } => tr!(
+                lang,
+                "hyoka: {path}: このファイルはアンカーや別名（& や *）を使っているため、コメントや書き方は保てず hyoka の形で書きました。",
+                "hyoka: {path}: the file uses anchors or aliases (& or *), so its comments and layout could not be kept; it was written in hyoka's layout."
             ),
             GitMsg::DriverCannot { why } => {
                 tr!(lang, "hyoka merge-driver: マージできません: {why}", "hyoka merge-driver: cannot merge: {why}")

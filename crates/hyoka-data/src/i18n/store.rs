@@ -170,6 +170,11 @@ pub fn problem(kind: &ProblemKind, lang: Lang) -> String {
             "この値は書き出して読み直すと同じになりません。値を確かめてください。",
             "written out and read back, this value would not be the same; check it."
         ),
+        ProblemKind::BothChanged => tr!(
+            lang,
+            "他の人が同時に別の値に変えました。自分の値のままでよければ、もう一度 Ctrl-S を押してください。",
+            "someone else changed it to another value meanwhile; if yours is right, press Ctrl-S again."
+        ),
     }
 }
 

@@ -8,7 +8,7 @@ use super::problem::ProblemKind;
 use super::splice::splice;
 use crate::i18n::Lang;
 use crate::store::Describe;
-use hyoka_core::model::{Document, Field, Section};
+use hyoka_core::model::{Document, Field, HeadField, Section};
 
 /// A field a save would not write, and why, as the loader would have said it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,6 +20,8 @@ pub struct RefusedField {
     pub key: String,
     /// The section field, when the key is one (rating, goals, …).
     pub field: Option<Field>,
+    /// The value of the head, when the key is one (stage, preface, …).
+    pub head: Option<HeadField>,
     pub problem: ProblemKind,
     /// The section as it would have been written, and as it is on disk, for the dialog.
     pub mine: Option<Section>,
@@ -29,7 +31,11 @@ pub struct RefusedField {
 impl RefusedField {
     /// `区民部 総務課 目標達成度: 目標達成度「×」は評価の区分にありません。…（保存していません）`
     pub fn describe(&self, lang: Lang) -> String {
-        let what = self.field.map_or(self.key.as_str(), |f| f.label(lang));
+        let what = match (self.field, self.head) {
+            (Some(field), _) => field.label(lang),
+            (None, Some(head)) => head.label(lang),
+            (None, None) => self.key.as_str(),
+        };
         let place = [self.division.as_deref(), self.section.as_deref(), Some(what)]
             .into_iter()
             .flatten()
@@ -84,7 +90,13 @@ pub(crate) fn verify(text: &str, doc: &Document, theirs: Option<&Document>) -> R
 
 fn refused_at(division: Option<String>, section: Option<String>, key: String, problem: ProblemKind) -> RefusedField {
     let field = section.as_ref().and_then(|_| Field::ALL.into_iter().find(|f| f.key() == key));
-    RefusedField { division, section, key, field, problem, mine: None, theirs: None }
+    let head = section.is_none().then(|| HeadField::ALL.into_iter().find(|h| h.key() == key)).flatten();
+    RefusedField { division, section, key, field, head, problem, mine: None, theirs: None }
+}
+
+/// A value of the head both sides changed, differently: refused once, so that a person sees it.
+pub(crate) fn both_changed(head: HeadField) -> RefusedField {
+    refused_at(None, None, head.key().to_owned(), ProblemKind::BothChanged)
 }
 
 /// The fields in which what was read back differs from what was meant.
