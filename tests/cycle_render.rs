@@ -150,3 +150,33 @@ fn the_overviews_list_per_division_the_sections_that_have_not_written_the_stage(
     assert!(file.contains("保健部 — どの課も取組状況を書いています。"), "{file}");
     insta::assert_snapshot!(format!("{division}\n{file}"));
 }
+
+/// A clerk's unsaved reflection, and the reviewer's approval on disk: the dialog asks about the
+/// status and the text together and offers only theirs, saying why — in Japanese and in English.
+#[test]
+fn a_question_over_an_approval_offers_the_clerk_only_theirs_and_says_why() {
+    let office = Office::new(Some(Stage::Yearend), Status::Draft);
+    let mut app = office.open("kumin01", false);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    update(&mut app, Action::Paste("（書きかけ）".into()));
+    press(&mut app, KeyCode::Esc);
+    let mut approved = office.doc();
+    let somu = approved.section_mut(0, 0).unwrap();
+    somu.status = Status::Approved;
+    somu.review = Some(hyoka::model::Review { by: "suzuki".into(), at: fixed_time(), comment: String::new() });
+    std::fs::write(office.file(), hyoka::store::emit_document(&approved)).unwrap();
+    let effects = update(&mut app, Action::Tick);
+    hyoka::worker::settle(&mut app, effects, &env());
+    ctrl(&mut app, 's');
+    let mut app = shown_as_in_data(app);
+    let ja = screen(&mut app, 80, 24, false);
+    assert!(ja.contains("総務課 › 提出状況・振り返り"), "{ja}");
+    assert!(ja.contains("相手の側は承認済みです"), "{ja}");
+    assert!(ja.contains("t:相手の内容") && !ja.contains("m:自分の内容"), "{ja}");
+    app.lang = hyoka::i18n::Lang::En;
+    let en = screen(&mut app, 100, 30, true);
+    assert!(en.contains("is not offered: t keeps theirs"), "{en}");
+    insta::assert_snapshot!(format!("{ja}\n{en}"));
+}

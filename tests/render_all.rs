@@ -162,6 +162,14 @@ fn screens() -> Vec<(&'static str, App)> {
         a.mode = conflict(field_question());
         update(a, Command::EditBoth.into());
     });
+    add("conflict over an approval, for a clerk", &|a| {
+        let mine = a.section(SectionRef { file: 0, division: 0, section: 0 }).cloned().unwrap_or_default();
+        let mut theirs = mine.clone();
+        theirs.status = hyoka::model::Status::Approved;
+        theirs.reflection.push_str("（承認済みの文）");
+        let unit = FieldConflict::new("区民部", Field::Status, vec![Field::Reflection], &mine, &theirs);
+        a.mode = conflict(Question::Decided(Box::new(unit)));
+    });
     add("section gone", &|a| {
         let mine = Box::new(a.section(SectionRef { file: 0, division: 0, section: 0 }).cloned().unwrap_or_default());
         a.mode = conflict(Question::Gone { division: "区民部".into(), section: "総務課".into(), mine });

@@ -83,15 +83,18 @@ pub enum Words {
     ConflictExplain,
     /// A submission or an approval on one side and a change of its text on the other.
     UnitExplain,
-    /// Their side is a reviewer's decision (`status` worded): only theirs is offered.
+    /// Their side is a reviewer's decision, or a submission waiting for one (`status` worded):
+    /// only theirs is offered.
     DecidedExplain {
         status: String,
+        submitted: bool,
     },
     GoneExplain,
     YoursGone,
     CombinedTitle,
     Unknown,
     Yours,
+    YoursNotOffered,
     Theirs {
         who: String,
     },
@@ -204,7 +207,12 @@ impl Words {
                 "一方で提出または承認され、もう一方でその内容が変わりました。提出状況と内容は一緒に選びます。",
                 "One side submitted or approved the section while the other changed its text: the status and the text are kept together.",
             ),
-            Words::DecidedExplain { status } => tr!(
+            Words::DecidedExplain { status, submitted: true } => tr!(
+                lang,
+                "相手の側は{status}です。提出された課は差し戻されるまで変えられないので、「自分の内容」は選べません。t で相手の内容を残すか、Esc で保留してください（自分の変更は画面に残ります）。",
+                "Their side is {status}: a submitted section cannot be changed until it is returned, so \"keep yours\" is not offered: t keeps theirs, Esc decides later (your change stays on screen)."
+            ),
+            Words::DecidedExplain { status, submitted: false } => tr!(
                 lang,
                 "相手の側は{status}です。審査した人の判断を自分の内容で取り消すことはできないので、「自分の内容」は選べません。t で相手の内容を残すか、Esc で保留してください（自分の変更は画面に残ります）。",
                 "Their side is {status}. A reviewer's decision cannot be undone by keeping yours, so \"keep yours\" is not offered: t keeps theirs, Esc decides later (your change stays on screen)."
@@ -220,6 +228,7 @@ impl Words {
             ),
             Words::Unknown => fixed("不明", "unknown"),
             Words::Yours => fixed(" m: あなたの内容 ", " m: yours "),
+            Words::YoursNotOffered => fixed(" あなたの内容（選べません） ", " yours (not offered) "),
             Words::Theirs { who } => tr!(lang, " t: 相手の内容（{who}） ", " t: theirs ({who}) "),
             Words::RecoveryTitle { index, count } => {
                 tr!(lang, " 保存されていない変更があります {index}/{count} ", " Unsaved changes found {index}/{count} ")

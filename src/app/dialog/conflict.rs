@@ -44,10 +44,8 @@ pub fn handle(mut dialog: Box<Conflict>, app: &mut App, action: Action) -> Vec<E
     }
     let Some(question) = dialog.conflicts.get(dialog.index) else { return Vec::new() };
     match (action, question) {
-        (Action::Command(Command::KeepMine | Command::EditBoth), Question::Decided(conflict)) => {
-            let status = crate::i18n::cycle::status_name(conflict.theirs_section.status, app.lang).to_owned();
-            app.say(Tone::Info, Msg::Cycle(crate::i18n::cycle::CycleMsg::MineNotOffered { status }));
-        }
+        // Not bound where their side is a reviewer's decision; the dialog says why.
+        (Action::Command(Command::KeepMine | Command::EditBoth), Question::Decided(_)) => {}
         (Action::Command(Command::KeepMine), _) => return decide(dialog, app, Choice::Mine),
         (Action::Command(Command::KeepTheirs), _) => return decide(dialog, app, Choice::Theirs),
         (Action::Command(Command::EditBoth), Question::Gone { .. }) => {

@@ -58,10 +58,6 @@ pub enum CycleMsg {
     /// The status is changed by submitting, approving and returning, never put back from history.
     StatusNotPutBack,
     StatusCannotCombine,
-    /// The conflict dialog offers only theirs: their side is a reviewer's decision (`status` worded).
-    MineNotOffered {
-        status: String,
-    },
     /// The save found the section submitted or approved on disk (under the lock): nothing written.
     LockedOnDisk {
         names: Vec<String>,
@@ -128,11 +124,6 @@ impl CycleMsg {
             CycleMsg::YearFailed { why } => {
                 tr!(lang, "次の年度のファイルを作れませんでした: {why}", "Next year's file was not written: {why}")
             }
-            CycleMsg::MineNotOffered { status } => tr!(
-                lang,
-                "相手の側は{status}です。審査した人の判断は、自分の内容を残して取り消すことはできません。t（相手の内容）で進むか、Esc で保留してください（変更は画面に残ります）。",
-                "Their side is {status}: a reviewer's decision cannot be undone by keeping yours. Press t (theirs) to go on, or Esc to decide later (your change stays on screen)."
-            ),
             CycleMsg::LockedOnDisk { names } => {
                 let names = names.join("、");
                 tr!(

@@ -55,7 +55,8 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
         Question::Field(c) => (format!("{division} › {section} › {}", fields(c)), Words::ConflictExplain),
         Question::Decided(c) => {
             let status = crate::i18n::cycle::status_name(c.theirs_section.status, lang).to_owned();
-            (format!("{division} › {section} › {}", fields(c)), Words::DecidedExplain { status })
+            let submitted = c.theirs_section.status == hyoka_core::model::Status::Submitted;
+            (format!("{division} › {section} › {}", fields(c)), Words::DecidedExplain { status, submitted })
         }
         Question::Gone { .. } => (format!("{division} › {section}"), Words::GoneExplain),
     };
@@ -91,7 +92,9 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
                 } else {
                     (unit_text(c, &c.mine_section, lang), unit_text(c, &c.theirs_section, lang))
                 };
-                text_box(frame, mine, Words::Yours.text(lang), &mine_text, style::bold(), lang);
+                let yours =
+                    if matches!(question, Question::Decided(_)) { Words::YoursNotOffered } else { Words::Yours };
+                text_box(frame, mine, yours.text(lang), &mine_text, style::bold(), lang);
                 text_box(frame, theirs, Words::Theirs { who }.text(lang), &theirs_text, dim(), lang);
             }
             Question::Gone { mine: section, .. } => {

@@ -31,5 +31,5 @@ pub use new_year::{NewYearError, create_new_year, next_year_path};
 pub use parse::{explain_parse_error, parse_document};
 pub use problem::{Describe, Expected, LoadError, Position, Problem, ProblemKind};
 pub use renames::{Matching, matching, same_text};
-pub use save::{Conflicted, Locked, Outcome, Refused, SaveError, SaveRequest, Saved, save};
+pub use save::{Conflicted, Locked, Outcome, Refused, SaveError, SaveRequest, Saved, clerk_may_write, save};
 pub use verify::{RefusedField, rewrite};

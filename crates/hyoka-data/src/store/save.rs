@@ -15,7 +15,7 @@ use super::verify::{RefusedField, both_changed, rewrite, verify};
 use crate::i18n::Lang;
 use crate::i18n::store::SaveMsg;
 use crate::store::Describe;
-use hyoka_core::model::{Document, Field, Status};
+use hyoka_core::model::{Document, Field, Review, Section, Status};
 
 /// How long a save waits for another hyoka that is saving the same file.
 const LOCK_PATIENCE: Duration = Duration::from_secs(5);
@@ -205,20 +205,33 @@ pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome
     Ok(Outcome::Saved(Saved { doc, text, merged, revived, kept, layout_kept }))
 }
 
-/// Sections submitted or approved on disk that `doc` would change for a clerk: their text, or an
-/// approval undone. (Taking back one's own submission, submitted to draft, is the clerk's.)
+/// Sections submitted or approved on disk that `doc` would change for a clerk.
 fn locked_changes(on_disk: &Document, doc: &Document) -> Vec<(String, String, Status)> {
     let mut out = Vec::new();
     for division in &on_disk.divisions {
-        for was in division.sections.iter().filter(|s| s.status.locks_clerks()) {
+        for was in &division.sections {
             let Some(now) = doc.find_section(&division.name, &was.name) else { continue };
-            let text_changed = Field::ALL.iter().any(|f| *f != Field::Status && !f.equal(was, now))
-                || was.goals_numbered_from != now.goals_numbered_from;
-            let undone = was.status == Status::Approved && !Field::Status.equal(was, now);
-            if text_changed || undone {
+            if !clerk_may_write(was, now) {
                 out.push((division.name.clone(), was.name.clone(), was.status));
             }
         }
     }
     out
+}
+
+/// Whether a clerk may turn `was` (as on disk) into `now`. A section submitted or approved is
+/// not theirs to change: neither its text nor an approval. Taking back one's own submission
+/// (submitted to draft) is theirs, and so is taking in an approval given elsewhere (the text a
+/// reviewer approved, chosen in a merge's question).
+pub fn clerk_may_write(was: &Section, now: &Section) -> bool {
+    if !was.status.locks_clerks() {
+        return true;
+    }
+    let approval_coming_in = now.status == Status::Approved
+        && now.review.is_some()
+        && !Review::same_word(was.review.as_ref(), now.review.as_ref());
+    let text_changed = Field::ALL.iter().any(|f| *f != Field::Status && !f.equal(was, now))
+        || was.goals_numbered_from != now.goals_numbered_from;
+    let approval_undone = was.status == Status::Approved && !Field::Status.equal(was, now);
+    approval_coming_in || !(text_changed || approval_undone)
 }
