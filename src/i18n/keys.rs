@@ -22,7 +22,7 @@ pub fn place(context: Context, lang: Lang) -> &'static str {
         Context::Quit => ("終了確認", "quit?"),
         Context::Conflict => ("競合", "conflict"),
         Context::Gone => ("削除された課", "removed section"),
-        Context::Decided => ("審査済みの競合", "reviewed conflict"),
+        Context::Decided => ("審査済み", "reviewed conflict"),
         Context::Combined => ("合わせて編集", "combined text"),
         Context::Recovery => ("復元", "recovery"),
         Context::ConfirmDiscard => ("破棄の確認", "discard?"),
