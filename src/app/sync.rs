@@ -126,4 +126,7 @@ fn take_in(app: &mut App, file: usize, theirs: Document, text: String) {
         Msg::Gone { names: absorbed.gone }
     };
     app.say(Tone::Info, message);
+    if !absorbed.kept.is_empty() {
+        app.say(Tone::Info, Msg::KeptTheirChange { names: absorbed.kept });
+    }
 }

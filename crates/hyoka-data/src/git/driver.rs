@@ -56,13 +56,9 @@ pub fn merge_texts(base: &str, mine: &str, theirs: &str) -> MergeResult {
             conflict.keep(&conflict.mine_section, section);
         }
     }
-    // A side that already holds the result keeps its bytes; otherwise the result goes into our
-    // text as a save would put it, keeping our comments and layout.
-    let (text, layout_kept) = if doc == theirs_doc && doc != mine_doc {
-        (theirs.to_owned(), true)
-    } else {
-        rewrite(Some((mine, &mine_doc)), &doc)
-    };
+    // The result goes into our text as a save would put it there: our comments and layout stay
+    // (also where the result is all theirs), and only what changed is written anew.
+    let (text, layout_kept) = rewrite(Some((mine, &mine_doc)), &doc);
     let (revived, kept) = (merged.revived, merged.kept);
     if merged.conflicts.is_empty() {
         MergeResult::Clean { text, revived, kept, layout_kept }

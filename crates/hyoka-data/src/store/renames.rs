@@ -2,7 +2,7 @@
 //! what the merge, the history and the questions agree on as "the same section".
 //!
 //! By name first. A division that is gone under its name is the new division holding every one
-//! of its sections (by name), when exactly one new division does. A section that is gone under its
+//! of its sections (by name, or by their text), when exactly one new division does. A section that is gone under its
 //! name is the new section of the same division whose text is the same in every field, when
 //! exactly one is; so is one whose name a new section took over while its text went on under a
 //! new name (総務課 renamed 総務企画課, and a new 総務課). What neither rule finds is gone; a gone
@@ -69,16 +69,15 @@ fn match_divisions(before: &Document, after: &Document) -> (Vec<Option<usize>>, 
     let by_name = |name: &str| after.divisions.iter().position(|d| d.name == name);
     let mut found: Vec<Option<usize>> = before.divisions.iter().map(|d| by_name(&d.name)).collect();
     let new: Vec<usize> = (0..after.divisions.len()).filter(|j| !found.contains(&Some(*j))).collect();
-    let names = |sections: &[Section]| sections.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
+    // A section is still there under its name, or under another with the same text.
+    let kept_in = |was: &Section, now: &[Section]| now.iter().any(|n| n.name == was.name || same_text(was, n));
     let holds_all = |i: usize, j: usize| {
         let (Some(was), Some(now)) = (before.divisions.get(i), after.divisions.get(j)) else { return false };
-        let now = names(&now.sections);
-        !was.sections.is_empty() && was.sections.iter().all(|s| now.contains(&s.name))
+        !was.sections.is_empty() && was.sections.iter().all(|s| kept_in(s, &now.sections))
     };
     let shares = |i: usize, j: usize| {
         let (Some(was), Some(now)) = (before.divisions.get(i), after.divisions.get(j)) else { return false };
-        let now = names(&now.sections);
-        was.sections.iter().any(|s| now.contains(&s.name))
+        was.sections.iter().any(|s| kept_in(s, &now.sections))
     };
     let gone: Vec<usize> = (0..before.divisions.len()).filter(|i| found.get(*i) == Some(&None)).collect();
     let mut undecided = Vec::new();
