@@ -283,7 +283,7 @@ fn a_save_keeps_the_comments_a_clerk_wrote_and_changes_one_line() {
         .replace("divisions:\n", "# 令和元年度に見直し予定\ndivisions:\n")
         .replace("      - name: 市民税課\n", "\n      # 担当: 窓口係\n      - name: 市民税課\n");
     let (written, saved) = save_rating(&text, "△");
-    assert!(saved.layout_kept);
+    assert!(saved.layout_lost.is_none());
     let expected = text.replacen(
         "        rating: ◎\n        reflection: 窓口対応で、",
         "        rating: △\n        reflection: 窓口対応で、",
@@ -301,7 +301,7 @@ fn a_file_whose_layout_cannot_be_kept_is_written_in_hyokas_layout_and_the_save_s
     let text = text.replacen("  - name: 区民部\n", "  - name: 区民部\n    # 同じ名前\n", 1);
     assert!(parse_document(&text).is_ok());
     let (written, saved) = save_rating(&text, "△");
-    assert!(!saved.layout_kept, "the save says the layout was not kept");
+    assert_eq!(saved.layout_lost, Some(hyoka::store::LayoutLoss::Anchors), "the save says why the layout was not kept");
     assert!(!written.contains("# 別名あり"));
     assert_eq!(parse_document(&written).ok(), Some(saved.doc));
 }

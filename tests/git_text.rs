@@ -67,7 +67,7 @@ fn different_fields_of_one_section_merge_cleanly() {
     });
     assert_eq!(
         merge_texts(SAMPLE, &mine, &theirs),
-        MergeResult::Clean { text: both, revived: vec![], kept: vec![], layout_kept: true }
+        MergeResult::Clean { text: both, revived: vec![], kept: vec![], layout_lost: None }
     );
 }
 
@@ -113,7 +113,7 @@ fn a_side_that_already_is_the_result_keeps_its_bytes_comments_and_all() {
     let theirs = SAMPLE.to_owned();
     assert_eq!(
         merge_texts(SAMPLE, &mine, &theirs),
-        MergeResult::Clean { text: mine.clone(), revived: vec![], kept: vec![], layout_kept: true }
+        MergeResult::Clean { text: mine.clone(), revived: vec![], kept: vec![], layout_lost: None }
     );
 }
 

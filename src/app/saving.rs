@@ -115,8 +115,8 @@ pub fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
             if result.merged {
                 app.after_documents_changed(place);
             }
-            let message = if !result.layout_kept {
-                Msg::LayoutNotKept { file: name }
+            let message = if let Some(why) = result.layout_lost {
+                Msg::LayoutNotKept { file: name, why }
             } else if !result.revived.is_empty() {
                 Msg::SavedRevived { file: name, names: result.revived }
             } else if result.merged {

@@ -42,10 +42,10 @@ pub fn run(base: &Path, ours: &Path, theirs: &Path, path: &Path, lang: Lang) -> 
             }
             return line_merge(git.as_ref(), base, ours, theirs, &shown, &why, lang);
         }
-        MergeResult::Clean { text, revived, kept, layout_kept } => {
+        MergeResult::Clean { text, revived, kept, layout_lost } => {
             say_removed_and_changed(&shown, &revived, &kept, lang);
-            if !layout_kept {
-                eprintln!("{}", GitMsg::DriverLayout { path: &shown }.text(lang));
+            if let Some(why) = layout_lost {
+                eprintln!("{}", GitMsg::DriverLayout { path: &shown, why }.text(lang));
             }
             if let Some(repo) = &repo
                 && let Err(e) = forget_conflicts(repo, path)

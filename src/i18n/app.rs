@@ -40,6 +40,7 @@ pub enum Msg {
     /// Saved, but the file's own comments and layout could not be kept (anchors or aliases in it).
     LayoutNotKept {
         file: String,
+        why: hyoka_data::store::LayoutLoss,
     },
     /// Sections we had removed that someone changed meanwhile: kept, with their changes.
     KeptTheirChange {
@@ -171,11 +172,14 @@ impl Msg {
                     "Saved {file}. Sections someone else removed ({en}) were kept: you had changed them."
                 )
             }
-            Msg::LayoutNotKept { file } => tr!(
-                lang,
-                "保存しました: {file}。ただしこのファイルはアンカーや別名（& や *）を使っているため、コメントや書き方は保てず hyoka の形で書き直しました。",
-                "Saved {file}, but it uses anchors or aliases (& or *): its comments and layout could not be kept; it was written in hyoka's layout."
-            ),
+            Msg::LayoutNotKept { file, why } => {
+                let why = super::store::layout_loss(*why, lang);
+                tr!(
+                    lang,
+                    "保存しました: {file}。ただし{why}コメントや書き方は保てず hyoka の形で書き直しました。",
+                    "Saved {file}, but {why} its comments and layout could not be kept; it was written in hyoka's layout."
+                )
+            }
             Msg::KeptTheirChange { names } => {
                 let names = names.join("、");
                 tr!(

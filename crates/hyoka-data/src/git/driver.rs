@@ -2,7 +2,7 @@
 
 use super::changes::HeadField;
 use crate::store::Describe;
-use crate::store::{FieldConflict, merge, parse_document, rewrite};
+use crate::store::{FieldConflict, LayoutLoss, merge, parse_document, rewrite_explained};
 use hyoka_core::model::Document;
 
 /// What the field-level merge of three versions gives.
@@ -10,7 +10,7 @@ use hyoka_core::model::Document;
 pub enum MergeResult {
     /// Every change merged. `revived` names sections the other side removed and this side changed,
     /// `kept` those this side removed and the other changed: kept either way, and said.
-    Clean { text: String, revived: Vec<String>, kept: Vec<String>, layout_kept: bool },
+    Clean { text: String, revived: Vec<String>, kept: Vec<String>, layout_lost: Option<LayoutLoss> },
     /// Fields changed differently on both sides. `text` is valid YAML holding every merged change
     /// and, in the conflicting fields, *mine* (this work tree's side), so that a file committed
     /// as it stands loses nothing of ours and theirs is in the record and in git.
@@ -58,10 +58,10 @@ pub fn merge_texts(base: &str, mine: &str, theirs: &str) -> MergeResult {
     }
     // The result goes into our text as a save would put it there: our comments and layout stay
     // (also where the result is all theirs), and only what changed is written anew.
-    let (text, layout_kept) = rewrite(Some((mine, &mine_doc)), &doc);
+    let (text, layout_lost) = rewrite_explained(Some((mine, &mine_doc)), &doc);
     let (revived, kept) = (merged.revived, merged.kept);
     if merged.conflicts.is_empty() {
-        MergeResult::Clean { text, revived, kept, layout_kept }
+        MergeResult::Clean { text, revived, kept, layout_lost }
     } else {
         MergeResult::Conflicted { text, conflicts: merged.conflicts, revived, kept }
     }

@@ -24,7 +24,7 @@ pub enum GitMsg<'a> {
     DriverFallback { path: &'a str, why: &'a str },
     DriverRevived { path: &'a str, sections: &'a str },
     DriverKept { path: &'a str, sections: &'a str },
-    DriverLayout { path: &'a str },
+    DriverLayout { path: &'a str, why: crate::store::LayoutLoss },
     DriverCannot { why: &'a str },
     Setup { what: SetupPart, step: Step, place: &'a str },
     SetupForeignHook { hook: &'a Path, command: &'a str },
@@ -101,11 +101,14 @@ impl GitMsg<'_> {
                 "hyoka: {path}: こちらで削除し、相手の側で変更された課を、相手の変更ごと残しました: {sections}。要らなければ hyoka で削除してください。",
                 "hyoka: {path}: sections removed on this side but changed on the other were kept, with the other side's changes: {sections}. Remove them in hyoka if they are not wanted."
             ),
-            GitMsg::DriverLayout { path } => tr!(
-                lang,
-                "hyoka: {path}: このファイルはアンカーや別名（& や *）を使っているため、コメントや書き方は保てず hyoka の形で書きました。",
-                "hyoka: {path}: the file uses anchors or aliases (& or *), so its comments and layout could not be kept; it was written in hyoka's layout."
-            ),
+            GitMsg::DriverLayout { path, why } => {
+                let why = crate::i18n::store::layout_loss(*why, lang);
+                tr!(
+                    lang,
+                    "hyoka: {path}: {why}コメントや書き方は保てず、hyoka の形で書きました。",
+                    "hyoka: {path}: {why} its comments and layout could not be kept; it was written in hyoka's layout."
+                )
+            }
             GitMsg::DriverCannot { why } => {
                 tr!(lang, "hyoka merge-driver: マージできません: {why}", "hyoka merge-driver: cannot merge: {why}")
             }

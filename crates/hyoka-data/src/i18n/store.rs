@@ -298,3 +298,19 @@ impl SettingsMsg<'_> {
         }
     }
 }
+
+/// Why a file's own layout could not be kept, as the start of a sentence.
+pub fn layout_loss(why: crate::store::LayoutLoss, lang: Lang) -> String {
+    match why {
+        crate::store::LayoutLoss::Anchors => tr!(
+            lang,
+            "このファイルはアンカーや別名・タグ（&、*、!）を使っているため、",
+            "the file uses anchors, aliases or tags (&, *, !), so"
+        ),
+        crate::store::LayoutLoss::NotUnderstood => tr!(
+            lang,
+            "このファイルの書き方（複数の文書など）は hyoka が部分的には書き換えられないため、",
+            "hyoka cannot rewrite part of this file's layout (several documents, say), so"
+        ),
+    }
+}

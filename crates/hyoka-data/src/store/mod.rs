@@ -32,4 +32,4 @@ pub use parse::{explain_parse_error, parse_document};
 pub use problem::{Describe, Expected, LoadError, Position, Problem, ProblemKind};
 pub use renames::{Matching, matching, same_text};
 pub use save::{Conflicted, Locked, Outcome, Refused, SaveError, SaveRequest, Saved, clerk_may_write, save};
-pub use verify::{RefusedField, rewrite};
+pub use verify::{LayoutLoss, RefusedField, rewrite, rewrite_explained};

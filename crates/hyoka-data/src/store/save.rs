@@ -11,7 +11,7 @@ use super::lock::lock;
 use super::merge::{FieldConflict, merge};
 use super::parse::parse_document;
 use super::problem::Problem;
-use super::verify::{RefusedField, both_changed, rewrite, verify};
+use super::verify::{LayoutLoss, RefusedField, both_changed, rewrite_explained, verify};
 use crate::i18n::Lang;
 use crate::i18n::store::SaveMsg;
 use crate::store::Describe;
@@ -31,9 +31,9 @@ pub struct Saved {
     pub revived: Vec<String>,
     /// Sections we removed that they had changed meanwhile: kept, with their changes.
     pub kept: Vec<String>,
-    /// `false` when the file's own layout (comments, blank lines, quoting chosen by hand) could not
-    /// be kept and the file was written in hyoka's layout: the screen must say so.
-    pub layout_kept: bool,
+    /// Why the file's own layout (comments, blank lines, quoting chosen by hand) could not be kept
+    /// and the file was written in hyoka's layout; `None` when it was kept. The screen says it.
+    pub layout_lost: Option<LayoutLoss>,
 }
 
 /// Someone else saved the same fields differently: nothing was written.
@@ -196,13 +196,13 @@ pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome
         }
         None => (mine.clone(), false),
     };
-    let (text, layout_kept) = rewrite(on_disk.as_ref().map(|(text, theirs)| (text.as_str(), theirs)), &doc);
+    let (text, layout_lost) = rewrite_explained(on_disk.as_ref().map(|(text, theirs)| (text.as_str(), theirs)), &doc);
     if let Err(fields) = verify(&text, &doc, on_disk.as_ref().map(|(_, theirs)| theirs)) {
         let (theirs_text, theirs) = on_disk.unzip();
         return Ok(Outcome::Refused(Refused { merged: doc, fields, theirs, theirs_text }));
     }
     write_atomically_with(path, text.as_bytes(), faults)?;
-    Ok(Outcome::Saved(Saved { doc, text, merged, revived, kept, layout_kept }))
+    Ok(Outcome::Saved(Saved { doc, text, merged, revived, kept, layout_lost }))
 }
 
 /// Sections submitted or approved on disk that `doc` would change for a clerk.

@@ -45,22 +45,53 @@ impl RefusedField {
     }
 }
 
+/// Why a save could not keep a file's own layout and wrote it in hyoka's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LayoutLoss {
+    /// Anchors, aliases or tags (`&`, `*`, `!`): replacing an anchored value would change what
+    /// its aliases say elsewhere in the file.
+    Anchors,
+    /// A shape the splice does not know (more than one document, say).
+    NotUnderstood,
+}
+
 /// The text to write for `doc`: spliced into the text on disk (`on_disk`: that text and the
 /// document it loads as) when there is one, else in hyoka's canonical layout. `false` when the
 /// text on disk had a layout of its own (comments, blank lines, quoting by hand) that could not
 /// be kept: the clerk must be told. Also for whoever writes a merged document into a file
 /// (a merge driver): the same rule, the same result.
 pub fn rewrite(on_disk: Option<(&str, &Document)>, doc: &Document) -> (String, bool) {
+    let (text, lost) = rewrite_explained(on_disk, doc);
+    (text, lost.is_none())
+}
+
+/// [`rewrite`], saying why the layout was lost when it was. A file whose every line ends in CR LF
+/// (saved on Windows) keeps CR LF on every line written.
+pub fn rewrite_explained(on_disk: Option<(&str, &Document)>, doc: &Document) -> (String, Option<LayoutLoss>) {
+    let crlf = on_disk.is_some_and(|(text, _)| text.contains("\r\n") && !text.replace("\r\n", "").contains('\n'));
+    let (text, lost) = match on_disk {
+        Some((text, was)) if crlf => rewrite_lf(Some((&text.replace("\r\n", "\n"), was)), doc),
+        other => rewrite_lf(other, doc),
+    };
+    if crlf { (text.replace('\n', "\r\n"), lost) } else { (text, lost) }
+}
+
+fn rewrite_lf(on_disk: Option<(&str, &Document)>, doc: &Document) -> (String, Option<LayoutLoss>) {
     if let Some((text, was)) = on_disk
         && let Some(spliced) = splice(text, was, doc)
         && parse_document(&spliced).as_ref() == Ok(doc)
     {
-        return (spliced, true);
+        return (spliced, None);
     }
     let canonical = emit_document(doc);
     // Nothing was lost when the file was in the canonical layout already.
-    let kept = on_disk.is_none_or(|(text, was)| emit_document(was) == text);
-    (canonical, kept)
+    let lost = match on_disk {
+        Some((text, was)) if emit_document(was) != text => {
+            Some(if layout::has_anchors(text) { LayoutLoss::Anchors } else { LayoutLoss::NotUnderstood })
+        }
+        _ => None,
+    };
+    (canonical, lost)
 }
 
 /// Loads `text` as a data file; `Ok` when it gives `doc` exactly.
