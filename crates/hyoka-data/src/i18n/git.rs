@@ -14,6 +14,7 @@ pub enum GitMsg<'a> {
     AndMore { first: &'a str, more: usize },
     LayoutOnly { files: &'a str },
     Committed { id: &'a str, subject: &'a str },
+    CommittedDetached { id: &'a str, subject: &'a str },
     HookRefused { output: &'a str },
     Busy { operation: Operation },
     CommitsOff { why: &'a str },
@@ -50,6 +51,11 @@ impl GitMsg<'_> {
             GitMsg::Committed { id, subject } => {
                 tr!(lang, "コミットしました（{id}）: {subject}", "committed {id}: {subject}")
             }
+            GitMsg::CommittedDetached { id, subject } => tr!(
+                lang,
+                "注意: どのブランチにもいない状態（detached HEAD）でコミットしました（{id}）。ブランチに切り替えるとこのコミットは置き去りになります。残すには git switch -c 新しいブランチ名 を実行してください（後からなら git branch 新しいブランチ名 {id}）。内容: {subject}",
+                "Note: committed {id} on no branch (detached HEAD): checking out a branch leaves this commit behind. To keep it, run git switch -c NEW-BRANCH (or later: git branch NEW-BRANCH {id}). It holds: {subject}"
+            ),
             GitMsg::HookRefused { output } => tr!(
                 lang,
                 "保存しましたが、git のフックがコミットを断りました（保存した内容はそのままです）: {output}",
