@@ -108,6 +108,8 @@ fn history(scope: Scope) -> Mode {
             before: None,
             after: None,
             fields: vec![field],
+            current: Some(("区民部".into(), "総務課".into())),
+            renamed_from: None,
         }],
     };
     let mut view = ChangesView::new(1, 0, scope);

@@ -144,11 +144,13 @@ fn put_back(view: Box<ChangesView>, app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     let place = format!("{division} {section}");
-    let before = view
-        .selected_diff()
-        .and_then(|d| d.sections.iter().find(|s| s.division == division && s.section == section))
-        .and_then(|s| s.before.clone());
-    let words = match (&before, app.find_section(view.file, &division, &section)) {
+    let changed =
+        view.selected_diff().and_then(|d| d.sections.iter().find(|s| s.division == division && s.section == section));
+    let before = changed.and_then(|s| s.before.clone());
+    // Into the section as it is called now (followed through renames), never into another that
+    // took its old name.
+    let target = changed.and_then(|s| s.current.clone()).and_then(|(d, s)| app.find_section(view.file, &d, &s));
+    let words = match (&before, target) {
         (None, _) => Some(HistoryWords::PutBackNothing { place: place.clone() }),
         (_, None) => Some(HistoryWords::PutBackGone { place: place.clone() }),
         _ => None,
@@ -158,7 +160,7 @@ fn put_back(view: Box<ChangesView>, app: &mut App) -> Vec<Effect> {
         app.mode = Mode::Changes(view);
         return Vec::new();
     }
-    let (Some(before), Some(at)) = (before, app.find_section(view.file, &division, &section)) else {
+    let (Some(before), Some(at)) = (before, target) else {
         return Vec::new();
     };
     if field == hyoka_core::model::Field::Status {

@@ -74,7 +74,8 @@ impl Reader {
     fn page(&mut self, fresh: bool) -> Option<Action> {
         let history = self.history.as_ref()?;
         let (request, scope, sent) = self.current.as_mut()?;
-        let entries = history.entries_for(scope).filter(|(i, _)| *i >= *sent).map(|(i, e)| (i, e.clone())).collect();
+        let entries =
+            history.entries_for(scope).filter(|(i, _)| *i >= *sent).map(|(i, e)| (i, e.into_owned())).collect();
         *sent = history.examined();
         Some(Action::History(Box::new(HistoryPage {
             request: *request,

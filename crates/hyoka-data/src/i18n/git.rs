@@ -11,6 +11,7 @@ pub enum GitMsg<'a> {
     NewFile { title: &'a str },
     SectionAdded,
     SectionRemoved,
+    SectionRenamed { from: &'a str },
     AndMore { first: &'a str, more: usize },
     LayoutOnly { files: &'a str },
     Committed { id: &'a str, subject: &'a str },
@@ -46,6 +47,7 @@ impl GitMsg<'_> {
             GitMsg::NewFile { title } => tr!(lang, "{title}: 新規作成", "{title}: new file"),
             GitMsg::SectionAdded => tr!(lang, "課を追加", "section added"),
             GitMsg::SectionRemoved => tr!(lang, "課を削除", "section removed"),
+            GitMsg::SectionRenamed { from } => tr!(lang, "名前を変更（元は {from}）", "renamed (was {from})"),
             GitMsg::AndMore { first, more } => tr!(lang, "{first} ほか{more}件", "{first} and {more} more"),
             GitMsg::LayoutOnly { files } => tr!(lang, "{files}: 書式のみの変更", "{files}: layout only"),
             GitMsg::Committed { id, subject } => {
