@@ -190,6 +190,8 @@ pub struct DiskCheck {
     pub path: PathBuf,
     pub stamp: Option<DiskStamp>,
     pub gone: bool,
+    /// The screen knows of a `git merge` waiting in this file already.
+    pub merge_known: bool,
 }
 
 #[derive(Debug)]
@@ -208,6 +210,9 @@ pub enum DiskChange {
     Changed {
         doc: Document,
         text: String,
+        /// Fields a `git merge` or `git pull` that stopped left for hyoka to ask (its merge
+        /// driver's record), when that is what changed the file.
+        merge: Vec<hyoka_data::store::FieldConflict>,
     },
 }
 

@@ -22,7 +22,7 @@ pub fn save(app: &mut App) -> Vec<Effect> {
         let Some(entry) = app.files.get(file) else { continue };
         let Some(loaded) = entry.loaded_state() else { continue };
         let unsaved = loaded.dirty_count() > 0 || loaded.head_dirty();
-        if !unsaved && entry.pending.is_empty() && !entry.resolve_merge {
+        if !unsaved && entry.pending.is_empty() && entry.merge.is_empty() && !entry.resolve_merge {
             continue;
         }
         if entry.saving {

@@ -19,7 +19,13 @@ pub fn tick(app: &mut App) -> Vec<Effect> {
         .iter()
         .enumerate()
         .filter(|(_, f)| f.loaded_state().is_some() && !f.saving)
-        .map(|(file, f)| DiskCheck { file, path: f.path.clone(), stamp: f.disk_stamp, gone: f.gone })
+        .map(|(file, f)| DiskCheck {
+            file,
+            path: f.path.clone(),
+            stamp: f.disk_stamp,
+            gone: f.gone,
+            merge_known: !f.merge.is_empty(),
+        })
         .collect();
     if !checks.is_empty() {
         effects.push(Effect::CheckDisk(checks));
@@ -79,10 +85,24 @@ pub fn disk_changed(app: &mut App, report: DiskReport) -> Vec<Effect> {
                 app.say(Tone::Error, Msg::BrokenOnDisk { path });
             }
         }
-        DiskChange::Changed { doc, text } => {
+        DiskChange::Changed { doc, text, merge } => {
             entry.disk_stamp = report.stamp;
             entry.gone = false;
-            if entry.loaded_state().is_some_and(|l| l.disk_digest() == hyoka_data::store::TextDigest::of(&text)) {
+            // A `git pull` that stopped on fields both sides changed: asked at once, as at start
+            // (the file may hold exactly what we had, ours being kept in those fields).
+            let merge_waiting = !merge.is_empty() && merge != entry.merge;
+            let same =
+                entry.loaded_state().is_some_and(|l| l.disk_digest() == hyoka_data::store::TextDigest::of(&text));
+            if merge_waiting {
+                let count = merge.len();
+                entry.merge = merge;
+                let said = crate::i18n::git::GitMsg::MergeWaiting { path: &entry.path, count }.text(app.lang);
+                app.say(Tone::Info, Msg::Raw(said));
+            }
+            if same {
+                if merge_waiting && matches!(app.mode, Mode::Browse) {
+                    app.open_conflict(file);
+                }
                 return Vec::new();
             }
             let busy_here = matches!(&app.mode, Mode::Editing(e) if e.section.file == file)
@@ -94,6 +114,9 @@ pub fn disk_changed(app: &mut App, report: DiskReport) -> Vec<Effect> {
                 }
             } else {
                 take_in(app, file, doc, text);
+                if merge_waiting && matches!(app.mode, Mode::Browse) {
+                    app.open_conflict(file);
+                }
             }
         }
     }

@@ -102,7 +102,7 @@ fn browse(app: &mut App, command: Command) -> Vec<Effect> {
     match command {
         Command::Save => return saving::save(app),
         Command::Quit => {
-            if app.has_unsaved() && !app.read_only {
+            if (app.has_unsaved() || app.merge_questions() > 0) && !app.read_only {
                 app.mode = Mode::ConfirmQuit;
             } else {
                 app.should_quit = true;

@@ -70,6 +70,10 @@ pub enum Words {
     QuitQuestion {
         sections: usize,
     },
+    /// Quitting while a `git merge` waits for its questions to be decided.
+    QuitMergeQuestion {
+        fields: usize,
+    },
     QuitTitle,
     ExportTitle,
     TableFormat,
@@ -189,6 +193,11 @@ impl Words {
                 lang,
                 "保存していない変更があります（{sections}課）。",
                 "There are unsaved changes ({sections} sections)."
+            ),
+            Words::QuitMergeQuestion { fields } => tr!(
+                lang,
+                "git のマージで決めていない項目があります（{fields}件）。",
+                "A git merge waits for {fields} fields to be decided."
             ),
             Words::QuitTitle => fixed(" 終了 ", " Quit "),
             Words::ExportTitle => fixed(" 書き出し ", " Export "),
