@@ -41,7 +41,9 @@ pub fn journal_entries(app: &App) -> Vec<JournalEntry> {
         .filter_map(|(file, entry)| {
             let loaded = entry.loaded_state()?;
             let mine = app.effective_doc(file)?;
-            let work = (mine != *loaded.saved() || !entry.pending.is_empty()).then(|| JournalWork {
+            // Only while the screen differs from the file in what is written: stamps aside (a save
+            // then u and Ctrl-R gives back the text without the stamps the save wrote).
+            let work = (!mine.same_content(loaded.saved()) || !entry.pending.is_empty()).then(|| JournalWork {
                 base: loaded.saved().clone(),
                 mine,
                 pending: entry.pending.clone(),

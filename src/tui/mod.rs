@@ -54,6 +54,13 @@ pub fn open(files: Vec<FileEntry>, options: Options) -> std::io::Result<i32> {
     let journals = if options.read_only { None } else { Some(open_journals()) };
     match &journals {
         Some(Ok(journals)) => {
+            for (path, why) in journals.unreadable() {
+                let path = path.display().to_string();
+                app.say(
+                    Tone::Error,
+                    Msg::Raw(crate::i18n::worker::WorkerWords::JournalUnreadable { path, why }.text(app.lang)),
+                );
+            }
             let found = journals.find(&app.files);
             crate::app::open_recovery(&mut app, found);
         }
@@ -63,6 +70,9 @@ pub fn open(files: Vec<FileEntry>, options: Options) -> std::io::Result<i32> {
     }
     let journals = journals.and_then(Result::ok);
     if !options.read_only {
+        remove_leftovers(&mut app);
+    }
+    if !options.read_only {
         git_merges_waiting(&mut app);
     }
     let mut env = Env::new(options.lang, journals);
@@ -70,6 +80,17 @@ pub fn open(files: Vec<FileEntry>, options: Options) -> std::io::Result<i32> {
         env.commits = Some(std::sync::Arc::new(std::sync::Mutex::new(hyoka_data::git::AutoCommit::new())));
     }
     event_loop::run(&mut app, &env, options.ambiguous)
+}
+
+/// Takes away the temporary files that saves of hyokas now gone left beside the data files.
+fn remove_leftovers(app: &mut App) {
+    let mut folders: Vec<PathBuf> = app.files.iter().filter_map(|f| f.canonical.parent().map(PathBuf::from)).collect();
+    folders.sort();
+    folders.dedup();
+    let count: usize = folders.iter().map(|f| hyoka_data::store::remove_leftovers(f).len()).sum();
+    if count > 0 {
+        app.say(Tone::Info, Msg::Raw(crate::i18n::worker::WorkerWords::LeftoversRemoved { count }.text(app.lang)));
+    }
 }
 
 /// The folder in the user's home where exports go unless another is typed.

@@ -210,16 +210,18 @@ pub fn lane(outbox: Outbox, env: Env) -> Sender<Effect> {
         for effect in receiver {
             let actions = match effect {
                 Effect::CheckDisk(checks) => {
-                    watch.check(checks).into_iter().map(|report| Action::DiskChanged(Box::new(report))).collect()
+                    super::supervise::supervised(Effect::CheckDisk(Vec::new()), env.lang, || {
+                        watch.check(checks).into_iter().map(|report| Action::DiskChanged(Box::new(report))).collect()
+                    })
                 }
-                other => super::perform(other, &env),
+                other => super::supervise::perform_supervised(other, &env),
             };
             for action in actions {
                 outbox(action);
             }
         }
     });
-    // Without the thread, effects sent to this lane are dropped with the receiver, as for the others.
+    // Without the thread the receiver goes with the closure, and the first send says so.
     drop(spawned);
     sender
 }

@@ -201,6 +201,7 @@ pub enum SaveMsg<'a> {
     LinkOutside { target: &'a Path },
     Refused { fields: String },
     Io { why: String },
+    Interrupted { why: String },
 }
 
 impl SaveMsg<'_> {
@@ -246,6 +247,11 @@ impl SaveMsg<'_> {
                 lang,
                 "{path} は保存していません。書き込むと読み込めなくなる項目があります: {fields}。その項目を直してから、もう一度 Ctrl-S を押してください。",
                 "{path} was not saved: these fields would make it unreadable: {fields}. Correct them, then press Ctrl-S again."
+            ),
+            SaveMsg::Interrupted { why } => tr!(
+                lang,
+                "{path} の保存が途中で止まりました（hyoka の内部の誤り: {why}）。ファイルは元のままで、変更は画面と作業の控えに残っています。もう一度 Ctrl-S を押してください。繰り返すときは管理者に知らせてください。",
+                "saving {path} stopped half-way (an error inside hyoka: {why}). The file is as it was; your changes are on screen and in the journal. Press Ctrl-S again; if it happens again, tell your administrator."
             ),
             SaveMsg::Io { why } => tr!(
                 lang,

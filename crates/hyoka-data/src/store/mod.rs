@@ -5,6 +5,7 @@ mod digest;
 mod emit;
 mod files;
 mod layout;
+mod leftovers;
 mod lock;
 mod merge;
 mod merge_order;
@@ -25,6 +26,7 @@ pub use files::{
     FaultPlan, Found, MAX_FILE_BYTES, Misplaced, RealDisk, WriteStep, check_place, data_home, decode, discover,
     is_data_path, is_writable, load_file, read_data_file, write_atomically, write_atomically_with,
 };
+pub use leftovers::{process_runs, remove_leftovers};
 pub use lock::{SaveLock, lock, lock_path};
 pub use merge::{FieldConflict, Merged, merge};
 pub use new_year::{NewYearError, create_new_year, next_year_path};

@@ -111,6 +111,10 @@ pub enum SaveError {
     LinkOutside(PathBuf),
     #[error(transparent)]
     Io(#[from] std::io::Error),
+    /// The save stopped half-way on an error of hyoka's own (a worker that failed): the file is
+    /// as it was, the work is on screen and in the journal.
+    #[error("the save was interrupted: {0}")]
+    Interrupted(String),
 }
 
 impl SaveError {
@@ -124,6 +128,7 @@ impl SaveError {
             SaveError::NotAFile(what) => SaveMsg::NotAFile { what },
             SaveError::LinkOutside(target) => return SaveMsg::LinkOutside { target }.text(path, lang),
             SaveError::Io(e) => SaveMsg::Io { why: e.to_string() },
+            SaveError::Interrupted(why) => SaveMsg::Interrupted { why: why.clone() },
         };
         message.text(path, lang)
     }
