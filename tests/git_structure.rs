@@ -58,7 +58,8 @@ fn a_division_renamed_on_one_side_takes_the_edit_of_the_other_in_either_directio
     let expected: Vec<String> =
         names(&gitkit::sample()).into_iter().map(|n| n.replacen("区民部 ", "市民部 ", 1)).collect();
     for (name, ours_renames) in [("部の名前 こちら", true), ("部の名前 相手", false)] {
-        let (ours, theirs): (Box<dyn Fn(&str) -> String>, Box<dyn Fn(&str) -> String>) = if ours_renames {
+        type Edit = Box<dyn Fn(&str) -> String>;
+        let (ours, theirs): (Edit, Edit) = if ours_renames {
             (Box::new(rename_division), Box::new(doc_edit(edit_somu)))
         } else {
             (Box::new(doc_edit(edit_somu)), Box::new(rename_division))

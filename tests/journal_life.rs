@@ -151,7 +151,7 @@ fn submit_undo_redo_leaves_no_journal_behind() {
     let mut app = App::new(load_workspace(ws.path()).unwrap(), hyoka::i18n::Lang::Ja);
     app.user = "kumin01".into();
     update(&mut app, Action::Resize(100, 30));
-    let mut key = |app: &mut App, code: KeyCode, modifiers: KeyModifiers| {
+    let key = |app: &mut App, code: KeyCode, modifiers: KeyModifiers| {
         let action = action_for(app, KeyEvent::new(code, modifiers)).unwrap();
         let effects = update(app, action);
         settle(app, effects, &env);

@@ -162,10 +162,10 @@ impl Lane {
     }
 
     /// Sends the effect; a thread found gone is started again once. The effect back if that fails.
-    fn send(&mut self, effect: Effect) -> Result<(), Effect> {
+    fn send(&mut self, effect: Effect) -> Result<(), Box<Effect>> {
         let Err(std::sync::mpsc::SendError(effect)) = self.sender.send(effect) else { return Ok(()) };
         self.sender = (self.start)();
-        self.sender.send(effect).map_err(|std::sync::mpsc::SendError(effect)| effect)
+        self.sender.send(effect).map_err(|std::sync::mpsc::SendError(effect)| Box::new(effect))
     }
 }
 
@@ -197,7 +197,7 @@ impl Worker {
             Ok(()) => Handed::Taken,
             Err(effect) => {
                 let why = crate::i18n::worker::WorkerWords::NoThread.text(self.lang);
-                Handed::Failed(supervise::failed(effect, &why, self.lang))
+                Handed::Failed(supervise::failed(*effect, &why, self.lang))
             }
         }
     }

@@ -238,7 +238,8 @@ fn a_status_both_changed_is_decided_whole_and_a_reviewers_word_binds_the_clerk()
 #[test]
 fn every_value_of_the_head_merges_three_ways() {
     let base = doc(&[("総務課", "p", "r")]);
-    let changes: Vec<(HeadField, Box<dyn Fn(&mut Document, &str)>)> = vec![
+    type Change = Box<dyn Fn(&mut Document, &str)>;
+    let changes: Vec<(HeadField, Change)> = vec![
         (HeadField::Organization, Box::new(|d, v| d.organization = v.into())),
         (HeadField::FiscalYear, Box::new(|d, v| d.fiscal_year = 2000 + i32::try_from(v.len()).unwrap_or(0))),
         (HeadField::Stage, Box::new(|d, v| d.stage = Some(if v.len() > 1 { Stage::Midyear } else { Stage::Yearend }))),
