@@ -201,3 +201,38 @@ fn a_data_file_replaced_by_a_link_out_of_the_data_folder_is_not_written_through(
     assert!(matches!(save(&request, &RealDisk), Ok(Outcome::Saved(_))));
     assert!(std::fs::read_to_string(&real).expect("read").contains("（追記）"));
 }
+
+/// Both directions of "removed here, changed there" are named by the save: a section we removed
+/// that someone changed meanwhile is kept with their change, and said; a value of the head both
+/// changed differently is refused once, with its name.
+#[test]
+fn a_section_we_removed_that_they_changed_is_kept_and_named_and_a_head_both_changed_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("2008.yaml");
+    let base = sample();
+    let mut theirs = base.clone();
+    theirs.find_section_mut("区民部", "納税課").expect("section").reflection = "相手の追記".into();
+    theirs.stage = Some(hyoka::model::Stage::Midyear);
+    std::fs::write(&path, emit_document(&theirs)).expect("their save");
+    let mut mine = base.clone();
+    mine.divisions[0].sections.retain(|s| s.name != "納税課");
+    let request = SaveRequest {
+        path: &path,
+        root: dir.path(),
+        base_digest: TextDigest::of(SAMPLE),
+        base: &base,
+        mine: &mine,
+        reviewer: false,
+    };
+    let Ok(Outcome::Saved(saved)) = save(&request, &RealDisk) else { panic!("saved") };
+    assert_eq!(saved.kept, ["区民部 納税課"]);
+    assert_eq!(saved.doc.find_section("区民部", "納税課").map(|s| s.reflection.as_str()), Some("相手の追記"));
+    let mut moved_on = mine.clone();
+    moved_on.stage = Some(hyoka::model::Stage::Yearend);
+    let on_disk = std::fs::read_to_string(&path).expect("read");
+    let request = SaveRequest { mine: &moved_on, ..request };
+    let Ok(Outcome::Refused(refused)) = save(&request, &RealDisk) else { panic!("refused") };
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), on_disk, "nothing written");
+    let said = refused.fields[0].describe(Lang::Ja);
+    assert!(said.contains("年度の段階") && said.contains("他の人が同時に別の値に変えました"), "{said}");
+}
