@@ -11,20 +11,11 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
 use common::*;
 use hyoka::model::Status;
 
 const CLERK: &str = "kumin01";
 const REVIEWER: &str = "suzuki";
-
-fn as_user(dir: &Path, user: &str) -> Tui {
-    let env = [("USER", PathBuf::from(user)), ("LOGNAME", PathBuf::from(user))];
-    let mut tui = Tui::spawn_with_env(dir, 30, 110, &[], &env);
-    tui.wait_ready();
-    tui
-}
 
 /// The clerk submits, takes the submission back with `u` (unsaved); the reviewer approves
 /// meanwhile. The clerk's Ctrl-S asks, offers only theirs and says why; `m` writes nothing.

@@ -21,14 +21,6 @@ use hyoka::store::parse_document;
 const CLERK: &str = "kumin01";
 const REVIEWER: &str = "suzuki";
 
-/// hyoka as `user` (USER and LOGNAME of the process, as the login gives them).
-fn as_user(dir: &Path, user: &str) -> Tui {
-    let env = [("USER", PathBuf::from(user)), ("LOGNAME", PathBuf::from(user))];
-    let mut tui = Tui::spawn_with_env(dir, 30, 110, &[], &env);
-    tui.wait_ready();
-    tui
-}
-
 fn next_year(ws: &Workspace) -> PathBuf {
     ws.path().join("kamigyo/2009.yaml")
 }

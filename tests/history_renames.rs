@@ -139,22 +139,7 @@ fn the_renamed_sections_history_as_drawn_names_the_rename() {
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
     terminal.draw(|frame| hyoka::ui::draw(frame, &app)).unwrap();
     let buffer = terminal.backend().buffer().clone();
-    let rows: Vec<String> = (0..buffer.area.height)
-        .map(|y| {
-            let mut row = String::new();
-            let mut skip = 0;
-            for x in 0..buffer.area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let symbol = buffer[(x, y)].symbol();
-                skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-                row.push_str(symbol);
-            }
-            row
-        })
-        .collect();
+    let rows = gitkit::rows_of(&buffer);
     let screen = rows.join("\n");
     assert!(screen.contains("変更の履歴: 区民部 総務企画課（3件）"), "{screen}");
     assert!(screen.contains("名前を変更（元は 区民部 総務課）"), "{screen}");

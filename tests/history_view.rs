@@ -187,22 +187,7 @@ fn the_history_view_as_drawn() {
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     terminal.draw(|frame| hyoka::ui::draw(frame, &app)).unwrap();
     let buffer = terminal.backend().buffer().clone();
-    let text: String = (0..buffer.area.height)
-        .map(|y| {
-            let mut row = String::new();
-            let mut skip = 0;
-            for x in 0..buffer.area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let symbol = buffer[(x, y)].symbol();
-                skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-                row.push_str(symbol);
-            }
-            row.trim_end().to_owned() + "\n"
-        })
-        .collect();
+    let text: String = gitkit::rows_of(&buffer).iter().map(|row| row.trim_end().to_owned() + "\n").collect();
     assert!(text.contains("履歴  保存済み"), "the status line names the view");
     // The sample's commit is dated by the test's clock and the status line names a temporary
     // folder: both are left out of the snapshot.

@@ -14,29 +14,8 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use common::*;
-
-fn journals(state: &Path) -> Vec<PathBuf> {
-    fs::read_dir(state.join("hyoka"))
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "journal"))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn wait_until(what: &str, ok: impl Fn() -> bool) {
-    let start = Instant::now();
-    while !ok() {
-        assert!(start.elapsed() < DEADLINE, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
 
 /// Beyond any process number the system gives (pid_max is at most 2^22).
 const GONE: u32 = 4_194_305;

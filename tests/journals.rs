@@ -14,31 +14,12 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::*;
 
-fn journals(state: &Path) -> Vec<PathBuf> {
-    fs::read_dir(state.join("hyoka"))
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "journal"))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 fn journal_holding(state: &Path, text: &str) -> Option<PathBuf> {
     journals(state).into_iter().find(|j| fs::read_to_string(j).is_ok_and(|t| t.contains(text)))
-}
-
-fn wait_until(what: &str, ok: impl Fn() -> bool) {
-    let start = Instant::now();
-    while !ok() {
-        assert!(start.elapsed() < DEADLINE, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
 }
 
 /// Types `text` at the end of a pane's text (Tab `pane` times from the tree) and leaves it in the editor.

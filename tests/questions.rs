@@ -90,12 +90,8 @@ fn a_crash_keeps_the_question_and_the_restored_hyoka_asks_it() {
     assert!(section(&ws.on_disk(), "総務課").progress.ends_with("（Aの追記）"));
 }
 
-/// 区民部 renamed 区民生活部 and 総務課 renamed 総務企画課 by hand while the clerk writes in 総務課:
-/// the same sections under new names, so the clerk's text follows them, in place; no old name
-/// comes back.
-#[test]
-fn a_division_and_a_section_renamed_by_hand_while_i_changed_it_take_my_change_in_place() {
-    let ws = Workspace::kamigyo();
+/// hyoka with （追記） typed at the end of 総務課's reflection, not saved.
+fn writing_in_the_reflection(ws: &Workspace) -> Tui {
     let mut a = Tui::spawn(ws.path(), 30, 100);
     a.wait_ready();
     focus_pane(&mut a, 4, "Enter:編集");
@@ -103,6 +99,16 @@ fn a_division_and_a_section_renamed_by_hand_while_i_changed_it_take_my_change_in
     a.press("（追記）");
     a.wait_for("（追記）");
     stop_editing(&mut a);
+    a
+}
+
+/// 区民部 renamed 区民生活部 and 総務課 renamed 総務企画課 by hand while the clerk writes in 総務課:
+/// the same sections under new names, so the clerk's text follows them, in place; no old name
+/// comes back.
+#[test]
+fn a_division_and_a_section_renamed_by_hand_while_i_changed_it_take_my_change_in_place() {
+    let ws = Workspace::kamigyo();
+    let mut a = writing_in_the_reflection(&ws);
     edit_on_disk(&ws, |d| {
         d.divisions[0].name = "区民生活部".into();
         d.divisions[0].sections[0].name = "総務企画課".into();
@@ -125,13 +131,7 @@ fn a_division_and_a_section_renamed_by_hand_while_i_changed_it_take_my_change_in
 #[test]
 fn a_division_split_by_hand_while_i_changed_one_of_its_sections_is_asked_about_by_name() {
     let ws = Workspace::kamigyo();
-    let mut a = Tui::spawn(ws.path(), 30, 100);
-    a.wait_ready();
-    focus_pane(&mut a, 4, "Enter:編集");
-    start_editing(&mut a);
-    a.press("（追記）");
-    a.wait_for("（追記）");
-    stop_editing(&mut a);
+    let mut a = writing_in_the_reflection(&ws);
     edit_on_disk(&ws, |d| {
         let mut sections = std::mem::take(&mut d.divisions[0].sections);
         let tax = sections.split_off(3);

@@ -20,26 +20,6 @@ use hyoka::store::{emit_document, parse_document, write_atomically};
 
 const SHIMINZEI_DOWN: &str = "jjj";
 
-fn wait_until(what: &str, ok: impl Fn() -> bool) {
-    let start = Instant::now();
-    while !ok() {
-        assert!(start.elapsed() < DEADLINE, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-/// The journal files (not the temporary files they are written through).
-fn journals(state: &Path) -> Vec<PathBuf> {
-    fs::read_dir(state.join("hyoka"))
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 fn journal_holds(state: &Path, text: &str) -> bool {
     journals(state).iter().any(|j| fs::read_to_string(j).is_ok_and(|t| t.contains(text)))
 }

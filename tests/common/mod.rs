@@ -14,6 +14,10 @@ use hyoka::store::parse_document;
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 use tempfile::TempDir;
 
+mod steps;
+#[allow(unused_imports)] // each test file uses a part of it
+pub use steps::{as_user, journals, wait_until};
+
 pub const DEADLINE: Duration = Duration::from_secs(10);
 pub const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/kamigyo/2008.yaml");
 pub const FILE: &str = "kamigyo/2008.yaml";
