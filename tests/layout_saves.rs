@@ -120,12 +120,14 @@ fn an_explicit_key_and_windows_line_ends_are_kept_by_a_save() {
     assert_eq!(on_disk(dir.path()), expected);
 }
 
-/// The same in a terminal: a goal added to the flow list, saved; the file keeps every comment,
-/// its `|+` block and its explicit key, and the bottom line blames nothing.
+/// The same in a terminal, on a file saved on Windows without a last line break: a goal added to
+/// the flow list, saved; the file keeps every comment, its `|+` block, its explicit key and its
+/// line ends, and the bottom line blames nothing.
 #[test]
 fn a_flow_list_edited_in_a_terminal_keeps_the_rest_of_the_file() {
-    let text = FLOW.trim_end_matches('\n');
-    let dir = workspace(text);
+    // Saved on Windows, and without a last line break.
+    let text = FLOW.trim_end_matches('\n').replace('\n', "\r\n");
+    let dir = workspace(&text);
     let mut tui = Tui::spawn(dir.path(), 30, 100);
     tui.wait_for("所属一覧");
     tui.wait_for_status("総務課");
@@ -140,7 +142,9 @@ fn a_flow_list_edited_in_a_terminal_keeps_the_rest_of_the_file() {
     tui.press(CTRL_S);
     tui.wait_for_hint("保存しました:");
     assert!(!tui.hint_line().contains("アンカー"), "{}", tui.dump());
-    let written = on_disk(dir.path());
+    let crlf = on_disk(dir.path());
+    assert!(!crlf.replace("\r\n", "").contains('\n'), "CR LF on every line: {crlf:?}");
+    let written = crlf.replace("\r\n", "\n");
     assert!(written.starts_with(
         "organization: 上京区役所\nfiscal_year: 2008\n# 令和元年度に見直し予定\ndivisions:\n  - name: 区民部\n    sections:\n      # 担当: 窓口係\n      - name: 総務課\n        goals:   # 係長確認済み\n          - 笑顔で対応します\n          - ホームページを改善します\n          - 窓口を案内します\n        reflection: |+\n          概ね達成できた。\n\n        updated: "
     ), "{written}");
