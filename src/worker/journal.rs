@@ -58,6 +58,7 @@ impl Journals {
         let start = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
         let owner = format!("{}-{start}", std::process::id());
         let path = dir.join(lock_name(&owner));
+        let mut tries = 0;
         let alive = loop {
             let alive = OpenOptions::new().create(true).truncate(false).write(true).open(&path)?;
             alive.try_lock().map_err(std::io::Error::other)?;
@@ -65,7 +66,8 @@ impl Journals {
             // our lock (it found it unlocked): a lock on a file nobody sees marks nothing alive.
             let same =
                 fs::metadata(&path).is_ok_and(|on_disk| alive.metadata().is_ok_and(|ours| ours.ino() == on_disk.ino()));
-            if same {
+            tries += 1;
+            if same || tries == 3 {
                 break alive;
             }
         };
