@@ -122,6 +122,8 @@ pub enum Context {
     Conflict,
     /// A conflict about a section someone else removed or renamed.
     Gone,
+    /// A conflict where the other side is a reviewer's decision: only theirs can be kept.
+    Decided,
     Combined,
     Recovery,
     ConfirmDiscard,
@@ -148,7 +150,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 27] = [
+    pub const ALL: [Context; 28] = [
         Context::Global,
         Context::Tree,
         Context::Pane,
@@ -162,6 +164,7 @@ impl Context {
         Context::Quit,
         Context::Conflict,
         Context::Gone,
+        Context::Decided,
         Context::Combined,
         Context::Recovery,
         Context::ConfirmDiscard,
@@ -194,6 +197,7 @@ impl Context {
             Context::Quit => "quit",
             Context::Conflict => "conflict",
             Context::Gone => "gone",
+            Context::Decided => "decided",
             Context::Combined => "combined",
             Context::Recovery => "recovery",
             Context::ConfirmDiscard => "confirm",
@@ -348,6 +352,7 @@ impl Context {
                 | Context::Quit
                 | Context::Conflict
                 | Context::Gone
+                | Context::Decided
                 | Context::Combined
                 | Context::Recovery
                 | Context::ConfirmDiscard

@@ -6,7 +6,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use common::clerk::*;
 use common::cli::Cli;
@@ -17,14 +17,6 @@ use hyoka::model::{Document, Section, Stage, Status};
 
 const CLERK: &str = "kumin01";
 const REVIEWER: &str = "suzuki";
-
-/// hyoka as `user` (USER and LOGNAME of the process, as the login gives them).
-fn as_user(dir: &Path, user: &str) -> Tui {
-    let env = [("USER", PathBuf::from(user)), ("LOGNAME", PathBuf::from(user))];
-    let mut tui = Tui::spawn_with_env(dir, 30, 110, &[], &env);
-    tui.wait_ready();
-    tui
-}
 
 fn next_year(ws: &Workspace) -> PathBuf {
     ws.path().join("kamigyo/2009.yaml")

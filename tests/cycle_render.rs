@@ -118,3 +118,51 @@ fn the_overviews_list_per_division_the_sections_that_have_not_written_the_stage(
     assert!(file.contains("保健部 — どの課も取組状況を書いています。"), "{file}");
     insta::assert_snapshot!(format!("{division}\n{file}"));
 }
+
+/// A clerk's unsaved reflection, and the reviewer's approval on disk: the dialog asks about the
+/// status and the text together and offers only theirs, saying why — in Japanese and in English.
+#[test]
+fn a_question_over_an_approval_offers_the_clerk_only_theirs_and_says_why() {
+    let office = Office::new(Some(Stage::Yearend), Status::Draft);
+    // The same steps in each language, the reviewer's approval written before the second.
+    let mut approved = office.doc();
+    let somu = approved.section_mut(0, 0).unwrap();
+    somu.status = Status::Approved;
+    somu.review = Some(hyoka::model::Review { by: "suzuki".into(), at: fixed_time(), comment: String::new() });
+    let asked = |lang: hyoka::i18n::Lang| {
+        std::fs::write(office.file(), hyoka::store::emit_document(&office_draft(&approved))).unwrap();
+        let settings = hyoka::app::Settings::new(lang).known_as("kumin01", false);
+        let mut app = office.open_with(settings, |_| {});
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Enter);
+        update(&mut app, Action::Paste("（書きかけ）".into()));
+        press(&mut app, KeyCode::Esc);
+        std::fs::write(office.file(), hyoka::store::emit_document(&approved)).unwrap();
+        let effects = update(&mut app, Action::Tick);
+        hyoka::worker::settle(&mut app, effects, &env());
+        ctrl(&mut app, 's');
+        app
+    };
+    // The temporary folder's random name, out of the snapshot.
+    let folder = office.file().parent().and_then(|f| f.parent()).unwrap().display().to_string();
+    let shown = |text: String| text.replace(&folder, "/tmp/office");
+    let mut app = asked(hyoka::i18n::Lang::Ja);
+    let ja = shown(screen(&mut app, 80, 24, false));
+    assert!(ja.contains("総務課 › 提出状況・振り返り"), "{ja}");
+    assert!(ja.contains("相手の側は承認済みです"), "{ja}");
+    assert!(ja.contains("t:相手の内容") && !ja.contains("m:自分の内容"), "{ja}");
+    let mut app = asked(hyoka::i18n::Lang::En);
+    let en = shown(screen(&mut app, 100, 30, true));
+    assert!(en.contains("is not offered: t keeps theirs"), "{en}");
+    insta::assert_snapshot!(format!("{ja}\n{en}"));
+}
+
+/// The file before the approval: the same document with 総務課 a draft again.
+fn office_draft(approved: &hyoka::model::Document) -> hyoka::model::Document {
+    let mut draft = approved.clone();
+    let somu = draft.section_mut(0, 0).unwrap();
+    somu.status = Status::Draft;
+    somu.review = None;
+    draft
+}

@@ -10,7 +10,7 @@ mod cyclekit;
 use common::app::SOMU;
 use common::keys::act;
 use cyclekit::*;
-use hyoka::app::{Ask, Focus, Mode, Node};
+use hyoka::app::{Ask, Focus, Mode, Node, Question};
 use hyoka::i18n::cycle::Calendar;
 use hyoka::model::{Field, Stage, Status};
 use ratatui::crossterm::event::KeyCode;
@@ -336,12 +336,18 @@ fn work_left_unsaved_in_a_section_a_colleague_submitted_meanwhile_is_not_saved_i
     theirs.section_mut(0, 0).unwrap().status = Status::Submitted;
     std::fs::write(office.file(), hyoka::store::emit_document(&theirs)).unwrap();
     act(&mut app, hyoka::app::Action::Tick, &env());
-    assert_eq!(app.section(SOMU).unwrap().status, Status::Submitted, "taken in from disk");
+    let saved = app.files()[0].loaded_state().unwrap().saved().section(0, 0).unwrap().status;
+    assert_eq!(saved, Status::Submitted, "taken in from disk");
     let on_disk = office.text();
     ctrl(&mut app, 's');
     assert_eq!(office.text(), on_disk, "nothing of the clerk's goes into the submitted section");
-    assert!(message(&app).contains("「総務課」は提出済みです。差し戻されるまで変更できません"), "{}", message(&app));
-    assert!(app.has_unsaved(), "the work stays on screen (and in the journal) until it is returned");
+    let Mode::Resolve(dialog) = &app.mode() else { panic!("the submission and the text are asked about together") };
+    assert!(matches!(&dialog.conflicts[..], [Question::Decided(c)] if c.with == [Field::Progress]));
+    keys(&mut app, "m");
+    assert!(matches!(app.mode(), Mode::Resolve(_)), "keeping mine is not offered");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(office.text(), on_disk);
+    assert!(app.has_unsaved(), "the work stays on screen (and in the journal) until decided");
 }
 
 #[test]

@@ -203,3 +203,33 @@ fn a_commit_waits_for_another_git_holding_the_index() {
     releaser.join().unwrap();
     assert_eq!(committed(&reports), "上京区役所 平成20年度 区民部 総務課: 目標達成度");
 }
+
+#[test]
+fn a_commit_on_a_detached_head_is_made_and_the_clerk_is_told_how_to_keep_it() {
+    let Some(sb) = Sandbox::new() else { return };
+    let top = sb.repo_with_sample("ブランチなし");
+    sb.run_git(&top, &["checkout", "-q", "--detach"]);
+    let file = top.join(FILE);
+    save_with(&file, |doc| section_mut(doc, "区民部", "総務課").rating = Some("◎".into()));
+    let reports = AutoCommit::with_git(Some(sb.git())).after_save(std::slice::from_ref(&file), "kumin01", Lang::Ja);
+    let [report @ CommitReport::Done { outcome: CommitOutcome::Committed { detached: true, id, .. }, .. }] =
+        &reports[..]
+    else {
+        panic!("one commit, on no branch: {reports:?}")
+    };
+    assert!(report.is_warning());
+    let said = report.message(Lang::Ja).unwrap();
+    assert!(said.contains("detached HEAD") && said.contains("git switch -c"), "{said}");
+    assert!(said.contains(&format!("git branch 新しいブランチ名 {}", &id[..7])), "{said}");
+    let english = report.message(Lang::En).unwrap();
+    assert!(english.contains("checking out a branch leaves this commit behind"), "{english}");
+    // On a branch, nothing of the kind.
+    sb.run_git(&top, &["switch", "-q", "-c", "残す"]);
+    save_with(&file, |doc| section_mut(doc, "区民部", "総務課").rating = Some("○".into()));
+    let reports = AutoCommit::with_git(Some(sb.git())).after_save(std::slice::from_ref(&file), "kumin01", Lang::Ja);
+    assert!(matches!(
+        &reports[..],
+        [CommitReport::Done { outcome: CommitOutcome::Committed { detached: false, .. }, .. }]
+    ));
+    assert!(!reports[0].is_warning());
+}

@@ -148,7 +148,7 @@ fn an_unreadable_version_is_marked_in_every_view() {
         history.entries().iter().map(|e| (e.commit.subject.clone(), e.unreadable)).collect();
     assert_eq!(flags, [("fixed".into(), true), ("broken".into(), true), ("sample".into(), false)]);
     let shown: Vec<_> =
-        history.entries_for(&scope("保健部", "衛生課")).map(|(_, e)| e.commit.subject.as_str()).collect();
+        history.entries_for(&scope("保健部", "衛生課")).map(|(_, e)| e.commit.subject.clone()).collect();
     assert_eq!(shown, ["fixed", "broken", "sample"], "shown, since nobody can tell");
 }
 

@@ -60,7 +60,14 @@ fn decide_and_save(path: &Path, pending: &PendingMerge, keep_theirs: bool) {
         c.field.copy(from, doc.find_section_mut(&c.division, &c.section).unwrap());
     }
     let saved = save(
-        &SaveRequest { path, root: path, base_digest: TextDigest::of(&pending.text), base: &pending.doc, mine: &doc },
+        &SaveRequest {
+            path,
+            root: path,
+            base_digest: TextDigest::of(&pending.text),
+            base: &pending.doc,
+            mine: &doc,
+            reviewer: false,
+        },
         &RealDisk,
     )
     .unwrap();

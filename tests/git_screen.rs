@@ -118,3 +118,27 @@ fn the_history_view_puts_an_old_reflection_back_and_it_is_saved() {
     let log = sb.run_git(&top, &["log", "-1", "--format=%s"]);
     assert_eq!(log.trim(), "上京区役所 平成20年度 区民部 総務課: 振り返り");
 }
+
+/// `--commit` on a detached HEAD: the save is committed, and the bottom line says that the commit
+/// is on no branch and how to keep it.
+#[test]
+fn a_commit_on_a_detached_head_is_said_with_how_to_keep_it() {
+    let Some(sb) = Sandbox::new() else { return };
+    let top = sb.repo_with_sample("上京区役所");
+    sb.run_git(&top, &["checkout", "-q", "--detach"]);
+    let mut tui = clerk(&sb, &top, &["--commit"]);
+    focus_pane(&mut tui, 3, "1-4:達成度");
+    tui.press("1");
+    tui.wait_for("◎ 達成できた");
+    tui.press(CTRL_S);
+    tui.wait_for_hint("detached HEAD");
+    tui.wait_for_status("保存済み");
+    tui.press("M");
+    tui.wait_for("git switch -c 新しいブランチ名");
+    tui.press(common::clerk::ESC);
+    tui.press("q");
+    let _ = tui.wait_exit();
+    assert_eq!(sb.git_output(&top, &["symbolic-ref", "-q", "HEAD"]).status.code(), Some(1), "still on no branch");
+    let log = sb.run_git(&top, &["log", "-1", "--format=%s"]);
+    assert_eq!(log.trim(), "上京区役所 平成20年度 区民部 総務課: 目標達成度");
+}

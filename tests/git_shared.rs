@@ -98,6 +98,7 @@ fn two_offices_share_one_repository_through_the_office_server() {
             base_digest: TextDigest::of(&pending.text),
             base: &pending.doc,
             mine: &decided,
+            reviewer: false,
         },
         &RealDisk,
     )

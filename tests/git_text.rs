@@ -67,7 +67,10 @@ fn different_fields_of_one_section_merge_cleanly() {
         s.reflection = "こちら".into();
         s.rating = Some("◎".into());
     });
-    assert_eq!(merge_texts(SAMPLE, &mine, &theirs), MergeResult::Clean { text: both, revived: vec![] });
+    assert_eq!(
+        merge_texts(SAMPLE, &mine, &theirs),
+        MergeResult::Clean { text: both, revived: vec![], kept: vec![], layout_lost: None }
+    );
 }
 
 #[test]
@@ -110,7 +113,10 @@ fn a_head_value_only_one_side_changed_is_kept_and_both_changing_it_is_not_hyokas
 fn a_side_that_already_is_the_result_keeps_its_bytes_comments_and_all() {
     let mine = format!("# 担当: 窓口係\n{SAMPLE}");
     let theirs = SAMPLE.to_owned();
-    assert_eq!(merge_texts(SAMPLE, &mine, &theirs), MergeResult::Clean { text: mine.clone(), revived: vec![] });
+    assert_eq!(
+        merge_texts(SAMPLE, &mine, &theirs),
+        MergeResult::Clean { text: mine.clone(), revived: vec![], kept: vec![], layout_lost: None }
+    );
 }
 
 #[test]
@@ -121,4 +127,39 @@ fn a_file_both_sides_added_merges_by_section() {
     assert_eq!(conflicts.iter().map(|c| c.field).collect::<Vec<_>>(), [Field::Reflection]);
     let other_org = SAMPLE.replace("organization: 上京区役所", "organization: 中京区役所");
     assert!(matches!(merge_texts("", &mine, &other_org), MergeResult::NotMine { .. }));
+}
+
+/// Each value of the head through the driver, as the section fields: one side's change is kept,
+/// whichever side; both sides changing it differently is for a person (git's line merge).
+#[test]
+fn every_value_of_the_head_merges_by_the_side_that_changed_it() {
+    use hyoka::model::{HeadField, Stage};
+    let base = sample();
+    let change = |field: HeadField, which: u32| {
+        let mut d = base.clone();
+        match field {
+            HeadField::Organization => d.organization = format!("北山市役所{which}"),
+            HeadField::FiscalYear => d.fiscal_year = 2010 + i32::try_from(which).unwrap(),
+            HeadField::Stage => d.stage = Some([Stage::Goals, Stage::Midyear, Stage::Yearend][which as usize]),
+            HeadField::Checkpoint => d.checkpoint = chrono::NaiveDate::from_ymd_opt(2008, 10, 20 + which),
+            HeadField::Preface => d.preface = Some(format!("～前書き{which}～")),
+            HeadField::Notes => d.notes = Some(format!("※ 注記{which}")),
+            HeadField::Scale => {
+                let mut scale = hyoka::model::default_scale();
+                scale[0].label = format!("達成{which}");
+                d.scale = Some(scale);
+            }
+        }
+        canonical(&d)
+    };
+    for field in HeadField::ALL {
+        for (mine, theirs) in [(change(field, 1), SAMPLE.to_owned()), (SAMPLE.to_owned(), change(field, 1))] {
+            let MergeResult::Clean { text, .. } = merge_texts(SAMPLE, &mine, &theirs) else {
+                panic!("{field:?}: clean")
+            };
+            assert_eq!(text, change(field, 1), "{field:?}: the one change is kept");
+        }
+        let both = merge_texts(SAMPLE, &change(field, 1), &change(field, 2));
+        assert!(matches!(both, MergeResult::NotMine { ref why } if why.contains(field.key())), "{field:?}: {both:?}");
+    }
 }

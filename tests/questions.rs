@@ -84,17 +84,51 @@ fn a_crash_keeps_the_question_and_the_restored_hyoka_asks_it() {
     assert!(section(&ws.on_disk(), "総務課").progress.ends_with("（Aの追記）"));
 }
 
-#[test]
-fn a_section_renamed_by_hand_while_i_changed_it_is_asked_about_not_brought_back() {
-    let ws = Workspace::kamigyo();
+/// hyoka with （追記） typed at the end of 総務課's reflection, not saved.
+fn writing_in_the_reflection(ws: &Workspace) -> Tui {
     let mut a = Tui::spawn(ws.path(), 30, 100);
     a.wait_ready();
     type_in_pane(&mut a, 4, "（追記）");
     stop_editing(&mut a);
-    // Someone renames the division and the section in the file by hand.
+    a
+}
+
+/// 区民部 renamed 区民生活部 and 総務課 renamed 総務企画課 by hand while the clerk writes in 総務課:
+/// the same sections under new names, so the clerk's text follows them, in place; no old name
+/// comes back.
+#[test]
+fn a_division_and_a_section_renamed_by_hand_while_i_changed_it_take_my_change_in_place() {
+    let ws = Workspace::kamigyo();
+    let mut a = writing_in_the_reflection(&ws);
     edit_on_disk(&ws, |d| {
         d.divisions[0].name = "区民生活部".into();
         d.divisions[0].sections[0].name = "総務企画課".into();
+    });
+    a.wait_for_hint("他で保存された内容を取り込みました");
+    a.wait_for("区民生活部");
+    a.wait_for_status("› 区民生活部 › 総務企画課");
+    save(&mut a);
+    let doc = ws.on_disk();
+    let names: Vec<&str> = doc.divisions.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(names, ["区民生活部", "福祉部", "保健部"], "the old names are not brought back");
+    let first = &doc.divisions[0].sections[0];
+    assert_eq!(first.name, "総務企画課", "in its place");
+    assert!(first.reflection.ends_with("（追記）"), "{}", first.reflection);
+    assert_eq!(doc.divisions[0].sections.len(), ws.before().divisions[0].sections.len());
+}
+
+/// 区民部 split into two divisions while the clerk writes in 総務課: which division is 区民部 cannot
+/// be told, so it is a question by name, never a silent second 区民部.
+#[test]
+fn a_division_split_by_hand_while_i_changed_one_of_its_sections_is_asked_about_by_name() {
+    let ws = Workspace::kamigyo();
+    let mut a = writing_in_the_reflection(&ws);
+    edit_on_disk(&ws, |d| {
+        let mut sections = std::mem::take(&mut d.divisions[0].sections);
+        let tax = sections.split_off(3);
+        sections[0].reflection.push_str("（別の人の手直し）");
+        d.divisions[0] = hyoka::model::Division { name: "市民部".into(), sections };
+        d.divisions.insert(1, hyoka::model::Division { name: "税務部".into(), sections: tax });
     });
     a.wait_for_hint("区民部 総務課");
     a.wait_for_hint("削除したか名前を変えました");
@@ -105,8 +139,7 @@ fn a_section_renamed_by_hand_while_i_changed_it_is_asked_about_not_brought_back(
     a.wait_for_hint("保存");
     let doc = ws.on_disk();
     let names: Vec<&str> = doc.divisions.iter().map(|d| d.name.as_str()).collect();
-    assert_eq!(names, ["区民生活部", "福祉部", "保健部"], "the old names are not brought back");
-    assert_eq!(doc.divisions[0].sections[0].name, "総務企画課");
+    assert_eq!(names, ["市民部", "税務部", "福祉部", "保健部"], "no second 区民部");
     assert!(!a.status_line().contains("未保存"), "{}", a.dump());
 }
 

@@ -253,6 +253,7 @@ fn the_conflict_dialog_shows_both_texts_with_who_and_when() {
             division: "区民部".into(),
             section: "市民税課".into(),
             field: Field::Reflection,
+            with: Vec::new(),
             mine: "窓口対応で、来庁者の理解を得るのに時間がかかったケースはいくつかあった。（私の追記）".into(),
             theirs: "窓口対応で、来庁者の理解を得るのに時間がかかったケースはいくつかあった。（田中さんの追記）".into(),
             mine_section: hyoka::model::Section::new("市民税課"),

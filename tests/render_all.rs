@@ -28,6 +28,7 @@ fn field_question() -> FieldConflict {
         division: "区民部".into(),
         section: "市民税課".into(),
         field: Field::Reflection,
+        with: Vec::new(),
         mine: mine.reflection.clone(),
         theirs: theirs.reflection.clone(),
         mine_section: mine,
@@ -77,6 +78,8 @@ fn history(app: &mut App) {
             before: None,
             after: None,
             fields: vec![field],
+            current: Some(("区民部".into(), "総務課".into())),
+            renamed_from: None,
         }],
     };
     let entries = vec![(0, entry("区民部 総務課: 振り返り ◎", Field::Reflection)), (1, entry("評価 ①", Field::Rating))];
@@ -131,6 +134,24 @@ fn screens() -> Vec<(&'static str, App)> {
         merge_left(a, vec![field_question()]);
         update(a, Command::EditBoth.into());
     });
+    add("conflict over an approval, for a clerk", &|a| {
+        // The clerk's unsaved reflection in 総務課, and the reviewer's approval of other text on
+        // disk: asked at the save as one question the clerk can only answer with theirs.
+        focus(a, Focus::Pane(Field::Reflection));
+        update(a, Command::Edit.into());
+        update(a, Action::Paste("（書きかけ）".into()));
+        update(a, Command::EndEdit.into());
+        let mut theirs = a.doc(0).cloned().expect("doc");
+        let somu = &mut theirs.divisions[0].sections[0];
+        somu.status = hyoka::model::Status::Approved;
+        somu.reflection.push_str("（承認済みの文）");
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00+09:00").unwrap();
+        somu.review = Some(Review { by: "suzuki".into(), at, comment: String::new() });
+        let text = hyoka::store::emit_document(&theirs);
+        let change = DiskChange::Changed { doc: theirs, text, merge: Vec::new() };
+        update(a, Action::DiskChanged(Box::new(DiskReport { file: 0, stamp: None, change })));
+        update(a, Command::Save.into());
+    });
     add("section gone", &|a| {
         // 総務課 changed here, then renamed by someone else on disk: asked at the save.
         focus(a, Focus::Pane(Field::Rating));
@@ -138,7 +159,7 @@ fn screens() -> Vec<(&'static str, App)> {
         let mut theirs = a.doc(0).cloned().expect("doc");
         theirs.divisions[0].sections[0].name = "総務企画課".into();
         let text = hyoka::store::emit_document(&theirs);
-        let change = DiskChange::Changed { doc: theirs, text };
+        let change = DiskChange::Changed { doc: theirs, text, merge: Vec::new() };
         update(a, Action::DiskChanged(Box::new(DiskReport { file: 0, stamp: None, change })));
         update(a, Command::Save.into());
     });
@@ -233,6 +254,9 @@ fn every_screen_is_the_one_its_name_says() {
             "export" => matches!(mode, Mode::Export(_)),
             "conflict" => matches!(mode, Mode::Resolve(c) if c.combined.is_none()),
             "conflict, edit both" => matches!(mode, Mode::Resolve(c) if c.combined.is_some()),
+            "conflict over an approval, for a clerk" => {
+                matches!(mode, Mode::Resolve(c) if matches!(c.conflicts[0], hyoka::app::Question::Decided(_)))
+            }
             "section gone" => {
                 matches!(mode, Mode::Resolve(c) if matches!(c.conflicts[0], hyoka::app::Question::Gone { .. }))
             }

@@ -42,8 +42,14 @@ fn a_rating_whose_mark_was_removed_from_the_scale_meanwhile_is_refused_and_named
     // … while we rate 市民税課 ×.
     let mut mine = base.clone();
     mine.find_section_mut("区民部", "市民税課").expect("section").rating = Some("×".into());
-    let request =
-        SaveRequest { path: &path, root: dir.path(), base_digest: TextDigest::of(SAMPLE), base: &base, mine: &mine };
+    let request = SaveRequest {
+        path: &path,
+        root: dir.path(),
+        base_digest: TextDigest::of(SAMPLE),
+        base: &base,
+        mine: &mine,
+        reviewer: false,
+    };
     let Ok(Outcome::Refused(refused)) = save(&request, &RealDisk) else { panic!("refused") };
     assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs_text, "nothing written");
     let [field] = &refused.fields[..] else { panic!("one field: {:?}", refused.fields) };
@@ -70,8 +76,14 @@ fn a_data_file_replaced_by_a_named_pipe_is_refused_without_blocking() {
     assert!(Command::new("mkfifo").arg(&path).status().expect("mkfifo").success());
     let (p, root) = (path.clone(), dir.path().to_path_buf());
     let result = returns(move || {
-        let request =
-            SaveRequest { path: &p, root: &root, base_digest: TextDigest::of(SAMPLE), base: &base, mine: &mine };
+        let request = SaveRequest {
+            path: &p,
+            root: &root,
+            base_digest: TextDigest::of(SAMPLE),
+            base: &base,
+            mine: &mine,
+            reviewer: false,
+        };
         save(&request, &RealDisk).map(|_| ())
     });
     assert!(matches!(result, Err(SaveError::NotAFile("fifo"))), "{result:?}");
@@ -137,8 +149,14 @@ fn a_data_file_replaced_by_a_link_out_of_the_data_folder_is_not_written_through(
     let base = sample();
     let mut mine = base.clone();
     mine.find_section_mut("区民部", "総務課").expect("section").reflection = "（追記）".into();
-    let request =
-        SaveRequest { path: &path, root: root.path(), base_digest: TextDigest::of(SAMPLE), base: &base, mine: &mine };
+    let request = SaveRequest {
+        path: &path,
+        root: root.path(),
+        base_digest: TextDigest::of(SAMPLE),
+        base: &base,
+        mine: &mine,
+        reviewer: false,
+    };
 
     // The file itself becomes a link out …
     std::fs::remove_file(&path).expect("rm");
@@ -162,4 +180,39 @@ fn a_data_file_replaced_by_a_link_out_of_the_data_folder_is_not_written_through(
     std::os::unix::fs::symlink(&real, &path).expect("link inside");
     assert!(matches!(save(&request, &RealDisk), Ok(Outcome::Saved(_))));
     assert!(std::fs::read_to_string(&real).expect("read").contains("（追記）"));
+}
+
+/// Both directions of "removed here, changed there" are named by the save: a section we removed
+/// that someone changed meanwhile is kept with their change, and said; a value of the head both
+/// changed differently is refused once, with its name.
+#[test]
+fn a_section_we_removed_that_they_changed_is_kept_and_named_and_a_head_both_changed_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("2008.yaml");
+    let base = sample();
+    let mut theirs = base.clone();
+    theirs.find_section_mut("区民部", "納税課").expect("section").reflection = "相手の追記".into();
+    theirs.stage = Some(hyoka::model::Stage::Midyear);
+    std::fs::write(&path, emit_document(&theirs)).expect("their save");
+    let mut mine = base.clone();
+    mine.divisions[0].sections.retain(|s| s.name != "納税課");
+    let request = SaveRequest {
+        path: &path,
+        root: dir.path(),
+        base_digest: TextDigest::of(SAMPLE),
+        base: &base,
+        mine: &mine,
+        reviewer: false,
+    };
+    let Ok(Outcome::Saved(saved)) = save(&request, &RealDisk) else { panic!("saved") };
+    assert_eq!(saved.kept, ["区民部 納税課"]);
+    assert_eq!(saved.doc.find_section("区民部", "納税課").map(|s| s.reflection.as_str()), Some("相手の追記"));
+    let mut moved_on = mine.clone();
+    moved_on.stage = Some(hyoka::model::Stage::Yearend);
+    let on_disk = std::fs::read_to_string(&path).expect("read");
+    let request = SaveRequest { mine: &moved_on, ..request };
+    let Ok(Outcome::Refused(refused)) = save(&request, &RealDisk) else { panic!("refused") };
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), on_disk, "nothing written");
+    let said = refused.fields[0].describe(Lang::Ja);
+    assert!(said.contains("年度の段階") && said.contains("他の人が同時に別の値に変えました"), "{said}");
 }

@@ -83,7 +83,7 @@ fn a_long_message_says_how_to_read_it_whole_and_the_log_keeps_it() {
     keys(&mut app, "u");
     let long = "あ".repeat(80);
     // A long message, as git's words after a save can be.
-    update(&mut app, Action::Git { text: long.clone(), warning: true });
+    update(&mut app, Action::Said { text: long.clone(), warning: true });
     let screen = draw(&mut app, 80, 24);
     let hint = row_text(&screen, 23);
     assert!(hint.trim_end().ends_with("M:全文"), "{hint}");

@@ -36,7 +36,11 @@ fn the_screen_asks_the_worker_for_what_the_state_cannot_know() {
     let mut app = unknown_user();
     let effects = update(&mut app, Action::Start);
     let merges = vec![PathBuf::from("data/kamigyo/2008.yaml")];
-    assert_eq!(effects, [Effect::Identify, Effect::OpenJournals, Effect::FindMerges(merges)]);
+    let folders = vec![PathBuf::from("data/kamigyo")];
+    assert_eq!(
+        effects,
+        [Effect::Identify, Effect::OpenJournals, Effect::FindMerges(merges), Effect::SweepLeftovers(folders)]
+    );
 
     // Who is at the keys already known (as in tests): not asked again.
     let mut known = sample_app();

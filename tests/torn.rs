@@ -45,7 +45,14 @@ fn child_saving_in_a_loop() {
             let _ = out.flush();
         }
         if let Ok(Outcome::Saved(saved)) = save(
-            &SaveRequest { path, root: path, base_digest: TextDigest::of(&base_text), base: &base, mine },
+            &SaveRequest {
+                path,
+                root: path,
+                base_digest: TextDigest::of(&base_text),
+                base: &base,
+                mine,
+                reviewer: false,
+            },
             &RealDisk,
         ) {
             base = saved.doc;

@@ -22,7 +22,7 @@ use hyoka::worker::watch::Watch;
 
 /// The check the state sends for `file`, with what it knows of it (`stamp`).
 fn asked(file: &Path, stamp: Option<hyoka::app::DiskStamp>) -> Vec<DiskCheck> {
-    vec![DiskCheck { file: 0, path: file.to_path_buf(), stamp, gone: false }]
+    vec![DiskCheck { file: 0, path: file.to_path_buf(), stamp, gone: false, merge_known: false }]
 }
 
 fn stamp(file: &Path) -> Option<hyoka::app::DiskStamp> {

@@ -3,7 +3,7 @@
 use super::state::{FileEntry, Pending};
 use hyoka_core::model::Document;
 use hyoka_core::model::Field;
-use hyoka_data::store::merge;
+use hyoka_data::store::{matching, merge};
 
 /// What taking in changed: fields of theirs now shown, fields both sides changed (kept as ours on
 /// screen; the save will ask which to keep), and sections we changed that they removed or renamed
@@ -14,6 +14,8 @@ pub struct Absorbed {
     pub conflicts: usize,
     /// "区民部 総務課" for each section of ours that is gone on their side.
     pub gone: Vec<String>,
+    /// Sections we had removed that they changed meanwhile: back on screen, with their changes.
+    pub kept: Vec<String>,
 }
 
 /// `theirs` (read as `theirs_text`) becomes the new base. Fields only they changed show their
@@ -25,7 +27,7 @@ pub fn absorb(entry: &mut FileEntry, theirs: Document, theirs_text: String) -> A
     let taken = count_changed_fields(loaded.doc(), &merged.doc);
     loaded.replace(merged.doc, theirs, &theirs_text);
     ask_later(entry, merged.questions);
-    Absorbed { taken, conflicts: merged.conflicts, gone: merged.gone }
+    Absorbed { taken, conflicts: merged.conflicts, gone: merged.gone, kept: merged.kept }
 }
 
 /// Puts work from a journal (made over `base`) into what is on screen now, without replacing it:
@@ -39,7 +41,7 @@ pub fn restore_into(entry: &mut FileEntry, base: &Document, mine: &Document) -> 
     let taken = count_changed_fields(&now, &merged.doc);
     loaded.edit(|doc| *doc = merged.doc);
     ask_later(entry, merged.questions);
-    Absorbed { taken, conflicts: merged.conflicts, gone: merged.gone }
+    Absorbed { taken, conflicts: merged.conflicts, gone: merged.gone, kept: merged.kept }
 }
 
 /// A merge in which ours wins for now: what a person must still decide is a question for the
@@ -50,6 +52,8 @@ struct KeptOurs {
     conflicts: usize,
     /// "区民部 総務課" for each section of ours that is gone on their side.
     gone: Vec<String>,
+    /// Sections we had removed that they changed meanwhile.
+    kept: Vec<String>,
 }
 
 /// `ours` and `theirs` merged over `base`, with ours on screen where both changed a field; sections
@@ -60,19 +64,14 @@ fn keeping_ours(base: &Document, ours: &Document, theirs: &Document, on_disk: &D
     let mut questions = Vec::new();
     for conflict in &merged.conflicts {
         if let Some(target) = doc.find_section_mut(&conflict.division, &conflict.section) {
-            conflict.field.copy(&conflict.mine_section, target);
+            conflict.keep(&conflict.mine_section, target);
         }
-        let (division, section) = (conflict.division.clone(), conflict.section.clone());
-        questions.push(Pending { division, section, field: Some(conflict.field) });
+        questions.push(Pending::of(conflict));
     }
     let gone = gone_on_their_side(base, ours, on_disk);
-    questions.extend(gone.iter().map(|(division, section)| Pending {
-        division: division.clone(),
-        section: section.clone(),
-        field: None,
-    }));
+    questions.extend(gone.iter().map(|(division, section)| Pending::gone(division, section)));
     let gone = gone.into_iter().map(|(d, s)| format!("{d} {s}")).collect();
-    KeptOurs { doc, questions, conflicts: merged.conflicts.len(), gone }
+    KeptOurs { doc, questions, conflicts: merged.conflicts.len(), gone, kept: merged.kept }
 }
 
 /// The questions for the next save, each asked once.
@@ -84,16 +83,17 @@ fn ask_later(entry: &mut FileEntry, questions: Vec<Pending>) {
     }
 }
 
-/// Sections we changed that they removed, or renamed (which is the same to a merge by name): the
-/// merge keeps ours, and a person says whether to keep it as a section of its own.
+/// Sections we changed that they removed, or that the merge cannot follow to a new name (see
+/// `store::matching`): the merge keeps ours, and a person says whether to keep it as a section of
+/// its own.
 fn gone_on_their_side(base: &Document, mine: &Document, theirs: &Document) -> Vec<(String, String)> {
+    let found = matching(base, theirs);
     let mut out = Vec::new();
-    for division in &mine.divisions {
-        for section in &division.sections {
-            let was = base.find_section(&division.name, &section.name);
-            let changed = was.is_some_and(|b| !b.same_content(section));
-            if changed && theirs.find_section(&division.name, &section.name).is_none() {
-                out.push((division.name.clone(), section.name.clone()));
+    for (i, division) in base.divisions.iter().enumerate() {
+        for (k, was) in division.sections.iter().enumerate() {
+            let ours = mine.find_section(&division.name, &was.name);
+            if found.section(i, k).is_none() && ours.is_some_and(|now| !was.same_content(now)) {
+                out.push((division.name.clone(), was.name.clone()));
             }
         }
     }
@@ -136,7 +136,7 @@ mod tests {
         theirs.divisions[0].sections[0].reflection = "theirs".into();
         theirs.divisions[0].sections[1].reflection = "theirs too".into();
         let absorbed = absorb(&mut entry, theirs.clone(), "new text".into());
-        assert_eq!(absorbed, Absorbed { taken: 1, conflicts: 1, gone: Vec::new() });
+        assert_eq!(absorbed, Absorbed { taken: 1, conflicts: 1, gone: Vec::new(), kept: Vec::new() });
         let Some(loaded) = entry.loaded_state() else { panic!("the file stays loaded") };
         let (doc, saved, disk) = (loaded.doc(), loaded.saved(), loaded.disk_digest());
         assert_eq!(doc.divisions[0].sections[0].progress, "mine");
@@ -144,15 +144,34 @@ mod tests {
         assert_eq!(doc.divisions[0].sections[1].reflection, "mine too", "ours stays on screen");
         assert_eq!(saved, &theirs, "their file is the new base");
         assert_eq!(disk, hyoka_data::store::TextDigest::of("new text"));
-        let question =
-            Pending {
-                division: "区民部".into(), section: "まちづくり推進課".into(), field: Some(Field::Reflection)
-            };
+        let question = Pending {
+            division: "区民部".into(),
+            section: "まちづくり推進課".into(),
+            field: Some(Field::Reflection),
+            with: Vec::new(),
+        };
         assert_eq!(entry.pending, [question]);
     }
 
     #[test]
-    fn a_section_they_removed_or_renamed_while_we_changed_it_is_kept_and_asked_about_by_name() {
+    fn a_section_they_removed_while_we_changed_it_is_kept_and_asked_about_by_name() {
+        let base = sample();
+        let mut entry = FileEntry::loaded("x.yaml", base.clone(), "old text");
+        if let Some(loaded) = entry.loaded_mut() {
+            loaded.edit(|doc| doc.divisions[0].sections[0].progress.push_str("（追記）"));
+        }
+        let mut theirs = base.clone();
+        theirs.divisions[0].sections.remove(0);
+        let absorbed = absorb(&mut entry, theirs, "removed".into());
+        assert_eq!(absorbed.gone, ["区民部 総務課"]);
+        let names: Vec<String> =
+            entry.doc().map(|d| d.divisions[0].sections.iter().map(|s| s.name.clone()).collect()).unwrap_or_default();
+        assert_eq!(names.first().map(String::as_str), Some("総務課"), "kept in its place: {names:?}");
+        assert_eq!(entry.pending, [Pending::gone("区民部", "総務課")]);
+    }
+
+    #[test]
+    fn a_section_they_renamed_while_we_changed_it_takes_our_change_under_its_new_name() {
         let base = sample();
         let mut entry = FileEntry::loaded("x.yaml", base.clone(), "old text");
         if let Some(loaded) = entry.loaded_mut() {
@@ -160,11 +179,27 @@ mod tests {
         }
         let mut theirs = base.clone();
         theirs.divisions[0].sections[0].name = "総務・広報課".into();
+        theirs.divisions[0].name = "市民部".into();
         let absorbed = absorb(&mut entry, theirs, "renamed".into());
-        assert_eq!(absorbed.gone, ["区民部 総務課"]);
-        let names: Vec<String> =
-            entry.doc().map(|d| d.divisions[0].sections.iter().map(|s| s.name.clone()).collect()).unwrap_or_default();
-        assert!(names.contains(&"総務課".to_owned()) && names.contains(&"総務・広報課".to_owned()), "{names:?}");
-        assert_eq!(entry.pending, [Pending { division: "区民部".into(), section: "総務課".into(), field: None }]);
+        assert!(absorbed.gone.is_empty() && entry.pending.is_empty(), "{absorbed:?}");
+        let doc = entry.doc().cloned().unwrap_or_else(|| panic!("loaded"));
+        let somu = &doc.divisions[0].sections[0];
+        assert_eq!((doc.divisions[0].name.as_str(), somu.name.as_str()), ("市民部", "総務・広報課"));
+        assert!(somu.progress.ends_with("（追記）"));
+    }
+
+    #[test]
+    fn a_section_we_removed_that_they_changed_comes_back_and_is_named() {
+        let base = sample();
+        let mut entry = FileEntry::loaded("x.yaml", base.clone(), "old text");
+        if let Some(loaded) = entry.loaded_mut() {
+            loaded.edit(|doc| drop(doc.divisions[0].sections.remove(1)));
+        }
+        let mut theirs = base.clone();
+        theirs.divisions[0].sections[1].reflection.push_str("（相手の追記）");
+        let absorbed = absorb(&mut entry, theirs, "changed".into());
+        assert_eq!(absorbed.kept, ["区民部 まちづくり推進課"]);
+        let back = entry.doc().and_then(|d| d.section(0, 1).cloned()).unwrap_or_default();
+        assert!(back.reflection.ends_with("（相手の追記）"), "back in its place with their change");
     }
 }

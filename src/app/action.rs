@@ -42,9 +42,10 @@ pub enum Action {
         request: u64,
         why: String,
     },
-    /// What git did after a save (a commit, a hook's refusal, a merge resolved), worded by git's
-    /// part of the catalogue; `warning` when it needs the clerk's attention.
-    Git {
+    /// What the worker has to say, already worded: what git did after a save (a commit, a hook's
+    /// refusal, a merge resolved), files left behind by hyokas that are gone, a journal that cannot
+    /// be read, work that failed; `warning` when it needs the clerk's attention.
+    Said {
         text: String,
         warning: bool,
     },
@@ -112,6 +113,8 @@ pub enum Effect {
     OpenJournals,
     /// Find the merges git left for hyoka in these files (canonical paths).
     FindMerges(Vec<PathBuf>),
+    /// Take away what saves of hyokas now gone left in these folders.
+    SweepLeftovers(Vec<PathBuf>),
 }
 
 /// Next year's file to write: where, what, and the data folder it was found under.
@@ -146,6 +149,8 @@ pub struct SaveJob {
     pub mine: Document,
     /// Stamped as `updated_by` on the sections the save changes.
     pub user: String,
+    /// The one saving reviews: the store lets them change submitted and approved sections.
+    pub reviewer: bool,
     /// The save holds the decisions on a git merge's conflicts: once written, git is told.
     pub resolve_merge: bool,
 }
@@ -214,6 +219,8 @@ pub struct DiskCheck {
     pub path: PathBuf,
     pub stamp: Option<DiskStamp>,
     pub gone: bool,
+    /// The screen knows of a `git merge` waiting in this file already.
+    pub merge_known: bool,
 }
 
 #[derive(Debug)]
@@ -232,6 +239,9 @@ pub enum DiskChange {
     Changed {
         doc: Document,
         text: String,
+        /// Fields a `git merge` or `git pull` that stopped left for hyoka to ask (its merge
+        /// driver's record), when that is what changed the file.
+        merge: Vec<hyoka_data::store::FieldConflict>,
     },
 }
 

@@ -224,11 +224,13 @@ fn put_back(view: Box<ChangesView>, app: &mut App) -> Handled<Box<ChangesView>> 
         return stay(view);
     };
     let place = format!("{division} {section}");
-    let before = view
-        .selected_diff()
-        .and_then(|d| d.sections.iter().find(|s| s.division == division && s.section == section))
-        .and_then(|s| s.before.clone());
-    let words = match (&before, app.find_section(view.file, &division, &section)) {
+    let changed =
+        view.selected_diff().and_then(|d| d.sections.iter().find(|s| s.division == division && s.section == section));
+    let before = changed.and_then(|s| s.before.clone());
+    // Into the section as it is called now (followed through renames), never into another that
+    // took its old name.
+    let target = changed.and_then(|s| s.current.clone()).and_then(|(d, s)| app.find_section(view.file, &d, &s));
+    let words = match (&before, target) {
         (None, _) => Some(HistoryWords::PutBackNothing { place: place.clone() }),
         (_, None) => Some(HistoryWords::PutBackGone { place: place.clone() }),
         _ => None,
@@ -237,7 +239,7 @@ fn put_back(view: Box<ChangesView>, app: &mut App) -> Handled<Box<ChangesView>> 
         app.say(Tone::Error, Msg::Raw(words.text(app.lang)));
         return stay(view);
     }
-    let (Some(before), Some(at)) = (before, app.find_section(view.file, &division, &section)) else {
+    let (Some(before), Some(at)) = (before, target) else {
         return stay(view); // said just above
     };
     if field == hyoka_core::model::Field::Status {

@@ -13,6 +13,7 @@ const FILE: &str = "# file: ";
 const PENDING: &str = "# pending: ";
 /// In a pending line: the question is about the section itself (removed or renamed elsewhere).
 const SECTION_GONE: &str = "-";
+const WITH: &str = "+";
 const BASE_MARK: &str = "# base\n";
 const MINE_MARK: &str = "# mine\n";
 
@@ -32,8 +33,11 @@ pub fn format_journal(file: &std::path::Path, work: &JournalWork) -> String {
     out.push('\n');
     for p in &work.pending {
         out.push_str(PENDING);
-        let field = p.field.map_or(SECTION_GONE, |f| f.key());
-        out.push_str(&[escape(&p.division), escape(&p.section), field.to_owned()].join("\t"));
+        // The fields that go with it follow its key: `status+progress`.
+        let field = p.field.map_or(SECTION_GONE.to_owned(), |f| {
+            std::iter::once(f).chain(p.with.iter().copied()).map(Field::key).collect::<Vec<_>>().join(WITH)
+        });
+        out.push_str(&[escape(&p.division), escape(&p.section), field].join("\t"));
         out.push('\n');
     }
     out.push_str(BASE_MARK);
@@ -58,14 +62,20 @@ pub fn parse_journal(text: &str) -> Option<JournalContent> {
             let (Some(division), Some(section), Some(key)) = (parts.next(), parts.next(), parts.next()) else {
                 continue;
             };
-            let field = match key {
-                SECTION_GONE => None,
-                key => match Field::ALL.into_iter().find(|f| f.key() == key) {
-                    Some(field) => Some(field),
-                    None => continue,
-                },
+            let by_key = |key: &str| Field::ALL.into_iter().find(|f| f.key() == key);
+            let (field, with) = match key {
+                SECTION_GONE => (None, Vec::new()),
+                key => {
+                    let mut keys = key.split(WITH);
+                    let (Some(field), Some(with)) =
+                        (keys.next().and_then(by_key), keys.map(by_key).collect::<Option<Vec<Field>>>())
+                    else {
+                        continue;
+                    };
+                    (Some(field), with)
+                }
             };
-            pending.push(Pending { division: unescape(division), section: unescape(section), field });
+            pending.push(Pending { division: unescape(division), section: unescape(section), field, with });
         }
     }
     let work = JournalWork { base: parse_document(&base).ok()?, mine: parse_document(mine).ok()?, pending };
@@ -148,9 +158,18 @@ mod tests {
         mine.divisions[0].sections[3].reflection.push_str("（追記）");
         let pending = vec![
             Pending {
-                division: "区民\t部".into(), section: "市民税課\\".into(), field: Some(Field::Reflection)
+                division: "区民\t部".into(),
+                section: "市民税課\\".into(),
+                field: Some(Field::Reflection),
+                with: Vec::new(),
             },
-            Pending { division: "区民部".into(), section: "総務課".into(), field: None },
+            Pending {
+                division: "区民部".into(),
+                section: "納税課".into(),
+                field: Some(Field::Status),
+                with: vec![Field::Progress, Field::Reflection],
+            },
+            Pending::gone("区民部", "総務課"),
         ];
         let work = JournalWork { base, mine, pending };
         let text = format_journal(std::path::Path::new("/data/上京\n区/2008.yaml"), &work);

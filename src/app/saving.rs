@@ -27,11 +27,20 @@ pub(in crate::app) fn save(app: &mut App) -> Vec<Effect> {
         let Some(entry) = app.files.get(file) else { continue };
         let Some(loaded) = entry.loaded_state() else { continue };
         let unsaved = loaded.dirty_count() > 0 || loaded.head_dirty();
-        if !unsaved && entry.pending.is_empty() {
+        if !unsaved && entry.pending.is_empty() && entry.merge.is_empty() && !entry.resolve_merge {
             continue;
         }
         if entry.saving {
             waiting = true;
+            continue;
+        }
+        // Questions first: one about a section submitted or approved meanwhile is how the clerk
+        // hears of it, and may let their change go.
+        if !app.questions(file).is_empty() {
+            waiting = true;
+            if !matches!(app.mode, Mode::Resolve(_)) {
+                app.open_conflict(file);
+            }
             continue;
         }
         if let Some((name, status)) = app.locked_change(file) {
@@ -39,13 +48,6 @@ pub(in crate::app) fn save(app: &mut App) -> Vec<Effect> {
             app.say(Tone::Error, Msg::Cycle(crate::i18n::cycle::CycleMsg::Locked { name, status }));
             app.quit_after_save = false;
             waiting = true;
-            continue;
-        }
-        if !app.questions(file).is_empty() {
-            waiting = true;
-            if !matches!(app.mode, Mode::Resolve(_)) {
-                app.open_conflict(file);
-            }
             continue;
         }
         if !unsaved {
@@ -63,6 +65,7 @@ pub(in crate::app) fn save(app: &mut App) -> Vec<Effect> {
             base_digest: loaded.disk_digest(),
             mine: loaded.doc().clone(),
             user: user.clone(),
+            reviewer: app.reviewer(),
             resolve_merge: entry.resolve_merge,
         });
     }
@@ -117,8 +120,8 @@ pub(in crate::app) fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
             if result.merged {
                 app.after_documents_changed(place);
             }
-            let message = if !result.layout_kept {
-                Msg::LayoutNotKept { file: name }
+            let message = if let Some(why) = result.layout_lost {
+                Msg::LayoutNotKept { file: name, why }
             } else if !result.revived.is_empty() {
                 Msg::SavedRevived { file: name, names: result.revived }
             } else if result.merged {
@@ -127,6 +130,9 @@ pub(in crate::app) fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
                 Msg::Saved { file: name }
             };
             app.say(Tone::Info, message);
+            if !result.kept.is_empty() {
+                app.say(Tone::Info, Msg::KeptTheirChange { names: result.kept });
+            }
             if !absorbed.gone.is_empty() {
                 app.say(Tone::Info, Msg::Gone { names: absorbed.gone });
             } else if absorbed.conflicts > 0 {
@@ -146,6 +152,17 @@ pub(in crate::app) fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
             let message =
                 if absorbed.gone.is_empty() { Msg::SomeoneSavedFirst } else { Msg::Gone { names: absorbed.gone } };
             app.say(Tone::Error, message);
+            Vec::new()
+        }
+        Ok(Outcome::Locked(locked)) => {
+            // Submitted or approved meanwhile, found under the save's lock: theirs comes in under
+            // the work, which stays on screen, unsaved.
+            app.quit_after_save = false;
+            absorb(entry, locked.theirs, locked.theirs_text);
+            app.generation += 1;
+            app.after_documents_changed(place);
+            let names = locked.sections.into_iter().map(|(d, s, _)| format!("{d} {s}")).collect();
+            app.say(Tone::Error, Msg::Cycle(crate::i18n::cycle::CycleMsg::LockedOnDisk { names }));
             Vec::new()
         }
         Ok(Outcome::Refused(refused)) => {

@@ -31,8 +31,12 @@ pub(in crate::app) fn start(app: &App) -> Vec<Effect> {
     if !app.read_only {
         effects.push(Effect::OpenJournals);
         let files: Vec<PathBuf> = app.files.iter().map(|f| f.canonical.clone()).collect();
+        let mut folders: Vec<PathBuf> = files.iter().filter_map(|f| f.parent().map(PathBuf::from)).collect();
+        folders.sort();
+        folders.dedup();
         if !files.is_empty() {
             effects.push(Effect::FindMerges(files));
+            effects.push(Effect::SweepLeftovers(folders));
         }
     }
     effects
@@ -60,7 +64,8 @@ pub(in crate::app) fn journals_found(app: &mut App, found: Result<Vec<LeftJourna
         let Some(file) = file_of(&app.files, &content, moved) else { continue }; // kept for when its file is open
         let Some(on_disk) = app.files.get(file).and_then(FileEntry::doc) else { continue };
         let work = content.work;
-        if work.pending.is_empty() && (work.mine == *on_disk || work.mine == work.base) {
+        // Stamps aside: a journal whose text is what is on disk, or what it started from, holds nothing.
+        if work.pending.is_empty() && (work.mine.same_content(on_disk) || work.mine.same_content(&work.base)) {
             effects.push(Effect::DiscardJournal(path)); // nothing unsaved in it
             continue;
         }

@@ -19,7 +19,13 @@ pub(in crate::app) fn tick(app: &mut App) -> Vec<Effect> {
         .iter()
         .enumerate()
         .filter(|(_, f)| f.loaded_state().is_some() && !f.saving)
-        .map(|(file, f)| DiskCheck { file, path: f.path.clone(), stamp: f.disk_stamp, gone: f.gone })
+        .map(|(file, f)| DiskCheck {
+            file,
+            path: f.path.clone(),
+            stamp: f.disk_stamp,
+            gone: f.gone,
+            merge_known: !f.merge.is_empty(),
+        })
         .collect();
     if !checks.is_empty() {
         effects.push(Effect::CheckDisk(checks));
@@ -35,7 +41,9 @@ pub fn journal_entries(app: &App) -> Vec<JournalEntry> {
         .filter_map(|(file, entry)| {
             let loaded = entry.loaded_state()?;
             let mine = app.effective_doc(file)?;
-            let work = (mine != *loaded.saved() || !entry.pending.is_empty()).then(|| JournalWork {
+            // Only while the screen differs from the file in what is written: stamps aside (a save
+            // then u and Ctrl-R gives back the text without the stamps the save wrote).
+            let work = (!mine.same_content(loaded.saved()) || !entry.pending.is_empty()).then(|| JournalWork {
                 base: loaded.saved().clone(),
                 mine,
                 pending: entry.pending.clone(),
@@ -79,10 +87,24 @@ pub(in crate::app) fn disk_changed(app: &mut App, report: DiskReport) -> Vec<Eff
                 app.say(Tone::Error, Msg::BrokenOnDisk { path });
             }
         }
-        DiskChange::Changed { doc, text } => {
+        DiskChange::Changed { doc, text, merge } => {
             entry.disk_stamp = report.stamp;
             entry.gone = false;
-            if entry.loaded_state().is_some_and(|l| l.disk_digest() == hyoka_data::store::TextDigest::of(&text)) {
+            // A `git pull` that stopped on fields both sides changed: asked at once, as at start
+            // (the file may hold exactly what we had, ours being kept in those fields).
+            let merge_waiting = !merge.is_empty() && merge != entry.merge;
+            let same =
+                entry.loaded_state().is_some_and(|l| l.disk_digest() == hyoka_data::store::TextDigest::of(&text));
+            if merge_waiting {
+                let count = merge.len();
+                entry.merge = merge;
+                let said = crate::i18n::git::GitMsg::MergeWaiting { path: &entry.path, count }.text(app.lang);
+                app.say(Tone::Info, Msg::Raw(said));
+            }
+            if same {
+                if merge_waiting && matches!(app.mode, Mode::Browse) {
+                    app.open_conflict(file);
+                }
                 return Vec::new();
             }
             let busy_here = matches!(&app.mode, Mode::Editing(e) if e.section.file == file)
@@ -94,6 +116,9 @@ pub(in crate::app) fn disk_changed(app: &mut App, report: DiskReport) -> Vec<Eff
                 }
             } else {
                 take_in(app, file, doc, text);
+                if merge_waiting && matches!(app.mode, Mode::Browse) {
+                    app.open_conflict(file);
+                }
             }
         }
     }
@@ -126,4 +151,7 @@ fn take_in(app: &mut App, file: usize, theirs: Document, text: String) {
         Msg::Gone { names: absorbed.gone }
     };
     app.say(Tone::Info, message);
+    if !absorbed.kept.is_empty() {
+        app.say(Tone::Info, Msg::KeptTheirChange { names: absorbed.kept });
+    }
 }

@@ -27,7 +27,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Saved(report) => saving::saved(app, *report),
         Action::DiskChanged(report) => sync::disk_changed(app, *report),
         Action::Exported(report) => dialog::export::exported(app, report),
-        Action::Git { text, warning } => {
+        Action::Said { text, warning } => {
             app.say(if warning { Tone::Error } else { Tone::Info }, Msg::Raw(text));
             Vec::new()
         }
@@ -164,7 +164,7 @@ fn browse(app: &mut App, command: Command) -> Vec<Effect> {
     match command {
         Command::Save => return saving::save(app),
         Command::Quit => {
-            if app.has_unsaved() && !app.read_only {
+            if (app.has_unsaved() || app.merge_questions() > 0) && !app.read_only {
                 app.mode = Mode::ConfirmQuit;
             } else {
                 app.should_quit = true;

@@ -42,8 +42,11 @@ pub fn run(base: &Path, ours: &Path, theirs: &Path, path: &Path, lang: Lang) -> 
             }
             return line_merge(git.as_ref(), base, ours, theirs, &shown, &why, lang);
         }
-        MergeResult::Clean { text, revived } => {
-            say_revived(&shown, &revived, lang);
+        MergeResult::Clean { text, revived, kept, layout_lost } => {
+            say_removed_and_changed(&shown, &revived, &kept, lang);
+            if let Some(why) = layout_lost {
+                eprintln!("{}", GitMsg::DriverLayout { path: &shown, why }.text(lang));
+            }
             if let Some(repo) = &repo
                 && let Err(e) = forget_conflicts(repo, path)
             {
@@ -51,11 +54,14 @@ pub fn run(base: &Path, ours: &Path, theirs: &Path, path: &Path, lang: Lang) -> 
             }
             (text, ExitCode::SUCCESS)
         }
-        MergeResult::Conflicted { text, conflicts, revived } => {
-            say_revived(&shown, &revived, lang);
+        MergeResult::Conflicted { text, conflicts, revived, kept } => {
+            say_removed_and_changed(&shown, &revived, &kept, lang);
             let fields = conflicts
                 .iter()
-                .map(|c| format!("{} {} {}", c.division, c.section, c.field.label(lang)))
+                .map(|c| {
+                    let fields: Vec<&str> = c.fields().map(|f| f.label(lang)).collect();
+                    format!("{} {} {}", c.division, c.section, fields.join("・"))
+                })
                 .collect::<Vec<_>>()
                 .join(", ");
             eprintln!("{}", GitMsg::DriverConflicts { path: &shown, fields: &fields }.text(lang));
@@ -80,9 +86,14 @@ pub fn run(base: &Path, ours: &Path, theirs: &Path, path: &Path, lang: Lang) -> 
     }
 }
 
-fn say_revived(path: &str, revived: &[String], lang: Lang) {
+/// Both directions of "removed on one side, changed on the other" are said: nothing is lost,
+/// and nothing comes back unannounced.
+fn say_removed_and_changed(path: &str, revived: &[String], kept: &[String], lang: Lang) {
     if !revived.is_empty() {
         eprintln!("{}", GitMsg::DriverRevived { path, sections: &revived.join(", ") }.text(lang));
+    }
+    if !kept.is_empty() {
+        eprintln!("{}", GitMsg::DriverKept { path, sections: &kept.join(", ") }.text(lang));
     }
 }
 

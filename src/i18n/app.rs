@@ -40,6 +40,11 @@ pub enum Msg {
     /// Saved, but the file's own comments and layout could not be kept (anchors or aliases in it).
     LayoutNotKept {
         file: String,
+        why: hyoka_data::store::LayoutLoss,
+    },
+    /// Sections we had removed that someone changed meanwhile: kept, with their changes.
+    KeptTheirChange {
+        names: Vec<String>,
     },
     /// Nothing was written: what would have been written does not read back (said per field).
     SaveRefused {
@@ -169,11 +174,22 @@ impl Msg {
                     "Saved {file}. Sections someone else removed ({en}) were kept: you had changed them."
                 )
             }
-            Msg::LayoutNotKept { file } => tr!(
-                lang,
-                "保存しました: {file}。ただしこのファイルはアンカーや別名（& や *）を使っているため、コメントや書き方は保てず hyoka の形で書き直しました。",
-                "Saved {file}, but it uses anchors or aliases (& or *): its comments and layout could not be kept; it was written in hyoka's layout."
-            ),
+            Msg::LayoutNotKept { file, why } => {
+                let why = super::store::layout_loss(*why, lang);
+                tr!(
+                    lang,
+                    "保存しました: {file}。ただし{why}コメントや書き方は保てず hyoka の形で書き直しました。",
+                    "Saved {file}, but {why} its comments and layout could not be kept; it was written in hyoka's layout."
+                )
+            }
+            Msg::KeptTheirChange { names } => {
+                let names = names.join("、");
+                tr!(
+                    lang,
+                    "{names} は自分の側で削除しましたが、その間に他の人が変更していたので、その変更ごと残しました。要らなければもう一度削除してください。",
+                    "{names}: removed here, but changed by someone else meanwhile, so kept with their changes. Remove it again if it is not wanted."
+                )
+            }
             Msg::SaveRefused { file, fields } => {
                 super::store::SaveMsg::Refused { fields: fields.join(" / ") }.text(std::path::Path::new(file), lang)
             }

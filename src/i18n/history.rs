@@ -28,6 +28,10 @@ pub enum HistoryWords {
         sections: usize,
     },
     SectionRemoved,
+    /// The section got its name (or its division's) in this commit.
+    SectionRenamed {
+        from: String,
+    },
     /// A version of the file that does not parse: what it changed cannot be told.
     Unreadable,
     Before,
@@ -86,6 +90,7 @@ impl HistoryWords {
                 tr!(lang, "ファイルを作成（{sections}課）", "file created ({sections} sections)")
             }
             HistoryWords::SectionRemoved => tr!(lang, "課を削除", "section removed"),
+            HistoryWords::SectionRenamed { from } => tr!(lang, "名前を変更（元は {from}）", "renamed (was {from})"),
             HistoryWords::Unreadable => {
                 tr!(lang, "読めない版（YAML の誤り）", "unreadable version (YAML error)")
             }

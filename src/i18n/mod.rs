@@ -11,6 +11,7 @@ pub mod keys;
 pub mod publish;
 pub mod review;
 pub mod screen;
+pub mod worker;
 
 pub use hyoka_core::i18n::Lang;
 pub use hyoka_data::i18n::{git, interchange, store};

@@ -23,25 +23,43 @@ pub enum ModeName {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Words {
-    TooSmall { width: u16, height: u16 },
+    TooSmall {
+        width: u16,
+        height: u16,
+    },
     TreeTitle,
     FlagGone,
     FlagReadOnly,
     FlagBroken,
-    PaneTitle { field: Field, checkpoint: Option<NaiveDate> },
-    Empty { field: Field },
+    PaneTitle {
+        field: Field,
+        checkpoint: Option<NaiveDate>,
+    },
+    Empty {
+        field: Field,
+    },
     NotRated,
     RatingKeys,
     Goal,
     Editing,
     UnreadableFile,
-    FileFacts { path: String, divisions: usize, sections: usize, incomplete: usize, unsaved: usize },
+    FileFacts {
+        path: String,
+        divisions: usize,
+        sections: usize,
+        incomplete: usize,
+        unsaved: usize,
+    },
     BrokenIntro,
     EmptyFields,
     Notes,
-    Mode { mode: ModeName },
+    Mode {
+        mode: ModeName,
+    },
     SavingBadge,
-    UnsavedBadge { sections: usize },
+    UnsavedBadge {
+        sections: usize,
+    },
     BrokenBadge,
     SavedBadge,
     TreeLegend,
@@ -49,25 +67,54 @@ pub enum Words {
     HelpTitle,
     MessagesTitle,
     NoMessages,
-    QuitQuestion { sections: usize },
+    QuitQuestion {
+        sections: usize,
+    },
+    /// Quitting while a `git merge` waits for its questions to be decided.
+    QuitMergeQuestion {
+        fields: usize,
+    },
     QuitTitle,
     ExportTitle,
     TableFormat,
     ExportFormatLabel,
     ExportPathLabel,
     EmptyText,
-    ConflictTitle { index: usize, count: usize },
+    ConflictTitle {
+        index: usize,
+        count: usize,
+    },
     ConflictExplain,
+    /// A submission or an approval on one side and a change of its text on the other.
+    UnitExplain,
+    /// Their side is a reviewer's decision, or a submission waiting for one (`status` worded):
+    /// only theirs is offered.
+    DecidedExplain {
+        status: String,
+        submitted: bool,
+    },
     GoneExplain,
     YoursGone,
     CombinedTitle,
     Unknown,
     Yours,
-    Theirs { who: String },
-    RecoveryTitle { index: usize, count: usize },
-    RecoveryExplain { when: Option<String>, path: String, fields: usize },
+    YoursNotOffered,
+    Theirs {
+        who: String,
+    },
+    RecoveryTitle {
+        index: usize,
+        count: usize,
+    },
+    RecoveryExplain {
+        when: Option<String>,
+        path: String,
+        fields: usize,
+    },
     ChangesKeys,
-    MovedFrom { from: String },
+    MovedFrom {
+        from: String,
+    },
     ReallyDiscard,
 }
 
@@ -147,6 +194,11 @@ impl Words {
                 "保存していない変更があります（{sections}課）。",
                 "There are unsaved changes ({sections} sections)."
             ),
+            Words::QuitMergeQuestion { fields } => tr!(
+                lang,
+                "git のマージで決めていない項目があります（{fields}件）。",
+                "A git merge waits for {fields} fields to be decided."
+            ),
             Words::QuitTitle => fixed(" 終了 ", " Quit "),
             Words::ExportTitle => fixed(" 書き出し ", " Export "),
             Words::TableFormat => fixed("表(TSV)", "table (TSV)"),
@@ -160,6 +212,20 @@ impl Words {
                 "あなたが編集している間に、他の人が同じ項目を保存しました。残す内容を選んでください。",
                 "While you were editing, someone else saved the same field. Choose what to keep.",
             ),
+            Words::UnitExplain => fixed(
+                "一方で提出または承認され、もう一方でその内容が変わりました。提出状況と内容は一緒に選びます。",
+                "One side submitted or approved the section while the other changed its text: the status and the text are kept together.",
+            ),
+            Words::DecidedExplain { status, submitted: true } => tr!(
+                lang,
+                "相手の側は{status}です。提出された課は差し戻されるまで変えられないので、「自分の内容」は選べません。t で相手の内容を残すか、Esc で保留してください（自分の変更は画面に残ります）。",
+                "Their side is {status}: a submitted section cannot be changed until it is returned, so \"keep yours\" is not offered: t keeps theirs, Esc decides later (your change stays on screen)."
+            ),
+            Words::DecidedExplain { status, submitted: false } => tr!(
+                lang,
+                "相手の側は{status}です。審査した人の判断を自分の内容で取り消すことはできないので、「自分の内容」は選べません。t で相手の内容を残すか、Esc で保留してください（自分の変更は画面に残ります）。",
+                "Their side is {status}. A reviewer's decision cannot be undone by keeping yours, so \"keep yours\" is not offered: t keeps theirs, Esc decides later (your change stays on screen)."
+            ),
             Words::GoneExplain => fixed(
                 "あなたが変更していたこの課を、他の人が削除したか名前を変えました。m であなたの変更を別の課として残し、t で削除を受け入れます（あなたの変更は捨てます）。",
                 "Someone else removed or renamed this section while you were changing it. m keeps your changes as a section of its own; t accepts the removal (your changes go).",
@@ -171,6 +237,7 @@ impl Words {
             ),
             Words::Unknown => fixed("不明", "unknown"),
             Words::Yours => fixed(" m: あなたの内容 ", " m: yours "),
+            Words::YoursNotOffered => fixed(" あなたの内容（選べません） ", " yours (not offered) "),
             Words::Theirs { who } => tr!(lang, " t: 相手の内容（{who}） ", " t: theirs ({who}) "),
             Words::RecoveryTitle { index, count } => {
                 tr!(lang, " 保存されていない変更があります {index}/{count} ", " Unsaved changes found {index}/{count} ")

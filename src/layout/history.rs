@@ -48,6 +48,10 @@ pub fn rows(diff: &CommitDiff, chosen: usize, width: usize, file_scope: bool, la
         if file_scope {
             rows.push(vec![(Look::Place, format!("■ {} {}", section.division, section.section))]);
         }
+        if let Some((division, name)) = &section.renamed_from {
+            let from = format!("{division} {name}");
+            rows.push(vec![(Look::Quiet, HistoryWords::SectionRenamed { from }.text(lang))]);
+        }
         for field in &section.fields {
             let chosen = starts.len() == chosen;
             starts.push(rows.len());
@@ -159,6 +163,8 @@ mod tests {
                     after: "ほぼ達成".into(),
                     spans,
                 }],
+                current: None,
+                renamed_from: None,
             }],
         };
         let (rows, starts) = rows(&diff, 0, 40, true, Lang::Ja);

@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{self, Event as TerminalEvent};
 
 use super::{terminal, watchdog};
 use crate::app::{Action, App, Effect, action_for, split_escape, update};
-use crate::worker::{Env, Outbox, Worker};
+use crate::worker::{Env, Handed, Outbox, Worker};
 use hyoka_data::config::AmbiguousSetting;
 
 /// How often the state hears the time: the journal and the disk are looked at this often.
@@ -31,8 +31,12 @@ pub fn run(app: &mut App, env: &Env, ambiguous: AmbiguousSetting) -> io::Result<
     let mut screen = terminal::init(ambiguous)?;
     let outcome = run_on(&mut screen, app, env);
     // Whatever ended the loop (a signal, a terminal that went away, an error), the work is kept first.
-    env.write_journal_now(app);
+    let kept = env.write_journal_now(app);
     terminal::restore();
+    // Said where it can still be read: after the terminal is given back, on standard error.
+    if let Err(why) = kept {
+        eprintln!("{}", crate::i18n::worker::WorkerWords::LastJournalFailed { why }.text(app.lang()));
+    }
     outcome
 }
 
@@ -57,12 +61,14 @@ fn run_on(screen: &mut terminal::Screen, app: &mut App, env: &Env) -> io::Result
             let _ = sender.lock().unwrap_or_else(std::sync::PoisonError::into_inner).send(Event::Action(action));
         })
     };
-    let worker = Worker::spawn(env, &outbox);
+    let mut worker = Worker::spawn(env, &outbox);
     let size = screen.size()?;
-    run_effects(screen, &worker, update(app, Action::Resize(size.width, size.height)))?;
+    let effects = update(app, Action::Resize(size.width, size.height));
+    run_effects(screen, &mut worker, app, effects)?;
     // Journals, merges git left and who is at the keys: found by the worker while the first frame shows.
-    run_effects(screen, &worker, update(app, Action::Start))?;
-    let result = serve(screen, app, &worker, &events);
+    let effects = update(app, Action::Start);
+    run_effects(screen, &mut worker, app, effects)?;
+    let result = serve(screen, app, &mut worker, &events);
     done.store(true, Ordering::Relaxed);
     result
 }
@@ -70,7 +76,7 @@ fn run_on(screen: &mut terminal::Screen, app: &mut App, env: &Env) -> io::Result
 fn serve(
     screen: &mut terminal::Screen,
     app: &mut App,
-    worker: &Worker,
+    worker: &mut Worker,
     events: &std::sync::mpsc::Receiver<Event>,
 ) -> io::Result<i32> {
     let mut next_tick = Instant::now() + TICK;
@@ -92,7 +98,8 @@ fn serve(
         if Instant::now() >= next_tick {
             next_tick = Instant::now() + TICK;
             let before = app.message().cloned();
-            run_effects(screen, worker, update(app, Action::Tick))?;
+            let effects = update(app, Action::Tick);
+            run_effects(screen, worker, app, effects)?;
             dirty |= app.message() != before.as_ref();
         }
         // Everything already waiting is taken before the next frame: keys never queue behind drawing.
@@ -122,15 +129,29 @@ fn serve(
                 Event::Signal(signal) => return Ok(signal),
                 Event::InputGone => return Ok(signal_hook::consts::SIGHUP),
             };
-            run_effects(screen, worker, effects)?;
+            run_effects(screen, worker, app, effects)?;
         }
     }
 }
 
-fn run_effects(screen: &mut terminal::Screen, worker: &Worker, effects: Vec<Effect>) -> io::Result<()> {
-    for effect in effects {
-        if let Some(Effect::Redraw) = worker.run(effect) {
-            terminal::wipe(screen)?;
+/// Hands the effects to the worker; what no worker thread could take comes back to `update` at
+/// once as its failed outcome (and what that asks for is handed on in turn).
+fn run_effects(
+    screen: &mut terminal::Screen,
+    worker: &mut Worker,
+    app: &mut App,
+    effects: Vec<Effect>,
+) -> io::Result<()> {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        match worker.run(effect) {
+            Handed::Taken => {}
+            Handed::Redraw => terminal::wipe(screen)?,
+            Handed::Failed(actions) => {
+                for action in actions {
+                    queue.extend(update(app, action));
+                }
+            }
         }
     }
     Ok(())

@@ -20,6 +20,10 @@ pub fn init(ambiguous: AmbiguousSetting) -> io::Result<Screen> {
     // (below) a panic hook that gives both back.
     let restore_on_panic = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // A worker's panic is caught and reported as its failed outcome: the screen stays.
+        if crate::worker::supervise::caught_here(info) {
+            return;
+        }
         ratatui::restore();
         restore_on_panic(info);
     }));

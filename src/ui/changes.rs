@@ -100,6 +100,9 @@ fn summary(entry: &Entry, scope: &Scope, lang: Lang) -> String {
             Change::Head(field) => (HistoryWords::HeadChanged.text(lang), field.label(lang).to_owned()),
             Change::Added { section, .. } => (section.clone(), HistoryWords::SectionAdded.text(lang)),
             Change::Removed { section, .. } => (section.clone(), HistoryWords::SectionRemoved.text(lang)),
+            Change::Renamed { from, section, .. } => {
+                (section.clone(), HistoryWords::SectionRenamed { from: format!("{} {}", from.0, from.1) }.text(lang))
+            }
             Change::Field { section, field, .. } => (section.clone(), field.label(lang).to_owned()),
         };
         if let Scope::Section { division, section } = scope

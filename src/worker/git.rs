@@ -12,7 +12,7 @@ use hyoka_data::git::{AutoCommit, Git, Repo, mark_resolved};
 pub fn commit(auto: &mut AutoCommit, path: &Path, user: &str, lang: Lang) -> Vec<Action> {
     auto.after_save(&[path.to_path_buf()], user, lang)
         .into_iter()
-        .filter_map(|report| report.message(lang).map(|text| Action::Git { text, warning: report.is_warning() }))
+        .filter_map(|report| report.message(lang).map(|text| Action::Said { text, warning: report.is_warning() }))
         .collect()
 }
 
@@ -23,10 +23,10 @@ pub fn resolve(path: &Path, lang: Lang) -> Action {
         .and_then(|git| Repo::discover(&git, path))
         .and_then(|repo| mark_resolved(&repo, path));
     match outcome {
-        Ok(resolved) => Action::Git {
+        Ok(resolved) => Action::Said {
             text: GitMsg::Resolved { path, remaining: &resolved.remaining, operation: resolved.operation }.text(lang),
             warning: false,
         },
-        Err(e) => Action::Git { text: GitMsg::CommitFailed { why: &e.describe(lang) }.text(lang), warning: true },
+        Err(e) => Action::Said { text: GitMsg::CommitFailed { why: &e.describe(lang) }.text(lang), warning: true },
     }
 }

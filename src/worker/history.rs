@@ -39,6 +39,16 @@ impl Reader {
         }
     }
 
+    /// Stops filling the current request.
+    pub fn stop(&mut self) {
+        self.current = None;
+    }
+
+    /// The request being filled.
+    pub fn request(&self) -> Option<u64> {
+        self.current.as_ref().map(|(request, _, _)| *request)
+    }
+
     /// More commits remain to be looked into for the current request.
     pub fn busy(&self) -> bool {
         self.current.is_some() && self.history.as_ref().is_some_and(|h| !h.is_complete())
@@ -74,7 +84,8 @@ impl Reader {
     fn page(&mut self, fresh: bool) -> Option<Action> {
         let history = self.history.as_ref()?;
         let (request, scope, sent) = self.current.as_mut()?;
-        let entries = history.entries_for(scope).filter(|(i, _)| *i >= *sent).map(|(i, e)| (i, e.clone())).collect();
+        let entries =
+            history.entries_for(scope).filter(|(i, _)| *i >= *sent).map(|(i, e)| (i, e.into_owned())).collect();
         *sent = history.examined();
         Some(Action::History(Box::new(HistoryPage {
             request: *request,
@@ -115,11 +126,8 @@ fn open(path: &Path) -> Result<FileHistory, GitError> {
 /// The thread: answers each request, and between requests looks into more commits.
 pub fn lane(lang: Lang, outbox: Outbox) -> Sender<Effect> {
     let (sender, receiver) = channel::<Effect>();
-    let spawned =
-        std::thread::Builder::new().name("hyoka-history".to_owned()).spawn(move || run(lang, &receiver, &outbox));
-    if spawned.is_err() {
-        // Without the thread the view stays at "reading"; nothing else depends on it.
-    }
+    // Without the thread the receiver goes with the closure, and the first send says so.
+    let _ = std::thread::Builder::new().name("hyoka-history".to_owned()).spawn(move || run(lang, &receiver, &outbox));
     sender
 }
 
@@ -138,9 +146,18 @@ fn run(lang: Lang, receiver: &Receiver<Effect>, outbox: &Outbox) {
                 Err(_) => return,
             }
         };
+        // A panic in reading git fails the request that asked, not the thread.
         let actions = match next {
-            Some(effect) => reader.perform(effect),
-            None => reader.step(),
+            Some(effect) => super::supervise::supervised(effect.clone(), lang, || reader.perform(effect)),
+            None => {
+                let request = reader.request().unwrap_or_default();
+                let failed = Effect::HistoryDiff { request, entry: 0, scope: hyoka_data::git::Scope::File };
+                let actions = super::supervise::supervised(failed, lang, || reader.step());
+                if actions.iter().any(|a| matches!(a, Action::HistoryFailed { .. })) {
+                    reader.stop(); // what failed is not stepped into again
+                }
+                actions
+            }
         };
         for action in actions {
             outbox(action);

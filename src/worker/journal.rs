@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{MetadataExt as _, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -37,6 +37,13 @@ fn hash(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
+/// "PID-START" of the hyoka that wrote a journal, from its name.
+fn owner_of(name: &str) -> Option<String> {
+    name.strip_suffix(SUFFIX)
+        .and_then(|n| n.rsplit_once('-'))
+        .and_then(|(rest, start)| rest.rsplit_once('-').map(|(_, pid)| format!("{pid}-{start}")))
+}
+
 fn lock_name(owner: &str) -> String {
     format!(".{owner}.alive")
 }
@@ -50,9 +57,59 @@ impl Journals {
         }
         let start = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
         let owner = format!("{}-{start}", std::process::id());
-        let alive = OpenOptions::new().create(true).truncate(false).write(true).open(dir.join(lock_name(&owner)))?;
-        alive.try_lock().map_err(std::io::Error::other)?;
-        Ok(Journals { dir, owner, _alive: alive, written: HashMap::new() })
+        let path = dir.join(lock_name(&owner));
+        let mut tries = 0;
+        let alive = loop {
+            let alive = OpenOptions::new().create(true).truncate(false).write(true).open(&path)?;
+            alive.try_lock().map_err(std::io::Error::other)?;
+            // Another hyoka sweeping the folder may have taken the file away between our open and
+            // our lock (it found it unlocked): a lock on a file nobody sees marks nothing alive.
+            let same =
+                fs::metadata(&path).is_ok_and(|on_disk| alive.metadata().is_ok_and(|ours| ours.ino() == on_disk.ino()));
+            tries += 1;
+            if same || tries == 3 {
+                break alive;
+            }
+        };
+        let journals = Journals { dir, owner, _alive: alive, written: HashMap::new() };
+        journals.sweep();
+        Ok(journals)
+    }
+
+    /// Takes away what hyokas of this account that are gone left here: their lock files (nobody
+    /// holds them) and the temporary files of journals written half-way. Returns how many.
+    pub fn sweep(&self) -> usize {
+        let mut removed = hyoka_data::store::remove_leftovers(&self.dir).len();
+        let Ok(listing) = fs::read_dir(&self.dir) else { return removed };
+        for name in listing.flatten().map(|e| e.file_name().to_string_lossy().into_owned()) {
+            let owner = name.strip_prefix('.').and_then(|n| n.strip_suffix(".alive"));
+            if let Some(owner) = owner.filter(|o| *o != self.owner)
+                && !self.is_alive(owner)
+            {
+                removed += 1;
+            }
+        }
+        removed
+    }
+
+    /// Journals of hyokas that are gone which cannot be read or understood, with why: named at
+    /// start, never passed over in silence.
+    pub fn unreadable(&self) -> Vec<(PathBuf, String)> {
+        let Ok(listing) = fs::read_dir(&self.dir) else { return Vec::new() };
+        let mut out = Vec::new();
+        for path in listing.filter_map(|e| e.ok().map(|e| e.path())) {
+            let Some(owner) = path.file_name().and_then(|n| owner_of(&n.to_string_lossy())) else { continue };
+            if owner == self.owner || self.is_alive(&owner) {
+                continue;
+            }
+            match fs::read_to_string(&path) {
+                Err(e) => out.push((path, e.to_string())),
+                Ok(text) if parse_journal(&text).is_none() => out.push((path, "not a journal hyoka can read".into())),
+                Ok(_) => {}
+            }
+        }
+        out.sort();
+        out
     }
 
     pub fn dir(&self) -> &Path {
@@ -97,14 +154,7 @@ impl Journals {
         let Ok(listing) = fs::read_dir(&self.dir) else { return Vec::new() };
         let mut found = Vec::new();
         for path in listing.filter_map(|e| e.ok().map(|e| e.path())) {
-            let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else { continue };
-            let Some(owner) = name
-                .strip_suffix(SUFFIX)
-                .and_then(|n| n.rsplit_once('-'))
-                .and_then(|(rest, start)| rest.rsplit_once('-').map(|(_, pid)| format!("{pid}-{start}")))
-            else {
-                continue;
-            };
+            let Some(owner) = path.file_name().and_then(|n| owner_of(&n.to_string_lossy())) else { continue };
             if owner == self.owner || self.is_alive(&owner) {
                 continue;
             }

@@ -10,6 +10,7 @@ pub mod journal;
 mod load;
 pub mod save;
 mod start;
+pub mod supervise;
 pub mod watch;
 
 use std::sync::mpsc::{Sender, channel};
@@ -67,12 +68,11 @@ impl Env {
     }
 
     /// Writes the journals now, on the calling thread: when the terminal goes or a signal comes,
-    /// the work is kept before anything else happens.
-    pub fn write_journal_now(&self, app: &App) {
+    /// the work is kept before anything else happens. Why it could not be, if it could not.
+    pub fn write_journal_now(&self, app: &App) -> Result<(), String> {
         let mut journals = self.journals.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(journals) = journals.as_mut() {
-            let _ = journals.write(&crate::app::journal_entries(app));
-        }
+        let Some(journals) = journals.as_mut() else { return Ok(()) };
+        journals.write(&crate::app::journal_entries(app)).map_err(|e| format!("{}: {e}", journals.dir().display()))
     }
 }
 
@@ -95,8 +95,9 @@ pub fn perform(effect: Effect, env: &Env) -> Vec<Action> {
             Vec::new()
         }
         Effect::Identify => vec![start::identify(env)],
-        Effect::OpenJournals => vec![start::open_journals(env)],
+        Effect::OpenJournals => start::open_journals(env),
         Effect::FindMerges(files) => vec![start::find_merges(&files, env.lang)],
+        Effect::SweepLeftovers(folders) => start::sweep_leftovers(&folders, env.lang),
         Effect::CheckDisk(checks) => {
             watch::check(checks).into_iter().map(|report| Action::DiskChanged(Box::new(report))).collect()
         }
@@ -143,57 +144,96 @@ fn new_year(job: crate::app::NewYearJob, lang: Lang) -> Action {
     Action::NewYearWritten(Box::new(crate::app::NewYearReport { job, outcome, stamp, canonical }))
 }
 
-/// The worker threads, fed through channels.
+/// The worker threads, fed through channels, each started again when it is found gone.
 pub struct Worker {
-    io: Sender<Effect>,
-    journal: Sender<Effect>,
-    disk: Sender<Effect>,
-    history: Sender<Effect>,
+    io: Lane,
+    journal: Lane,
+    disk: Lane,
+    history: Lane,
+    lang: Lang,
+}
+
+/// What became of an effect handed to the worker.
+#[derive(Debug)]
+pub enum Handed {
+    /// On its thread; its outcome comes back through the outbox.
+    Taken,
+    /// Not the worker's: the screen is drawn again whole.
+    Redraw,
+    /// No thread could take it: its failed outcomes, for `update` at once.
+    Failed(Vec<Action>),
+}
+
+/// One worker thread's channel, and how to start the thread again.
+struct Lane {
+    sender: Sender<Effect>,
+    start: Box<dyn Fn() -> Sender<Effect>>,
+}
+
+impl Lane {
+    fn new(start: Box<dyn Fn() -> Sender<Effect>>) -> Lane {
+        Lane { sender: start(), start }
+    }
+
+    /// Sends the effect; a thread found gone is started again once. The effect back if that fails.
+    fn send(&mut self, effect: Effect) -> Result<(), Box<Effect>> {
+        let Err(std::sync::mpsc::SendError(effect)) = self.sender.send(effect) else { return Ok(()) };
+        self.sender = (self.start)();
+        self.sender.send(effect).map_err(|std::sync::mpsc::SendError(effect)| Box::new(effect))
+    }
 }
 
 impl Worker {
     pub fn spawn(env: &Env, outbox: &Outbox) -> Worker {
+        let start = |make: fn(Env, Outbox) -> Sender<Effect>| {
+            let (env, outbox) = (env.clone(), Arc::clone(outbox));
+            Lane::new(Box::new(move || make(env.clone(), Arc::clone(&outbox))))
+        };
         Worker {
-            io: lane("hyoka-save", env.clone(), Arc::clone(outbox)),
-            journal: lane("hyoka-journal", env.clone(), Arc::clone(outbox)),
-            disk: watch::lane(Arc::clone(outbox), env.clone()),
-            history: history::lane(env.lang, Arc::clone(outbox)),
+            io: start(|env, outbox| lane("hyoka-save", env, outbox)),
+            journal: start(|env, outbox| lane("hyoka-journal", env, outbox)),
+            disk: start(|env, outbox| watch::lane(outbox, env)),
+            history: start(|env, outbox| history::lane(env.lang, outbox)),
+            lang: env.lang,
         }
     }
 
-    /// Hands an effect to its thread; `Redraw` is not the worker's and is given back.
-    pub fn run(&self, effect: Effect) -> Option<Effect> {
+    /// Hands an effect to its thread.
+    pub fn run(&mut self, effect: Effect) -> Handed {
         let lane = match &effect {
             Effect::Save(_)
             | Effect::Export(_)
             | Effect::ResolveMerge(_)
             | Effect::NewYear(_)
             | Effect::Identify
-            | Effect::FindMerges(_) => &self.io,
+            | Effect::FindMerges(_)
+            | Effect::SweepLeftovers(_) => &mut self.io,
             // The folder is open before the first journal is written.
-            Effect::Journal(_) | Effect::DiscardJournal(_) | Effect::OpenJournals => &self.journal,
-            Effect::CheckDisk(_) => &self.disk,
-            Effect::History { .. } | Effect::HistoryDiff { .. } => &self.history,
-            Effect::Redraw => return Some(effect),
+            Effect::Journal(_) | Effect::DiscardJournal(_) | Effect::OpenJournals => &mut self.journal,
+            Effect::CheckDisk(_) => &mut self.disk,
+            Effect::History { .. } | Effect::HistoryDiff { .. } => &mut self.history,
+            Effect::Redraw => return Handed::Redraw,
         };
-        // A lane whose thread died cannot do the work; the journal and the next save report it.
-        let _ = lane.send(effect);
-        None
+        match lane.send(effect) {
+            Ok(()) => Handed::Taken,
+            Err(effect) => {
+                let why = crate::i18n::worker::WorkerWords::NoThread.text(self.lang);
+                Handed::Failed(supervise::failed(*effect, &why, self.lang))
+            }
+        }
     }
 }
 
 fn lane(name: &str, env: Env, outbox: Outbox) -> Sender<Effect> {
     let (sender, receiver) = channel::<Effect>();
-    let spawned = std::thread::Builder::new().name(name.to_owned()).spawn(move || {
+    // Without the thread the receiver goes with the closure, and the first send says so.
+    let _ = std::thread::Builder::new().name(name.to_owned()).spawn(move || {
         for effect in receiver {
-            for action in perform(effect, &env) {
+            for action in supervise::perform_supervised(effect, &env) {
                 outbox(action);
             }
         }
     });
-    if spawned.is_err() {
-        // Without the thread, effects sent to this lane are dropped with the receiver.
-    }
     sender
 }
 
@@ -202,8 +242,64 @@ fn lane(name: &str, env: Env, outbox: Outbox) -> Sender<Effect> {
 pub fn settle(app: &mut App, effects: Vec<Effect>, env: &Env) {
     let mut queue: std::collections::VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {
-        for action in perform(effect, env) {
+        for action in supervise::perform_supervised(effect, env) {
             queue.extend(update(app, action));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A lane whose thread is gone, and cannot be started again.
+    fn dead() -> Lane {
+        Lane::new(Box::new(|| channel::<Effect>().0))
+    }
+
+    #[test]
+    fn work_no_thread_takes_comes_back_as_its_failed_outcome() {
+        let mut worker = Worker { io: dead(), journal: dead(), disk: dead(), history: dead(), lang: Lang::Ja };
+        let doc = hyoka_data::store::parse_document(include_str!("../../data/kamigyo/2008.yaml"))
+            .unwrap_or_else(|p| panic!("{p:?}"));
+        let job = crate::app::SaveJob {
+            file: 3,
+            path: "x.yaml".into(),
+            root: "x.yaml".into(),
+            base: doc.clone(),
+            base_digest: hyoka_data::store::TextDigest::of(""),
+            mine: doc,
+            user: "kumin01".into(),
+            reviewer: false,
+            resolve_merge: false,
+        };
+        let Handed::Failed(actions) = worker.run(Effect::Save(vec![job])) else { panic!("not taken") };
+        let [Action::Saved(report)] = &actions[..] else { panic!("{actions:?}") };
+        assert_eq!(report.file, 3);
+        let Err(hyoka_data::store::SaveError::Interrupted(why)) = &report.outcome else { panic!("{report:?}") };
+        assert!(why.contains("作業用のスレッドが動いていません"), "{why}");
+        assert!(
+            matches!(worker.run(Effect::Journal(Vec::new())), Handed::Failed(a) if matches!(a[..], [Action::JournalWritten(Some(_))]))
+        );
+        assert!(matches!(worker.run(Effect::Redraw), Handed::Redraw));
+    }
+
+    #[test]
+    fn a_lane_found_gone_is_started_again() {
+        let started = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let count = std::sync::Arc::clone(&started);
+        let keep = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let held = std::sync::Arc::clone(&keep);
+        // The first thread is gone at once; the second keeps its receiver.
+        let mut lane = Lane::new(Box::new(move || {
+            let (sender, receiver) = channel::<Effect>();
+            if count.fetch_add(1, std::sync::atomic::Ordering::SeqCst) > 0 {
+                held.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(receiver);
+            }
+            sender
+        }));
+        assert!(lane.send(Effect::Redraw).is_ok());
+        assert_eq!(started.load(std::sync::atomic::Ordering::SeqCst), 2);
+        assert_eq!(keep.lock().unwrap_or_else(std::sync::PoisonError::into_inner).len(), 1);
     }
 }

@@ -11,8 +11,14 @@ use hyoka_data::store::{FaultPlan, SaveRequest};
 pub fn save(job: SaveJob, now: DateTime<FixedOffset>, faults: &dyn FaultPlan) -> SaveReport {
     let mut mine = job.mine;
     stamp(&mut mine, &job.base, now, &job.user);
-    let request =
-        SaveRequest { path: &job.path, root: &job.root, base_digest: job.base_digest, base: &job.base, mine: &mine };
+    let request = SaveRequest {
+        path: &job.path,
+        root: &job.root,
+        base_digest: job.base_digest,
+        base: &job.base,
+        mine: &mine,
+        reviewer: job.reviewer,
+    };
     let outcome = hyoka_data::store::save(&request, faults);
     let stamp = std::fs::metadata(&job.path).ok().as_ref().and_then(disk_stamp);
     SaveReport { file: job.file, sent: mine, outcome, stamp }

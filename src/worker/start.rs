@@ -9,6 +9,7 @@ use super::journal::Journals;
 use crate::app::{Action, Identity, MergesWaiting};
 use crate::i18n::Lang;
 use crate::i18n::git::GitMsg;
+use crate::i18n::worker::WorkerWords;
 use hyoka_data::git::{Git, Repo, mark_resolved, pending_merge, recorded_merges};
 
 /// The login name, and whether the office's settings name it a reviewer.
@@ -22,19 +23,31 @@ pub fn identify(env: &Env) -> Action {
 }
 
 /// Opens this hyoka's journal folder (private to the user) and reads what hyokas that are gone
-/// left in it; or says why no journal can be kept.
-pub fn open_journals(env: &Env) -> Action {
+/// left in it, naming those that cannot be read; or says why no journal can be kept.
+pub fn open_journals(env: &Env) -> Vec<Action> {
     let Some(dir) = env.journal_dir.clone() else {
-        return Action::JournalsFound(Err("HOME / XDG_STATE_HOME".to_owned()));
+        return vec![Action::JournalsFound(Err("HOME / XDG_STATE_HOME".to_owned()))];
     };
     match Journals::open(dir.clone()) {
         Ok(journals) => {
-            let left = journals.left_behind();
+            let unreadable = journals.unreadable().into_iter().map(|(path, why)| {
+                let text = WorkerWords::JournalUnreadable { path: path.display().to_string(), why }.text(env.lang);
+                Action::Said { text, warning: true }
+            });
+            let mut actions: Vec<Action> = unreadable.collect();
+            actions.push(Action::JournalsFound(Ok(journals.left_behind())));
             *env.journals.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(journals);
-            Action::JournalsFound(Ok(left))
+            actions
         }
-        Err(e) => Action::JournalsFound(Err(format!("{}: {e}", dir.display()))),
+        Err(e) => vec![Action::JournalsFound(Err(format!("{}: {e}", dir.display())))],
     }
+}
+
+/// Takes away the temporary files that saves of hyokas now gone left beside the data files.
+pub fn sweep_leftovers(folders: &[PathBuf], lang: Lang) -> Vec<Action> {
+    let count: usize = folders.iter().map(|f| hyoka_data::store::remove_leftovers(f).len()).sum();
+    let text = WorkerWords::LeftoversRemoved { count }.text(lang);
+    if count > 0 { vec![Action::Said { text, warning: false }] } else { Vec::new() }
 }
 
 /// The files of `files` (canonical paths) whose merge stopped on fields both sides changed, with

@@ -39,7 +39,10 @@ fn check_one(check: DiskCheck) -> Option<DiskReport> {
         Err(e) => return Some(DiskReport { file: check.file, stamp: None, change: DiskChange::Gone(e.to_string()) }),
     };
     let stamp = disk_stamp(&metadata);
-    if stamp == check.stamp && !check.gone {
+    // A `git pull` that stopped may leave the file as it was (ours kept in the fields both sides
+    // changed): its merge driver's record is what says so.
+    let merge_news = !check.merge_known && hyoka_data::git::merge_recorded(&check.path);
+    if stamp == check.stamp && !check.gone && !merge_news {
         return None;
     }
     let broken = |problems: Vec<Problem>| DiskChange::Broken(LoadError { path: check.path.clone(), problems });
@@ -48,7 +51,11 @@ fn check_one(check: DiskCheck) -> Option<DiskReport> {
         Ok(bytes) => match decode(&bytes) {
             Err(problem) => broken(vec![problem]),
             Ok(text) => match parse_document(&text) {
-                Ok(doc) => DiskChange::Changed { doc, text },
+                Ok(doc) => {
+                    let merge =
+                        if check.merge_known { Vec::new() } else { hyoka_data::git::merge_waiting(&check.path) };
+                    DiskChange::Changed { doc, text, merge }
+                }
                 Err(problems) => broken(problems),
             },
         },
@@ -185,8 +192,10 @@ fn homes_of(path: &Path) -> Vec<PathBuf> {
     // The notification may name the folder as it was given or as the system resolves it.
     let resolved = std::fs::canonicalize(&own).ok();
     let target = std::fs::canonicalize(path).ok().and_then(|t| t.parent().map(Path::to_path_buf));
+    // git's own folder too: a merge that stops is seen there even when the file stays the same.
+    let git_dir = hyoka_data::git::git_dir_of(path).map(|(dir, _)| dir);
     let mut homes = vec![own];
-    for home in [resolved, target].into_iter().flatten() {
+    for home in [resolved, target, git_dir].into_iter().flatten() {
         if !homes.contains(&home) {
             homes.push(home);
         }
@@ -202,16 +211,18 @@ pub fn lane(outbox: Outbox, env: Env) -> Sender<Effect> {
         for effect in receiver {
             let actions = match effect {
                 Effect::CheckDisk(checks) => {
-                    watch.check(checks).into_iter().map(|report| Action::DiskChanged(Box::new(report))).collect()
+                    super::supervise::supervised(Effect::CheckDisk(Vec::new()), env.lang, || {
+                        watch.check(checks).into_iter().map(|report| Action::DiskChanged(Box::new(report))).collect()
+                    })
                 }
-                other => super::perform(other, &env),
+                other => super::supervise::perform_supervised(other, &env),
             };
             for action in actions {
                 outbox(action);
             }
         }
     });
-    // Without the thread, effects sent to this lane are dropped with the receiver, as for the others.
+    // Without the thread the receiver goes with the closure, and the first send says so.
     drop(spawned);
     sender
 }

@@ -80,3 +80,11 @@ pub fn journals(state: &Path) -> Vec<PathBuf> {
 pub fn journal_holding(state: &Path, text: &str) -> Option<PathBuf> {
     journals(state).into_iter().find(|j| fs::read_to_string(j).is_ok_and(|t| t.contains(text)))
 }
+
+/// hyoka as `user` (USER and LOGNAME of the process, as the login gives them), its first screen up.
+pub fn as_user(dir: &Path, user: &str) -> Tui {
+    let env = [("USER", PathBuf::from(user)), ("LOGNAME", PathBuf::from(user))];
+    let mut tui = Tui::spawn_with_env(dir, 30, 110, &[], &env);
+    tui.wait_ready();
+    tui
+}

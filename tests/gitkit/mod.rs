@@ -159,7 +159,14 @@ pub fn save_with(path: &Path, edit: impl FnOnce(&mut Document)) -> Document {
     let mut mine = base.clone();
     edit(&mut mine);
     match save(
-        &SaveRequest { path, root: path, base_digest: TextDigest::of(&text), base: &base, mine: &mine },
+        &SaveRequest {
+            path,
+            root: path,
+            base_digest: TextDigest::of(&text),
+            base: &base,
+            mine: &mine,
+            reviewer: false,
+        },
         &RealDisk,
     )
     .expect("the save works")
@@ -167,6 +174,7 @@ pub fn save_with(path: &Path, edit: impl FnOnce(&mut Document)) -> Document {
         Outcome::Saved(saved) => saved.doc,
         Outcome::Conflicted(c) => panic!("unexpected conflict: {:?}", c.conflicts),
         Outcome::Refused(r) => panic!("refused: {:?}", r.fields),
+        Outcome::Locked(l) => panic!("locked: {:?}", l.sections),
     }
 }
 
@@ -205,4 +213,24 @@ impl Sandbox {
         self.run_git(&top, &["reset", "-q", "--hard", "main"]);
         top
     }
+}
+
+/// The rows of a drawn buffer as text, each wide character once.
+pub fn rows_of(buffer: &ratatui::buffer::Buffer) -> Vec<String> {
+    (0..buffer.area.height)
+        .map(|y| {
+            let mut row = String::new();
+            let mut skip = 0;
+            for x in 0..buffer.area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let symbol = buffer[(x, y)].symbol();
+                skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+                row.push_str(symbol);
+            }
+            row
+        })
+        .collect()
 }

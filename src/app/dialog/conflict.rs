@@ -30,6 +30,9 @@ pub struct Conflict {
 pub enum Question {
     /// A field both sides changed, differently.
     Field(Box<FieldConflict>),
+    /// The same, where their side holds a reviewer's decision (an approval, a return) that this
+    /// login may not undo: only theirs can be kept.
+    Decided(Box<FieldConflict>),
     /// A section we changed that someone else removed or renamed: keep ours as a section of its
     /// own, or let it go.
     Gone { division: String, section: String, mine: Box<Section> },
@@ -38,14 +41,14 @@ pub enum Question {
 impl Question {
     pub fn field(&self) -> Option<&FieldConflict> {
         match self {
-            Question::Field(conflict) => Some(conflict),
+            Question::Field(conflict) | Question::Decided(conflict) => Some(conflict),
             Question::Gone { .. } => None,
         }
     }
 
     pub fn place(&self) -> (&str, &str) {
         match self {
-            Question::Field(c) => (&c.division, &c.section),
+            Question::Field(c) | Question::Decided(c) => (&c.division, &c.section),
             Question::Gone { division, section, .. } => (division, section),
         }
     }
@@ -71,6 +74,7 @@ impl Conflict {
         match (&self.combined, self.conflicts.get(self.index)) {
             (Some(_), _) => &[Context::Combined, Context::TextInput],
             (None, Some(Question::Gone { .. })) => &[Context::Gone],
+            (None, Some(Question::Decided(_))) => &[Context::Decided],
             (None, _) => &[Context::Conflict],
         }
     }
@@ -108,6 +112,8 @@ pub(in crate::app) fn handle(mut dialog: Box<Conflict>, app: &mut App, action: A
     // `index` is past the last question only once all are decided, and then the dialog is gone.
     let Some(question) = dialog.conflicts.get(dialog.index) else { return close() };
     match (action, question) {
+        // Not bound where their side is a reviewer's decision; the dialog says why.
+        (Action::Command(Command::KeepMine | Command::EditBoth), Question::Decided(_)) => {}
         (Action::Command(Command::KeepMine), _) => return decide(dialog, app, Choice::Mine),
         (Action::Command(Command::KeepTheirs), _) => return decide(dialog, app, Choice::Theirs),
         (Action::Command(Command::EditBoth), Question::Gone { .. }) => {
@@ -148,9 +154,10 @@ fn decide(mut dialog: Box<Conflict>, app: &mut App, choice: Choice) -> Handled<B
         if let Some(loaded) = entry.loaded_mut() {
             loaded.edit(|doc| apply(doc, question, choice.as_ref()));
         }
-        let (division, section) = question.place();
-        let field = question.field().map(|c| c.field);
-        let answered = Pending { division: division.to_owned(), section: section.to_owned(), field };
+        let answered = match question.field() {
+            Some(conflict) => Pending::of(conflict),
+            None => Pending::gone(question.place().0, question.place().1),
+        };
         entry.pending.retain(|p| *p != answered);
         let was_merge = entry.merge.len();
         entry.merge.retain(|c| {
@@ -173,11 +180,11 @@ fn decide(mut dialog: Box<Conflict>, app: &mut App, choice: Choice) -> Handled<B
 /// Puts one decision into the document.
 fn apply(doc: &mut hyoka_core::model::Document, question: &Question, choice: Option<&Choice>) {
     match (question, choice) {
-        (Question::Field(conflict), Some(choice)) => {
+        (Question::Field(conflict) | Question::Decided(conflict), Some(choice)) => {
             let Some(section) = doc.find_section_mut(&conflict.division, &conflict.section) else { return };
             match choice {
-                Choice::Mine => conflict.field.copy(&conflict.mine_section, section),
-                Choice::Theirs => conflict.field.copy(&conflict.theirs_section, section),
+                Choice::Mine => conflict.keep(&conflict.mine_section, section),
+                Choice::Theirs => conflict.keep(&conflict.theirs_section, section),
                 Choice::Combined(text) => set_combined(conflict.field, section, text),
             }
         }
@@ -266,6 +273,7 @@ mod tests {
             division: "区民部".into(),
             section: "総務課".into(),
             field: Field::Goals,
+            with: Vec::new(),
             mine: Field::Goals.text(&m),
             theirs: Field::Goals.text(&t),
             mine_section: m,

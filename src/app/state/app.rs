@@ -224,6 +224,11 @@ impl App {
     }
 
     /// Unsaved work exists, including text still open in the editor.
+    /// Questions a `git merge` left that are not decided yet: quitting asks first.
+    pub fn merge_questions(&self) -> usize {
+        self.files.iter().map(|f| f.merge.len()).sum()
+    }
+
     pub fn has_unsaved(&self) -> bool {
         let editing_changed = match &self.mode {
             Mode::Editing(editor) => editor.changed(self.section(editor.section)),

@@ -24,6 +24,7 @@ impl App {
     /// A section of the file whose clerks changed it while it waited for its reviewer or after it
     /// was approved (a colleague submitted it, or the reviewer approved it, while this clerk had
     /// unsaved work in it): such work is not saved, so that what the reviewer has is what stays.
+    /// The store asks the same of the file on disk, under its lock.
     pub fn locked_change(&self, file: usize) -> Option<(String, Status)> {
         if self.reviewer() {
             return None;
@@ -33,10 +34,7 @@ impl App {
             let now = loaded.doc().section(division, section)?;
             let division_name = &loaded.doc().divisions.get(division)?.name;
             let saved = loaded.saved().find_section(division_name, &now.name)?;
-            let mut without_status = now.clone();
-            Field::Status.copy(saved, &mut without_status);
-            (saved.status.locks_clerks() && !without_status.same_content(saved))
-                .then(|| (now.name.clone(), saved.status))
+            (!hyoka_data::store::clerk_may_write(saved, now)).then(|| (now.name.clone(), saved.status))
         })
     }
 

@@ -19,6 +19,25 @@ pub struct Pending {
     pub division: String,
     pub section: String,
     pub field: Option<Field>,
+    /// The fields that go with it (a status and the text one side submitted or approved).
+    pub with: Vec<Field>,
+}
+
+impl Pending {
+    /// The question a conflict leaves for the next save.
+    pub fn of(conflict: &hyoka_data::store::FieldConflict) -> Pending {
+        Pending {
+            division: conflict.division.clone(),
+            section: conflict.section.clone(),
+            field: Some(conflict.field),
+            with: conflict.with.clone(),
+        }
+    }
+
+    /// A section of ours gone on their side.
+    pub fn gone(division: &str, section: &str) -> Pending {
+        Pending { division: division.to_owned(), section: section.to_owned(), field: None, with: Vec::new() }
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -58,6 +58,10 @@ pub enum CycleMsg {
     /// The status is changed by submitting, approving and returning, never put back from history.
     StatusNotPutBack,
     StatusCannotCombine,
+    /// The save found the section submitted or approved on disk (under the lock): nothing written.
+    LockedOnDisk {
+        names: Vec<String>,
+    },
 }
 
 impl CycleMsg {
@@ -119,6 +123,14 @@ impl CycleMsg {
             }
             CycleMsg::YearFailed { why } => {
                 tr!(lang, "次の年度のファイルを作れませんでした: {why}", "Next year's file was not written: {why}")
+            }
+            CycleMsg::LockedOnDisk { names } => {
+                let names = names.join("、");
+                tr!(
+                    lang,
+                    "保存していません: {names} はこの間に提出または承認されました。変更は画面に残っています。差し戻されてから保存してください。",
+                    "Nothing saved: {names} was submitted or approved meanwhile. Your changes stay on screen; save them once it is returned."
+                )
             }
             CycleMsg::StatusCannotCombine => tr!(
                 lang,

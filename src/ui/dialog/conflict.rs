@@ -27,6 +27,15 @@ fn text_box(frame: &mut Frame, area: Rect, title: String, text: &str, style: Sty
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// A status with the text it covers, each field under its name.
+fn unit_text(
+    c: &hyoka_data::store::FieldConflict,
+    section: &hyoka_core::model::Section,
+    lang: crate::i18n::Lang,
+) -> String {
+    c.fields().map(|f| format!("【{}】{}", f.label(lang), f.text(section))).collect::<Vec<_>>().join("\n")
+}
+
 pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
     let lang = app.lang();
     let area = app.layout().dialog();
@@ -37,8 +46,18 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let (division, section) = question.place();
+    let fields =
+        |c: &hyoka_data::store::FieldConflict| c.fields().map(|f| f.label(lang)).collect::<Vec<_>>().join("・");
     let (place, explain) = match question {
-        Question::Field(c) => (format!("{division} › {section} › {}", c.field.label(lang)), Words::ConflictExplain),
+        Question::Field(c) if !c.with.is_empty() => {
+            (format!("{division} › {section} › {}", fields(c)), Words::UnitExplain)
+        }
+        Question::Field(c) => (format!("{division} › {section} › {}", fields(c)), Words::ConflictExplain),
+        Question::Decided(c) => {
+            let status = crate::i18n::cycle::status_name(c.theirs_section.status, lang).to_owned();
+            let submitted = c.theirs_section.status == hyoka_core::model::Status::Submitted;
+            (format!("{division} › {section} › {}", fields(c)), Words::DecidedExplain { status, submitted })
+        }
         Question::Gone { .. } => (format!("{division} › {section}"), Words::GoneExplain),
     };
     let explain = wrap(&explain.text(lang), usize::from(inner.width));
@@ -61,15 +80,22 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
             crate::ui::editor::draw_text(frame, text_area, textarea);
         }
         None => match question {
-            Question::Field(c) => {
+            Question::Field(c) | Question::Decided(c) => {
                 let who = match (&c.their_by, c.their_at) {
                     (Some(by), Some(at)) => format!("{by}, {}", moment(at, app.calendar(), lang)),
                     (Some(by), None) => by.clone(),
                     (None, Some(at)) => moment(at, app.calendar(), lang),
                     (None, None) => Words::Unknown.text(lang),
                 };
-                text_box(frame, mine, Words::Yours.text(lang), &c.mine, style::bold(), lang);
-                text_box(frame, theirs, Words::Theirs { who }.text(lang), &c.theirs, dim(), lang);
+                let (mine_text, theirs_text) = if c.with.is_empty() {
+                    (c.mine.clone(), c.theirs.clone())
+                } else {
+                    (unit_text(c, &c.mine_section, lang), unit_text(c, &c.theirs_section, lang))
+                };
+                let yours =
+                    if matches!(question, Question::Decided(_)) { Words::YoursNotOffered } else { Words::Yours };
+                text_box(frame, mine, yours.text(lang), &mine_text, style::bold(), lang);
+                text_box(frame, theirs, Words::Theirs { who }.text(lang), &theirs_text, dim(), lang);
             }
             Question::Gone { mine: section, .. } => {
                 // What would be kept: each field the section has, under its name.

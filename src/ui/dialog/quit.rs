@@ -11,7 +11,10 @@ use crate::ui::style::{self, block, w};
 use hyoka_core::text::display_width;
 
 pub fn draw(frame: &mut Frame, app: &App) {
-    let question = Words::QuitQuestion { sections: app.unsaved_sections().max(1) }.text(app.lang());
+    let question = match app.merge_questions() {
+        0 => Words::QuitQuestion { sections: app.unsaved_sections().max(1) }.text(app.lang()),
+        fields => Words::QuitMergeQuestion { fields }.text(app.lang()),
+    };
     let choices = app.keymap().hints(contexts(app), app.lang());
     let width = u16::try_from(display_width(&question).max(display_width(&choices)) + 4).unwrap_or(u16::MAX);
     let area = centered(frame.area(), width, 5);

@@ -26,6 +26,7 @@ impl HeadField {
             HeadField::Stage => lang.pick("年度の段階", "stage"),
             HeadField::Checkpoint => lang.pick("取組状況の時点", "checkpoint"),
             HeadField::Preface => lang.pick("前書き", "preface"),
+            HeadField::Notes => lang.pick("表の下の注記", "notes under the table"),
             HeadField::Scale => lang.pick("目標達成度の段階", "rating scale"),
         }
     }

@@ -153,18 +153,35 @@ pub enum HeadField {
     Stage,
     Checkpoint,
     Preface,
+    /// The lines under the published table (`notes:`).
+    Notes,
     Scale,
 }
 
 impl HeadField {
-    pub const ALL: [HeadField; 6] = [
+    /// In the order of the file.
+    pub const ALL: [HeadField; 7] = [
         HeadField::Organization,
         HeadField::FiscalYear,
         HeadField::Stage,
         HeadField::Checkpoint,
         HeadField::Preface,
+        HeadField::Notes,
         HeadField::Scale,
     ];
+
+    /// The key in a data file.
+    pub fn key(self) -> &'static str {
+        match self {
+            HeadField::Organization => "organization",
+            HeadField::FiscalYear => "fiscal_year",
+            HeadField::Stage => "stage",
+            HeadField::Checkpoint => "checkpoint",
+            HeadField::Preface => "preface",
+            HeadField::Notes => "notes",
+            HeadField::Scale => "scale",
+        }
+    }
 
     /// Whether the two documents hold the same value here.
     pub fn equal(self, a: &Document, b: &Document) -> bool {
@@ -174,6 +191,7 @@ impl HeadField {
             HeadField::Stage => a.stage == b.stage,
             HeadField::Checkpoint => a.checkpoint == b.checkpoint,
             HeadField::Preface => a.preface == b.preface,
+            HeadField::Notes => a.notes == b.notes,
             HeadField::Scale => a.scale == b.scale,
         }
     }
@@ -186,6 +204,7 @@ impl HeadField {
             HeadField::Stage => to.stage = from.stage,
             HeadField::Checkpoint => to.checkpoint = from.checkpoint,
             HeadField::Preface => to.preface.clone_from(&from.preface),
+            HeadField::Notes => to.notes.clone_from(&from.notes),
             HeadField::Scale => to.scale.clone_from(&from.scale),
         }
     }

@@ -135,6 +135,17 @@ impl Document {
     pub fn grade(&self, mark: &str) -> Option<Grade> {
         self.scale().iter().find(|g| g.mark == mark).cloned()
     }
+
+    /// Equal in everything written, ignoring who saved each section and when.
+    pub fn same_content(&self, other: &Document) -> bool {
+        HeadField::ALL.iter().all(|h| h.equal(self, other))
+            && self.divisions.len() == other.divisions.len()
+            && self.divisions.iter().zip(&other.divisions).all(|(a, b)| {
+                a.name == b.name
+                    && a.sections.len() == b.sections.len()
+                    && a.sections.iter().zip(&b.sections).all(|(x, y)| x.same_content(y))
+            })
+    }
 }
 
 impl Section {
@@ -187,6 +198,25 @@ mod tests {
         assert_eq!(section.empty_fields(), vec![Field::Goals, Field::Rating, Field::Reflection]);
         section.goals.push("  ".into());
         assert!(section.empty_fields().contains(&Field::Goals));
+    }
+
+    #[test]
+    fn a_document_is_the_same_whatever_its_stamps() {
+        let a = Document {
+            organization: "上京区役所".into(),
+            fiscal_year: 2008,
+            stage: None,
+            checkpoint: None,
+            preface: None,
+            notes: None,
+            scale: None,
+            divisions: vec![Division { name: "区民部".into(), sections: vec![Section::new("総務課")] }],
+        };
+        let mut b = a.clone();
+        b.divisions[0].sections[0].updated_by = Some("tanaka".into());
+        assert!(a.same_content(&b));
+        b.notes = Some("※".into());
+        assert!(!a.same_content(&b));
     }
 
     #[test]

@@ -108,6 +108,9 @@ pub enum ProblemKind {
     },
     /// Written out and read back, a value would not be the same (a save refuses it).
     NotKept,
+    /// A value of the file's head someone else changed to another value meanwhile (a save
+    /// refuses it once, so that a person sees it).
+    BothChanged,
 }
 
 /// What a value should have been, in words a clerk knows.

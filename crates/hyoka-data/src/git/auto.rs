@@ -100,8 +100,11 @@ impl CommitReport {
     /// What the status line says, or nothing (commits off, said before; nothing to commit).
     pub fn message(&self, lang: Lang) -> Option<String> {
         let text = match self {
-            CommitReport::Done { outcome: CommitOutcome::Committed { id, subject }, .. } => {
+            CommitReport::Done { outcome: CommitOutcome::Committed { id, subject, detached: false }, .. } => {
                 GitMsg::Committed { id: id.get(..7).unwrap_or(id), subject }.text(lang)
+            }
+            CommitReport::Done { outcome: CommitOutcome::Committed { id, subject, detached: true }, .. } => {
+                GitMsg::CommittedDetached { id: id.get(..7).unwrap_or(id), subject }.text(lang)
             }
             CommitReport::Done { outcome: CommitOutcome::NothingToCommit, .. } => return None,
             CommitReport::Done { outcome: CommitOutcome::HookRefused { output }, .. } => {
@@ -120,9 +123,12 @@ impl CommitReport {
     /// Whether the message is a warning (the save stands, but the commit did not happen).
     pub fn is_warning(&self) -> bool {
         match self {
-            CommitReport::Done { outcome, .. } => {
-                matches!(outcome, CommitOutcome::HookRefused { .. } | CommitOutcome::Busy(_))
-            }
+            CommitReport::Done { outcome, .. } => matches!(
+                outcome,
+                CommitOutcome::HookRefused { .. }
+                    | CommitOutcome::Busy(_)
+                    | CommitOutcome::Committed { detached: true, .. }
+            ),
             CommitReport::Off { .. } => false,
             CommitReport::Failed(_) => true,
         }

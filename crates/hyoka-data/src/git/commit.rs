@@ -24,13 +24,13 @@ pub enum CommitOutcome {
     Committed {
         id: String,
         subject: String,
+        /// HEAD is on no branch: a later `git checkout` of a branch leaves this commit behind.
+        detached: bool,
     },
     /// The saved files are exactly what git already has (or are ignored by git).
     NothingToCommit,
     /// A hook (`pre-commit`, `commit-msg`) refused; `output` is what it printed.
-    HookRefused {
-        output: String,
-    },
+    HookRefused { output: String },
     /// git is in the middle of something during which a commit of single files is refused.
     Busy(Operation),
 }
@@ -83,7 +83,9 @@ fn commit_changed(repo: &Repo, changed: &[PathBuf], message: &str, login: &str) 
     if output.status.success() {
         let id = String::from_utf8_lossy(first_line(&repo.run(["rev-parse", "HEAD"])?)).into_owned();
         let subject = message.lines().next().unwrap_or_default().to_owned();
-        return Ok(CommitOutcome::Committed { id, subject });
+        let on_branch = repo.git().command(repo.top()).args(["symbolic-ref", "-q", "HEAD"]).output();
+        let detached = on_branch.map_err(|source| GitError::Spawn { source })?.status.code() == Some(1);
+        return Ok(CommitOutcome::Committed { id, subject, detached });
     }
     // A refusing hook makes git exit with 1 and print only what the hook printed; git's own
     // failures exit with 128 and explain themselves ("fatal: …").

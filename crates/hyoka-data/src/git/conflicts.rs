@@ -95,7 +95,7 @@ pub fn pending_merge(repo: &Repo, file: &Path) -> Result<Option<PendingMerge>, G
         .filter(|c| {
             let now = doc.find_section(&c.division, &c.section);
             let then = written.find_section(&c.division, &c.section);
-            now.zip(then).is_some_and(|(now, then)| c.field.equal(now, then))
+            now.zip(then).is_some_and(|(now, then)| c.agree(now, then))
         })
         .collect();
     Ok(Some(PendingMerge { path: file.to_path_buf(), conflicts, doc, text }))
@@ -146,10 +146,57 @@ fn read_record(repo: &Repo, relative: &Path) -> Result<Option<MergeRecord>, GitE
 /// `.git/hyoka/merges/<hash of the path>`: per work tree (linked work trees merge on their own),
 /// named by a hash that stays the same across hyoka versions (FNV-1a), so any hyoka finds it.
 fn record_dir(repo: &Repo, relative: &Path) -> Result<PathBuf, GitError> {
+    Ok(repo.git_path("hyoka/merges")?.join(record_name(relative)))
+}
+
+fn record_name(relative: &Path) -> String {
     let hash = relative
         .as_os_str()
         .as_bytes()
         .iter()
         .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3));
-    Ok(repo.git_path("hyoka/merges")?.join(format!("{hash:016x}")))
+    format!("{hash:016x}")
+}
+
+/// The git folder of the work tree holding `file`, found on the file system alone (no git run):
+/// a `.git` folder above it, or the folder a `.git` file names (a linked work tree). With the
+/// work tree's top. For what is looked at twice a second.
+pub fn git_dir_of(file: &Path) -> Option<(PathBuf, PathBuf)> {
+    let file = std::fs::canonicalize(file).ok()?;
+    for top in file.ancestors().skip(1) {
+        let dot_git = top.join(".git");
+        let Ok(metadata) = std::fs::metadata(&dot_git) else { continue };
+        if metadata.is_dir() {
+            return Some((dot_git, top.to_path_buf()));
+        }
+        let text = std::fs::read_to_string(&dot_git).ok()?;
+        let named = PathBuf::from(text.strip_prefix("gitdir:")?.trim());
+        return Some((top.join(named), top.to_path_buf()));
+    }
+    None
+}
+
+/// Whether the merge driver left a record for `file`, looked up on the file system alone.
+pub fn merge_recorded(file: &Path) -> bool {
+    let Some((git_dir, top)) = git_dir_of(file) else { return false };
+    let Some(relative) =
+        std::fs::canonicalize(file).ok().and_then(|f| f.strip_prefix(&top).ok().map(Path::to_path_buf))
+    else {
+        return false;
+    };
+    git_dir.join("hyoka/merges").join(record_name(&relative)).join("path").exists()
+}
+
+/// The questions a `git merge` or `git pull` left in `file` for hyoka, looked up from the file
+/// alone: what an open hyoka asks when the file changes under it. Empty outside a git work tree,
+/// without git, or when nothing waits.
+pub fn merge_waiting(file: &Path) -> Vec<FieldConflict> {
+    let Some(git) = super::run::Git::find() else { return Vec::new() };
+    let Ok(repo) = Repo::discover(&git, file) else { return Vec::new() };
+    let Ok(canonical) = std::fs::canonicalize(file) else { return Vec::new() };
+    match recorded_merges(&repo) {
+        Ok(recorded) if recorded.contains(&canonical) => {}
+        _ => return Vec::new(),
+    }
+    pending_merge(&repo, &canonical).ok().flatten().map(|p| p.conflicts).unwrap_or_default()
 }

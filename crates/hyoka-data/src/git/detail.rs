@@ -24,6 +24,11 @@ pub struct SectionDiff {
     pub before: Option<Section>,
     pub after: Option<Section>,
     pub fields: Vec<FieldDiff>,
+    /// What the section is called now (followed through the renames of newer commits); `None`
+    /// when a newer commit removed it. A value is put back only into this section.
+    pub current: Option<(String, String)>,
+    /// Where it was before this commit, when the commit renamed it.
+    pub renamed_from: Option<(String, String)>,
 }
 
 /// A value of the file's head before and after a commit, as text.
@@ -43,23 +48,36 @@ pub struct CommitDiff {
 }
 
 impl FileHistory {
-    /// What the commit of entry `entry` changed in one section; `None` when the entry is not
-    /// examined yet or did not touch the section.
+    /// What the commit of entry `entry` changed in the section called (division, section) now,
+    /// followed back through its renames; `None` when the entry is not examined yet or did not
+    /// touch the section. The diff names the section as it is called now.
     pub fn section_diff(&self, entry: usize, division: &str, section: &str) -> Option<SectionDiff> {
+        let (d, s) = self.trail(division, section).get(entry).cloned().flatten()?;
+        let mut diff = self.diff_at(entry, &d, &s)?;
+        (diff.division, diff.section) = (division.to_owned(), section.to_owned());
+        diff.current = Some((division.to_owned(), section.to_owned()));
+        Some(diff)
+    }
+
+    /// What the commit changed in the section called (division, section) in its version.
+    fn diff_at(&self, entry: usize, division: &str, section: &str) -> Option<SectionDiff> {
         let changes = &self.entries().get(entry)?.changes;
         let (before, after) = self.versions(entry)?;
         let mut fields = Vec::new();
+        let mut renamed_from = None;
         for change in changes.iter().filter(|c| c.section() == Some((division, section))) {
             match change {
                 Change::Field { field, .. } => fields.push(*field),
                 Change::Added { .. } | Change::Removed { .. } => fields.extend(Field::ALL),
+                Change::Renamed { from, .. } => renamed_from = Some(from.clone()),
                 Change::Head(_) => {}
             }
         }
-        if fields.is_empty() {
+        if fields.is_empty() && renamed_from.is_none() {
             return None;
         }
-        let before = before.and_then(|d| d.find_section(division, section)).cloned();
+        let (old_division, old_section) = renamed_from.as_ref().map_or((division, section), |(d, s)| (d, s));
+        let before = before.and_then(|d| d.find_section(old_division, old_section)).cloned();
         let after = after.and_then(|d| d.find_section(division, section)).cloned();
         let text = |s: &Option<Section>, f: Field| s.as_ref().map(|s| f.text(s)).unwrap_or_default();
         let fields = fields
@@ -70,7 +88,9 @@ impl FileHistory {
             })
             .filter(|d| d.before != d.after)
             .collect();
-        Some(SectionDiff { division: division.to_owned(), section: section.to_owned(), before, after, fields })
+        let current = self.name_now(entry, division, section);
+        let (division, section) = (division.to_owned(), section.to_owned());
+        Some(SectionDiff { division, section, before, after, fields, current, renamed_from })
     }
 
     /// Everything the commit of entry `entry` changed: the head, then each section touched.
@@ -87,7 +107,7 @@ impl FileHistory {
                 }
                 (_, Some((division, section))) => {
                     if !diff.sections.iter().any(|s| s.division == division && s.section == section)
-                        && let Some(s) = self.section_diff(entry, division, section)
+                        && let Some(s) = self.diff_at(entry, division, section)
                     {
                         diff.sections.push(s);
                     }
@@ -109,6 +129,7 @@ fn head_text(field: HeadField, doc: &Document) -> String {
         HeadField::Stage => doc.stage.map(|s| s.key().to_owned()).unwrap_or_default(),
         HeadField::Checkpoint => doc.checkpoint.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
         HeadField::Preface => doc.preface.clone().unwrap_or_default(),
+        HeadField::Notes => doc.notes.clone().unwrap_or_default(),
         HeadField::Scale => doc
             .scale
             .as_ref()

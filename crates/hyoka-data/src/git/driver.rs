@@ -2,26 +2,28 @@
 
 use super::changes::HeadField;
 use crate::store::Describe;
-use crate::store::{FieldConflict, emit_document, merge, parse_document};
+use crate::store::{FieldConflict, LayoutLoss, merge, parse_document, rewrite_explained};
 use hyoka_core::model::Document;
 
 /// What the field-level merge of three versions gives.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MergeResult {
-    /// Every change merged. `revived` names sections one side removed and the other changed: kept.
-    Clean { text: String, revived: Vec<String> },
+    /// Every change merged. `revived` names sections the other side removed and this side changed,
+    /// `kept` those this side removed and the other changed: kept either way, and said.
+    Clean { text: String, revived: Vec<String>, kept: Vec<String>, layout_lost: Option<LayoutLoss> },
     /// Fields changed differently on both sides. `text` is valid YAML holding every merged change
     /// and, in the conflicting fields, *mine* (this work tree's side), so that a file committed
     /// as it stands loses nothing of ours and theirs is in the record and in git.
-    Conflicted { text: String, conflicts: Vec<FieldConflict>, revived: Vec<String> },
+    Conflicted { text: String, conflicts: Vec<FieldConflict>, revived: Vec<String>, kept: Vec<String> },
     /// Not for hyoka to merge: a version is no data file hyoka can read, or a value of the head
-    /// (organisation, year, checkpoint, preface, scale) changed on both sides. git's own line
-    /// merge applies, with its markers, for a person to settle by hand.
+    /// (organisation, year, checkpoint, preface, notes, scale) changed on both sides. git's own
+    /// line merge applies, with its markers, for a person to settle by hand.
     NotMine { why: String },
 }
 
 /// Merges `mine` and `theirs`, both changed from `base`. An empty `base` is a file both sides
-/// added: every section is then as if new on both.
+/// added: every section is then as if new on both. The result is written into `mine`'s text as a
+/// save writes into the file on disk: our comments and layout stay.
 pub fn merge_texts(base: &str, mine: &str, theirs: &str) -> MergeResult {
     let parse = |text: &str, side: &str| {
         parse_document(text).map_err(|problems| {
@@ -45,34 +47,22 @@ pub fn merge_texts(base: &str, mine: &str, theirs: &str) -> MergeResult {
         }
     };
     let merged = merge(&base_doc, &mine_doc, &theirs_doc);
-    let mut doc = merged.doc;
-    for head in HeadField::ALL {
-        let (mine_changed, theirs_changed) = (!head.equal(&base_doc, &mine_doc), !head.equal(&base_doc, &theirs_doc));
-        if mine_changed && theirs_changed && !head.equal(&mine_doc, &theirs_doc) {
-            return MergeResult::NotMine { why: format!("{head:?} changed on both sides") };
-        }
-        // The store's merge keeps theirs for a value of the head only we changed (the screen
-        // never edits them); a branch that did is not to be undone by merging it.
-        if mine_changed && !theirs_changed {
-            head.copy(&mine_doc, &mut doc);
-        }
+    if let Some(head) = merged.head.first() {
+        return MergeResult::NotMine { why: format!("{} changed on both sides", head.key()) };
     }
+    let mut doc = merged.doc;
     for conflict in &merged.conflicts {
         if let Some(section) = doc.find_section_mut(&conflict.division, &conflict.section) {
-            conflict.field.copy(&conflict.mine_section, section);
+            conflict.keep(&conflict.mine_section, section);
         }
     }
-    // A side that already holds the result keeps its bytes (comments, hand layout).
-    let text = if doc == mine_doc {
-        mine.to_owned()
-    } else if doc == theirs_doc {
-        theirs.to_owned()
-    } else {
-        emit_document(&doc)
-    };
+    // The result goes into our text as a save would put it there: our comments and layout stay
+    // (also where the result is all theirs), and only what changed is written anew.
+    let (text, layout_lost) = rewrite_explained(Some((mine, &mine_doc)), &doc);
+    let (revived, kept) = (merged.revived, merged.kept);
     if merged.conflicts.is_empty() {
-        MergeResult::Clean { text, revived: merged.revived }
+        MergeResult::Clean { text, revived, kept, layout_lost }
     } else {
-        MergeResult::Conflicted { text, conflicts: merged.conflicts, revived: merged.revived }
+        MergeResult::Conflicted { text, conflicts: merged.conflicts, revived, kept }
     }
 }

@@ -1,6 +1,7 @@
 //! The history of a data file and of one section in it: `git log` read once, old versions read
 //! through one `git cat-file --batch` and parsed only as far as the view has asked, then kept.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt as _;
@@ -45,19 +46,6 @@ pub struct Entry {
 pub enum Scope {
     File,
     Section { division: String, section: String },
-}
-
-impl Scope {
-    /// Whether the entry belongs in the view (an unreadable version belongs in every view).
-    pub fn matches(&self, entry: &Entry) -> bool {
-        match self {
-            Scope::File => true,
-            Scope::Section { division, section } => {
-                entry.unreadable
-                    || entry.changes.iter().any(|c| c.section() == Some((division.as_str(), section.as_str())))
-            }
-        }
-    }
 }
 
 /// The file as it was in one commit.
@@ -143,10 +131,68 @@ impl FileHistory {
         &self.entries
     }
 
-    /// The entries so far that belong in `scope`, with their index in [`FileHistory::entries`].
-    pub fn entries_for(&self, scope: &Scope) -> impl Iterator<Item = (usize, &Entry)> + '_ {
-        let scope = scope.clone();
-        self.entries.iter().enumerate().filter(move |(_, e)| scope.matches(e))
+    /// The entries so far that belong in `scope`, with their index in [`FileHistory::entries`]. A
+    /// section is followed back through its renames, and its entries name it as it is called now;
+    /// the commits of another section that had its name before it are not its own. (A version
+    /// that does not parse belongs in every view.)
+    pub fn entries_for(&self, scope: &Scope) -> impl Iterator<Item = (usize, Cow<'_, Entry>)> + '_ {
+        let (now, trail) = match scope {
+            Scope::File => (None, Vec::new()),
+            Scope::Section { division, section } => {
+                (Some((division.clone(), section.clone())), self.trail(division, section))
+            }
+        };
+        self.entries.iter().enumerate().filter_map(move |(i, entry)| {
+            let Some((division, section)) = &now else { return Some((i, Cow::Borrowed(entry))) };
+            let here = trail.get(i).cloned().flatten();
+            let then = here.as_ref().map(|(d, s)| (d.as_str(), s.as_str()));
+            let touched = then.is_some() && entry.changes.iter().any(|c| c.section() == then);
+            if !(touched || entry.unreadable) {
+                return None;
+            }
+            match then {
+                Some(then) if then != (division.as_str(), section.as_str()) => {
+                    let changes = entry.changes.iter().map(|c| c.named(then, (division, section))).collect();
+                    Some((i, Cow::Owned(Entry { changes, ..entry.clone() })))
+                }
+                _ => Some((i, Cow::Borrowed(entry))),
+            }
+        })
+    }
+
+    /// Where the section named (division, section) now stood after each examined commit, newest
+    /// first: followed back through its renames, and `None` before the commit that added it.
+    pub(super) fn trail(&self, division: &str, section: &str) -> Vec<Option<(String, String)>> {
+        let mut name = Some((division.to_owned(), section.to_owned()));
+        let mut trail = Vec::with_capacity(self.entries.len());
+        for entry in &self.entries {
+            trail.push(name.clone());
+            let Some((d, s)) = name.clone() else { continue };
+            let here = Some((d.as_str(), s.as_str()));
+            let mine = || entry.changes.iter().filter(|c| c.section() == here);
+            if let Some((from_d, from_s)) = mine().find_map(Change::renamed_from) {
+                name = Some((from_d.to_owned(), from_s.to_owned()));
+            } else if mine().any(|c| matches!(c, Change::Added { .. })) {
+                name = None;
+            }
+        }
+        trail
+    }
+
+    /// What the section named (division, section) after the commit of `entry` is called now:
+    /// followed forward through the renames of the newer commits; `None` when one removed it.
+    pub(super) fn name_now(&self, entry: usize, division: &str, section: &str) -> Option<(String, String)> {
+        let mut name = (division.to_owned(), section.to_owned());
+        for newer in self.entries.get(..entry)?.iter().rev() {
+            let here = Some((name.0.as_str(), name.1.as_str()));
+            let renamed = newer.changes.iter().find(|c| c.renamed_from() == here).and_then(Change::section);
+            if let Some((d, s)) = renamed {
+                name = (d.to_owned(), s.to_owned());
+            } else if newer.changes.iter().any(|c| matches!(c, Change::Removed { .. }) && c.section() == here) {
+                return None;
+            }
+        }
+        Some(name)
     }
 
     /// Looks into up to `budget` more commits; returns how many it did (0 when complete). The

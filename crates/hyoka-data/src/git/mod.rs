@@ -27,8 +27,8 @@ pub use auto::{AutoCommit, CommitReport, commit_saved};
 pub use changes::{Change, HeadField, change_lines, changes, commit_message};
 pub use commit::{CommitOutcome, commit_files, message_for};
 pub use conflicts::{
-    MergeRecord, PendingMerge, Resolved, forget_conflicts, mark_resolved, pending_merge, record_conflicts,
-    recorded_merges,
+    MergeRecord, PendingMerge, Resolved, forget_conflicts, git_dir_of, mark_resolved, merge_recorded, merge_waiting,
+    pending_merge, record_conflicts, recorded_merges,
 };
 pub use detail::{CommitDiff, FieldDiff, HeadDiff, SectionDiff};
 pub use diff::{DiffSpan, SpanKind, char_diff};

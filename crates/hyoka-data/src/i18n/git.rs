@@ -11,9 +11,11 @@ pub enum GitMsg<'a> {
     NewFile { title: &'a str },
     SectionAdded,
     SectionRemoved,
+    SectionRenamed { from: &'a str },
     AndMore { first: &'a str, more: usize },
     LayoutOnly { files: &'a str },
     Committed { id: &'a str, subject: &'a str },
+    CommittedDetached { id: &'a str, subject: &'a str },
     HookRefused { output: &'a str },
     Busy { operation: Operation },
     CommitsOff { why: &'a str },
@@ -23,6 +25,8 @@ pub enum GitMsg<'a> {
     DriverConflicts { path: &'a str, fields: &'a str },
     DriverFallback { path: &'a str, why: &'a str },
     DriverRevived { path: &'a str, sections: &'a str },
+    DriverKept { path: &'a str, sections: &'a str },
+    DriverLayout { path: &'a str, why: crate::store::LayoutLoss },
     DriverCannot { why: &'a str },
     Setup { what: SetupPart, step: Step, place: &'a str },
     SetupForeignHook { hook: &'a Path, command: &'a str },
@@ -43,11 +47,17 @@ impl GitMsg<'_> {
             GitMsg::NewFile { title } => tr!(lang, "{title}: 新規作成", "{title}: new file"),
             GitMsg::SectionAdded => tr!(lang, "課を追加", "section added"),
             GitMsg::SectionRemoved => tr!(lang, "課を削除", "section removed"),
+            GitMsg::SectionRenamed { from } => tr!(lang, "名前を変更（元は {from}）", "renamed (was {from})"),
             GitMsg::AndMore { first, more } => tr!(lang, "{first} ほか{more}件", "{first} and {more} more"),
             GitMsg::LayoutOnly { files } => tr!(lang, "{files}: 書式のみの変更", "{files}: layout only"),
             GitMsg::Committed { id, subject } => {
                 tr!(lang, "コミットしました（{id}）: {subject}", "committed {id}: {subject}")
             }
+            GitMsg::CommittedDetached { id, subject } => tr!(
+                lang,
+                "注意: どのブランチにもいない状態（detached HEAD）でコミットしました（{id}）。ブランチに切り替えるとこのコミットは置き去りになります。残すには git switch -c 新しいブランチ名 を実行してください（後からなら git branch 新しいブランチ名 {id}）。内容: {subject}",
+                "Note: committed {id} on no branch (detached HEAD): checking out a branch leaves this commit behind. To keep it, run git switch -c NEW-BRANCH (or later: git branch NEW-BRANCH {id}). It holds: {subject}"
+            ),
             GitMsg::HookRefused { output } => tr!(
                 lang,
                 "保存しましたが、git のフックがコミットを断りました（保存した内容はそのままです）: {output}",
@@ -91,9 +101,22 @@ impl GitMsg<'_> {
             ),
             GitMsg::DriverRevived { path, sections } => tr!(
                 lang,
-                "hyoka: {path}: 一方で削除され、もう一方で変更された課を残しました: {sections}",
-                "hyoka: {path}: sections removed on one side and changed on the other were kept: {sections}"
+                "hyoka: {path}: 相手の側で削除され、こちらで変更された課を、こちらの変更ごと残しました: {sections}。要らなければ hyoka で削除してください。",
+                "hyoka: {path}: sections removed on the other side but changed on this side were kept, with this side's changes: {sections}. Remove them in hyoka if they are not wanted."
             ),
+            GitMsg::DriverKept { path, sections } => tr!(
+                lang,
+                "hyoka: {path}: こちらで削除し、相手の側で変更された課を、相手の変更ごと残しました: {sections}。要らなければ hyoka で削除してください。",
+                "hyoka: {path}: sections removed on this side but changed on the other were kept, with the other side's changes: {sections}. Remove them in hyoka if they are not wanted."
+            ),
+            GitMsg::DriverLayout { path, why } => {
+                let why = crate::i18n::store::layout_loss(*why, lang);
+                tr!(
+                    lang,
+                    "hyoka: {path}: {why}コメントや書き方は保てず、hyoka の形で書きました。",
+                    "hyoka: {path}: {why} its comments and layout could not be kept; it was written in hyoka's layout."
+                )
+            }
             GitMsg::DriverCannot { why } => {
                 tr!(lang, "hyoka merge-driver: マージできません: {why}", "hyoka merge-driver: cannot merge: {why}")
             }

@@ -170,6 +170,11 @@ pub fn problem(kind: &ProblemKind, lang: Lang) -> String {
             "この値は書き出して読み直すと同じになりません。値を確かめてください。",
             "written out and read back, this value would not be the same; check it."
         ),
+        ProblemKind::BothChanged => tr!(
+            lang,
+            "他の人が同時に別の値に変えました。自分の値のままでよければ、もう一度 Ctrl-S を押してください。",
+            "someone else changed it to another value meanwhile; if yours is right, press Ctrl-S again."
+        ),
     }
 }
 
@@ -196,6 +201,7 @@ pub enum SaveMsg<'a> {
     LinkOutside { target: &'a Path },
     Refused { fields: String },
     Io { why: String },
+    Interrupted { why: String },
 }
 
 impl SaveMsg<'_> {
@@ -241,6 +247,11 @@ impl SaveMsg<'_> {
                 lang,
                 "{path} は保存していません。書き込むと読み込めなくなる項目があります: {fields}。その項目を直してから、もう一度 Ctrl-S を押してください。",
                 "{path} was not saved: these fields would make it unreadable: {fields}. Correct them, then press Ctrl-S again."
+            ),
+            SaveMsg::Interrupted { why } => tr!(
+                lang,
+                "{path} の保存が途中で止まりました（hyoka の内部の誤り: {why}）。ファイルは元のままで、変更は画面と作業の控えに残っています。もう一度 Ctrl-S を押してください。繰り返すときは管理者に知らせてください。",
+                "saving {path} stopped half-way (an error inside hyoka: {why}). The file is as it was; your changes are on screen and in the journal. Press Ctrl-S again; if it happens again, tell your administrator."
             ),
             SaveMsg::Io { why } => tr!(
                 lang,
@@ -291,5 +302,21 @@ impl SettingsMsg<'_> {
                 "calendar: 「{value}」は使えません。era（和暦）か western（西暦）にしてください / use era or western"
             ),
         }
+    }
+}
+
+/// Why a file's own layout could not be kept, as the start of a sentence.
+pub fn layout_loss(why: crate::store::LayoutLoss, lang: Lang) -> String {
+    match why {
+        crate::store::LayoutLoss::Anchors => tr!(
+            lang,
+            "このファイルはアンカーや別名・タグ（&、*、!）を使っているため、",
+            "the file uses anchors, aliases or tags (&, *, !), so"
+        ),
+        crate::store::LayoutLoss::NotUnderstood => tr!(
+            lang,
+            "このファイルの書き方（複数の文書など）は hyoka が部分的には書き換えられないため、",
+            "hyoka cannot rewrite part of this file's layout (several documents, say), so"
+        ),
     }
 }

@@ -226,6 +226,10 @@ pub trait FaultPlan {
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
         fs::rename(from, to)
     }
+
+    /// Between a save's start and its lock: nothing on the real disk. A test writes here what
+    /// another clerk saves meanwhile, so that the order is the test's and not the scheduler's.
+    fn before_lock(&self, _data_file: &Path) {}
 }
 
 /// No injected faults: what hyoka uses outside tests.

@@ -67,6 +67,17 @@ pub(crate) fn read(text: &str) -> Option<Layout> {
     Some(Layout { root, comments })
 }
 
+/// Whether the text uses anchors, aliases or tags, which a splice leaves alone.
+pub(crate) fn has_anchors(text: &str) -> bool {
+    Parser::new_from_str(text).filter_map(Result::ok).any(|(event, _)| match event {
+        Event::Alias(_) | Event::UnresolvedAlias(_) | Event::Anchor(..) => true,
+        Event::Scalar(_, _, _, Some(_)) | Event::SequenceStart(_, _, Some(_)) | Event::MappingStart(_, _, Some(_)) => {
+            true
+        }
+        other => other.anchor_id().is_some(),
+    })
+}
+
 struct Cursor<'t> {
     text: &'t str,
     events: std::vec::IntoIter<(Event<'t>, Range<usize>)>,
@@ -88,8 +99,11 @@ impl Cursor<'_> {
                 let mut end = range.end;
                 let mut start = range.start;
                 if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
-                    end = block_end(self.text, range.clone())?;
                     start = block_header(self.text, range.start)?;
+                    // `|+` keeps its trailing blank lines: they are its own, and go with it.
+                    let header = self.text.get(start..line_end(self.text, start))?;
+                    let keep = header.split(" #").next().unwrap_or(header).contains('+');
+                    end = block_end(self.text, range.clone(), keep)?;
                 }
                 Some(Node { start, end, kind: Kind::Scalar(value.into_owned()) })
             }
@@ -146,8 +160,9 @@ impl Cursor<'_> {
 }
 
 /// Where a block scalar's text really ends: the parser's span runs on to the next token, over
-/// blank lines and over comment lines less indented than the text (which end the block).
-fn block_end(text: &str, range: Range<usize>) -> Option<usize> {
+/// blank lines and over comment lines less indented than the text (which end the block). With
+/// `keep` (`|+`), its trailing blank lines are its own: it ends at the start of the last of them.
+fn block_end(text: &str, range: Range<usize>, keep: bool) -> Option<usize> {
     let content_indent = column(text, range.start);
     let body = text.get(range.clone())?;
     let mut end = range.start;
@@ -158,8 +173,11 @@ fn block_end(text: &str, range: Range<usize>) -> Option<usize> {
         if i > 0 && !blank && indent < content_indent {
             break;
         }
+        let whole_line = text.get(offset + line.len()..).is_some_and(|rest| rest.starts_with('\n'));
         if !blank || i == 0 {
             end = offset + line.trim_end_matches([' ', '\t', '\r']).len();
+        } else if keep && whole_line {
+            end = offset;
         }
         offset += line.len() + 1;
     }

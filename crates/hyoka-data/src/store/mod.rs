@@ -5,12 +5,15 @@ mod digest;
 mod emit;
 mod files;
 mod layout;
+mod leftovers;
 mod lock;
 mod merge;
+mod merge_order;
 mod new_year;
 mod parse;
 mod parse_cycle;
 mod problem;
+mod renames;
 mod save;
 mod scalar;
 mod splice;
@@ -23,10 +26,12 @@ pub use files::{
     FaultPlan, Found, MAX_FILE_BYTES, Misplaced, RealDisk, WriteStep, canonical_path, check_place, data_home, decode,
     discover, is_data_path, is_writable, load_file, read_data_file, write_atomically, write_atomically_with,
 };
+pub use leftovers::{process_runs, remove_leftovers};
 pub use lock::{SaveLock, lock, lock_path};
 pub use merge::{FieldConflict, Merged, merge};
 pub use new_year::{NewYearError, create_new_year, next_year_path};
 pub use parse::{explain_parse_error, parse_document};
 pub use problem::{Describe, Expected, LoadError, Position, Problem, ProblemKind};
-pub use save::{Conflicted, Outcome, Refused, SaveError, SaveRequest, Saved, save};
-pub use verify::{RefusedField, rewrite};
+pub use renames::{Matching, matching, same_text};
+pub use save::{Conflicted, Locked, Outcome, Refused, SaveError, SaveRequest, Saved, clerk_may_write, save};
+pub use verify::{LayoutLoss, RefusedField, rewrite, rewrite_explained};

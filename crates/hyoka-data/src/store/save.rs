@@ -11,11 +11,11 @@ use super::lock::lock;
 use super::merge::{FieldConflict, merge};
 use super::parse::parse_document;
 use super::problem::Problem;
-use super::verify::{RefusedField, rewrite, verify};
+use super::verify::{LayoutLoss, RefusedField, both_changed, rewrite_explained, verify};
 use crate::i18n::Lang;
 use crate::i18n::store::SaveMsg;
 use crate::store::Describe;
-use hyoka_core::model::Document;
+use hyoka_core::model::{Document, Field, Review, Section, Status};
 
 /// How long a save waits for another hyoka that is saving the same file.
 const LOCK_PATIENCE: Duration = Duration::from_secs(5);
@@ -29,9 +29,11 @@ pub struct Saved {
     pub merged: bool,
     /// Sections they removed that we had changed: kept (see `merge`).
     pub revived: Vec<String>,
-    /// `false` when the file's own layout (comments, blank lines, quoting chosen by hand) could not
-    /// be kept and the file was written in hyoka's layout: the screen must say so.
-    pub layout_kept: bool,
+    /// Sections we removed that they had changed meanwhile: kept, with their changes.
+    pub kept: Vec<String>,
+    /// Why the file's own layout (comments, blank lines, quoting chosen by hand) could not be kept
+    /// and the file was written in hyoka's layout; `None` when it was kept. The screen says it.
+    pub layout_lost: Option<LayoutLoss>,
 }
 
 /// Someone else saved the same fields differently: nothing was written.
@@ -56,12 +58,23 @@ pub struct Refused {
     pub theirs_text: Option<String>,
 }
 
+/// Sections that were submitted or approved on disk when the save looked (under the lock), which
+/// the save would have changed for a clerk: nothing was written. What a reviewer has is what stays.
+#[derive(Debug)]
+pub struct Locked {
+    /// Division, section and the status on disk.
+    pub sections: Vec<(String, String, Status)>,
+    pub theirs: Document,
+    pub theirs_text: String,
+}
+
 /// How a save went, when it could be carried out at all.
 #[derive(Debug)]
 pub enum Outcome {
     Saved(Saved),
     Conflicted(Conflicted),
     Refused(Refused),
+    Locked(Locked),
 }
 
 /// One save: the file, the data root it was found under (the folder or file hyoka was given,
@@ -74,6 +87,8 @@ pub struct SaveRequest<'a> {
     pub base_digest: TextDigest,
     pub base: &'a Document,
     pub mine: &'a Document,
+    /// The one saving reviews: they may change sections that are submitted or approved.
+    pub reviewer: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -96,6 +111,10 @@ pub enum SaveError {
     LinkOutside(PathBuf),
     #[error(transparent)]
     Io(#[from] std::io::Error),
+    /// The save stopped half-way on an error of hyoka's own (a worker that failed): the file is
+    /// as it was, the work is on screen and in the journal.
+    #[error("the save was interrupted: {0}")]
+    Interrupted(String),
 }
 
 impl SaveError {
@@ -109,6 +128,7 @@ impl SaveError {
             SaveError::NotAFile(what) => SaveMsg::NotAFile { what },
             SaveError::LinkOutside(target) => return SaveMsg::LinkOutside { target }.text(path, lang),
             SaveError::Io(e) => SaveMsg::Io { why: e.to_string() },
+            SaveError::Interrupted(why) => SaveMsg::Interrupted { why: why.clone() },
         };
         message.text(path, lang)
     }
@@ -128,10 +148,11 @@ impl From<Misplaced> for SaveError {
 /// locks, merges with what was saved meanwhile, writes only what changed, loads the exact
 /// bytes once more, and only then renames them into place.
 pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome, SaveError> {
-    let SaveRequest { path, root, base_digest, base, mine } = *request;
+    let SaveRequest { path, root, base_digest, base, mine, reviewer } = *request;
     let home = data_home(root)?;
     // Before the lock too, so that a path that now leads somewhere it must not is never waited on.
     check_place(path, &home)?;
+    faults.before_lock(path);
     let _lock = lock(path, LOCK_PATIENCE).map_err(|e| match e.kind() {
         std::io::ErrorKind::WouldBlock => SaveError::Busy,
         _ => SaveError::Io(e),
@@ -149,7 +170,7 @@ pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(SaveError::Io(e)),
     };
-    let mut revived = Vec::new();
+    let (mut revived, mut kept) = (Vec::new(), Vec::new());
     let (doc, merged) = match &on_disk {
         // Merged even when the text is what we last read: after taking in a save from elsewhere,
         // the base keeps the old value of fields both sides changed, so that they are asked about.
@@ -165,16 +186,57 @@ pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome
                     theirs_text: text.clone(),
                 }));
             }
-            revived = result.revived;
+            if !result.head.is_empty() {
+                let fields = result.head.into_iter().map(both_changed).collect();
+                let (theirs, theirs_text) = (Some(theirs.clone()), Some(text.clone()));
+                return Ok(Outcome::Refused(Refused { merged: result.doc, fields, theirs, theirs_text }));
+            }
+            let locked = if reviewer { Vec::new() } else { locked_changes(theirs, &result.doc) };
+            if !locked.is_empty() {
+                let (theirs, theirs_text) = (theirs.clone(), text.clone());
+                return Ok(Outcome::Locked(Locked { sections: locked, theirs, theirs_text }));
+            }
+            (revived, kept) = (result.revived, result.kept);
             (result.doc, TextDigest::of(text) != base_digest)
         }
         None => (mine.clone(), false),
     };
-    let (text, layout_kept) = rewrite(on_disk.as_ref().map(|(text, theirs)| (text.as_str(), theirs)), &doc);
+    let (text, layout_lost) = rewrite_explained(on_disk.as_ref().map(|(text, theirs)| (text.as_str(), theirs)), &doc);
     if let Err(fields) = verify(&text, &doc, on_disk.as_ref().map(|(_, theirs)| theirs)) {
         let (theirs_text, theirs) = on_disk.unzip();
         return Ok(Outcome::Refused(Refused { merged: doc, fields, theirs, theirs_text }));
     }
     write_atomically_with(path, text.as_bytes(), faults)?;
-    Ok(Outcome::Saved(Saved { doc, text, merged, revived, layout_kept }))
+    Ok(Outcome::Saved(Saved { doc, text, merged, revived, kept, layout_lost }))
+}
+
+/// Sections submitted or approved on disk that `doc` would change for a clerk.
+fn locked_changes(on_disk: &Document, doc: &Document) -> Vec<(String, String, Status)> {
+    let mut out = Vec::new();
+    for division in &on_disk.divisions {
+        for was in &division.sections {
+            let Some(now) = doc.find_section(&division.name, &was.name) else { continue };
+            if !clerk_may_write(was, now) {
+                out.push((division.name.clone(), was.name.clone(), was.status));
+            }
+        }
+    }
+    out
+}
+
+/// Whether a clerk may turn `was` (as on disk) into `now`. A section submitted or approved is
+/// not theirs to change: neither its text nor an approval. Taking back one's own submission
+/// (submitted to draft) is theirs, and so is taking in an approval given elsewhere (the text a
+/// reviewer approved, chosen in a merge's question).
+pub fn clerk_may_write(was: &Section, now: &Section) -> bool {
+    if !was.status.locks_clerks() {
+        return true;
+    }
+    let approval_coming_in = now.status == Status::Approved
+        && now.review.is_some()
+        && !Review::same_word(was.review.as_ref(), now.review.as_ref());
+    let text_changed = Field::ALL.iter().any(|f| *f != Field::Status && !f.equal(was, now))
+        || was.goals_numbered_from != now.goals_numbered_from;
+    let approval_undone = was.status == Status::Approved && !Field::Status.equal(was, now);
+    approval_coming_in || !(text_changed || approval_undone)
 }

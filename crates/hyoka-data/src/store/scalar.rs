@@ -37,9 +37,13 @@ pub(crate) fn block_scalar(text: &str) -> String {
     if is_plain_safe(text, false) { text.to_owned() } else { double_quoted(text) }
 }
 
-/// A scalar inside `{ … }`, where `,[]{}` also end a plain scalar.
+/// A scalar inside `{ … }`: plain only when it is plainly safe for every reader. Readers differ
+/// most here (PyYAML ends a plain scalar at `?` and at `:` inside braces, YAML 1.2 readers do not),
+/// so no indicator character may stand anywhere in it.
 pub(crate) fn flow_scalar(text: &str) -> String {
-    if is_plain_safe(text, true) { text.to_owned() } else { double_quoted(text) }
+    let indicator = |c: char| "-?:,[]{}#&*!|>'\"%@`\\~".contains(c);
+    let plainly_safe = is_plain_safe(text, true) && !text.contains(indicator) && !text.contains('\t');
+    if plainly_safe { text.to_owned() } else { double_quoted(text) }
 }
 
 fn is_plain_safe(text: &str, in_flow: bool) -> bool {
@@ -114,5 +118,15 @@ mod tests {
         assert_eq!(block_scalar("2001-12-14 21:59:43"), "\"2001-12-14 21:59:43\"");
         assert_eq!(block_scalar("1割増加"), "1割増加");
         assert_eq!(block_chomping("a\n\u{FFFE}"), None);
+    }
+
+    #[test]
+    fn a_flow_scalar_is_plain_only_without_any_indicator() {
+        assert_eq!(flow_scalar("◎"), "◎");
+        assert_eq!(flow_scalar("ある程度達成できた"), "ある程度達成できた");
+        assert_eq!(flow_scalar("ほぼ 達成"), "ほぼ 達成");
+        for text in ["漢?", "1'? ~", "a:b", "x#y", "a-b", "~", "a\tb", "達成（8割)?"] {
+            assert!(flow_scalar(text).starts_with('"'), "{text} is quoted");
+        }
     }
 }

@@ -60,9 +60,12 @@ impl<'a> Edits<'a> {
             match in_file(entry.key) {
                 Some((key, value)) => {
                     if before != Some(entry) {
-                        match nested(self, entry.key, value) {
-                            Some(done) => done?,
-                            None => self.replace(key.start, value.end, col, &entry.text),
+                        let mark = self.list.len();
+                        if nested(self, entry.key, value) != Some(Some(())) {
+                            // Not spliced item by item (a flow list, a shape the splice does not
+                            // know): the value is replaced whole, in its place.
+                            self.list.truncate(mark);
+                            self.replace(self.entry_start(key), value.end, col, &entry.text);
                         }
                     }
                     last = Some(value);
@@ -84,10 +87,15 @@ impl<'a> Edits<'a> {
         for (key, value) in file {
             let name = key_of(key)?;
             if old.iter().any(|o| o.key == name) && !new.iter().any(|n| n.key == name) {
-                self.remove(key.start, value.end, col)?;
+                self.remove(self.entry_start(key), value.end, col)?;
             }
         }
         Some(())
+    }
+
+    /// Where the entry of `key` starts: at the key, or at the `?` of an explicit key.
+    fn entry_start(&self, key: &Node) -> usize {
+        entry_start(self.text, key)
     }
 
     fn divisions(&mut self, seq: &Node, old: &[Division], new: &[Division]) -> Option<()> {
@@ -104,10 +112,15 @@ impl<'a> Edits<'a> {
                     return Some(String::new());
                 };
                 let (before, after) = (division_entries(was, col), division_entries(now, col));
-                ed.map(node, &before, &after, &mut |ed, key, value| {
+                let mark = ed.list.len();
+                let spliced = ed.map(node, &before, &after, &mut |ed, key, value| {
                     (key == "sections" && !was.sections.is_empty() && !now.sections.is_empty())
                         .then(|| ed.sections(value, &was.sections, &now.sections))
-                })?;
+                });
+                if spliced.is_none() {
+                    ed.list.truncate(mark);
+                    ed.replace_item(node, dash, &division_item(now, dash));
+                }
                 Some(String::new())
             }
         })
@@ -127,7 +140,8 @@ impl<'a> Edits<'a> {
                     return Some(String::new());
                 };
                 let (before, after) = (section_entries(was, col), section_entries(now, col));
-                ed.map(node, &before, &after, &mut |ed, key, value| {
+                let mark = ed.list.len();
+                let spliced = ed.map(node, &before, &after, &mut |ed, key, value| {
                     (key == "goals" && !was.goals.is_empty() && !now.goals.is_empty()).then(|| {
                         // A goal is kept only with its mark: one whose mark changed is a new item.
                         ed.seq(value, &goal_keys(was), &goal_keys(now), &mut |_, change, dash| match change {
@@ -135,7 +149,11 @@ impl<'a> Edits<'a> {
                             Change::Keep(..) => Some(String::new()),
                         })
                     })
-                })?;
+                });
+                if spliced.is_none() {
+                    ed.list.truncate(mark);
+                    ed.replace_item(node, dash, &section_item(now, dash));
+                }
                 Some(String::new())
             }
         })
@@ -300,8 +318,18 @@ fn goal_keys(section: &Section) -> Vec<String> {
 /// The column of a block mapping's keys, `None` for a flow mapping or anything else.
 fn block_map_column(text: &str, node: &Node) -> Option<usize> {
     match &node.kind {
-        Kind::Map { entries, flow: false } => Some(column(text, entries.first()?.0.start)),
+        Kind::Map { entries, flow: false } => Some(column(text, entry_start(text, &entries.first()?.0))),
         _ => None,
+    }
+}
+
+/// Where the entry of `key` starts: at the key, or at the `?` of an explicit key (`? progress`).
+fn entry_start(text: &str, key: &Node) -> usize {
+    let from = line_start(text, key.start);
+    let lead = text.get(from..key.start).unwrap_or_default().trim_end_matches(' ');
+    match lead.strip_suffix('?') {
+        Some(indent) if indent.chars().all(|c| c == ' ') => from + indent.len(),
+        _ => key.start,
     }
 }
 

@@ -134,3 +134,93 @@ divisions: []  # まだ
 ";
     assert_eq!(written, expected);
 }
+
+/// `text` (which loads as some document) after `change`, through the whole save's rewrite: the
+/// result, and whether the layout was kept.
+fn rewritten(text: &str, change: impl FnOnce(&mut Document)) -> (String, bool) {
+    let old = parse_document(text).unwrap_or_else(|p| panic!("{p:?}"));
+    let mut new = old.clone();
+    change(&mut new);
+    let (written, kept) = crate::store::rewrite(Some((text, &old)), &new);
+    assert_eq!(parse_document(&written).ok().as_ref(), Some(&new), "{written}");
+    (written, kept)
+}
+
+const FLOW: &str = "\
+organization: 上京区役所
+fiscal_year: 2008
+# 手書きの注
+divisions:
+  - name: 区民部
+    sections:
+      - name: 総務課
+        goals: [笑顔で, 二つ目]   # 二つだけ
+        rating: ○
+";
+
+#[test]
+fn a_flow_list_that_changes_is_replaced_whole_in_its_place() {
+    let (text, kept) = rewritten(FLOW, |d| section(d, 0).goals.push("三つ目".into()));
+    let expected = FLOW.replace(
+        "        goals: [笑顔で, 二つ目]   # 二つだけ\n",
+        "        goals:   # 二つだけ\n          - 笑顔で\n          - 二つ目\n          - 三つ目\n",
+    );
+    assert_eq!((text.as_str(), kept), (expected.as_str(), true));
+}
+
+#[test]
+fn a_kept_block_keeps_its_blank_line_when_a_stamp_comes_after_it() {
+    let text = "organization: 上京区役所\nfiscal_year: 2008\ndivisions:\n  - name: 区民部\n    sections:\n      - name: 総務課\n        reflection: |+\n          振り返り\n\n      - name: 市民課\n";
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00+09:00").unwrap_or_else(|e| panic!("{e}"));
+    let (written, kept) = rewritten(text, |d| section(d, 0).updated = Some(at));
+    let expected =
+        text.replace("          振り返り\n\n", "          振り返り\n\n        updated: 2026-11-26T10:00:00+09:00\n");
+    assert_eq!((written.as_str(), kept), (expected.as_str(), true));
+}
+
+#[test]
+fn an_explicit_key_is_replaced_with_its_question_mark() {
+    let text = "organization: 上京区役所\nfiscal_year: 2008\ndivisions:\n  - name: 区民部\n    sections:\n      - name: 総務課\n        ? progress\n        : 一行目\n        rating: ○\n";
+    let (written, kept) = rewritten(text, |d| section(d, 0).progress = "書き直し".into());
+    let expected = text.replace("        ? progress\n        : 一行目\n", "        progress: 書き直し\n");
+    assert_eq!((written.as_str(), kept), (expected.as_str(), true));
+    let (written, kept) = rewritten(text, |d| section(d, 0).progress.clear());
+    assert_eq!((written.as_str(), kept), (text.replace("        ? progress\n        : 一行目\n", "").as_str(), true));
+}
+
+#[test]
+fn a_file_without_a_last_line_break_keeps_its_layout() {
+    let text = "organization: 上京区役所\nfiscal_year: 2008\n# 注\ndivisions:\n  - name: 区民部\n    sections:\n      - name: 総務課\n        progress: |-\n          一\n          二";
+    let (written, kept) = rewritten(text, |d| section(d, 0).rating = Some("◎".into()));
+    assert_eq!((written.as_str(), kept), (format!("{text}\n        rating: ◎\n").as_str(), true));
+    let (written, kept) = rewritten(text, |d| section(d, 0).progress = "一\n三".into());
+    assert_eq!((written.as_str(), kept), (text.replace("二", "三").as_str(), true));
+}
+
+#[test]
+fn windows_line_ends_stay_on_every_line_a_save_writes() {
+    let crlf = HAND.replace('\n', "\r\n");
+    let (written, kept) = rewritten(&crlf, |d| {
+        section(d, 0).rating = Some("◎".into());
+        section(d, 0).progress = "・一\n・三".into();
+        section(d, 1).reflection = "新しい\n二行".into();
+        section(d, 0).goals.push("三つ目".into());
+    });
+    assert!(kept);
+    assert!(!written.replace("\r\n", "").contains('\n'), "a line break without CR:\n{written:?}");
+    assert!(written.contains("rating: ◎   # hand\r\n") && written.contains("          二行\r\n"), "{written:?}");
+}
+
+#[test]
+fn only_anchors_and_aliases_make_the_whole_file_written_anew() {
+    let text = "organization: 上京区役所\nfiscal_year: 2008\ndivisions:\n  - name: &d 区民部\n    sections:\n      - name: 総務課\n        progress: *d\n";
+    let old = parse_document(text).unwrap_or_else(|p| panic!("{p:?}"));
+    let mut new = old.clone();
+    section(&mut new, 0).rating = Some("◎".into());
+    let (_, lost) = crate::store::rewrite_explained(Some((text, &old)), &new);
+    assert_eq!(lost, Some(crate::store::LayoutLoss::Anchors));
+    let old = parse_document(FLOW).unwrap_or_else(|p| panic!("{p:?}"));
+    let mut new = old.clone();
+    section(&mut new, 0).goals.clear();
+    assert_eq!(crate::store::rewrite_explained(Some((FLOW, &old)), &new).1, None);
+}

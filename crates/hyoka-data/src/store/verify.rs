@@ -8,7 +8,7 @@ use super::problem::ProblemKind;
 use super::splice::splice;
 use crate::i18n::Lang;
 use crate::store::Describe;
-use hyoka_core::model::{Document, Field, Section};
+use hyoka_core::model::{Document, Field, HeadField, Section};
 
 /// A field a save would not write, and why, as the loader would have said it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,6 +20,8 @@ pub struct RefusedField {
     pub key: String,
     /// The section field, when the key is one (rating, goals, …).
     pub field: Option<Field>,
+    /// The value of the head, when the key is one (stage, preface, …).
+    pub head: Option<HeadField>,
     pub problem: ProblemKind,
     /// The section as it would have been written, and as it is on disk, for the dialog.
     pub mine: Option<Section>,
@@ -29,7 +31,11 @@ pub struct RefusedField {
 impl RefusedField {
     /// `区民部 総務課 目標達成度: 目標達成度「×」は評価の区分にありません。…（保存していません）`
     pub fn describe(&self, lang: Lang) -> String {
-        let what = self.field.map_or(self.key.as_str(), |f| f.label(lang));
+        let what = match (self.field, self.head) {
+            (Some(field), _) => field.label(lang),
+            (None, Some(head)) => head.label(lang),
+            (None, None) => self.key.as_str(),
+        };
         let place = [self.division.as_deref(), self.section.as_deref(), Some(what)]
             .into_iter()
             .flatten()
@@ -39,22 +45,53 @@ impl RefusedField {
     }
 }
 
+/// Why a save could not keep a file's own layout and wrote it in hyoka's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LayoutLoss {
+    /// Anchors, aliases or tags (`&`, `*`, `!`): replacing an anchored value would change what
+    /// its aliases say elsewhere in the file.
+    Anchors,
+    /// A shape the splice does not know (more than one document, say).
+    NotUnderstood,
+}
+
 /// The text to write for `doc`: spliced into the text on disk (`on_disk`: that text and the
 /// document it loads as) when there is one, else in hyoka's canonical layout. `false` when the
 /// text on disk had a layout of its own (comments, blank lines, quoting by hand) that could not
 /// be kept: the clerk must be told. Also for whoever writes a merged document into a file
 /// (a merge driver): the same rule, the same result.
 pub fn rewrite(on_disk: Option<(&str, &Document)>, doc: &Document) -> (String, bool) {
+    let (text, lost) = rewrite_explained(on_disk, doc);
+    (text, lost.is_none())
+}
+
+/// [`rewrite`], saying why the layout was lost when it was. A file whose every line ends in CR LF
+/// (saved on Windows) keeps CR LF on every line written.
+pub fn rewrite_explained(on_disk: Option<(&str, &Document)>, doc: &Document) -> (String, Option<LayoutLoss>) {
+    let crlf = on_disk.is_some_and(|(text, _)| text.contains("\r\n") && !text.replace("\r\n", "").contains('\n'));
+    let (text, lost) = match on_disk {
+        Some((text, was)) if crlf => rewrite_lf(Some((&text.replace("\r\n", "\n"), was)), doc),
+        other => rewrite_lf(other, doc),
+    };
+    if crlf { (text.replace('\n', "\r\n"), lost) } else { (text, lost) }
+}
+
+fn rewrite_lf(on_disk: Option<(&str, &Document)>, doc: &Document) -> (String, Option<LayoutLoss>) {
     if let Some((text, was)) = on_disk
         && let Some(spliced) = splice(text, was, doc)
         && parse_document(&spliced).as_ref() == Ok(doc)
     {
-        return (spliced, true);
+        return (spliced, None);
     }
     let canonical = emit_document(doc);
     // Nothing was lost when the file was in the canonical layout already.
-    let kept = on_disk.is_none_or(|(text, was)| emit_document(was) == text);
-    (canonical, kept)
+    let lost = match on_disk {
+        Some((text, was)) if emit_document(was) != text => {
+            Some(if layout::has_anchors(text) { LayoutLoss::Anchors } else { LayoutLoss::NotUnderstood })
+        }
+        _ => None,
+    };
+    (canonical, lost)
 }
 
 /// Loads `text` as a data file; `Ok` when it gives `doc` exactly.
@@ -84,7 +121,13 @@ pub(crate) fn verify(text: &str, doc: &Document, theirs: Option<&Document>) -> R
 
 fn refused_at(division: Option<String>, section: Option<String>, key: String, problem: ProblemKind) -> RefusedField {
     let field = section.as_ref().and_then(|_| Field::ALL.into_iter().find(|f| f.key() == key));
-    RefusedField { division, section, key, field, problem, mine: None, theirs: None }
+    let head = section.is_none().then(|| HeadField::ALL.into_iter().find(|h| h.key() == key)).flatten();
+    RefusedField { division, section, key, field, head, problem, mine: None, theirs: None }
+}
+
+/// A value of the head both sides changed, differently: refused once, so that a person sees it.
+pub(crate) fn both_changed(head: HeadField) -> RefusedField {
+    refused_at(None, None, head.key().to_owned(), ProblemKind::BothChanged)
 }
 
 /// The fields in which what was read back differs from what was meant.
