@@ -1,8 +1,10 @@
 //! hyoka's terminal backend sends fewer bytes than crossterm's, and the terminal shows the same.
 //!
-//! No cursor move between the cells of a row of Japanese text, and every frame of the sample,
-//! through tree moves, pane moves, rating changes and editing, shown exactly by vt100 (ambiguous
-//! characters one column wide) and by a terminal model that draws them two columns wide.
+//! No cursor move between the cells of a row of Japanese text, and every frame of the sample (and of
+//! its copy full of half-width katakana, ﾎｰﾑﾍﾟｰｼﾞ), through tree moves, pane moves, rating changes
+//! and editing, shown exactly by vt100 (ambiguous characters one column wide) and by models of real
+//! terminals (`tests/termkit/`): one that draws what it holds in either width, xterm -cjk_width with
+//! its narrow glyphs, and mlterm with its short erasing.
 
 #![allow(
     clippy::unwrap_used,
@@ -11,6 +13,8 @@
     clippy::indexing_slicing,
     reason = "a test: a broken expectation is a failed test"
 )]
+
+mod termkit;
 
 use std::cell::RefCell;
 use std::io::Write;
@@ -24,10 +28,9 @@ use hyoka::text::{AmbiguousWidth, set_ambiguous_width};
 use hyoka::tui::backend::HyokaBackend;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, TestBackend};
-use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use termkit::{Kind, Term};
 
 /// Bytes written by a backend, kept for the test to read.
 #[derive(Clone, Default)]
@@ -93,116 +96,16 @@ fn a_row_of_japanese_text_is_sent_with_one_cursor_move() {
     assert!(sent.len() * 2 < upstream.len(), "{} bytes against crossterm's {}", sent.len(), upstream.len());
 }
 
-/// A terminal fed bytes: cursor moves, erasing, and text written as a terminal does, each grapheme
-/// as wide as the terminal's table says (ambiguous characters one or two columns).
-struct Model {
-    rows: Vec<Vec<String>>,
-    x: usize,
-    y: usize,
-    wide: bool,
-}
+const SAMPLE: &str = include_str!("../data/kamigyo/2008.yaml");
+const HALF_WIDTH: &str = include_str!("fixtures/halfwidth/2008.yaml");
 
-impl Model {
-    fn new(width: u16, height: u16, wide: bool) -> Model {
-        Model { rows: vec![vec![" ".into(); usize::from(width)]; usize::from(height)], x: 0, y: 0, wide }
-    }
-
-    fn width(&self, grapheme: &str) -> usize {
-        if self.wide { grapheme.width_cjk() } else { grapheme.width() }
-    }
-
-    /// Blanks whatever wide character covers column `x` of the current row (both its halves).
-    fn blank_at(&mut self, x: usize) {
-        let row = &mut self.rows[self.y];
-        let mut start = x;
-        while start > 0 && row[start].is_empty() {
-            start -= 1;
-        }
-        row[start] = " ".into();
-        let mut end = start + 1;
-        while end < row.len() && row[end].is_empty() {
-            row[end] = " ".into();
-            end += 1;
-        }
-        if x < row.len() {
-            row[x] = " ".into();
-        }
-    }
-
-    fn put(&mut self, grapheme: &str) {
-        let w = self.width(grapheme).max(1);
-        let len = self.rows[0].len();
-        for x in self.x..(self.x + w).min(len) {
-            self.blank_at(x);
-        }
-        let row = &mut self.rows[self.y];
-        row[self.x] = grapheme.to_owned();
-        for cell in row.iter_mut().take((self.x + w).min(len)).skip(self.x + 1) {
-            cell.clear();
-        }
-        self.x = (self.x + w).min(len - 1);
-    }
-
-    fn feed(&mut self, bytes: &[u8]) {
-        let text = String::from_utf8(bytes.to_vec()).expect("UTF-8");
-        let mut rest = text.as_str();
-        while !rest.is_empty() {
-            if let Some(csi) = rest.strip_prefix("\x1b[") {
-                let end = csi.find(|c: char| c.is_ascii_alphabetic()).expect("a final byte");
-                let params: Vec<usize> = csi[..end].split(';').map(|p| p.parse().unwrap_or(0)).collect();
-                let n = params.first().copied().unwrap_or(1).max(1);
-                match &csi[end..=end] {
-                    "H" => {
-                        self.y = params.first().copied().unwrap_or(1).max(1) - 1;
-                        self.x = params.get(1).copied().unwrap_or(1).max(1) - 1;
-                    }
-                    "C" => self.x += n,
-                    "X" => (self.x..self.x + n).for_each(|x| self.blank_at(x)),
-                    "J" => self.rows.iter_mut().flatten().for_each(|c| *c = " ".into()),
-                    "m" | "l" | "h" => {}
-                    other => panic!("a sequence the model does not know: {other}"),
-                }
-                rest = &csi[end + 1..];
-            } else if let Some(after) = rest.strip_prefix('\x1b') {
-                panic!("an escape the model does not know: {:?}", &after[..after.len().min(8)]);
-            } else {
-                let end = rest.find('\x1b').unwrap_or(rest.len());
-                for grapheme in rest[..end].graphemes(true) {
-                    self.put(grapheme);
-                }
-                rest = &rest[end..];
-            }
-        }
-    }
-
-    fn text(&self, y: u16) -> String {
-        self.rows[usize::from(y)].concat()
-    }
-}
-
-/// A row of a frame as a terminal must show it: each cell's symbol, skipping what a wide character covers.
-fn expected(buffer: &Buffer, y: u16) -> String {
-    let mut out = String::new();
-    let mut skip = 0;
-    for x in 0..buffer.area.width {
-        let cell = &buffer[(x, y)];
-        if skip > 0 {
-            skip -= 1;
-            continue;
-        }
-        if cell.diff_option == CellDiffOption::Skip {
-            continue;
-        }
-        skip = cell.cell_width().saturating_sub(1);
-        out.push_str(cell.symbol());
-    }
-    out
+fn app_of(text: &str) -> App {
+    let doc = parse_document(text).expect("the file parses");
+    App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], Lang::Ja)
 }
 
 fn app() -> App {
-    let text = include_str!("../data/kamigyo/2008.yaml");
-    let doc = parse_document(text).expect("the sample parses");
-    App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], Lang::Ja)
+    app_of(SAMPLE)
 }
 
 /// The steps a clerk takes: tree moves over files, divisions and sections, panes, ratings, editing.
@@ -219,35 +122,46 @@ fn steps() -> Vec<Action> {
 }
 
 fn shows_every_frame(wide: bool) {
-    for (width, height) in [(120, 36), (200, 60), (80, 24)] {
-        shows_every_frame_at(wide, width, height);
+    for text in [SAMPLE, HALF_WIDTH] {
+        for (width, height) in [(120, 36), (200, 60), (80, 24)] {
+            shows_every_frame_at(text, wide, width, height);
+        }
     }
 }
 
-fn shows_every_frame_at(wide: bool, width: u16, height: u16) {
+fn shows_every_frame_at(text: &str, wide: bool, width: u16, height: u16) {
     set_ambiguous_width(if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow });
-    let mut app = app();
+    let mut app = app_of(text);
     update(&mut app, Action::Resize(width, height));
     let mut frames = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     let wire = Wire::default();
     let mut backend = HyokaBackend::new(wire.clone());
     backend.clear_region(ClearType::All).expect("clears");
-    let mut model = Model::new(width, height, wide);
+    let mut terminals: Vec<Term> = Kind::all(wide).into_iter().map(|kind| Term::new(kind, width, height)).collect();
     let mut vt = vt100::Parser::new(height.try_into().unwrap(), width.try_into().unwrap(), 0);
     let mut previous = Buffer::empty(Rect::new(0, 0, width, height));
     for (n, step) in steps().into_iter().enumerate() {
         let next = frames.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws").buffer.clone();
         send(&mut backend, &previous, &next);
         let bytes = wire.take();
-        model.feed(&bytes);
         vt.process(&bytes);
-        for y in 0..height {
-            assert_eq!(model.text(y), expected(&next, y), "{width}×{height}, after step {n} ({step:?}), row {y}");
+        for term in &mut terminals {
+            term.feed(&bytes);
+            for y in 0..height {
+                assert_eq!(
+                    term.seen(y),
+                    term.expected(&next, y),
+                    "{:?} {width}×{height}, after step {n} ({step:?}), row {y}",
+                    term.kind
+                );
+            }
         }
         if !wide {
             let shown: Vec<String> = vt.screen().rows(0, width).collect();
+            let exact = &terminals[0];
             for y in 0..height {
-                assert_eq!(shown[usize::from(y)].trim_end(), expected(&next, y).trim_end(), "vt100, step {n}, row {y}");
+                let expected = exact.expected(&next, y);
+                assert_eq!(shown[usize::from(y)].trim_end(), expected.trim_end(), "vt100, step {n}, row {y}");
             }
         }
         previous = next;

@@ -1,6 +1,8 @@
 //! Every screen hyoka can show — each view, each dialog, editing in each pane — drawn at the
 //! smallest usable size, at 80×24 and at 200×60, in both ambiguous widths, and measured by the
 //! Unicode width table itself (not hyoka's own measuring): every row fills the terminal exactly.
+//! The data is the sample with half-width katakana in every kind of text (ﾎｰﾑﾍﾟｰｼﾞ, ﾃﾞｰﾀ: a
+//! cluster is two columns in the terminal, and ratatui alone would give it three).
 
 #![allow(
     clippy::unwrap_used,
@@ -27,7 +29,7 @@ use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
 use unicode_width::UnicodeWidthStr;
 
 fn app() -> App {
-    let text = include_str!("../data/kamigyo/2008.yaml");
+    let text = include_str!("fixtures/halfwidth/2008.yaml");
     let doc = parse_document(text).expect("sample parses");
     App::new(vec![FileEntry::loaded("data/kamigyo/2008.yaml", doc, text)], Lang::Ja)
 }
@@ -96,8 +98,10 @@ fn history(scope: Scope) -> Mode {
         unreadable: false,
         created: false,
     };
-    let (before, after) =
-        ("○ ①※→ 市民対応については、概ね達成".repeat(3), "◎ ②※→ 窓口対応については、ほぼ達成".repeat(3));
+    let (before, after) = (
+        "○ ①※→ 市民対応については、ﾎｰﾑﾍﾟｰｼﾞで概ね達成".repeat(3),
+        "◎ ②※→ 窓口対応については、ﾎｰﾑﾍﾞｰｽﾞでほぼ達成".repeat(3),
+    );
     let field = FieldDiff { field: Field::Reflection, spans: char_diff(&before, &after), before, after };
     let diff = CommitDiff {
         head: Vec::new(),
@@ -203,6 +207,28 @@ fn screens() -> Vec<(&'static str, App)> {
         let (without, with_goals) = (Box::new(next_year(&doc, false)), Box::new(next_year(&doc, true)));
         a.mode =
             Mode::Ask(Box::new(Ask::NewYear { file: 0, path: "data/kamigyo/2009.yaml".into(), without, with_goals }));
+    });
+    // The reviewer's views.
+    add("search", &|a| {
+        update(a, Command::Search.into());
+        update(a, Action::Paste("ﾍﾟｰｼﾞ".into()));
+    });
+    add("search hits", &|a| {
+        update(a, Command::Search.into());
+        update(a, Action::Paste("ﾍﾟｰｼﾞ".into()));
+        update(a, Command::Accept.into());
+    });
+    add("filter", &|a| {
+        update(a, Command::Filter.into());
+    });
+    add("table", &|a| {
+        update(a, Command::Table.into());
+    });
+    add("years", &|a| {
+        update(a, Command::Years.into());
+    });
+    add("summary", &|a| {
+        update(a, Command::Summary.into());
     });
     add("comment", &|a| {
         a.mode = Mode::Comment(Box::new(CommentDialog::new(SOMU)));
