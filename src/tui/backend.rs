@@ -24,7 +24,7 @@ use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthChar;
 
-use super::shown::Shown;
+use super::shown::{Seen, Shown};
 use hyoka_core::text::{AmbiguousWidth, ambiguous_width, is_ambiguous, is_sound_mark};
 
 /// Frames are gathered here and written in one go: one write (one SSH packet, where it fits) a frame.
@@ -232,10 +232,22 @@ impl<W: Write> Backend for HyokaBackend<W> {
                 // since after the last column a relative one would start from the wrong place.
                 queue!(w, Print("  "), MoveToColumn(x))?;
             }
+            // What this character splits: the second half of a wide character it starts on.
+            let splits = matches!(shown.get(x, y), Seen::Char { advance: 2, .. }) && advance == Some(1);
             queue!(w, Print(cell.symbol()))?;
             shown.printed(x, y, cell, advance);
             cursor = advance.map(|advance| Position { x: x.saturating_add(advance), y });
             next += 1;
+            let orphan = x.saturating_add(1);
+            if splits && cells.get(next).is_none_or(|&(nx, ny, _)| (nx, ny) != (orphan, y)) {
+                // The terminal should blank the half left over, and ratatui sends nothing for it
+                // (its cell did not change: a blank). urxvt paints it as "▯" after a █, so it is
+                // written out.
+                pen.change(w, Pen::PLAIN)?;
+                queue!(w, Print(" "))?;
+                shown.printed(orphan, y, &Cell::default(), Some(1));
+                cursor = Some(Position { x: orphan.saturating_add(1), y });
+            }
         }
         if !cells.is_empty() {
             self.cursor_at = cursor;

@@ -5,6 +5,8 @@
 //! - [`Kind::XtermCjk`]: `xterm -cjk_width`. Ambiguous characters take two columns, but a glyph
 //!   from the narrow font (× ·) paints only the first of them: the second shows whatever was
 //!   painted there before until something paints it (△ then × shows "×◁").
+//! - [`Kind::Urxvt`]: rxvt-unicode. An ambiguous character of one column (█) written over the first
+//!   half of a wide character paints the half left over as "▯" until something is written there.
 //! - [`Kind::Mlterm`]: mlterm (`-a 1`, `-a 2`). `ESC [ n X` over cells that held wide or ambiguous
 //!   characters holds them blank but paints fewer columns than asked (20 asked, 14 cleared).
 //!
@@ -18,11 +20,14 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Left on the screen by a glyph that was only partly painted over.
 pub const DEBRIS: &str = "\u{FFFD}";
+/// What urxvt paints in the half of a wide character that a one-column ambiguous one split.
+const URXVT_ORPHAN: &str = "▯";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Exact { wide: bool },
     XtermCjk,
+    Urxvt,
     Mlterm { wide: bool },
 }
 
@@ -32,7 +37,7 @@ impl Kind {
         if wide {
             vec![Kind::Exact { wide }, Kind::XtermCjk, Kind::Mlterm { wide }]
         } else {
-            vec![Kind::Exact { wide }, Kind::Mlterm { wide }]
+            vec![Kind::Exact { wide }, Kind::Urxvt, Kind::Mlterm { wide }]
         }
     }
 
@@ -40,6 +45,7 @@ impl Kind {
         match self {
             Kind::Exact { wide } | Kind::Mlterm { wide } => wide,
             Kind::XtermCjk => true,
+            Kind::Urxvt => false,
         }
     }
 
@@ -232,6 +238,7 @@ impl Term {
         let (start, stop) = self.owners(self.x, end);
         let text = c.to_string();
         let narrow = self.kind.narrow_glyph(&text, columns);
+        let orphan = (self.kind == Kind::Urxvt && columns == 1 && is_ambiguous(&text) && stop > end).then_some(end);
         for column in start..stop {
             let mine = column >= self.x && column < end;
             self.cells[self.y][column] = if column == self.x {
@@ -242,7 +249,9 @@ impl Term {
                 " ".into()
             };
             // A narrow glyph paints its first column only; the terminal repaints the rest it changed.
-            if !(narrow && mine && column > self.x) {
+            if orphan == Some(column) {
+                self.paint[self.y][column] = URXVT_ORPHAN.into();
+            } else if !(narrow && mine && column > self.x) {
                 self.paint[self.y][column] = self.cells[self.y][column].clone();
             }
         }
