@@ -3,7 +3,7 @@
 use std::num::NonZeroU16;
 
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
-use ratatui::style::Color;
+use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
 use hyoka_core::text::sanitize::needs_replacing;
@@ -18,13 +18,22 @@ use hyoka_core::text::{AmbiguousWidth, PAD, ambiguous_width, is_ambiguous, sanit
 ///   again, declared one column wide, as every terminal draws it;
 /// - a wide character whose second column was overdrawn by something else (a pop-up's border
 ///   over Japanese text) is blanked, or the terminal would hide that border behind it.
-/// - with `no_color` (`NO_COLOR`), every colour goes; reverse video, bold and underline stay. Left
+/// - with `no_color` (`NO_COLOR`), every colour goes; reverse video, bold and underline stay, and a
+///   coloured background becomes reverse video (or underline where reversed already). Left
 ///   to crossterm, each colour it suppresses for NO_COLOR is written as `ESC [ m`, which also
 ///   switches off reverse video and bold: nothing would be highlighted. A frame without colours
 ///   makes it write none.
 pub fn finish(buffer: &mut Buffer, no_color: bool) {
     if no_color {
         for cell in &mut buffer.content {
+            // A background colour is emphasis (a search hit, a badge): it stays emphasis, as reverse
+            // video, or underlined inside what is reversed already (a hit on the cursor's row).
+            if cell.bg != Color::Reset {
+                cell.modifier = match cell.modifier.contains(Modifier::REVERSED) {
+                    true => (cell.modifier - Modifier::REVERSED) | Modifier::UNDERLINED,
+                    false => cell.modifier | Modifier::REVERSED,
+                };
+            }
             cell.fg = Color::Reset;
             cell.bg = Color::Reset;
         }
