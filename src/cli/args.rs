@@ -1,8 +1,10 @@
 //! What `hyoka` accepts on its command line. The words of its help and its errors are not here but
 //! in the catalogue (`i18n::cli_args`), in the language in force: see `cli::words`.
 
-use std::path::PathBuf;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 
+use clap::builder::{OsStringValueParser, TypedValueParser as _};
 use clap::{Parser, Subcommand};
 
 use super::report::ReportFormat;
@@ -39,8 +41,8 @@ pub enum Command {
     },
     Import {
         table: PathBuf,
-        #[arg(short, long, required_unless_present = "dry_run")]
-        output: Option<PathBuf>,
+        #[arg(short, long, required_unless_present = "dry_run", value_parser = output())]
+        output: Option<Output>,
         #[arg(short, long, value_enum)]
         format: Option<InputFormat>,
         #[arg(long, value_enum)]
@@ -83,8 +85,8 @@ pub enum Command {
     },
     Export {
         path: PathBuf,
-        #[arg(short, long, value_name = "OUT")]
-        output: PathBuf,
+        #[arg(short, long, value_name = "OUT", value_parser = output())]
+        output: Output,
         #[arg(short, long, value_enum)]
         format: Option<Format>,
         #[arg(long)]
@@ -94,8 +96,8 @@ pub enum Command {
         file: PathBuf,
         #[arg(long)]
         keep_goals: bool,
-        #[arg(short, long)]
-        output: Option<PathBuf>,
+        #[arg(short, long, value_parser = output())]
+        output: Option<Output>,
     },
     GitSetup {
         #[arg(default_value = "data")]
@@ -107,4 +109,32 @@ pub enum Command {
         theirs: PathBuf,
         path: PathBuf,
     },
+}
+
+/// Where a command writes (`-o`): `-` is standard output, never a file of that name, in every
+/// command (a 10 KB workbook named `-` once landed at the top of this repository).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Output {
+    Stdout,
+    File(PathBuf),
+}
+
+impl Output {
+    /// The file to write, unless it is standard output.
+    pub fn file(&self) -> Option<&Path> {
+        match self {
+            Output::Stdout => None,
+            Output::File(path) => Some(path),
+        }
+    }
+}
+
+impl From<OsString> for Output {
+    fn from(given: OsString) -> Output {
+        if given == "-" { Output::Stdout } else { Output::File(PathBuf::from(given)) }
+    }
+}
+
+fn output() -> impl clap::builder::TypedValueParser<Value = Output> {
+    OsStringValueParser::new().map(Output::from)
 }

@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use crate::app::keymap::{KeyConfigError, Keymap};
 use crate::i18n::Lang;
 use crate::i18n::cli::CliMsg;
-pub use args::{Cli, Command};
+pub use args::{Cli, Command, Output};
 use hyoka_data::config::{Config, config_path, load_config};
 use hyoka_data::interchange::import::ImportOptions;
 pub use words::command;
