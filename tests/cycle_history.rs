@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod gitkit;
+#[path = "common/outside.rs"]
+mod outside;
 
 use gitkit::{FILE, Sandbox, canonical, section_mut, write};
 use hyoka::app::{App, Mode, Node, SectionRef, load_workspace, update};
@@ -20,9 +22,8 @@ fn press(app: &mut App, env: &Env, command: Command) {
     settle(app, effects, env);
 }
 
-#[test]
 fn a_status_change_is_in_the_history_but_never_put_back_and_a_waiting_section_takes_nothing_back() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = sb.repo_with_sample("上京区役所");
     let (mut doc, _) = gitkit::read_doc(&top.join(FILE));
     section_mut(&mut doc, "区民部", "総務課").reflection.push_str("（追記）");
@@ -56,3 +57,5 @@ fn a_status_change_is_in_the_history_but_never_put_back_and_a_waiting_section_ta
     assert!(app.section(SOMU).unwrap().reflection.ends_with("（追記）"));
     assert!(!app.has_unsaved());
 }
+
+outside_tests!(a_status_change_is_in_the_history_but_never_put_back_and_a_waiting_section_takes_nothing_back,);

@@ -6,6 +6,8 @@
 
 mod common;
 mod gitkit;
+#[path = "common/outside.rs"]
+mod outside;
 
 use std::path::Path;
 
@@ -28,9 +30,8 @@ fn rate_and_save(tui: &mut Tui, key: &str, shown: &str) {
     tui.wait_for_status("保存済み");
 }
 
-#[test]
 fn two_offices_merge_by_field_and_a_conflict_is_decided_on_hyoka_s_screen() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let server = sb.path("サーバー/評価 データ.git");
     std::fs::create_dir_all(&server).unwrap();
     sb.run_git(&server, &["init", "-q", "--bare"]);
@@ -97,9 +98,8 @@ fn two_offices_merge_by_field_and_a_conflict_is_decided_on_hyoka_s_screen() {
 
 /// `H` in a real terminal: the section's commits, the selected change as 変更前 / 変更後, `r` puts
 /// the old reflection back, Ctrl-S saves it (and commits it), and the file on disk holds it.
-#[test]
 fn the_history_view_puts_an_old_reflection_back_and_it_is_saved() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = sb.repo_with_sample("上京区役所");
     let file = top.join(FILE);
     let old =
@@ -127,3 +127,8 @@ fn the_history_view_puts_an_old_reflection_back_and_it_is_saved() {
     let log = sb.run_git(&top, &["log", "-1", "--format=%s"]);
     assert_eq!(log.trim(), "上京区役所 平成20年度 区民部 総務課: 振り返り");
 }
+
+outside_tests!(
+    two_offices_merge_by_field_and_a_conflict_is_decided_on_hyoka_s_screen,
+    the_history_view_puts_an_old_reflection_back_and_it_is_saved,
+);

@@ -6,6 +6,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod gitkit;
+#[path = "common/outside.rs"]
+mod outside;
 
 use std::path::Path;
 
@@ -33,17 +35,18 @@ fn save_and_commit(sb: &Sandbox, top: &Path, who: &str, edit: impl FnOnce(&mut D
     );
 }
 
-#[test]
 fn two_offices_share_one_repository_through_the_office_server() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     // On the office server: a bare repository.
     let server = sb.path("サーバー/評価 データ.git");
     std::fs::create_dir_all(&server).unwrap();
-    sb.run_git(&server, &["init", "-q", "--bare"]);
+    // As the README says it, on a machine whose git would call the first branch master.
+    let master = ["-c", "init.defaultBranch=master"];
+    sb.run_git(&server, &[&master[..], &["init", "-q", "--bare", "--initial-branch=main"]].concat());
 
     // The ward office clones it, adds the data, sets hyoka up, and pushes.
     let kamigyo = sb.path("上京区役所");
-    sb.run_git(sb.dir.path(), &["clone", "-q", server.to_str().unwrap(), "上京区役所"]);
+    sb.run_git(sb.dir.path(), &[&master[..], &["clone", "-q", server.to_str().unwrap(), "上京区役所"]].concat());
     write(&kamigyo.join(FILE), SAMPLE);
     assert!(sb.hyoka(&kamigyo, &["git-setup", DATA]).status.success());
     sb.run_git(&kamigyo, &["add", "-A"]);
@@ -140,3 +143,5 @@ fn two_offices_share_one_repository_through_the_office_server() {
     assert!(log.contains("試験 太郎|上京区役所 平成20年度 保健部 衛生課: 取組状況\n"), "{log}");
     assert!(log.contains("|上京区役所 平成20年度 区民部 総務課: 目標達成度\n"), "{log}");
 }
+
+outside_tests!(two_offices_share_one_repository_through_the_office_server,);

@@ -4,6 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod gitkit;
+#[path = "common/outside.rs"]
+mod outside;
 
 use gitkit::{SAMPLE, canonical, sample, section_mut};
 use hyoka::git::{MergeResult, commit_message, merge_texts};

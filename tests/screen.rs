@@ -369,4 +369,13 @@ fn exports_go_to_the_user_s_folder_by_default() {
     assert_eq!(path, std::path::Path::new("/home/tanaka/hyoka-exports/kamigyo/2008.csv"));
     let beside = hyoka::app::export_path(None, "data/kamigyo/2008.yaml".as_ref(), Format::Md);
     assert_eq!(beside, std::path::Path::new("data/kamigyo/2008.md"));
+    // What the dialog proposes, for a clerk and for a reviewer alike (as the README says).
+    for reviewer in [false, true] {
+        let mut app = app();
+        app.export_dir = Some("/home/tanaka/hyoka-exports".into());
+        app.read_only = reviewer;
+        keys(&mut app, "e");
+        let Mode::Export(dialog) = &app.mode else { panic!("e opens the export") };
+        assert_eq!(dialog.path.lines().join(""), "/home/tanaka/hyoka-exports/kamigyo/2008.html", "reviewer {reviewer}");
+    }
 }

@@ -14,7 +14,6 @@
 mod cli;
 mod formats;
 mod hostile;
-mod printing;
 mod reading;
 mod robustness;
 mod roundtrip;
@@ -70,20 +69,4 @@ pub fn hermetic(mut command: Command, home: &Path) -> Command {
 
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// An outside program a test needs, from the PATH. Under CI (`CI` set and not "false") a missing
-/// one fails the test, since `.ci/run` installs it; elsewhere the test says so and does nothing.
-pub fn tool(name: &str) -> Option<PathBuf> {
-    let found = std::env::var_os("PATH")
-        .iter()
-        .flat_map(std::env::split_paths)
-        .map(|dir| dir.join(name))
-        .find(|path| path.is_file());
-    if found.is_none() {
-        let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false");
-        assert!(!ci, "{name} is missing, and CI must run this test: .ci/run installs it");
-        eprintln!("NOT RUN: {name} is missing here (.ci/run installs it)");
-    }
-    found
 }
