@@ -175,17 +175,21 @@ fn unsaved_and_empty_markers_are_coloured_in_the_tree() {
     app.edit_section(somu, |s| {
         s.reflection.clear();
     });
+    app.edit_section(SectionRef { file: 0, division: 0, section: 1 }, |s| s.progress.clear());
     let terminal = render(&mut app, 80, 24);
     let buffer = terminal.backend().buffer();
     // Row 3 is 総務課: "    *!総務課".
     assert_eq!(buffer[(5, 3)].symbol(), "*");
     assert!(buffer[(5, 3)].modifier.contains(Modifier::BOLD));
     assert_eq!(buffer[(6, 3)].symbol(), "!");
-    assert_eq!(buffer[(6, 3)].fg, Color::Red);
+    // On the cursor's row (reverse video) a pair of its own; elsewhere red text.
+    assert_eq!((buffer[(6, 3)].fg, buffer[(6, 3)].bg), (Color::White, Color::Red));
+    assert_eq!(buffer[(6, 4)].symbol(), "!");
+    assert_eq!((buffer[(6, 4)].fg, buffer[(6, 4)].bg), (Color::Red, Color::Reset));
     assert_eq!(buffer[(7, 3)].symbol(), "総");
     assert!(buffer[(7, 3)].modifier.contains(Modifier::REVERSED), "the tree cursor is on it");
     assert_eq!(buffer[(7, 3)].bg, Color::Reset, "reverse video, no colour a light terminal would hide");
-    assert!(screen(buffer).contains(" 未保存 1課 "));
+    assert!(screen(buffer).contains(" 未保存 2課 "));
 }
 
 /// A terminal set to draw ambiguous characters two columns wide (PuTTY, RLogin, TeraTerm, vim's
