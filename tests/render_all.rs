@@ -12,6 +12,8 @@
     reason = "a test: a broken expectation is a failed test"
 )]
 
+mod termkit;
+
 use hyoka::app::{
     Action, App, Ask, ChangesView, CommentDialog, Conflict, FileEntry, Focus, JournalWork, Mode, Node, Question,
     Recovery, RecoveryEntry, SectionRef, View, load_workspace, update,
@@ -26,6 +28,7 @@ use hyoka::text::{AmbiguousWidth, set_ambiguous_width};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
+use termkit::{Kind, Term};
 use unicode_width::UnicodeWidthStr;
 
 fn app() -> App {
@@ -336,49 +339,6 @@ fn a_broken_file_and_a_too_small_terminal_fit_too() {
     set_ambiguous_width(AmbiguousWidth::Narrow);
 }
 
-/// A terminal that draws ambiguous characters two columns wide (xterm -cjk_width), fed only what
-/// ratatui sends from one frame to the next: what it shows after each change must be the frame.
-struct WideTerminal {
-    width: usize,
-    rows: Vec<Vec<String>>,
-}
-
-impl WideTerminal {
-    fn new(width: u16, height: u16) -> Self {
-        WideTerminal {
-            width: usize::from(width),
-            rows: vec![vec![" ".to_owned(); usize::from(width)]; usize::from(height)],
-        }
-    }
-
-    /// Writes one cell as a terminal does: a character two columns wide takes the next column
-    /// too, and writing over half of a wide character blanks its other half.
-    fn put(&mut self, x: usize, y: usize, symbol: &str) {
-        let w = symbol.width_cjk().max(1);
-        let end = (x + w).min(self.width);
-        let row = &mut self.rows[y];
-        // Writing over the second half of a wide character blanks its first half.
-        if x > 0 && row[x].is_empty() {
-            row[x - 1] = " ".to_owned();
-        }
-        // Whatever wide character this write covers the first half of loses its second half.
-        if let Some(last) = row.get(end - 1)
-            && last.width_cjk() == 2
-            && end < self.width
-        {
-            row[end] = " ".to_owned();
-        }
-        row[x] = symbol.to_owned();
-        for cell in row.iter_mut().take(end).skip(x + 1) {
-            cell.clear();
-        }
-    }
-
-    fn text(&self, y: usize) -> String {
-        self.rows[y].concat()
-    }
-}
-
 #[test]
 fn a_wide_terminal_shows_each_frame_exactly_after_every_change() {
     set_ambiguous_width(AmbiguousWidth::Wide);
@@ -386,7 +346,8 @@ fn a_wide_terminal_shows_each_frame_exactly_after_every_change() {
     let mut app = app();
     update(&mut app, Action::Resize(width, height));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    let mut shown = WideTerminal::new(width, height);
+    // A terminal that draws ambiguous characters two columns wide, fed only what ratatui sends.
+    let mut shown = Term::new(Kind::Exact { wide: true }, width, height);
     let mut previous = Buffer::empty(ratatui::layout::Rect::new(0, 0, width, height));
     let mut steps: Vec<Action> = vec![Command::NextPane.into(), Command::NextPane.into(), Command::NextPane.into()];
     steps.extend((0..6).map(|_| Action::from(Command::CycleRating)));
@@ -397,11 +358,10 @@ fn a_wide_terminal_shows_each_frame_exactly_after_every_change() {
         // The frame as drawn (not the test backend's copy, which keeps only what was sent).
         let next = terminal.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws").buffer.clone();
         for (x, y, cell) in previous.diff(&next) {
-            shown.put(usize::from(x), usize::from(y), cell.symbol());
+            shown.print_at(x, y, cell.symbol());
         }
         for y in 0..height {
-            let expected = sent(&next, y).concat();
-            assert_eq!(shown.text(usize::from(y)), expected, "after step {n}, row {y}");
+            assert_eq!(shown.seen(y), shown.expected(&next, y), "after step {n}, row {y}");
         }
         previous = next;
         update(&mut app, step);

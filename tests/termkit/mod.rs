@@ -133,6 +133,14 @@ impl Term {
         out
     }
 
+    /// Writes `text` at (x, y) as a terminal writes it there (for cells fed without the bytes between).
+    pub fn print_at(&mut self, x: u16, y: u16, text: &str) {
+        (self.x, self.y) = (usize::from(x), usize::from(y));
+        for c in text.chars() {
+            self.put(c);
+        }
+    }
+
     pub fn feed(&mut self, bytes: &[u8]) {
         let text = String::from_utf8(bytes.to_vec()).expect("UTF-8");
         let mut rest = text.as_str();
