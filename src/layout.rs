@@ -158,13 +158,11 @@ impl Layout {
         u16::try_from(lines.saturating_sub(shown)).unwrap_or(u16::MAX)
     }
 
-    /// The area of the large dialogs (conflict, recovery): most of the screen, at most 100 wide.
+    /// The area of the large dialogs (conflict, recovery): the screen above the two status lines
+    /// (which keep saying where one is and what is unsaved), at most 100 wide.
     pub fn dialog(&self) -> Rect {
-        let area = Rect::new(0, 0, self.width, self.height);
-        area.centered(
-            Constraint::Length(self.width.saturating_sub(4).min(100)),
-            Constraint::Length(self.height.saturating_sub(2)),
-        )
+        let area = Rect::new(0, 0, self.width, self.height.saturating_sub(2));
+        area.centered(Constraint::Length(self.width.saturating_sub(4).min(100)), Constraint::Length(area.height))
     }
 
     /// The text width of the conflict dialog's boxes (for the combined text's ↑↓).

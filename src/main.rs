@@ -1,7 +1,5 @@
-//! The `hyoka` command: parse the command line, run what it asks, exit with its code.
-
-use clap::Parser as _;
+//! The `hyoka` command: read the command line, run what it asks, exit with its code.
 
 fn main() -> std::process::ExitCode {
-    hyoka::cli::run(hyoka::cli::Cli::parse())
+    hyoka::cli::main()
 }

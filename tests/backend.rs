@@ -1,8 +1,10 @@
 //! hyoka's terminal backend sends fewer bytes than crossterm's, and the terminal shows the same.
 //!
-//! No cursor move between the cells of a row of Japanese text, and every frame of the sample,
-//! through tree moves, pane moves, rating changes and editing, shown exactly by vt100 (ambiguous
-//! characters one column wide) and by a terminal model that draws them two columns wide.
+//! No cursor move between the cells of a row of Japanese text, and every frame of the sample (and of
+//! its copy full of half-width katakana, ﾎｰﾑﾍﾟｰｼﾞ), through tree moves, pane moves, rating changes
+//! and editing, shown exactly by vt100 (ambiguous characters one column wide) and by models of real
+//! terminals (`common::terms`): one that draws what it holds in either width, xterm -cjk_width with
+//! its narrow glyphs, urxvt, and mlterm with its short erasing.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
@@ -12,9 +14,10 @@ use std::rc::Rc;
 
 mod common;
 
-use common::app::sample_app;
+use common::app::{app_from_text, sample_app};
+use common::docs::{HALF_WIDTH, SAMPLE};
 use common::draw::ambiguous;
-use common::terminal::{Model, row_text, vt100_rows};
+use common::terms::{Kind, Term};
 use hyoka::app::{Action, update};
 use hyoka::command::Command;
 use hyoka::tui::backend::HyokaBackend;
@@ -101,35 +104,46 @@ fn steps() -> Vec<Action> {
 }
 
 fn shows_every_frame(wide: bool) {
-    for (width, height) in [(120, 36), (200, 60), (80, 24)] {
-        shows_every_frame_at(wide, width, height);
+    for text in [SAMPLE, HALF_WIDTH] {
+        for (width, height) in [(120, 36), (200, 60), (80, 24)] {
+            shows_every_frame_at(text, wide, width, height);
+        }
     }
 }
 
-fn shows_every_frame_at(wide: bool, width: u16, height: u16) {
+fn shows_every_frame_at(text: &str, wide: bool, width: u16, height: u16) {
     let _width = ambiguous(wide);
-    let mut app = sample_app();
+    let mut app = app_from_text(text);
     update(&mut app, Action::Resize(width, height));
     let mut frames = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     let wire = Wire::default();
     let mut backend = HyokaBackend::new(wire.clone());
     backend.clear_region(ClearType::All).expect("clears");
-    let mut model = Model::new(width, height, wide);
+    let mut terminals: Vec<Term> = Kind::all(wide).into_iter().map(|kind| Term::new(kind, width, height)).collect();
     let mut vt = vt100::Parser::new(height.try_into().unwrap(), width.try_into().unwrap(), 0);
     let mut previous = Buffer::empty(Rect::new(0, 0, width, height));
     for (n, step) in steps().into_iter().enumerate() {
         let next = frames.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws").buffer.clone();
         send(&mut backend, &previous, &next);
         let bytes = wire.take();
-        model.feed(&bytes);
         vt.process(&bytes);
-        for y in 0..height {
-            assert_eq!(model.text(y), row_text(&next, y), "{width}×{height}, after step {n} ({step:?}), row {y}");
+        for term in &mut terminals {
+            term.feed(&bytes);
+            for y in 0..height {
+                assert_eq!(
+                    term.seen(y),
+                    term.expected(&next, y),
+                    "{:?} {width}×{height}, after step {n} ({step:?}), row {y}",
+                    term.kind
+                );
+            }
         }
         if !wide {
-            let shown = vt100_rows(vt.screen());
+            let shown: Vec<String> = vt.screen().rows(0, width).collect();
+            let exact = &terminals[0];
             for y in 0..height {
-                assert_eq!(shown[usize::from(y)].trim_end(), row_text(&next, y).trim_end(), "vt100, step {n}, row {y}");
+                let expected = exact.expected(&next, y);
+                assert_eq!(shown[usize::from(y)].trim_end(), expected.trim_end(), "vt100, step {n}, row {y}");
             }
         }
         previous = next;

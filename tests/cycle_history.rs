@@ -10,6 +10,7 @@ mod gitkit;
 use common::app::{SOMU, open};
 use common::docs::{read_doc, section_mut, write};
 use common::keys::act;
+use common::outside;
 use gitkit::{FILE, Sandbox, canonical};
 use hyoka::app::{Mode, Node, update};
 use hyoka::command::Command;
@@ -17,9 +18,8 @@ use hyoka::i18n::Lang;
 use hyoka::model::{Field, Status};
 use hyoka::worker::Env;
 
-#[test]
 fn a_status_change_is_in_the_history_but_never_put_back_and_a_waiting_section_takes_nothing_back() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = sb.repo_with_sample("上京区役所");
     let (mut doc, _) = read_doc(&top.join(FILE));
     section_mut(&mut doc, "区民部", "総務課").reflection.push_str("（追記）");
@@ -53,3 +53,5 @@ fn a_status_change_is_in_the_history_but_never_put_back_and_a_waiting_section_ta
     assert!(app.section(SOMU).unwrap().reflection.ends_with("（追記）"));
     assert!(!app.has_unsaved());
 }
+
+outside_tests!(a_status_change_is_in_the_history_but_never_put_back_and_a_waiting_section_takes_nothing_back,);

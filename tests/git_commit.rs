@@ -7,6 +7,7 @@ mod common;
 mod gitkit;
 
 use common::docs::{SAMPLE, section_mut, write};
+use common::outside;
 use gitkit::{FILE, Sandbox, save_with};
 use hyoka::git::{AutoCommit, CommitOutcome, CommitReport, GitError, Operation, Repo, commit_files};
 use hyoka::i18n::Lang;
@@ -18,9 +19,8 @@ fn committed(reports: &[CommitReport]) -> &str {
     }
 }
 
-#[test]
 fn a_save_commits_the_saved_file_only_with_a_message_naming_the_changed_fields() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = sb.repo_with_sample("課の作業");
     // The clerk has other work staged, and another file changed but not staged.
     write(&top.join("メモ.txt"), "下書き\n");
@@ -55,9 +55,8 @@ fn a_save_commits_the_saved_file_only_with_a_message_naming_the_changed_fields()
     );
 }
 
-#[test]
 fn without_an_identity_in_git_the_login_name_is_the_author() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = sb.repo_with_sample("名無し");
     let file = top.join(FILE);
     save_with(&file, |doc| section_mut(doc, "保健部", "衛生課").progress = "改善した。".into());
@@ -77,9 +76,8 @@ fn without_an_identity_in_git_the_login_name_is_the_author() {
     assert!(who.starts_with("kumin01|kumin01@") && who.trim_end().ends_with("|kumin01"), "{who}");
 }
 
-#[test]
 fn a_refusing_pre_commit_hook_is_reported_with_its_words_and_the_save_stands() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = sb.repo_with_sample("フック");
     let setup = sb.hyoka(&top, &["git-setup", gitkit::DATA]);
     assert!(setup.status.success(), "{}", String::from_utf8_lossy(&setup.stderr));
@@ -108,9 +106,8 @@ fn a_refusing_pre_commit_hook_is_reported_with_its_words_and_the_save_stands() {
     assert_eq!(committed(&reports), "上京区役所 平成20年度 区民部 納税課: 目標達成度, 振り返り");
 }
 
-#[test]
 fn a_new_data_file_is_committed_and_taken_back_out_of_the_index_when_refused() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = sb.repo_with_sample("新規");
     let new = top.join("データ 置き場/中京 区/2009.yaml");
     write(&new, &SAMPLE.replace("fiscal_year: 2008", "fiscal_year: 2009"));
@@ -135,9 +132,8 @@ fn a_new_data_file_is_committed_and_taken_back_out_of_the_index_when_refused() {
     assert_eq!(sb.run_git(&top, &["status", "--porcelain"]), "");
 }
 
-#[test]
 fn no_commit_in_the_middle_of_a_merge_and_the_save_stands() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = sb.repo_with_sample("マージ中");
     sb.run_git(&top, &["checkout", "-qb", "side"]);
     write(&top.join("side.txt"), "x\n");
@@ -156,9 +152,8 @@ fn no_commit_in_the_middle_of_a_merge_and_the_save_stands() {
     assert!(std::fs::read_to_string(&file).unwrap().contains("rating: △"));
 }
 
-#[test]
 fn commits_are_off_without_git_or_without_a_repository_and_that_is_said_once() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let loose = sb.path("リポジトリ外/2008.yaml");
     write(&loose, SAMPLE);
     let mut none = AutoCommit::with_git(None);
@@ -175,9 +170,8 @@ fn commits_are_off_without_git_or_without_a_repository_and_that_is_said_once() {
     assert_eq!(outside.after_save(&[loose], "kumin01", Lang::En)[0].message(Lang::En), None);
 }
 
-#[test]
 fn a_file_as_git_has_it_gives_no_commit_and_nothing_is_said() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = sb.repo_with_sample("変更なし");
     let repo = Repo::discover(&sb.git(), &top).unwrap();
     let head = sb.run_git(&top, &["rev-parse", "HEAD"]);
@@ -187,9 +181,8 @@ fn a_file_as_git_has_it_gives_no_commit_and_nothing_is_said() {
     assert_eq!(sb.run_git(&top, &["rev-parse", "HEAD"]), head);
 }
 
-#[test]
 fn a_commit_waits_for_another_git_holding_the_index() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = sb.repo_with_sample("順番待ち");
     let file = top.join(FILE);
     save_with(&file, |doc| section_mut(doc, "区民部", "総務課").rating = Some("×".into()));
@@ -204,9 +197,8 @@ fn a_commit_waits_for_another_git_holding_the_index() {
     assert_eq!(committed(&reports), "上京区役所 平成20年度 区民部 総務課: 目標達成度");
 }
 
-#[test]
 fn a_commit_on_a_detached_head_is_made_and_the_clerk_is_told_how_to_keep_it() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = sb.repo_with_sample("ブランチなし");
     sb.run_git(&top, &["checkout", "-q", "--detach"]);
     let file = top.join(FILE);
@@ -233,3 +225,15 @@ fn a_commit_on_a_detached_head_is_made_and_the_clerk_is_told_how_to_keep_it() {
     ));
     assert!(!reports[0].is_warning());
 }
+
+outside_tests!(
+    a_save_commits_the_saved_file_only_with_a_message_naming_the_changed_fields,
+    without_an_identity_in_git_the_login_name_is_the_author,
+    a_refusing_pre_commit_hook_is_reported_with_its_words_and_the_save_stands,
+    a_new_data_file_is_committed_and_taken_back_out_of_the_index_when_refused,
+    no_commit_in_the_middle_of_a_merge_and_the_save_stands,
+    commits_are_off_without_git_or_without_a_repository_and_that_is_said_once,
+    a_file_as_git_has_it_gives_no_commit_and_nothing_is_said,
+    a_commit_waits_for_another_git_holding_the_index,
+    a_commit_on_a_detached_head_is_made_and_the_clerk_is_told_how_to_keep_it,
+);

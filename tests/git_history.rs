@@ -6,6 +6,7 @@
 mod common;
 mod gitkit;
 
+use common::outside;
 use std::path::Path;
 
 use common::docs::{SAMPLE, read_doc, sample, section_mut, write};
@@ -32,9 +33,8 @@ fn field(division: &str, section: &str, field: Field) -> Change {
     Change::Field { division: division.into(), section: section.into(), field }
 }
 
-#[test]
 fn a_sections_history_lists_the_commits_that_changed_it_newest_first_with_who_and_which_fields() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = sb.repo_with_sample("履歴");
     commit_as(&sb, &top, "田中", "振り返り", |d| {
         section_mut(d, "区民部", "総務課").reflection = "新しい振り返り".into()
@@ -71,9 +71,8 @@ fn a_sections_history_lists_the_commits_that_changed_it_newest_first_with_who_an
     );
 }
 
-#[test]
 fn a_selected_commit_shows_each_field_as_a_character_diff_with_the_old_section_to_put_back() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = sb.repo_with_sample("差分");
     let old = sample().find_section("区民部", "総務課").unwrap().clone();
     let new_text = old.reflection.replacen("市民対応", "窓口対応", 1);
@@ -99,9 +98,8 @@ fn a_selected_commit_shows_each_field_as_a_character_diff_with_the_old_section_t
     assert_eq!((whole.head.len(), whole.sections.len()), (0, 1));
 }
 
-#[test]
 fn a_merge_lists_only_what_it_decided_and_the_branch_commits_keep_their_authors() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = sb.repo_with_sample("合流");
     sb.run_git(&top, &["checkout", "-qb", "side"]);
     commit_as(&sb, &top, "市役所", "side", |d| section_mut(d, "区民部", "総務課").reflection = "市役所から".into());
@@ -133,9 +131,8 @@ fn a_merge_lists_only_what_it_decided_and_the_branch_commits_keep_their_authors(
     assert_eq!(by_subject("side").commit.author, "市役所");
 }
 
-#[test]
 fn an_unreadable_version_is_marked_in_every_view() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = sb.repo_with_sample("壊れた版");
     write(&top.join(FILE), &SAMPLE.replace("organization:", "organisation:"));
     sb.run_git(&top, &["commit", "-qam", "broken"]);
@@ -171,9 +168,8 @@ fn thousand(sb: &Sandbox) -> std::path::PathBuf {
     sb.fast_import("千のコミット", versions.collect::<Vec<_>>())
 }
 
-#[test]
 fn the_first_page_of_a_thousand_commits_reads_only_what_it_shows() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = thousand(&sb);
     let repo = Repo::discover(&sb.git(), &top).unwrap();
     let started = std::time::Instant::now();
@@ -205,3 +201,11 @@ fn the_first_page_of_a_thousand_commits_reads_only_what_it_shows() {
     assert_eq!(history.versions_parsed(), parsed + 1);
     assert_eq!(history.entries()[0].commit.subject, "v1000");
 }
+
+outside_tests!(
+    a_sections_history_lists_the_commits_that_changed_it_newest_first_with_who_and_which_fields,
+    a_selected_commit_shows_each_field_as_a_character_diff_with_the_old_section_to_put_back,
+    a_merge_lists_only_what_it_decided_and_the_branch_commits_keep_their_authors,
+    an_unreadable_version_is_marked_in_every_view,
+    the_first_page_of_a_thousand_commits_reads_only_what_it_shows,
+);

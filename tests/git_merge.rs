@@ -6,6 +6,7 @@
 mod common;
 mod gitkit;
 
+use common::outside;
 use std::path::{Path, PathBuf};
 
 use common::docs::{read_doc, sample, section_mut, write};
@@ -74,9 +75,8 @@ fn decide_and_save(path: &Path, pending: &PendingMerge, keep_theirs: bool) {
     assert!(matches!(saved, Outcome::Saved(_)));
 }
 
-#[test]
 fn different_fields_of_one_section_merge_cleanly_in_git() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let rating = |d: &mut Document| section_mut(d, "区民部", "総務課").rating = Some("◎".into());
     let top = diverged(&sb, "項目ごと", reflection("こちらの振り返り"), rating);
     let out = sb.git_output(&top, &["merge", "-q", "side", "-m", "merge"]);
@@ -87,9 +87,8 @@ fn different_fields_of_one_section_merge_cleanly_in_git() {
     assert_eq!(sb.run_git(&top, &["status", "--porcelain"]), "");
 }
 
-#[test]
 fn the_same_field_on_both_sides_stops_the_merge_with_valid_yaml_and_is_decided_in_hyoka() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let theirs_edit = |d: &mut Document| {
         section_mut(d, "区民部", "総務課").reflection = "向こうの振り返り".into();
         section_mut(d, "保健部", "衛生課").rating = Some("×".into());
@@ -135,9 +134,8 @@ fn the_same_field_on_both_sides_stops_the_merge_with_valid_yaml_and_is_decided_i
     assert_eq!(doc.find_section("保健部", "衛生課").unwrap().rating.as_deref(), Some("×"));
 }
 
-#[test]
 fn a_field_edited_by_hand_after_the_merge_counts_as_decided() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let both = |text: &'static str| {
         move |d: &mut Document| {
             section_mut(d, "区民部", "総務課").reflection = text.into();
@@ -155,9 +153,8 @@ fn a_field_edited_by_hand_after_the_merge_counts_as_decided() {
     assert_eq!(left, [("総務課", Field::Reflection)]);
 }
 
-#[test]
 fn an_aborted_merge_leaves_no_record_behind() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = diverged(&sb, "中止", reflection("こちら"), reflection("向こう"));
     assert!(!sb.git_output(&top, &["merge", "side", "-m", "merge"]).status.success());
     sb.run_git(&top, &["merge", "--abort"]);
@@ -180,9 +177,8 @@ fn an_aborted_merge_leaves_no_record_behind() {
     assert_eq!(records(&top), 0);
 }
 
-#[test]
 fn a_file_hyoka_cannot_read_gets_gits_line_merge() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = diverged(&sb, "読めない", reflection("こちら"), reflection("向こう"));
     sb.run_git(&top, &["checkout", "-q", "side"]);
     let broken = std::fs::read_to_string(top.join(FILE)).unwrap().replace("organization:", "organisation:");
@@ -197,9 +193,8 @@ fn a_file_hyoka_cannot_read_gets_gits_line_merge() {
     assert_eq!(records(&top), 0);
 }
 
-#[test]
 fn during_a_rebase_mine_is_the_clerks_own_commit() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     // `side` plays the upstream that moved on; `main` has the clerk's commit, replayed onto it.
     let top = diverged(&sb, "リベース", reflection("わたしの振り返り"), reflection("上流の振り返り"));
     assert!(!sb.git_output(&top, &["rebase", "side"]).status.success());
@@ -217,3 +212,12 @@ fn during_a_rebase_mine_is_the_clerks_own_commit() {
     assert_eq!(sb.run_git(&top, &["log", "--format=%s", "-3"]), "ours\ntheirs\nhyoka git-setup\n");
     assert_eq!(read_doc(&file).1, edited(&[&reflection("わたしの振り返り")]));
 }
+
+outside_tests!(
+    different_fields_of_one_section_merge_cleanly_in_git,
+    the_same_field_on_both_sides_stops_the_merge_with_valid_yaml_and_is_decided_in_hyoka,
+    a_field_edited_by_hand_after_the_merge_counts_as_decided,
+    an_aborted_merge_leaves_no_record_behind,
+    a_file_hyoka_cannot_read_gets_gits_line_merge,
+    during_a_rebase_mine_is_the_clerks_own_commit,
+);

@@ -8,6 +8,7 @@
 mod common;
 mod gitkit;
 
+use common::outside;
 use std::path::{Path, PathBuf};
 
 use common::docs::section_mut;
@@ -51,9 +52,8 @@ fn press(app: &mut App, env: &Env, command: Command) {
     settle(app, effects, env);
 }
 
-#[test]
 fn the_question_comes_up_at_once_stays_after_esc_and_quitting_asks() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let (_, city) = two_clones(&sb);
     let mut app = common::app::open(&city.join(DATA));
     update(&mut app, Action::Resize(100, 30));
@@ -83,9 +83,8 @@ fn the_question_comes_up_at_once_stays_after_esc_and_quitting_asks() {
     assert!(app.should_quit());
 }
 
-#[test]
 fn a_pull_that_stops_while_hyoka_is_open_is_asked_in_the_terminal() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let (_, city) = two_clones(&sb);
     let mut tui = common::pty::Tui::spawn_with_env(&city, 30, 100, &[], &sb.env_vars());
     tui.wait_ready();
@@ -109,3 +108,8 @@ fn a_pull_that_stops_while_hyoka_is_open_is_asked_in_the_terminal() {
     assert_eq!(doc.find_section("区民部", "総務課").unwrap().reflection, "市役所の振り返り", "mine kept");
     sb.run_git(&city, &["commit", "-q", "--no-edit"]);
 }
+
+outside_tests!(
+    the_question_comes_up_at_once_stays_after_esc_and_quitting_asks,
+    a_pull_that_stops_while_hyoka_is_open_is_asked_in_the_terminal,
+);

@@ -7,6 +7,7 @@
 mod common;
 mod gitkit;
 
+use common::outside;
 use std::path::Path;
 
 use common::clerk::{CTRL_S, focus_pane};
@@ -30,9 +31,8 @@ fn rate_and_save(tui: &mut Tui, key: &str, shown: &str) {
     tui.wait_for_status("保存済み");
 }
 
-#[test]
 fn two_offices_merge_by_field_and_a_conflict_is_decided_on_hyoka_s_screen() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let server = sb.server();
     let ward = sb.clone_of(&server, "上京区役所");
     sb.publish_sample(&ward);
@@ -88,9 +88,8 @@ fn two_offices_merge_by_field_and_a_conflict_is_decided_on_hyoka_s_screen() {
 
 /// `H` in a real terminal: the section's commits, the selected change as 変更前 / 変更後, `r` puts
 /// the old reflection back, Ctrl-S saves it (and commits it), and the file on disk holds it.
-#[test]
 fn the_history_view_puts_an_old_reflection_back_and_it_is_saved() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = sb.repo_with_sample("上京区役所");
     let file = top.join(FILE);
     let old =
@@ -121,9 +120,8 @@ fn the_history_view_puts_an_old_reflection_back_and_it_is_saved() {
 
 /// `--commit` on a detached HEAD: the save is committed, and the bottom line says that the commit
 /// is on no branch and how to keep it.
-#[test]
 fn a_commit_on_a_detached_head_is_said_with_how_to_keep_it() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = sb.repo_with_sample("上京区役所");
     sb.run_git(&top, &["checkout", "-q", "--detach"]);
     let mut tui = clerk(&sb, &top, &["--commit"]);
@@ -142,3 +140,9 @@ fn a_commit_on_a_detached_head_is_said_with_how_to_keep_it() {
     let log = sb.run_git(&top, &["log", "-1", "--format=%s"]);
     assert_eq!(log.trim(), "上京区役所 平成20年度 区民部 総務課: 目標達成度");
 }
+
+outside_tests!(
+    two_offices_merge_by_field_and_a_conflict_is_decided_on_hyoka_s_screen,
+    the_history_view_puts_an_old_reflection_back_and_it_is_saved,
+    a_commit_on_a_detached_head_is_said_with_how_to_keep_it,
+);

@@ -6,6 +6,7 @@
 mod common;
 mod gitkit;
 
+use common::outside;
 use std::os::unix::fs::PermissionsExt as _;
 
 use common::cli::HYOKA;
@@ -18,9 +19,8 @@ fn stdout(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-#[test]
 fn setup_installs_the_driver_and_the_hook_once_and_says_what_it_did() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = sb.repo_with_sample("設定");
     let said = stdout(&sb.hyoka(&top, &["git-setup", DATA, "--lang", "en"]));
     let hyoka = shell_word(&std::fs::canonicalize(HYOKA).unwrap().display().to_string());
@@ -45,9 +45,8 @@ fn setup_installs_the_driver_and_the_hook_once_and_says_what_it_did() {
     assert!(!sb.run_git(&top, &["config", "--get-all", "merge.hyoka.driver"]).trim().contains('\n'));
 }
 
-#[test]
 fn someone_elses_hook_is_left_alone_and_the_line_to_add_is_given() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = sb.repo_with_sample("既存のフック");
     let hook = top.join(".git/hooks/pre-commit");
     write(&hook, "#!/bin/sh\nexec make lint\n");
@@ -62,9 +61,8 @@ fn someone_elses_hook_is_left_alone_and_the_line_to_add_is_given() {
     );
 }
 
-#[test]
 fn the_hyoka_on_the_path_is_named_plainly_and_outside_a_repository_nothing_is_written() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = sb.repo_with_sample("PATH");
     let bin = std::fs::canonicalize(HYOKA).unwrap();
     let path = format!("{}:{}", bin.parent().unwrap().display(), std::env::var("PATH").unwrap_or_default());
@@ -78,3 +76,9 @@ fn the_hyoka_on_the_path_is_named_plainly_and_outside_a_repository_nothing_is_wr
     assert!(String::from_utf8_lossy(&out.stderr).contains("作業ツリーの中にありません"));
     assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
 }
+
+outside_tests!(
+    setup_installs_the_driver_and_the_hook_once_and_says_what_it_did,
+    someone_elses_hook_is_left_alone_and_the_line_to_add_is_given,
+    the_hyoka_on_the_path_is_named_plainly_and_outside_a_repository_nothing_is_written,
+);

@@ -8,6 +8,7 @@
 mod common;
 mod gitkit;
 
+use common::outside;
 use std::path::Path;
 
 use chrono::DateTime;
@@ -35,9 +36,8 @@ fn save_and_commit(sb: &Sandbox, top: &Path, who: &str, edit: impl FnOnce(&mut D
     );
 }
 
-#[test]
 fn two_offices_share_one_repository_through_the_office_server() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     // On the office server: a bare repository.
     let server = sb.server();
 
@@ -132,3 +132,5 @@ fn two_offices_share_one_repository_through_the_office_server() {
     assert!(log.contains("試験 太郎|上京区役所 平成20年度 保健部 衛生課: 取組状況\n"), "{log}");
     assert!(log.contains("|上京区役所 平成20年度 区民部 総務課: 目標達成度\n"), "{log}");
 }
+
+outside_tests!(two_offices_share_one_repository_through_the_office_server,);

@@ -7,6 +7,7 @@
 mod common;
 mod gitkit;
 
+use common::outside;
 use std::path::{Path, PathBuf};
 
 use common::docs::{SAMPLE, read_doc, section_mut, write};
@@ -54,9 +55,8 @@ fn edit_somu(d: &mut Document) {
     section_mut(d, "区民部", "総務課").progress = "別の支所で書き直した取組状況".into();
 }
 
-#[test]
 fn a_division_renamed_on_one_side_takes_the_edit_of_the_other_in_either_direction() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let expected: Vec<String> =
         names(&common::docs::sample()).into_iter().map(|n| n.replacen("区民部 ", "市民部 ", 1)).collect();
     for (name, ours_renames) in [("部の名前 こちら", true), ("部の名前 相手", false)] {
@@ -75,9 +75,8 @@ fn a_division_renamed_on_one_side_takes_the_edit_of_the_other_in_either_directio
     }
 }
 
-#[test]
 fn a_section_renamed_in_place_stays_in_place_through_a_pull() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let server = sb.path("サーバー.git");
     std::fs::create_dir_all(&server).unwrap();
     sb.run_git(&server, &["init", "-q", "--bare"]);
@@ -111,9 +110,8 @@ fn a_section_renamed_in_place_stays_in_place_through_a_pull() {
     assert_eq!(merged.find_section("区民部", "税務課").unwrap().rating.as_deref(), Some("◎"));
 }
 
-#[test]
 fn a_removal_against_a_change_is_said_in_either_direction() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let remove = doc_edit(|d| d.divisions[0].sections.retain(|s| s.name != "納税課"));
     let change = doc_edit(|d| section_mut(d, "区民部", "納税課").reflection = "滞納整理を進めた。".into());
     for (name, we_remove) in [("削除 こちら", true), ("削除 相手", false)] {
@@ -131,9 +129,8 @@ fn a_removal_against_a_change_is_said_in_either_direction() {
     }
 }
 
-#[test]
 fn our_comments_and_layout_stay_when_their_change_comes_in() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let ours = |text: &str| {
         text.replacen("divisions:\n", "# 令和元年度に見直し予定\ndivisions:\n", 1).replacen(
             "  - name: 福祉部\n",
@@ -150,3 +147,10 @@ fn our_comments_and_layout_stay_when_their_change_comes_in() {
     let expected = ours(&before_rating);
     assert_eq!(text, expected, "our comments and blank line, their rating, nothing else");
 }
+
+outside_tests!(
+    a_division_renamed_on_one_side_takes_the_edit_of_the_other_in_either_direction,
+    a_section_renamed_in_place_stays_in_place_through_a_pull,
+    a_removal_against_a_change_is_said_in_either_direction,
+    our_comments_and_layout_stay_when_their_change_comes_in,
+);

@@ -7,6 +7,7 @@
 mod common;
 mod gitkit;
 
+use common::outside;
 use std::path::{Path, PathBuf};
 
 use common::docs::{section_mut, write};
@@ -46,9 +47,8 @@ fn scope(section: &str) -> Scope {
     Scope::Section { division: "区民部".into(), section: section.into() }
 }
 
-#[test]
 fn each_section_has_its_own_past_through_the_rename() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = repository(&sb);
     let repo = Repo::discover(&sb.git(), &top).unwrap();
     let mut history = FileHistory::open(&repo, &top.join(FILE)).unwrap();
@@ -103,9 +103,8 @@ fn view(app: &App) -> &ChangesView {
 const KIKAKU: SectionRef = SectionRef { file: 0, division: 0, section: 0 };
 const NEW_SOMU: SectionRef = SectionRef { file: 0, division: 0, section: 1 };
 
-#[test]
 fn r_puts_an_old_text_back_only_into_the_section_it_belonged_to() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = repository(&sb);
     let (mut app, env) = open(&top);
     assert_eq!(app.section(NEW_SOMU).unwrap().name, "総務課");
@@ -130,9 +129,8 @@ fn r_puts_an_old_text_back_only_into_the_section_it_belonged_to() {
     assert_eq!(app.cursor(), Node::Section(KIKAKU));
 }
 
-#[test]
 fn the_renamed_sections_history_as_drawn_names_the_rename() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = repository(&sb);
     let (mut app, env) = open(&top);
     common::reach::go_to(&mut app, Node::Section(KIKAKU));
@@ -159,9 +157,8 @@ fn the_renamed_sections_history_as_drawn_names_the_rename() {
     insta::assert_snapshot!(listed.join("\n"));
 }
 
-#[test]
 fn h_in_a_terminal_lists_only_the_new_sections_own_commits() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = repository(&sb);
     let mut tui = common::pty::Tui::spawn_with_env(&top, 30, 100, &[], &sb.env_vars());
     tui.wait_for("所属一覧");
@@ -180,3 +177,10 @@ fn h_in_a_terminal_lists_only_the_new_sections_own_commits() {
     tui.wait_for("変更の履歴: 区民部 総務企画課（3件）");
     tui.wait_for("名前を変更（元は 区民部 総務課）");
 }
+
+outside_tests!(
+    each_section_has_its_own_past_through_the_rename,
+    r_puts_an_old_text_back_only_into_the_section_it_belonged_to,
+    the_renamed_sections_history_as_drawn_names_the_rename,
+    h_in_a_terminal_lists_only_the_new_sections_own_commits,
+);

@@ -7,6 +7,7 @@
 mod common;
 mod gitkit;
 
+use common::outside;
 use std::path::Path;
 
 use common::app::SOMU;
@@ -79,9 +80,8 @@ fn subjects(app: &App) -> Vec<String> {
     view(app).entries.iter().map(|(_, e)| e.commit.subject.clone()).collect()
 }
 
-#[test]
 fn h_lists_the_commits_of_the_section_newest_first_and_f_those_of_the_file() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = repository(&sb);
     let (mut app, env) = open(&top);
     let effects = update(&mut app, Command::History.into());
@@ -106,9 +106,8 @@ fn h_lists_the_commits_of_the_section_newest_first_and_f_those_of_the_file() {
     assert!(matches!(app.mode(), Mode::Browse));
 }
 
-#[test]
 fn r_puts_the_chosen_field_back_as_it_was_before_the_commit_and_u_undoes_it() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = repository(&sb);
     let (mut app, env) = open(&top);
     let before = app.section(SOMU).unwrap().clone();
@@ -142,9 +141,8 @@ fn r_puts_the_chosen_field_back_as_it_was_before_the_commit_and_u_undoes_it() {
     assert!(app.message().as_ref().unwrap().text.contains("新しくできた課"));
 }
 
-#[test]
 fn a_reviewer_sees_the_history_but_cannot_put_anything_back() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = repository(&sb);
     let (mut app, env) = open_with(&top, hyoka::app::Settings { read_only: true, ..common::app::settings(Lang::Ja) });
     act(&mut app, Command::History, &env);
@@ -154,7 +152,6 @@ fn a_reviewer_sees_the_history_but_cannot_put_anything_back() {
     assert!(app.message().as_ref().unwrap().text.contains("閲覧"));
 }
 
-#[test]
 fn outside_a_repository_the_view_says_why_and_late_answers_for_a_closed_view_are_ignored() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join(FILE).parent().unwrap()).unwrap();
@@ -177,9 +174,8 @@ fn outside_a_repository_the_view_says_why_and_late_answers_for_a_closed_view_are
 
 /// The view as drawn: the list with when, who and which fields, the change as 変更前 / 変更後 with
 /// what differs underlined (the old side also struck through), the chosen field reversed.
-#[test]
 fn the_history_view_as_drawn() {
-    let Some(sb) = Sandbox::new() else { return };
+    let sb = Sandbox::new();
     let top = repository(&sb);
     let (mut app, env) = open(&top);
     act(&mut app, Command::History, &env);
@@ -218,3 +214,11 @@ fn the_history_view_as_drawn() {
     assert!(y2 > y && buffer[(x2, y2)].modifier.contains(Modifier::UNDERLINED | Modifier::CROSSED_OUT));
     assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED), "the field r puts back");
 }
+
+outside_tests!(
+    h_lists_the_commits_of_the_section_newest_first_and_f_those_of_the_file,
+    r_puts_the_chosen_field_back_as_it_was_before_the_commit_and_u_undoes_it,
+    a_reviewer_sees_the_history_but_cannot_put_anything_back,
+    outside_a_repository_the_view_says_why_and_late_answers_for_a_closed_view_are_ignored,
+    the_history_view_as_drawn,
+);

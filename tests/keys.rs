@@ -9,6 +9,7 @@ use common::cli::Cli;
 use common::pty::*;
 use common::workspace::*;
 use hyoka::app::keymap::Keymap;
+use hyoka::i18n::Lang;
 
 fn hyoka_with_config(config: &str, args: &[&str]) -> std::process::Output {
     Cli::new().settings(config).args(args).output()
@@ -19,10 +20,27 @@ fn the_readme_key_map_is_the_table_in_force() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
     let start = readme.find("<!-- keys:begin -->\n").expect("the README marks its key map") + 20;
     let end = readme.find("<!-- keys:end -->").expect("… and its end");
-    assert_eq!(&readme[start..end], Keymap::default().markdown(), "run `hyoka keys` and paste it into the README");
-    let printed = hyoka_with_config("", &["keys"]);
+    let english = Keymap::default().markdown(Lang::En);
+    assert_eq!(&readme[start..end], english, "run `hyoka keys --lang en` and paste it into the README");
+    let printed = hyoka_with_config("", &["keys", "--lang", "en"]);
     assert!(printed.status.success());
-    assert_eq!(String::from_utf8_lossy(&printed.stdout), Keymap::default().markdown());
+    assert_eq!(String::from_utf8_lossy(&printed.stdout), english);
+}
+
+#[test]
+fn hyoka_keys_speaks_the_language_in_force() {
+    let japanese = Keymap::default().markdown(Lang::Ja);
+    assert!(japanese.starts_with("| 場所 | キー | 操作 |\n") && japanese.contains("| 一覧 |"), "{japanese}");
+    for args in [&["keys"][..], &["keys", "--lang", "ja"], &["--lang", "ja", "keys"]] {
+        let printed = hyoka_with_config("", args);
+        assert_eq!(String::from_utf8_lossy(&printed.stdout), japanese, "hyoka {args:?}");
+    }
+    let english = hyoka_with_config("lang: en\n", &["keys"]);
+    assert_eq!(
+        String::from_utf8_lossy(&english.stdout),
+        Keymap::default().markdown(Lang::En),
+        "lang: en in the settings"
+    );
 }
 
 #[test]
@@ -30,8 +48,8 @@ fn the_settings_file_changes_keys_and_the_help_shows_them() {
     let printed = hyoka_with_config("keys:\n  tree.down: [n, Down]\n  save: [F2]\n", &["keys"]);
     assert!(printed.status.success(), "{}", String::from_utf8_lossy(&printed.stderr));
     let table = String::from_utf8_lossy(&printed.stdout);
-    assert!(table.contains("| tree | ↑ k / n ↓ | move up / down |"), "{table}");
-    assert!(table.contains("| anywhere | F2 | save |"), "{table}");
+    assert!(table.contains("| 一覧 | ↑ k / n ↓ |"), "{table}");
+    assert!(table.contains("| どこでも | F2 | 保存 |"), "{table}");
 }
 
 #[test]

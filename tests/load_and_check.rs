@@ -175,6 +175,42 @@ fn check_reports_every_problem_of_a_file_not_only_the_first() {
 }
 
 #[test]
+fn a_line_indented_with_full_width_spaces_is_named_and_the_rest_still_checked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = std::fs::read_to_string("data/kamigyo/2008.yaml").expect("sample");
+    // A memo typed with the IME still on (line 22), and 〇 (the kanji zero) for ○ further down (line 56).
+    let text = text.replacen("        rating: ○\n", "        rating: ○\n　　　　memo: 係長に確認\n", 1);
+    let at = text.find("      - name: 納税課").expect("納税課");
+    let text = format!("{}{}", &text[..at], text[at..].replacen("rating: △", "rating: 〇", 1));
+    std::fs::write(dir.path().join("2008.yaml"), text).expect("write");
+    let out = hyoka(&["check", dir.path().to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let file = dir.path().join("2008.yaml").display().to_string();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines[0],
+        format!(
+            "{file}:22:1: 全角スペースで字下げされています。字下げは半角スペースで書いてください（全角スペース1つは半角2つ分）。"
+        )
+    );
+    assert!(lines[1].starts_with(&format!("{file}:22:5: 知らない項目名「memo」")), "{stderr}");
+    assert_eq!(
+        lines[2],
+        format!(
+            "{file}:56:17: 目標達成度「〇 (U+3007)」は「○」（U+25CB）に似ていますが、別の文字です。「○」に書き直してください。"
+        )
+    );
+    assert_eq!(lines.len(), 4, "{stderr}");
+    // Text that starts with a full-width space inside a block is text, not indentation.
+    let text = std::fs::read_to_string("data/kamigyo/2008.yaml").expect("sample");
+    let text = text.replacen("          ・「質の高い対応", "          　・「質の高い対応", 1);
+    assert!(text.contains("\n          　・「質の高い対応"));
+    std::fs::write(dir.path().join("2008.yaml"), text).expect("write");
+    assert!(hyoka(&["check", dir.path().to_str().expect("utf-8 path")]).status.success());
+}
+
+#[test]
 fn check_publishable_reports_what_the_published_table_would_refuse_with_its_line() {
     let dir = tempfile::tempdir().expect("temp dir");
     let text = std::fs::read_to_string("data/kamigyo/2008.yaml").expect("sample");

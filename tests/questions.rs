@@ -136,7 +136,7 @@ fn a_division_split_by_hand_while_i_changed_one_of_its_sections_is_asked_about_b
     a.wait_for("区民部 › 総務課");
     a.wait_for("m:自分の変更を残す");
     a.press("t");
-    a.wait_for_hint("保存");
+    a.wait_for_status("保存済み");
     let doc = ws.on_disk();
     let names: Vec<&str> = doc.divisions.iter().map(|d| d.name.as_str()).collect();
     assert_eq!(names, ["市民部", "税務部", "福祉部", "保健部"], "no second 区民部");

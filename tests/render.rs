@@ -122,8 +122,11 @@ fn a_broken_file_shows_its_errors() {
 
 #[test]
 fn unsaved_and_empty_markers_are_coloured_in_the_tree() {
-    // 総務課's reflection empty in the file, and its rating changed on screen.
-    let mut app = common::app::sample_with(Lang::Ja, |d| d.divisions[0].sections[0].reflection.clear());
+    // 総務課's reflection and まちづくり推進課's progress empty in the file, and 総務課's rating changed on screen.
+    let mut app = common::app::sample_with(Lang::Ja, |d| {
+        d.divisions[0].sections[0].reflection.clear();
+        d.divisions[0].sections[1].progress.clear();
+    });
     common::reach::focus(&mut app, Focus::Pane(Field::Rating));
     update(&mut app, Command::Rate(1).into());
     common::reach::focus(&mut app, Focus::Tree);
@@ -133,7 +136,10 @@ fn unsaved_and_empty_markers_are_coloured_in_the_tree() {
     assert_eq!(buffer[(5, 3)].symbol(), "*");
     assert!(buffer[(5, 3)].modifier.contains(Modifier::BOLD));
     assert_eq!(buffer[(6, 3)].symbol(), "!");
-    assert_eq!(buffer[(6, 3)].fg, Color::Red);
+    // On the cursor's row (reverse video) a pair of its own; elsewhere red text.
+    assert_eq!((buffer[(6, 3)].fg, buffer[(6, 3)].bg), (Color::White, Color::Red));
+    assert_eq!(buffer[(6, 4)].symbol(), "!");
+    assert_eq!((buffer[(6, 4)].fg, buffer[(6, 4)].bg), (Color::Red, Color::Reset));
     assert_eq!(buffer[(7, 3)].symbol(), "総");
     assert!(buffer[(7, 3)].modifier.contains(Modifier::REVERSED), "the tree cursor is on it");
     assert_eq!(buffer[(7, 3)].bg, Color::Reset, "reverse video, no colour a light terminal would hide");

@@ -1,14 +1,20 @@
 //! Every screen hyoka can show — each view, each dialog, editing in each pane — drawn at the
 //! smallest usable size, at 80×24 and at 200×60, in both ambiguous widths, and measured by the
 //! Unicode width table itself (not hyoka's own measuring): every row fills the terminal exactly.
+//! The data is the sample with half-width katakana in every kind of text (ﾎｰﾑﾍﾟｰｼﾞ, ﾃﾞｰﾀ: a
+//! cluster is two columns in the terminal, and ratatui alone would give it three).
+//! The data is the sample with half-width katakana in every kind of text (ﾎｰﾑﾍﾟｰｼﾞ, ﾃﾞｰﾀ: a
+//! cluster is two columns in the terminal, and ratatui alone would give it three).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
-use common::app::{open, sample_app};
+use common::app::{app_from_text, open};
+use common::docs::HALF_WIDTH;
 use common::draw::{ambiguous, draw};
-use common::terminal::{Model, assert_rows_fill, row_text};
+use common::terminal::{assert_rows_fill, row_text};
+use common::terms::{Kind, Term};
 use hyoka::app::{Action, App, DiskChange, DiskReport, Focus, Node, SectionRef, update};
 use hyoka::command::Command;
 use hyoka::i18n::Lang;
@@ -18,6 +24,16 @@ use hyoka::store::FieldConflict;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+
+/// The sample with half-width katakana in every kind of text.
+fn app() -> App {
+    app_from_text(HALF_WIDTH)
+}
+
+/// The same, its document changed before it is opened (a status, a stage, a review).
+fn app_with(change: impl FnOnce(&mut hyoka::model::Document)) -> App {
+    common::app::text_with(HALF_WIDTH, Lang::Ja, change)
+}
 
 fn field_question() -> FieldConflict {
     let mut mine = Section::new("市民税課");
@@ -67,8 +83,10 @@ fn history(app: &mut App) {
         unreadable: false,
         created: false,
     };
-    let (before, after) =
-        ("○ ①※→ 市民対応については、概ね達成".repeat(3), "◎ ②※→ 窓口対応については、ほぼ達成".repeat(3));
+    let (before, after) = (
+        "○ ①※→ 市民対応については、ﾎｰﾑﾍﾟｰｼﾞで概ね達成".repeat(3),
+        "◎ ②※→ 窓口対応については、ﾎｰﾑﾍﾞｰｽﾞでほぼ達成".repeat(3),
+    );
     let field = FieldDiff { field: Field::Reflection, spans: char_diff(&before, &after), before, after };
     let diff = CommitDiff {
         head: Vec::new(),
@@ -87,11 +105,10 @@ fn history(app: &mut App) {
 }
 
 fn screens() -> Vec<(&'static str, App)> {
-    use common::app::sample_with;
     use common::reach::{command as press, focus, go_to, identify, merge_left};
     let mut out = Vec::new();
     let mut add = |name, set: &dyn Fn(&mut App)| {
-        let mut app = sample_app();
+        let mut app = app();
         set(&mut app);
         out.push((name, app));
     };
@@ -179,7 +196,7 @@ fn screens() -> Vec<(&'static str, App)> {
     // stage in the overviews, the questions, the comment being written.
     add("returned", &|a| *a = returned("数値目標を入れてください。\n◎○△×①※→ も幅どおりに。".repeat(3).as_str()));
     add("submitted, reviewer", &|a| {
-        *a = sample_with(Lang::Ja, |d| d.divisions[0].sections[0].status = Status::Submitted);
+        *a = app_with(|d| d.divisions[0].sections[0].status = Status::Submitted);
         identify(a, "suzuki", true);
     });
     add("goal marks", &|a| {
@@ -209,18 +226,62 @@ fn screens() -> Vec<(&'static str, App)> {
         go_to(a, Node::File(0));
         press(a, Command::NewYear);
     });
+    // The reviewer's views.
+    add("search", &|a| {
+        update(a, Command::Search.into());
+        update(a, Action::Paste("ﾍﾟｰｼﾞ".into()));
+    });
+    add("search hits", &|a| {
+        update(a, Command::Search.into());
+        update(a, Action::Paste("ﾍﾟｰｼﾞ".into()));
+        update(a, Command::Accept.into());
+    });
+    add("filter", &|a| {
+        update(a, Command::Filter.into());
+    });
+    add("table", &|a| {
+        update(a, Command::Table.into());
+    });
+    add("years", &|a| {
+        update(a, Command::Years.into());
+    });
+    add("summary", &|a| {
+        update(a, Command::Summary.into());
+    });
     add("comment", &|a| {
-        *a = sample_with(Lang::Ja, |d| d.divisions[0].sections[0].status = Status::Submitted);
+        *a = app_with(|d| d.divisions[0].sections[0].status = Status::Submitted);
         identify(a, "suzuki", true);
         press(a, Command::ReturnSection);
         update(a, Action::Paste("◎○△×①※→ 目標に数値を入れてください。\n二行目".repeat(4)));
+    });
+    // The reviewer's views.
+    add("search", &|a| {
+        update(a, Command::Search.into());
+        update(a, Action::Paste("ﾍﾟｰｼﾞ".into()));
+    });
+    add("search hits", &|a| {
+        update(a, Command::Search.into());
+        update(a, Action::Paste("ﾍﾟｰｼﾞ".into()));
+        update(a, Command::Accept.into());
+    });
+    add("filter", &|a| {
+        update(a, Command::Filter.into());
+    });
+    add("table", &|a| {
+        update(a, Command::Table.into());
+    });
+    add("years", &|a| {
+        update(a, Command::Years.into());
+    });
+    add("summary", &|a| {
+        update(a, Command::Summary.into());
     });
     out
 }
 
 /// The sample with 総務課 returned by suzuki with `comment`.
 fn returned(comment: &str) -> App {
-    common::app::sample_with(Lang::Ja, |d| return_somu(d, comment))
+    app_with(|d| return_somu(d, comment))
 }
 
 fn return_somu(doc: &mut hyoka::model::Document, comment: &str) {
@@ -232,7 +293,7 @@ fn return_somu(doc: &mut hyoka::model::Document, comment: &str) {
 
 /// The sample at `stage`, with 総務課 returned.
 fn staged(stage: Stage) -> App {
-    common::app::sample_with(Lang::Ja, |d| {
+    app_with(|d| {
         d.stage = Some(stage);
         return_somu(d, "理由");
     })
@@ -273,6 +334,11 @@ fn every_screen_is_the_one_its_name_says() {
             "ask new year" => matches!(mode, Mode::Ask(a) if matches!(**a, Ask::NewYear { .. })),
             "comment" => matches!(mode, Mode::Comment(_)),
             "submitted, reviewer" => app.reviewer() && matches!(mode, Mode::Browse),
+            "search" => matches!(mode, Mode::Search(_)),
+            "filter" => matches!(mode, Mode::Filter(_)),
+            "table" => matches!(mode, Mode::Table(_)),
+            "years" => matches!(mode, Mode::Years(_)),
+            "summary" => matches!(mode, Mode::Summary(_)),
             _ => matches!(mode, Mode::Browse),
         };
         assert!(shown, "{name}: the state is not the screen named");
@@ -308,8 +374,8 @@ fn a_broken_file_and_a_too_small_terminal_fit_too() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::copy("tests/fixtures/broken/bad_rating.yaml", dir.path().join("2009.yaml")).expect("copy");
     let mut broken = open(dir.path());
-    let mut small = sample_app();
-    let mut tiny = sample_app();
+    let mut small = app();
+    let mut tiny = app();
     for wide in [false, true] {
         let _width = ambiguous(wide);
         for (app, width, height) in [(&mut broken, 80, 24), (&mut small, 30, 8), (&mut tiny, 12, 3)] {
@@ -318,16 +384,15 @@ fn a_broken_file_and_a_too_small_terminal_fit_too() {
     }
 }
 
-/// A terminal that draws ambiguous characters two columns wide (xterm -cjk_width), fed only what
-/// ratatui sends from one frame to the next: what it shows after each change must be the frame.
 #[test]
 fn a_wide_terminal_shows_each_frame_exactly_after_every_change() {
     let _wide = ambiguous(true);
     let (width, height) = (100u16, 30u16);
-    let mut app = sample_app();
+    let mut app = app();
     update(&mut app, Action::Resize(width, height));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    let mut shown = Model::new(width, height, true);
+    // A terminal that draws ambiguous characters two columns wide, fed only what ratatui sends.
+    let mut shown = Term::new(Kind::Exact { wide: true }, width, height);
     let mut previous = Buffer::empty(ratatui::layout::Rect::new(0, 0, width, height));
     let mut steps: Vec<Action> = vec![Command::NextPane.into(), Command::NextPane.into(), Command::NextPane.into()];
     steps.extend((0..6).map(|_| Action::from(Command::CycleRating)));
@@ -338,10 +403,10 @@ fn a_wide_terminal_shows_each_frame_exactly_after_every_change() {
         // The frame as drawn (not the test backend's copy, which keeps only what was sent).
         let next = terminal.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws").buffer.clone();
         for (x, y, cell) in previous.diff(&next) {
-            shown.put_at(x, y, cell.symbol());
+            shown.print_at(x, y, cell.symbol());
         }
         for y in 0..height {
-            assert_eq!(shown.text(y), row_text(&next, y), "after step {n}, row {y}");
+            assert_eq!(shown.seen(y), shown.expected(&next, y), "after step {n}, row {y}");
         }
         previous = next;
         update(&mut app, step);

@@ -160,6 +160,8 @@ fn help_shows_examples_and_exit_codes() {
         assert!(out.status.success());
         let help = String::from_utf8(out.stdout).unwrap();
         assert!(help.contains(example), "{help}");
-        assert!(help.contains("exit codes"), "{help}");
+        assert!(help.contains("終了コード: 0 "), "{help}");
+        let english = String::from_utf8(hyoka(&[command, "--help", "--lang", "en"]).stdout).unwrap();
+        assert!(english.contains(example) && english.contains("Exit codes: 0 "), "{english}");
     }
 }

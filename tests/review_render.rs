@@ -180,3 +180,39 @@ fn the_summary_and_the_bars_of_a_file_in_both_widths() {
         insta::assert_snapshot!(name, format!("{summary}\n{overview}\n{large}"));
     }
 }
+
+#[test]
+fn the_summary_s_counts_end_under_their_headings() {
+    for wide in [false, true] {
+        let _width = ambiguous(wide);
+        let mut app = city();
+        keys(&mut app, "S");
+        let buffer = draw(&mut app, 100, 24);
+        // The column (in terminal columns) where each word of a row ends.
+        let ends = |y: u16| -> Vec<(String, usize)> {
+            let mut out: Vec<(String, usize)> = Vec::new();
+            let (mut column, mut word) = (0, String::new());
+            for cell in sent_cells(&buffer, y) {
+                let symbol = cell.symbol();
+                column += display_width(symbol);
+                if symbol == " " || symbol == "│" || symbol == "|" {
+                    if !word.is_empty() {
+                        out.push((std::mem::take(&mut word), column - 1));
+                    }
+                } else {
+                    word.push_str(symbol);
+                }
+            }
+            out
+        };
+        let head = ends(1);
+        let row = ends(2);
+        for heading in ["課数", "◎", "○", "△", "×", "未評価", "未記入"] {
+            let (_, end) = head.iter().find(|(w, _)| w == heading).unwrap_or_else(|| panic!("{heading} in {head:?}"));
+            assert!(
+                row.iter().any(|(w, e)| e == end && w.chars().all(|c| c.is_ascii_digit())),
+                "wide {wide}: a count ends where {heading} ends (column {end}): {head:?} / {row:?}"
+            );
+        }
+    }
+}

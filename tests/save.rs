@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::outside;
 use std::path::Path;
 use std::process::Command as Process;
 
@@ -29,7 +30,7 @@ fn set_reflection(app: &mut App, at: SectionRef, text: &str) {
 }
 
 fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Process::new("git")
+    let out = Process::new(outside::need("git"))
         .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "core.quotepath=off"])
         .args(args)
         .current_dir(dir)
@@ -39,7 +40,6 @@ fn git(dir: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-#[test]
 fn editing_one_field_gives_a_diff_of_that_field_and_the_stamp_only() {
     let (dir, _) = sample_folder();
     git(dir.path(), &["init", "-q"]);
@@ -68,7 +68,6 @@ fn editing_one_field_gives_a_diff_of_that_field_and_the_stamp_only() {
     );
 }
 
-#[test]
 fn a_save_without_changes_writes_nothing() {
     let (dir, path) = sample_folder();
     let before = std::fs::metadata(&path).and_then(|m| m.modified()).expect("mtime");
@@ -81,7 +80,6 @@ fn a_save_without_changes_writes_nothing() {
     assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1, "no temporary file left behind");
 }
 
-#[test]
 fn undoing_an_edit_leaves_nothing_to_save() {
     let (dir, _) = sample_folder();
     let mut app = open(dir.path());
@@ -91,7 +89,6 @@ fn undoing_an_edit_leaves_nothing_to_save() {
     assert!(!app.has_unsaved());
 }
 
-#[test]
 fn what_another_editor_saved_meanwhile_is_kept() {
     let (dir, path) = sample_folder();
     let mut first = open(dir.path());
@@ -133,7 +130,6 @@ fn conflicting_saves(choice: Command) -> (String, String, App) {
     (std::fs::read_to_string(&path).expect("read"), on_disk, first)
 }
 
-#[test]
 fn a_conflict_kept_as_mine_writes_mine_and_the_rest_of_both() {
     let (text, _, app) = conflicting_saves(Command::KeepMine);
     let doc = parse_document(&text).expect("parses");
@@ -143,7 +139,6 @@ fn a_conflict_kept_as_mine_writes_mine_and_the_rest_of_both() {
     assert!(matches!(app.mode(), Mode::Browse));
 }
 
-#[test]
 fn a_conflict_kept_as_theirs_keeps_theirs() {
     let (text, _, _) = conflicting_saves(Command::KeepTheirs);
     let doc = parse_document(&text).expect("parses");
@@ -151,7 +146,6 @@ fn a_conflict_kept_as_theirs_keeps_theirs() {
     assert_eq!(doc.divisions[0].sections[0].rating.as_deref(), Some("◎"));
 }
 
-#[test]
 fn cancelling_the_conflict_dialog_writes_nothing_and_keeps_the_edits() {
     let (text, before, app) = conflicting_saves(Command::Cancel);
     assert_eq!(text, before);
@@ -159,7 +153,6 @@ fn cancelling_the_conflict_dialog_writes_nothing_and_keeps_the_edits() {
     assert!(matches!(app.mode(), Mode::Browse));
 }
 
-#[test]
 fn a_combined_text_can_be_written_in_the_dialog() {
     let (dir, path) = sample_folder();
     let mut first = open(dir.path());
@@ -181,7 +174,6 @@ fn a_combined_text_can_be_written_in_the_dialog() {
     assert!(lines[1].ends_with('A') && lines[3].ends_with('B'));
 }
 
-#[test]
 fn a_failed_write_keeps_the_file_and_the_edits() {
     let (dir, path) = sample_folder();
     let mut app = open(dir.path());
@@ -203,7 +195,6 @@ fn a_failed_write_keeps_the_file_and_the_edits() {
     assert!(std::fs::read_to_string(&path).expect("read").contains("追記"));
 }
 
-#[test]
 fn a_broken_file_is_never_written() {
     let (dir, _) = sample_folder();
     let broken = dir.path().join("2009.yaml");
@@ -216,7 +207,6 @@ fn a_broken_file_is_never_written() {
     assert_eq!(std::fs::read_to_string(&broken).expect("read"), broken_text);
 }
 
-#[test]
 fn a_save_the_scale_no_longer_allows_writes_nothing_and_points_at_the_field() {
     let (dir, path) = sample_folder();
     let mut app = open(dir.path());
@@ -246,7 +236,6 @@ fn a_save_the_scale_no_longer_allows_writes_nothing_and_points_at_the_field() {
     assert_eq!(written.scale.as_ref().map(Vec::len), Some(3), "their scale kept");
 }
 
-#[test]
 fn a_save_that_cannot_keep_the_files_layout_says_so() {
     let (dir, path) = sample_folder();
     // An anchor and its alias: the file is rewritten in hyoka's layout, and the clerk is told.
@@ -259,3 +248,18 @@ fn a_save_that_cannot_keep_the_files_layout_says_so() {
     assert!(message.text.contains("コメントや書き方は保てず"), "{}", message.text);
     assert!(!app.has_unsaved());
 }
+
+outside_tests!(
+    editing_one_field_gives_a_diff_of_that_field_and_the_stamp_only,
+    a_save_without_changes_writes_nothing,
+    undoing_an_edit_leaves_nothing_to_save,
+    what_another_editor_saved_meanwhile_is_kept,
+    a_conflict_kept_as_mine_writes_mine_and_the_rest_of_both,
+    a_conflict_kept_as_theirs_keeps_theirs,
+    cancelling_the_conflict_dialog_writes_nothing_and_keeps_the_edits,
+    a_combined_text_can_be_written_in_the_dialog,
+    a_failed_write_keeps_the_file_and_the_edits,
+    a_broken_file_is_never_written,
+    a_save_the_scale_no_longer_allows_writes_nothing_and_points_at_the_field,
+    a_save_that_cannot_keep_the_files_layout_says_so,
+);

@@ -163,6 +163,34 @@ fn no_color_keeps_the_cursor_and_the_focused_pane_visible() {
 }
 
 #[test]
+fn no_color_keeps_search_hits_and_badges_marked() {
+    let doc = hyoka::store::parse_document(common::docs::SAMPLE).expect("the sample parses");
+    let entry = hyoka::app::FileEntry::loaded(common::app::SAMPLE_PATH, doc, common::docs::SAMPLE);
+    let mut app = App::new(vec![entry], hyoka::app::Settings { no_color: true, ..common::app::settings(Lang::Ja) });
+    keys(&mut app, "/クレーム");
+    press(&mut app, KeyCode::Enter);
+    let screen = draw(&mut app, 80, 24);
+    let detail = app.layout().detail;
+    let y = (detail.y..detail.bottom()).find(|&y| row_text(&screen, y).contains("クレーム")).expect("a hit in a pane");
+    let x = (detail.x..detail.right()).find(|&x| screen[(x, y)].symbol() == "ク").expect("ク");
+    let hit = screen[(x, y)].modifier;
+    assert!(hit.intersects(Modifier::REVERSED | Modifier::UNDERLINED), "the hit is marked: {hit:?}");
+    assert_ne!(hit, screen[(x - 2, y)].modifier, "and differs from the text before it");
+    // On the cursor's row (reversed already), a hit is underlined instead.
+    common::reach::focus(&mut app, Focus::Pane(Field::Goals));
+    let screen = draw(&mut app, 80, 24);
+    let y = (detail.y..detail.bottom()).find(|&y| row_text(&screen, y).contains("クレーム")).expect("a hit in a pane");
+    let x = (detail.x..detail.right()).find(|&x| screen[(x, y)].symbol() == "ク").expect("ク");
+    assert!(screen[(x - 2, y)].modifier.contains(Modifier::REVERSED), "the selected goal is reversed");
+    assert!(screen[(x, y)].modifier.contains(Modifier::UNDERLINED), "{:?}", screen[(x, y)].modifier);
+    assert!(!screen[(x, y)].modifier.contains(Modifier::REVERSED), "{:?}", screen[(x, y)].modifier);
+    // The status line's badge ("保存済み", black on green in colour) is reversed.
+    let status = row_of(&screen, "保存済み");
+    let badge = (0..80).find(|&x| screen[(x, status)].symbol() == "保").expect("保存済み");
+    assert!(screen[(badge, status)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
 fn colours_come_in_pairs_or_as_red_and_grey_text_that_every_background_shows() {
     let mut app = common::app::sample_with(Lang::Ja, |d| d.divisions[0].sections[0].reflection.clear());
     let mut screens = vec![draw(&mut app, 100, 30)];
@@ -190,6 +218,53 @@ fn colours_come_in_pairs_or_as_red_and_grey_text_that_every_background_shows() {
     }
 }
 
+/// The contrast of two of xterm's colours (WCAG's ratio; the sixteen colours as xterm sets them).
+fn contrast(a: Color, b: Color) -> f64 {
+    let rgb = |c: Color| match c {
+        Color::Black => [0, 0, 0],
+        Color::Red => [205, 0, 0],
+        Color::Green => [0, 205, 0],
+        Color::Yellow => [205, 205, 0],
+        Color::White => [255, 255, 255],
+        Color::Gray => [229, 229, 229],
+        other => panic!("a colour the test does not know: {other:?}"),
+    };
+    let luminance = |c: Color| {
+        let [r, g, b] = rgb(c).map(|v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.039_28 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        });
+        0.2126 * r + 0.7152 * g + 0.0722 * b
+    };
+    let (l1, l2) = (luminance(a), luminance(b));
+    (l1.max(l2) + 0.05) / (l1.min(l2) + 0.05)
+}
+
+#[test]
+fn the_warning_marks_on_the_cursor_row_keep_their_contrast_in_reverse_video() {
+    use hyoka::model::{Review, Status};
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00+09:00").unwrap();
+    let mut app = common::app::sample_with(Lang::Ja, |d| {
+        let s = &mut d.divisions[0].sections[0];
+        s.reflection.clear();
+        s.status = Status::Returned;
+        s.review = Some(Review { by: "suzuki".into(), at, comment: "数値を".into() });
+    });
+    let screen = draw(&mut app, 80, 24);
+    let y = row_of(&screen, "総務課");
+    for mark in ["差", "!"] {
+        let x = (0..24).find(|&x| screen[(x, y)].symbol() == mark).unwrap_or_else(|| panic!("{mark} on the row"));
+        let cell = &screen[(x, y)];
+        // What the terminal shows: reverse video swaps the two.
+        let (fg, bg) = if cell.modifier.contains(Modifier::REVERSED) { (cell.bg, cell.fg) } else { (cell.fg, cell.bg) };
+        assert!(
+            fg != Color::Reset && bg != Color::Reset,
+            "{mark}: a pair, without the terminal's own colours (xterm -rv)"
+        );
+        assert!(contrast(fg, bg) >= 4.5, "{mark}: {fg:?} on {bg:?} is {:.1}:1", contrast(fg, bg));
+    }
+}
+
 #[test]
 fn dialogs_and_help_show_their_own_keys_in_the_bottom_line() {
     let mut app = sample_app();
@@ -205,11 +280,15 @@ fn dialogs_and_help_show_their_own_keys_in_the_bottom_line() {
     assert!(hints.starts_with("↑↓:スクロール"), "{hints}");
     let mut english = app_of(app.files().to_vec(), Lang::En);
     keys(&mut english, "?");
-    let screen = screen_text(&draw(&mut english, 80, 24));
-    let bottom = screen.lines().nth(22).unwrap_or_default().to_owned();
-    assert!(bottom.trim().starts_with('└') && bottom.trim().ends_with('┘'), "{screen}");
-    let outside: String = bottom.chars().filter(|c| !"└┘─".contains(*c)).collect();
-    assert!(outside.trim().is_empty(), "nothing of the status line sticks out beside the help: {bottom:?}");
+    let buffer = draw(&mut english, 80, 24);
+    let screen = screen_text(&buffer);
+    let bottom = screen.lines().nth(21).unwrap_or_default().to_owned();
+    assert!(bottom.contains('└') && bottom.contains('┘'), "the box ends above the status line: {screen}");
+    // The status line is whole: reversed from its first column to its badge, saying where one is.
+    let status = screen.lines().nth(22).unwrap_or_default().to_owned();
+    assert!(status.contains("help") && status.contains("saved"), "{status:?}");
+    assert!(buffer[(0, 22)].modifier.contains(Modifier::REVERSED), "the status line's first column: {status:?}");
+    assert!(!status.contains(['│', '┘', '─']), "no part of the box on the status line: {status:?}");
 }
 
 #[test]
@@ -237,4 +316,18 @@ fn exports_go_to_the_user_s_folder_by_default() {
     assert_eq!(path, std::path::Path::new("/home/tanaka/hyoka-exports/kamigyo/2008.csv"));
     let beside = hyoka::app::export_path(None, "data/kamigyo/2008.yaml".as_ref(), Format::Md);
     assert_eq!(beside, std::path::Path::new("data/kamigyo/2008.md"));
+    // What the dialog proposes, for a clerk and for a reviewer alike (as the README says).
+    for reviewer in [false, true] {
+        let doc = hyoka::store::parse_document(common::docs::SAMPLE).expect("the sample parses");
+        let entry = hyoka::app::FileEntry::loaded(common::app::SAMPLE_PATH, doc, common::docs::SAMPLE);
+        let settings = hyoka::app::Settings {
+            export_dir: Some("/home/tanaka/hyoka-exports".into()),
+            read_only: reviewer,
+            ..common::app::settings(Lang::Ja)
+        };
+        let mut app = App::new(vec![entry], settings);
+        keys(&mut app, "e");
+        let Mode::Export(dialog) = &app.mode() else { panic!("e opens the export") };
+        assert_eq!(dialog.path.lines().join(""), "/home/tanaka/hyoka-exports/kamigyo/2008.html", "reviewer {reviewer}");
+    }
 }

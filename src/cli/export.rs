@@ -7,7 +7,7 @@ use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::fail;
+use super::{Output, fail};
 use crate::i18n::Lang;
 use crate::i18n::cli::CliMsg;
 use crate::i18n::interchange::summary::SummaryMsg;
@@ -17,10 +17,10 @@ use hyoka_data::store::{Found, discover, is_data_path, load_file, write_atomical
 
 /// Every YAML file under `path` in `format`. Nothing is written when an output exists without
 /// `force`; a broken or unexportable file is reported and skipped, and the exit code says so.
-pub fn run(path: &Path, output: &Path, format: Option<Format>, force: bool, lang: Lang) -> ExitCode {
-    if output.as_os_str() == "-" {
+pub fn run(path: &Path, output: &Output, format: Option<Format>, force: bool, lang: Lang) -> ExitCode {
+    let Output::File(output) = output else {
         return to_stdout(path, format, lang);
-    }
+    };
     let format = format.or_else(|| output.extension().and_then(|e| e.to_str()).and_then(Format::from_extension));
     let Some(format) = format else {
         return fail(&CliMsg::UnknownExportFormat.text(lang));

@@ -9,7 +9,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::fail;
+use super::{Output, fail};
 use crate::i18n::Lang;
 use crate::i18n::cli::CliMsg;
 use crate::i18n::interchange::summary::SummaryMsg;
@@ -23,7 +23,7 @@ pub struct ImportArgs {
     pub table: PathBuf,
     /// `None` or `-`: standard output (with `--dry-run`, where it would go); for a folder, the folder to
     /// write into.
-    pub output: Option<PathBuf>,
+    pub output: Option<Output>,
     pub options: ImportOptions,
     pub force: bool,
     pub dry_run: bool,
@@ -33,7 +33,7 @@ pub fn run(args: &ImportArgs, lang: Lang) -> ExitCode {
     if args.table.is_dir() {
         return folder::run(args, lang);
     }
-    let to_file = args.output.as_deref().filter(|o| o.as_os_str() != "-");
+    let to_file = args.output.as_ref().and_then(Output::file);
     let exists = to_file.filter(|o| o.exists());
     if let Some(output) = exists.filter(|_| !args.force && !args.dry_run) {
         return fail(&CliMsg::OutputExists { paths: vec![output.display().to_string()] }.text(lang));

@@ -1,17 +1,20 @@
-//! `hyoka new-year FILE`: next year's file beside this year's, never over one that exists.
+//! `hyoka new-year FILE`: next year's file beside this year's, never over one that exists; `-o -`
+//! prints it instead.
 
-use std::path::{Path, PathBuf};
+use std::io::Write as _;
+use std::path::Path;
 use std::process::ExitCode;
 
-use super::fail;
+use super::{Output, fail};
 use crate::i18n::Lang;
+use crate::i18n::cli::CliMsg;
 use crate::i18n::cycle::{CycleMsg, new_year_error};
 use hyoka_core::model::next_year;
-use hyoka_data::store::{create_new_year, load_file, next_year_path};
+use hyoka_data::store::{create_new_year, emit_document, load_file, next_year_path};
 
 /// Exit codes: 0 written; 1 refused (the file or the year exists, or this year's file does not
 /// load); 2 usage (no year in the file's name and no `-o`).
-pub fn run(file: &Path, output: Option<PathBuf>, keep_goals: bool, lang: Lang) -> ExitCode {
+pub fn run(file: &Path, output: Option<Output>, keep_goals: bool, lang: Lang) -> ExitCode {
     let doc = match load_file(file) {
         Ok((doc, _)) => doc,
         Err(error) => {
@@ -19,10 +22,21 @@ pub fn run(file: &Path, output: Option<PathBuf>, keep_goals: bool, lang: Lang) -
             return ExitCode::FAILURE;
         }
     };
-    let Some(target) = output.or_else(|| next_year_path(file, doc.fiscal_year)) else {
-        return fail(&CycleMsg::NoYearInName { path: file.display().to_string() }.text(lang));
-    };
     let next = next_year(&doc, keep_goals);
+    let target = match output {
+        Some(Output::Stdout) => {
+            let mut stdout = std::io::stdout().lock();
+            return match stdout.write_all(emit_document(&next).as_bytes()).and_then(|()| stdout.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&CliMsg::CannotWrite { path: Path::new("-"), why: e.to_string() }.text(lang)),
+            };
+        }
+        Some(Output::File(path)) => path,
+        None => match next_year_path(file, doc.fiscal_year) {
+            Some(path) => path,
+            None => return fail(&CycleMsg::NoYearInName { path: file.display().to_string() }.text(lang)),
+        },
+    };
     match create_new_year(&target, &next) {
         Ok(_) => {
             let (title, path) = (next.title(), target.display().to_string());

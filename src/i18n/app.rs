@@ -88,6 +88,7 @@ pub enum Msg {
     ExportReadOnly,
     ExportBroken,
     ExportNoPath,
+    ExportDash,
     ExportExists {
         path: String,
     },
@@ -283,6 +284,11 @@ impl Msg {
                 tr!(lang, "読み込めないファイルは書き出せません。", "A file that cannot be read cannot be exported.")
             }
             Msg::ExportNoPath => tr!(lang, "書き出し先を入力してください。", "Type where to write the export."),
+            Msg::ExportDash => tr!(
+                lang,
+                "「-」はファイル名にできません（コマンドでは標準出力のしるしです）。書き出すファイルの名前を入力してください。",
+                "'-' cannot be a file name (on the command line it means standard output); type the file to write."
+            ),
             Msg::ExportExists { path } => tr!(
                 lang,
                 "{path} はもうあります。上書きするなら、もう一度 Enter を押してください。",

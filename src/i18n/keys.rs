@@ -3,6 +3,11 @@
 use super::Lang;
 use crate::command::{Command, Context};
 
+/// The heading of `hyoka keys`' table: its three columns.
+pub fn table_heading(lang: Lang) -> &'static str {
+    lang.pick("場所 | キー | 操作", "where | keys | does")
+}
+
 /// Where a binding applies, as the help's first column says it.
 pub fn place(context: Context, lang: Lang) -> &'static str {
     if let Some((ja, en)) = super::cycle::place(context) {

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod cli_args;
 pub mod cycle;
 pub mod history;
 pub mod keys;

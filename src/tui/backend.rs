@@ -17,15 +17,15 @@ use std::io::{self, Write};
 
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, IntoCrossterm as _, WindowSize};
 use ratatui::buffer::{Cell, CellDiffOption};
-use ratatui::crossterm::cursor::{MoveRight, MoveTo};
+use ratatui::crossterm::cursor::{MoveRight, MoveTo, MoveToColumn};
 use ratatui::crossterm::queue;
 use ratatui::crossterm::style::{Attribute, Colors, Print, SetAttribute, SetColors, SetUnderlineColor};
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthChar;
 
-use super::shown::{Seen, Shown, is_blank};
-use hyoka_core::text::{AmbiguousWidth, ambiguous_width, is_ambiguous};
+use super::shown::{Seen, Shown};
+use hyoka_core::text::{AmbiguousWidth, ambiguous_width, is_ambiguous, is_sound_mark};
 
 /// Frames are gathered here and written in one go: one write (one SSH packet, where it fits) a frame.
 const BUFFER: usize = 64 * 1024;
@@ -54,7 +54,7 @@ impl<W: Write> HyokaBackend<W> {
 
 /// The colours and attributes the terminal writes with now.
 #[derive(Clone, Copy, PartialEq, Eq)]
-struct Pen {
+pub struct Pen {
     fg: Color,
     bg: Color,
     underline: Color,
@@ -64,7 +64,7 @@ struct Pen {
 impl Pen {
     const PLAIN: Pen = Pen { fg: Color::Reset, bg: Color::Reset, underline: Color::Reset, modifier: Modifier::empty() };
 
-    fn of(cell: &Cell) -> Pen {
+    pub fn of(cell: &Cell) -> Pen {
         Pen { fg: cell.fg, bg: cell.bg, underline: cell.underline_color, modifier: cell.modifier }
     }
 
@@ -89,66 +89,6 @@ fn sequence_len(n: u16) -> usize {
     3 + n.to_string().len()
 }
 
-/// The unchanged cells from `from` to `to` on row `y`, when the terminal shows each as known and
-/// in the pen's style: printing them again moves the cursor there and changes nothing.
-fn reprint(shown: &Shown, from: u16, to: u16, y: u16, pen: Pen) -> Option<Vec<&str>> {
-    let mut symbols = Vec::new();
-    let mut x = from;
-    while x < to {
-        match shown.get(x, y) {
-            Seen::Char { cell, advance } if Pen::of(cell) == pen && x.saturating_add(*advance) <= to => {
-                symbols.push(cell.symbol());
-                x = x.saturating_add(*advance);
-            }
-            _ => return None,
-        }
-    }
-    Some(symbols)
-}
-
-/// How far a run of blanks to be drawn from `cells[first]` on goes, as (end column, cells taken):
-/// the blanks to draw and the unchanged blanks between them, ending after the last one to draw,
-/// never beginning or ending inside a wide character the terminal shows.
-fn blank_run(cells: &[(u16, u16, &Cell)], first: usize, shown: &Shown) -> Option<(u16, usize)> {
-    let &(start, y, cell) = cells.get(first)?;
-    if !is_blank(cell) || matches!(shown.get(start, y), Seen::Covered) {
-        return None;
-    }
-    let (mut x, mut next, mut best) = (start, first, None);
-    loop {
-        match cells.get(next) {
-            Some(&(cx, cy, cell)) if cy == y && cx == x => {
-                if !is_blank(cell) {
-                    break;
-                }
-                next += 1;
-                x = x.saturating_add(1);
-                // Ends here only where no wide character shown goes on past it.
-                if !matches!(shown.get(x, y), Seen::Covered) {
-                    best = Some((x, next - first));
-                }
-            }
-            // Between two blanks to draw on the row: the unchanged cells must be blank already.
-            Some(&(cx, cy, _)) if cy == y && cx > x => match shown.get(x, y) {
-                Seen::Char { cell, .. } if is_blank(cell) => x = x.saturating_add(1),
-                Seen::Covered => x = x.saturating_add(1),
-                _ => break,
-            },
-            // No more to draw on this row: the rest of a wide character the last blank erases goes too.
-            _ => {
-                while matches!(shown.get(x, y), Seen::Covered) {
-                    x = x.saturating_add(1);
-                }
-                if next > first {
-                    best = Some((x, next - first));
-                }
-                break;
-            }
-        }
-    }
-    best
-}
-
 /// The columns the terminal's cursor advances by when it prints `cell`, where hyoka can be sure of
 /// it; `None` where a terminal might think otherwise.
 fn known_advance(cell: &Cell) -> Option<u16> {
@@ -163,8 +103,11 @@ fn known_advance(cell: &Cell) -> Option<u16> {
             _ => None,
         };
     }
-    if !matches!(cell.diff_option, CellDiffOption::None | CellDiffOption::AlwaysUpdate) {
-        return None;
+    match cell.diff_option {
+        CellDiffOption::None | CellDiffOption::AlwaysUpdate => {}
+        // A half-width sound mark, which `ui::finish` declared one column wide: so it is everywhere.
+        CellDiffOption::ForcedWidth(w) if w.get() == 1 && is_sound_mark(c) => return Some(1),
+        _ => return None,
     }
     let width = c.width()?;
     let sure = match u32::from(c) {
@@ -258,11 +201,11 @@ impl<W: Write> Backend for HyokaBackend<W> {
         while let Some(&(x, y, cell)) = cells.get(next) {
             // A long run of blanks is erased (`ESC [ n X`) rather than written out.
             let erase =
-                blank_run(&cells, next, shown).filter(|&(end, _)| 2 * sequence_len(end - x) < usize::from(end - x));
+                shown.blank_run(&cells, next).filter(|&(end, _)| 2 * sequence_len(end - x) < usize::from(end - x));
             // To (x, y): already there, the unchanged cells between printed again, or a move.
             match cursor {
                 Some(at) if at.y == y && at.x == x => {}
-                Some(at) if at.y == y && at.x < x => match reprint(shown, at.x, x, y, pen) {
+                Some(at) if at.y == y && at.x < x => match shown.reprint(at.x, x, y, pen) {
                     Some(symbols) if symbols.iter().map(|s| s.len()).sum::<usize>() <= sequence_len(x - at.x) => {
                         for symbol in symbols {
                             queue!(w, Print(symbol))?;
@@ -282,11 +225,29 @@ impl<W: Write> Backend for HyokaBackend<W> {
                 continue;
             }
             pen.change(w, Pen::of(cell))?;
-            queue!(w, Print(cell.symbol()))?;
             let advance = known_advance(cell);
+            if advance == Some(2) && is_ambiguous(cell.symbol()) {
+                // xterm -cjk_width draws some of them (× ·) narrow and leaves the second column as
+                // it was: both are painted in the cell's colours first. Back with an absolute move,
+                // since after the last column a relative one would start from the wrong place.
+                queue!(w, Print("  "), MoveToColumn(x))?;
+            }
+            // What this character splits: the second half of a wide character it starts on.
+            let splits = matches!(shown.get(x, y), Seen::Char { advance: 2, .. }) && advance == Some(1);
+            queue!(w, Print(cell.symbol()))?;
             shown.printed(x, y, cell, advance);
             cursor = advance.map(|advance| Position { x: x.saturating_add(advance), y });
             next += 1;
+            let orphan = x.saturating_add(1);
+            if splits && cells.get(next).is_none_or(|&(nx, ny, _)| (nx, ny) != (orphan, y)) {
+                // The terminal should blank the half left over, and ratatui sends nothing for it
+                // (its cell did not change: a blank). urxvt paints it as "▯" after a █, so it is
+                // written out.
+                pen.change(w, Pen::PLAIN)?;
+                queue!(w, Print(" "))?;
+                shown.printed(orphan, y, &Cell::default(), Some(1));
+                cursor = Some(Position { x: orphan.saturating_add(1), y });
+            }
         }
         if !cells.is_empty() {
             self.cursor_at = cursor;

@@ -6,6 +6,9 @@
 use ratatui::buffer::{Cell, CellDiffOption};
 use ratatui::style::{Color, Modifier};
 
+use super::backend::Pen;
+use hyoka_core::text::{AmbiguousWidth, ambiguous_width, is_ambiguous};
+
 /// One column of the terminal.
 #[derive(Clone, Debug)]
 pub enum Seen {
@@ -64,6 +67,65 @@ impl Shown {
                 *slot = seen;
             }
         }
+    }
+
+    /// The unchanged cells from `from` to `to` on row `y`, when the terminal shows each as known and
+    /// in the pen's style: printing them again moves the cursor there and changes nothing. Not over
+    /// an ambiguous character two columns wide: xterm -cjk_width would draw a run of them narrow,
+    /// side by side, out of their columns.
+    pub fn reprint(&self, from: u16, to: u16, y: u16, pen: Pen) -> Option<Vec<&str>> {
+        let wide = ambiguous_width() == AmbiguousWidth::Wide;
+        let mut symbols = Vec::new();
+        let mut x = from;
+        while x < to {
+            match self.get(x, y) {
+                Seen::Char { cell, advance }
+                    if Pen::of(cell) == pen
+                        && x.saturating_add(*advance) <= to
+                        && !(wide && is_ambiguous(cell.symbol())) =>
+                {
+                    symbols.push(cell.symbol());
+                    x = x.saturating_add(*advance);
+                }
+                _ => return None,
+            }
+        }
+        Some(symbols)
+    }
+
+    /// How far a run of blanks to be drawn from `cells[first]` on may be erased with `ESC [ n X`,
+    /// as (end column, cells taken): the blanks to draw and the unchanged blanks between them,
+    /// ending after the last one to draw, over columns that each held a known character of one
+    /// column that is not ambiguous. Where the cells held wide or ambiguous characters, mlterm
+    /// clears fewer columns on the screen than asked (20 asked, 14 cleared), so those blanks are
+    /// written out.
+    pub fn blank_run(&self, cells: &[(u16, u16, &Cell)], first: usize) -> Option<(u16, usize)> {
+        let &(start, y, _) = cells.get(first)?;
+        let (mut x, mut next, mut best) = (start, first, None);
+        loop {
+            match cells.get(next) {
+                Some(&(cx, cy, cell)) if cy == y && cx == x => {
+                    if !is_blank(cell) || !self.erasable(x, y) {
+                        break;
+                    }
+                    next += 1;
+                    x = x.saturating_add(1);
+                    best = Some((x, next - first));
+                }
+                // Between two blanks to draw on the row: the unchanged cells must be blank already.
+                Some(&(cx, cy, _)) if cy == y && cx > x => match self.get(x, y) {
+                    Seen::Char { cell, .. } if is_blank(cell) => x = x.saturating_add(1),
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+        best
+    }
+
+    /// Whether column x of row y holds a known character of one column that is not ambiguous.
+    fn erasable(&self, x: u16, y: u16) -> bool {
+        matches!(self.get(x, y), Seen::Char { cell, advance: 1 } if !is_ambiguous(cell.symbol()))
     }
 
     /// `cell` was printed at (x, y) and took `advance` columns (`None`: not known).

@@ -3,26 +3,37 @@
 use std::num::NonZeroU16;
 
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
-use ratatui::style::Color;
+use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
 use hyoka_core::text::sanitize::needs_replacing;
-use hyoka_core::text::{AmbiguousWidth, PAD, ambiguous_width, is_ambiguous, sanitize};
+use hyoka_core::text::{AmbiguousWidth, PAD, ambiguous_width, is_ambiguous, sanitize, sound_mark};
 
 /// Makes the frame safe and exact for the terminal:
 /// - a control or bidi character that slipped into a cell (e.g. from the text editor's own
 ///   rendering) is replaced, so that no escape sequence from data reaches the terminal;
 /// - in wide-ambiguous mode, an ambiguous character is declared two columns wide and the
 ///   [`PAD`] cell after it is left alone, since the terminal draws the character over it;
+/// - a half-width sound mark's stand-in (see `hyoka_core::text::SOUND_MARKS`) becomes the mark
+///   again, declared one column wide, as every terminal draws it;
 /// - a wide character whose second column was overdrawn by something else (a pop-up's border
 ///   over Japanese text) is blanked, or the terminal would hide that border behind it.
-/// - with `no_color` (`NO_COLOR`), every colour goes; reverse video, bold and underline stay. Left
+/// - with `no_color` (`NO_COLOR`), every colour goes; reverse video, bold and underline stay, and a
+///   coloured background becomes reverse video (or underline where reversed already). Left
 ///   to crossterm, each colour it suppresses for NO_COLOR is written as `ESC [ m`, which also
 ///   switches off reverse video and bold: nothing would be highlighted. A frame without colours
 ///   makes it write none.
 pub fn finish(buffer: &mut Buffer, no_color: bool) {
     if no_color {
         for cell in &mut buffer.content {
+            // A background colour is emphasis (a search hit, a badge): it stays emphasis, as reverse
+            // video, or underlined inside what is reversed already (a hit on the cursor's row).
+            if cell.bg != Color::Reset {
+                cell.modifier = match cell.modifier.contains(Modifier::REVERSED) {
+                    true => (cell.modifier - Modifier::REVERSED) | Modifier::UNDERLINED,
+                    false => cell.modifier | Modifier::REVERSED,
+                };
+            }
             cell.fg = Color::Reset;
             cell.bg = Color::Reset;
         }
@@ -52,6 +63,13 @@ pub fn finish(buffer: &mut Buffer, no_color: bool) {
                 Change::TwoColumns => {
                     cell.set_diff_option(CellDiffOption::ForcedWidth(NonZeroU16::MIN.saturating_add(1)));
                 }
+                Change::SoundMark(mark) => {
+                    match mark {
+                        Mark::Alone(mark) => cell.set_symbol(mark),
+                        Mark::With(symbol) => cell.set_symbol(&symbol),
+                    };
+                    cell.set_diff_option(CellDiffOption::ForcedWidth(NonZeroU16::MIN));
+                }
             }
         }
     }
@@ -67,6 +85,14 @@ enum Change {
     Blank,
     /// An ambiguous character the terminal draws two columns wide.
     TwoColumns,
+    /// A half-width sound mark in place of its stand-in: one column.
+    SoundMark(Mark),
+}
+
+/// The mark alone (nearly always: nothing to allocate), or with what followed its stand-in.
+enum Mark {
+    Alone(&'static str),
+    With(String),
 }
 
 /// The change a cell showing `symbol` needs, `next` being the symbol of the cell to its right on
@@ -77,6 +103,15 @@ fn look(symbol: &str, next: Option<&str>, wide: bool) -> Change {
         && (0x20..0x7f).contains(byte)
     {
         return Change::None;
+    }
+    let mut chars = symbol.chars();
+    if let Some(mark) = chars.next().and_then(sound_mark) {
+        let rest = chars.as_str();
+        return Change::SoundMark(match mark {
+            _ if !rest.is_empty() => Mark::With(format!("{mark}{}", sanitize(rest))),
+            '\u{FF9E}' => Mark::Alone("\u{FF9E}"),
+            _ => Mark::Alone("\u{FF9F}"),
+        });
     }
     if symbol.chars().any(needs_replacing) {
         let shown = if symbol.contains(PAD) { String::new() } else { sanitize(symbol).into_owned() };

@@ -68,6 +68,12 @@ pub fn error() -> Style {
     Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
 }
 
+/// A warning mark on a row drawn in reverse video: white and red set together (red on white there,
+/// 5.8:1), so that the terminal's own colours take no part.
+pub fn alert() -> Style {
+    Style::new().fg(Color::White).bg(Color::Red).add_modifier(Modifier::BOLD)
+}
+
 pub fn bold() -> Style {
     Style::new().add_modifier(Modifier::BOLD)
 }

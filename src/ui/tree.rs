@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .skip(offset)
         .take(height)
         .map(|node| {
-            let mut line = row(app, *node, width);
+            let mut line = row(app, *node, width, *node == app.cursor());
             if *node == app.cursor() {
                 // The whole row, so that the cursor is seen on a short name too.
                 let pad = width.saturating_sub(line.width());
@@ -37,7 +37,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn row(app: &App, node: Node, width: usize) -> Line<'static> {
+/// A row of the tree; `cursor`: the cursor's row, drawn in reverse video.
+fn row(app: &App, node: Node, width: usize, cursor: bool) -> Line<'static> {
     let lang = app.lang();
     let fold = |node: Node| if app.collapsed().contains(&node) { "▸ " } else { "▾ " };
     match node {
@@ -91,8 +92,11 @@ fn row(app: &App, node: Node, width: usize) -> Line<'static> {
             };
             // Where the section stands in its review, in the two columns before the marks.
             let status = crate::i18n::cycle::status_mark(section.status, lang);
+            // Red text turns into a red background in reverse video, under the terminal's own text
+            // colour (black on red, 3.6:1, in a dark terminal): on the cursor's row a pair is set.
+            let alert = if cursor { style::alert() } else { style::error() };
             let status_style = match section.status {
-                hyoka_core::model::Status::Returned => style::error().add_modifier(ratatui::style::Modifier::BOLD),
+                hyoka_core::model::Status::Returned => alert,
                 _ => style::bold(),
             };
             Line::from(
@@ -100,7 +104,7 @@ fn row(app: &App, node: Node, width: usize) -> Line<'static> {
                     Span::raw("  "),
                     Span::styled(status, status_style),
                     mark(unsaved, "*", style::bold()),
-                    mark(empty, "!", style::error()),
+                    mark(empty, "!", alert),
                     Span::raw(w(name)),
                 ]
                 .into_iter()

@@ -28,6 +28,12 @@ pub fn sample_app() -> App {
     sample_app_in(Lang::Ja)
 }
 
+/// A data file's text (the sample, or a copy of it) as if opened from `data/kamigyo/2008.yaml`.
+pub fn app_from_text(text: &str) -> App {
+    let doc = parse_document(text).expect("the file parses");
+    app_of(vec![FileEntry::loaded(SAMPLE_PATH, doc, text)], Lang::Ja)
+}
+
 /// The sample with the screen's words in `lang`.
 pub fn sample_app_in(lang: Lang) -> App {
     let doc = parse_document(SAMPLE).expect("the sample parses");
@@ -51,7 +57,12 @@ pub fn app_of(files: Vec<FileEntry>, lang: Lang) -> App {
 /// The sample with its document changed before it is opened (a status, a stage, a review, as a
 /// file on disk would have them).
 pub fn sample_with(lang: Lang, change: impl FnOnce(&mut hyoka::model::Document)) -> App {
-    let mut doc = parse_document(SAMPLE).expect("the sample parses");
+    text_with(SAMPLE, lang, change)
+}
+
+/// A data file's text (the sample, or a copy of it) with its document changed before it is opened.
+pub fn text_with(text: &str, lang: Lang, change: impl FnOnce(&mut hyoka::model::Document)) -> App {
+    let mut doc = parse_document(text).expect("the file parses");
     change(&mut doc);
     let text = hyoka::store::emit_document(&doc);
     app_of(vec![FileEntry::loaded(SAMPLE_PATH, doc, text)], lang)

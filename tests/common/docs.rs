@@ -8,6 +8,9 @@ use hyoka::store::parse_document;
 
 /// The sample, 上京区役所 平成20年度, as in `data/kamigyo/2008.yaml`.
 pub const SAMPLE: &str = include_str!("../../data/kamigyo/2008.yaml");
+/// A copy of the sample full of half-width katakana with sound marks (ﾎｰﾑﾍﾟｰｼﾞ, ﾃﾞｰﾀ), as text pasted
+/// from old systems has them.
+pub const HALF_WIDTH: &str = include_str!("../fixtures/halfwidth/2008.yaml");
 
 pub fn sample() -> Document {
     parse_document(SAMPLE).expect("the sample parses")

@@ -10,7 +10,10 @@
 //!   look at the disk, the answer in a dialog.
 //! - `draw`: an App drawn into ratatui's TestBackend, and the ambiguous width it is drawn for.
 //! - `terminal`: the cells a terminal receives from a frame, measured as the terminal measures
-//!   them, and a terminal model (one- or two-column ambiguous characters) fed bytes or cells.
+//!   them; `terms`: terminals as they really behave (one- or two-column ambiguous characters,
+//!   xterm -cjk_width, urxvt, mlterm), fed bytes or cells.
+//! - `outside`: the harness of test binaries that need a program from outside (git, chromium, …):
+//!   where it is missing the test is ignored at run time, never passed; under CI it fails.
 //! - `docs`: the sample document, files read back, sections found by name.
 //! - `workspace`: the data folder of a test, and the home (HOME, XDG_*, HYOKA_CONFIG) that keeps
 //!   a hyoka run away from the machine user's settings and state.
@@ -31,9 +34,11 @@ pub mod cli;
 pub mod docs;
 pub mod draw;
 pub mod keys;
+pub mod outside;
 pub mod pty;
 pub mod reach;
 pub mod terminal;
+pub mod terms;
 pub mod tools;
 pub mod worker;
 pub mod workspace;

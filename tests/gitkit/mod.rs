@@ -14,7 +14,6 @@ use hyoka::store::{Outcome, RealDisk, SaveRequest, TextDigest, save};
 
 use crate::common::cli::Cli;
 use crate::common::docs::{SAMPLE, read_doc, write};
-use crate::common::tools::required;
 use crate::common::workspace::{Home, Vars, Workspace};
 
 /// Where the data file lives inside a work tree: Japanese and a space on purpose.
@@ -29,10 +28,10 @@ pub struct Sandbox {
 }
 
 impl Sandbox {
-    /// `None` (the test is skipped, and says so) when git is missing; under CI that is a failure
-    /// instead, since CI installs git.
-    pub fn new() -> Option<Sandbox> {
-        let git = required("git", Git::find())?;
+    /// Where git is missing, the test ends as ignored (`common::outside`); under CI that is a
+    /// failure instead, since CI installs git.
+    pub fn new() -> Sandbox {
+        let Some(git) = Git::find() else { crate::common::outside::missing("git") };
         let dir = Workspace::named("hyoka 試験 ");
         let home = Home::at(&dir.path().join("home"));
         let config = home.path().join(".gitconfig");
@@ -58,7 +57,7 @@ impl Sandbox {
             ("GIT_CONFIG_PARAMETERS", None),
             ("GIT_CONFIG_COUNT", None),
         ]);
-        Some(Sandbox { dir, home, env, program: git.program().to_path_buf() })
+        Sandbox { dir, home, env, program: git.program().to_path_buf() }
     }
 
     /// The sealed environment, for a hyoka started in a pseudo-terminal.
@@ -126,17 +125,20 @@ impl Sandbox {
         top
     }
 
-    /// A bare repository on the office server.
+    /// A bare repository on the office server, made as the README says, on a machine whose git would
+    /// call the first branch master.
     pub fn server(&self) -> PathBuf {
         let server = self.path("サーバー/評価 データ.git");
         std::fs::create_dir_all(&server).expect("the server's folder");
-        self.run_git(&server, &["init", "-q", "--bare"]);
+        self.run_git(&server, &["-c", "init.defaultBranch=master", "init", "-q", "--bare", "--initial-branch=main"]);
         server
     }
 
-    /// An office's clone of `server` at `name`, pulling by merge.
+    /// An office's clone of `server` at `name`, pulling by merge (on a machine whose git would call
+    /// the first branch master).
     pub fn clone_of(&self, server: &Path, name: &str) -> PathBuf {
-        self.run_git(self.dir.path(), &["clone", "-q", server.to_str().expect("a UTF-8 path"), name]);
+        let url = server.to_str().expect("a UTF-8 path");
+        self.run_git(self.dir.path(), &["-c", "init.defaultBranch=master", "clone", "-q", url, name]);
         let top = self.path(name);
         self.run_git(&top, &["config", "pull.rebase", "false"]);
         top

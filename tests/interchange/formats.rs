@@ -143,12 +143,12 @@ fn the_csv_reads_back_with_the_identity_it_lacks() {
     let options = super::options_for(&doc);
     let path = std::path::Path::new("2008.csv");
     let imported = hyoka::interchange::import::import(&bytes, path, &options).expect("reads back");
-    // A CSV has no preface, legend, checkpoint or ward marker; its `updated` columns are skipped: all said.
+    // A CSV has no preface, legend, checkpoint or ward marker, by design: only its `updated` columns,
+    // which are skipped, are said (no word on a missing marker in a table hyoka wrote itself).
     let mut expected = doc;
     (expected.preface, expected.scale, expected.checkpoint) = (None, None, None);
     assert_eq!(imported.doc, expected);
     let skipped: Vec<_> = imported.warnings.iter().map(|w| w.render("2008.csv", hyoka::i18n::Lang::En)).collect();
-    assert_eq!(skipped.len(), 3, "{skipped:?}");
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
     assert!(skipped[0].starts_with("2008.csv:1:28: the column 'updated' is not imported"), "{skipped:?}");
-    assert!(skipped[2].ends_with("exports will add '<上京区>'."), "{skipped:?}");
 }

@@ -11,7 +11,6 @@ mod formats;
 mod hostile;
 mod layouts;
 mod legends;
-mod printing;
 mod reading;
 mod robustness;
 mod roundtrip;
@@ -24,7 +23,6 @@ use std::path::{Path, PathBuf};
 
 pub use common::cli::{hyoka, text};
 pub use common::docs::{SAMPLE as DATA, sample};
-pub use common::tools::tool;
 use hyoka::interchange::import::ImportOptions;
 use hyoka::model::Document;
 

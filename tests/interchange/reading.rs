@@ -162,6 +162,21 @@ fn the_ward_marker_is_kept_where_the_table_had_it_and_said_where_not() {
 }
 
 #[test]
+fn hyoka_s_own_csv_reads_back_without_a_word_about_the_ward_marker() {
+    let doc = hyoka::store::parse_document(include_str!("../../data/kamigyo/2008.yaml")).expect("sample");
+    let csv = hyoka::interchange::export(&doc, hyoka::interchange::Format::Csv).expect("csv");
+    let options =
+        ImportOptions {
+            organization: Some("上京区役所".into()), fiscal_year: Some(2008), ..ImportOptions::default()
+        };
+    let imported = import(&csv, Path::new("2008.csv"), &options).expect("reads");
+    let warnings: Vec<_> = imported.warnings.into_iter().map(|w| w.what).collect();
+    // Only the bookkeeping columns it does not take; no "区役所の表ですが <区名> の行がありません".
+    assert!(warnings.iter().all(|w| matches!(w, WarnMsg::IgnoredColumn { .. })), "{warnings:?}");
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+}
+
+#[test]
 fn a_legend_with_a_mark_twice_is_refused_where_it_stands_the_second_time() {
     // Issue 22.7: the place of the second 〇 (read as ○), not the start of the legend.
     let text = "～令和5年度、北山市役所では～\n\n○：「ほぼ達成できた。」 〇：「だいたい。」\n\n所属等名\t目標\n区民部 総務課\t目標\n";

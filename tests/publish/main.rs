@@ -14,6 +14,8 @@
 mod accessibility;
 #[path = "../common/mod.rs"]
 mod common;
+
+use common::outside;
 #[path = "../gitkit/mod.rs"]
 mod gitkit;
 mod printing;
@@ -126,34 +128,35 @@ pub fn fixture_site() -> Office {
     office
 }
 
-/// Something outside Rust a test needs (a program, the npm packages). Under CI (`CI` set and not
-/// "false") a missing one fails the test, since `.ci/run` installs it; elsewhere the test says so
-/// and does nothing. The one place that decides, so that it can become "ignored" at run time.
-pub fn needed(what: &str, found: Option<PathBuf>) -> Option<PathBuf> {
-    if found.is_none() {
-        let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false");
-        assert!(!ci, "{what} is missing, and CI must run this test: .ci/run installs it");
-        eprintln!("NOT RUN: {what} is missing here (.ci/run installs it)");
-    }
-    found
-}
-
-/// A program from the PATH.
-pub fn tool(name: &str) -> Option<PathBuf> {
-    let found = std::env::var_os("PATH")
-        .iter()
-        .flat_map(std::env::split_paths)
-        .map(|dir| dir.join(name))
-        .find(|path| path.is_file());
-    needed(name, found)
-}
-
 /// The flags every headless Chromium of these tests runs with: nothing fetched from outside, no
-/// profile but the empty one given.
-pub fn chromium(profile: &Path) -> Option<Command> {
-    let mut command = Command::new(tool("chromium")?);
+/// profile but the empty one given. Without Chromium the test is ignored (a failure under CI).
+pub fn chromium(profile: &Path) -> Command {
+    let mut command = Command::new(outside::need("chromium"));
     command.args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]);
     command.args(["--disable-background-networking", "--disable-component-update", "--disable-sync"]);
     command.arg(format!("--user-data-dir={}", profile.display()));
-    Some(command)
+    command
 }
+
+outside_tests!(
+    files: ["tests/publish/main.rs", "tests/publish/accessibility.rs", "tests/publish/printing.rs", "tests/publish/refusals.rs", "tests/publish/selection.rs", "tests/publish/since.rs", "tests/publish/site.rs"];
+    accessibility::every_page_passes_axe_core_at_desktop_and_phone_widths_and_works_by_keyboard,
+    printing::a_table_page_prints_a4_landscape_with_its_header_on_every_page_and_every_row_whole,
+    printing::a_summary_prints_each_organisations_chart_and_numbers_whole,
+    refusals::a_table_the_published_layout_cannot_carry_stops_it_and_the_old_site_stays,
+    refusals::a_data_file_that_does_not_read_stops_it,
+    refusals::a_folder_hyoka_did_not_write_is_never_replaced,
+    refusals::a_new_publication_replaces_hyokas_pages_and_keeps_the_sites_own_dot_files,
+    refusals::an_empty_folder_or_one_with_only_dot_files_is_taken,
+    selection::only_files_at_the_published_stage_unless_all,
+    selection::approved_only_publishes_the_approved_sections_and_names_the_others,
+    selection::a_mistake_in_the_office_settings_stops_it_with_its_place,
+    since::the_files_whose_content_changed_since_a_tag_are_listed,
+    since::a_revision_git_does_not_know_is_said_and_nothing_is_written,
+    site::the_fixture_becomes_an_index_a_page_per_table_with_its_data_and_a_summary_per_year,
+    site::every_link_resolves_within_the_site_and_nothing_comes_from_outside,
+    site::every_page_is_japanese_with_one_h1_headings_in_order_and_a_title_that_names_it,
+    site::a_table_page_carries_every_text_of_its_file_and_its_data_are_the_exports,
+    site::the_index_has_the_newest_year_first_and_the_summary_counts_as_hyoka_summary,
+    site::the_same_data_give_the_same_bytes_and_a_day_only_when_asked,
+);

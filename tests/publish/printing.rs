@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use hyoka::interchange::goal_entries;
 use hyoka::store::load_file;
 
-use super::{Office, chromium, stderr, tool};
+use super::{Office, chromium, outside, stderr};
 
 /// A word as `pdftotext -bbox` places it: its page, left, top and right edges, and its text.
 struct Word {
@@ -74,9 +74,9 @@ struct Printed {
     pages: Vec<String>,
 }
 
-fn print(office: &Office, page: &str) -> Option<Printed> {
-    let pdftotext = tool("pdftotext")?;
-    let mut command = chromium(&office.dir.path().join(format!("profile-{}", page.replace('/', "-"))))?;
+fn print(office: &Office, page: &str) -> Printed {
+    let pdftotext = outside::need("pdftotext");
+    let mut command = chromium(&office.dir.path().join(format!("profile-{}", page.replace('/', "-"))));
     let pdf = office.dir.path().join(format!("{}.pdf", page.replace('/', "-")));
     command.arg("--no-pdf-header-footer").arg(format!("--print-to-pdf={}", pdf.display()));
     command.arg(format!("file://{}", office.site().join(page).display()));
@@ -94,11 +94,10 @@ fn print(office: &Office, page: &str) -> Option<Printed> {
     let (sizes, words) = read_bbox(&read(&["-bbox"]));
     let pages =
         (1..=sizes.len()).map(|n| squeezed(&read(&["-raw", "-f", &n.to_string(), "-l", &n.to_string()]))).collect();
-    Some(Printed { sizes, words, pages })
+    Printed { sizes, words, pages }
 }
 
-#[test]
-fn a_table_page_prints_a4_landscape_with_its_header_on_every_page_and_every_row_whole() {
+pub fn a_table_page_prints_a4_landscape_with_its_header_on_every_page_and_every_row_whole() {
     let office = Office::with_fixture();
     // Text that tempts a careless line breaker: long vowels, small kana, commas and full stops.
     let long = "スーパーマーケットのチェーンストア、ちょっとしたゃゅょ。コーヒー、ティー。".repeat(4);
@@ -109,7 +108,7 @@ fn a_table_page_prints_a4_landscape_with_its_header_on_every_page_and_every_row_
     );
     let built = office.publish(&["data", "-o", "site", "--all"]);
     assert!(built.status.success(), "{}", stderr(&built));
-    let Some(Printed { sizes, words, pages }) = print(&office, "kamigyo/2008.html") else { return };
+    let Printed { sizes, words, pages } = print(&office, "kamigyo/2008.html");
     assert!(sizes.len() >= 3, "the table runs over several pages: {}", sizes.len());
     for (width, height) in &sizes {
         assert!((width - 841.9).abs() < 2.0 && (height - 595.3).abs() < 2.0, "A4 landscape: {width} × {height}");
@@ -146,12 +145,11 @@ fn a_table_page_prints_a4_landscape_with_its_header_on_every_page_and_every_row_
     assert!(wrapped >= 2, "the long reflection wraps over several lines");
 }
 
-#[test]
-fn a_summary_prints_each_organisations_chart_and_numbers_whole() {
+pub fn a_summary_prints_each_organisations_chart_and_numbers_whole() {
     let office = Office::with_fixture();
     let built = office.publish(&["data", "-o", "site", "--all"]);
     assert!(built.status.success(), "{}", stderr(&built));
-    let Some(Printed { sizes, pages, .. }) = print(&office, "summary/2008.html") else { return };
+    let Printed { sizes, pages, .. } = print(&office, "summary/2008.html");
     let all: String = pages.concat();
     for text in [
         "平成20年度目標達成度の集計",

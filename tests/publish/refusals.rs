@@ -12,8 +12,7 @@ fn nothing_beside_the_site(office: &Office) {
     assert!(names.iter().all(|n| !n.contains(".hyoka-")), "{names:?}");
 }
 
-#[test]
-fn a_table_the_published_layout_cannot_carry_stops_it_and_the_old_site_stays() {
+pub fn a_table_the_published_layout_cannot_carry_stops_it_and_the_old_site_stays() {
     let office = fixture_site();
     let before = files(&office.site());
     // A ② inside a goal would be read back as a second goal: what `check --publishable` refuses.
@@ -29,8 +28,7 @@ fn a_table_the_published_layout_cannot_carry_stops_it_and_the_old_site_stays() {
     nothing_beside_the_site(&office);
 }
 
-#[test]
-fn a_data_file_that_does_not_read_stops_it() {
+pub fn a_data_file_that_does_not_read_stops_it() {
     let office = fixture_site();
     let before = files(&office.site());
     office.edit("kitayama/2007.yaml", "fiscal_year: 2007", "fiscal_year: [2007");
@@ -42,8 +40,7 @@ fn a_data_file_that_does_not_read_stops_it() {
     assert!(before == files(&office.site()));
 }
 
-#[test]
-fn a_folder_hyoka_did_not_write_is_never_replaced() {
+pub fn a_folder_hyoka_did_not_write_is_never_replaced() {
     let office = Office::with_fixture();
     std::fs::create_dir_all(office.site()).unwrap();
     std::fs::write(office.site().join("大事な書類.txt"), "消さないで").unwrap();
@@ -60,8 +57,7 @@ fn a_folder_hyoka_did_not_write_is_never_replaced() {
     assert!(!office.file("kamigyo/site").exists());
 }
 
-#[test]
-fn a_new_publication_replaces_hyokas_pages_and_keeps_the_sites_own_dot_files() {
+pub fn a_new_publication_replaces_hyokas_pages_and_keeps_the_sites_own_dot_files() {
     let office = fixture_site();
     std::fs::create_dir_all(office.site().join(".git")).unwrap();
     std::fs::write(office.site().join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
@@ -77,8 +73,7 @@ fn a_new_publication_replaces_hyokas_pages_and_keeps_the_sites_own_dot_files() {
     nothing_beside_the_site(&office);
 }
 
-#[test]
-fn an_empty_folder_or_one_with_only_dot_files_is_taken() {
+pub fn an_empty_folder_or_one_with_only_dot_files_is_taken() {
     let office = Office::with_fixture();
     std::fs::create_dir_all(office.site().join(".git")).unwrap();
     std::fs::write(office.site().join(".git/config"), "[core]\n").unwrap();

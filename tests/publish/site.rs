@@ -38,8 +38,7 @@ fn html(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
 
-#[test]
-fn the_fixture_becomes_an_index_a_page_per_table_with_its_data_and_a_summary_per_year() {
+pub fn the_fixture_becomes_an_index_a_page_per_table_with_its_data_and_a_summary_per_year() {
     let office = Office::with_fixture();
     let out = office.publish(&["data", "-o", "site", "--all"]);
     assert!(out.status.success());
@@ -55,8 +54,7 @@ fn the_fixture_becomes_an_index_a_page_per_table_with_its_data_and_a_summary_per
     assert_eq!(files(&office.site()).into_keys().collect::<Vec<_>>(), expected);
 }
 
-#[test]
-fn every_link_resolves_within_the_site_and_nothing_comes_from_outside() {
+pub fn every_link_resolves_within_the_site_and_nothing_comes_from_outside() {
     let office = fixture_site();
     let site = files(&office.site());
     let mut links = 0;
@@ -96,8 +94,7 @@ fn every_link_resolves_within_the_site_and_nothing_comes_from_outside() {
     assert_eq!(links, 86, "every link of every page looked at");
 }
 
-#[test]
-fn every_page_is_japanese_with_one_h1_headings_in_order_and_a_title_that_names_it() {
+pub fn every_page_is_japanese_with_one_h1_headings_in_order_and_a_title_that_names_it() {
     let office = fixture_site();
     for (path, bytes) in files(&office.site()).iter().filter(|(p, _)| p.ends_with(".html")) {
         let text = String::from_utf8(bytes.clone()).unwrap();
@@ -127,8 +124,7 @@ fn every_page_is_japanese_with_one_h1_headings_in_order_and_a_title_that_names_i
     }
 }
 
-#[test]
-fn a_table_page_carries_every_text_of_its_file_and_its_data_are_the_exports() {
+pub fn a_table_page_carries_every_text_of_its_file_and_its_data_are_the_exports() {
     let office = fixture_site();
     for organization in ["kamigyo", "kitayama"] {
         for year in [2006, 2007, 2008] {
@@ -175,8 +171,7 @@ fn a_table_page_carries_every_text_of_its_file_and_its_data_are_the_exports() {
     }
 }
 
-#[test]
-fn the_index_has_the_newest_year_first_and_the_summary_counts_as_hyoka_summary() {
+pub fn the_index_has_the_newest_year_first_and_the_summary_counts_as_hyoka_summary() {
     let office = fixture_site();
     let index = page(&office, "index.html");
     let head = index.split("<thead>").nth(1).unwrap().split("</thead>").next().unwrap();
@@ -196,8 +191,7 @@ fn the_index_has_the_newest_year_first_and_the_summary_counts_as_hyoka_summary()
     assert!(summary.contains("<desc id=\"chart-1-desc\">◎ 達成できた 2課、○ ほぼ達成できた 2課、△ ある程度達成できた 2課、× あまり達成できなかった 2課、未評価 3課</desc>"));
 }
 
-#[test]
-fn the_same_data_give_the_same_bytes_and_a_day_only_when_asked() {
+pub fn the_same_data_give_the_same_bytes_and_a_day_only_when_asked() {
     let office = fixture_site();
     let first = files(&office.site());
     std::thread::sleep(std::time::Duration::from_millis(1100));

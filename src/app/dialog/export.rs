@@ -101,6 +101,9 @@ pub(in crate::app) fn handle(
             let path = PathBuf::from(dialog.typed_path().trim());
             if path.as_os_str().is_empty() {
                 app.say(Tone::Error, Msg::ExportNoPath);
+            } else if path.as_os_str() == "-" {
+                // `-` means standard output on the command line; never a file of that name.
+                app.say(Tone::Error, Msg::ExportDash);
             } else if let Some(doc) = app.effective_doc(dialog.file) {
                 let job = ExportJob {
                     doc,

@@ -186,10 +186,10 @@ impl Keymap {
         parts.join("  ")
     }
 
-    /// The README's key map: a Markdown table of the bindings in force, in English.
-    pub fn markdown(&self) -> String {
-        let mut out = String::from("| where | keys | does |\n|---|---|---|\n");
-        for row in self.help(Lang::En) {
+    /// `hyoka keys`: a Markdown table of the bindings in force (the README's key map in English).
+    pub fn markdown(&self, lang: Lang) -> String {
+        let mut out = format!("| {} |\n|---|---|---|\n", crate::i18n::keys::table_heading(lang));
+        for row in self.help(lang) {
             out.push_str(&format!("| {} | {} | {} |\n", row.place, row.keys.replace('|', "\\|"), row.does));
         }
         out

@@ -17,7 +17,7 @@ use hyoka_data::interchange::import::{Imported, counts, is_table_file};
 use hyoka_data::store::emit_document;
 
 pub(super) fn run(args: &ImportArgs, lang: Lang) -> ExitCode {
-    let Some(out) = args.output.as_deref().filter(|o| o.as_os_str() != "-") else {
+    let Some(out) = args.output.as_ref().and_then(super::Output::file) else {
         return fail(&FolderMsg::NeedsOutput.text(lang));
     };
     if out.exists() && !out.is_dir() {

@@ -11,7 +11,9 @@ use crate::ui::style::{self, block, dim, w};
 use hyoka_core::text::{display_width, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
-    let area = centered(frame.area(), 78, frame.area().height.saturating_sub(2));
+    // Above the two status lines, which keep saying where one is (ヘルプ) and what is unsaved.
+    let main = crate::ui::review::main_area(app);
+    let area = centered(main, 78, main.height);
     let rows = app.keymap().help(app.lang());
     let place_width = rows.iter().map(|r| display_width(r.place)).max().unwrap_or(0);
     let keys_width = rows.iter().map(|r| display_width(&r.keys)).max().unwrap_or(0).min(24);

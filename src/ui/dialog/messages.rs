@@ -12,8 +12,8 @@ use crate::ui::style::{self, block, dim, w};
 use hyoka_core::text::{sanitize, wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
-    let area =
-        centered(frame.area(), frame.area().width.saturating_sub(4).min(100), frame.area().height.saturating_sub(2));
+    let main = crate::ui::review::main_area(app);
+    let area = centered(main, main.width.saturating_sub(4).min(100), main.height);
     let width = usize::from(area.width.saturating_sub(2));
     let mut lines: Vec<Line> = Vec::new();
     for message in app.log().entries().rev() {

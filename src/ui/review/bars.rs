@@ -24,6 +24,12 @@ pub fn pad(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(display_width(text))))
 }
 
+/// Text moved right to end at `width` display columns (`format!("{:>5}")` counts characters, so
+/// that 課数 would end two columns further right than the numbers under it).
+pub fn right(text: &str, width: usize) -> String {
+    format!("{}{text}", " ".repeat(width.saturating_sub(display_width(text))))
+}
+
 /// "目標達成度の分布（11課）", one line per mark with its count and bar, unrated, and then the
 /// empty fields and the last change.
 pub fn lines(app: &App, counts: &Counts, width: usize) -> Vec<Line<'static>> {

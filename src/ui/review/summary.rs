@@ -6,7 +6,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::bars::pad;
+use super::bars::{pad, right};
 use crate::app::App;
 use crate::app::review::SummaryView;
 use crate::i18n::review::ReviewWords;
@@ -33,16 +33,13 @@ pub fn draw(frame: &mut Frame, app: &App, view: &SummaryView) {
     let empty = ReviewWords::IncompleteHeader.text(lang);
     let number = |text: &str| 4usize.max(display_width(text) + 1);
     let mut head = format!(
-        "{} {} {:>5}",
+        "{} {} {}",
         pad(&ReviewWords::Organization.text(lang), org_width),
         pad(&ReviewWords::FiscalYear.text(lang), year_width),
-        ReviewWords::SectionsHeader.text(lang)
+        right(&ReviewWords::SectionsHeader.text(lang), 5)
     );
-    for mark in &marks {
-        head.push_str(&format!("{}{mark}", " ".repeat(number(mark).saturating_sub(display_width(mark)))));
-    }
-    for word in [&unrated, &empty] {
-        head.push_str(&format!("{}{word}", " ".repeat(number(word).saturating_sub(display_width(word)))));
+    for word in marks.iter().chain([&unrated, &empty]) {
+        head.push_str(&right(word, number(word)));
     }
     let bar_cells = width.saturating_sub(display_width(&head) + 2);
     let mut lines = vec![Line::styled(w(truncate(&head, width)), style::bold().add_modifier(Modifier::UNDERLINED))];

@@ -16,6 +16,8 @@ pub enum ProblemKind {
     },
     /// A tab where YAML wants spaces (indentation, or before a value).
     Tab,
+    /// A line indented with full-width spaces (U+3000), which YAML takes for text, not indentation.
+    FullWidthIndent,
     /// A quoted text whose closing quote is missing.
     UnclosedQuote,
     /// A character a YAML file may not hold raw (a control character, U+FFFE, U+FFFF).

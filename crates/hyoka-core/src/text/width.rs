@@ -78,6 +78,9 @@ mod tests {
         assert_eq!(display_width("総務課"), 6);
         assert_eq!(display_width("4%増加"), 6);
         assert_eq!(display_width("か\u{3099}"), 2);
+        // A half-width kana and its sound mark: one cluster, two columns, as terminals draw them.
+        assert_eq!(display_width("ﾎｰﾑﾍﾟｰｼﾞ"), 8);
+        assert_eq!(truncate("ﾃﾞｰﾀ", 3), "ﾃﾞ…");
     }
 
     #[test]

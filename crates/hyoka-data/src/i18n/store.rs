@@ -19,6 +19,11 @@ pub fn problem(kind: &ProblemKind, lang: Lang) -> String {
             "タブ文字があります。字下げや値の前には空白を使ってください（タブを空白に置き換えてください）。",
             "there is a tab here; YAML wants spaces for indentation and before values (replace the tab with spaces)."
         ),
+        ProblemKind::FullWidthIndent => tr!(
+            lang,
+            "全角スペースで字下げされています。字下げは半角スペースで書いてください（全角スペース1つは半角2つ分）。",
+            "this line is indented with full-width spaces (U+3000); indent with ordinary spaces (two for each)."
+        ),
         ProblemKind::UnclosedQuote => tr!(
             lang,
             "引用符（\" または '）が閉じていません。閉じる引用符を書き足すか、引用符を消してください。",
@@ -78,6 +83,20 @@ pub fn problem(kind: &ProblemKind, lang: Lang) -> String {
             )
         }
         ProblemKind::RatingNotOnScale { mark, allowed } => {
+            let mut chars = mark.chars();
+            let look = match (chars.next(), chars.next()) {
+                (Some(c), None) => crate::interchange::table::lookalike::usual_look(c),
+                _ => None,
+            };
+            if let Some(usual) = look.filter(|u| allowed.iter().any(|a| a.chars().eq([*u]))) {
+                // 〇 (the kanji zero) for ○: the same on the screen, another character in the file.
+                let (found, usual_point) = (super::interchange::spelled(mark), super::interchange::code_point(usual));
+                return tr!(
+                    lang,
+                    "目標達成度「{found}」は「{usual}」（{usual_point}）に似ていますが、別の文字です。「{usual}」に書き直してください。",
+                    "the rating '{found}' looks like '{usual}' ({usual_point}) but is another character; write '{usual}'."
+                );
+            }
             let allowed = allowed.join(" ");
             tr!(
                 lang,

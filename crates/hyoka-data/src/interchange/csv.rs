@@ -14,7 +14,9 @@ use std::borrow::Cow;
 use super::{goal_entries, looks_like_formula, visible};
 use hyoka_core::model::{Document, Section};
 
-const HEADER: [&str; 8] = ["部", "課", "所属等の目標", "取組状況", "目標達成度", "振り返り", "updated", "updated_by"];
+/// The header row of hyoka's csv; an import knows its own export by it.
+pub(crate) const HEADER: [&str; 8] =
+    ["部", "課", "所属等の目標", "取組状況", "目標達成度", "振り返り", "updated", "updated_by"];
 
 pub fn export_csv(doc: &Document) -> String {
     let mut records: Vec<[Cow<'_, str>; 8]> = vec![HEADER.map(Cow::Borrowed)];

@@ -15,6 +15,8 @@ const MAX_ROUNDS: usize = 200;
 pub fn all_problems(text: &str) -> Vec<Problem> {
     let mut text = text.to_owned();
     let mut problems: Vec<Problem> = Vec::new();
+    // Lines whose full-width spaces were read as two spaces each: (line, how many).
+    let mut widened: Vec<(u64, u64)> = Vec::new();
     for _ in 0..MAX_ROUNDS {
         match deserialize(&text) {
             Ok(raw) => {
@@ -23,19 +25,70 @@ pub fn all_problems(text: &str) -> Vec<Problem> {
                 let said = |p: &Problem| problems.iter().any(|q| q.position.is_some() && q.position == p.position);
                 let more: Vec<Problem> = more.into_iter().filter(|p| !said(p)).collect();
                 problems.extend(more);
-                return problems;
+                break;
             }
             Err(problem) => {
+                if let Some((line, column, count)) = full_width_indent(&text, &problem) {
+                    // Named as what it is, and read as the indentation it was meant to be.
+                    problems.push(Problem::at(Some(Position { line, column }), ProblemKind::FullWidthIndent));
+                    text = respaced(&text, line);
+                    widened.push((line, count));
+                    continue;
+                }
                 let next = step_over(&text, &problem);
                 problems.push(problem);
                 match next {
                     Some(next) if next != text => text = next,
-                    _ => return problems,
+                    _ => break,
                 }
             }
         }
     }
+    // Columns as the clerk's file has them, where a line was widened in the copy.
+    for problem in &mut problems {
+        if let Some(at) = &mut problem.position
+            && let Some((_, count)) = widened.iter().find(|(line, _)| *line == at.line)
+            && at.column > 2 * count
+        {
+            at.column -= count;
+        }
+    }
     problems
+}
+
+/// The line of the problem (or the line above it) when its indentation holds a full-width space
+/// before a key or a list item: (line, column of the first full-width space, how many there are).
+/// Text that starts with one inside a block (`|-`) reads without a problem and is left alone.
+fn full_width_indent(text: &str, problem: &Problem) -> Option<(u64, u64, u64)> {
+    let at = problem.position?.line;
+    let lines: Vec<&str> = text.split('\n').collect();
+    let candidates = [at, at.saturating_sub(1)];
+    candidates.into_iter().filter(|&line| line > 0).find_map(|line| {
+        let content = lines.get(usize::try_from(line - 1).ok()?)?;
+        let indent: String = content.chars().take_while(|c| *c == ' ' || *c == '\u{3000}').collect();
+        let rest = content.get(indent.len()..)?;
+        let count = indent.chars().filter(|c| *c == '\u{3000}').count();
+        let structural = rest.starts_with("- ") || rest.split_once(':').is_some_and(|(key, _)| !key.contains(' '));
+        let first = indent.chars().position(|c| c == '\u{3000}')?;
+        (count > 0 && structural).then_some((line, first as u64 + 1, count as u64))
+    })
+}
+
+/// The text with the full-width spaces of one line's indentation as two spaces each.
+fn respaced(text: &str, line: u64) -> String {
+    let index = usize::try_from(line.saturating_sub(1)).unwrap_or(usize::MAX);
+    text.split('\n')
+        .enumerate()
+        .map(|(i, content)| {
+            if i != index {
+                return content.to_owned();
+            }
+            let indent: String = content.chars().take_while(|c| *c == ' ' || *c == '\u{3000}').collect();
+            let rest = content.get(indent.len()..).unwrap_or_default();
+            format!("{}{rest}", indent.replace('\u{3000}', "  "))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Where a part of a document stands in its text: a top-level key, a division, a section, or a
@@ -220,6 +273,32 @@ mod tests {
         let missing = all_problems("fiscal_year: 2008\ndivisions: []\n");
         assert!(matches!(&missing[..], [Problem { kind: ProblemKind::MissingField { .. }, .. }]), "{missing:?}");
         assert!(all_problems(include_str!("../../../../data/kamigyo/2008.yaml")).is_empty());
+    }
+
+    #[test]
+    fn full_width_indentation_is_named_read_as_meant_and_the_rest_still_checked() {
+        let fw = |n: usize| "\u{3000}".repeat(n);
+        let text = format!(
+            "organization: 上京区役所\nfiscal_year: 2008\ndivisions:\n  - name: 区民部\n    sections:\n      - name: 総務課\n        goals:\n{}- 笑顔で\n{}colour: red\n        rating: ☆\n",
+            fw(5),
+            fw(4)
+        );
+        let found: Vec<(u64, u64, String)> = all_problems(&text)
+            .into_iter()
+            .map(|p| {
+                let at = p.position.unwrap_or(Position { line: 0, column: 0 });
+                (at.line, at.column, format!("{:?}", p.kind).split([' ', '{']).next().unwrap_or_default().to_owned())
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (8, 1, "FullWidthIndent".to_owned()),
+                (9, 1, "FullWidthIndent".to_owned()),
+                (9, 5, "UnknownKey".to_owned()),
+                (10, 17, "RatingNotOnScale".to_owned()),
+            ]
+        );
     }
 
     #[test]

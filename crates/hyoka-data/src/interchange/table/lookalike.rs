@@ -13,6 +13,11 @@ use hyoka_core::model::Grade;
 /// Marks that look the same; the first of each is the one of the usual scale.
 const CLASSES: [&[char]; 3] = [&['○', '〇', '◯'], &['◎', '⊚'], &['×', '✕', '⨯']];
 
+/// The mark of the usual scale that `c` looks like, when it is another character (〇 → ○).
+pub(crate) fn usual_look(c: char) -> Option<char> {
+    CLASSES.iter().find(|class| class.contains(&c)).and_then(|class| class.first()).copied().filter(|u| *u != c)
+}
+
 /// Characters that take no room on screen.
 const INVISIBLE: [char; 6] = ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}'];
 

@@ -61,6 +61,7 @@ pub(crate) fn read(
     });
     let header_rows: Vec<&Row> = first_header.chain(second_header).collect();
     let columns = header::columns(&header_rows, map, &mut warnings)?;
+    let no_legend = above.legend.is_empty();
     let scale = scale(above.legend)?;
     let usual = default_scale();
     let context = Context { columns: &columns, scale: scale.as_deref().unwrap_or(&usual), source };
@@ -74,7 +75,14 @@ pub(crate) fn read(
     let first = rows.first().map_or(Location::Text { line: 1, column: 1 }, |r| r.at.clone());
     let (organization, fiscal_year) = identity(preface, heading, options, &first)?;
     let checkpoint = checkpoint(heading, fiscal_year)?;
-    marker_warnings(above.marker, &organization, &first, &mut warnings);
+    // hyoka's own csv carries no preface, legend or marker, by design: nothing to warn about.
+    let own_csv = above.preface.is_none()
+        && no_legend
+        && above.marker.is_none()
+        && matches!(header_rows.as_slice(), [row] if row.cells.iter().map(|c| c.text.trim()).eq(crate::interchange::csv::HEADER));
+    if !own_csv {
+        marker_warnings(above.marker, &organization, &first, &mut warnings);
+    }
     let notes = (!notes.is_empty()).then(|| notes.join("\n"));
     let preface = above.preface.map(|(_, p)| p);
     Ok((Document { organization, fiscal_year, stage: None, checkpoint, preface, notes, scale, divisions }, warnings))
