@@ -1,5 +1,5 @@
 //! The year's cycle end to end: the real binary in a pseudo-terminal, a clerk (`kumin01`) and a
-//! reviewer (`suzuki`, named in the data folder's `.hyoka.yaml`) taking turns as two login names,
+//! reviewer (`suzuki`, named in the office's settings) taking turns as two login names,
 //! one section walked through a whole year, and the YAML on disk checked after every step.
 
 #![allow(
@@ -21,9 +21,17 @@ use hyoka::store::parse_document;
 const CLERK: &str = "kumin01";
 const REVIEWER: &str = "suzuki";
 
-/// hyoka as `user` (USER and LOGNAME of the process, as the login gives them).
+/// The office's settings naming the reviewer, beside the data (a debug build reads them there).
+fn office(dir: &Path) -> PathBuf {
+    let path = dir.join("office.yaml");
+    std::fs::write(&path, format!("reviewers:\n  users: [{REVIEWER}]\n")).unwrap();
+    path
+}
+
+/// hyoka as `user` (named for the debug build: a release build knows only the real account), with
+/// the office's settings of `dir`.
 fn as_user(dir: &Path, user: &str) -> Tui {
-    let env = [("USER", PathBuf::from(user)), ("LOGNAME", PathBuf::from(user))];
+    let env = [("HYOKA_TEST_LOGIN", PathBuf::from(user)), ("HYOKA_OFFICE_SETTINGS", dir.join("office.yaml"))];
     let mut tui = Tui::spawn_with_env(dir, 30, 110, &[], &env);
     tui.wait_ready();
     tui
@@ -68,7 +76,7 @@ fn saved(tui: &mut Tui) {
 #[test]
 fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     let ws = Workspace::kamigyo();
-    std::fs::write(ws.path().join(".hyoka.yaml"), format!("reviewers:\n  users: [{REVIEWER}]\n")).unwrap();
+    office(ws.path());
     let file = next_year(&ws);
 
     // The clerk starts next year's file from this year's, keeping the goals.
@@ -251,15 +259,15 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
 #[test]
 fn a_clerk_named_nowhere_cannot_approve_even_with_a_settings_file_of_their_own() {
     let ws = Workspace::kamigyo();
-    // The data folder names the reviewers: a clerk's own settings file does not add to them.
-    std::fs::write(ws.path().join(".hyoka.yaml"), format!("reviewers:\n  users: [{REVIEWER}]\n")).unwrap();
+    // The office names the reviewers: a clerk's own settings file does not add to them.
+    let office = office(ws.path());
     let own = ws.path().join("own-settings.yaml");
     std::fs::write(&own, format!("reviewers:\n  users: [{CLERK}]\n")).unwrap();
     let mut doc = ws.before();
     doc.section_mut(0, 0).unwrap().status = Status::Submitted;
     std::fs::write(ws.file(), hyoka::store::emit_document(&doc)).unwrap();
     let before = std::fs::read(ws.file()).unwrap();
-    let env = [("USER", PathBuf::from(CLERK)), ("LOGNAME", PathBuf::from(CLERK)), ("HYOKA_CONFIG", own)];
+    let env = [("HYOKA_TEST_LOGIN", PathBuf::from(CLERK)), ("HYOKA_CONFIG", own), ("HYOKA_OFFICE_SETTINGS", office)];
     let mut tui = Tui::spawn_with_env(ws.path(), 30, 110, &[], &env);
     tui.wait_ready();
     tui.press("A");

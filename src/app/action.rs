@@ -49,6 +49,8 @@ pub enum Action {
     },
     /// Next year's file was written (its path, document and text), or why not.
     NewYearWritten(Box<NewYearReport>),
+    /// The right to review, decided again while hyoka runs (the office's list changed).
+    Rights(Box<Rights>),
 }
 
 impl From<Command> for Action {
@@ -221,4 +223,12 @@ pub struct HistoryPage {
     pub complete: bool,
     /// The first page: what the view had before is replaced.
     pub fresh: bool,
+}
+
+/// The right to review as decided now, and the reviewers' files that were not trusted (in the
+/// clerk's words, for those who should hear of them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rights {
+    pub reviewer: bool,
+    pub ignored: Vec<String>,
 }

@@ -27,6 +27,19 @@ pub fn handle(app: &mut App, command: Command) -> Vec<Effect> {
     Vec::new()
 }
 
+/// The right to review as decided now: taken in, and said when it changed or a reviewers' file
+/// was not trusted.
+pub fn rights(app: &mut App, rights: &super::action::Rights) {
+    for ignored in &rights.ignored {
+        app.say(Tone::Error, Msg::Raw(ignored.clone()));
+    }
+    if app.reviewer != rights.reviewer {
+        app.reviewer = rights.reviewer;
+        let tone = if rights.reviewer { Tone::Info } else { Tone::Error };
+        app.say(tone, Msg::Raw(hyoka_data::i18n::office::rights_changed(rights.reviewer, app.lang)));
+    }
+}
+
 fn say(app: &mut App, message: CycleMsg) {
     app.say(Tone::Error, Msg::Cycle(message));
 }

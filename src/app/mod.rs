@@ -24,7 +24,7 @@ mod update;
 pub use absorb::{Absorbed, absorb};
 pub use action::{
     Action, DiskChange, DiskCheck, DiskReport, Effect, ExportJob, ExportReport, HistoryPage, JournalEntry, JournalWork,
-    NewYearJob, NewYearReport, SaveJob, SaveReport,
+    NewYearJob, NewYearReport, Rights, SaveJob, SaveReport,
 };
 pub use dialog::export::default_path as export_path;
 pub use dialog::recovery::open as open_recovery;

@@ -42,6 +42,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::NewYearWritten(report) => cycle::new_year_written(app, *report),
+        Action::Rights(rights) => {
+            cycle::rights(app, &rights);
+            Vec::new()
+        }
         Action::JournalWritten(problem) => {
             sync::journal_written(app, problem);
             Vec::new()

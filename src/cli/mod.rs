@@ -7,6 +7,7 @@ mod import;
 mod list;
 mod merge_driver;
 mod new_year;
+mod office;
 mod report;
 mod summary;
 
@@ -272,15 +273,14 @@ pub fn run(cli: Cli) -> ExitCode {
                 Err(code) => return code,
             };
             let read_only = cli.read_only || config.read_only.unwrap_or(false);
-            let commit = cli.commit || config.commit.unwrap_or(false);
-            let notices = warning.iter().map(|w| w.describe(lang)).collect();
-            let data_root = Some(cli.path.clone());
-            // The data folder's own settings are the office's word; the user's file only where it has none.
-            let reviewers = match hyoka_data::config::data_settings(&cli.path) {
-                Ok(Some((_, reviewers))) => Some(reviewers),
-                Ok(None) => config.reviewers.clone(),
+            let mut notices: Vec<String> = warning.iter().map(|w| w.describe(lang)).collect();
+            let office = match office::Office::find(&cli.path, &config, lang) {
+                Ok(office) => office,
                 Err(message) => return fail(&message),
             };
+            notices.extend(office.notices.iter().cloned());
+            let commit = cli.commit || config.commit.unwrap_or(false) || office.commit;
+            let data_root = Some(cli.path.clone());
             let calendar = config.calendar.unwrap_or_default();
             let options = crate::tui::Options {
                 lang,
@@ -290,7 +290,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 commit,
                 notices,
                 data_root,
-                reviewers,
+                rights: office.rights,
                 calendar,
             };
             match crate::tui::open(files, options) {

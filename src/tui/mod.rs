@@ -27,8 +27,9 @@ pub struct Options {
     pub notices: Vec<String>,
     /// The data folder or file as given, where a reviewer writes nothing.
     pub data_root: Option<std::path::PathBuf>,
-    /// Who approves and returns sections (see `config::reviewers`), and the calendar of dates.
-    pub reviewers: Option<hyoka_data::config::Reviewers>,
+    /// Who runs hyoka and whether they may review, as decided at start and where it is looked at
+    /// again (see `worker::rights`); and the calendar of dates.
+    pub rights: (crate::worker::rights::RightsSource, crate::app::Rights),
     pub calendar: crate::i18n::cycle::Calendar,
 }
 
@@ -39,12 +40,13 @@ pub fn open(files: Vec<FileEntry>, options: Options) -> std::io::Result<i32> {
     // Reviewers are shown no editing key (the keys still say that nothing can be changed).
     app.keymap = if options.read_only { options.keymap.for_reviewers() } else { options.keymap };
     app.data_root = options.data_root;
-    app.user = crate::worker::save::login_name();
     app.calendar = options.calendar;
-    app.reviewer = options.reviewers.as_ref().is_some_and(|reviewers| {
-        let read = |path: &str| std::fs::read_to_string(path).unwrap_or_default();
-        hyoka_data::config::is_reviewer(&app.user, reviewers, &read("/etc/group"), &read("/etc/passwd"))
-    });
+    let (source, rights) = options.rights;
+    app.user = source.identity.login.clone();
+    app.reviewer = rights.reviewer;
+    for ignored in &rights.ignored {
+        app.say(Tone::Error, Msg::Raw(ignored.clone()));
+    }
     app.export_dir = std::env::var_os("HOME").filter(|h| !h.is_empty()).map(|h| PathBuf::from(h).join(EXPORTS));
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     for notice in &options.notices {
@@ -66,6 +68,7 @@ pub fn open(files: Vec<FileEntry>, options: Options) -> std::io::Result<i32> {
         git_merges_waiting(&mut app);
     }
     let mut env = Env::new(options.lang, journals);
+    env.rights = Some((source, rights));
     if options.commit && !options.read_only {
         env.commits = Some(std::sync::Arc::new(std::sync::Mutex::new(hyoka_data::git::AutoCommit::new())));
     }

@@ -7,6 +7,7 @@ pub mod export;
 pub mod git;
 pub mod history;
 pub mod journal;
+pub mod rights;
 pub mod save;
 pub mod watch;
 
@@ -36,11 +37,13 @@ pub struct Env {
     /// The history view's reader when effects are carried out inline (tests); the screen's
     /// worker has a thread with its own.
     pub history: Arc<Mutex<history::Reader>>,
+    /// Where the right to review comes from, looked at again while hyoka runs, and as decided at start.
+    pub rights: Option<(rights::RightsSource, crate::app::Rights)>,
 }
 
-/// The local time with its offset (+09:00 in Japan), in whole seconds: the file is read by people.
+/// The office's time with its offset (+09:00 in Japan), in whole seconds: the file is read by people.
 pub fn now() -> DateTime<FixedOffset> {
-    let now = chrono::Local::now().fixed_offset();
+    let now = crate::i18n::cycle::office_now();
     now.with_nanosecond(0).unwrap_or(now)
 }
 
@@ -53,6 +56,7 @@ impl Env {
             journals: journals.map(|j| Arc::new(Mutex::new(j))),
             commits: None,
             history: Arc::new(Mutex::new(history::Reader::new(lang))),
+            rights: None,
         }
     }
 
@@ -140,6 +144,9 @@ pub struct Worker {
 
 impl Worker {
     pub fn spawn(env: &Env, outbox: &Outbox) -> Worker {
+        if let Some((source, first)) = env.rights.clone() {
+            rights::watch(source, first, env.lang, Arc::clone(outbox));
+        }
         Worker {
             io: lane("hyoka-save", env.clone(), Arc::clone(outbox)),
             journal: lane("hyoka-journal", env.clone(), Arc::clone(outbox)),

@@ -189,7 +189,12 @@ impl Tui {
         cmd.env("HOME", state);
         // Journals go to a folder of the test's, never into the machine's home.
         cmd.env("XDG_STATE_HOME", state);
-        cmd.env("USER", "e2e-tester");
+        // Who hyoka is comes from the real user id; debug builds let the tests name it instead.
+        cmd.env("HYOKA_TEST_LOGIN", "e2e-tester");
+        // No office settings of the machine's (a debug build reads this path instead of /etc/hyoka/office.yaml).
+        cmd.env("HYOKA_OFFICE_SETTINGS", dir.join("no-such-office.yaml"));
+        // The system's zone is the office's unless its settings name one: Japan's, as on its servers.
+        cmd.env("TZ", "JST-9");
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
         cmd.env_remove("HYOKA_LANG");

@@ -4,5 +4,6 @@
 pub mod config;
 pub mod git;
 pub mod i18n;
+pub mod identity;
 pub mod interchange;
 pub mod store;

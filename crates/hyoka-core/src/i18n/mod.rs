@@ -3,6 +3,7 @@
 //! the catalogue of what it says in an `i18n` module of its own.
 
 pub mod cycle;
+pub mod zone;
 mod fields;
 
 /// Which language hyoka speaks.

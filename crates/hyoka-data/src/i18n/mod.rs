@@ -3,6 +3,7 @@
 
 pub mod git;
 pub mod interchange;
+pub mod office;
 pub mod store;
 
 pub use hyoka_core::i18n::{Lang, cycle};

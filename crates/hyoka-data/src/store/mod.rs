@@ -13,6 +13,7 @@ mod parse_cycle;
 mod problem;
 mod save;
 mod scalar;
+mod shared;
 mod splice;
 mod verify;
 
@@ -23,10 +24,11 @@ pub use files::{
     FaultPlan, Found, MAX_FILE_BYTES, Misplaced, RealDisk, WriteStep, check_place, data_home, decode, discover,
     is_data_path, is_writable, load_file, read_data_file, write_atomically, write_atomically_with,
 };
-pub use lock::{SaveLock, lock, lock_path};
+pub use lock::{Holder, LockRefused, SaveLock, holder, lock, lock_path};
 pub use merge::{FieldConflict, Merged, merge};
 pub use new_year::{NewYearError, create_new_year, next_year_path};
 pub use parse::{explain_parse_error, parse_document};
 pub use problem::{Describe, Expected, LoadError, Position, Problem, ProblemKind};
+pub use shared::share_as_folder;
 pub use save::{Conflicted, Outcome, Refused, SaveError, SaveRequest, Saved, save};
 pub use verify::{RefusedField, rewrite};
