@@ -93,7 +93,9 @@ pub fn authority(root: &Path, office: &Path) -> Result<Authority, String> {
         named_by_office.as_ref().is_some_and(|r| of_uid(uid).is_some_and(|who| r.include(&who)))
     };
     let mut found = Authority { office: Some(office.clone()), ..Authority::default() };
-    let start = std::fs::canonicalize(root).map_err(|e| format!("{}: {e}", root.display()))?;
+    let start = std::fs::canonicalize(root)
+        .or_else(|e| root.parent().filter(|p| !p.as_os_str().is_empty()).map_or(Err(e), std::fs::canonicalize))
+        .map_err(|e| format!("{}: {e}", root.display()))?;
     let start = if start.is_dir() { start } else { start.parent().unwrap_or(Path::new("/")).to_path_buf() };
     let ancestors: Vec<&Path> = start.ancestors().collect();
     let top = ancestors.iter().position(|dir| dir.join(".git").exists());
