@@ -1,6 +1,7 @@
 //! The command line: what `hyoka` accepts (clap), and the commands that run without a screen.
 
 mod check;
+mod doctor;
 mod export;
 mod git_setup;
 mod import;
@@ -8,6 +9,7 @@ mod list;
 mod merge_driver;
 mod new_year;
 mod office;
+mod receive;
 mod report;
 mod summary;
 
@@ -200,6 +202,24 @@ pub enum Command {
         /// データのフォルダ（この中の .gitattributes に書きます） / the data folder (its .gitattributes is written)
         #[arg(default_value = "data")]
         path: PathBuf,
+        /// サーバーの共有リポジトリ（bare）に、規則を守らない送信を断るフックを入れる
+        /// / install the pre-receive hook in the server's bare repository, which refuses pushes that break the rules
+        #[arg(long, value_name = "REPO.git", conflicts_with = "path")]
+        server: Option<PathBuf>,
+    },
+    /// git の pre-receive フックが呼ぶ: 送られたコミットを事務所の規則で調べる（手で打つものではありません）
+    /// / what the server's pre-receive hook runs (not typed by hand)
+    #[command(hide = true)]
+    PreReceive,
+    /// 配置を調べ、問題ごとに直すコマンドを示す（問題がなければ終了コード0、あれば1）
+    /// / check the deployment as this account sees it; each problem with the command that fixes it (exit 0 or 1)
+    Doctor {
+        /// データのフォルダ / the data folder
+        #[arg(default_value = "data")]
+        path: PathBuf,
+        /// 出力の形式 / output format
+        #[arg(long, value_enum, default_value_t)]
+        format: doctor::DoctorFormat,
     },
     /// git が呼ぶマージドライバー: git merge・git pull でデータファイルを項目ごとにマージする
     /// / the merge driver git calls (%O %A %B %P): merges data files field by field
@@ -254,7 +274,10 @@ pub fn run(cli: Cli) -> ExitCode {
             import::run(&import::ImportArgs { table, output, options, force, dry_run }, lang)
         }
         Some(Command::Export { path, output, format, force }) => export::run(&path, &output, format, force, lang),
-        Some(Command::GitSetup { path }) => git_setup::run(&path, lang),
+        Some(Command::GitSetup { path, server: None }) => git_setup::run(&path, lang),
+        Some(Command::GitSetup { server: Some(repo), .. }) => git_setup::run_server(&repo, lang),
+        Some(Command::PreReceive) => receive::run(lang),
+        Some(Command::Doctor { path, format }) => doctor::run(&path, format, lang),
         Some(Command::NewYear { file, keep_goals, output }) => new_year::run(&file, output, keep_goals, lang),
         Some(Command::MergeDriver { base, ours, theirs, path }) => {
             merge_driver::run(&base, &ours, &theirs, &path, lang)

@@ -174,9 +174,6 @@ impl Tui {
         args: &[&str],
         env: &[(&str, PathBuf)],
     ) -> Self {
-        let pty = native_pty_system()
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
-            .expect("open a pseudo-terminal");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_hyoka"));
         cmd.args(args);
         cmd.arg(path);
@@ -202,6 +199,14 @@ impl Tui {
         for (name, value) in env {
             cmd.env(name, value);
         }
+        Self::spawn_command(cmd, rows, cols)
+    }
+
+    /// Starts a prepared command (e.g. hyoka as another account) in a pty of this size.
+    pub fn spawn_command(cmd: CommandBuilder, rows: u16, cols: u16) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("open a pseudo-terminal");
         let child = pty.slave.spawn_command(cmd).expect("spawn hyoka in the pty");
         // Our copy of the slave must go, or the reader never sees the end when the child exits.
         drop(pty.slave);

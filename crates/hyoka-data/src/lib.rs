@@ -2,6 +2,7 @@
 //! (interchange), git, and the settings — files and processes, no terminal.
 
 pub mod config;
+pub mod doctor;
 pub mod git;
 pub mod i18n;
 pub mod identity;

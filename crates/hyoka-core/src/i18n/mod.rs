@@ -3,8 +3,8 @@
 //! the catalogue of what it says in an `i18n` module of its own.
 
 pub mod cycle;
-pub mod zone;
 mod fields;
+pub mod zone;
 
 /// Which language hyoka speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -89,9 +89,7 @@ pub fn authority(root: &Path, office: &Path) -> Result<Authority, String> {
         _ => None,
     };
     // Only root, or a reviewer the office names, may grant the right through the repository.
-    let trusted = |uid: u32| {
-        named_by_office.as_ref().is_some_and(|r| of_uid(uid).is_some_and(|who| r.include(&who)))
-    };
+    let trusted = |uid: u32| named_by_office.as_ref().is_some_and(|r| of_uid(uid).is_some_and(|who| r.include(&who)));
     let mut found = Authority { office: Some(office.clone()), ..Authority::default() };
     let start = std::fs::canonicalize(root)
         .or_else(|e| root.parent().filter(|p| !p.as_os_str().is_empty()).map_or(Err(e), std::fs::canonicalize))

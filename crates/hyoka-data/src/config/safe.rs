@@ -11,14 +11,27 @@ use crate::identity::name_of_uid;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Unsafe {
     /// Owned by an account that may not grant rights (the owner's login).
-    Owner { path: PathBuf, owner: String },
+    Owner {
+        path: PathBuf,
+        owner: String,
+    },
     /// The file can be written by its group or by everyone.
-    Writable { path: PathBuf },
+    Writable {
+        path: PathBuf,
+    },
     /// A folder on the way can be written by others than its owner, or belongs to someone else.
-    Folder { path: PathBuf, owner: String },
+    Folder {
+        path: PathBuf,
+        owner: String,
+    },
     /// A link, a folder or something else where a plain file belongs.
-    NotAFile { path: PathBuf },
-    Unreadable { path: PathBuf, why: String },
+    NotAFile {
+        path: PathBuf,
+    },
+    Unreadable {
+        path: PathBuf,
+        why: String,
+    },
 }
 
 impl Unsafe {

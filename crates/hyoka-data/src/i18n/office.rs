@@ -94,7 +94,11 @@ pub fn own_reviewers_ignored(path: &Path, office: &Path, lang: Lang) -> String {
 /// The right to review came or went while hyoka runs.
 pub fn rights_changed(reviewer: bool, lang: Lang) -> String {
     if reviewer {
-        tr!(lang, "審査者になりました: 承認（A）と差戻し（R）ができます。", "you are now a reviewer: A approves, R returns.")
+        tr!(
+            lang,
+            "審査者になりました: 承認（A）と差戻し（R）ができます。",
+            "you are now a reviewer: A approves, R returns."
+        )
     } else {
         tr!(
             lang,
@@ -122,5 +126,59 @@ pub fn office_ignored(why: &Unsafe, lang: Lang) -> String {
         lang,
         "事務所の設定 {file} は root 以外も書き換えられるので使いません。管理者が直してください: {fix}",
         "the office's settings {file} may be changed by others than root and are ignored; the administrator fixes it with: {fix}"
+    )
+}
+
+/// One change the server refused: the file, the section and the rule, for the pusher.
+pub fn breach(b: &crate::git::Breach, pusher: &str, lang: Lang) -> String {
+    use crate::git::Rule;
+    use hyoka_core::i18n::cycle::status_name;
+    let place = if b.place.is_empty() { b.file.clone() } else { format!("{} {}", b.file, b.place) };
+    let commit = b.commit.get(..7).unwrap_or(&b.commit);
+    let rule = match &b.rule {
+        Rule::NotReviewer { status } => {
+            let status = status_name(*status, lang);
+            tr!(
+                lang,
+                "「{status}」にできるのは審査者だけです（{pusher} さんは審査者ではありません）",
+                "only a reviewer may make it \"{status}\" ({pusher} is not a reviewer)"
+            )
+        }
+        Rule::Stage => tr!(lang, "段階（stage）を進められるのは審査者だけです", "only a reviewer may move the stage"),
+        Rule::NamedOther { key, name } => tr!(
+            lang,
+            "{key} が {name} になっていますが、送ったのは {pusher} さんです（自分の名前でしか記録できません）",
+            "{key} names {name}, but {pusher} pushed it (each records only their own name)"
+        ),
+        Rule::Locked { status } => {
+            let status = status_name(*status, lang);
+            tr!(
+                lang,
+                "「{status}」の課は、審査者が差し戻すまで変更できません",
+                "a section that is \"{status}\" cannot be changed until a reviewer returns it"
+            )
+        }
+        Rule::Settings => tr!(
+            lang,
+            "審査者の設定（.hyoka.yaml）を変えられるのは審査者だけです",
+            "only a reviewer may change the reviewers' file (.hyoka.yaml)"
+        ),
+    };
+    tr!(lang, "{place}（コミット {commit}）: {rule}", "{place} (commit {commit}): {rule}")
+}
+
+/// The head and the end of the server's refusal.
+pub fn push_refused(count: usize, lang: Lang) -> (String, String) {
+    (
+        tr!(
+            lang,
+            "hyoka: この送信（push）は受け付けられません（{count}件）:",
+            "hyoka: this push is refused ({count}):"
+        ),
+        tr!(
+            lang,
+            "hyoka: 自分のコミットを直すか（git reset）、審査者に頼んでください。",
+            "hyoka: change your commits (git reset), or ask a reviewer."
+        ),
     )
 }

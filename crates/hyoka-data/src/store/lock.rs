@@ -73,7 +73,9 @@ pub fn lock(data_file: &Path, patience: Duration) -> Result<SaveLock, LockRefuse
                     Ok(meta) => match fs::remove_file(&path) {
                         Ok(()) => continue,
                         Err(why) if why.kind() == io::ErrorKind::NotFound => continue,
-                        Err(_) => return Err(LockRefused::Unusable { owner: name_of_uid(meta.uid()), lock: path, why: e }),
+                        Err(_) => {
+                            return Err(LockRefused::Unusable { owner: name_of_uid(meta.uid()), lock: path, why: e });
+                        }
                     },
                     Err(_) => continue,
                 }
@@ -110,20 +112,20 @@ pub fn lock(data_file: &Path, patience: Duration) -> Result<SaveLock, LockRefuse
 /// refused instead of waited on or written through.
 fn open_lock_file(path: &Path) -> io::Result<File> {
     let flags = libc::O_NONBLOCK | libc::O_NOFOLLOW | libc::O_CLOEXEC;
-    let file = match OpenOptions::new().read(true).write(true).create_new(true).mode(0o644).custom_flags(flags).open(path)
-    {
-        Ok(created) => {
-            let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            super::shared::share_as_folder(&created, folder)?;
-            // Read by the colleagues, written by nobody: drop the write descriptor for a read one.
-            drop(created);
-            OpenOptions::new().read(true).custom_flags(flags).open(path)?
-        }
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            OpenOptions::new().read(true).custom_flags(flags).open(path)?
-        }
-        Err(e) => return Err(e),
-    };
+    let file =
+        match OpenOptions::new().read(true).write(true).create_new(true).mode(0o644).custom_flags(flags).open(path) {
+            Ok(created) => {
+                let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+                super::shared::share_as_folder(&created, folder)?;
+                // Read by the colleagues, written by nobody: drop the write descriptor for a read one.
+                drop(created);
+                OpenOptions::new().read(true).custom_flags(flags).open(path)?
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                OpenOptions::new().read(true).custom_flags(flags).open(path)?
+            }
+            Err(e) => return Err(e),
+        };
     if !file.metadata()?.is_file() {
         return Err(io::Error::new(io::ErrorKind::InvalidInput, NOT_A_FILE));
     }

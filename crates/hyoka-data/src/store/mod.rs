@@ -29,6 +29,6 @@ pub use merge::{FieldConflict, Merged, merge};
 pub use new_year::{NewYearError, create_new_year, next_year_path};
 pub use parse::{explain_parse_error, parse_document};
 pub use problem::{Describe, Expected, LoadError, Position, Problem, ProblemKind};
-pub use shared::share_as_folder;
 pub use save::{Conflicted, Outcome, Refused, SaveError, SaveRequest, Saved, save};
+pub use shared::share_as_folder;
 pub use verify::{RefusedField, rewrite};
