@@ -311,6 +311,8 @@ pub fn run(cli: Cli) -> ExitCode {
                 read_only,
                 keymap,
                 commit,
+                shared_commits: office.commit,
+                author: office.author.clone(),
                 notices,
                 data_root,
                 rights: office.rights,

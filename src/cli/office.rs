@@ -14,6 +14,8 @@ pub struct Office {
     /// The office commits every save (`git: { commit: true }` in its settings).
     pub commit: bool,
     pub notices: Vec<String>,
+    /// Who the commits of a shared work tree are by.
+    pub author: hyoka_data::git::Author,
 }
 
 impl Office {
@@ -35,7 +37,9 @@ impl Office {
         let commit = settings.and_then(|o| o.commit).unwrap_or(false);
         crate::i18n::cycle::set_office_zone(settings.and_then(|o| o.time_zone));
         let first = rights(&found, &identity, lang);
+        let name = if identity.full_name.is_empty() { identity.login.clone() } else { identity.full_name.clone() };
+        let author = hyoka_data::git::Author { login: identity.login.clone(), name };
         let source = RightsSource { identity, root: root.to_path_buf(), office };
-        Ok(Office { rights: (source, first), commit, notices })
+        Ok(Office { rights: (source, first), commit, notices, author })
     }
 }

@@ -23,6 +23,9 @@ pub struct Options {
     pub keymap: Keymap,
     /// Commit each save to git.
     pub commit: bool,
+    /// The office commits every save (a shared work tree): exactly what each save wrote, by `author`.
+    pub shared_commits: bool,
+    pub author: hyoka_data::git::Author,
     /// What the clerk must hear at once (settings that could not be read).
     pub notices: Vec<String>,
     /// The data folder or file as given, where a reviewer writes nothing.
@@ -70,7 +73,11 @@ pub fn open(files: Vec<FileEntry>, options: Options) -> std::io::Result<i32> {
     let mut env = Env::new(options.lang, journals);
     env.rights = Some((source, rights));
     if options.commit && !options.read_only {
-        env.commits = Some(std::sync::Arc::new(std::sync::Mutex::new(hyoka_data::git::AutoCommit::new())));
+        let mut commits = hyoka_data::git::AutoCommit::new();
+        if options.shared_commits {
+            commits = commits.shared(options.author.clone());
+        }
+        env.commits = Some(std::sync::Arc::new(std::sync::Mutex::new(commits)));
     }
     event_loop::run(&mut app, &env, options.ambiguous)
 }

@@ -106,12 +106,15 @@ pub fn perform(effect: Effect, env: &Env) -> Vec<Action> {
 fn save_then_git(job: crate::app::SaveJob, env: &Env) -> Vec<Action> {
     let (path, user, resolve_merge) = (job.path.clone(), job.user.clone(), job.resolve_merge);
     let report = save::save(job, (env.clock)(), env.faults.as_ref());
-    let saved = matches!(report.outcome, Ok(hyoka_data::store::Outcome::Saved(_)));
+    let saved = match &report.outcome {
+        Ok(hyoka_data::store::Outcome::Saved(saved)) => Some(saved.text.clone()),
+        _ => None,
+    };
     let mut actions = vec![Action::Saved(Box::new(report))];
-    if saved {
+    if let Some(text) = saved {
         if let Some(commits) = &env.commits {
             let mut auto = commits.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            actions.extend(git::commit(&mut auto, &path, &user, env.lang));
+            actions.extend(git::commit(&mut auto, &path, &text, &user, env.lang));
         }
         if resolve_merge {
             actions.push(git::resolve(&path, env.lang));

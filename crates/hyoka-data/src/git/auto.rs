@@ -14,6 +14,8 @@ use crate::i18n::git::GitMsg;
 pub struct AutoCommit {
     git: Option<Git>,
     off_said: bool,
+    /// A work tree the office shares: each commit holds exactly what its save wrote, by this author.
+    shared: Option<super::exact::Author>,
 }
 
 /// What the screen learns after a save.
@@ -35,7 +37,30 @@ impl AutoCommit {
 
     /// With a given git (tests), or none.
     pub fn with_git(git: Option<Git>) -> AutoCommit {
-        AutoCommit { git, off_said: false }
+        AutoCommit { git, off_said: false, shared: None }
+    }
+
+    /// Commits as the office's setting asks in a shared work tree: exactly the bytes each save
+    /// wrote, by the account that saved.
+    pub fn shared(mut self, author: super::exact::Author) -> AutoCommit {
+        self.shared = Some(author);
+        self
+    }
+
+    /// After one save of `path` that wrote `text`: in a shared work tree exactly that, otherwise
+    /// as [`AutoCommit::after_save`].
+    pub fn after_saved(&mut self, path: &Path, text: &str, login: &str, lang: Lang) -> Vec<CommitReport> {
+        let (Some(author), Some(git)) = (self.shared.clone(), self.git.clone()) else {
+            return self.after_save(&[path.to_path_buf()], login, lang);
+        };
+        match Repo::discover(&git, path) {
+            Ok(repo) => vec![match super::exact::commit_exact(&repo, path, text.as_bytes(), &author, lang) {
+                Ok(outcome) => CommitReport::Done { top: repo.top().to_path_buf(), outcome },
+                Err(e) => CommitReport::Failed(e),
+            }],
+            Err(why @ GitError::NotAWorkTree { .. }) => vec![self.off(why)],
+            Err(other) => vec![CommitReport::Failed(other)],
+        }
     }
 
     /// Commits the files one save wrote (one commit per work tree), `login` being the author when
