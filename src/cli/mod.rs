@@ -1,5 +1,6 @@
 //! The command line: what `hyoka` accepts (clap), and the commands that run without a screen.
 
+mod attention;
 mod check;
 mod doctor;
 mod export;
@@ -305,6 +306,13 @@ pub fn run(cli: Cli) -> ExitCode {
             let commit = cli.commit || config.commit.unwrap_or(false) || office.commit;
             let data_root = Some(cli.path.clone());
             let calendar = config.calendar.unwrap_or_default();
+            // Reviewers keep no journal; the others hear first of work another hyoka of theirs holds.
+            if !read_only
+                && let Some(journals) = crate::worker::journal_dir()
+                && !attention::ask(&journals, &files, calendar, lang)
+            {
+                return ExitCode::SUCCESS;
+            }
             let options = crate::tui::Options {
                 lang,
                 ambiguous,

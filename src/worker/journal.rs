@@ -37,8 +37,16 @@ fn hash(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
-fn lock_name(owner: &str) -> String {
+/// The file whose lock marks the hyoka `owner` ("PID-START") as alive.
+pub fn lock_name(owner: &str) -> String {
     format!(".{owner}.alive")
+}
+
+/// The hyoka ("PID-START") that wrote the journal named `name`, if it is a journal.
+pub fn journal_owner(name: &str) -> Option<String> {
+    name.strip_suffix(SUFFIX)
+        .and_then(|n| n.rsplit_once('-'))
+        .and_then(|(rest, start)| rest.rsplit_once('-').map(|(_, pid)| format!("{pid}-{start}")))
 }
 
 impl Journals {
@@ -98,13 +106,7 @@ impl Journals {
         let mut found = Vec::new();
         for path in listing.filter_map(|e| e.ok().map(|e| e.path())) {
             let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else { continue };
-            let Some(owner) = name
-                .strip_suffix(SUFFIX)
-                .and_then(|n| n.rsplit_once('-'))
-                .and_then(|(rest, start)| rest.rsplit_once('-').map(|(_, pid)| format!("{pid}-{start}")))
-            else {
-                continue;
-            };
+            let Some(owner) = journal_owner(&name) else { continue };
             if owner == self.owner || self.is_alive(&owner) {
                 continue;
             }

@@ -7,6 +7,7 @@ pub mod export;
 pub mod git;
 pub mod history;
 pub mod journal;
+pub mod live;
 pub mod rights;
 pub mod save;
 pub mod watch;
