@@ -153,7 +153,9 @@ pub fn holder(meta: &fs::Metadata) -> Option<Holder> {
             return None;
         }
         let pid: u32 = fields.get(4)?.parse().ok()?;
-        let login = fs::metadata(format!("/proc/{pid}")).map(|m| name_of_uid(m.uid())).unwrap_or_default();
+        // Where other accounts' processes are hidden (hidepid), the lock file's owner: who made it.
+        let uid = fs::metadata(format!("/proc/{pid}")).map_or(meta.uid(), |m| m.uid());
+        let login = name_of_uid(uid);
         Some(Holder { login, pid })
     })
 }

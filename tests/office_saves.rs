@@ -1,0 +1,186 @@
+//! Many Unix accounts on one data folder, as the office server has them: real accounts made for
+//! the test (removed afterwards), hyoka run as each in a pseudo-terminal under umask 022. Two clerks
+//! saving at once, a lock left by another account's killed save, next year's file made by one clerk
+//! and edited by the other, and an identity that `USER`/`LOGNAME` cannot change.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
+
+mod common;
+mod officekit;
+
+use std::path::Path;
+use std::process::Stdio;
+
+use common::*;
+use hyoka::model::{Document, Status};
+use officekit::{Account, Office, accounts_allowed, mode_and_group};
+
+fn on_disk(path: &Path) -> Document {
+    hyoka::store::parse_document(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Rates the section under the cursor × and saves.
+fn rate_and_save(tui: &mut Tui) {
+    focus_pane(tui, 3, "1-4:達成度");
+    tui.press("4");
+    tui.wait_for("× あまり達成できなかった");
+    tui.press(CTRL_S);
+}
+
+#[test]
+fn two_clerks_save_one_file_at_the_same_time_and_both_are_kept() {
+    if !accounts_allowed() {
+        return;
+    }
+    let office = Office::new();
+    let data = office.shared_data("data");
+    let file = data.join(FILE);
+    let (clerk1, clerk2) = (Account::new("a", &[&office.clerks]), Account::new("b", &[&office.clerks]));
+    let mut a = clerk1.hyoka(&data, &office.settings(), &[data.to_str().unwrap()], &[]);
+    let mut b = clerk2.hyoka(&data, &office.settings(), &[data.to_str().unwrap()], &[]);
+    a.wait_ready();
+    b.wait_ready();
+    b.press("j");
+    b.wait_for_status("まちづくり推進課");
+    focus_pane(&mut a, 3, "1-4:達成度");
+    focus_pane(&mut b, 3, "1-4:達成度");
+    a.press("4");
+    b.press("4");
+    a.wait_for("× あまり達成できなかった");
+    b.wait_for("× あまり達成できなかった");
+    a.press(CTRL_S);
+    b.press(CTRL_S);
+    for tui in [&mut a, &mut b] {
+        tui.wait_for_hint("保存しました:");
+        tui.wait_for_status("保存済み");
+    }
+    let doc = on_disk(&file);
+    let somu = section(&doc, "総務課");
+    let machi = section(&doc, "まちづくり推進課");
+    assert_eq!((somu.rating.as_deref(), somu.updated_by.as_deref()), (Some("×"), Some(clerk1.name.as_str())));
+    assert_eq!((machi.rating.as_deref(), machi.updated_by.as_deref()), (Some("×"), Some(clerk2.name.as_str())));
+    assert_eq!(mode_and_group(&file), (0o664, office.clerks.gid), "the save keeps the file's mode and group");
+    quit_expecting_success(&mut a);
+    quit_expecting_success(&mut b);
+}
+
+/// A save of `holder` killed while it held the lock, as hyoka before this version left it: the lock
+/// file opened for writing under the holder's umask, locked, then the process killed with -9.
+fn lock_as(holder: &Account, office: &Office, data: &Path, umask: &str, kill: bool) -> std::process::Child {
+    let lock = data.join("kamigyo/.2008.yaml.lock");
+    let script = format!("umask {umask}; exec 9>>\"$1\"; flock 9; echo locked; exec sleep 600");
+    let mut child = holder
+        .command(data, &office.settings(), &["sh", "-c", &script, "sh", lock.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut line).unwrap();
+    assert_eq!(line.trim(), "locked");
+    if kill {
+        child.kill().unwrap();
+        child.wait().unwrap();
+    }
+    child
+}
+
+#[test]
+fn a_lock_left_by_another_accounts_killed_save_never_blocks_and_a_live_one_is_named() {
+    if !accounts_allowed() {
+        return;
+    }
+    let office = Office::new();
+    let data = office.shared_data("data");
+    let (clerk1, clerk2) = (Account::new("a", &[&office.clerks]), Account::new("b", &[&office.clerks]));
+    let lock = data.join("kamigyo/.2008.yaml.lock");
+    for umask in ["022", "077"] {
+        lock_as(&clerk1, &office, &data, umask, true);
+        assert!(lock.exists(), "the killed save left its lock file ({umask})");
+        let mut b = clerk2.hyoka(&data, &office.settings(), &[data.to_str().unwrap()], &[]);
+        b.wait_ready();
+        rate_and_save(&mut b);
+        b.wait_for_hint("保存しました:");
+        quit_expecting_success(&mut b);
+        std::fs::write(data.join(FILE), officekit::SAMPLE_TEXT.as_str()).unwrap();
+    }
+    // A save of clerk1 that is alive: clerk2 waits, then hears whose it is, which file, what to do.
+    let mut live = lock_as(&clerk1, &office, &data, "022", false);
+    let mut b = clerk2.hyoka(&data, &office.settings(), &[data.to_str().unwrap()], &[]);
+    b.wait_ready();
+    rate_and_save(&mut b);
+    b.wait_for_hint(&format!("{} さんが保存中です", clerk1.name));
+    let said = b.hint_line();
+    assert!(!said.contains("空き容量"), "no word of disk space: {said}");
+    b.press("M");
+    b.wait_for(".2008.yaml.lock");
+    b.wait_for("もう一度 Ctrl-S");
+    live.kill().unwrap();
+    live.wait().unwrap();
+    b.press(ESC);
+    b.press(CTRL_S);
+    b.wait_for_hint("保存しました:");
+    quit_expecting_success(&mut b);
+}
+
+#[test]
+fn next_year_made_by_one_clerk_is_edited_by_the_other() {
+    if !accounts_allowed() {
+        return;
+    }
+    let office = Office::new();
+    let data = office.shared_data("data");
+    let (clerk1, clerk2) = (Account::new("a", &[&office.clerks]), Account::new("b", &[&office.clerks]));
+    let made = clerk1.output(&data, &office.settings(), &[officekit::HYOKA, "new-year", "kamigyo/2008.yaml"]);
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let next = data.join("kamigyo/2009.yaml");
+    assert_eq!(mode_and_group(&next), (0o664, office.clerks.gid), "the folder's group may write it, umask 022 or not");
+    let mut b = clerk2.hyoka(&data, &office.settings(), &["kamigyo/2009.yaml"], &[]);
+    b.wait_for_status("総務課");
+    rate_and_save(&mut b);
+    b.wait_for_hint("保存しました:");
+    quit_expecting_success(&mut b);
+    let somu = section(&on_disk(&next), "総務課").clone();
+    assert_eq!((somu.rating.as_deref(), somu.updated_by.as_deref()), (Some("×"), Some(clerk2.name.as_str())));
+    assert_eq!(mode_and_group(&next), (0o664, office.clerks.gid));
+}
+
+#[test]
+fn user_and_logname_of_a_reviewer_change_nobody() {
+    if !accounts_allowed() {
+        return;
+    }
+    let office = Office::new();
+    let data = office.shared_data("data");
+    let clerk = Account::new("c", &[&office.clerks]);
+    let reviewer = Account::new("r", &[&office.clerks]);
+    office.set_settings(&format!("reviewers:\n  users: [{}]\n", reviewer.name));
+    let file = data.join(FILE);
+    let mut doc = on_disk(&file);
+    doc.find_section_mut("区民部", "総務課").unwrap().status = Status::Submitted;
+    std::fs::write(&file, hyoka::store::emit_document(&doc)).unwrap();
+    let borrowed = [("USER", reviewer.name.as_str()), ("LOGNAME", reviewer.name.as_str())];
+    let mut tui = clerk.hyoka(&data, &office.settings(), &[data.to_str().unwrap()], &borrowed);
+    tui.wait_ready();
+    tui.press("A");
+    tui.wait_for_hint("審査する人だけ");
+    tui.press("j");
+    tui.wait_for_status("まちづくり推進課");
+    rate_and_save(&mut tui);
+    tui.wait_for_hint("保存しました:");
+    quit_expecting_success(&mut tui);
+    let doc = on_disk(&file);
+    assert_eq!(section(&doc, "総務課").status, Status::Submitted, "not approved");
+    assert_eq!(section(&doc, "まちづくり推進課").updated_by.as_deref(), Some(clerk.name.as_str()), "the real account");
+
+    // The reviewer's own account approves, and is recorded as itself.
+    let mut tui = reviewer.hyoka(&data, &office.settings(), &[data.to_str().unwrap()], &[]);
+    tui.wait_ready();
+    tui.press("A");
+    tui.wait_for("を承認します");
+    tui.press("y");
+    tui.wait_for_hint("保存しました:");
+    quit_expecting_success(&mut tui);
+    let somu = section(&on_disk(&file), "総務課").clone();
+    assert_eq!(somu.status, Status::Approved);
+    assert_eq!(somu.review.map(|r| r.by), Some(reviewer.name.clone()));
+}
