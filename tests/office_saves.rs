@@ -66,7 +66,7 @@ fn two_clerks_save_one_file_at_the_same_time_and_both_are_kept() {
 
 /// A save of `holder` killed while it held the lock, as hyoka before this version left it: the lock
 /// file opened for writing under the holder's umask, locked, then the process killed with -9.
-fn lock_as(holder: &Account, office: &Office, data: &Path, umask: &str, kill: bool) -> std::process::Child {
+fn lock_as(holder: &Account, office: &Office, data: &Path, umask: &str, kill: bool) -> Holding {
     let lock = data.join("kamigyo/.2008.yaml.lock");
     let script = format!("umask {umask}; exec 9>>\"$1\"; flock 9; echo locked; exec sleep 600");
     let mut child = holder
@@ -81,7 +81,18 @@ fn lock_as(holder: &Account, office: &Office, data: &Path, umask: &str, kill: bo
         child.kill().unwrap();
         child.wait().unwrap();
     }
-    child
+    Holding(child)
+}
+
+/// The process holding a lock, killed when the test ends however it ends (else its account
+/// could not be removed).
+struct Holding(std::process::Child);
+
+impl Drop for Holding {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }
 
 #[test]
@@ -104,7 +115,7 @@ fn a_lock_left_by_another_accounts_killed_save_never_blocks_and_a_live_one_is_na
         std::fs::write(data.join(FILE), officekit::SAMPLE_TEXT.as_str()).unwrap();
     }
     // A save of clerk1 that is alive: clerk2 waits, then hears whose it is, which file, what to do.
-    let mut live = lock_as(&clerk1, &office, &data, "022", false);
+    let live = lock_as(&clerk1, &office, &data, "022", false);
     let mut b = clerk2.hyoka(&data, &office.settings(), &[data.to_str().unwrap()], &[]);
     b.wait_ready();
     rate_and_save(&mut b);
@@ -112,11 +123,14 @@ fn a_lock_left_by_another_accounts_killed_save_never_blocks_and_a_live_one_is_na
     let said = b.hint_line();
     assert!(!said.contains("空き容量"), "no word of disk space: {said}");
     b.press("M");
-    b.wait_for(".2008.yaml.lock");
-    b.wait_for("もう一度 Ctrl-S");
-    live.kill().unwrap();
-    live.wait().unwrap();
+    // The whole message, its wrapped lines joined: the lock file, whose process, what to do.
+    let unwrapped = |t: &Tui| t.rows().concat().replace(['│', ' '], "");
+    b.wait_until("the whole message", |t| unwrapped(t).contains("kamigyo/.2008.yaml.lock、プロセス"));
+    let whole = unwrapped(&b);
+    assert!(whole.contains("もう一度Ctrl-Sを押してください"), "{whole}");
+    drop(live);
     b.press(ESC);
+    b.wait_for_hint("1-4:達成度");
     b.press(CTRL_S);
     b.wait_for_hint("保存しました:");
     quit_expecting_success(&mut b);

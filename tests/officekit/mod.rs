@@ -39,7 +39,8 @@ pub fn accounts_allowed() -> bool {
 pub fn unique(role: &str) -> String {
     static COUNT: AtomicUsize = AtomicUsize::new(0);
     let n = COUNT.fetch_add(1, Ordering::SeqCst);
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
     format!("hyk19{role}{}x{n}x{}", std::process::id() % 100_000, nanos % 10_000)
 }
 

@@ -21,7 +21,10 @@ pub fn sshd_available() -> bool {
     if Path::new(SSHD).exists() {
         return true;
     }
-    assert!(std::env::var("CI").as_deref() != Ok("true"), "sshd is required under CI (.ci/run installs openssh-server)");
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "sshd is required under CI (.ci/run installs openssh-server)"
+    );
     eprintln!("skipped: no {SSHD} (apt-get install openssh-server)");
     false
 }
