@@ -35,7 +35,11 @@ fn work_tree(office: &Office, reviewer: &Account) -> (PathBuf, PathBuf) {
 
 /// As `who`, writes `text` to `path` (the clerk's own hand, their own file).
 fn write_as(who: &Account, office: &Office, path: &Path, text: &str) {
-    let out = who.output(Path::new("/"), &office.settings(), &["sh", "-c", "printf '%s' \"$1\" > \"$2\"", "sh", text, path.to_str().unwrap()]);
+    let out = who.output(
+        Path::new("/"),
+        &office.settings(),
+        &["sh", "-c", "printf '%s' \"$1\" > \"$2\"", "sh", text, path.to_str().unwrap()],
+    );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
