@@ -43,6 +43,8 @@ impl Report {
 
 /// Checks the deployment of the data folder `data`.
 pub fn examine(data: &Path, places: &Places, lang: Lang) -> Report {
+    // Absolute, so that each fix can be run from anywhere.
+    let data = &std::fs::canonicalize(data).unwrap_or_else(|_| data.to_path_buf());
     let mut report = Report::default();
     let found = authority(data, &places.office);
     let folders = folders_of(data);
@@ -203,7 +205,7 @@ fn check_reviewers(report: &mut Report, found: &Authority, office: &Path, lang: 
             let (problem, fix) = (crate::i18n::office::office_ignored(why, lang), why.fix(why.path()));
             report.problems.push(Finding { check: "reviewers", problem, fix });
         }
-        Some(OfficeFile::Missing) | None if found.repository.is_none() => {
+        _ if found.repository.is_none() && found.office_settings().and_then(|o| o.reviewers.as_ref()).is_none() => {
             report.add("reviewers", Said::NoReviewers { office }, lang);
         }
         _ => {}
