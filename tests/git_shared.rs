@@ -39,7 +39,7 @@ fn two_offices_share_one_repository_through_the_office_server() {
     // On the office server: a bare repository.
     let server = sb.path("サーバー/評価 データ.git");
     std::fs::create_dir_all(&server).unwrap();
-    sb.run_git(&server, &["init", "-q", "--bare"]);
+    sb.run_git(&server, &["init", "-q", "--bare", "--shared=group", "--initial-branch=main"]);
 
     // The ward office clones it, adds the data, sets hyoka up, and pushes.
     let kamigyo = sb.path("上京区役所");
