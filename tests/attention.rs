@@ -16,6 +16,8 @@ fn journal_with(state: &std::path::Path, text: &str) -> bool {
         .into_iter()
         .flatten()
         .flatten()
+        // The journal itself, not the temporary file it is written through.
+        .filter(|e| e.path().extension().is_some_and(|x| x == "journal"))
         .any(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(text)))
 }
 

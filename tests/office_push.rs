@@ -46,7 +46,8 @@ fn commit(clone: &Path, home: &Path, message: &str, edit: impl FnOnce(&mut Docum
 }
 
 struct Server {
-    office: Office,
+    /// Kept for its folder and the clerks' group, removed with the server.
+    _office: Office,
     bare: PathBuf,
     sshd: Sshd,
     clerk: Account,
@@ -93,7 +94,7 @@ fn server() -> Server {
         ("GIT_CONFIG_SYSTEM", system.display().to_string()),
     ];
     let sshd = Sshd::start(&[&clerk, &reviewer], &env);
-    Server { office, bare, sshd, clerk, reviewer, home, clone }
+    Server { _office: office, bare, sshd, clerk, reviewer, home, clone }
 }
 
 impl Server {

@@ -66,7 +66,8 @@ impl Sshd {
             .arg(&config_path)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
+            // Its log (the readiness probe below is logged as a closed connection) stays in its folder.
+            .stderr(std::fs::File::create(dir.path().join("sshd.log")).unwrap())
             .spawn()
             .expect("start sshd");
         let sshd = Sshd { child, port, dir };
