@@ -8,6 +8,7 @@
 mod common;
 mod officekit;
 
+use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
 use std::process::Stdio;
 
@@ -104,7 +105,13 @@ fn a_lock_left_by_another_accounts_killed_save_never_blocks_and_a_live_one_is_na
     let data = office.shared_data("data");
     let (clerk1, clerk2) = (Account::new("a", &[&office.clerks]), Account::new("b", &[&office.clerks]));
     let lock = data.join("kamigyo/.2008.yaml.lock");
-    for umask in ["022", "077"] {
+    let folder = data.join("kamigyo");
+    // Under umask 022 the lock file is clerk1's 0644: read, never written, it serves clerk2 even in a
+    // folder with the sticky bit, where clerk2 may not remove clerk1's files. Under 077 nobody else
+    // can read it: cleared away where the folder lets clerk2 remove it.
+    for (umask, sticky) in [("022", false), ("022", true), ("077", false)] {
+        let mode = if sticky { 0o3775 } else { 0o2775 };
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(mode)).unwrap();
         lock_as(&clerk1, &office, &data, umask, true);
         assert!(lock.exists(), "the killed save left its lock file ({umask})");
         let mut b = clerk2.hyoka(&data, &office.settings(), &[data.to_str().unwrap()], &[]);
@@ -113,7 +120,29 @@ fn a_lock_left_by_another_accounts_killed_save_never_blocks_and_a_live_one_is_na
         b.wait_for_hint("保存しました:");
         quit_expecting_success(&mut b);
         std::fs::write(data.join(FILE), officekit::SAMPLE_TEXT.as_str()).unwrap();
+        let _ = std::fs::remove_file(&lock);
     }
+    // Unreadable and not to be removed by clerk2: refused, naming the lock file, its owner and the fix.
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o3775)).unwrap();
+    lock_as(&clerk1, &office, &data, "077", true);
+    let mut b = clerk2.hyoka(&data, &office.settings(), &[data.to_str().unwrap()], &[]);
+    b.wait_ready();
+    rate_and_save(&mut b);
+    b.wait_for_hint("のロックファイル");
+    b.press("M");
+    let unwrapped = |t: &Tui| t.rows().concat().replace(['│', ' '], "");
+    b.wait_until("the whole message", |t| unwrapped(t).contains("sudorm"));
+    let whole = unwrapped(&b);
+    assert!(whole.contains(&format!("持ち主{}", clerk1.name)) && whole.contains(".2008.yaml.lock"), "{whole}");
+    assert!(!whole.contains("空き容量"), "{whole}");
+    b.press(ESC);
+    b.wait_for_hint("1-4:達成度");
+    std::fs::remove_file(&lock).unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o2775)).unwrap();
+    b.press(CTRL_S);
+    b.wait_for_hint("保存しました:");
+    quit_expecting_success(&mut b);
+    std::fs::write(data.join(FILE), officekit::SAMPLE_TEXT.as_str()).unwrap();
     // A save of clerk1 that is alive: clerk2 waits, then hears whose it is, which file, what to do.
     let live = lock_as(&clerk1, &office, &data, "022", false);
     let mut b = clerk2.hyoka(&data, &office.settings(), &[data.to_str().unwrap()], &[]);
@@ -124,7 +153,6 @@ fn a_lock_left_by_another_accounts_killed_save_never_blocks_and_a_live_one_is_na
     assert!(!said.contains("空き容量"), "no word of disk space: {said}");
     b.press("M");
     // The whole message, its wrapped lines joined: the lock file, whose process, what to do.
-    let unwrapped = |t: &Tui| t.rows().concat().replace(['│', ' '], "");
     b.wait_until("the whole message", |t| unwrapped(t).contains("kamigyo/.2008.yaml.lock、プロセス"));
     let whole = unwrapped(&b);
     assert!(whole.contains("もう一度Ctrl-Sを押してください"), "{whole}");
