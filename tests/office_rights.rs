@@ -150,7 +150,8 @@ fn a_clerks_own_settings_file_grants_nothing() {
     quit_expecting_success(&mut tui);
     // Nor does a work tree of their own naming them: a file a clerk owns grants nothing.
     let copy = clerk.home.join("写し");
-    let made = clerk.output(&clerk.home, &office.settings(), &["cp", "-r", data.to_str().unwrap(), copy.to_str().unwrap()]);
+    let made =
+        clerk.output(&clerk.home, &office.settings(), &["cp", "-r", data.to_str().unwrap(), copy.to_str().unwrap()]);
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
     write_as(&clerk, &office, &clerk.home.join(".hyoka.yaml"), &format!("reviewers:\n  users: [{}]\n", clerk.name));
     let git = clerk.output(&clerk.home, &office.settings(), &["mkdir", ".git"]);
