@@ -176,6 +176,20 @@ fn next_year_made_by_one_clerk_is_edited_by_the_other() {
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
     let next = data.join("kamigyo/2009.yaml");
     assert_eq!(mode_and_group(&next), (0o664, office.clerks.gid), "the folder's group may write it, umask 022 or not");
+    // So may an import into the folder and an export beside the data.
+    let table = clerk1.home.join("2008.tsv");
+    let table = table.to_str().unwrap();
+    for args in [
+        &["export", "--format", "tsv", "kamigyo/2008.yaml", "-o", table][..],
+        &["import", table, "-o", "kamigyo/写し.yaml"],
+        &["export", "--format", "html", "kamigyo/2008.yaml", "-o", "kamigyo/2008.html"],
+    ] {
+        let out = clerk1.output(&data, &office.settings(), &[&[officekit::HYOKA][..], args].concat());
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    for made in ["kamigyo/写し.yaml", "kamigyo/2008.html"] {
+        assert_eq!(mode_and_group(&data.join(made)), (0o664, office.clerks.gid), "{made}");
+    }
     let mut b = clerk2.hyoka(&data, &office.settings(), &["kamigyo/2009.yaml"], &[]);
     b.wait_for_status("総務課");
     rate_and_save(&mut b);
