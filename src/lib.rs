@@ -13,4 +13,4 @@ pub mod worker;
 
 // The layers below, under the names the tests, benches and examples use.
 pub use hyoka_core::{model, text, tr};
-pub use hyoka_data::{config, git, interchange, store};
+pub use hyoka_data::{config, doctor, git, identity, interchange, store};

@@ -1,12 +1,12 @@
 //! The year's cycle end to end: the real binary in a pseudo-terminal, a clerk (`kumin01`) and a
-//! reviewer (`suzuki`, named in the data folder's `.hyoka.yaml`) taking turns as two login names,
+//! reviewer (`suzuki`, named in the office's settings) taking turns as two login names,
 //! one section walked through a whole year, and the YAML on disk checked after every step.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, reason = "a test")]
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use common::clerk::*;
 use common::cli::Cli;
@@ -17,6 +17,19 @@ use hyoka::model::{Document, Section, Stage, Status};
 
 const CLERK: &str = "kumin01";
 const REVIEWER: &str = "suzuki";
+
+/// The office's settings naming the reviewer, beside the data (a dot file, never taken for a data
+/// file; a debug build reads it where HYOKA_OFFICE_SETTINGS says).
+fn office(dir: &Path) -> PathBuf {
+    let path = dir.join(".office.yaml");
+    std::fs::write(&path, format!("reviewers:\n  users: [{REVIEWER}]\n")).unwrap();
+    path
+}
+
+/// hyoka as `user`, with the office's settings of `dir`.
+fn as_user(dir: &Path, user: &str) -> Tui {
+    as_user_with(dir, user, &[("HYOKA_OFFICE_SETTINGS", dir.join(".office.yaml"))])
+}
 
 fn next_year(ws: &Workspace) -> PathBuf {
     ws.path().join("kamigyo/2009.yaml")
@@ -76,7 +89,7 @@ fn approve(tui: &mut Tui) {
 #[test]
 fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
     let ws = Workspace::kamigyo();
-    std::fs::write(ws.path().join(".hyoka.yaml"), format!("reviewers:\n  users: [{REVIEWER}]\n")).unwrap();
+    office(ws.path());
     let file = next_year(&ws);
 
     // The clerk starts next year's file from this year's, keeping the goals.
@@ -237,15 +250,15 @@ fn one_section_through_a_whole_year_with_a_clerk_and_a_reviewer() {
 #[test]
 fn a_clerk_named_nowhere_cannot_approve_even_with_a_settings_file_of_their_own() {
     let ws = Workspace::kamigyo();
-    // The data folder names the reviewers: a clerk's own settings file does not add to them.
-    std::fs::write(ws.path().join(".hyoka.yaml"), format!("reviewers:\n  users: [{REVIEWER}]\n")).unwrap();
+    // The office names the reviewers: a clerk's own settings file does not add to them.
+    let office = office(ws.path());
     let own = ws.path().join("own-settings.yaml");
     std::fs::write(&own, format!("reviewers:\n  users: [{CLERK}]\n")).unwrap();
     let mut doc = ws.before();
     doc.section_mut(0, 0).unwrap().status = Status::Submitted;
     std::fs::write(ws.file(), hyoka::store::emit_document(&doc)).unwrap();
     let before = std::fs::read(ws.file()).unwrap();
-    let env = [("USER", PathBuf::from(CLERK)), ("LOGNAME", PathBuf::from(CLERK)), ("HYOKA_CONFIG", own)];
+    let env = [("HYOKA_TEST_LOGIN", PathBuf::from(CLERK)), ("HYOKA_CONFIG", own), ("HYOKA_OFFICE_SETTINGS", office)];
     let mut tui = Tui::spawn_with_env(ws.path(), 30, 110, &[], &env);
     tui.wait_ready();
     tui.press("A");

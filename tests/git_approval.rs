@@ -56,8 +56,7 @@ fn somu(top: &Path) -> hyoka::model::Section {
 
 fn hyoka_as(sb: &Sandbox, top: &Path, user: &str) -> Tui {
     let mut env = sb.env_vars();
-    env.push(("USER", PathBuf::from(user)));
-    env.push(("LOGNAME", PathBuf::from(user)));
+    env.push(("HYOKA_TEST_LOGIN", PathBuf::from(user)));
     Tui::spawn_with_env(top, 30, 110, &[], &env)
 }
 

@@ -33,8 +33,14 @@ fn two_hyokas_of_one_login_keep_a_journal_each_and_both_are_offered() {
         journal_holding(state.path(), "（Aの入力）").is_some() && journal_holding(state.path(), "（Bの入力）").is_some()
     });
     assert_ne!(journal_holding(state.path(), "（Aの入力）"), journal_holding(state.path(), "（Bの入力）"));
-    // A second hyoka started now is not offered the live journals of A and B.
+    // A second hyoka started now hears of A's and B's work, as vim warns of a swap file, and
+    // opened anyway is not offered their live journals.
     let mut c = Tui::spawn_with_state(ws.path(), state.path(), 30, 100, &[]);
+    for _ in 0..2 {
+        c.wait_for("ATTENTION");
+        c.wait_for("保存していない変更: 1 項目");
+        c.press("o\r");
+    }
     c.wait_ready();
     assert!(!c.screen_text().contains("保存されていない変更があります"), "{}", c.dump());
     c.press("q");

@@ -59,6 +59,8 @@ pub enum Action {
     JournalsFound(Result<Vec<LeftJournal>, String>),
     /// Merges git left for hyoka to ask about.
     MergesWaiting(Box<MergesWaiting>),
+    /// The right to review, decided again while hyoka runs (the office's list changed).
+    Rights(Box<Rights>),
 }
 
 /// Merges git stopped on that wait for hyoka's conflict dialog, by canonical path, and what was
@@ -257,4 +259,12 @@ pub struct HistoryPage {
     pub complete: bool,
     /// The first page: what the view had before is replaced.
     pub fresh: bool,
+}
+
+/// The right to review as decided now, and the reviewers' files that were not trusted (in the
+/// clerk's words, for those who should hear of them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rights {
+    pub reviewer: bool,
+    pub ignored: Vec<String>,
 }

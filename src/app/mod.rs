@@ -25,7 +25,7 @@ mod update;
 pub use absorb::{Absorbed, absorb};
 pub use action::{
     Action, DiskChange, DiskCheck, DiskReport, Effect, ExportJob, ExportReport, HistoryPage, JournalEntry, JournalWork,
-    MergesWaiting, NewYearJob, NewYearReport, SaveJob, SaveReport,
+    MergesWaiting, NewYearJob, NewYearReport, Rights, SaveJob, SaveReport,
 };
 pub use changes::ChangesView;
 pub use dialog::ask::Ask;

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::time::SystemTime;
 
-use super::action::{Effect, MergesWaiting};
+use super::action::{Effect, MergesWaiting, Rights};
 use super::dialog::recovery::{self, RecoveryEntry};
 use super::journal::{JournalContent, differences};
 use super::state::{App, FileEntry, Identity, Mode, Tone};
@@ -44,6 +44,20 @@ pub(in crate::app) fn start(app: &App) -> Vec<Effect> {
 
 pub(in crate::app) fn identified(app: &mut App, identity: Identity) {
     app.identity = Some(identity);
+}
+
+/// The right to review as decided again while hyoka runs: taken in, and said when it changed or
+/// a reviewers' file was not trusted.
+pub(in crate::app) fn rights(app: &mut App, rights: &Rights) {
+    for ignored in &rights.ignored {
+        app.say(Tone::Error, Msg::Raw(ignored.clone()));
+    }
+    let Some(identity) = app.identity.as_mut() else { return };
+    if identity.reviewer != rights.reviewer {
+        identity.reviewer = rights.reviewer;
+        let tone = if rights.reviewer { Tone::Info } else { Tone::Error };
+        app.say(tone, Msg::Raw(hyoka_data::i18n::office::rights_changed(rights.reviewer, app.lang)));
+    }
 }
 
 /// The journals found: those of the open files are offered in the recovery dialog; those that

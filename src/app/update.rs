@@ -41,6 +41,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::NewYearWritten(report) => cycle::new_year_written(app, *report),
+        Action::Rights(rights) => {
+            start::rights(app, &rights);
+            Vec::new()
+        }
         Action::JournalWritten(problem) => {
             sync::journal_written(app, problem);
             Vec::new()

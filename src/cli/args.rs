@@ -116,6 +116,17 @@ pub enum Command {
     GitSetup {
         #[arg(default_value = "data")]
         path: PathBuf,
+        #[arg(long, value_name = "REPO.git", conflicts_with = "path")]
+        server: Option<PathBuf>,
+    },
+    /// What the server's pre-receive hook runs (installed by `git-setup --server`; not typed by hand).
+    #[command(hide = true)]
+    PreReceive,
+    Doctor {
+        #[arg(default_value = "data")]
+        path: PathBuf,
+        #[arg(long, value_enum, default_value_t)]
+        format: super::doctor::DoctorFormat,
     },
     MergeDriver {
         base: PathBuf,

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use super::fail;
 use crate::i18n::Lang;
 use crate::i18n::git::{GitMsg, SetupPart};
-use hyoka_data::git::{Git, GitError, Repo, Step, setup, shell_word};
+use hyoka_data::git::{Git, GitError, Repo, Step, setup, setup_server, shell_word};
 
 pub fn run(path: &Path, lang: Lang) -> ExitCode {
     let Some(git) = Git::find() else { return fail(&GitError::NotInstalled.describe(lang)) };
@@ -32,6 +32,25 @@ pub fn run(path: &Path, lang: Lang) -> ExitCode {
         println!("{}", GitMsg::SetupNext { attributes: &report.attributes }.text(lang));
     }
     ExitCode::SUCCESS
+}
+
+/// `hyoka git-setup --server REPO.git`: the gate of a shared bare repository.
+pub fn run_server(repo: &Path, lang: Lang) -> ExitCode {
+    if !repo.join("HEAD").is_file() || !repo.join("objects").is_dir() {
+        return fail(&GitMsg::NotBare { path: repo }.text(lang));
+    }
+    match setup_server(repo, &hyoka_word()) {
+        Ok((hook, step)) => {
+            let place = hook.display().to_string();
+            println!("{}", GitMsg::Setup { what: SetupPart::Gate, step, place: &place }.text(lang));
+            if step == Step::Foreign {
+                let command = format!("{} pre-receive", hyoka_word());
+                println!("{}", GitMsg::SetupForeignHook { hook: &hook, command: &command }.text(lang));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e.describe(lang)),
+    }
 }
 
 /// How git should call this hyoka: `hyoka` when the PATH finds this very program (so that an

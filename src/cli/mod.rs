@@ -1,14 +1,18 @@
 //! The command line: what `hyoka` accepts (clap), and the commands that run without a screen.
 
 mod args;
+mod attention;
 mod check;
+mod doctor;
 mod export;
 mod git_setup;
 mod import;
 mod list;
 mod merge_driver;
 mod new_year;
+mod office;
 mod publish;
+mod receive;
 mod report;
 mod summary;
 mod words;
@@ -78,7 +82,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Publish { path, output, all, since, date }) => {
             publish::run(&publish::PublishArgs { path, output, all, since, date }, lang)
         }
-        Some(Command::GitSetup { path }) => git_setup::run(&path, lang),
+        Some(Command::GitSetup { path, server: None }) => git_setup::run(&path, lang),
+        Some(Command::GitSetup { server: Some(repo), .. }) => git_setup::run_server(&repo, lang),
+        Some(Command::PreReceive) => receive::run(lang),
+        Some(Command::Doctor { path, format }) => doctor::run(&path, format, lang),
         Some(Command::NewYear { file, keep_goals, output }) => new_year::run(&file, output, keep_goals, lang),
         Some(Command::MergeDriver { base, ours, theirs, path }) => {
             merge_driver::run(&base, &ours, &theirs, &path, lang)
@@ -97,25 +104,32 @@ pub fn run(cli: Cli) -> ExitCode {
                 Err(code) => return code,
             };
             let read_only = cli.read_only || config.read_only.unwrap_or(false);
-            let commit = cli.commit || config.commit.unwrap_or(false);
-            let notices = warning.iter().map(|w| w.describe(lang)).collect();
-            let data_root = Some(cli.path.clone());
-            // The data folder's own settings are the office's word; the user's file only where it has none.
-            let reviewers = match hyoka_data::config::data_settings(&cli.path) {
-                Ok(Some((_, reviewers))) => Some(reviewers),
-                Ok(None) => config.reviewers.clone(),
+            let mut notices: Vec<String> = warning.iter().map(|w| w.describe(lang)).collect();
+            let office = match office::Office::find(&cli.path, &config, lang) {
+                Ok(office) => office,
                 Err(message) => return fail(&message),
             };
+            notices.extend(office.notices.iter().cloned());
+            let commit = cli.commit || config.commit.unwrap_or(false) || office.commit;
+            let data_root = Some(cli.path.clone());
             let calendar = config.calendar.unwrap_or_default();
+            // Reviewers keep no journal; the others hear first of work another hyoka of theirs holds.
+            if !read_only
+                && let Some(journals) = crate::worker::journal_dir()
+                && !attention::ask(&journals, &files, calendar, lang)
+            {
+                return ExitCode::SUCCESS;
+            }
             let options = crate::tui::Options {
                 lang,
                 ambiguous,
                 read_only,
                 keymap,
                 commit,
+                shared_commits: office.commit,
                 notices,
                 data_root,
-                reviewers,
+                rights: office.rights,
                 calendar,
             };
             match crate::tui::open(files, options) {

@@ -7,6 +7,10 @@ use crate::tr;
 
 /// A message of a command-line command.
 pub enum CliMsg<'a> {
+    DoctorDone {
+        problems: usize,
+        checked: String,
+    },
     CannotOpen {
         path: &'a Path,
         why: String,
@@ -96,6 +100,14 @@ pub enum CliMsg<'a> {
 impl CliMsg<'_> {
     pub fn text(&self, lang: Lang) -> String {
         match self {
+            CliMsg::DoctorDone { problems: 0, checked } => {
+                tr!(lang, "問題はありません（調べたもの: {checked}）。", "all is well (checked: {checked}).")
+            }
+            CliMsg::DoctorDone { problems, checked } => tr!(
+                lang,
+                "問題が {problems} 件あります（調べたもの: {checked}）。上のコマンドで直してから、もう一度 hyoka doctor を実行してください。",
+                "{problems} problems (checked: {checked}); fix them with the commands above and run hyoka doctor again."
+            ),
             CliMsg::CannotOpen { path, why } => {
                 let path = path.display();
                 tr!(

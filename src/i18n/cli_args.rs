@@ -57,6 +57,16 @@ pub fn about(command: &str, lang: Lang) -> Option<(String, Option<String>)> {
             "git が呼ぶマージドライバー: git merge・git pull でデータファイルを項目ごとにマージする",
             "the merge driver git calls (%O %A %B %P): merges data files field by field"
         ),
+        "pre-receive" => tr!(
+            lang,
+            "サーバーの pre-receive フックが呼ぶ検査: 規則を守らない送信を断る",
+            "what the server's pre-receive hook runs: refuses pushes that break the rules"
+        ),
+        "doctor" => tr!(
+            lang,
+            "配置を調べ、問題ごとに直すコマンドを示す（問題がなければ終了コード0、あれば1）",
+            "check the deployment as this account sees it; each problem with the command that fixes it (exit 0 or 1)"
+        ),
         _ => return None,
     };
     Some((short, more(command, lang)))
@@ -233,6 +243,17 @@ pub fn argument(command: &str, arg: &str, lang: Lang) -> Option<String> {
             "データのフォルダ（この中の .gitattributes に書きます）",
             "the data folder (its .gitattributes is written)"
         ),
+        ("git-setup", "server") => tr!(
+            lang,
+            "サーバーの共有リポジトリ（bare）に、規則を守らない送信を断るフックを入れる",
+            "install the pre-receive hook in the server's bare repository, which refuses pushes that break the rules"
+        ),
+        ("doctor", "path") => tr!(lang, "データのフォルダ", "the data folder"),
+        ("doctor", "format") => tr!(
+            lang,
+            "出力の形式: text は読む一覧、json はスクリプト向け",
+            "the output: text (a list to read) or json (for scripts)"
+        ),
         ("merge-driver", "base") => tr!(lang, "共通の祖先 (%O)", "the common ancestor (%O)"),
         ("merge-driver", "ours") => tr!(lang, "こちら側、結果もここへ (%A)", "ours, and where the result goes (%A)"),
         ("merge-driver", "theirs") => tr!(lang, "向こう側 (%B)", "theirs (%B)"),
@@ -266,6 +287,7 @@ pub fn value_name(name: &str, lang: Lang) -> String {
         "SITE" => "サイト",
         "REV" => "版",
         "DAY" => "日付",
+        "REPO.git" => "リポジトリ.git",
         other => other,
     };
     lang.pick(ja, name).to_owned()

@@ -4,6 +4,7 @@
 //! and are named here too, so that every catalogue is found under one path.
 
 pub mod app;
+pub mod attention;
 pub mod cli;
 pub mod cli_args;
 pub mod cycle;

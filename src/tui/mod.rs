@@ -22,12 +22,16 @@ pub struct Options {
     pub keymap: Keymap,
     /// Commit each save to git.
     pub commit: bool,
+    /// The office commits every save (a shared work tree): exactly what each save wrote, by the
+    /// account that saved.
+    pub shared_commits: bool,
     /// What the clerk must hear at once (settings that could not be read).
     pub notices: Vec<String>,
     /// The data folder or file as given, where a reviewer writes nothing.
     pub data_root: Option<std::path::PathBuf>,
-    /// Who approves and returns sections (see `config::reviewers`), and the calendar of dates.
-    pub reviewers: Option<hyoka_data::config::Reviewers>,
+    /// Where the right to review comes from (decided by the worker once it knows who runs hyoka,
+    /// and looked at again while it runs: see `worker::rights`); and the calendar of dates.
+    pub rights: crate::worker::rights::RightsSource,
     pub calendar: crate::i18n::cycle::Calendar,
 }
 
@@ -48,9 +52,13 @@ pub fn open(files: Vec<FileEntry>, options: Options) -> std::io::Result<i32> {
     };
     let mut app = App::new(files, settings);
     let mut env = Env::new(options.lang, None);
-    env.reviewers = options.reviewers;
+    env.rights = Some(options.rights);
     if options.commit && !options.read_only {
-        env.commits = Some(std::sync::Arc::new(std::sync::Mutex::new(hyoka_data::git::AutoCommit::new())));
+        let mut commits = hyoka_data::git::AutoCommit::new();
+        if options.shared_commits {
+            commits = commits.sharing();
+        }
+        env.commits = Some(std::sync::Arc::new(std::sync::Mutex::new(commits)));
     }
     event_loop::run(&mut app, &env, options.ambiguous)
 }

@@ -9,8 +9,8 @@ use crate::i18n::git::GitMsg;
 use hyoka_data::git::{AutoCommit, Git, Repo, mark_resolved};
 
 /// The commit of one saved file, as messages for the screen.
-pub fn commit(auto: &mut AutoCommit, path: &Path, user: &str, lang: Lang) -> Vec<Action> {
-    auto.after_save(&[path.to_path_buf()], user, lang)
+pub fn commit(auto: &mut AutoCommit, path: &Path, text: &str, user: &str, lang: Lang) -> Vec<Action> {
+    auto.after_saved(path, text, user, lang)
         .into_iter()
         .filter_map(|report| report.message(lang).map(|text| Action::Said { text, warning: report.is_warning() }))
         .collect()

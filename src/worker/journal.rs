@@ -37,15 +37,16 @@ fn hash(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
-/// "PID-START" of the hyoka that wrote a journal, from its name.
-fn owner_of(name: &str) -> Option<String> {
+/// The file whose lock marks the hyoka `owner` ("PID-START") as alive.
+pub fn lock_name(owner: &str) -> String {
+    format!(".{owner}.alive")
+}
+
+/// The hyoka ("PID-START") that wrote the journal named `name`, if it is a journal.
+pub fn journal_owner(name: &str) -> Option<String> {
     name.strip_suffix(SUFFIX)
         .and_then(|n| n.rsplit_once('-'))
         .and_then(|(rest, start)| rest.rsplit_once('-').map(|(_, pid)| format!("{pid}-{start}")))
-}
-
-fn lock_name(owner: &str) -> String {
-    format!(".{owner}.alive")
 }
 
 impl Journals {
@@ -98,7 +99,7 @@ impl Journals {
         let Ok(listing) = fs::read_dir(&self.dir) else { return Vec::new() };
         let mut out = Vec::new();
         for path in listing.filter_map(|e| e.ok().map(|e| e.path())) {
-            let Some(owner) = path.file_name().and_then(|n| owner_of(&n.to_string_lossy())) else { continue };
+            let Some(owner) = path.file_name().and_then(|n| journal_owner(&n.to_string_lossy())) else { continue };
             if owner == self.owner || self.is_alive(&owner) {
                 continue;
             }
@@ -154,7 +155,8 @@ impl Journals {
         let Ok(listing) = fs::read_dir(&self.dir) else { return Vec::new() };
         let mut found = Vec::new();
         for path in listing.filter_map(|e| e.ok().map(|e| e.path())) {
-            let Some(owner) = path.file_name().and_then(|n| owner_of(&n.to_string_lossy())) else { continue };
+            let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else { continue };
+            let Some(owner) = journal_owner(&name) else { continue };
             if owner == self.owner || self.is_alive(&owner) {
                 continue;
             }

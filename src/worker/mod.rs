@@ -7,7 +7,9 @@ pub mod export;
 pub mod git;
 pub mod history;
 pub mod journal;
+pub mod live;
 mod load;
+pub mod rights;
 pub mod save;
 mod start;
 pub mod supervise;
@@ -38,18 +40,21 @@ pub struct Env {
     pub journals: Arc<Mutex<Option<Journals>>>,
     /// Where the journals are kept (from `XDG_STATE_HOME` or `HOME`).
     pub journal_dir: Option<std::path::PathBuf>,
-    /// Who approves and returns sections, as the settings say.
-    pub reviewers: Option<hyoka_data::config::Reviewers>,
     /// Commit on save (`--commit`, or `git: { commit: true }`); `None` when off.
     pub commits: Option<Arc<Mutex<hyoka_data::git::AutoCommit>>>,
     /// The history view's reader when effects are carried out inline (tests); the screen's
     /// worker has a thread with its own.
     pub history: Arc<Mutex<history::Reader>>,
+    /// Where the right to review comes from (looked at again while hyoka runs); `None` where no
+    /// one may review (tests, and data with no place for it).
+    pub rights: Option<rights::RightsSource>,
+    /// Who runs hyoka, once the worker has looked it up, with the right last said to the screen.
+    pub identity: Arc<Mutex<Option<(hyoka_data::identity::Identity, crate::app::Rights)>>>,
 }
 
-/// The local time with its offset (+09:00 in Japan), in whole seconds: the file is read by people.
+/// The office's time with its offset (+09:00 in Japan), in whole seconds: the file is read by people.
 pub fn now() -> DateTime<FixedOffset> {
-    let now = chrono::Local::now().fixed_offset();
+    let now = crate::i18n::cycle::office_now();
     now.with_nanosecond(0).unwrap_or(now)
 }
 
@@ -61,9 +66,10 @@ impl Env {
             clock: now,
             journals: Arc::new(Mutex::new(journals)),
             journal_dir: journal_dir(),
-            reviewers: None,
             commits: None,
             history: Arc::new(Mutex::new(history::Reader::new(lang))),
+            rights: None,
+            identity: Arc::new(Mutex::new(None)),
         }
     }
 
@@ -94,7 +100,7 @@ pub fn perform(effect: Effect, env: &Env) -> Vec<Action> {
             }
             Vec::new()
         }
-        Effect::Identify => vec![start::identify(env)],
+        Effect::Identify => start::identify(env),
         Effect::OpenJournals => start::open_journals(env),
         Effect::FindMerges(files) => vec![start::find_merges(&files, env.lang)],
         Effect::SweepLeftovers(folders) => start::sweep_leftovers(&folders, env.lang),
@@ -115,12 +121,15 @@ pub fn perform(effect: Effect, env: &Env) -> Vec<Action> {
 fn save_then_git(job: crate::app::SaveJob, env: &Env) -> Vec<Action> {
     let (path, user, resolve_merge) = (job.path.clone(), job.user.clone(), job.resolve_merge);
     let report = save::save(job, (env.clock)(), env.faults.as_ref());
-    let saved = matches!(report.outcome, Ok(hyoka_data::store::Outcome::Saved(_)));
+    let saved = match &report.outcome {
+        Ok(hyoka_data::store::Outcome::Saved(saved)) => Some(saved.text.clone()),
+        _ => None,
+    };
     let mut actions = vec![Action::Saved(Box::new(report))];
-    if saved {
+    if let Some(text) = saved {
         if let Some(commits) = &env.commits {
             let mut auto = commits.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            actions.extend(git::commit(&mut auto, &path, &user, env.lang));
+            actions.extend(git::commit(&mut auto, &path, &text, &user, env.lang));
         }
         if resolve_merge {
             actions.push(git::resolve(&path, env.lang));
@@ -189,6 +198,8 @@ impl Worker {
             let (env, outbox) = (env.clone(), Arc::clone(outbox));
             Lane::new(Box::new(move || make(env.clone(), Arc::clone(&outbox))))
         };
+        // Who may review, looked at again while hyoka runs (once the worker knows who runs it).
+        rights::watch(env.clone(), Arc::clone(outbox));
         Worker {
             io: start(|env, outbox| lane("hyoka-save", env, outbox)),
             journal: start(|env, outbox| lane("hyoka-journal", env, outbox)),

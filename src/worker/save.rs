@@ -43,24 +43,3 @@ pub fn stamp(mine: &mut Document, base: &Document, now: DateTime<FixedOffset>, u
         }
     }
 }
-
-/// The login name (as over SSH), for `updated_by`; from /etc/passwd for sessions started without
-/// USER (cron, some sshd set-ups).
-pub fn login_name() -> String {
-    ["USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
-        .or_else(login_from_passwd)
-        .unwrap_or_else(|| "unknown".to_owned())
-}
-
-fn login_from_passwd() -> Option<String> {
-    use std::os::unix::fs::MetadataExt;
-    let uid = std::fs::metadata("/proc/self").ok()?.uid().to_string();
-    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
-    passwd.lines().find_map(|line| {
-        let mut fields = line.split(':');
-        let name = fields.next()?;
-        (fields.nth(1)? == uid).then(|| name.to_owned())
-    })
-}

@@ -6,20 +6,38 @@ use std::path::PathBuf;
 
 use super::Env;
 use super::journal::Journals;
-use crate::app::{Action, Identity, MergesWaiting};
+use crate::app::{Action, Identity, MergesWaiting, Rights};
 use crate::i18n::Lang;
 use crate::i18n::git::GitMsg;
 use crate::i18n::worker::WorkerWords;
 use hyoka_data::git::{Git, Repo, mark_resolved, pending_merge, recorded_merges};
 
-/// The login name, and whether the office's settings name it a reviewer.
-pub fn identify(env: &Env) -> Action {
-    let user = super::save::login_name();
-    let reviewer = env.reviewers.as_ref().is_some_and(|reviewers| {
-        let read = |path: &str| std::fs::read_to_string(path).unwrap_or_default();
-        hyoka_data::config::is_reviewer(&user, reviewers, &read("/etc/group"), &read("/etc/passwd"))
-    });
-    Action::Identified(Identity { user, reviewer })
+/// Who runs hyoka (the real account, through the system's user database: never the environment),
+/// and whether the office's settings and a safe reviewers' file name it a reviewer; the commits of
+/// a shared work tree are by that account.
+pub fn identify(env: &Env) -> Vec<Action> {
+    let who = match hyoka_data::identity::current() {
+        Ok(who) => who,
+        Err(unnamed) => {
+            let text = hyoka_data::i18n::office::unnamed(&unnamed, env.lang);
+            return vec![Action::Said { text, warning: true }];
+        }
+    };
+    let rights = match &env.rights {
+        Some(source) => source.decide(&who, env.lang),
+        None => Rights { reviewer: false, ignored: Vec::new() },
+    };
+    if let Some(commits) = &env.commits {
+        let name = if who.full_name.is_empty() { who.login.clone() } else { who.full_name.clone() };
+        let author = hyoka_data::git::Author { login: who.login.clone(), name };
+        commits.lock().unwrap_or_else(std::sync::PoisonError::into_inner).author_found(author);
+    }
+    let identity = Identity { user: who.login.clone(), reviewer: rights.reviewer };
+    let said = rights.ignored.iter().map(|text| Action::Said { text: text.clone(), warning: true });
+    let mut actions: Vec<Action> = said.collect();
+    actions.push(Action::Identified(identity));
+    *env.identity.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some((who, rights));
+    actions
 }
 
 /// Opens this hyoka's journal folder (private to the user) and reads what hyokas that are gone

@@ -81,9 +81,16 @@ pub fn journal_holding(state: &Path, text: &str) -> Option<PathBuf> {
     journals(state).into_iter().find(|j| fs::read_to_string(j).is_ok_and(|t| t.contains(text)))
 }
 
-/// hyoka as `user` (USER and LOGNAME of the process, as the login gives them), its first screen up.
+/// hyoka as `user` (named for the debug build: a release build knows only the real account), its
+/// first screen up.
 pub fn as_user(dir: &Path, user: &str) -> Tui {
-    let env = [("USER", PathBuf::from(user)), ("LOGNAME", PathBuf::from(user))];
+    as_user_with(dir, user, &[])
+}
+
+/// hyoka as `user`, with more environment (e.g. the office's settings).
+pub fn as_user_with(dir: &Path, user: &str, env: &[(&str, PathBuf)]) -> Tui {
+    let mut env = env.to_vec();
+    env.push(("HYOKA_TEST_LOGIN", PathBuf::from(user)));
     let mut tui = Tui::spawn_with_env(dir, 30, 110, &[], &env);
     tui.wait_ready();
     tui

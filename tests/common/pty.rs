@@ -28,7 +28,10 @@ pub const TESTER: &str = "e2e-tester";
 pub fn pty_command(home: &Home) -> CommandBuilder {
     let mut cmd = CommandBuilder::new(HYOKA);
     set_vars(&mut cmd, &home.vars());
-    cmd.env("USER", TESTER);
+    // Who hyoka is comes from the real user id; debug builds let the tests name it instead.
+    cmd.env("HYOKA_TEST_LOGIN", TESTER);
+    // The system's zone is the office's unless its settings name one: Japan's, as on its servers.
+    cmd.env("TZ", "JST-9");
     cmd.env("TERM", "xterm-256color");
     cmd.env("LANG", "C.UTF-8");
     cmd.env_remove("LC_ALL");
@@ -110,9 +113,6 @@ impl Tui {
         args: &[&str],
         env: &[(&str, PathBuf)],
     ) -> Self {
-        let pty = native_pty_system()
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
-            .expect("open a pseudo-terminal");
         // Exports (under HOME) and journals (XDG_STATE_HOME) go to `state`, never the machine user's.
         let mut cmd = pty_command(&Home::at(state));
         cmd.args(args);
@@ -121,6 +121,14 @@ impl Tui {
         for (name, value) in env {
             cmd.env(name, value);
         }
+        Self::spawn_command(cmd, rows, cols)
+    }
+
+    /// Starts a prepared command (e.g. hyoka as another account) in a pty of this size.
+    pub fn spawn_command(cmd: CommandBuilder, rows: u16, cols: u16) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("open a pseudo-terminal");
         let child = pty.slave.spawn_command(cmd).expect("spawn hyoka in the pty");
         // Our copy of the slave must go, or the reader never sees the end when the child exits.
         drop(pty.slave);
@@ -207,6 +215,26 @@ impl Tui {
     /// The last row: key hints, or the latest message.
     pub fn hint_line(&self) -> String {
         self.rows().last().cloned().unwrap_or_default()
+    }
+
+    /// The text inside the framed box whose title starts with `title`, its rows joined
+    /// without the frame and spaces: what a wrapped message says, free of what lies beside it.
+    pub fn boxed_text(&self, title: &str) -> Option<String> {
+        let parser = self.parser();
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let (rows, cols) = (u16::from(rows), u16::from(cols));
+        let glyph = |r: u16, c: u16| screen.cell(r, c).map(|cell| cell.contents().to_string()).unwrap_or_default();
+        let top = (0..rows).find(|&r| vt100_rows(screen)[usize::from(r)].contains(title))?;
+        let first = title.chars().next()?.to_string();
+        let named = (0..cols).find(|&c| glyph(top, c) == first)?;
+        let starts = (0..named).rev().find(|&c| glyph(top, c) == "┌")?;
+        let ends = (starts + 1..cols).find(|&c| glyph(top, c) == "┐")?;
+        let inside: Vec<String> = (top + 1..rows)
+            .take_while(|&r| glyph(r, starts) != "└")
+            .map(|r| (starts + 1..ends).map(|c| glyph(r, c)).collect())
+            .collect();
+        Some(inside.concat().replace([' ', '│'], ""))
     }
 
     pub fn dump(&self) -> String {

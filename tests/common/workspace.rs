@@ -52,6 +52,12 @@ impl Home {
         write(&self.settings(), text);
     }
 
+    /// The office's settings a debug build reads here (HYOKA_OFFICE_SETTINGS), as an admin writes
+    /// `/etc/hyoka/office.yaml`: who reviews, commits for every account, the time zone.
+    pub fn write_office(&self, text: &str) {
+        write(&self.path().join("office.yaml"), text);
+    }
+
     /// The variables that seal a process into this home; the language comes from the settings or
     /// `--lang` only.
     pub fn vars(&self) -> Vars {
@@ -63,6 +69,10 @@ impl Home {
             ("XDG_DATA_HOME", at(self.root.join(".local/share"))),
             ("XDG_CACHE_HOME", at(self.root.join(".cache"))),
             ("HYOKA_CONFIG", at(self.settings())),
+            // No office settings of the machine's (a debug build reads this path instead of
+            // /etc/hyoka/office.yaml); a test that names reviewers writes it.
+            ("HYOKA_OFFICE_SETTINGS", at(self.path().join("office.yaml"))),
+            ("HYOKA_TEST_LOGIN", None),
             ("HYOKA_LANG", None),
         ]
     }

@@ -130,7 +130,8 @@ impl Sandbox {
     pub fn server(&self) -> PathBuf {
         let server = self.path("サーバー/評価 データ.git");
         std::fs::create_dir_all(&server).expect("the server's folder");
-        self.run_git(&server, &["-c", "init.defaultBranch=master", "init", "-q", "--bare", "--initial-branch=main"]);
+        let init = ["init", "-q", "--bare", "--shared=group", "--initial-branch=main"];
+        self.run_git(&server, &[&["-c", "init.defaultBranch=master"][..], &init[..]].concat());
         server
     }
 

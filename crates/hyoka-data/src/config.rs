@@ -9,17 +9,18 @@
 //!   tree.down: [j, Down, Ctrl-N]
 //! git:
 //!   commit: true           # commit each save (as --commit does) when the data are in git
-//! reviewers:               # who approves and returns sections (the data folder's own settings win)
-//!   users: [suzuki]
-//!   group: hyoka-reviewers
 //! calendar: era            # era (令和8年11月26日, the default) or western (2026年11月26日)
 //! ```
 
+mod office;
 mod publish;
 mod reviewers;
+mod safe;
 
+pub use office::{OFFICE_SETTINGS, Office, OfficeFile, load_office, office_path, parse_office, parse_zone};
 pub use publish::{PublishPolicy, publish_policy};
-pub use reviewers::{DATA_SETTINGS, Reviewers, data_settings, is_reviewer};
+pub use reviewers::{Authority, DATA_SETTINGS, Reviewers, authority};
+pub use safe::{Unsafe, check_safe};
 
 use std::path::{Path, PathBuf};
 
@@ -52,7 +53,7 @@ pub struct Config {
     pub keys: std::collections::BTreeMap<String, Vec<String>>,
     /// Commit each save to git (`git: { commit: true }`).
     pub commit: Option<bool>,
-    /// Who approves and returns sections, where the data folder does not say.
+    /// `reviewers:` written in a user's own file: never grants the right (said at start).
     pub reviewers: Option<Reviewers>,
     /// Dates in the Western calendar rather than the era's.
     pub calendar: Option<crate::i18n::cycle::Calendar>,

@@ -2,8 +2,10 @@
 //! (interchange), git, and the settings — files and processes, no terminal.
 
 pub mod config;
+pub mod doctor;
 pub mod git;
 pub mod i18n;
+pub mod identity;
 pub mod interchange;
 pub mod publish;
 pub mod store;

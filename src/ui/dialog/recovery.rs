@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Recovery) {
         return;
     }
     let when = entry.written.map(|t| {
-        let local = chrono::DateTime::<chrono::Local>::from(t);
+        let local = crate::i18n::cycle::in_office_zone(chrono::DateTime::<chrono::Utc>::from(t).fixed_offset());
         let day = crate::i18n::cycle::day(local.date_naive(), app.calendar(), lang);
         format!("{day} {}", local.format("%H:%M:%S"))
     });

@@ -4,6 +4,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::Lang;
+pub use super::zone::{in_office_zone, office_now, set_office_zone};
 use crate::model::ProblemKind;
 use crate::model::{Stage, Status, era_date};
 use crate::tr;
@@ -119,6 +120,7 @@ pub fn day(at: chrono::NaiveDate, calendar: Calendar, lang: Lang) -> String {
 
 /// A moment: the day, then the time of day (令和8年11月26日 13:58).
 pub fn moment(at: DateTime<FixedOffset>, calendar: Calendar, lang: Lang) -> String {
+    let at = super::zone::in_office_zone(at);
     format!("{} {}", day(at.date_naive(), calendar, lang), at.format("%H:%M"))
 }
 

@@ -4,6 +4,7 @@
 
 pub mod cycle;
 mod fields;
+pub mod zone;
 
 /// Which language hyoka speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

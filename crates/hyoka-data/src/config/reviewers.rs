@@ -1,15 +1,19 @@
-//! Who may approve and return sections: login names, or the members of a Unix group, named by
-//! the data folder's own settings (`.hyoka.yaml`, kept in the repository with the data: the
-//! office's word) or, where it names none, by the user's settings file. Never by a flag.
+//! Who may approve and return sections, from places a clerk cannot write: the office's settings
+//! (`office.rs`), and the data repository's `.hyoka.yaml` only where it is safe (`safe.rs`). A
+//! user's own settings file never grants the right, nor does the environment.
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::office::{OfficeFile, load_office};
+use super::publish::PublishPolicy;
+use super::safe::{Unsafe, check_safe};
 use crate::i18n::Lang;
+use crate::identity::{Identity, of_uid};
 use crate::store::Describe;
 
-/// The data folder's settings file, next to the data (a dot file: never taken for a data file).
+/// The data repository's settings file (a dot file: never taken for a data file).
 pub const DATA_SETTINGS: &str = ".hyoka.yaml";
 
 /// `reviewers: { users: [suzuki, kacho01], group: hyoka-reviewers }`.
@@ -22,36 +26,108 @@ pub struct Reviewers {
     pub group: Option<String>,
 }
 
+impl Reviewers {
+    /// Whether `who` is named, or is in the group as the user database says now.
+    pub fn include(&self, who: &Identity) -> bool {
+        if who.login.is_empty() {
+            return false;
+        }
+        self.users.iter().any(|u| u.trim() == who.login)
+            || self.group.as_deref().map(str::trim).is_some_and(|g| !g.is_empty() && who.in_group(g))
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawDataSettings {
+struct RawDataSettings {
     #[serde(default)]
     reviewers: Option<Reviewers>,
-    /// What `hyoka publish` takes (read by `config::publish_policy`).
     #[serde(default)]
-    pub(super) publish: Option<super::publish::PublishPolicy>,
+    publish: Option<PublishPolicy>,
 }
 
-/// The data folder's settings for data opened at `root` (a folder, or a file): the first
-/// `.hyoka.yaml` in its folder or a folder above it, up to the top of its git work tree (only its
-/// own folder outside git). `Ok(None)` when there is none; an unreadable or wrong one is an
-/// error in both languages, since who reviews must never be guessed.
-pub fn data_settings(root: &Path) -> Result<Option<(PathBuf, Reviewers)>, String> {
-    Ok(read_data_settings(root)?.and_then(|(path, raw)| raw.reviewers.map(|r| (path, r))))
+/// Where the right to review comes from for data opened at a root, and what was not trusted.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Authority {
+    /// The office's settings file, as found.
+    pub office: Option<OfficeFile>,
+    /// The repository's `.hyoka.yaml` that counts, and whom it names.
+    pub repository: Option<(PathBuf, Reviewers)>,
+    /// What that file says to publish.
+    pub repository_publish: Option<PublishPolicy>,
+    /// Reviewers' files that were found but are not safe: ignored.
+    pub ignored: Vec<Unsafe>,
+    /// Login names the ignored files named (to tell them why they cannot approve).
+    pub ignored_names: Vec<String>,
 }
 
-/// The data folder's settings file and what it says, found as [`data_settings`] describes.
-pub(super) fn read_data_settings(root: &Path) -> Result<Option<(PathBuf, RawDataSettings)>, String> {
-    let start = if root.is_dir() { root.to_path_buf() } else { root.parent().unwrap_or(Path::new(".")).to_path_buf() };
-    let start = std::path::absolute(&start).unwrap_or(start);
+impl Authority {
+    /// The office's settings as read, if they were.
+    pub fn office_settings(&self) -> Option<&super::office::Office> {
+        match &self.office {
+            Some(OfficeFile::Read(office)) => Some(office),
+            _ => None,
+        }
+    }
+
+    /// Whether `who` may approve and return sections.
+    pub fn is_reviewer(&self, who: &Identity) -> bool {
+        let office = self.office_settings().and_then(|o| o.reviewers.as_ref());
+        office.is_some_and(|r| r.include(who)) || self.repository.as_ref().is_some_and(|(_, r)| r.include(who))
+    }
+
+    /// Whether someone should hear that a reviewers' file was ignored: a reviewer, or someone an
+    /// ignored file names.
+    pub fn tell_ignored(&self, who: &Identity) -> bool {
+        !self.ignored.is_empty() && (self.is_reviewer(who) || self.ignored_names.contains(&who.login))
+    }
+}
+
+/// The authority for data opened at `root` (a folder or a file): the office's settings file at
+/// `office`, then the first safe `.hyoka.yaml` from the data's own folder (its canonical path)
+/// up to the top of its git work tree (only its own folder outside git). Unsafe ones are passed
+/// over and listed. A safe file with a mistake is an error in both languages.
+pub fn authority(root: &Path, office: &Path) -> Result<Authority, String> {
+    let office = load_office(office)?;
+    let named_by_office = match &office {
+        OfficeFile::Read(o) => o.reviewers.clone(),
+        _ => None,
+    };
+    // Only root, or a reviewer the office names, may grant the right through the repository.
+    let trusted = |uid: u32| named_by_office.as_ref().is_some_and(|r| of_uid(uid).is_some_and(|who| r.include(&who)));
+    let mut found = Authority { office: Some(office.clone()), ..Authority::default() };
+    let start = std::fs::canonicalize(root)
+        .or_else(|e| root.parent().filter(|p| !p.as_os_str().is_empty()).map_or(Err(e), std::fs::canonicalize))
+        .map_err(|e| format!("{}: {e}", root.display()))?;
+    let start = if start.is_dir() { start } else { start.parent().unwrap_or(Path::new("/")).to_path_buf() };
     let ancestors: Vec<&Path> = start.ancestors().collect();
     let top = ancestors.iter().position(|dir| dir.join(".git").exists());
     let searched = ancestors.get(..top.map_or(1, |top| top + 1)).unwrap_or(&ancestors);
-    let Some(path) = searched.iter().map(|dir| dir.join(DATA_SETTINGS)).find(|p| p.exists()) else {
-        return Ok(None);
-    };
+    let top = searched.last().copied().unwrap_or(start.as_path());
+    for path in searched.iter().map(|dir| dir.join(DATA_SETTINGS)) {
+        if std::fs::symlink_metadata(&path).is_err() {
+            continue;
+        }
+        if let Err(why) = check_safe(&path, top, &trusted) {
+            // Read only to know whom to tell; what it says counts for nothing.
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let raw: Option<RawDataSettings> = serde_saphyr::from_str(&text).ok();
+            found.ignored_names.extend(raw.and_then(|r| r.reviewers).map(|r| r.users).unwrap_or_default());
+            found.ignored.push(why);
+            continue;
+        }
+        if let Some(settings) = read_data_settings(&path)? {
+            found.repository_publish = settings.publish;
+            found.repository = settings.reviewers.map(|reviewers| (path, reviewers));
+        }
+        break;
+    }
+    Ok(found)
+}
+
+fn read_data_settings(path: &Path) -> Result<Option<RawDataSettings>, String> {
     let say = |ja: String, en: String| format!("{}: {ja} / {en}", path.display());
-    let text = std::fs::read_to_string(&path)
+    let text = std::fs::read_to_string(path)
         .map_err(|e| say(format!("読めません（{e}）"), format!("cannot be read ({e})")))?;
     if text.trim().is_empty() {
         return Ok(None);
@@ -61,82 +137,65 @@ pub(super) fn read_data_settings(root: &Path) -> Result<Option<(PathBuf, RawData
         let at = problem.position.map(|p| format!("{}:{}: ", p.line, p.column)).unwrap_or_default();
         let (ja, en) = (problem.kind.describe(Lang::Ja), problem.kind.describe(Lang::En));
         say(
-            format!("{at}データフォルダの設定（使える項目は reviewers と publish）: {ja}"),
+            format!("{at}データフォルダの設定（使える項目は reviewers, publish）: {ja}"),
             format!("the data folder's settings: {en}"),
         )
     })?;
-    Ok(Some((path, raw)))
-}
-
-/// Whether `login` is a reviewer: named in `users`, or a member of `group` as `/etc/group` lists
-/// it (`group_file`), or with that group as its primary group in `/etc/passwd` (`passwd`).
-pub fn is_reviewer(login: &str, reviewers: &Reviewers, group_file: &str, passwd: &str) -> bool {
-    if login.is_empty() {
-        return false;
-    }
-    if reviewers.users.iter().any(|u| u.trim() == login) {
-        return true;
-    }
-    let Some(group) = reviewers.group.as_deref().map(str::trim).filter(|g| !g.is_empty()) else { return false };
-    let Some((gid, members)) = group_file.lines().find_map(|line| {
-        let mut fields = line.split(':');
-        (fields.next()? == group).then_some(())?;
-        let gid = fields.nth(1)?;
-        Some((gid.to_owned(), fields.next().unwrap_or_default().to_owned()))
-    }) else {
-        return false;
-    };
-    members.split(',').any(|m| m.trim() == login)
-        || passwd.lines().any(|line| {
-            let fields: Vec<&str> = line.split(':').collect();
-            fields.first() == Some(&login) && fields.get(3) == Some(&gid.as_str())
-        })
+    Ok(Some(raw))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::fs::PermissionsExt as _;
+
+    fn someone(login: &str) -> Identity {
+        Identity { uid: 4242, login: login.to_owned(), full_name: String::new(), groups: vec![0] }
+    }
 
     #[test]
-    fn reviewers_are_named_or_in_the_group() {
-        let group = "wheel:x:10:root\nhyoka-reviewers:x:1201:suzuki,tanaka\nstaff:x:50:\n";
-        let passwd = "kacho:x:1002:1201:課長:/home/kacho:/bin/sh\nclerk:x:1003:100::/home/clerk:/bin/sh\n";
+    fn reviewers_are_named_or_in_the_group_as_the_database_says() {
         let by_name = Reviewers { users: vec!["kumin01".into()], group: None };
-        assert!(is_reviewer("kumin01", &by_name, group, passwd));
-        assert!(!is_reviewer("kumin02", &by_name, group, passwd));
-        let by_group = Reviewers { users: vec![], group: Some("hyoka-reviewers".into()) };
-        assert!(is_reviewer("tanaka", &by_group, group, passwd), "a member");
-        assert!(is_reviewer("kacho", &by_group, group, passwd), "the group is kacho's primary group");
-        assert!(!is_reviewer("clerk", &by_group, group, passwd));
-        assert!(!is_reviewer("suzuki", &Reviewers { users: vec![], group: Some("staff".into()) }, group, passwd));
-        assert!(!is_reviewer("", &by_group, "", ""));
+        assert!(by_name.include(&someone("kumin01")));
+        assert!(!by_name.include(&someone("kumin02")));
+        let by_group = Reviewers { users: vec![], group: Some("root".into()) };
+        assert!(by_group.include(&someone("anyone-in-gid-0")));
+        let mut outsider = someone("clerk");
+        outsider.groups = vec![4242];
+        assert!(!by_group.include(&outsider));
+        assert!(!by_group.include(&someone("")));
     }
 
     #[test]
-    fn the_settings_file_names_reviewers_and_the_calendar() {
-        let config = crate::config::parse_config("reviewers:\n  users: [suzuki]\n  group: shinsa\ncalendar: western\n")
-            .unwrap_or_else(|e| panic!("{e}"));
-        let reviewers = config.reviewers.unwrap_or_default();
-        assert_eq!((reviewers.users, reviewers.group.as_deref()), (vec!["suzuki".to_owned()], Some("shinsa")));
-        assert_eq!(config.calendar, Some(crate::i18n::cycle::Calendar::Western));
-        let wrong = crate::config::parse_config("reviewers:\n  user: [suzuki]\n").err().unwrap_or_default();
-        assert!(wrong.contains("user") && wrong.contains("2:3"), "{wrong}");
-    }
-
-    #[test]
-    fn the_data_folders_settings_are_found_up_to_the_work_tree_and_checked() {
+    fn a_safe_repository_file_names_reviewers_and_an_unsafe_one_is_passed_over() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let data = dir.path().join("data/kamigyo");
+        let top = dir.path().canonicalize().unwrap_or_else(|e| panic!("{e}"));
+        let data = top.join("data/kamigyo");
         std::fs::create_dir_all(&data).unwrap_or_else(|e| panic!("{e}"));
-        std::fs::create_dir(dir.path().join(".git")).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(data_settings(&data), Ok(None));
-        std::fs::write(dir.path().join("data").join(DATA_SETTINGS), "reviewers:\n  users: [suzuki]\n")
-            .unwrap_or_else(|e| panic!("{e}"));
-        let found = data_settings(&data.join("2008.yaml")).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(found.map(|(_, r)| r.users), Some(vec!["suzuki".to_owned()]));
-        std::fs::write(dir.path().join("data").join(DATA_SETTINGS), "reviewer: [suzuki]\n")
-            .unwrap_or_else(|e| panic!("{e}"));
-        let wrong = data_settings(&data).err().unwrap_or_default();
-        assert!(wrong.contains("1:1") && wrong.contains("reviewer"), "{wrong}");
+        std::fs::create_dir(top.join(".git")).unwrap_or_else(|e| panic!("{e}"));
+        let set = |p: &Path, m| std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap_or(());
+        set(&top, 0o755);
+        set(&top.join("data"), 0o755);
+        set(&data, 0o2775);
+        let office = top.join("no-office.yaml");
+        std::fs::write(top.join(DATA_SETTINGS), "reviewers:\n  users: [suzuki]\n").unwrap_or_else(|e| panic!("{e}"));
+        set(&top.join(DATA_SETTINGS), 0o644);
+        // A clerk's file in the group-writable data folder: not trusted, and the search goes on.
+        std::fs::write(data.join(DATA_SETTINGS), "reviewers:\n  users: [clerk]\n").unwrap_or_else(|e| panic!("{e}"));
+        let found = authority(&data.join("2008.yaml"), &office).unwrap_or_else(|e| panic!("{e}"));
+        if nix::unistd::Uid::current().is_root() {
+            assert_eq!(found.repository.as_ref().map(|(_, r)| r.users.clone()), Some(vec!["suzuki".to_owned()]));
+            assert!(found.is_reviewer(&someone("suzuki")));
+        }
+        assert!(!found.is_reviewer(&someone("clerk")));
+        assert!(matches!(found.ignored.first(), Some(Unsafe::Folder { path, .. }) if *path == data));
+        assert!(found.tell_ignored(&someone("clerk")));
+        assert!(!found.tell_ignored(&someone("kumin02")));
+        // A safe file with a mistake stops hyoka: who reviews is never guessed.
+        std::fs::write(top.join(DATA_SETTINGS), "reviewer: [suzuki]\n").unwrap_or_else(|e| panic!("{e}"));
+        if nix::unistd::Uid::current().is_root() {
+            let wrong = authority(&data, &office).err().unwrap_or_default();
+            assert!(wrong.contains("1:1") && wrong.contains("reviewer"), "{wrong}");
+        }
     }
 }

@@ -14,6 +14,10 @@ use crate::i18n::git::GitMsg;
 pub struct AutoCommit {
     git: Option<Git>,
     off_said: bool,
+    /// A work tree the office shares: each commit holds exactly what its save wrote, by this author.
+    shared: Option<super::exact::Author>,
+    /// The office shares the work tree; the author is known once the account is looked up.
+    sharing: bool,
 }
 
 /// What the screen learns after a save.
@@ -35,7 +39,44 @@ impl AutoCommit {
 
     /// With a given git (tests), or none.
     pub fn with_git(git: Option<Git>) -> AutoCommit {
-        AutoCommit { git, off_said: false }
+        AutoCommit { git, off_said: false, shared: None, sharing: false }
+    }
+
+    /// Commits as the office's setting asks in a shared work tree: exactly the bytes each save
+    /// wrote, by the account that saved.
+    pub fn shared(mut self, author: super::exact::Author) -> AutoCommit {
+        self.shared = Some(author);
+        self.sharing = true;
+        self
+    }
+
+    /// Commits as in [`AutoCommit::shared`], by the account that runs hyoka once it is known.
+    pub fn sharing(mut self) -> AutoCommit {
+        self.sharing = true;
+        self
+    }
+
+    /// The account that runs hyoka was looked up: the author of a shared work tree's commits.
+    pub fn author_found(&mut self, author: super::exact::Author) {
+        if self.sharing {
+            self.shared = Some(author);
+        }
+    }
+
+    /// After one save of `path` that wrote `text`: in a shared work tree exactly that, otherwise
+    /// as [`AutoCommit::after_save`].
+    pub fn after_saved(&mut self, path: &Path, text: &str, login: &str, lang: Lang) -> Vec<CommitReport> {
+        let (Some(author), Some(git)) = (self.shared.clone(), self.git.clone()) else {
+            return self.after_save(&[path.to_path_buf()], login, lang);
+        };
+        match Repo::discover(&git, path) {
+            Ok(repo) => vec![match super::exact::commit_exact(&repo, path, text.as_bytes(), &author, lang) {
+                Ok(outcome) => CommitReport::Done { top: repo.top().to_path_buf(), outcome },
+                Err(e) => CommitReport::Failed(e),
+            }],
+            Err(why @ GitError::NotAWorkTree { .. }) => vec![self.off(why)],
+            Err(other) => vec![CommitReport::Failed(other)],
+        }
     }
 
     /// Commits the files one save wrote (one commit per work tree), `login` being the author when

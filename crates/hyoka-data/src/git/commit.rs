@@ -129,7 +129,7 @@ fn fallback_identity(repo: &Repo, login: &str) -> Result<Vec<(String, String)>, 
     Ok(env)
 }
 
-fn host_name() -> String {
+pub(super) fn host_name() -> String {
     std::fs::read_to_string("/proc/sys/kernel/hostname")
         .or_else(|_| std::fs::read_to_string("/etc/hostname"))
         .map(|h| h.trim().to_owned())

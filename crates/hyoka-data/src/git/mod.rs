@@ -18,7 +18,9 @@ mod detail;
 mod diff;
 mod driver;
 mod error;
+mod exact;
 mod history;
+mod receive;
 mod repo;
 mod run;
 mod setup;
@@ -34,10 +36,12 @@ pub use detail::{CommitDiff, FieldDiff, HeadDiff, SectionDiff};
 pub use diff::{DiffSpan, SpanKind, char_diff};
 pub use driver::{MergeResult, merge_texts};
 pub use error::GitError;
+pub use exact::{Author, commit_exact};
 pub use history::{CommitInfo, Entry, FileHistory, Scope};
+pub use receive::{Breach, Pusher, Rule, check_push, judge};
 pub use repo::{Operation, Repo};
 pub use run::Git;
-pub use setup::{SetupReport, Step, setup, shell_word};
+pub use setup::{SetupReport, Step, setup, setup_server, shell_word};
 
 /// The worker thread owns these between calls: they must be able to move there.
 const _: fn() = || {

@@ -91,7 +91,6 @@ fn driver_config(repo: &Repo, driver: &str) -> Result<Step, GitError> {
 }
 
 fn pre_commit_hook(path: &Path, command: &str) -> Result<Step, GitError> {
-    use std::os::unix::fs::PermissionsExt as _;
     let script = format!(
         "#!/bin/sh\n{HOOK_MARK} a commit is refused while a data file does not pass `hyoka check`.\nexec {command}\n"
     );
@@ -104,12 +103,37 @@ fn pre_commit_hook(path: &Path, command: &str) -> Result<Step, GitError> {
         Err(e) if e.kind() == std::io::ErrorKind::InvalidData => return Ok(Step::Foreign),
         Err(e) => return Err(GitError::Io { path: path.to_path_buf(), source: e }),
     };
+    write_hook(path, &script)?;
+    Ok(step)
+}
+
+/// The server's gate in a bare repository (`git_dir`): the `pre-receive` hook runs `hyoka
+/// pre-receive`, which refuses pushes that break the office's rules. A hook of someone else's
+/// is left alone (`Step::Foreign`). Returns the hook's path and what was done.
+pub fn setup_server(git_dir: &Path, hyoka: &str) -> Result<(PathBuf, Step), GitError> {
+    let hook = git_dir.join("hooks").join("pre-receive");
+    let script = format!(
+        "#!/bin/sh\n{HOOK_MARK} pushes that approve, return or move a stage without a reviewer, or record\n\
+         # someone other than the pusher, are refused (hyoka git-setup --server).\nexec {hyoka} pre-receive\n"
+    );
+    let step = match std::fs::read_to_string(&hook) {
+        Ok(text) if text == script => return Ok((hook, Step::Already)),
+        Ok(text) if text.contains(HOOK_MARK) => Step::Updated,
+        Ok(_) => return Ok((hook, Step::Foreign)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Step::Added,
+        Err(e) => return Err(GitError::Io { path: hook, source: e }),
+    };
+    write_hook(&hook, &script)?;
+    Ok((hook, step))
+}
+
+fn write_hook(path: &Path, script: &str) -> Result<(), GitError> {
+    use std::os::unix::fs::PermissionsExt as _;
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(GitError::io(dir))?;
     }
     std::fs::write(path, script).map_err(GitError::io(path))?;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).map_err(GitError::io(path))?;
-    Ok(step)
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).map_err(GitError::io(path))
 }
 
 /// `text` as one word for `sh`: as it is when it has nothing the shell would read, quoted otherwise.

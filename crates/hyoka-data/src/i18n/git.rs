@@ -31,6 +31,7 @@ pub enum GitMsg<'a> {
     Setup { what: SetupPart, step: Step, place: &'a str },
     SetupForeignHook { hook: &'a Path, command: &'a str },
     SetupNext { attributes: &'a Path },
+    NotBare { path: &'a Path },
 }
 
 /// The three things `hyoka git-setup` installs.
@@ -39,6 +40,8 @@ pub enum SetupPart {
     Attributes,
     Driver,
     Hook,
+    /// The server's pre-receive hook.
+    Gate,
 }
 
 impl GitMsg<'_> {
@@ -121,6 +124,14 @@ impl GitMsg<'_> {
                 tr!(lang, "hyoka merge-driver: マージできません: {why}", "hyoka merge-driver: cannot merge: {why}")
             }
             GitMsg::Setup { what, step, place } => setup_line(*what, *step, place, lang),
+            GitMsg::NotBare { path } => {
+                let path = path.display();
+                tr!(
+                    lang,
+                    "{path} は共有リポジトリ（git init --bare）ではありません。サーバーの REPO.git を指定してください。",
+                    "{path} is no bare repository (git init --bare); name the server's REPO.git."
+                )
+            }
             GitMsg::SetupForeignHook { hook, command } => {
                 let hook = hook.display();
                 tr!(
@@ -173,6 +184,7 @@ fn setup_line(what: SetupPart, step: Step, place: &str, lang: Lang) -> String {
             ("マージドライバーの git 設定（merge.hyoka.driver）", "the merge driver in git config (merge.hyoka.driver)")
         }
         SetupPart::Hook => ("コミット前の検査（pre-commit フック）", "the pre-commit check (hook)"),
+        SetupPart::Gate => ("送信（push）の検査（pre-receive フック）", "the check of pushes (pre-receive hook)"),
     };
     match step {
         Step::Added => tr!(lang, "追加しました: {ja} → {place}", "added {en}: {place}"),

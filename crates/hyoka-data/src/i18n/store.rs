@@ -213,7 +213,6 @@ fn expected_words(expected: Expected) -> (&'static str, &'static str) {
 
 /// Why a save did not happen; the edits are still on screen.
 pub enum SaveMsg<'a> {
-    Busy,
     ReadOnly,
     DiskUnreadable { why: String },
     NotAFile { what: &'static str },
@@ -227,11 +226,6 @@ impl SaveMsg<'_> {
     pub fn text(&self, path: &Path, lang: Lang) -> String {
         let path = path.display();
         match self {
-            SaveMsg::Busy => tr!(
-                lang,
-                "{path} は他の人が保存中です。少し待ってから、もう一度 Ctrl-S を押してください。",
-                "someone else is saving {path}; wait a moment and press Ctrl-S again."
-            ),
             SaveMsg::ReadOnly => tr!(
                 lang,
                 "{path} は書き込み禁止になっています。変更は画面に残っています。担当者に書き込み権限を頼んでから、もう一度 Ctrl-S を押してください。",

@@ -279,11 +279,15 @@ pub fn write_atomically_with(path: &Path, contents: &[u8], faults: &dyn FaultPla
             other => other?,
         };
         created = true;
-        if let Ok(existing) = fs::metadata(path) {
+        match fs::metadata(path) {
             // Keep the permissions, the group and (where we may) the owner the office gave the file.
-            file.set_permissions(existing.permissions())?;
-            let _ = std::os::unix::fs::fchown(&file, Some(existing.uid()), Some(existing.gid()))
-                .or_else(|_| std::os::unix::fs::fchown(&file, None, Some(existing.gid())));
+            Ok(existing) => {
+                file.set_permissions(existing.permissions())?;
+                let _ = std::os::unix::fs::fchown(&file, Some(existing.uid()), Some(existing.gid()))
+                    .or_else(|_| std::os::unix::fs::fchown(&file, None, Some(existing.gid())));
+            }
+            // A new file is the colleagues' as much as ours, whatever our umask.
+            Err(_) => super::shared::share_as_folder(&file, &dir)?,
         }
         faults.check(WriteStep::Write)?;
         file.write_all(contents)?;

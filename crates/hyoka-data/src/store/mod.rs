@@ -16,6 +16,7 @@ mod problem;
 mod renames;
 mod save;
 mod scalar;
+mod shared;
 mod splice;
 mod verify;
 
@@ -27,11 +28,12 @@ pub use files::{
     discover, is_data_path, is_writable, load_file, read_data_file, write_atomically, write_atomically_with,
 };
 pub use leftovers::{process_runs, remove_leftovers};
-pub use lock::{SaveLock, lock, lock_path};
+pub use lock::{Holder, LockRefused, SaveLock, holder, lock, lock_path};
 pub use merge::{FieldConflict, Merged, merge};
 pub use new_year::{NewYearError, create_new_year, next_year_path};
 pub use parse::{explain_parse_error, parse_document};
 pub use problem::{Describe, Expected, LoadError, Position, Problem, ProblemKind};
 pub use renames::{Matching, matching, same_text};
 pub use save::{Conflicted, Locked, Outcome, Refused, SaveError, SaveRequest, Saved, clerk_may_write, save};
+pub use shared::share_as_folder;
 pub use verify::{LayoutLoss, RefusedField, rewrite, rewrite_explained};

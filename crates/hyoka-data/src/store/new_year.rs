@@ -45,6 +45,7 @@ pub fn create_new_year(path: &Path, doc: &Document) -> Result<String, NewYearErr
     let temp = folder.join(format!(".{name}.hyoka-new-{}.tmp", std::process::id()));
     let written = (|| {
         let mut file = fs::OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        super::shared::share_as_folder(&file, &folder)?;
         file.write_all(text.as_bytes())?;
         file.sync_all()?;
         // A link fails if the name exists: no race with another hyoka making the same year.

@@ -7,7 +7,7 @@ use std::time::Duration;
 use super::digest::TextDigest;
 use super::files::write_atomically_with;
 use super::files::{FaultPlan, Misplaced, check_place, data_home, decode, is_writable, read_data_file};
-use super::lock::lock;
+use super::lock::{LockRefused, lock};
 use super::merge::{FieldConflict, merge};
 use super::parse::parse_document;
 use super::problem::Problem;
@@ -93,9 +93,10 @@ pub struct SaveRequest<'a> {
 
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    /// Another hyoka held the lock for longer than we waited.
-    #[error("another hyoka is saving this file")]
-    Busy,
+    /// The lock was not had: another save held it for longer than we waited, or its file is
+    /// unusable (named, with its owner and what to do).
+    #[error("the lock {} was not had", .0.lock_file().display())]
+    Busy(Box<LockRefused>),
     /// The file was made read-only after it was opened: a rename would replace it anyway, so we
     /// refuse, as an editor that respects the office's permissions must.
     #[error("the file has been made read-only")]
@@ -120,7 +121,7 @@ pub enum SaveError {
 impl SaveError {
     pub fn describe(&self, path: &Path, lang: Lang) -> String {
         let message = match self {
-            SaveError::Busy => SaveMsg::Busy,
+            SaveError::Busy(refused) => return crate::i18n::office::lock_refused(refused, path, lang),
             SaveError::ReadOnly => SaveMsg::ReadOnly,
             SaveError::DiskUnreadable(problems) => {
                 SaveMsg::DiskUnreadable { why: problems.first().map(|p| p.kind.describe(lang)).unwrap_or_default() }
@@ -153,10 +154,7 @@ pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome
     // Before the lock too, so that a path that now leads somewhere it must not is never waited on.
     check_place(path, &home)?;
     faults.before_lock(path);
-    let _lock = lock(path, LOCK_PATIENCE).map_err(|e| match e.kind() {
-        std::io::ErrorKind::WouldBlock => SaveError::Busy,
-        _ => SaveError::Io(e),
-    })?;
+    let _lock = lock(path, LOCK_PATIENCE).map_err(|refused| SaveError::Busy(Box::new(refused)))?;
     check_place(path, &home)?;
     if path.exists() && !is_writable(path) {
         return Err(SaveError::ReadOnly);
