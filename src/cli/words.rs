@@ -10,7 +10,8 @@ use clap::{Arg, ArgAction, Command, CommandFactory as _, FromArgMatches as _};
 
 use super::args::Cli;
 use crate::i18n::Lang;
-use crate::i18n::cli_args::{Frame, UsageError, about, argument, value_name};
+use crate::i18n::cli_args::{about, argument, value_name};
+use crate::i18n::cli_errors::{Frame, UsageError};
 use hyoka_data::config::{config_path, load_config};
 
 /// The command line read; a mistake in it is said in the language in force (exit code 2), and

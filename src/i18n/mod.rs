@@ -7,6 +7,7 @@ pub mod app;
 pub mod attention;
 pub mod cli;
 pub mod cli_args;
+pub mod cli_errors;
 pub mod cycle;
 pub mod history;
 pub mod keys;
