@@ -13,7 +13,7 @@
 //! Each character is as wide as the Unicode table says (`wcwidth`): a half-width sound mark
 //! (ﾞ ﾟ) is a column of its own, a combining mark joins the character before it.
 
-use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
+use ratatui::buffer::{Buffer, CellWidth};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Left on the screen by a glyph that was only partly painted over.
@@ -111,20 +111,9 @@ impl Term {
     /// column of a narrow glyph blank.
     pub fn expected(&self, buffer: &Buffer, y: u16) -> String {
         let mut out = String::new();
-        let mut skip = 0;
-        for x in 0..buffer.area.width {
-            let cell = &buffer[(x, y)];
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            if cell.diff_option == CellDiffOption::Skip {
-                continue;
-            }
-            let width = usize::from(cell.cell_width());
-            skip = width.saturating_sub(1);
+        for cell in super::terminal::sent_cells(buffer, y) {
             out.push_str(cell.symbol());
-            if self.kind.narrow_glyph(cell.symbol(), width) {
+            if self.kind.narrow_glyph(cell.symbol(), usize::from(cell.cell_width())) {
                 out.push(' ');
             }
         }

@@ -27,7 +27,13 @@ use ratatui::buffer::Buffer;
 #[test]
 fn every_screen_is_the_one_its_name_says() {
     use hyoka::app::{Ask, Mode, View};
-    for (name, app) in screens() {
+    let mut all = screens();
+    // A name may stand for a screen per pane, but never twice for the same picture.
+    let mut drawn: Vec<(&str, Buffer)> = all.iter_mut().map(|(name, app)| (*name, draw(app, 80, 24))).collect();
+    drawn.sort_by(|a, b| a.0.cmp(b.0));
+    let doubled: Vec<&str> = drawn.windows(2).filter(|w| w[0] == w[1]).map(|w| w[0].0).collect();
+    assert!(doubled.is_empty(), "each screen once: {doubled:?}");
+    for (name, app) in all {
         let mode = app.mode();
         let shown = match name {
             "help" => matches!(mode, Mode::Help { .. }),

@@ -238,28 +238,6 @@ pub fn screens() -> Vec<(&'static str, App)> {
         press(a, Command::ReturnSection);
         update(a, Action::Paste("◎○△×①※→ 目標に数値を入れてください。\n二行目".repeat(4)));
     });
-    // The reviewer's views.
-    add("search", &|a| {
-        update(a, Command::Search.into());
-        update(a, Action::Paste("ﾍﾟｰｼﾞ".into()));
-    });
-    add("search hits", &|a| {
-        update(a, Command::Search.into());
-        update(a, Action::Paste("ﾍﾟｰｼﾞ".into()));
-        update(a, Command::Accept.into());
-    });
-    add("filter", &|a| {
-        update(a, Command::Filter.into());
-    });
-    add("table", &|a| {
-        update(a, Command::Table.into());
-    });
-    add("years", &|a| {
-        update(a, Command::Years.into());
-    });
-    add("summary", &|a| {
-        update(a, Command::Summary.into());
-    });
     out
 }
 
