@@ -12,7 +12,7 @@ use super::saving;
 use super::state::{App, FileEntry, Mode, Node, SectionRef, Tone};
 use crate::command::Command;
 use crate::i18n::app::Msg;
-use crate::i18n::cycle::{CycleMsg, stage_name, status_name};
+use crate::i18n::cycle::{CycleMsg, stage_name};
 use hyoka_core::model::{Review, Stage, Status, next_year};
 use hyoka_data::store::next_year_path;
 
@@ -33,71 +33,48 @@ fn say(app: &mut App, message: CycleMsg) {
     app.say(Tone::Error, Msg::Cycle(message));
 }
 
-/// The section under the cursor, if it may be given a new status by this session at all.
-fn chosen(app: &mut App, reviewers_only: bool) -> Option<(SectionRef, Status, String)> {
-    let Some(at) = app.selected() else {
-        say(app, CycleMsg::NeedSection);
-        return None;
-    };
-    if !app.may_edit(at.file) || app.who().is_none() {
+/// The section under the cursor, if `command` can be carried out on it now (said when not).
+fn chosen(app: &mut App, command: Command) -> Option<SectionRef> {
+    // Whether a reviewer is at the keys is known once the worker has said who it is.
+    if !app.read_only {
+        app.who()?;
+    }
+    if app.refuse(command) {
         return None;
     }
-    if reviewers_only && !app.reviewer() {
-        say(app, CycleMsg::NotReviewer);
-        return None;
-    }
-    let section = app.section(at)?;
-    Some((at, section.status, section.name.clone()))
+    app.selected()
 }
 
 fn submit(app: &mut App) {
-    let Some((at, status, name)) = chosen(app, false) else { return };
-    match status {
-        Status::Draft | Status::Returned => app.mode = Mode::Ask(Box::new(Ask::Submit(at))),
-        Status::Submitted => say(app, CycleMsg::AlreadySubmitted { name }),
-        Status::Approved => {
-            let status = status_name(status, app.lang).to_owned();
-            say(app, CycleMsg::Locked { name, status });
-        }
+    if let Some(at) = chosen(app, Command::Submit) {
+        app.mode = Mode::Ask(Box::new(Ask::Submit(at)));
     }
 }
 
 fn approve(app: &mut App) {
-    let Some((at, status, name)) = chosen(app, true) else { return };
-    if status == Status::Submitted {
+    if let Some(at) = chosen(app, Command::Approve) {
         app.mode = Mode::Ask(Box::new(Ask::Approve(at)));
-    } else {
-        let status = status_name(status, app.lang).to_owned();
-        say(app, CycleMsg::NotSubmitted { name, status });
     }
 }
 
 fn return_section(app: &mut App) {
-    let Some((at, status, name)) = chosen(app, true) else { return };
-    if matches!(status, Status::Submitted | Status::Approved) {
+    if let Some(at) = chosen(app, Command::ReturnSection) {
         app.mode = Mode::Comment(Box::new(CommentDialog::new(at)));
-    } else {
-        let status = status_name(status, app.lang).to_owned();
-        say(app, CycleMsg::NotSubmitted { name, status });
     }
 }
 
 fn next_stage(app: &mut App) {
     let file = app.cursor.file();
-    let Some(doc) = app.doc(file) else { return };
-    let (stage, title) = (doc.stage, doc.title());
-    if !app.may_edit(file) {
+    let Some(stage) = app.doc(file).map(|d| d.stage) else { return };
+    if !app.read_only && app.who().is_none() {
         return;
     }
-    if app.who().is_none() {
+    if app.refuse(Command::NextStage) {
         return;
     }
-    if !app.reviewer() {
-        return say(app, CycleMsg::NotReviewer);
-    }
-    match stage.map_or(Some(Stage::Goals), Stage::next) {
-        Some(to) => app.mode = Mode::Ask(Box::new(Ask::NextStage { file, to })),
-        None => say(app, CycleMsg::Published { title }),
+    // Not published (refused above): there is a next stage.
+    if let Some(to) = stage.map_or(Some(Stage::Goals), Stage::next) {
+        app.mode = Mode::Ask(Box::new(Ask::NextStage { file, to }));
     }
 }
 

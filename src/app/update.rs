@@ -225,6 +225,10 @@ fn undo_redo(app: &mut App, undo: bool) {
         step.afters().map(|(at, s)| (at, s.clone())).collect()
     };
     for (at, section) in restored {
+        // Back to what is on disk: with the stamps the save wrote (who submitted it, and when),
+        // which the step, recorded before that save, does not have.
+        let on_disk = app.files.get(at.file).and_then(|f| f.loaded_state()?.saved_twin(at.division, &section).cloned());
+        let section = on_disk.unwrap_or(section);
         app.edit_section(at, |s| *s = section);
     }
     let Some(at) = step.section() else { return };
@@ -232,7 +236,9 @@ fn undo_redo(app: &mut App, undo: bool) {
     tree::expand_to(app, at);
     app.clamp_goal_cursor();
     let name = app.section(at).map(|s| s.name.clone()).unwrap_or_default();
-    app.say(Tone::Info, if undo { Msg::Undid { name } } else { Msg::Redid { name } });
+    let fields = step.fields().iter().map(|f| f.label(app.lang).to_owned()).collect::<Vec<_>>();
+    let fields = fields.join(app.lang.pick("・", ", "));
+    app.say(Tone::Info, if undo { Msg::Undid { name, fields } } else { Msg::Redid { name, fields } });
 }
 
 fn cycle_focus(app: &mut App, forward: bool) {

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::{App, ChangesView};
+use crate::command::{Command, Context};
 use crate::i18n::Lang;
 use crate::i18n::history::HistoryWords;
 use crate::layout::history::{Look, areas, rows};
@@ -50,7 +51,8 @@ fn draw_list(frame: &mut Frame, app: &App, view: &ChangesView, area: Rect) {
     } else if view.entries.is_empty() && view.reading {
         Some((HistoryWords::Reading.text(lang), dim()))
     } else if view.entries.is_empty() && view.complete {
-        Some((HistoryWords::NoCommits { file: view.scope == Scope::File }.text(lang), dim()))
+        let whole = app.keymap().key_name(Context::History, Command::WholeFile);
+        Some((HistoryWords::NoCommits { file: view.scope == Scope::File, whole }.text(lang), dim()))
     } else if view.entries.is_empty() {
         Some((HistoryWords::Reading.text(lang), dim()))
     } else {
@@ -136,7 +138,8 @@ fn draw_change(frame: &mut Frame, app: &App, view: &ChangesView, area: Rect) {
     let width = usize::from(inner.width);
     let Some(diff) = view.selected_diff() else {
         if !view.entries.is_empty() {
-            let text = if view.asked.is_some() { HistoryWords::Reading } else { HistoryWords::ChooseOne };
+            let keys = app.keymap().keys_named(Context::History, &[Command::Up, Command::Down]);
+            let text = if view.asked.is_some() { HistoryWords::Reading } else { HistoryWords::ChooseOne { keys } };
             frame.render_widget(Paragraph::new(Line::styled(w(truncate(&text.text(lang), width)), dim())), inner);
         }
         return;

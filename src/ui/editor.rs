@@ -27,8 +27,7 @@ pub fn draw_pane(frame: &mut Frame, app: &App, editor: &Editor, area: Rect) {
         Field::GoalsIntro => Field::GoalsIntro.label(app.lang()).to_owned(),
         field => field_title(app, editor.section, field),
     };
-    let hints = app.keymap().hints(crate::app::contexts(app), app.lang());
-    let hints: Vec<&str> = hints.split("  ").take(2).collect();
+    let hints: Vec<String> = app.hints().iter().take(2).map(ToString::to_string).collect();
     let title = Line::from(vec![
         Span::raw(w(format!(" {what} "))),
         Span::styled(w(format!("{} {} ", Words::Editing.text(app.lang()), hints.join(" "))), style::editing_border()),

@@ -193,6 +193,9 @@ pub const DEFAULTS: &[Binding] = &[
     bind(X::Comment, C::Cancel, &["Esc", "Ctrl-C"]),
 ];
 
+/// What the review above a section's panes offers (to a reviewer, where the section is submitted).
+pub const BANNER_HINTS: &[&[Command]] = &[&[C::Approve], &[C::ReturnSection]];
+
 /// What the bottom line offers in each place, in order; commands sharing a label are shown
 /// together ("↑↓:移動").
 pub const HINTS: &[(Context, &[&[Command]])] = &[

@@ -309,7 +309,7 @@ impl App {
 
     /// Shows a message and keeps it in the log.
     pub(in crate::app) fn say(&mut self, tone: Tone, message: Msg) {
-        let message = Message { text: message.text(self.lang), tone };
+        let message = Message { text: message.text(self.lang, &self.keymap), tone };
         self.log.push(message.clone());
         self.message = Some(message);
     }

@@ -175,6 +175,13 @@ impl Loaded {
         self.dirty.clear();
     }
 
+    /// The section as it is on disk, when `section` (to stand at `division`) says the same:
+    /// with the stamps the last save wrote.
+    pub fn saved_twin(&self, division: usize, section: &Section) -> Option<&Section> {
+        let name = &self.doc.divisions.get(division)?.name;
+        self.saved().find_section(name, &section.name).filter(|saved| saved.same_content(section))
+    }
+
     pub fn is_dirty(&self, division: usize, section: usize) -> bool {
         self.dirty.contains(&(division, section))
     }

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::app::{App, Ask, contexts};
+use crate::app::{App, Ask};
 use crate::i18n::cycle::{CycleWords, stage_name};
 use crate::ui::centered;
 use crate::ui::style::{self, block, w};
@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App, ask: &Ask) {
     let mut lines: Vec<Line> =
         wrap(&sanitize(&question.text(lang)), text_width).into_iter().map(|l| Line::from(w(l))).collect();
     lines.push(Line::default());
-    let hints = truncate(&app.keymap().hints(contexts(app), lang), text_width);
+    let hints = truncate(&app.hint_line(), text_width);
     lines.push(Line::styled(w(hints), style::bold()));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let area = centered(area, width, height);

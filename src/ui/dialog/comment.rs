@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::app::{App, CommentDialog, contexts};
+use crate::app::{App, CommentDialog};
 use crate::i18n::cycle::CycleWords;
 use crate::ui::editor::draw_text;
 use crate::ui::parts::border_note;
@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, app: &App, dialog: &CommentDialog) {
     frame.render_widget(outer, area);
     let width = usize::from(inner.width).max(1);
     let explain = wrap(&CycleWords::CommentExplain.text(lang), width);
-    let hints = truncate(&app.keymap().hints(contexts(app), lang), width);
+    let hints = truncate(&app.hint_line(), width);
     let above = u16::try_from(explain.len()).unwrap_or(u16::MAX).min(inner.height.saturating_sub(4));
     let lines: Vec<Line> =
         explain.into_iter().take(usize::from(above)).map(|l| Line::styled(w(l), style::dim())).collect();

@@ -4,6 +4,7 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use crate::command::{Command, Context};
 use crate::app::App;
 use crate::i18n::screen::Words;
 use crate::ui::centered;
@@ -35,7 +36,7 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>())
-            .block(block().title(w(Words::HelpTitle.text(app.lang()))).border_style(style::dialog())),
+            .block(block().title(w(Words::HelpTitle { scroll: app.keymap().keys_named(Context::Help, &[Command::Up, Command::Down]) }.text(app.lang()))).border_style(style::dialog())),
         area,
     );
 }

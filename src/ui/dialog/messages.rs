@@ -5,6 +5,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
+use crate::command::{Command, Context};
 use crate::app::{App, Tone};
 use crate::i18n::screen::Words;
 use crate::ui::centered;
@@ -32,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
     frame.render_widget(Clear, area);
     frame.render_widget(
         Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>())
-            .block(block().title(w(Words::MessagesTitle.text(app.lang()))).border_style(style::dialog())),
+            .block(block().title(w(Words::MessagesTitle { scroll: app.keymap().keys_named(Context::Messages, &[Command::Up, Command::Down]) }.text(app.lang()))).border_style(style::dialog())),
         area,
     );
 }

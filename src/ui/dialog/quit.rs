@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::app::{App, contexts};
+use crate::app::App;
 use crate::i18n::screen::Words;
 use crate::ui::centered;
 use crate::ui::style::{self, block, w};
@@ -15,7 +15,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         0 => Words::QuitQuestion { sections: app.unsaved_sections().max(1) }.text(app.lang()),
         fields => Words::QuitMergeQuestion { fields }.text(app.lang()),
     };
-    let choices = app.keymap().hints(contexts(app), app.lang());
+    let choices = app.hint_line();
     let width = u16::try_from(display_width(&question).max(display_width(&choices)) + 4).unwrap_or(u16::MAX);
     let area = centered(frame.area(), width, 5);
     frame.render_widget(Clear, area);

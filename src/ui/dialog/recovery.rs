@@ -5,8 +5,9 @@ use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
+use crate::command::{Command, Context};
 use crate::app::View;
-use crate::app::{App, Recovery, contexts};
+use crate::app::{App, Recovery};
 use crate::i18n::screen::Words;
 use crate::ui::style::{self, block, dim, w};
 use hyoka_core::text::{sanitize, truncate, wrap};
@@ -23,7 +24,7 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Recovery) {
     frame.render_widget(outer, area);
     let width = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
-    let keys = app.keymap().hints(contexts(app), lang);
+    let keys = app.hint_line();
     if let View::Changes(scroll) = r.view {
         for difference in &entry.differences {
             let place = difference.place(lang);
@@ -39,7 +40,7 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Recovery) {
         let visible = usize::from(inner.height.saturating_sub(1));
         let scroll = usize::from(scroll).min(lines.len().saturating_sub(visible));
         let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(visible).collect();
-        shown.push(Line::styled(w(truncate(&Words::ChangesKeys.text(lang), width)), dim()));
+        shown.push(Line::styled(w(truncate(&Words::ChangesKeys { scroll: app.keymap().keys_named(Context::RecoveryDiff, &[Command::Up, Command::Down]) }.text(lang), width)), dim()));
         frame.render_widget(Paragraph::new(shown), inner);
         return;
     }
