@@ -109,19 +109,6 @@ fn a_reviewer_returns_a_section_with_a_comment_of_several_japanese_lines() {
 }
 
 #[test]
-fn esc_drops_the_comment_and_returns_nothing() {
-    let office = Office::new(Some(Stage::Goals), Status::Submitted);
-    let before = office.text();
-    let mut app = office.open("suzuki", true);
-    keys(&mut app, "R");
-    hyoka::app::update(&mut app, hyoka::app::Action::Type('要'));
-    press(&mut app, KeyCode::Esc);
-    assert!(matches!(app.mode(), Mode::Browse));
-    assert_eq!(office.text(), before);
-    assert!(message(&app).contains("差し戻しをやめました"));
-}
-
-#[test]
 fn only_reviewers_approve_return_or_move_the_stage_and_only_what_was_submitted() {
     let office = Office::new(Some(Stage::Goals), Status::Submitted);
     let mut clerk = office.open("kumin01", false);

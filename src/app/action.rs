@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::start::LeftJournal;
-use super::state::{DiskStamp, Identity, Pending};
+use super::state::{DiskStamp, Draft, Identity, Pending};
 use crate::command::Command;
 use hyoka_core::model::Document;
 use hyoka_data::git::{CommitDiff, Entry, Scope};
@@ -210,6 +210,8 @@ pub struct JournalWork {
     pub base: Document,
     pub mine: Document,
     pub pending: Vec<Pending>,
+    /// Return comments written and not sent.
+    pub drafts: Vec<Draft>,
 }
 
 /// A file to look at, with what we know of it.

@@ -59,7 +59,9 @@ fn approve(app: &mut App) {
 
 fn return_section(app: &mut App) {
     if let Some(at) = chosen(app, Command::ReturnSection) {
-        app.mode = Mode::Comment(Box::new(CommentDialog::new(at)));
+        // Where a comment was begun and left, it is taken up again.
+        let draft = app.draft(at).unwrap_or_default().to_owned();
+        app.mode = Mode::Comment(Box::new(CommentDialog::new(at, &draft)));
     }
 }
 

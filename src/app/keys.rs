@@ -31,7 +31,7 @@ pub fn contexts(app: &App) -> &'static [Context] {
         Mode::Summary(_) => &[Context::Summary],
         Mode::Ask(ask) if matches!(**ask, crate::app::dialog::ask::Ask::NewYear { .. }) => &[Context::NewYear],
         Mode::Ask(_) => &[Context::Confirm],
-        Mode::Comment(_) => &[Context::Comment, Context::TextInput],
+        Mode::Comment(comment) => comment.contexts(),
     }
 }
 

@@ -80,6 +80,12 @@ pub enum Words {
     QuitMergeQuestion {
         fields: usize,
     },
+    /// Return comments written and not sent, when quitting.
+    QuitDrafts {
+        count: usize,
+        save: String,
+        discard: String,
+    },
     QuitTitle,
     ExportTitle,
     TableFormat,
@@ -129,6 +135,11 @@ pub enum Words {
         path: String,
         fields: usize,
     },
+    /// A return comment kept in a journal: "区民部 › 総務課 › 差戻しの理由（書きかけ）".
+    DraftPlace {
+        division: String,
+        section: String,
+    },
     ChangesKeys {
         scroll: String,
     },
@@ -136,6 +147,7 @@ pub enum Words {
         from: String,
     },
     ReallyDiscard,
+    ReallyDiscardComment,
 }
 
 impl Words {
@@ -222,6 +234,11 @@ impl Words {
                 "git のマージで決めていない項目があります（{fields}件）。",
                 "A git merge waits for {fields} fields to be decided."
             ),
+            Words::QuitDrafts { count, save, discard } => tr!(
+                lang,
+                "送っていない差戻しの理由が{count}件あります。{save} で終えると復元用の記録に残り、次に開いたときに戻せます。{discard} で終えると捨てます。",
+                "{count} return comments are written and not sent. With {save} they stay in the recovery journal and come back next time; with {discard} they are thrown away."
+            ),
             Words::QuitTitle => fixed(" 終了 ", " Quit "),
             Words::ExportTitle => fixed(" 書き出し ", " Export "),
             Words::TableFormat => fixed("表(TSV)", "table (TSV)"),
@@ -283,8 +300,16 @@ impl Words {
                 "（この変更は {from} にあったときのものです。ファイルが移されたので、同じ組織・年度のこのファイルに戻します）",
                 "(made when the file was at {from}; it has moved, so the changes go to this file of the same organisation and year)"
             ),
+            Words::DraftPlace { division, section } => tr!(
+                lang,
+                "{division} › {section} › 差戻しの理由（書きかけ）",
+                "{division} › {section} › return comment (not sent)"
+            ),
             Words::ChangesKeys { scroll } => {
                 tr!(lang, "{scroll}: スクロール  他のキー: 戻る", "{scroll}: scroll  any other key: back")
+            }
+            Words::ReallyDiscardComment => {
+                fixed("書いた理由を捨てますか？（戻せません）", "Throw the comment away? It cannot be brought back.")
             }
             Words::ReallyDiscard => fixed(
                 "本当に捨てますか？ 捨てた変更は戻せません。",

@@ -26,6 +26,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if !keys.is_empty() {
         head = format!("{head}  {}", keys.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "));
     }
+    if app.selected().and_then(|at| app.draft(at)).is_some() {
+        head = format!("{head}  {}", crate::i18n::cycle::CycleWords::DraftWaiting.text(app.lang()));
+    }
     if area.height < 3 {
         let text = truncate(&format!(" {head}"), usize::from(area.width));
         let pad = usize::from(area.width).saturating_sub(display_width(&text));

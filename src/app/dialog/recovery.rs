@@ -117,6 +117,11 @@ fn restore(recovery: Box<Recovery>, app: &mut App) -> Handled<Box<Recovery>> {
         }
         questions = !target.pending.is_empty();
         name = target.path.display().to_string();
+        // A comment begun and not sent is taken up again by `R` on its section.
+        for draft in work.drafts {
+            target.drafts.retain(|d| !(d.division == draft.division && d.section == draft.section));
+            target.drafts.push(draft);
+        }
     }
     app.generation += 1;
     app.after_documents_changed(place);

@@ -191,6 +191,7 @@ pub const DEFAULTS: &[Binding] = &[
     bind(X::NewYear, C::Cancel, &["n", "Esc", "Ctrl-C"]),
     bind(X::Comment, C::Send, &["Ctrl-S"]),
     bind(X::Comment, C::Cancel, &["Esc", "Ctrl-C"]),
+    bind(X::Comment, C::Discard, &["Ctrl-X"]),
 ];
 
 /// What the review above a section's panes offers (to a reviewer, where the section is submitted).
@@ -257,5 +258,5 @@ pub const HINTS: &[(Context, &[&[Command]])] = &[
     (X::Summary, &[&[C::Up, C::Down], &[C::Close]]),
     (X::Confirm, &[&[C::Yes], &[C::Cancel]]),
     (X::NewYear, &[&[C::Yes], &[C::KeepGoals], &[C::Cancel]]),
-    (X::Comment, &[&[C::Send], &[C::Cancel], &[C::NewLine]]),
+    (X::Comment, &[&[C::Send], &[C::Cancel], &[C::Discard], &[C::NewLine]]),
 ];

@@ -235,7 +235,7 @@ impl App {
             _ => false,
         };
         let head = self.files.iter().any(|f| f.loaded_state().is_some_and(super::files::Loaded::head_dirty));
-        editing_changed || self.unsaved_sections() > 0 || head
+        editing_changed || self.unsaved_sections() > 0 || head || self.unsent_drafts() > 0
     }
 
     /// The tree rows that are not hidden inside a collapsed node, nor by the filter (which

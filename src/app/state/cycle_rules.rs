@@ -98,6 +98,7 @@ impl App {
         if section.status.locks_clerks() && !self.reviewer() {
             head = format!("{head}  {}", crate::i18n::cycle::CycleWords::LockedNote.text(lang));
         }
+
         let comment = match (&section.review, section.status) {
             (Some(review), Status::Returned) => review.comment.clone(),
             _ => String::new(),

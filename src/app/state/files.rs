@@ -56,6 +56,8 @@ pub struct FileEntry {
     /// The file was deleted or became unreadable while open; the edits are still here.
     pub gone: bool,
     pub pending: Vec<Pending>,
+    /// Return comments written and not sent (see `state/drafts.rs`).
+    pub drafts: Vec<super::drafts::Draft>,
     /// Fields a `git merge` could not merge (both branches changed them), recorded by hyoka's merge
     /// driver: asked like `pending`, and once answered and saved, git is told the file is resolved.
     pub merge: Vec<hyoka_data::store::FieldConflict>,
@@ -259,6 +261,7 @@ impl FileEntry {
             disk_stamp: None,
             gone: false,
             pending: Vec::new(),
+            drafts: Vec::new(),
             merge: Vec::new(),
             resolve_merge: false,
             incoming: None,

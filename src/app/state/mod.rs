@@ -4,6 +4,7 @@
 
 mod app;
 mod cycle_rules;
+mod drafts;
 mod editor;
 mod files;
 mod history;
@@ -15,6 +16,7 @@ mod review;
 mod settings;
 
 pub use app::{App, Mode, TextScroll, goal_rows};
+pub use drafts::Draft;
 pub use editor::{Editor, part_text, text_box};
 pub use files::{DiskStamp, FileEntry, FileState, Loaded, Pending};
 pub use history::{Change, History, Step};

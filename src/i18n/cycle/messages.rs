@@ -32,6 +32,9 @@ pub enum CycleMsg {
     },
     NoComment,
     NotReturned,
+    /// The dialog closed with a comment written: it waits for the next `R`.
+    DraftKept,
+    CommentDiscarded,
     Cancelled,
     Published {
         title: String,
@@ -110,6 +113,18 @@ impl CycleMsg {
                 )
             }
             CycleMsg::NotReturned => tr!(lang, "差し戻しをやめました。", "Not returned."),
+            CycleMsg::DraftKept => {
+                let again = key(Context::Global, Command::ReturnSection);
+                let discard = key(Context::Comment, Command::Discard);
+                tr!(
+                    lang,
+                    "差し戻していません。書いた理由は残してあります（{again} で続きを書けます。捨てるときはその中で {discard}）。",
+                    "Not returned. What you wrote is kept: {again} goes on with it ({discard} there throws it away)."
+                )
+            }
+            CycleMsg::CommentDiscarded => {
+                tr!(lang, "書いていた差戻しの理由を捨てました。", "The comment being written was thrown away.")
+            }
             CycleMsg::Cancelled => tr!(lang, "やめました。何も変えていません。", "Cancelled: nothing was changed."),
             CycleMsg::Published { title } => tr!(
                 lang,

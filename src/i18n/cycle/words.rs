@@ -38,6 +38,8 @@ pub enum CycleWords {
     },
     /// After the status of a section that waits: what a clerk can (not) do.
     LockedNote,
+    /// A return comment was begun for this section and not sent.
+    DraftWaiting,
     /// "段階: 中間（取組状況）".
     Stage {
         stage: String,
@@ -102,6 +104,7 @@ impl CycleWords {
                 (None, None) => status.clone(),
             },
             CycleWords::LockedNote => fixed("差し戻されるまで変更できません", "cannot be changed until returned"),
+            CycleWords::DraftWaiting => fixed("差戻しの理由を書きかけです", "a return comment is begun"),
             CycleWords::Stage { stage } => tr!(lang, "段階: {stage}", "Stage: {stage}"),
             CycleWords::Unwritten { fields, names, count } => {
                 tr!(lang, "未記入（{fields}）{count}課: {names}", "{count} without {fields}: {names}")

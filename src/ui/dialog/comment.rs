@@ -7,6 +7,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::{App, CommentDialog};
 use crate::i18n::cycle::CycleWords;
+use crate::i18n::screen::Words;
 use crate::ui::editor::draw_text;
 use crate::ui::parts::border_note;
 use crate::ui::style::{self, block, w};
@@ -36,5 +37,12 @@ pub fn draw(frame: &mut Frame, app: &App, dialog: &CommentDialog) {
         border_note(frame, boxed, &format!(" {}/{} ", row + 1, total));
     }
     let keys = Rect { y: inner.bottom().saturating_sub(1), height: 1.min(inner.height), ..inner };
-    frame.render_widget(Paragraph::new(Line::styled(w(hints), style::bold())), keys);
+    let line = if dialog.confirming {
+        // The discard key was pressed: the question, with its keys, where the keys were.
+        let question = truncate(&format!("{}  {hints}", Words::ReallyDiscardComment.text(lang)), width);
+        Line::styled(w(question), style::error())
+    } else {
+        Line::styled(w(hints), style::bold())
+    };
+    frame.render_widget(Paragraph::new(line), keys);
 }

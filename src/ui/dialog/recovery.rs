@@ -37,6 +37,14 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Recovery) {
             }
             lines.push(Line::default());
         }
+        for draft in &entry.work.drafts {
+            let place = Words::DraftPlace { division: draft.division.clone(), section: draft.section.clone() };
+            lines.push(Line::styled(w(truncate(&sanitize(&place.text(lang)), width)), style::bold()));
+            for l in wrap(&sanitize(&draft.text), width.saturating_sub(2)) {
+                lines.push(Line::styled(w(format!("+ {l}")), Style::new().fg(Color::Green)));
+            }
+            lines.push(Line::default());
+        }
         let visible = usize::from(inner.height.saturating_sub(1));
         let scroll = usize::from(scroll).min(lines.len().saturating_sub(visible));
         let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(visible).collect();
@@ -49,15 +57,20 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Recovery) {
         let day = crate::i18n::cycle::day(local.date_naive(), app.calendar(), lang);
         format!("{day} {}", local.format("%H:%M:%S"))
     });
-    let explain = Words::RecoveryExplain { when, path, fields: entry.differences.len() }.text(lang);
+    let fields = entry.differences.len() + entry.work.drafts.len();
+    let explain = Words::RecoveryExplain { when, path, fields }.text(lang);
     lines.extend(wrap(&sanitize(&explain), width).into_iter().map(|l| Line::from(w(l))));
     if app.files().get(entry.file).is_some_and(|f| f.canonical != entry.original) {
         let from = Words::MovedFrom { from: entry.original.display().to_string() }.text(lang);
         lines.extend(wrap(&sanitize(&from), width).into_iter().map(|l| Line::from(w(l))));
     }
     lines.push(Line::default());
-    for difference in entry.differences.iter().take(usize::from(inner.height.saturating_sub(6))) {
-        lines.push(Line::from(w(truncate(&format!("・{}", sanitize(&difference.place(lang))), width))));
+    let drafts = entry.work.drafts.iter().map(|d| {
+        Words::DraftPlace { division: d.division.clone(), section: d.section.clone() }.text(lang)
+    });
+    let places: Vec<String> = entry.differences.iter().map(|d| d.place(lang)).chain(drafts).collect();
+    for place in places.iter().take(usize::from(inner.height.saturating_sub(6))) {
+        lines.push(Line::from(w(truncate(&format!("・{}", sanitize(place)), width))));
     }
     lines.push(Line::default());
     if r.view == View::ConfirmDiscard {
