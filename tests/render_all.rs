@@ -205,6 +205,13 @@ fn screens() -> Vec<(&'static str, App)> {
         go_to(a, Node::File(0));
         press(a, Command::NextStage);
     });
+    add("ask next stage, no repository", &|a| {
+        *a = staged(Stage::Midyear);
+        identify(a, "suzuki", true);
+        go_to(a, Node::File(0));
+        press(a, Command::NextStage);
+        update(a, Action::ReviewsKept { file: 0, kept: hyoka::app::ReviewsKept::NoRepository });
+    });
     add("ask new year", &|a| {
         go_to(a, Node::File(0));
         press(a, Command::NewYear);
@@ -214,6 +221,21 @@ fn screens() -> Vec<(&'static str, App)> {
         identify(a, "suzuki", true);
         press(a, Command::ReturnSection);
         update(a, Action::Paste("◎○△×①※→ 目標に数値を入れてください。\n二行目".repeat(4)));
+    });
+    add("comment, discard?", &|a| {
+        *a = sample_with(Lang::Ja, |d| d.divisions[0].sections[0].status = Status::Submitted);
+        identify(a, "suzuki", true);
+        press(a, Command::ReturnSection);
+        update(a, Action::Paste("◎○△×①※→ 目標に数値を".into()));
+        press(a, Command::Discard);
+    });
+    add("quit with a comment not sent", &|a| {
+        *a = sample_with(Lang::Ja, |d| d.divisions[0].sections[0].status = Status::Submitted);
+        identify(a, "suzuki", true);
+        press(a, Command::ReturnSection);
+        update(a, Action::Paste("◎○△×①※→ 目標に数値を".into()));
+        press(a, Command::Cancel);
+        press(a, Command::Quit);
     });
     out
 }
@@ -269,7 +291,12 @@ fn every_screen_is_the_one_its_name_says() {
             "history, reading" => matches!(mode, Mode::Changes(v) if v.reading),
             "editing" => matches!(mode, Mode::Editing(_)),
             "ask submit" => matches!(mode, Mode::Ask(a) if matches!(**a, Ask::Submit(_))),
-            "ask next stage" => matches!(mode, Mode::Ask(a) if matches!(**a, Ask::NextStage { .. })),
+            "ask next stage" => matches!(mode, Mode::Ask(a) if matches!(**a, Ask::NextStage { kept: None, .. })),
+            "ask next stage, no repository" => {
+                matches!(mode, Mode::Ask(a) if matches!(**a, Ask::NextStage { kept: Some(_), .. }))
+            }
+            "comment, discard?" => matches!(mode, Mode::Comment(c) if c.confirming),
+            "quit with a comment not sent" => matches!(mode, Mode::ConfirmQuit) && app.unsent_drafts() == 1,
             "ask new year" => matches!(mode, Mode::Ask(a) if matches!(**a, Ask::NewYear { .. })),
             "comment" => matches!(mode, Mode::Comment(_)),
             "submitted, reviewer" => app.reviewer() && matches!(mode, Mode::Browse),

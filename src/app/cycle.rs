@@ -22,7 +22,7 @@ pub(in crate::app) fn handle(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Submit => submit(app),
         Command::Approve => approve(app),
         Command::ReturnSection => return_section(app),
-        Command::NextStage => next_stage(app),
+        Command::NextStage => return next_stage(app),
         Command::NewYear => new_year(app),
         _ => {}
     }
@@ -65,19 +65,21 @@ fn return_section(app: &mut App) {
     }
 }
 
-fn next_stage(app: &mut App) {
+fn next_stage(app: &mut App) -> Vec<Effect> {
     let file = app.cursor.file();
-    let Some(stage) = app.doc(file).map(|d| d.stage) else { return };
+    let Some(stage) = app.doc(file).map(|d| d.stage) else { return Vec::new() };
     if !app.read_only && app.who().is_none() {
-        return;
+        return Vec::new();
     }
     if app.refuse(Command::NextStage) {
-        return;
+        return Vec::new();
     }
     // Not published (refused above): there is a next stage.
-    if let Some(to) = stage.map_or(Some(Stage::Goals), Stage::next) {
-        app.mode = Mode::Ask(Box::new(Ask::NextStage { file, to }));
-    }
+    let Some(to) = stage.map_or(Some(Stage::Goals), Stage::next) else { return Vec::new() };
+    app.mode = Mode::Ask(Box::new(Ask::NextStage { file, to, kept: None }));
+    // The question says where the reviews it clears are kept: git is asked meanwhile.
+    let path = app.files.get(file).map(|f| f.canonical.clone()).unwrap_or_default();
+    vec![Effect::LookForReviews { file, path }]
 }
 
 fn new_year(app: &mut App) {
@@ -118,7 +120,7 @@ pub(in crate::app) fn carry_out(ask: Ask, app: &mut App, keep_goals: bool) -> Ve
             });
             said_and_saved(app, at, |name| CycleMsg::Approved { name })
         }
-        Ask::NextStage { file, to } => {
+        Ask::NextStage { file, to, .. } => {
             let Some(loaded) = app.files.get_mut(file).and_then(FileEntry::loaded_mut) else { return Vec::new() };
             let title = loaded.doc().title();
             loaded.edit(|doc| {

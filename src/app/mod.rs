@@ -28,7 +28,7 @@ pub use action::{
     MergesWaiting, NewYearJob, NewYearReport, SaveJob, SaveReport,
 };
 pub use changes::ChangesView;
-pub use dialog::ask::Ask;
+pub use dialog::ask::{Ask, ReviewsKept};
 pub use dialog::comment::CommentDialog;
 pub use dialog::conflict::{Choice, Conflict, Question};
 pub use dialog::export::{ExportDialog, default_path as export_path};

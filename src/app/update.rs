@@ -41,6 +41,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::NewYearWritten(report) => cycle::new_year_written(app, *report),
+        Action::ReviewsKept { file, kept } => {
+            dialog::ask::reviews_kept(app, file, kept);
+            Vec::new()
+        }
         Action::JournalWritten(problem) => {
             sync::journal_written(app, problem);
             Vec::new()
