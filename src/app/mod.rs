@@ -16,6 +16,7 @@ mod keys;
 mod panes;
 pub mod review;
 mod saving;
+mod small;
 mod start;
 pub mod state;
 mod sync;

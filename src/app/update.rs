@@ -5,7 +5,7 @@ use super::action::{Action, Effect};
 use super::dialog::{self, Handled, Next};
 use super::editing;
 use super::state::{App, Focus, Mode, Node, Tone};
-use super::{changes, cycle, panes, review, saving, start, sync, tree};
+use super::{changes, cycle, panes, review, saving, small, start, sync, tree};
 use crate::command::Command;
 use crate::i18n::app::Msg;
 
@@ -64,7 +64,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.message = None;
             }
             app.generation += 1;
-            dispatch(app, user)
+            match small::handle(app, &user) {
+                Some(effects) => effects,
+                None => dispatch(app, user),
+            }
         }
     };
     review::refresh(app);
@@ -162,9 +165,6 @@ fn back<T>(app: &mut App, (next, effects): Handled<T>, mode: impl FnOnce(T) -> M
 
 /// A command while the tree and the panes have the keys.
 fn browse(app: &mut App, command: Command) -> Vec<Effect> {
-    if app.layout.too_small && !matches!(command, Command::Quit | Command::Save | Command::Redraw | Command::Help) {
-        return Vec::new();
-    }
     match command {
         Command::Save => return saving::save(app),
         Command::Quit => {

@@ -107,6 +107,10 @@ pub enum Msg {
         path: String,
         unsaved: bool,
     },
+    /// A key or text while the terminal is too small: not taken.
+    TooSmallKey,
+    /// Saving or quitting while a question about the data waits, too small to be read.
+    TooSmallToAnswer,
     /// Already worded by the part of hyoka that knows the details (a save error, an export refusal).
     Raw(String),
     /// Search, filter, years: see `i18n/review.rs`.
@@ -359,6 +363,16 @@ impl Msg {
                 lang,
                 "書き出しました: {path}（保存していない変更も含みます）",
                 "Exported to {path} (unsaved changes included)"
+            ),
+            Msg::TooSmallKey => tr!(
+                lang,
+                "端末が小さいので、このキーも入力した文字も受け付けていません（何も変わっていません）。広げてから続けてください。",
+                "The terminal is too small: this key, and anything typed, is not taken (nothing changed). Make it larger to go on."
+            ),
+            Msg::TooSmallToAnswer => tr!(
+                lang,
+                "答えを待っている質問があります。端末を広げて、質問を読んでから答えてください。",
+                "A question waits for an answer: make the terminal larger, read it, then answer."
             ),
             Msg::Raw(text) => text.clone(),
             Msg::Review(message) => message.keyed(lang, keys),

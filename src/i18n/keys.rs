@@ -156,6 +156,7 @@ pub fn hint_label(context: Context, command: Command, lang: Lang) -> &'static st
         (_, C::Open) => ("開く", "open"),
         (_, C::NextPane) => ("欄へ", "panes"),
         (_, C::Save) => ("保存", "save"),
+        (_, C::Redraw) => ("再描画", "redraw"),
         (_, C::Help) => ("ヘルプ", "help"),
         (_, C::Messages) => ("全文", "in full"),
         (_, C::Quit) => ("終了", "quit"),

@@ -27,6 +27,10 @@ pub enum Words {
         width: u16,
         height: u16,
     },
+    /// The keys that work on a screen too small for anything else.
+    TooSmallKeys {
+        keys: String,
+    },
     TreeTitle,
     FlagGone,
     FlagReadOnly,
@@ -158,6 +162,11 @@ impl Words {
                 lang,
                 "端末が小さすぎます。幅{width}・高さ{height}以上に広げてください。",
                 "The terminal is too small: make it at least {width} wide and {height} high."
+            ),
+            Words::TooSmallKeys { keys } => tr!(
+                lang,
+                "この大きさで使えるのは {keys} だけです。ほかのキーや入力した文字は受け付けません。",
+                "At this size only {keys} work; other keys and typed text are not taken."
             ),
             Words::TreeTitle => fixed(" 所属一覧 ", " Sections "),
             Words::FlagGone => fixed("［削除済み］", "[gone] "),

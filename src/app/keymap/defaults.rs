@@ -194,6 +194,10 @@ pub const DEFAULTS: &[Binding] = &[
     bind(X::Comment, C::Discard, &["Ctrl-X"]),
 ];
 
+/// What works below the smallest size (its keys are the "anywhere" ones): nothing can be seen
+/// to change, so only these; the small screen lists them.
+pub const SMALL: &[Command] = &[C::Redraw, C::Save, C::Quit];
+
 /// What the review above a section's panes offers (to a reviewer, where the section is submitted).
 pub const BANNER_HINTS: &[&[Command]] = &[&[C::Approve], &[C::ReturnSection]];
 

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 pub use crate::command::{Command, Context, Now};
 pub use chord::{BadKey, Chord, Key};
-pub use defaults::{BANNER_HINTS, DEFAULTS, HINTS};
+pub use defaults::{BANNER_HINTS, DEFAULTS, HINTS, SMALL};
 
 use crate::i18n::Lang;
 use crate::i18n::keys::{describe, hint_label, place};
