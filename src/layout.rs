@@ -28,6 +28,9 @@ pub struct LayoutInput<'a> {
     pub zoom: Option<Field>,
     /// The section's review above its panes: the status line and the reviewer's comment.
     pub banner: Option<(&'a str, &'a str)>,
+    /// What the published table cannot carry of the section: the pane it is in, and why; the
+    /// pane grows by the lines that say it.
+    pub flaw: Option<(Field, &'a str)>,
     /// The heights of the goals, progress and reflection panes last shown: kept while the new
     /// section's texts fit them, so that moving through the tree leaves the borders where they are
     /// (over SSH a moved border is a row of box characters sent again).
@@ -70,6 +73,8 @@ pub struct Layout {
     pub goal_items: Vec<GoalItem>,
     pub progress_lines: Vec<String>,
     pub reflection_lines: Vec<String>,
+    /// What the published table cannot carry: the pane, and the lines at its bottom that say why.
+    pub flaw: Option<(Field, Vec<String>)>,
 }
 
 impl Layout {
@@ -105,6 +110,14 @@ impl Layout {
                 *wish = rows.saturating_add(1 + EDIT_ROOM);
             }
         }
+        let flaw = input.flaw.map(|(field, why)| (field.pane(), wrap(&sanitize(why), inner_width.max(1))));
+        if let Some((field, lines)) = &flaw
+            && let Some(slot) = text_pane_index(*field)
+            && let (Some(need), Some(wish)) = (needed.get_mut(slot), wanted.get_mut(slot))
+        {
+            *need = need.saturating_add(lines.len());
+            *wish = wish.saturating_add(lines.len());
+        }
         let kept = input.keep.filter(|keep| fits(*keep, needed, panes_area.height));
         let [goals, progress, rating, reflection] = match (input.zoom, kept) {
             (Some(field), _) => zoomed(panes_area, field),
@@ -129,6 +142,17 @@ impl Layout {
             goal_items,
             progress_lines,
             reflection_lines,
+            flaw,
+        }
+    }
+
+    /// The rows at the bottom of a pane that say what the published table cannot carry (none
+    /// where it can, or where the pane is too low to show its text as well).
+    pub fn flaw_rows(&self, field: Field) -> usize {
+        let inner = usize::from(self.pane(field).height.saturating_sub(2));
+        match &self.flaw {
+            Some((pane, lines)) if *pane == field.pane() => lines.len().min(inner.saturating_sub(1)),
+            _ => 0,
         }
     }
 
@@ -154,7 +178,7 @@ impl Layout {
             Field::Reflection => self.reflection_lines.len(),
             _ => return 0,
         };
-        let shown = usize::from(self.pane(field).height.saturating_sub(2));
+        let shown = usize::from(self.pane(field).height.saturating_sub(2)).saturating_sub(self.flaw_rows(field));
         u16::try_from(lines.saturating_sub(shown)).unwrap_or(u16::MAX)
     }
 

@@ -31,6 +31,10 @@ pub enum Words {
     TooSmallKeys {
         keys: String,
     },
+    /// What the published table cannot carry of a section, said in its pane.
+    Unpublishable {
+        why: String,
+    },
     TreeTitle,
     FlagGone,
     FlagReadOnly,
@@ -168,6 +172,9 @@ impl Words {
                 "この大きさで使えるのは {keys} だけです。ほかのキーや入力した文字は受け付けません。",
                 "At this size only {keys} work; other keys and typed text are not taken."
             ),
+            Words::Unpublishable { why } => {
+                tr!(lang, "！公表の表に載りません。{why}", "! The published table cannot carry this. {why}")
+            }
             Words::TreeTitle => fixed(" 所属一覧 ", " Sections "),
             Words::FlagGone => fixed("［削除済み］", "[gone] "),
             Words::FlagReadOnly => fixed("［読取専用］", "[read-only] "),
@@ -223,7 +230,9 @@ impl Words {
             Words::BrokenBadge => fixed(" 読込エラー ", " unreadable "),
             Words::SavedBadge => fixed(" 保存済み ", " saved "),
             Words::WholeMessage => fixed("全文", "in full"),
-            Words::TreeLegend => fixed("*:未保存 !:未記入あり", "*:unsaved !:empty fields"),
+            Words::TreeLegend => {
+                fixed("*:未保存 !:未記入あり ?:公表の表に載らない", "*:unsaved !:empty fields ?:not publishable")
+            }
             Words::HelpTitle { scroll } => {
                 tr!(lang, " キー操作（{scroll}:スクロール  他のキー:閉じる） ", " Keys ({scroll}: scroll, any other key: close) ")
             }

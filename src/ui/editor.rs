@@ -35,6 +35,8 @@ pub fn draw_pane(frame: &mut Frame, app: &App, editor: &Editor, area: Rect) {
     let frame_block = block().title(title).border_style(style::bold());
     let inner = frame_block.inner(area);
     frame.render_widget(frame_block, area);
+    // What the published table would refuse of the text being typed, said as it is typed.
+    let inner = super::parts::flaw(frame, app, editor.field, inner);
     if let Some((row, total)) = draw_text(frame, inner, &editor.textarea) {
         border_note(frame, area, &format!(" {}/{} ", row + 1, total));
     }

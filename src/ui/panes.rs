@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App, at: SectionRef) {
                 text_pane(
                     frame,
                     app,
-                    (&app.layout().progress_lines, &app.review().marks.progress),
+                    (field, &app.layout().progress_lines, &app.review().marks.progress),
                     app.scroll().progress,
                     area,
                 );
@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App, at: SectionRef) {
             Field::Reflection => text_pane(
                 frame,
                 app,
-                (&app.layout().reflection_lines, &app.review().marks.reflection),
+                (field, &app.layout().reflection_lines, &app.review().marks.reflection),
                 app.scroll().reflection,
                 area,
             ),
@@ -92,8 +92,14 @@ fn placeholder(app: &App, field: Field) -> Line<'static> {
 }
 
 /// A text pane's lines, with the search's hits marked (`marks`: byte ranges per line).
-fn text_pane(frame: &mut Frame, app: &App, (lines, marks): (&[String], &[Vec<Range<usize>>]), scroll: u16, area: Rect) {
-    let inner = block().inner(area);
+fn text_pane(
+    frame: &mut Frame,
+    app: &App,
+    (field, lines, marks): (Field, &[String], &[Vec<Range<usize>>]),
+    scroll: u16,
+    area: Rect,
+) {
+    let inner = super::parts::flaw(frame, app, field, block().inner(area));
     if lines.is_empty() {
         frame.render_widget(Paragraph::new(placeholder(app, Field::Progress)), inner);
         return;
@@ -112,7 +118,7 @@ fn text_pane(frame: &mut Frame, app: &App, (lines, marks): (&[String], &[Vec<Ran
 }
 
 fn goals(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
-    let inner = block().inner(area);
+    let inner = super::parts::flaw(frame, app, Field::Goals, block().inner(area));
     let items = &app.layout().goal_items;
     if items.is_empty() {
         frame.render_widget(Paragraph::new(placeholder(app, Field::Goals)), inner);
@@ -168,6 +174,7 @@ fn goal_lines(item: &GoalItem, selected: bool, marks: &[Vec<Range<usize>>], widt
 }
 
 fn rating(frame: &mut Frame, app: &App, at: SectionRef, section: &Section, inner: Rect) {
+    let inner = super::parts::flaw(frame, app, Field::Rating, inner);
     let Some(doc) = app.doc(at.file) else { return };
     let scale = doc.scale();
     let current = match section.rating.as_deref().and_then(|m| doc.grade(m)) {

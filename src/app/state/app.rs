@@ -325,8 +325,10 @@ impl App {
             last.progress.height,
             last.reflection.height,
         ]);
-        let layout =
-            Layout::compute(width, height, LayoutInput { section, editing: None, zoom: self.zoom, banner, keep });
+        let flaw = self.selected().and_then(|at| self.unpublishable(at));
+        let flaw = flaw.as_ref().map(|(field, why)| (*field, why.as_str()));
+        let input = LayoutInput { section, editing: None, zoom: self.zoom, banner, flaw, keep };
+        let layout = Layout::compute(width, height, input);
         let editing = match &self.mode {
             Mode::Editing(editor) if Some(editor.section) == self.selected() => {
                 Some((editor.field, editor.rows(layout.text_width(editor.field))))
@@ -334,7 +336,7 @@ impl App {
             _ => None,
         };
         self.layout = match editing {
-            Some(_) => Layout::compute(width, height, LayoutInput { section, editing, zoom: self.zoom, banner, keep }),
+            Some(_) => Layout::compute(width, height, LayoutInput { editing, ..input }),
             None => layout,
         };
     }

@@ -9,6 +9,7 @@ mod editor;
 mod files;
 mod history;
 mod messages;
+mod publishable;
 mod questions;
 mod read;
 mod refs;
