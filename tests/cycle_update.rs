@@ -228,7 +228,9 @@ fn the_next_stage_starts_every_section_again_as_a_draft_and_is_saved_at_once() {
     let mut app = office.open("suzuki", true);
     common::reach::go_to(&mut app, Node::File(0));
     keys(&mut app, ">");
-    assert!(matches!(app.mode(), Mode::Ask(ask) if matches!(**ask, Ask::NextStage { file: 0, to: Stage::Midyear, .. })));
+    assert!(
+        matches!(app.mode(), Mode::Ask(ask) if matches!(**ask, Ask::NextStage { file: 0, to: Stage::Midyear, .. }))
+    );
     keys(&mut app, "y");
     let doc = office.doc();
     assert_eq!(doc.stage, Some(Stage::Midyear));

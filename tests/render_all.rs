@@ -64,6 +64,7 @@ fn history(app: &mut App) {
             subject: subject.into(),
         },
         changes: vec![Change::Field { division: "区民部".into(), section: "総務課".into(), field }],
+        merged: Vec::new(),
         unreadable: false,
         created: false,
     };

@@ -53,7 +53,10 @@ pub enum Action {
     /// Next year's file was written (its path, document and text), or why not.
     NewYearWritten(Box<NewYearReport>),
     /// Where the reviews of a file are kept once a move to the next stage clears them.
-    ReviewsKept { file: usize, kept: ReviewsKept },
+    ReviewsKept {
+        file: usize,
+        kept: ReviewsKept,
+    },
     /// The screen opens: what the state cannot know by itself is asked of the worker.
     Start,
     /// Who is at the keys, as the system's user database and the office's settings say.
@@ -119,7 +122,10 @@ pub enum Effect {
     /// Take away what saves of hyokas now gone left in these folders.
     SweepLeftovers(Vec<PathBuf>),
     /// Find out whether git keeps the reviews of this file (the `file`-th) once they are cleared.
-    LookForReviews { file: usize, path: PathBuf },
+    LookForReviews {
+        file: usize,
+        path: PathBuf,
+    },
 }
 
 /// Next year's file to write: where, what, and the data folder it was found under.

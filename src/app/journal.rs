@@ -184,7 +184,10 @@ mod tests {
             },
             Pending::gone("区民部", "総務課"),
         ];
-        let drafts = vec![Draft { division: "区民部".into(), section: "総務課".into(), text: "数値を\n\t入れて\\".into() }];
+        let drafts =
+            vec![Draft {
+                division: "区民部".into(), section: "総務課".into(), text: "数値を\n\t入れて\\".into()
+            }];
         let work = JournalWork { base, mine, pending, drafts };
         let text = format_journal(std::path::Path::new("/data/上京\n区/2008.yaml"), &work);
         let back = parse_journal(&text).unwrap_or_else(|| panic!("parses:\n{text}"));

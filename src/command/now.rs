@@ -104,9 +104,15 @@ mod tests {
         assert_eq!(Command::Submit.refused(&clerk(Status::Submitted)), Some(Refusal::AlreadySubmitted));
         assert_eq!(Command::Submit.refused(&clerk(Status::Returned)), None);
         assert_eq!(Command::Approve.refused(&clerk(Status::Submitted)), Some(Refusal::NotReviewer));
-        assert_eq!(Command::Approve.refused(&reviewer(Status::Approved)), Some(Refusal::NotSubmitted(Status::Approved)));
+        assert_eq!(
+            Command::Approve.refused(&reviewer(Status::Approved)),
+            Some(Refusal::NotSubmitted(Status::Approved))
+        );
         assert_eq!(Command::ReturnSection.refused(&reviewer(Status::Approved)), None);
-        assert_eq!(Command::ReturnSection.refused(&reviewer(Status::Returned)), Some(Refusal::NotSubmitted(Status::Returned)));
+        assert_eq!(
+            Command::ReturnSection.refused(&reviewer(Status::Returned)),
+            Some(Refusal::NotSubmitted(Status::Returned))
+        );
         assert_eq!(Command::Submit.refused(&Now::default()), Some(Refusal::NeedSection));
         assert_eq!(Command::Search.refused(&Now { read_only_session: true, ..Now::default() }), None);
         assert_eq!(Command::Edit.refused(&Now { read_only_file: true, ..Now::default() }), Some(Refusal::ReadOnlyFile));

@@ -232,7 +232,8 @@ impl Msg {
                 "Their version stands; nothing of yours is left to write."
             ),
             Msg::RatingCannotCombine => {
-                let (mine, theirs) = (key(Context::Conflict, Command::KeepMine), key(Context::Conflict, Command::KeepTheirs));
+                let (mine, theirs) =
+                    (key(Context::Conflict, Command::KeepMine), key(Context::Conflict, Command::KeepTheirs));
                 tr!(
                     lang,
                     "目標達成度は合わせられません。{mine} か {theirs} で選んでください。",

@@ -34,6 +34,14 @@ pub enum HistoryWords {
     SectionRenamed {
         from: String,
     },
+    /// A merge that decided fields (both sides had changed them, or it combined them by hand).
+    MergeDecided {
+        what: String,
+    },
+    /// A merge that decided nothing: what it brought in from the other side.
+    MergedIn {
+        what: String,
+    },
     /// A version of the file that does not parse: what it changed cannot be told.
     Unreadable,
     Before,
@@ -101,6 +109,8 @@ impl HistoryWords {
             }
             HistoryWords::SectionRemoved => tr!(lang, "課を削除", "section removed"),
             HistoryWords::SectionRenamed { from } => tr!(lang, "名前を変更（元は {from}）", "renamed (was {from})"),
+            HistoryWords::MergeDecided { what } => tr!(lang, "マージで決定: {what}", "decided in a merge: {what}"),
+            HistoryWords::MergedIn { what } => tr!(lang, "マージで取り込み: {what}", "merged in: {what}"),
             HistoryWords::Unreadable => {
                 tr!(lang, "読めない版（YAML の誤り）", "unreadable version (YAML error)")
             }

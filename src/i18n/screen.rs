@@ -234,7 +234,11 @@ impl Words {
                 fixed("*:未保存 !:未記入あり ?:公表の表に載らない", "*:unsaved !:empty fields ?:not publishable")
             }
             Words::HelpTitle { scroll } => {
-                tr!(lang, " キー操作（{scroll}:スクロール  他のキー:閉じる） ", " Keys ({scroll}: scroll, any other key: close) ")
+                tr!(
+                    lang,
+                    " キー操作（{scroll}:スクロール  他のキー:閉じる） ",
+                    " Keys ({scroll}: scroll, any other key: close) "
+                )
             }
             Words::MessagesTitle { scroll } => tr!(
                 lang,

@@ -5,8 +5,8 @@ use ratatui::layout::{Constraint, Layout as Split, Rect};
 
 use crate::i18n::Lang;
 use crate::i18n::history::HistoryWords;
-use hyoka_core::text::{display_width, sanitize, wrap};
 use hyoka_core::model::Field;
+use hyoka_core::text::{display_width, sanitize, wrap};
 use hyoka_data::git::{CommitDiff, DiffSpan, SpanKind, char_diff};
 
 /// How a piece of a row of the change looks.

@@ -91,13 +91,24 @@ fn row_text(entry: &Entry, scope: &Scope, calendar: crate::i18n::cycle::Calendar
 }
 
 /// What the commit changed, in the words of the table: the fields of the section, or for the
-/// whole file each section with its fields.
+/// whole file each section with its fields. A merge says what it decided (its author decided it),
+/// or, having decided nothing, what it brought in from the other side.
 fn summary(entry: &Entry, scope: &Scope, lang: Lang) -> String {
     if entry.created && *scope == Scope::File {
         return HistoryWords::FileCreated { sections: entry.changes.len() }.text(lang);
     }
+    let decided = listed(&entry.changes, scope, lang);
+    match (entry.commit.parents.len() > 1, decided.is_empty()) {
+        (false, _) => decided,
+        (true, false) => HistoryWords::MergeDecided { what: decided }.text(lang),
+        (true, true) => HistoryWords::MergedIn { what: listed(&entry.merged, scope, lang) }.text(lang),
+    }
+}
+
+/// Changes in the words of the table, for the scope shown.
+fn listed(changes: &[Change], scope: &Scope, lang: Lang) -> String {
     let mut parts: Vec<(String, Vec<String>)> = Vec::new();
-    for change in &entry.changes {
+    for change in changes {
         let (place, what) = match change {
             Change::Head(field) => (HistoryWords::HeadChanged.text(lang), field.label(lang).to_owned()),
             Change::Added { section, .. } => (section.clone(), HistoryWords::SectionAdded.text(lang)),

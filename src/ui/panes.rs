@@ -194,9 +194,13 @@ fn rating(frame: &mut Frame, app: &App, at: SectionRef, section: &Section, inner
         Ok(n) if rates => format!("{}:", app.keymap().key_name(Context::Rating, Command::Rate(n))),
         _ => String::new(),
     };
-    let full: Vec<String> =
-        scale.iter().enumerate().map(|(i, g)| format!("{}{}{}", key(i), sanitize(&g.mark), sanitize(&g.label))).collect();
-    let short: Vec<String> = scale.iter().enumerate().map(|(i, g)| format!("{}{}", key(i), sanitize(&g.mark))).collect();
+    let full: Vec<String> = scale
+        .iter()
+        .enumerate()
+        .map(|(i, g)| format!("{}{}{}", key(i), sanitize(&g.mark), sanitize(&g.label)))
+        .collect();
+    let short: Vec<String> =
+        scale.iter().enumerate().map(|(i, g)| format!("{}{}", key(i), sanitize(&g.mark))).collect();
     let available = usize::from(inner.height.saturating_sub(1));
     let mut legend = pack(&full, width);
     if legend.len() > available {

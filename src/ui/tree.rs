@@ -73,7 +73,8 @@ fn row(app: &App, node: Node, width: usize) -> Line<'static> {
             let marks = if folded {
                 let unsaved = loaded.is_some_and(|l| l.dirty().any(|(dd, _)| dd == division));
                 let empty = d.sections.iter().any(|s| !s.empty_fields().is_empty());
-                let flawed = (0..d.sections.len()).any(|section| !app.publishable(SectionRef { file, division, section }));
+                let flawed =
+                    (0..d.sections.len()).any(|section| !app.publishable(SectionRef { file, division, section }));
                 let marks = [(unsaved, " *"), (flawed, " ?"), (empty, " !")];
                 marks.iter().filter(|(on, _)| *on).map(|(_, m)| *m).collect::<String>()
             } else {
@@ -87,11 +88,8 @@ fn row(app: &App, node: Node, width: usize) -> Line<'static> {
             let Some(section) = app.section(at) else { return Line::default() };
             let unsaved = app.is_section_dirty(at);
             // What the published table cannot carry is marked before what is still empty.
-            let (mark_text, mark_on) = if !app.publishable(at) {
-                ("?", true)
-            } else {
-                ("!", !section.empty_fields().is_empty())
-            };
+            let (mark_text, mark_on) =
+                if !app.publishable(at) { ("?", true) } else { ("!", !section.empty_fields().is_empty()) };
             let (name, count) = super::review::with_count(app, node, &sanitize(&section.name), width.saturating_sub(6));
             let mark = |on: bool, text: &'static str, style: ratatui::style::Style| {
                 if on { Span::styled(text, style) } else { Span::raw(" ") }

@@ -91,7 +91,9 @@ pub(in crate::app) fn after_layout(app: &mut App) {
     match &mut app.mode {
         Mode::Years(view) => years::lay_out(view, width, lang),
         // A taller or lower screen: the last page stays full.
-        Mode::Table(view) => view.offset = crate::app::tree::page_offset(view.offset, view.cursor, page, view.rows.len()),
+        Mode::Table(view) => {
+            view.offset = crate::app::tree::page_offset(view.offset, view.cursor, page, view.rows.len())
+        }
         _ => {}
     }
 }

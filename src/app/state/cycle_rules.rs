@@ -4,9 +4,9 @@
 use super::app::App;
 use super::messages::Tone;
 use super::refs::SectionRef;
+use crate::command::{Command, Now, Refusal};
 use crate::i18n::app::Msg;
 use crate::i18n::cycle::{CycleMsg, status_name};
-use crate::command::{Command, Now, Refusal};
 use hyoka_core::model::{Document, Field, Stage, Status};
 
 impl App {

@@ -159,7 +159,8 @@ impl CycleMsg {
                 )
             }
             CycleMsg::StatusCannotCombine => {
-                let (mine, theirs) = (key(Context::Conflict, Command::KeepMine), key(Context::Conflict, Command::KeepTheirs));
+                let (mine, theirs) =
+                    (key(Context::Conflict, Command::KeepMine), key(Context::Conflict, Command::KeepTheirs));
                 tr!(
                     lang,
                     "提出状況は合わせて編集できません。{mine}（自分）か {theirs}（相手）で選んでください。",

@@ -111,7 +111,11 @@ impl CycleWords {
                 "Move {title} from the {from} stage to {to}? Every section starts again as a draft."
             ),
             CycleWords::StageUndone { total, unsubmitted: 0, waiting: 0, empty: 0, .. } => {
-                tr!(lang, "{total}課すべてが承認済みで、空の欄もありません。", "All {total} sections are approved, with no empty field.")
+                tr!(
+                    lang,
+                    "{total}課すべてが承認済みで、空の欄もありません。",
+                    "All {total} sections are approved, with no empty field."
+                )
             }
             CycleWords::StageUndone { total, unsubmitted, waiting, empty, fields } => {
                 let (ja_empty, en_empty) = match empty {
@@ -130,9 +134,10 @@ impl CycleWords {
                 "{count}課の審査の記録（承認・差戻しの理由）がファイルから消えます。",
                 "The reviews of {count} sections (approvals, return comments) are cleared from the file."
             ),
-            CycleWords::Kept(Kept::InGit) => {
-                fixed("今の内容はコミット済みなので、記録は git の履歴（H）に残ります。", "The file is committed as it is: git's history (H) keeps them.")
-            }
+            CycleWords::Kept(Kept::InGit) => fixed(
+                "今の内容はコミット済みなので、記録は git の履歴（H）に残ります。",
+                "The file is committed as it is: git's history (H) keeps them.",
+            ),
             CycleWords::Kept(Kept::Uncommitted) => fixed(
                 "このファイルにはコミットしていない変更があり、その分の記録は git の履歴にも残りません。残すなら先にコミットしてください。",
                 "The file has changes that are not committed: those reviews are not in git's history either. Commit first to keep them.",
@@ -145,7 +150,9 @@ impl CycleWords {
                 "git が見つからないので、記録が残るかどうか確かめられません。",
                 "There is no git to ask, so whether anything keeps them cannot be told.",
             ),
-            CycleWords::Kept(Kept::Looking) => fixed("（git の履歴に残るか確かめています…）", "(looking whether git keeps them…)"),
+            CycleWords::Kept(Kept::Looking) => {
+                fixed("（git の履歴に残るか確かめています…）", "(looking whether git keeps them…)")
+            }
             CycleWords::Kept(Kept::Unknown) => fixed(
                 "git の履歴に残るかどうか確かめられませんでした。",
                 "Whether git's history keeps them could not be told.",

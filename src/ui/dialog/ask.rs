@@ -6,9 +6,9 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::{App, Ask, ReviewsKept};
 use crate::i18n::cycle::{CycleWords, Kept, stage_name};
-use hyoka_core::model::{Section, Stage, Status};
 use crate::ui::centered;
 use crate::ui::style::{self, block, w};
+use hyoka_core::model::{Section, Stage, Status};
 use hyoka_core::text::{sanitize, truncate, wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, ask: &Ask) {
@@ -39,8 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App, ask: &Ask) {
     let area = frame.area();
     let width = area.width.saturating_sub(8).min(72);
     let text_width = usize::from(width.saturating_sub(2)).max(1);
-    let mut lines: Vec<Line> =
-        wrap(&sanitize(&question), text_width).into_iter().map(|l| Line::from(w(l))).collect();
+    let mut lines: Vec<Line> = wrap(&sanitize(&question), text_width).into_iter().map(|l| Line::from(w(l))).collect();
     lines.push(Line::default());
     let hints = truncate(&app.hint_line(), text_width);
     lines.push(Line::styled(w(hints), style::bold()));

@@ -60,7 +60,10 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
             let submitted = c.theirs_section.status == hyoka_core::model::Status::Submitted;
             let theirs = app.keymap().key_name(Context::Decided, Command::KeepTheirs);
             let later = app.keymap().key_name(Context::Decided, Command::Cancel);
-            (format!("{division} › {section} › {}", fields(c)), Words::DecidedExplain { status, submitted, theirs, later })
+            (
+                format!("{division} › {section} › {}", fields(c)),
+                Words::DecidedExplain { status, submitted, theirs, later },
+            )
         }
         Question::Gone { .. } => {
             let (mine, theirs) = (key(Context::Gone, Command::KeepMine), key(Context::Gone, Command::KeepTheirs));
@@ -105,7 +108,8 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
                     Question::Decided(_) => Words::YoursNotOffered,
                     _ => Words::Yours { mine: key(Context::Conflict, Command::KeepMine) },
                 };
-                let context = if matches!(question, Question::Decided(_)) { Context::Decided } else { Context::Conflict };
+                let context =
+                    if matches!(question, Question::Decided(_)) { Context::Decided } else { Context::Conflict };
                 let their_key = key(context, Command::KeepTheirs);
                 text_box(frame, mine, yours.text(lang), &mine_text, style::bold(), lang);
                 text_box(frame, theirs, Words::Theirs { who, theirs: their_key }.text(lang), &theirs_text, dim(), lang);

@@ -5,8 +5,8 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::command::{Command, Context};
 use crate::app::{App, ExportDialog};
+use crate::command::{Command, Context};
 use crate::i18n::screen::Words;
 use crate::ui::centered;
 use crate::ui::style::{self, block, w};
@@ -38,7 +38,10 @@ pub fn draw(frame: &mut Frame, app: &App, dialog: &ExportDialog) {
     let path = dialog.typed_path();
     let shown_path = truncate(&sanitize(&path), width.saturating_sub(1));
     let mut lines = vec![
-        Line::from(w(Words::ExportFormatLabel { keys: app.keymap().keys_named(Context::Export, &[Command::NextFormat, Command::PrevFormat]) }.text(lang))),
+        Line::from(w(Words::ExportFormatLabel {
+            keys: app.keymap().keys_named(Context::Export, &[Command::NextFormat, Command::PrevFormat]),
+        }
+        .text(lang))),
         Line::from(formats),
         Line::default(),
         Line::from(w(Words::ExportPathLabel.text(lang))),

@@ -4,8 +4,8 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::command::{Command, Context};
 use crate::app::App;
+use crate::command::{Command, Context};
 use crate::i18n::screen::Words;
 use crate::ui::centered;
 use crate::ui::style::{self, block, dim, w};
@@ -35,8 +35,14 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
     let scroll = usize::from(scroll).min(lines.len().saturating_sub(visible));
     frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>())
-            .block(block().title(w(Words::HelpTitle { scroll: app.keymap().keys_named(Context::Help, &[Command::Up, Command::Down]) }.text(app.lang()))).border_style(style::dialog())),
+        Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()).block(
+            block()
+                .title(w(Words::HelpTitle {
+                    scroll: app.keymap().keys_named(Context::Help, &[Command::Up, Command::Down]),
+                }
+                .text(app.lang())))
+                .border_style(style::dialog()),
+        ),
         area,
     );
 }

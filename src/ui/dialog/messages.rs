@@ -5,8 +5,8 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::command::{Command, Context};
 use crate::app::{App, Tone};
+use crate::command::{Command, Context};
 use crate::i18n::screen::Words;
 use crate::ui::centered;
 use crate::ui::style::{self, block, dim, w};
@@ -32,8 +32,14 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
     let scroll = usize::from(scroll).min(lines.len().saturating_sub(visible));
     frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>())
-            .block(block().title(w(Words::MessagesTitle { scroll: app.keymap().keys_named(Context::Messages, &[Command::Up, Command::Down]) }.text(app.lang()))).border_style(style::dialog())),
+        Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()).block(
+            block()
+                .title(w(Words::MessagesTitle {
+                    scroll: app.keymap().keys_named(Context::Messages, &[Command::Up, Command::Down]),
+                }
+                .text(app.lang())))
+                .border_style(style::dialog()),
+        ),
         area,
     );
 }

@@ -5,10 +5,10 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::App;
+use crate::command::{Command, Context};
 use crate::i18n::screen::Words;
 use crate::ui::centered;
 use crate::ui::style::{self, block, w};
-use crate::command::{Command, Context};
 use hyoka_core::text::{display_width, wrap};
 
 pub fn draw(frame: &mut Frame, app: &App) {

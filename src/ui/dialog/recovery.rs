@@ -5,9 +5,9 @@ use ratatui::style::{Color, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::command::{Command, Context};
 use crate::app::View;
 use crate::app::{App, Recovery};
+use crate::command::{Command, Context};
 use crate::i18n::screen::Words;
 use crate::ui::style::{self, block, dim, w};
 use hyoka_core::text::{sanitize, truncate, wrap};
@@ -48,7 +48,16 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Recovery) {
         let visible = usize::from(inner.height.saturating_sub(1));
         let scroll = usize::from(scroll).min(lines.len().saturating_sub(visible));
         let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(visible).collect();
-        shown.push(Line::styled(w(truncate(&Words::ChangesKeys { scroll: app.keymap().keys_named(Context::RecoveryDiff, &[Command::Up, Command::Down]) }.text(lang), width)), dim()));
+        shown.push(Line::styled(
+            w(truncate(
+                &Words::ChangesKeys {
+                    scroll: app.keymap().keys_named(Context::RecoveryDiff, &[Command::Up, Command::Down]),
+                }
+                .text(lang),
+                width,
+            )),
+            dim(),
+        ));
         frame.render_widget(Paragraph::new(shown), inner);
         return;
     }
@@ -65,9 +74,11 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Recovery) {
         lines.extend(wrap(&sanitize(&from), width).into_iter().map(|l| Line::from(w(l))));
     }
     lines.push(Line::default());
-    let drafts = entry.work.drafts.iter().map(|d| {
-        Words::DraftPlace { division: d.division.clone(), section: d.section.clone() }.text(lang)
-    });
+    let drafts = entry
+        .work
+        .drafts
+        .iter()
+        .map(|d| Words::DraftPlace { division: d.division.clone(), section: d.section.clone() }.text(lang));
     let places: Vec<String> = entry.differences.iter().map(|d| d.place(lang)).chain(drafts).collect();
     for place in places.iter().take(usize::from(inner.height.saturating_sub(6))) {
         lines.push(Line::from(w(truncate(&format!("・{}", sanitize(place)), width))));

@@ -5,10 +5,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use crate::app::App;
 use crate::app::review::FilterDialog;
 use crate::app::review::filter::{Row, rows};
 use crate::app::state::Rated;
-use crate::app::App;
 use crate::i18n::review::ReviewWords;
 use crate::ui::centered;
 use crate::ui::style::{self, block, dim, w};

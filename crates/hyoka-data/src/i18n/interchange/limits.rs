@@ -61,9 +61,7 @@ impl ExportMsg {
     /// ("目標2が空です。", "振り返り: 「・」で始まらない行があります。…").
     pub fn text_in_section(&self, lang: Lang) -> String {
         match self {
-            ExportMsg::Refused { place: PlaceMsg::Section { part, .. }, flaw } => {
-                joined(&part.text(lang), flaw, lang)
-            }
+            ExportMsg::Refused { place: PlaceMsg::Section { part, .. }, flaw } => joined(&part.text(lang), flaw, lang),
             other => other.text(lang),
         }
     }
