@@ -147,3 +147,28 @@ fn a_file_is_committed_when_git_has_what_it_says_now() {
     write(&other, common::docs::SAMPLE);
     assert!(!repo.committed(&other).unwrap(), "never added");
 }
+
+#[test]
+fn in_a_terminal_h_shows_the_merge_that_decided_the_rating_on_top() {
+    let Some(sb) = Sandbox::new() else { return };
+    let top = decided(&sb, "△");
+    let mut tui = common::pty::Tui::spawn_with_env(&top.join(gitkit::DATA), 30, 120, &[], &sb.env_vars());
+    tui.wait_ready();
+    tui.press("H");
+    tui.wait_for("マージで決定: 目標達成度");
+    let first = tui.row(1);
+    assert!(
+        first.contains("佐藤 次郎  マージで決定: 目標達成度"),
+        "the newest row, under who decided:\n{}",
+        tui.dump()
+    );
+    tui.wait_for("変更前 ◎");
+    tui.wait_for("変更後 △");
+    // Put back what the merge replaced, as an ordinary edit, and save it.
+    tui.press("r");
+    tui.wait_for_hint("戻しました");
+    tui.press(common::clerk::CTRL_S);
+    tui.wait_for_hint("保存しました:");
+    let (doc, _) = read_doc(&top.join(FILE));
+    assert_eq!(doc.section(0, 0).unwrap().rating.as_deref(), Some("◎"));
+}

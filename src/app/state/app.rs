@@ -223,19 +223,24 @@ impl App {
         self.files.iter().map(FileEntry::dirty_count).sum()
     }
 
-    /// Unsaved work exists, including text still open in the editor.
     /// Questions a `git merge` left that are not decided yet: quitting asks first.
     pub fn merge_questions(&self) -> usize {
         self.files.iter().map(|f| f.merge.len()).sum()
     }
 
+    /// Unsaved work exists: text still open in the editor, and return comments not sent included.
     pub fn has_unsaved(&self) -> bool {
+        self.documents_unsaved() || self.unsent_drafts() > 0
+    }
+
+    /// What a save would write differs from the files (a comment not sent aside: no save sends it).
+    pub(in crate::app) fn documents_unsaved(&self) -> bool {
         let editing_changed = match &self.mode {
             Mode::Editing(editor) => editor.changed(self.section(editor.section)),
             _ => false,
         };
         let head = self.files.iter().any(|f| f.loaded_state().is_some_and(super::files::Loaded::head_dirty));
-        editing_changed || self.unsaved_sections() > 0 || head || self.unsent_drafts() > 0
+        editing_changed || self.unsaved_sections() > 0 || head
     }
 
     /// The tree rows that are not hidden inside a collapsed node, nor by the filter (which
