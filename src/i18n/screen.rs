@@ -231,7 +231,7 @@ impl Words {
             Words::SavedBadge => fixed(" 保存済み ", " saved "),
             Words::WholeMessage => fixed("全文", "in full"),
             Words::TreeLegend => {
-                fixed("*:未保存 !:未記入あり ?:公表の表に載らない", "*:unsaved !:empty fields ?:not publishable")
+                fixed("*:未保存 !:未記入あり ?:表に載らない", "*:unsaved !:empty fields ?:not publishable")
             }
             Words::HelpTitle { scroll } => {
                 tr!(
