@@ -23,11 +23,7 @@ use hyoka::model::{Document, Field};
 use hyoka::worker::{Env, settle};
 
 fn commit_as(sb: &Sandbox, top: &Path, who: &str, when: &str, message: &str, edit: impl FnOnce(&mut Document)) {
-    let (mut doc, _) = read_doc(&top.join(FILE));
-    edit(&mut doc);
-    write(&top.join(FILE), &canonical(&doc));
-    let author = format!("--author={who} <{who}@example.invalid>");
-    sb.run_git(top, &["commit", "-qam", message, &author, &format!("--date={when}")]);
+    sb.commit_edit(top, (who, when), message, edit);
 }
 
 fn rate(mark: &str) -> impl FnOnce(&mut Document) + '_ {

@@ -51,3 +51,13 @@ pub fn flaw(frame: &mut Frame, app: &App, field: Field, inner: Rect) -> Rect {
     frame.render_widget(Paragraph::new(text), below);
     above
 }
+
+/// A dialog box that scrolls (the help, the messages): its lines from `scroll` on, as far as the
+/// last screenful, under `title`.
+pub fn scrolled_box(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: u16, title: &str) {
+    let visible = usize::from(area.height.saturating_sub(2));
+    let scroll = usize::from(scroll).min(lines.len().saturating_sub(visible));
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let block = super::style::block().title(w(title)).border_style(super::style::dialog());
+    frame.render_widget(Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()).block(block), area);
+}
