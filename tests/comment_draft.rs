@@ -102,6 +102,7 @@ fn a_draft_is_journaled_and_restored_from_the_journal_of_a_hyoka_that_is_gone() 
     assert!(shown.contains("区民部 › 総務課 › 差戻しの理由（書きかけ）"), "{shown}");
     keys(&mut next, "r");
     assert_eq!(next.draft(SOMU), Some(WRITTEN));
+    assert!(message(&next).contains("送っていなかった差戻しの理由1件も戻しました"), "{}", message(&next));
     keys(&mut next, "R");
     assert_eq!(comment_text(&next), WRITTEN);
 }

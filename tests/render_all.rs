@@ -223,6 +223,23 @@ fn screens() -> Vec<(&'static str, App)> {
         press(a, Command::ReturnSection);
         update(a, Action::Paste("◎○△×①※→ 目標に数値を入れてください。\n二行目".repeat(4)));
     });
+    add("unpublishable, editing", &|a| {
+        focus(a, Focus::Pane(Field::Reflection));
+        update(a, Command::Edit.into());
+        update(a, Command::LineEnd.into());
+        update(a, Action::Paste("\n◎○△×①※→ 来年度も".into()));
+    });
+    add("recovery of a comment", &|a| {
+        let doc = a.doc(0).cloned().expect("doc");
+        let draft = hyoka::app::Draft {
+            division: "区民部".into(), section: "総務課".into(), text: "◎○△×①※→".into()
+        };
+        let work = hyoka::app::JournalWork { base: doc.clone(), mine: doc, pending: Vec::new(), drafts: vec![draft] };
+        let content = hyoka::app::journal::JournalContent { file: a.files()[0].canonical.clone(), work };
+        let left = hyoka::app::LeftJournal { path: "/state/x.journal".into(), content, written: None, moved: false };
+        update(a, Action::JournalsFound(Ok(vec![left])));
+        update(a, Command::ShowDiff.into());
+    });
     add("comment, discard?", &|a| {
         *a = sample_with(Lang::Ja, |d| d.divisions[0].sections[0].status = Status::Submitted);
         identify(a, "suzuki", true);
@@ -297,6 +314,8 @@ fn every_screen_is_the_one_its_name_says() {
                 matches!(mode, Mode::Ask(a) if matches!(**a, Ask::NextStage { kept: Some(_), .. }))
             }
             "comment, discard?" => matches!(mode, Mode::Comment(c) if c.confirming),
+            "unpublishable, editing" => matches!(mode, Mode::Editing(_)) && app.layout().flaw.is_some(),
+            "recovery of a comment" => matches!(mode, Mode::Recover(r) if r.view == View::Changes(0)),
             "quit with a comment not sent" => matches!(mode, Mode::ConfirmQuit) && app.unsent_drafts() == 1,
             "ask new year" => matches!(mode, Mode::Ask(a) if matches!(**a, Ask::NewYear { .. })),
             "comment" => matches!(mode, Mode::Comment(_)),
@@ -338,6 +357,12 @@ fn a_broken_file_and_a_too_small_terminal_fit_too() {
     let mut broken = open(dir.path());
     let mut small = sample_app();
     let mut tiny = sample_app();
+    // The quit question asked on the small screen too.
+    common::reach::focus(&mut small, Focus::Pane(Field::Rating));
+    update(&mut small, Command::Rate(1).into());
+    update(&mut small, Action::Resize(30, 8));
+    update(&mut small, Command::Quit.into());
+    assert!(matches!(small.mode(), hyoka::app::Mode::ConfirmQuit));
     for wide in [false, true] {
         let _width = ambiguous(wide);
         for (app, width, height) in [(&mut broken, 80, 24), (&mut small, 30, 8), (&mut tiny, 12, 3)] {

@@ -38,8 +38,8 @@ pub use journal::FieldDiff;
 pub use keys::{action_for, contexts, pane_contexts, split_escape};
 pub use start::LeftJournal;
 pub use state::{
-    App, DiskStamp, Editor, FileEntry, FileState, Focus, Identity, Loaded, Message, Mode, Node, Pending, SectionRef,
-    Settings, TextScroll, Tone, goal_rows,
+    App, DiskStamp, Draft, Editor, FileEntry, FileState, Focus, Identity, Loaded, Message, Mode, Node, Pending,
+    SectionRef, Settings, TextScroll, Tone, goal_rows,
 };
 pub use sync::journal_entries;
 pub use update::update;

@@ -35,6 +35,10 @@ pub enum CycleMsg {
     /// The dialog closed with a comment written: it waits for the next `R`.
     DraftKept,
     CommentDiscarded,
+    /// Return comments not sent, back from a journal.
+    DraftsRestored {
+        count: usize,
+    },
     Cancelled,
     Published {
         title: String,
@@ -120,6 +124,14 @@ impl CycleMsg {
                     lang,
                     "差し戻していません。書いた理由は残してあります（{again} で続きを書けます。捨てるときはその中で {discard}）。",
                     "Not returned. What you wrote is kept: {again} goes on with it ({discard} there throws it away)."
+                )
+            }
+            CycleMsg::DraftsRestored { count } => {
+                let again = key(Context::Global, Command::ReturnSection);
+                tr!(
+                    lang,
+                    "送っていなかった差戻しの理由{count}件も戻しました。その課で {again} を押すと続きを書けます。",
+                    "{count} return comments not sent are back too: {again} on their section goes on with them."
                 )
             }
             CycleMsg::CommentDiscarded => {
