@@ -94,6 +94,9 @@ fn messages_name_the_keys_the_settings_file_binds() {
     update(&mut app, Action::Paste("数値を".into()));
     press(&mut app, KeyCode::F(9));
     assert!(message(&app).contains("書いた理由は残してあります（R で続きを書けます"), "{}", message(&app));
+    // The help speaks of the other keys as they are bound too.
+    let help = app.keymap().help(Lang::Ja);
+    assert!(help.iter().any(|r| r.does == "目標を削除（U で戻せます）"), "{help:?}");
     // The key table's words for a key that has none left.
     assert_eq!(app.keymap().key_name(Context::Global, Command::Save), "F2");
     let none = Keymap::with_overrides(&[("save".to_owned(), vec![])].into_iter().collect()).unwrap();

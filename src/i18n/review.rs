@@ -307,7 +307,9 @@ pub fn describe(context: Context, command: Command) -> Option<(&'static str, &'s
         (_, C::PrevHit) => ("前の検索結果", "previous hit"),
         (_, C::EndSearch) => ("検索を終える（カーソルはそのまま）", "end the search (the cursor stays)"),
         (_, C::ToggleKana) => ("ひらがな・カタカナを区別する／しない", "hiragana and katakana alike / apart"),
-        (X::Search, C::Accept) => ("検索結果に移る（n・N で次・前）", "keep the hits (n, N step through them)"),
+        (X::Search, C::Accept) => {
+            ("検索結果に移る（{next}・{previous} で次・前）", "keep the hits ({next}, {previous} step through them)")
+        }
         (X::Search | X::Filter, C::Close) => ("やめる", "cancel"),
         (_, C::Filter) => (
             "絞り込み（達成度・未記入・更新日・更新者・語句）",

@@ -63,7 +63,7 @@ pub fn joined(hints: &[Hint]) -> String {
 pub struct HelpRow {
     pub place: &'static str,
     pub keys: String,
-    pub does: &'static str,
+    pub does: String,
 }
 
 impl Default for Keymap {
@@ -162,12 +162,12 @@ impl Keymap {
             let keys = row.keys.iter().map(|k| k.shown()).collect::<Vec<_>>().join(" ");
             if let Command::Rate(n) = row.command
                 && n > 1
-                && let Some(last) = out.last_mut().filter(|r| r.does == describe(row.context, row.command, lang))
+                && let Some(last) = out.last_mut().filter(|r| r.does == self.described(row.context, row.command, lang))
             {
                 last.keys = format!("{} {keys}", last.keys);
                 continue;
             }
-            let (place, does) = (place(row.context, lang), describe(row.context, row.command, lang));
+            let (place, does) = (place(row.context, lang), self.described(row.context, row.command, lang));
             // ↑ and ↓ that do the same ("move up / down") are one row.
             if let Some(last) = out.last_mut().filter(|r| r.place == place && r.does == does) {
                 last.keys = format!("{} / {keys}", last.keys);
@@ -235,6 +235,26 @@ impl Keymap {
             Some(key) => key.shown(),
             None => format!("[{}]", full_name(context, command)),
         }
+    }
+
+    /// What a binding does, for the help, naming the other keys it speaks of as they are bound.
+    fn described(&self, context: Context, command: Command, lang: Lang) -> String {
+        const NAMED: [(&str, Context, Command); 7] = [
+            ("{undo}", Context::Global, Command::Undo),
+            ("{next}", Context::Global, Command::NextHit),
+            ("{previous}", Context::Global, Command::PrevHit),
+            ("{mine}", Context::Conflict, Command::KeepMine),
+            ("{theirs}", Context::Conflict, Command::KeepTheirs),
+            ("{both}", Context::Conflict, Command::EditBoth),
+            ("{return}", Context::Global, Command::ReturnSection),
+        ];
+        let mut does = describe(context, command, lang).to_owned();
+        for (token, place, named) in NAMED {
+            if does.contains(token) {
+                does = does.replace(token, &self.key_name(place, named));
+            }
+        }
+        does
     }
 
     /// The README's key map: a Markdown table of the bindings in force, in English.

@@ -40,8 +40,8 @@ pub fn describe(context: Context, command: Command) -> Option<Pair> {
         (X::Confirm | X::NewYear, C::Cancel) => ("やめる", "no, cancel"),
         (X::Comment, C::Send) => ("この理由で差し戻す", "return the section with this comment"),
         (X::Comment, C::Cancel) => (
-            "閉じる（差し戻さない。書いた理由は残り、R で続きを書けます）",
-            "close (not returned; what is written stays for the next R)",
+            "閉じる（差し戻さない。書いた理由は残り、{return} で続きを書けます）",
+            "close (not returned; what is written stays for the next {return})",
         ),
         (X::Comment, C::Discard) => ("書いた理由を捨てる（確認します）", "throw the comment away (asks first)"),
         _ => return None,

@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
             Line::from(vec![
                 Span::styled(w(format!(" {place} ")), dim()),
                 Span::styled(w(format!("{keys}  ")), style::bold()),
-                Span::raw(w(truncate(r.does, rest))),
+                Span::raw(w(truncate(&r.does, rest))),
             ])
         })
         .collect();
