@@ -28,6 +28,9 @@ pub struct LayoutInput<'a> {
     pub zoom: Option<Field>,
     /// The section's review above its panes: the status line and the reviewer's comment.
     pub banner: Option<(&'a str, &'a str)>,
+    /// What the published table cannot carry of the section: the pane it is in, and why; the
+    /// pane grows by the lines that say it.
+    pub flaw: Option<(Field, &'a str)>,
     /// The heights of the goals, progress and reflection panes last shown: kept while the new
     /// section's texts fit them, so that moving through the tree leaves the borders where they are
     /// (over SSH a moved border is a row of box characters sent again).
@@ -70,6 +73,8 @@ pub struct Layout {
     pub goal_items: Vec<GoalItem>,
     pub progress_lines: Vec<String>,
     pub reflection_lines: Vec<String>,
+    /// What the published table cannot carry: the pane, and the lines at its bottom that say why.
+    pub flaw: Option<(Field, Vec<String>)>,
 }
 
 impl Layout {
@@ -105,6 +110,14 @@ impl Layout {
                 *wish = rows.saturating_add(1 + EDIT_ROOM);
             }
         }
+        let flaw = input.flaw.map(|(field, why)| (field.pane(), wrap(&sanitize(why), inner_width.max(1))));
+        if let Some((field, lines)) = &flaw
+            && let Some(slot) = text_pane_index(*field)
+            && let (Some(need), Some(wish)) = (needed.get_mut(slot), wanted.get_mut(slot))
+        {
+            *need = need.saturating_add(lines.len());
+            *wish = wish.saturating_add(lines.len());
+        }
         let kept = input.keep.filter(|keep| fits(*keep, needed, panes_area.height));
         let [goals, progress, rating, reflection] = match (input.zoom, kept) {
             (Some(field), _) => zoomed(panes_area, field),
@@ -129,6 +142,17 @@ impl Layout {
             goal_items,
             progress_lines,
             reflection_lines,
+            flaw,
+        }
+    }
+
+    /// The rows at the bottom of a pane that say what the published table cannot carry (none
+    /// where it can, or where the pane is too low to show its text as well).
+    pub fn flaw_rows(&self, field: Field) -> usize {
+        let inner = usize::from(self.pane(field).height.saturating_sub(2));
+        match &self.flaw {
+            Some((pane, lines)) if *pane == field.pane() => lines.len().min(inner.saturating_sub(1)),
+            _ => 0,
         }
     }
 
@@ -154,7 +178,7 @@ impl Layout {
             Field::Reflection => self.reflection_lines.len(),
             _ => return 0,
         };
-        let shown = usize::from(self.pane(field).height.saturating_sub(2));
+        let shown = usize::from(self.pane(field).height.saturating_sub(2)).saturating_sub(self.flaw_rows(field));
         u16::try_from(lines.saturating_sub(shown)).unwrap_or(u16::MAX)
     }
 
@@ -298,79 +322,4 @@ fn share(total: u16, wanted: [usize; 3]) -> [u16; 3] {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn space_follows_the_text() {
-        assert_eq!(share(18, [4, 10, 6]), [4, 8, 6]);
-        assert_eq!(share(18, [3, 3, 3]), [3, 3, 12]);
-        assert_eq!(share(18, [20, 20, 20]), [6, 6, 6]);
-        assert_eq!(share(30, [5, 8, 4]), [5, 8, 17]);
-        assert_eq!(share(9, [1, 30, 1]), [3, 3, 3], "the least there is room for at the smallest size");
-        assert_eq!(share(5, [9, 9, 9]), [3, 2, 0], "below the smallest size, nothing is promised");
-    }
-
-    #[test]
-    fn at_the_smallest_size_every_pane_has_a_line_of_text() {
-        let mut section = Section::new("総務課");
-        section.progress = "長い文章".repeat(40);
-        let layout =
-            Layout::compute(MIN_WIDTH, MIN_HEIGHT, LayoutInput { section: Some(&section), ..Default::default() });
-        assert!(!layout.too_small);
-        for field in Field::PANES {
-            assert!(layout.pane(field).height >= 3, "{field:?}: {:?}", layout.pane(field));
-        }
-        assert!(Layout::compute(MIN_WIDTH - 1, MIN_HEIGHT, LayoutInput::default()).too_small);
-        assert!(Layout::compute(MIN_WIDTH, MIN_HEIGHT - 1, LayoutInput::default()).too_small);
-    }
-
-    #[test]
-    fn the_pane_being_edited_grows_with_its_rows_and_zoom_takes_the_right_side() {
-        let section = Section::new("総務課");
-        let input = LayoutInput { section: Some(&section), editing: Some((Field::Progress, 12)), ..Default::default() };
-        let layout = Layout::compute(100, 40, input);
-        assert!(layout.progress.height >= 14, "{:?}", layout.progress);
-        let zoomed = Layout::compute(100, 40, LayoutInput { zoom: Some(Field::Reflection), ..input });
-        assert_eq!(zoomed.reflection, zoomed.detail);
-        assert_eq!(zoomed.goals.height, 0);
-    }
-
-    #[test]
-    fn the_panes_keep_their_heights_while_the_next_section_fits_them() {
-        let (mut short, mut long) = (Section::new("総務課"), Section::new("市民税課"));
-        short.progress = "短い".into();
-        long.progress = "長い文章".repeat(60);
-        let first = Layout::compute(100, 40, LayoutInput { section: Some(&long), ..Default::default() });
-        let keep = Some([first.goals.height, first.progress.height, first.reflection.height]);
-        let next = Layout::compute(100, 40, LayoutInput { section: Some(&short), keep, ..Default::default() });
-        assert_eq!((next.goals, next.progress, next.reflection), (first.goals, first.progress, first.reflection));
-        // The other way round the long text would not fit the short one's panes: laid out anew.
-        let small = Layout::compute(100, 40, LayoutInput { section: Some(&short), ..Default::default() });
-        let keep = Some([small.goals.height, small.progress.height, small.reflection.height]);
-        let grown = Layout::compute(100, 40, LayoutInput { section: Some(&long), keep, ..Default::default() });
-        assert_eq!(grown.progress, first.progress);
-        // Kept heights from another size are not used.
-        let other = Layout::compute(100, 30, LayoutInput { section: Some(&short), keep, ..Default::default() });
-        assert_eq!(other, Layout::compute(100, 30, LayoutInput { section: Some(&short), ..Default::default() }));
-    }
-
-    #[test]
-    fn the_pane_being_edited_grows_with_room_so_that_a_new_line_moves_nothing_below() {
-        let section = Section::new("総務課");
-        let editing = |rows, keep| LayoutInput {
-            section: Some(&section),
-            editing: Some((Field::Goals, rows)),
-            keep,
-            ..Default::default()
-        };
-        let heights = |l: &Layout| Some([l.goals.height, l.progress.height, l.reflection.height]);
-        let browse = Layout::compute(120, 40, LayoutInput { section: Some(&section), ..Default::default() });
-        let started = Layout::compute(120, 40, editing(1, heights(&browse)));
-        assert!(started.goals.height > browse.goals.height, "editing starts with room to write into");
-        let wrapped = Layout::compute(120, 40, editing(2, heights(&started)));
-        assert_eq!((wrapped.progress, wrapped.reflection), (started.progress, started.reflection));
-        let grown = Layout::compute(120, 40, editing(6, heights(&wrapped)));
-        assert!(grown.goals.height >= 6 + 1 + 2, "and grows when the caret would not fit");
-    }
-}
+mod tests;

@@ -32,10 +32,7 @@ fn returned() -> (Office, App) {
 /// The folder opened by `user`, its file named as in the repository, so that the status line does
 /// not show the temporary folder.
 fn shown_as_in_data(office: &Office, user: &str, reviewer: bool) -> App {
-    let settings = hyoka::app::Settings::new(hyoka::i18n::Lang::Ja).known_as(user, reviewer);
-    office.open_with(settings, |entry| {
-        entry.path = std::path::PathBuf::from("data").join(entry.path.strip_prefix(entry.root.clone()).unwrap());
-    })
+    office.open_in_data(user, reviewer)
 }
 
 #[test]

@@ -79,7 +79,8 @@ fn the_history_shows_the_changed_mark_on_both_sides() {
         subject: "区民部 総務課: 振り返り".into(),
     };
     let change = Change::Field { division: "区民部".into(), section: "総務課".into(), field: Field::Reflection };
-    let entries = vec![(0, Entry { commit, changes: vec![change], unreadable: false, created: false })];
+    let entries =
+        vec![(0, Entry { commit, changes: vec![change], merged: Vec::new(), unreadable: false, created: false })];
     let field = FieldDiff { field: Field::Reflection, spans: char_diff(&before, &after), before, after };
     let section = SectionDiff {
         division: "区民部".into(),

@@ -128,7 +128,7 @@ fn a_lock_left_by_another_accounts_killed_save_never_blocks_and_a_live_one_is_na
     rate_and_save(&mut b);
     b.wait_for_hint("のロックファイル");
     b.press("M");
-    let unwrapped = |t: &Tui| t.boxed_text("最近のメッセージ").unwrap_or_default();
+    let unwrapped = |t: &Tui| t.box_text("最近のメッセージ").replace(' ', "");
     b.wait_until("the whole message", |t| unwrapped(t).contains("sudorm"));
     let whole = unwrapped(&b);
     assert!(whole.contains(&format!("持ち主{}", clerk1.name)) && whole.contains(".2008.yaml.lock"), "{whole}");

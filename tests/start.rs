@@ -87,7 +87,8 @@ fn journals_found_at_start_are_offered_and_empty_ones_removed() {
     let here = app.files()[0].canonical.display().to_string();
 
     // A journal holding nothing unsaved goes, and nothing is asked.
-    let work = hyoka::app::JournalWork { base: doc.clone(), mine: doc.clone(), pending: Vec::new() };
+    let work =
+        hyoka::app::JournalWork { base: doc.clone(), mine: doc.clone(), pending: Vec::new(), drafts: Vec::new() };
     let content = hyoka::app::journal::JournalContent { file: here.clone().into(), work };
     let empty = hyoka::app::LeftJournal { path: "/state/empty.journal".into(), content, written: None, moved: false };
     let effects = update(&mut app, Action::JournalsFound(Ok(vec![empty])));

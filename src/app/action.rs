@@ -3,8 +3,9 @@
 
 use std::path::PathBuf;
 
+use super::dialog::ask::ReviewsKept;
 use super::start::LeftJournal;
-use super::state::{DiskStamp, Identity, Pending};
+use super::state::{DiskStamp, Draft, Identity, Pending};
 use crate::command::Command;
 use hyoka_core::model::Document;
 use hyoka_data::git::{CommitDiff, Entry, Scope};
@@ -51,6 +52,11 @@ pub enum Action {
     },
     /// Next year's file was written (its path, document and text), or why not.
     NewYearWritten(Box<NewYearReport>),
+    /// Where the reviews of a file are kept once a move to the next stage clears them.
+    ReviewsKept {
+        file: usize,
+        kept: ReviewsKept,
+    },
     /// The screen opens: what the state cannot know by itself is asked of the worker.
     Start,
     /// Who is at the keys, as the system's user database and the office's settings say.
@@ -117,6 +123,11 @@ pub enum Effect {
     FindMerges(Vec<PathBuf>),
     /// Take away what saves of hyokas now gone left in these folders.
     SweepLeftovers(Vec<PathBuf>),
+    /// Find out whether git keeps the reviews of this file (the `file`-th) once they are cleared.
+    LookForReviews {
+        file: usize,
+        path: PathBuf,
+    },
 }
 
 /// Next year's file to write: where, what, and the data folder it was found under.
@@ -212,6 +223,8 @@ pub struct JournalWork {
     pub base: Document,
     pub mine: Document,
     pub pending: Vec<Pending>,
+    /// Return comments written and not sent.
+    pub drafts: Vec<Draft>,
 }
 
 /// A file to look at, with what we know of it.

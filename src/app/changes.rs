@@ -5,7 +5,7 @@ use super::action::{Action, Effect, HistoryPage};
 use super::dialog::{Handled, Next, close, close_with, stay};
 use super::state::{App, Focus, Mode, Node, Tone};
 use super::tree;
-use crate::command::Command;
+use crate::command::{Command, Context};
 use crate::i18n::app::Msg;
 use crate::i18n::history::HistoryWords;
 use crate::layout::history::{areas, rows};
@@ -212,7 +212,7 @@ fn choose_field(view: &mut ChangesView, app: &App, forward: bool) {
 fn keep_selected_in_view(view: &mut ChangesView, app: &App) {
     let [list, _] = areas(app.layout.detail, view.entries.len());
     let rows = usize::from(list.height.saturating_sub(2)).max(1);
-    view.offset = view.selected / rows * rows;
+    view.offset = tree::page_offset(view.offset, view.selected, rows, view.entries.len());
 }
 
 /// `r`: the chosen field of the selected change as it was before that commit, into the section as
@@ -220,7 +220,8 @@ fn keep_selected_in_view(view: &mut ChangesView, app: &App) {
 fn put_back(view: Box<ChangesView>, app: &mut App) -> Handled<Box<ChangesView>> {
     let chosen = view.fields().get(view.field).map(|(d, s, f)| ((*d).to_owned(), (*s).to_owned(), *f));
     let Some((division, section, field)) = chosen else {
-        app.say(Tone::Info, Msg::Raw(HistoryWords::PutBackNoField.text(app.lang)));
+        let choose = app.keymap.key_name(Context::History, Command::NextPane);
+        app.say(Tone::Info, Msg::Raw(HistoryWords::PutBackNoField { choose }.text(app.lang)));
         return stay(view);
     };
     let place = format!("{division} {section}");
@@ -264,7 +265,8 @@ fn put_back(view: Box<ChangesView>, app: &mut App) -> Handled<Box<ChangesView>> 
     app.focus = Focus::Pane(field.pane());
     app.clamp_goal_cursor();
     let field = field.label(app.lang).to_owned();
-    app.say(Tone::Info, Msg::Raw(HistoryWords::PutBack { place, field, when }.text(app.lang)));
+    let undo = app.keymap.key_name(Context::Global, Command::Undo);
+    app.say(Tone::Info, Msg::Raw(HistoryWords::PutBack { place, field, when, undo }.text(app.lang)));
     close()
 }
 

@@ -12,7 +12,7 @@ use super::saving;
 use super::state::{App, FileEntry, Mode, Node, SectionRef, Tone};
 use crate::command::Command;
 use crate::i18n::app::Msg;
-use crate::i18n::cycle::{CycleMsg, stage_name, status_name};
+use crate::i18n::cycle::{CycleMsg, stage_name};
 use hyoka_core::model::{Review, Stage, Status, next_year};
 use hyoka_data::store::next_year_path;
 
@@ -22,7 +22,7 @@ pub(in crate::app) fn handle(app: &mut App, command: Command) -> Vec<Effect> {
         Command::Submit => submit(app),
         Command::Approve => approve(app),
         Command::ReturnSection => return_section(app),
-        Command::NextStage => next_stage(app),
+        Command::NextStage => return next_stage(app),
         Command::NewYear => new_year(app),
         _ => {}
     }
@@ -33,72 +33,53 @@ fn say(app: &mut App, message: CycleMsg) {
     app.say(Tone::Error, Msg::Cycle(message));
 }
 
-/// The section under the cursor, if it may be given a new status by this session at all.
-fn chosen(app: &mut App, reviewers_only: bool) -> Option<(SectionRef, Status, String)> {
-    let Some(at) = app.selected() else {
-        say(app, CycleMsg::NeedSection);
-        return None;
-    };
-    if !app.may_edit(at.file) || app.who().is_none() {
+/// The section under the cursor, if `command` can be carried out on it now (said when not).
+fn chosen(app: &mut App, command: Command) -> Option<SectionRef> {
+    // Whether a reviewer is at the keys is known once the worker has said who it is.
+    if !app.read_only {
+        app.who()?;
+    }
+    if app.refuse(command) {
         return None;
     }
-    if reviewers_only && !app.reviewer() {
-        say(app, CycleMsg::NotReviewer);
-        return None;
-    }
-    let section = app.section(at)?;
-    Some((at, section.status, section.name.clone()))
+    app.selected()
 }
 
 fn submit(app: &mut App) {
-    let Some((at, status, name)) = chosen(app, false) else { return };
-    match status {
-        Status::Draft | Status::Returned => app.mode = Mode::Ask(Box::new(Ask::Submit(at))),
-        Status::Submitted => say(app, CycleMsg::AlreadySubmitted { name }),
-        Status::Approved => {
-            let status = status_name(status, app.lang).to_owned();
-            say(app, CycleMsg::Locked { name, status });
-        }
+    if let Some(at) = chosen(app, Command::Submit) {
+        app.mode = Mode::Ask(Box::new(Ask::Submit(at)));
     }
 }
 
 fn approve(app: &mut App) {
-    let Some((at, status, name)) = chosen(app, true) else { return };
-    if status == Status::Submitted {
+    if let Some(at) = chosen(app, Command::Approve) {
         app.mode = Mode::Ask(Box::new(Ask::Approve(at)));
-    } else {
-        let status = status_name(status, app.lang).to_owned();
-        say(app, CycleMsg::NotSubmitted { name, status });
     }
 }
 
 fn return_section(app: &mut App) {
-    let Some((at, status, name)) = chosen(app, true) else { return };
-    if matches!(status, Status::Submitted | Status::Approved) {
-        app.mode = Mode::Comment(Box::new(CommentDialog::new(at)));
-    } else {
-        let status = status_name(status, app.lang).to_owned();
-        say(app, CycleMsg::NotSubmitted { name, status });
+    if let Some(at) = chosen(app, Command::ReturnSection) {
+        // Where a comment was begun and left, it is taken up again.
+        let draft = app.draft(at).unwrap_or_default().to_owned();
+        app.mode = Mode::Comment(Box::new(CommentDialog::new(at, &draft)));
     }
 }
 
-fn next_stage(app: &mut App) {
+fn next_stage(app: &mut App) -> Vec<Effect> {
     let file = app.cursor.file();
-    let Some(doc) = app.doc(file) else { return };
-    let (stage, title) = (doc.stage, doc.title());
-    if !app.may_edit(file) {
-        return;
+    let Some(stage) = app.doc(file).map(|d| d.stage) else { return Vec::new() };
+    if !app.read_only && app.who().is_none() {
+        return Vec::new();
     }
-    if app.who().is_none() {
-        return;
+    if app.refuse(Command::NextStage) {
+        return Vec::new();
     }
-    if !app.reviewer() {
-        return say(app, CycleMsg::NotReviewer);
-    }
-    match stage.map_or(Some(Stage::Goals), Stage::next) {
-        Some(to) => app.mode = Mode::Ask(Box::new(Ask::NextStage { file, to })),
-        None => say(app, CycleMsg::Published { title }),
-    }
+    // Not published (refused above): there is a next stage.
+    let Some(to) = stage.map_or(Some(Stage::Goals), Stage::next) else { return Vec::new() };
+    app.mode = Mode::Ask(Box::new(Ask::NextStage { file, to, kept: None }));
+    // The question says where the reviews it clears are kept: git is asked meanwhile.
+    let path = app.files.get(file).map(|f| f.canonical.clone()).unwrap_or_default();
+    vec![Effect::LookForReviews { file, path }]
 }
 
 fn new_year(app: &mut App) {
@@ -139,7 +120,7 @@ pub(in crate::app) fn carry_out(ask: Ask, app: &mut App, keep_goals: bool) -> Ve
             });
             said_and_saved(app, at, |name| CycleMsg::Approved { name })
         }
-        Ask::NextStage { file, to } => {
+        Ask::NextStage { file, to, .. } => {
             let Some(loaded) = app.files.get_mut(file).and_then(FileEntry::loaded_mut) else { return Vec::new() };
             let title = loaded.doc().title();
             loaded.edit(|doc| {

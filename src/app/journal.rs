@@ -4,13 +4,15 @@
 use std::path::PathBuf;
 
 use super::action::JournalWork;
-use super::state::Pending;
+use super::state::{Draft, Pending};
 use hyoka_core::model::{Document, Field};
 use hyoka_data::store::{emit_document, parse_document};
 
 const HEAD: &str = "# hyoka journal\n";
 const FILE: &str = "# file: ";
 const PENDING: &str = "# pending: ";
+/// A return comment not sent: division, section and its text, escaped.
+const DRAFT: &str = "# draft: ";
 /// In a pending line: the question is about the section itself (removed or renamed elsewhere).
 const SECTION_GONE: &str = "-";
 const WITH: &str = "+";
@@ -40,6 +42,11 @@ pub fn format_journal(file: &std::path::Path, work: &JournalWork) -> String {
         out.push_str(&[escape(&p.division), escape(&p.section), field].join("\t"));
         out.push('\n');
     }
+    for draft in &work.drafts {
+        out.push_str(DRAFT);
+        out.push_str(&[escape(&draft.division), escape(&draft.section), escape(&draft.text)].join("\t"));
+        out.push('\n');
+    }
     out.push_str(BASE_MARK);
     out.push_str(&emit_document(&work.base));
     out.push_str(MINE_MARK);
@@ -54,8 +61,14 @@ pub fn parse_journal(text: &str) -> Option<JournalContent> {
     let (base, mine) = documents.split_once(&format!("\n{MINE_MARK}")).map(|(b, m)| (format!("{b}\n"), m))?;
     let mut file = None;
     let mut pending = Vec::new();
+    let mut drafts = Vec::new();
     for line in head.lines() {
-        if let Some(path) = line.strip_prefix(FILE) {
+        if let Some(draft) = line.strip_prefix(DRAFT) {
+            let mut parts = draft.split('\t').map(unescape);
+            if let (Some(division), Some(section), Some(text)) = (parts.next(), parts.next(), parts.next()) {
+                drafts.push(Draft { division, section, text });
+            }
+        } else if let Some(path) = line.strip_prefix(FILE) {
             file = Some(PathBuf::from(unescape(path)));
         } else if let Some(question) = line.strip_prefix(PENDING) {
             let mut parts = question.split('\t');
@@ -78,7 +91,7 @@ pub fn parse_journal(text: &str) -> Option<JournalContent> {
             pending.push(Pending { division: unescape(division), section: unescape(section), field, with });
         }
     }
-    let work = JournalWork { base: parse_document(&base).ok()?, mine: parse_document(mine).ok()?, pending };
+    let work = JournalWork { base: parse_document(&base).ok()?, mine: parse_document(mine).ok()?, pending, drafts };
     Some(JournalContent { file: file?, work })
 }
 
@@ -171,7 +184,11 @@ mod tests {
             },
             Pending::gone("区民部", "総務課"),
         ];
-        let work = JournalWork { base, mine, pending };
+        let drafts =
+            vec![Draft {
+                division: "区民部".into(), section: "総務課".into(), text: "数値を\n\t入れて\\".into()
+            }];
+        let work = JournalWork { base, mine, pending, drafts };
         let text = format_journal(std::path::Path::new("/data/上京\n区/2008.yaml"), &work);
         let back = parse_journal(&text).unwrap_or_else(|| panic!("parses:\n{text}"));
         assert_eq!(back.file, PathBuf::from("/data/上京\n区/2008.yaml"));

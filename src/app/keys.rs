@@ -11,6 +11,14 @@ use hyoka_core::model::Field;
 
 /// The binding contexts in force, most specific first.
 pub fn contexts(app: &App) -> &'static [Context] {
+    if app.layout.too_small {
+        // Nothing is typed where nothing can be seen: the keys that work anywhere, of which only
+        // a few are carried out (see `app/small.rs`); the quit question keeps its own.
+        return match app.mode {
+            Mode::ConfirmQuit => &[Context::Quit],
+            _ => &[Context::Global],
+        };
+    }
     match &app.mode {
         Mode::Browse => match app.focus {
             Focus::Tree => &[Context::Tree, Context::Global],
@@ -31,7 +39,7 @@ pub fn contexts(app: &App) -> &'static [Context] {
         Mode::Summary(_) => &[Context::Summary],
         Mode::Ask(ask) if matches!(**ask, crate::app::dialog::ask::Ask::NewYear { .. }) => &[Context::NewYear],
         Mode::Ask(_) => &[Context::Confirm],
-        Mode::Comment(_) => &[Context::Comment, Context::TextInput],
+        Mode::Comment(comment) => comment.contexts(),
     }
 }
 

@@ -16,6 +16,7 @@ mod keys;
 mod panes;
 pub mod review;
 mod saving;
+mod small;
 mod start;
 pub mod state;
 mod sync;
@@ -28,7 +29,7 @@ pub use action::{
     MergesWaiting, NewYearJob, NewYearReport, Rights, SaveJob, SaveReport,
 };
 pub use changes::ChangesView;
-pub use dialog::ask::Ask;
+pub use dialog::ask::{Ask, ReviewsKept};
 pub use dialog::comment::CommentDialog;
 pub use dialog::conflict::{Choice, Conflict, Question};
 pub use dialog::export::{ExportDialog, default_path as export_path};
@@ -37,8 +38,8 @@ pub use journal::FieldDiff;
 pub use keys::{action_for, contexts, pane_contexts, split_escape};
 pub use start::LeftJournal;
 pub use state::{
-    App, DiskStamp, Editor, FileEntry, FileState, Focus, Identity, Loaded, Message, Mode, Node, Pending, SectionRef,
-    Settings, TextScroll, Tone, goal_rows,
+    App, DiskStamp, Draft, Editor, FileEntry, FileState, Focus, Identity, Loaded, Message, Mode, Node, Pending,
+    SectionRef, Settings, TextScroll, Tone, goal_rows,
 };
 pub use sync::journal_entries;
 pub use update::update;

@@ -15,7 +15,7 @@ pub(in crate::app) fn handle(app: &mut App, field: Field, command: Command) {
         app.focus = Focus::Tree;
         return;
     };
-    if command.edits() && !(app.may_edit(at.file) && app.may_write(at)) {
+    if app.refuse(command) {
         return;
     }
     match field.pane() {

@@ -206,7 +206,7 @@ type Place = Option<(usize, String, String)>;
 /// After a save asked for by the quit dialog, quit once nothing is left unsaved.
 fn quit_if_done(app: &mut App) {
     let busy = app.files.iter().any(|f| f.saving) || matches!(app.mode, Mode::Resolve(_));
-    if app.quit_after_save && !busy && !app.has_unsaved() {
+    if app.quit_after_save && !busy && !app.documents_unsaved() {
         app.should_quit = true;
     }
 }

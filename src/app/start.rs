@@ -79,7 +79,8 @@ pub(in crate::app) fn journals_found(app: &mut App, found: Result<Vec<LeftJourna
         let Some(on_disk) = app.files.get(file).and_then(FileEntry::doc) else { continue };
         let work = content.work;
         // Stamps aside: a journal whose text is what is on disk, or what it started from, holds nothing.
-        if work.pending.is_empty() && (work.mine.same_content(on_disk) || work.mine.same_content(&work.base)) {
+        let nothing = work.mine.same_content(on_disk) || work.mine.same_content(&work.base);
+        if work.pending.is_empty() && work.drafts.is_empty() && nothing {
             effects.push(Effect::DiscardJournal(path)); // nothing unsaved in it
             continue;
         }

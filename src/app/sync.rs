@@ -43,10 +43,13 @@ pub fn journal_entries(app: &App) -> Vec<JournalEntry> {
             let mine = app.effective_doc(file)?;
             // Only while the screen differs from the file in what is written: stamps aside (a save
             // then u and Ctrl-R gives back the text without the stamps the save wrote).
-            let work = (!mine.same_content(loaded.saved()) || !entry.pending.is_empty()).then(|| JournalWork {
+            let drafts = app.drafts_of(file);
+            let unsaved = !mine.same_content(loaded.saved()) || !entry.pending.is_empty() || !drafts.is_empty();
+            let work = unsaved.then(|| JournalWork {
                 base: loaded.saved().clone(),
                 mine,
                 pending: entry.pending.clone(),
+                drafts,
             });
             Some(JournalEntry { path: entry.canonical.clone(), work })
         })

@@ -90,9 +90,14 @@ pub(in crate::app) fn keep_cursor_in_view(app: &mut App) {
     let height = usize::from(app.layout.tree.height.saturating_sub(2)).max(1);
     let nodes = app.visible_nodes();
     let index = nodes.iter().position(|n| *n == app.cursor).unwrap_or(0);
-    if index < app.tree_offset || index >= app.tree_offset + height {
-        app.tree_offset = index - index % height;
-    }
-    let last_page = nodes.len().saturating_sub(1) / height * height;
-    app.tree_offset = app.tree_offset.min(last_page);
+    app.tree_offset = page_offset(app.tree_offset, index, height, nodes.len());
+}
+
+/// The first row shown of a list that moves by pages (the tree, the table): the page the cursor
+/// is on, and at the end the last `height` rows, so that the last page is full and never a few
+/// rows over blank ones.
+pub(in crate::app) fn page_offset(offset: usize, cursor: usize, height: usize, len: usize) -> usize {
+    let height = height.max(1);
+    let offset = if cursor < offset || cursor >= offset + height { cursor - cursor % height } else { offset };
+    offset.min(len.saturating_sub(height))
 }

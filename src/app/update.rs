@@ -5,7 +5,7 @@ use super::action::{Action, Effect};
 use super::dialog::{self, Handled, Next};
 use super::editing;
 use super::state::{App, Focus, Mode, Node, Tone};
-use super::{changes, cycle, panes, review, saving, start, sync, tree};
+use super::{changes, cycle, panes, review, saving, small, start, sync, tree};
 use crate::command::Command;
 use crate::i18n::app::Msg;
 
@@ -45,6 +45,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             start::rights(app, &rights);
             Vec::new()
         }
+        Action::ReviewsKept { file, kept } => {
+            dialog::ask::reviews_kept(app, file, kept);
+            Vec::new()
+        }
         Action::JournalWritten(problem) => {
             sync::journal_written(app, problem);
             Vec::new()
@@ -64,7 +68,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.message = None;
             }
             app.generation += 1;
-            dispatch(app, user)
+            match small::handle(app, &user) {
+                Some(effects) => effects,
+                None => dispatch(app, user),
+            }
         }
     };
     review::refresh(app);
@@ -162,9 +169,6 @@ fn back<T>(app: &mut App, (next, effects): Handled<T>, mode: impl FnOnce(T) -> M
 
 /// A command while the tree and the panes have the keys.
 fn browse(app: &mut App, command: Command) -> Vec<Effect> {
-    if app.layout.too_small && !matches!(command, Command::Quit | Command::Save | Command::Redraw | Command::Help) {
-        return Vec::new();
-    }
     match command {
         Command::Save => return saving::save(app),
         Command::Quit => {
@@ -229,6 +233,10 @@ fn undo_redo(app: &mut App, undo: bool) {
         step.afters().map(|(at, s)| (at, s.clone())).collect()
     };
     for (at, section) in restored {
+        // Back to what is on disk: with the stamps the save wrote (who submitted it, and when),
+        // which the step, recorded before that save, does not have.
+        let on_disk = app.files.get(at.file).and_then(|f| f.loaded_state()?.saved_twin(at.division, &section).cloned());
+        let section = on_disk.unwrap_or(section);
         app.edit_section(at, |s| *s = section);
     }
     let Some(at) = step.section() else { return };
@@ -236,7 +244,9 @@ fn undo_redo(app: &mut App, undo: bool) {
     tree::expand_to(app, at);
     app.clamp_goal_cursor();
     let name = app.section(at).map(|s| s.name.clone()).unwrap_or_default();
-    app.say(Tone::Info, if undo { Msg::Undid { name } } else { Msg::Redid { name } });
+    let fields = step.fields().iter().map(|f| f.label(app.lang).to_owned()).collect::<Vec<_>>();
+    let fields = fields.join(app.lang.pick("・", ", "));
+    app.say(Tone::Info, if undo { Msg::Undid { name, fields } } else { Msg::Redid { name, fields } });
 }
 
 fn cycle_focus(app: &mut App, forward: bool) {

@@ -1,6 +1,7 @@
 //! What the screen says in its bottom line: what just happened and what to do next.
 
 use super::Lang;
+use crate::command::{Command, Context, KeyNames};
 use crate::tr;
 
 /// A message of the screen.
@@ -16,11 +17,14 @@ pub enum Msg {
     ZoomNeedsPane,
     NothingToUndo,
     NothingToRedo,
+    /// Undone or redone: the section, and the fields the step changed ("目標達成度・振り返り").
     Undid {
         name: String,
+        fields: String,
     },
     Redid {
         name: String,
+        fields: String,
     },
     ChooseSectionFirst,
     SaveReadOnly,
@@ -104,6 +108,10 @@ pub enum Msg {
         path: String,
         unsaved: bool,
     },
+    /// A key or text while the terminal is too small: not taken.
+    TooSmallKey,
+    /// Saving or quitting while a question about the data waits, too small to be read.
+    TooSmallToAnswer,
     /// Already worded by the part of hyoka that knows the details (a save error, an export refusal).
     Raw(String),
     /// Search, filter, years: see `i18n/review.rs`.
@@ -113,7 +121,10 @@ pub enum Msg {
 }
 
 impl Msg {
-    pub fn text(&self, lang: Lang) -> String {
+    /// The message in `lang`, naming keys as `keys` binds them.
+    pub fn text(&self, lang: Lang, keys: &dyn KeyNames) -> String {
+        let key = |context, command| keys.key(context, command);
+        let save = || key(Context::Global, Command::Save);
         match self {
             Msg::ReadOnlySession => tr!(
                 lang,
@@ -129,22 +140,39 @@ impl Msg {
                 tr!(lang, "達成度は 1〜{max} で選んでください。", "Choose a rating from 1 to {max}.")
             }
             Msg::GoalRemoved => {
-                tr!(lang, "目標を削除しました（u で元に戻せます）。", "Goal removed (u brings it back).")
+                let undo = key(Context::Global, Command::Undo);
+                tr!(lang, "目標を削除しました（{undo} で元に戻せます）。", "Goal removed ({undo} brings it back).")
             }
-            Msg::PasteNeedsEditing => tr!(
-                lang,
-                "貼り付けるには、まず Enter で編集を始めてください。",
-                "To paste, start editing with Enter first."
-            ),
-            Msg::ZoomNeedsPane => tr!(
-                lang,
-                "広げる欄を Tab で選んでから z を押してください。",
-                "Choose a pane with Tab first, then press z."
-            ),
+            Msg::PasteNeedsEditing => {
+                let edit = key(Context::Text, Command::Edit);
+                tr!(
+                    lang,
+                    "貼り付けるには、まず {edit} で編集を始めてください。",
+                    "To paste, start editing with {edit} first."
+                )
+            }
+            Msg::ZoomNeedsPane => {
+                let (tab, zoom) = (key(Context::Global, Command::NextPane), key(Context::Global, Command::Zoom));
+                tr!(
+                    lang,
+                    "広げる欄を {tab} で選んでから {zoom} を押してください。",
+                    "Choose a pane with {tab} first, then press {zoom}."
+                )
+            }
             Msg::NothingToUndo => tr!(lang, "元に戻す変更はありません。", "Nothing to undo."),
             Msg::NothingToRedo => tr!(lang, "やり直す変更はありません。", "Nothing to redo."),
-            Msg::Undid { name } => tr!(lang, "{name}の変更を元に戻しました。", "Undid a change in {name}."),
-            Msg::Redid { name } => tr!(lang, "{name}の変更をやり直しました。", "Redid a change in {name}."),
+            Msg::Undid { name, fields } if fields.is_empty() => {
+                tr!(lang, "{name}の変更を元に戻しました。", "Undid a change in {name}.")
+            }
+            Msg::Undid { name, fields } => {
+                tr!(lang, "{name}の{fields}を元に戻しました。", "Undid the change of {name}'s {fields}.")
+            }
+            Msg::Redid { name, fields } if fields.is_empty() => {
+                tr!(lang, "{name}の変更をやり直しました。", "Redid a change in {name}.")
+            }
+            Msg::Redid { name, fields } => {
+                tr!(lang, "{name}の{fields}の変更をやり直しました。", "Redid the change of {name}'s {fields}.")
+            }
             Msg::ChooseSectionFirst => tr!(lang, "一覧で課を選んでください。", "Choose a section in the tree first."),
             Msg::SaveReadOnly => {
                 tr!(lang, "閲覧専用で開いています。保存はできません。", "Opened read-only: nothing can be saved.")
@@ -204,16 +232,23 @@ impl Msg {
                 "相手の内容のままです（書き込む変更は残っていません）。",
                 "Their version stands; nothing of yours is left to write."
             ),
-            Msg::RatingCannotCombine => tr!(
-                lang,
-                "目標達成度は合わせられません。m か t で選んでください。",
-                "A rating cannot be combined: choose with m or t."
-            ),
-            Msg::GoneCannotCombine => tr!(
-                lang,
-                "削除された課は合わせられません。m（残す）か t（削除を受け入れる）で選んでください。",
-                "A removed section cannot be combined: choose with m (keep yours) or t (accept the removal)."
-            ),
+            Msg::RatingCannotCombine => {
+                let (mine, theirs) =
+                    (key(Context::Conflict, Command::KeepMine), key(Context::Conflict, Command::KeepTheirs));
+                tr!(
+                    lang,
+                    "目標達成度は合わせられません。{mine} か {theirs} で選んでください。",
+                    "A rating cannot be combined: choose with {mine} or {theirs}."
+                )
+            }
+            Msg::GoneCannotCombine => {
+                let (mine, theirs) = (key(Context::Gone, Command::KeepMine), key(Context::Gone, Command::KeepTheirs));
+                tr!(
+                    lang,
+                    "削除された課は合わせられません。{mine}（残す）か {theirs}（削除を受け入れる）で選んでください。",
+                    "A removed section cannot be combined: choose with {mine} (keep yours) or {theirs} (accept the removal)."
+                )
+            }
             Msg::Gone { names } => {
                 let (ja, en) = (names.join("、"), names.join(", "));
                 tr!(
@@ -232,26 +267,35 @@ impl Msg {
                 "他で保存された内容を取り込みました（{taken}項目）。同じ項目が {conflicts} 件あり、保存時に選びます。",
                 "Took in what was saved elsewhere ({taken} fields); {conflicts} fields changed on both sides are decided on saving."
             ),
-            Msg::FileGone { path, why } => tr!(
-                lang,
-                "{path} が見つからないか読めなくなりました（{why}）。編集内容は画面に残っています。Ctrl-S で保存し直せます。",
-                "{path} was removed or cannot be read ({why}). Your edits are kept; Ctrl-S writes the file again."
-            ),
+            Msg::FileGone { path, why } => {
+                let save = save();
+                tr!(
+                    lang,
+                    "{path} が見つからないか読めなくなりました（{why}）。編集内容は画面に残っています。{save} で保存し直せます。",
+                    "{path} was removed or cannot be read ({why}). Your edits are kept; {save} writes the file again."
+                )
+            }
             Msg::BrokenOnDisk { path } => tr!(
                 lang,
                 "{path} が他で書き換えられましたが、読めない内容です。画面の内容はそのままです。ファイルが直るまで保存は上書きしません。",
                 "{path} was changed elsewhere and cannot be read. Your screen is unchanged; saving will not overwrite it until it is fixed."
             ),
-            Msg::JournalFailed { why } => tr!(
-                lang,
-                "復元用の記録を書けません（{why}）。こまめに Ctrl-S で保存してください。",
-                "cannot write the recovery journal ({why}); save often with Ctrl-S."
-            ),
-            Msg::NoJournal { why } => tr!(
-                lang,
-                "復元用の記録を置く場所がありません（{why}）。回線が切れると、保存していない変更は失われます。こまめに Ctrl-S で保存してください。",
-                "there is nowhere to keep the recovery journal ({why}): a dropped link loses unsaved changes. Save often with Ctrl-S."
-            ),
+            Msg::JournalFailed { why } => {
+                let save = save();
+                tr!(
+                    lang,
+                    "復元用の記録を書けません（{why}）。こまめに {save} で保存してください。",
+                    "cannot write the recovery journal ({why}); save often with {save}."
+                )
+            }
+            Msg::NoJournal { why } => {
+                let save = save();
+                tr!(
+                    lang,
+                    "復元用の記録を置く場所がありません（{why}）。回線が切れると、保存していない変更は失われます。こまめに {save} で保存してください。",
+                    "there is nowhere to keep the recovery journal ({why}): a dropped link loses unsaved changes. Save often with {save}."
+                )
+            }
             Msg::StillIdentifying => tr!(
                 lang,
                 "ログイン名を確かめているところです。少し待ってからもう一度押してください。",
@@ -262,11 +306,14 @@ impl Msg {
                 "保存されていない変更は記録に残したままです。次に開いたときにまた聞きます。",
                 "The unsaved changes stay in the journal; you will be asked again next time."
             ),
-            Msg::Restored { file, questions: false } => tr!(
-                lang,
-                "{file} の保存していなかった変更を戻しました。確かめて Ctrl-S で保存してください。",
-                "Restored the unsaved changes of {file}; check them and save with Ctrl-S."
-            ),
+            Msg::Restored { file, questions: false } => {
+                let save = save();
+                tr!(
+                    lang,
+                    "{file} の保存していなかった変更を戻しました。確かめて {save} で保存してください。",
+                    "Restored the unsaved changes of {file}; check them and save with {save}."
+                )
+            }
             Msg::Restored { file, questions: true } => tr!(
                 lang,
                 "{file} の保存していなかった変更を戻しました。他の人が同じ項目を保存しているので、保存時にどちらを残すか選びます。",
@@ -289,35 +336,54 @@ impl Msg {
                 "「-」はファイル名にできません（コマンドでは標準出力のしるしです）。書き出すファイルの名前を入力してください。",
                 "'-' cannot be a file name (on the command line it means standard output); type the file to write."
             ),
-            Msg::ExportExists { path } => tr!(
-                lang,
-                "{path} はもうあります。上書きするなら、もう一度 Enter を押してください。",
-                "{path} exists already; press Enter again to overwrite it."
-            ),
-            Msg::ExportNoFolder { folder } => tr!(
-                lang,
-                "フォルダ {folder} はありません。作ってよければもう一度 Enter を、違うなら書き出し先を直してください。",
-                "the folder {folder} does not exist; press Enter again to create it, or correct the path."
-            ),
+            Msg::ExportExists { path } => {
+                let write = key(Context::Export, Command::Write);
+                tr!(
+                    lang,
+                    "{path} はもうあります。上書きするなら、もう一度 {write} を押してください。",
+                    "{path} exists already; press {write} again to overwrite it."
+                )
+            }
+            Msg::ExportNoFolder { folder } => {
+                let write = key(Context::Export, Command::Write);
+                tr!(
+                    lang,
+                    "フォルダ {folder} はありません。作ってよければもう一度 {write} を、違うなら書き出し先を直してください。",
+                    "the folder {folder} does not exist; press {write} again to create it, or correct the path."
+                )
+            }
             Msg::ExportOverData => tr!(
                 lang,
                 "データファイル（.yaml）には書き出せません。別の名前にしてください。",
                 "An export cannot go to a data file (.yaml); choose another name."
             ),
-            Msg::ExportFailed { path, why } => tr!(
-                lang,
-                "{path} に書き出せません（{why}）。書き出し先を変えるか、Esc でやめてください。",
-                "cannot export to {path} ({why}); change the path or press Esc."
-            ),
+            Msg::ExportFailed { path, why } => {
+                let cancel = key(Context::Export, Command::Cancel);
+                tr!(
+                    lang,
+                    "{path} に書き出せません（{why}）。書き出し先を変えるか、{cancel} でやめてください。",
+                    "cannot export to {path} ({why}); change the path or press {cancel}."
+                )
+            }
             Msg::Exported { path, unsaved: false } => tr!(lang, "書き出しました: {path}", "Exported to {path}"),
             Msg::Exported { path, unsaved: true } => tr!(
                 lang,
                 "書き出しました: {path}（保存していない変更も含みます）",
                 "Exported to {path} (unsaved changes included)"
             ),
+            Msg::TooSmallKey => tr!(
+                lang,
+                "端末が小さいので、このキーも入力した文字も受け付けていません（何も変わっていません）。広げてから続けてください。",
+                "The terminal is too small: this key, and anything typed, is not taken (nothing changed). Make it larger to go on."
+            ),
+            Msg::TooSmallToAnswer => tr!(
+                lang,
+                "答えを待っている質問があります。端末を広げて、質問を読んでから答えてください。",
+                "A question waits for an answer: make the terminal larger, read it, then answer."
+            ),
             Msg::Raw(text) => text.clone(),
-            Msg::Review(message) => message.text(lang),
-            Msg::Cycle(message) => message.text(lang),
+            Msg::Review(message) => message.keyed(lang, keys),
+            Msg::Cycle(message) => message.keyed(lang, keys),
         }
     }
 }

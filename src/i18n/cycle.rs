@@ -8,4 +8,4 @@ mod words;
 pub use hyoka_core::i18n::cycle::*;
 pub use keys::{describe, hint_label, place};
 pub use messages::CycleMsg;
-pub use words::CycleWords;
+pub use words::{CycleWords, Kept};

@@ -15,8 +15,10 @@ pub enum HistoryWords {
         complete: bool,
     },
     Reading,
+    /// `whole`: the key that shows the whole file's history.
     NoCommits {
         file: bool,
+        whole: String,
     },
     Failed {
         why: String,
@@ -32,6 +34,14 @@ pub enum HistoryWords {
     SectionRenamed {
         from: String,
     },
+    /// A merge that decided fields (both sides had changed them, or it combined them by hand).
+    MergeDecided {
+        what: String,
+    },
+    /// A merge that decided nothing: what it brought in from the other side.
+    MergedIn {
+        what: String,
+    },
     /// A version of the file that does not parse: what it changed cannot be told.
     Unreadable,
     Before,
@@ -39,11 +49,16 @@ pub enum HistoryWords {
     Nothing,
     /// What a commit changed in the head of the file (organisation, year, …).
     HeadChanged,
-    ChooseOne,
+    /// `keys`: the keys that choose a change ("↑↓").
+    ChooseOne {
+        keys: String,
+    },
+    /// `undo`: the key that takes it back.
     PutBack {
         place: String,
         field: String,
         when: String,
+        undo: String,
     },
     PutBackNothing {
         place: String,
@@ -52,7 +67,10 @@ pub enum HistoryWords {
         place: String,
     },
     PutBackSame,
-    PutBackNoField,
+    /// `choose`: the key that chooses a field.
+    PutBackNoField {
+        choose: String,
+    },
 }
 
 impl HistoryWords {
@@ -70,15 +88,15 @@ impl HistoryWords {
                 }
             }
             HistoryWords::Reading => tr!(lang, "git の履歴を読んでいます…", "Reading the history from git…"),
-            HistoryWords::NoCommits { file: true } => tr!(
+            HistoryWords::NoCommits { file: true, .. } => tr!(
                 lang,
                 "このファイルのコミットはまだありません。保存したものがコミットされると、ここに並びます。",
                 "This file has no commits yet; once saves are committed, they are listed here."
             ),
-            HistoryWords::NoCommits { file: false } => tr!(
+            HistoryWords::NoCommits { file: false, whole } => tr!(
                 lang,
-                "この課を変えたコミットはまだありません。f でファイル全体の履歴を見られます。",
-                "No commit has changed this section yet; f shows the history of the whole file."
+                "この課を変えたコミットはまだありません。{whole} でファイル全体の履歴を見られます。",
+                "No commit has changed this section yet; {whole} shows the history of the whole file."
             ),
             HistoryWords::Failed { why } => tr!(
                 lang,
@@ -91,6 +109,8 @@ impl HistoryWords {
             }
             HistoryWords::SectionRemoved => tr!(lang, "課を削除", "section removed"),
             HistoryWords::SectionRenamed { from } => tr!(lang, "名前を変更（元は {from}）", "renamed (was {from})"),
+            HistoryWords::MergeDecided { what } => tr!(lang, "マージで決定: {what}", "decided in a merge: {what}"),
+            HistoryWords::MergedIn { what } => tr!(lang, "マージで取り込み: {what}", "merged in: {what}"),
             HistoryWords::Unreadable => {
                 tr!(lang, "読めない版（YAML の誤り）", "unreadable version (YAML error)")
             }
@@ -98,13 +118,13 @@ impl HistoryWords {
             HistoryWords::After => tr!(lang, "変更後", "after"),
             HistoryWords::Nothing => tr!(lang, "（なし）", "(none)"),
             HistoryWords::HeadChanged => tr!(lang, "ファイルの見出し", "the file's head"),
-            HistoryWords::ChooseOne => {
-                tr!(lang, "↑↓ で変更を選ぶと、ここに中身が出ます。", "Choose a change with ↑↓ to see it here.")
+            HistoryWords::ChooseOne { keys } => {
+                tr!(lang, "{keys} で変更を選ぶと、ここに中身が出ます。", "Choose a change with {keys} to see it here.")
             }
-            HistoryWords::PutBack { place, field, when } => tr!(
+            HistoryWords::PutBack { place, field, when, undo } => tr!(
                 lang,
-                "{place}の「{field}」を {when} の変更より前の内容に戻しました（まだ保存していません。u で取り消せます）",
-                "Put {place}'s {field} back as it was before the change of {when} (not saved yet; u undoes)"
+                "{place}の「{field}」を {when} の変更より前の内容に戻しました（まだ保存していません。{undo} で取り消せます）",
+                "Put {place}'s {field} back as it was before the change of {when} (not saved yet; {undo} undoes)"
             ),
             HistoryWords::PutBackNothing { place } => tr!(
                 lang,
@@ -119,10 +139,10 @@ impl HistoryWords {
             HistoryWords::PutBackSame => {
                 tr!(lang, "今の内容がすでに変更前と同じです", "The field already holds the value from before")
             }
-            HistoryWords::PutBackNoField => tr!(
+            HistoryWords::PutBackNoField { choose } => tr!(
                 lang,
-                "戻せる欄がありません（Tab で欄を選んでください）",
-                "No field to put back here (choose one with Tab)"
+                "戻せる欄がありません（{choose} で欄を選んでください）",
+                "No field to put back here (choose one with {choose})"
             ),
         }
     }

@@ -65,7 +65,7 @@ pub fn describe(context: Context, command: Command, lang: Lang) -> &'static str 
         (X::Goals | X::Text, C::Edit) => ("編集を始める", "start editing"),
         (X::Goals, C::AddGoalAfter) => ("目標を後に追加", "add a goal after"),
         (X::Goals, C::AddGoalBefore) => ("目標を前に追加", "add a goal before"),
-        (X::Goals, C::RemoveGoal) => ("目標を削除（u で戻せます）", "remove the goal (u brings it back)"),
+        (X::Goals, C::RemoveGoal) => ("目標を削除（{undo} で戻せます）", "remove the goal ({undo} brings it back)"),
         (X::Goals, C::MoveGoalUp) => ("目標を上へ", "move the goal up"),
         (X::Goals, C::MoveGoalDown) => ("目標を下へ", "move the goal down"),
         (X::Rating, C::Rate(_)) => ("達成度を選ぶ（◎○△× の順）", "set the rating (◎○△× in order)"),
@@ -110,7 +110,9 @@ pub fn describe(context: Context, command: Command, lang: Lang) -> &'static str 
         (_, C::KeepTheirs) => ("相手の内容を残す", "keep theirs"),
         (_, C::EditBoth) => ("両方を合わせて編集", "edit both together"),
         (X::Combined, C::UseCombined) => ("この内容にする", "use this text"),
-        (X::Combined, C::Back) => ("選び直す（m・t・e に戻る）", "back to choosing (m, t, e)"),
+        (X::Combined, C::Back) => {
+            ("選び直す（{mine}・{theirs}・{both} に戻る）", "back to choosing ({mine}, {theirs}, {both})")
+        }
         (X::Decided, C::Cancel) => (
             "保留する（保存しない。次の Ctrl-S でまた聞きます）",
             "decide later (nothing is saved; asked again at the next Ctrl-S)",
@@ -129,8 +131,8 @@ pub fn describe(context: Context, command: Command, lang: Lang) -> &'static str 
             "history (of the section, or of the whole file)",
         ),
         (_, C::PutBack) => (
-            "選んだ欄をこの変更の前の内容に戻す（u で取り消せます）",
-            "put the field back as it was before this change (u undoes)",
+            "選んだ欄をこの変更の前の内容に戻す（{undo} で取り消せます）",
+            "put the field back as it was before this change ({undo} undoes)",
         ),
         (_, C::WholeFile) => {
             ("課の履歴とファイル全体の履歴を切り替え", "switch between the section and the whole file")
@@ -161,6 +163,7 @@ pub fn hint_label(context: Context, command: Command, lang: Lang) -> &'static st
         (_, C::Open) => ("開く", "open"),
         (_, C::NextPane) => ("欄へ", "panes"),
         (_, C::Save) => ("保存", "save"),
+        (_, C::Redraw) => ("再描画", "redraw"),
         (_, C::Help) => ("ヘルプ", "help"),
         (_, C::Messages) => ("全文", "in full"),
         (_, C::Quit) => ("終了", "quit"),

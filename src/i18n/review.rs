@@ -2,7 +2,7 @@
 //! the summary, and their keys in the help.
 
 use super::Lang;
-use crate::command::{Command, Context};
+use crate::command::{Command, Context, KeyNames};
 use crate::tr;
 
 /// What the bottom line says about the reviewer's tools.
@@ -28,19 +28,32 @@ pub enum ReviewMsg {
 }
 
 impl ReviewMsg {
+    /// The message in `lang`, keys named as the defaults bind them (the command line's use).
     pub fn text(&self, lang: Lang) -> String {
+        self.keyed(lang, &crate::app::keymap::Keymap::default())
+    }
+
+    /// The message in `lang`, naming keys as `keys` binds them (the screen's table in force).
+    pub fn keyed(&self, lang: Lang, keys: &dyn KeyNames) -> String {
+        let key = |context, command| keys.key(context, command);
+        let clear = || key(Context::Global, Command::ClearFilter);
         match self {
             ReviewMsg::NoHits { query } => tr!(lang, "「{query}」は見つかりません。", "'{query}' was not found."),
-            ReviewMsg::NoSearch => tr!(lang, "検索していません。/ で検索します。", "No search: press / to search."),
+            ReviewMsg::NoSearch => {
+                let search = key(Context::Global, Command::Search);
+                tr!(lang, "検索していません。{search} で検索します。", "No search: press {search} to search.")
+            }
             ReviewMsg::NoHitsShown => {
                 tr!(lang, "絞り込みで表示している課には見つかりません。", "Not found in the sections the filter shows.")
             }
             ReviewMsg::SearchEnded => tr!(lang, "検索を終えました。", "Search ended."),
             ReviewMsg::HitPosition { at, of, hits } => {
+                let (next, previous) = (key(Context::Global, Command::NextHit), key(Context::Global, Command::PrevHit));
+                let end = key(Context::Tree, Command::EndSearch);
                 tr!(
                     lang,
-                    "検索 {at}/{of}（{hits}件）  n:次 N:前 Esc:終了",
-                    "hit {at}/{of} ({hits} in all)  n:next N:previous Esc:end"
+                    "検索 {at}/{of}（{hits}件）  {next}:次 {previous}:前 {end}:終了",
+                    "hit {at}/{of} ({hits} in all)  {next}:next {previous}:previous {end}:end"
                 )
             }
             ReviewMsg::NoFilter => tr!(lang, "絞り込んでいません。", "No filter is set."),
@@ -52,11 +65,14 @@ impl ReviewMsg {
                 "この条件に当てはまる課はありません。条件を変えてください。",
                 "No section matches: change the filter."
             ),
-            ReviewMsg::Filtered { sections } => tr!(
-                lang,
-                "{sections}課を表示しています。F で解除します。",
-                "{sections} sections shown. F clears the filter."
-            ),
+            ReviewMsg::Filtered { sections } => {
+                let clear = clear();
+                tr!(
+                    lang,
+                    "{sections}課を表示しています。{clear} で解除します。",
+                    "{sections} sections shown. {clear} clears the filter."
+                )
+            }
             ReviewMsg::BadDay { text } => tr!(
                 lang,
                 "「{text}」は日付として読めません。2008-11-30 のように書いてください。",
@@ -75,11 +91,14 @@ impl ReviewMsg {
                 "この組織の前の年度のファイルはありません。",
                 "No earlier fiscal year of this organisation is open."
             ),
-            ReviewMsg::HiddenByFilter { year } => tr!(
-                lang,
-                "{year}のこの課は絞り込みで隠れています（F で解除）。",
-                "This section of {year} is hidden by the filter (F clears it)."
-            ),
+            ReviewMsg::HiddenByFilter { year } => {
+                let clear = clear();
+                tr!(
+                    lang,
+                    "{year}のこの課は絞り込みで隠れています（{clear} で解除）。",
+                    "This section of {year} is hidden by the filter ({clear} clears it)."
+                )
+            }
             ReviewMsg::SteppedTo { year, absent, name } if absent.is_empty() => {
                 tr!(lang, "{year}の {name}", "{name}, {year}")
             }
@@ -159,8 +178,13 @@ impl Column {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReviewWords {
     SearchLabel,
-    KanaOn,
-    KanaOff,
+    /// Whether hiragana and katakana match each other, with the key that switches it.
+    KanaOn {
+        key: String,
+    },
+    KanaOff {
+        key: String,
+    },
     FilterTitle,
     Unrated,
     IncompleteOnly,
@@ -207,8 +231,8 @@ impl ReviewWords {
         let fixed = |ja: &str, en: &str| lang.pick(ja, en).to_owned();
         match self {
             ReviewWords::SearchLabel => fixed("検索: ", "Search: "),
-            ReviewWords::KanaOn => fixed(" かな=カナ（Tab） ", " kana alike (Tab) "),
-            ReviewWords::KanaOff => fixed(" かな≠カナ（Tab） ", " kana apart (Tab) "),
+            ReviewWords::KanaOn { key } => tr!(lang, " かな=カナ（{key}） ", " kana alike ({key}) "),
+            ReviewWords::KanaOff { key } => tr!(lang, " かな≠カナ（{key}） ", " kana apart ({key}) "),
             ReviewWords::FilterTitle => fixed(" 絞り込み ", " Filter "),
             ReviewWords::Unrated => fixed("未評価", "not rated"),
             ReviewWords::IncompleteOnly => fixed("未記入のある課だけ", "only sections with empty fields"),
@@ -283,7 +307,9 @@ pub fn describe(context: Context, command: Command) -> Option<(&'static str, &'s
         (_, C::PrevHit) => ("前の検索結果", "previous hit"),
         (_, C::EndSearch) => ("検索を終える（カーソルはそのまま）", "end the search (the cursor stays)"),
         (_, C::ToggleKana) => ("ひらがな・カタカナを区別する／しない", "hiragana and katakana alike / apart"),
-        (X::Search, C::Accept) => ("検索結果に移る（n・N で次・前）", "keep the hits (n, N step through them)"),
+        (X::Search, C::Accept) => {
+            ("検索結果に移る（{next}・{previous} で次・前）", "keep the hits ({next}, {previous} step through them)")
+        }
         (X::Search | X::Filter, C::Close) => ("やめる", "cancel"),
         (_, C::Filter) => (
             "絞り込み（達成度・未記入・更新日・更新者・語句）",

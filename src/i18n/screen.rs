@@ -27,6 +27,14 @@ pub enum Words {
         width: u16,
         height: u16,
     },
+    /// The keys that work on a screen too small for anything else.
+    TooSmallKeys {
+        keys: String,
+    },
+    /// What the published table cannot carry of a section, said in its pane.
+    Unpublishable {
+        why: String,
+    },
     TreeTitle,
     FlagGone,
     FlagReadOnly,
@@ -35,11 +43,12 @@ pub enum Words {
         field: Field,
         checkpoint: Option<NaiveDate>,
     },
+    /// An empty pane, with the key that starts writing in it (none where it cannot be written now).
     Empty {
         field: Field,
+        edit: Option<String>,
     },
     NotRated,
-    RatingKeys,
     Goal,
     Editing,
     UnreadableFile,
@@ -64,8 +73,13 @@ pub enum Words {
     SavedBadge,
     TreeLegend,
     WholeMessage,
-    HelpTitle,
-    MessagesTitle,
+    /// `scroll`: the keys that scroll it ("↑↓").
+    HelpTitle {
+        scroll: String,
+    },
+    MessagesTitle {
+        scroll: String,
+    },
     NoMessages,
     QuitQuestion {
         sections: usize,
@@ -74,10 +88,18 @@ pub enum Words {
     QuitMergeQuestion {
         fields: usize,
     },
+    /// Return comments written and not sent, when quitting.
+    QuitDrafts {
+        count: usize,
+        save: String,
+        discard: String,
+    },
     QuitTitle,
     ExportTitle,
     TableFormat,
-    ExportFormatLabel,
+    ExportFormatLabel {
+        keys: String,
+    },
     ExportPathLabel,
     EmptyText,
     ConflictTitle {
@@ -92,15 +114,25 @@ pub enum Words {
     DecidedExplain {
         status: String,
         submitted: bool,
+        theirs: String,
+        later: String,
     },
-    GoneExplain,
-    YoursGone,
+    GoneExplain {
+        mine: String,
+        theirs: String,
+    },
+    YoursGone {
+        mine: String,
+    },
     CombinedTitle,
     Unknown,
-    Yours,
+    Yours {
+        mine: String,
+    },
     YoursNotOffered,
     Theirs {
         who: String,
+        theirs: String,
     },
     RecoveryTitle {
         index: usize,
@@ -111,11 +143,19 @@ pub enum Words {
         path: String,
         fields: usize,
     },
-    ChangesKeys,
+    /// A return comment kept in a journal: "区民部 › 総務課 › 差戻しの理由（書きかけ）".
+    DraftPlace {
+        division: String,
+        section: String,
+    },
+    ChangesKeys {
+        scroll: String,
+    },
     MovedFrom {
         from: String,
     },
     ReallyDiscard,
+    ReallyDiscardComment,
 }
 
 impl Words {
@@ -127,6 +167,14 @@ impl Words {
                 "端末が小さすぎます。幅{width}・高さ{height}以上に広げてください。",
                 "The terminal is too small: make it at least {width} wide and {height} high."
             ),
+            Words::TooSmallKeys { keys } => tr!(
+                lang,
+                "この大きさで使えるのは {keys} だけです。ほかのキーや入力した文字は受け付けません。",
+                "At this size only {keys} work; other keys and typed text are not taken."
+            ),
+            Words::Unpublishable { why } => {
+                tr!(lang, "！公表の表に載りません。{why}", "! The published table cannot carry this. {why}")
+            }
             Words::TreeTitle => fixed(" 所属一覧 ", " Sections "),
             Words::FlagGone => fixed("［削除済み］", "[gone] "),
             Words::FlagReadOnly => fixed("［読取専用］", "[read-only] "),
@@ -141,12 +189,14 @@ impl Words {
                 (Field::Rating, _) => fixed("目標達成度", "Achievement"),
                 _ => fixed("振り返り", "Reflection"),
             },
-            Words::Empty { field: Field::Goals } => {
-                fixed("（未記入）Enter で目標を書き始めます", "(empty) press Enter to write a goal")
+            Words::Empty { edit: None, .. } => fixed("（未記入）", "(empty)"),
+            Words::Empty { field: Field::Goals, edit: Some(edit) } => {
+                tr!(lang, "（未記入）{edit} で目標を書き始めます", "(empty) press {edit} to write a goal")
             }
-            Words::Empty { .. } => fixed("（未記入）Enter で書き始めます", "(empty) press Enter to start writing"),
+            Words::Empty { edit: Some(edit), .. } => {
+                tr!(lang, "（未記入）{edit} で書き始めます", "(empty) press {edit} to start writing")
+            }
             Words::NotRated => fixed("未評価", "not rated"),
-            Words::RatingKeys => fixed("  Space:切替 0:未評価", "  Space:cycle 0:clear"),
             Words::Goal => fixed("目標", "goal"),
             Words::Editing => fixed("［編集中］", "[editing]"),
             Words::UnreadableFile => fixed("読み込めないファイル", "File that cannot be read"),
@@ -180,13 +230,20 @@ impl Words {
             Words::BrokenBadge => fixed(" 読込エラー ", " unreadable "),
             Words::SavedBadge => fixed(" 保存済み ", " saved "),
             Words::WholeMessage => fixed("全文", "in full"),
-            Words::TreeLegend => fixed("*:未保存 !:未記入あり", "*:unsaved !:empty fields"),
-            Words::HelpTitle => {
-                fixed(" キー操作（↑↓:スクロール  他のキー:閉じる） ", " Keys (↑↓: scroll, any other key: close) ")
+            Words::TreeLegend => {
+                fixed("*:未保存 !:未記入あり ?:表に載らない", "*:unsaved !:empty fields ?:not publishable")
             }
-            Words::MessagesTitle => fixed(
-                " 最近のメッセージ（新しい順。↑↓:スクロール  他のキー:閉じる） ",
-                " Last messages (newest first; ↑↓: scroll, any other key: close) ",
+            Words::HelpTitle { scroll } => {
+                tr!(
+                    lang,
+                    " キー操作（{scroll}:スクロール  他のキー:閉じる） ",
+                    " Keys ({scroll}: scroll, any other key: close) "
+                )
+            }
+            Words::MessagesTitle { scroll } => tr!(
+                lang,
+                " 最近のメッセージ（新しい順。{scroll}:スクロール  他のキー:閉じる） ",
+                " Last messages (newest first; {scroll}: scroll, any other key: close) "
             ),
             Words::NoMessages => fixed("まだメッセージはありません。", "No messages yet."),
             Words::QuitQuestion { sections } => tr!(
@@ -199,10 +256,15 @@ impl Words {
                 "git のマージで決めていない項目があります（{fields}件）。",
                 "A git merge waits for {fields} fields to be decided."
             ),
+            Words::QuitDrafts { count, save, discard } => tr!(
+                lang,
+                "送っていない差戻しの理由が{count}件あります。{save} で終えると復元用の記録に残り、次に開いたときに戻せます。{discard} で終えると捨てます。",
+                "{count} return comments are written and not sent. With {save} they stay in the recovery journal and come back next time; with {discard} they are thrown away."
+            ),
             Words::QuitTitle => fixed(" 終了 ", " Quit "),
             Words::ExportTitle => fixed(" 書き出し ", " Export "),
             Words::TableFormat => fixed("表(TSV)", "table (TSV)"),
-            Words::ExportFormatLabel => fixed("形式（Tab・↑↓で選ぶ）:", "Format (Tab, ↑↓ to choose):"),
+            Words::ExportFormatLabel { keys } => tr!(lang, "形式（{keys}で選ぶ）:", "Format ({keys} to choose):"),
             Words::ExportPathLabel => fixed("書き出し先（編集できます）:", "Write to (editable):"),
             Words::EmptyText => fixed("（空）", "(empty)"),
             Words::ConflictTitle { index, count } => {
@@ -216,29 +278,30 @@ impl Words {
                 "一方で提出または承認され、もう一方でその内容が変わりました。提出状況と内容は一緒に選びます。",
                 "One side submitted or approved the section while the other changed its text: the status and the text are kept together.",
             ),
-            Words::DecidedExplain { status, submitted: true } => tr!(
+            Words::DecidedExplain { status, submitted: true, theirs, later } => tr!(
                 lang,
-                "相手の側は{status}です。提出された課は差し戻されるまで変えられないので、「自分の内容」は選べません。t で相手の内容を残すか、Esc で保留してください（自分の変更は画面に残ります）。",
-                "Their side is {status}: a submitted section cannot be changed until it is returned, so \"keep yours\" is not offered: t keeps theirs, Esc decides later (your change stays on screen)."
+                "相手の側は{status}です。提出された課は差し戻されるまで変えられないので、「自分の内容」は選べません。{theirs} で相手の内容を残すか、{later} で保留してください（自分の変更は画面に残ります）。",
+                "Their side is {status}: a submitted section cannot be changed until it is returned, so \"keep yours\" is not offered: {theirs} keeps theirs, {later} decides later (your change stays on screen)."
             ),
-            Words::DecidedExplain { status, submitted: false } => tr!(
+            Words::DecidedExplain { status, submitted: false, theirs, later } => tr!(
                 lang,
-                "相手の側は{status}です。審査した人の判断を自分の内容で取り消すことはできないので、「自分の内容」は選べません。t で相手の内容を残すか、Esc で保留してください（自分の変更は画面に残ります）。",
-                "Their side is {status}. A reviewer's decision cannot be undone by keeping yours, so \"keep yours\" is not offered: t keeps theirs, Esc decides later (your change stays on screen)."
+                "相手の側は{status}です。審査した人の判断を自分の内容で取り消すことはできないので、「自分の内容」は選べません。{theirs} で相手の内容を残すか、{later} で保留してください（自分の変更は画面に残ります）。",
+                "Their side is {status}. A reviewer's decision cannot be undone by keeping yours, so \"keep yours\" is not offered: {theirs} keeps theirs, {later} decides later (your change stays on screen)."
             ),
-            Words::GoneExplain => fixed(
-                "あなたが変更していたこの課を、他の人が削除したか名前を変えました。m であなたの変更を別の課として残し、t で削除を受け入れます（あなたの変更は捨てます）。",
-                "Someone else removed or renamed this section while you were changing it. m keeps your changes as a section of its own; t accepts the removal (your changes go).",
+            Words::GoneExplain { mine, theirs } => tr!(
+                lang,
+                "あなたが変更していたこの課を、他の人が削除したか名前を変えました。{mine} であなたの変更を別の課として残し、{theirs} で削除を受け入れます（あなたの変更は捨てます）。",
+                "Someone else removed or renamed this section while you were changing it. {mine} keeps your changes as a section of its own; {theirs} accepts the removal (your changes go)."
             ),
-            Words::YoursGone => fixed(" m で残る内容 ", " what m keeps "),
+            Words::YoursGone { mine } => tr!(lang, " {mine} で残る内容 ", " what {mine} keeps "),
             Words::CombinedTitle => fixed(
                 " 合わせた内容（【自分】【相手】の行は使うときに消えます） ",
                 " Combined text (the 【自分】/【相手】 lines go when it is used) ",
             ),
             Words::Unknown => fixed("不明", "unknown"),
-            Words::Yours => fixed(" m: あなたの内容 ", " m: yours "),
+            Words::Yours { mine } => tr!(lang, " {mine}: あなたの内容 ", " {mine}: yours "),
             Words::YoursNotOffered => fixed(" あなたの内容（選べません） ", " yours (not offered) "),
-            Words::Theirs { who } => tr!(lang, " t: 相手の内容（{who}） ", " t: theirs ({who}) "),
+            Words::Theirs { who, theirs } => tr!(lang, " {theirs}: 相手の内容（{who}） ", " {theirs}: theirs ({who}) "),
             Words::RecoveryTitle { index, count } => {
                 tr!(lang, " 保存されていない変更があります {index}/{count} ", " Unsaved changes found {index}/{count} ")
             }
@@ -259,7 +322,17 @@ impl Words {
                 "（この変更は {from} にあったときのものです。ファイルが移されたので、同じ組織・年度のこのファイルに戻します）",
                 "(made when the file was at {from}; it has moved, so the changes go to this file of the same organisation and year)"
             ),
-            Words::ChangesKeys => fixed("↑↓: スクロール  他のキー: 戻る", "↑↓: scroll  any other key: back"),
+            Words::DraftPlace { division, section } => tr!(
+                lang,
+                "{division} › {section} › 差戻しの理由（書きかけ）",
+                "{division} › {section} › return comment (not sent)"
+            ),
+            Words::ChangesKeys { scroll } => {
+                tr!(lang, "{scroll}: スクロール  他のキー: 戻る", "{scroll}: scroll  any other key: back")
+            }
+            Words::ReallyDiscardComment => {
+                fixed("書いた理由を捨てますか？（戻せません）", "Throw the comment away? It cannot be brought back.")
+            }
             Words::ReallyDiscard => fixed(
                 "本当に捨てますか？ 捨てた変更は戻せません。",
                 "Really throw these changes away? They cannot be brought back.",

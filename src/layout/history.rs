@@ -5,8 +5,9 @@ use ratatui::layout::{Constraint, Layout as Split, Rect};
 
 use crate::i18n::Lang;
 use crate::i18n::history::HistoryWords;
+use hyoka_core::model::Field;
 use hyoka_core::text::{display_width, sanitize, wrap};
-use hyoka_data::git::{CommitDiff, DiffSpan, SpanKind};
+use hyoka_data::git::{CommitDiff, DiffSpan, SpanKind, char_diff};
 
 /// How a piece of a row of the change looks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,7 +57,15 @@ pub fn rows(diff: &CommitDiff, chosen: usize, width: usize, file_scope: bool, la
             let chosen = starts.len() == chosen;
             starts.push(rows.len());
             rows.push(vec![(Look::Field { chosen }, field.field.label(lang).to_owned())]);
-            sides(&mut rows, &field.spans, width, lang);
+            if field.field == Field::Status {
+                // The status in the screen's language (the diff holds the office's Japanese word).
+                let shown = |s: &Option<hyoka_core::model::Section>| {
+                    s.as_ref().map(|s| Field::Status.shown(s, lang)).unwrap_or_default()
+                };
+                sides(&mut rows, &char_diff(&shown(&section.before), &shown(&section.after)), width, lang);
+            } else {
+                sides(&mut rows, &field.spans, width, lang);
+            }
         }
     }
     (rows, starts)
@@ -125,7 +134,6 @@ pub fn wrap_pieces(pieces: &[(Look, String)], width: usize) -> Vec<Row> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use hyoka_data::git::char_diff;
 
     fn plain(row: &Row) -> String {
         row.iter().map(|(_, t)| t.as_str()).collect()

@@ -8,7 +8,8 @@ use ratatui::widgets::Paragraph;
 
 use super::style::{self, block, w};
 use crate::app::App;
-use crate::command::{Command, Context};
+use crate::app::keymap::BANNER_HINTS;
+use crate::command::Context;
 use hyoka_core::text::{display_width, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -20,15 +21,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let returned = !app.layout().banner_lines.is_empty();
     let look = if returned { style::error() } else { style::bold() };
     let mut head = head;
-    if app.reviewer() && !app.read_only() {
-        // What a reviewer can do here, with the keys in force.
-        let key = |c| app.keymap().keys(Context::Global, c).first().map(|k| k.shown());
-        let words = |c| crate::i18n::cycle::hint_label(Context::Global, c).map(|(ja, en)| app.lang().pick(ja, en));
-        let keys: Vec<String> = [Command::Approve, Command::ReturnSection]
-            .into_iter()
-            .filter_map(|c| Some(format!("{}:{}", key(c)?, words(c)?)))
-            .collect();
-        head = format!("{head}  {}", keys.join(" "));
+    // What a reviewer can do with this section now, with the keys in force.
+    let keys = app.keymap().hints_of(BANNER_HINTS, &[Context::Global], app.lang(), Some(&app.now()));
+    if !keys.is_empty() {
+        head = format!("{head}  {}", keys.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "));
+    }
+    if app.selected().and_then(|at| app.draft(at)).is_some() {
+        head = format!("{head}  {}", crate::i18n::cycle::CycleWords::DraftWaiting.text(app.lang()));
     }
     if area.height < 3 {
         let text = truncate(&format!(" {head}"), usize::from(area.width));

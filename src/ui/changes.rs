@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::{App, ChangesView};
+use crate::command::{Command, Context};
 use crate::i18n::Lang;
 use crate::i18n::history::HistoryWords;
 use crate::layout::history::{Look, areas, rows};
@@ -50,7 +51,8 @@ fn draw_list(frame: &mut Frame, app: &App, view: &ChangesView, area: Rect) {
     } else if view.entries.is_empty() && view.reading {
         Some((HistoryWords::Reading.text(lang), dim()))
     } else if view.entries.is_empty() && view.complete {
-        Some((HistoryWords::NoCommits { file: view.scope == Scope::File }.text(lang), dim()))
+        let whole = app.keymap().key_name(Context::History, Command::WholeFile);
+        Some((HistoryWords::NoCommits { file: view.scope == Scope::File, whole }.text(lang), dim()))
     } else if view.entries.is_empty() {
         Some((HistoryWords::Reading.text(lang), dim()))
     } else {
@@ -89,13 +91,24 @@ fn row_text(entry: &Entry, scope: &Scope, calendar: crate::i18n::cycle::Calendar
 }
 
 /// What the commit changed, in the words of the table: the fields of the section, or for the
-/// whole file each section with its fields.
+/// whole file each section with its fields. A merge says what it decided (its author decided it),
+/// or, having decided nothing, what it brought in from the other side.
 fn summary(entry: &Entry, scope: &Scope, lang: Lang) -> String {
     if entry.created && *scope == Scope::File {
         return HistoryWords::FileCreated { sections: entry.changes.len() }.text(lang);
     }
+    let decided = listed(&entry.changes, scope, lang);
+    match (entry.commit.parents.len() > 1, decided.is_empty()) {
+        (false, _) => decided,
+        (true, false) => HistoryWords::MergeDecided { what: decided }.text(lang),
+        (true, true) => HistoryWords::MergedIn { what: listed(&entry.merged, scope, lang) }.text(lang),
+    }
+}
+
+/// Changes in the words of the table, for the scope shown.
+fn listed(changes: &[Change], scope: &Scope, lang: Lang) -> String {
     let mut parts: Vec<(String, Vec<String>)> = Vec::new();
-    for change in &entry.changes {
+    for change in changes {
         let (place, what) = match change {
             Change::Head(field) => (HistoryWords::HeadChanged.text(lang), field.label(lang).to_owned()),
             Change::Added { section, .. } => (section.clone(), HistoryWords::SectionAdded.text(lang)),
@@ -136,7 +149,8 @@ fn draw_change(frame: &mut Frame, app: &App, view: &ChangesView, area: Rect) {
     let width = usize::from(inner.width);
     let Some(diff) = view.selected_diff() else {
         if !view.entries.is_empty() {
-            let text = if view.asked.is_some() { HistoryWords::Reading } else { HistoryWords::ChooseOne };
+            let keys = app.keymap().keys_named(Context::History, &[Command::Up, Command::Down]);
+            let text = if view.asked.is_some() { HistoryWords::Reading } else { HistoryWords::ChooseOne { keys } };
             frame.render_widget(Paragraph::new(Line::styled(w(truncate(&text.text(lang), width)), dim())), inner);
         }
         return;

@@ -27,8 +27,7 @@ pub fn draw_pane(frame: &mut Frame, app: &App, editor: &Editor, area: Rect) {
         Field::GoalsIntro => Field::GoalsIntro.label(app.lang()).to_owned(),
         field => field_title(app, editor.section, field),
     };
-    let hints = app.keymap().hints(crate::app::contexts(app), app.lang());
-    let hints: Vec<&str> = hints.split("  ").take(2).collect();
+    let hints: Vec<String> = app.hints().iter().take(2).map(ToString::to_string).collect();
     let title = Line::from(vec![
         Span::raw(w(format!(" {what} "))),
         Span::styled(w(format!("{} {} ", Words::Editing.text(app.lang()), hints.join(" "))), style::editing_border()),
@@ -36,6 +35,8 @@ pub fn draw_pane(frame: &mut Frame, app: &App, editor: &Editor, area: Rect) {
     let frame_block = block().title(title).border_style(style::bold());
     let inner = frame_block.inner(area);
     frame.render_widget(frame_block, area);
+    // What the published table would refuse of the text being typed, said as it is typed.
+    let inner = super::parts::flaw(frame, app, editor.field, inner);
     if let Some((row, total)) = draw_text(frame, inner, &editor.textarea) {
         border_note(frame, area, &format!(" {}/{} ", row + 1, total));
     }

@@ -18,10 +18,13 @@ pub use finish::finish;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
+use crate::app::keymap::SMALL;
 use crate::app::{App, Mode};
+use crate::command::Context;
 use crate::i18n::screen::Words;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 
@@ -60,13 +63,33 @@ pub fn draw(frame: &mut Frame, app: &App) {
     finish(frame.buffer_mut(), app.no_color());
 }
 
-/// One centred line: how big the terminal must be.
+/// How big the terminal must be, the keys that still work, and what they answered: the quit
+/// question, or the last message (a key refused, a save done).
 fn too_small(frame: &mut Frame, app: &App) {
-    let text = Words::TooSmall { width: MIN_WIDTH, height: MIN_HEIGHT }.text(app.lang());
-    let lines = hyoka_core::text::wrap(&text, usize::from(frame.area().width).max(1));
-    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let lang = app.lang();
+    let width = usize::from(frame.area().width).max(1);
+    let mut said: Vec<(String, Style)> = Vec::new();
+    said.push((Words::TooSmall { width: MIN_WIDTH, height: MIN_HEIGHT }.text(lang), Style::new()));
+    if let Mode::ConfirmQuit = app.mode() {
+        said.push((Words::QuitQuestion { sections: app.unsaved_sections().max(1) }.text(lang), style::bold()));
+        said.push((app.hint_line(), style::bold()));
+    } else {
+        let groups: Vec<&[crate::command::Command]> = SMALL.iter().map(std::slice::from_ref).collect();
+        let keys = app.keymap().hints_of(&groups, &[Context::Global], lang, Some(&app.now()));
+        let keys = keys.iter().map(ToString::to_string).collect::<Vec<_>>().join("  ");
+        said.push((Words::TooSmallKeys { keys }.text(lang), style::bold()));
+    }
+    if let Some(message) = app.message() {
+        let look = if message.tone == crate::app::Tone::Error { style::error() } else { Style::new() };
+        said.push((hyoka_core::text::sanitize(&message.text).into_owned(), look));
+    }
+    let lines: Vec<Line> = said
+        .into_iter()
+        .flat_map(|(text, look)| hyoka_core::text::wrap(&text, width).into_iter().map(move |l| (l, look)))
+        .map(|(l, look)| Line::styled(style::w(l), look).centered())
+        .collect();
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(frame.area().height);
     let area = frame.area().centered(Constraint::Fill(1), Constraint::Length(height));
-    let lines: Vec<Line> = lines.into_iter().map(|l| Line::from(style::w(l)).centered()).collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
 

@@ -12,6 +12,7 @@ use super::parts::{field_title, scroll_marker};
 use super::review::marked;
 use super::style::{self, block, dim, w};
 use crate::app::{App, Focus, Mode, SectionRef, pane_contexts};
+use crate::command::{Command, Context};
 use crate::i18n::screen::Words;
 use crate::layout::GoalItem;
 use hyoka_core::model::{Field, Section};
@@ -42,7 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App, at: SectionRef) {
                 text_pane(
                     frame,
                     app,
-                    (&app.layout().progress_lines, &app.review().marks.progress),
+                    (field, &app.layout().progress_lines, &app.review().marks.progress),
                     app.scroll().progress,
                     area,
                 );
@@ -50,7 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App, at: SectionRef) {
             Field::Reflection => text_pane(
                 frame,
                 app,
-                (&app.layout().reflection_lines, &app.review().marks.reflection),
+                (field, &app.layout().reflection_lines, &app.review().marks.reflection),
                 app.scroll().reflection,
                 area,
             ),
@@ -67,26 +68,38 @@ fn title(app: &App, at: SectionRef, field: Field, focused: bool) -> Line<'static
         false => vec![Span::raw(w(format!(" {} ", field_title(app, at, field))))],
     };
     if focused {
-        // The pane's first keys, from the bindings in force.
-        let hints = app.keymap().hints(pane_contexts(field), app.lang());
+        // The pane's first keys, from the bindings in force: only those that work here now (no
+        // editing key on a section that waits for its reviewer, or in a file hyoka cannot write).
+        let hints = app.keymap().hints_now(pane_contexts(field), app.lang(), Some(&app.now()));
         let shown = match field {
             Field::Goals => 3,
             Field::Rating => 2,
             _ => 1,
         };
-        let first: Vec<&str> = hints.split("  ").take(shown).collect();
-        spans.push(Span::styled(w(format!("{} ", first.join(" "))), dim()));
+        let first: Vec<String> = hints.iter().take(shown).map(ToString::to_string).collect();
+        if !first.is_empty() {
+            spans.push(Span::styled(w(format!("{} ", first.join(" "))), dim()));
+        }
     }
     Line::from(spans)
 }
 
+/// An empty pane says so, and with which key it is written, where it can be now.
 fn placeholder(app: &App, field: Field) -> Line<'static> {
-    Line::styled(w(Words::Empty { field }.text(app.lang())), dim())
+    let context = if field == Field::Goals { Context::Goals } else { Context::Text };
+    let edit = Command::Edit.refused(&app.now()).is_none().then(|| app.keymap().key_name(context, Command::Edit));
+    Line::styled(w(Words::Empty { field, edit }.text(app.lang())), dim())
 }
 
 /// A text pane's lines, with the search's hits marked (`marks`: byte ranges per line).
-fn text_pane(frame: &mut Frame, app: &App, (lines, marks): (&[String], &[Vec<Range<usize>>]), scroll: u16, area: Rect) {
-    let inner = block().inner(area);
+fn text_pane(
+    frame: &mut Frame,
+    app: &App,
+    (field, lines, marks): (Field, &[String], &[Vec<Range<usize>>]),
+    scroll: u16,
+    area: Rect,
+) {
+    let inner = super::parts::flaw(frame, app, field, block().inner(area));
     if lines.is_empty() {
         frame.render_widget(Paragraph::new(placeholder(app, Field::Progress)), inner);
         return;
@@ -105,7 +118,7 @@ fn text_pane(frame: &mut Frame, app: &App, (lines, marks): (&[String], &[Vec<Ran
 }
 
 fn goals(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
-    let inner = block().inner(area);
+    let inner = super::parts::flaw(frame, app, Field::Goals, block().inner(area));
     let items = &app.layout().goal_items;
     if items.is_empty() {
         frame.render_widget(Paragraph::new(placeholder(app, Field::Goals)), inner);
@@ -161,6 +174,7 @@ fn goal_lines(item: &GoalItem, selected: bool, marks: &[Vec<Range<usize>>], widt
 }
 
 fn rating(frame: &mut Frame, app: &App, at: SectionRef, section: &Section, inner: Rect) {
+    let inner = super::parts::flaw(frame, app, Field::Rating, inner);
     let Some(doc) = app.doc(at.file) else { return };
     let scale = doc.scale();
     let current = match section.rating.as_deref().and_then(|m| doc.grade(m)) {
@@ -170,20 +184,32 @@ fn rating(frame: &mut Frame, app: &App, at: SectionRef, section: &Section, inner
         ]),
         None => Line::styled(w(Words::NotRated.text(app.lang())), dim()),
     };
-    // Each "1:◎達成できた" stays whole; where the full legend does not fit, the marks alone do.
+    // Each "1:◎達成できた" stays whole; where the full legend does not fit, the marks alone do,
+    // with the keys that cycle and clear. The keys are those in force, and only where the rating
+    // can be changed now (a section waiting for its reviewer shows the legend alone).
     let width = usize::from(inner.width);
+    let now = app.now();
+    let rates = Command::Rate(1).refused(&now).is_none();
+    let key = |i: usize| match u8::try_from(i + 1) {
+        Ok(n) if rates => format!("{}:", app.keymap().key_name(Context::Rating, Command::Rate(n))),
+        _ => String::new(),
+    };
     let full: Vec<String> = scale
         .iter()
         .enumerate()
-        .map(|(i, g)| format!("{}:{}{}", i + 1, sanitize(&g.mark), sanitize(&g.label)))
+        .map(|(i, g)| format!("{}{}{}", key(i), sanitize(&g.mark), sanitize(&g.label)))
         .collect();
     let short: Vec<String> =
-        scale.iter().enumerate().map(|(i, g)| format!("{}:{}", i + 1, sanitize(&g.mark))).collect();
+        scale.iter().enumerate().map(|(i, g)| format!("{}{}", key(i), sanitize(&g.mark))).collect();
     let available = usize::from(inner.height.saturating_sub(1));
     let mut legend = pack(&full, width);
     if legend.len() > available {
+        let groups: &[&[Command]] = &[&[Command::CycleRating], &[Command::ClearRating]];
+        let keys = app.keymap().hints_of(groups, pane_contexts(Field::Rating), app.lang(), Some(&now));
         let mut compact = short.join("  ");
-        compact.push_str(&Words::RatingKeys.text(app.lang()));
+        if !keys.is_empty() {
+            compact = format!("{compact}  {}", keys.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "));
+        }
         legend = pack(&[compact], width);
     }
     let mut lines = vec![current];

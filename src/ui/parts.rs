@@ -1,8 +1,9 @@
-//! Pieces several views draw: a pane's title in the table's words, notes in a bottom border.
+//! Pieces several views draw: a pane's title in the table's words, notes in a bottom border, what
+//! the published table cannot carry at the bottom of a pane.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::style::{dim, w};
@@ -33,4 +34,30 @@ pub fn border_note(frame: &mut Frame, area: Rect, note: &str) {
         let bottom = Rect::new(area.right() - width - 1, area.bottom() - 1, width, 1);
         frame.render_widget(Paragraph::new(Span::styled(w(note), dim())), bottom);
     }
+}
+
+/// Draws, at the bottom of a pane's `inner` area, why the published table cannot carry what the
+/// pane holds (when it cannot); returns the area left above it for the text.
+pub fn flaw(frame: &mut Frame, app: &App, field: Field, inner: Rect) -> Rect {
+    let rows = app.layout().flaw_rows(field);
+    let Some((_, lines)) = &app.layout().flaw else { return inner };
+    if rows == 0 {
+        return inner;
+    }
+    let rows = u16::try_from(rows).unwrap_or(u16::MAX);
+    let above = Rect { height: inner.height.saturating_sub(rows), ..inner };
+    let below = Rect { y: above.bottom(), height: inner.height - above.height, ..inner };
+    let text: Vec<Line> = lines.iter().map(|l| Line::styled(w(l), super::style::error())).collect();
+    frame.render_widget(Paragraph::new(text), below);
+    above
+}
+
+/// A dialog box that scrolls (the help, the messages): its lines from `scroll` on, as far as the
+/// last screenful, under `title`.
+pub fn scrolled_box(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: u16, title: &str) {
+    let visible = usize::from(area.height.saturating_sub(2));
+    let scroll = usize::from(scroll).min(lines.len().saturating_sub(visible));
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let block = super::style::block().title(w(title)).border_style(super::style::dialog());
+    frame.render_widget(Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()).block(block), area);
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::style::{self, dim, w};
-use crate::app::{App, FileState, Mode, Node, Tone, contexts};
+use crate::app::{App, FileState, Mode, Node, Tone};
 use crate::command::{Command, Context};
 use crate::i18n::screen::Words;
 use hyoka_core::text::{display_width, sanitize, truncate};
@@ -62,7 +62,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
             Line::styled(w(line), style)
         }
         None => {
-            let keys = app.keymap().hints(contexts(app), lang);
+            let keys = app.hint_line();
             let legend = Words::TreeLegend.text(lang);
             // The legend only where it fits whole: a cut legend says nothing.
             let room = usize::from(hints.width);

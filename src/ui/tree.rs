@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::style::{self, block, w};
-use crate::app::{App, FileState, Focus, Node};
+use crate::app::{App, FileState, Focus, Node, SectionRef};
 use crate::i18n::screen::Words;
 use hyoka_core::text::{sanitize, truncate};
 
@@ -74,7 +74,10 @@ fn row(app: &App, node: Node, width: usize, cursor: bool) -> Line<'static> {
             let marks = if folded {
                 let unsaved = loaded.is_some_and(|l| l.dirty().any(|(dd, _)| dd == division));
                 let empty = d.sections.iter().any(|s| !s.empty_fields().is_empty());
-                format!("{}{}", if unsaved { " *" } else { "" }, if empty { " !" } else { "" })
+                let flawed =
+                    (0..d.sections.len()).any(|section| !app.publishable(SectionRef { file, division, section }));
+                let marks = [(unsaved, " *"), (flawed, " ?"), (empty, " !")];
+                marks.iter().filter(|(on, _)| *on).map(|(_, m)| *m).collect::<String>()
             } else {
                 String::new()
             };
@@ -85,7 +88,9 @@ fn row(app: &App, node: Node, width: usize, cursor: bool) -> Line<'static> {
         Node::Section(at) => {
             let Some(section) = app.section(at) else { return Line::default() };
             let unsaved = app.is_section_dirty(at);
-            let empty = !section.empty_fields().is_empty();
+            // What the published table cannot carry is marked before what is still empty.
+            let (mark_text, mark_on) =
+                if !app.publishable(at) { ("?", true) } else { ("!", !section.empty_fields().is_empty()) };
             let (name, count) = super::review::with_count(app, node, &sanitize(&section.name), width.saturating_sub(6));
             let mark = |on: bool, text: &'static str, style: ratatui::style::Style| {
                 if on { Span::styled(text, style) } else { Span::raw(" ") }
@@ -104,7 +109,7 @@ fn row(app: &App, node: Node, width: usize, cursor: bool) -> Line<'static> {
                     Span::raw("  "),
                     Span::styled(status, status_style),
                     mark(unsaved, "*", style::bold()),
-                    mark(empty, "!", alert),
+                    mark(mark_on, mark_text, alert),
                     Span::raw(w(name)),
                 ]
                 .into_iter()

@@ -1,9 +1,10 @@
 //! git after a save, off the screen's thread: the commit of what was saved (when commits are on),
-//! and telling git that a file whose merge hyoka's conflict dialog decided is resolved.
+//! and telling git that a file whose merge hyoka's conflict dialog decided is resolved; and, before
+//! a file moves to its next stage, whether git keeps the reviews the move clears.
 
 use std::path::Path;
 
-use crate::app::Action;
+use crate::app::{Action, ReviewsKept};
 use crate::i18n::Lang;
 use crate::i18n::git::GitMsg;
 use hyoka_data::git::{AutoCommit, Git, Repo, mark_resolved};
@@ -28,5 +29,15 @@ pub fn resolve(path: &Path, lang: Lang) -> Action {
             warning: false,
         },
         Err(e) => Action::Said { text: GitMsg::CommitFailed { why: &e.describe(lang) }.text(lang), warning: true },
+    }
+}
+
+/// Where the reviews of `path` are kept once the move to the next stage clears them from it.
+pub fn reviews_kept(path: &Path) -> ReviewsKept {
+    let Some(git) = Git::find() else { return ReviewsKept::NoGit };
+    let Ok(repo) = Repo::discover(&git, path) else { return ReviewsKept::NoRepository };
+    match repo.committed(path) {
+        Ok(true) => ReviewsKept::Committed,
+        Ok(false) | Err(_) => ReviewsKept::Uncommitted,
     }
 }

@@ -111,6 +111,7 @@ pub fn perform(effect: Effect, env: &Env) -> Vec<Action> {
             env.history.lock().unwrap_or_else(std::sync::PoisonError::into_inner).perform_all(effect)
         }
         Effect::NewYear(job) => vec![new_year(job, env.lang)],
+        Effect::LookForReviews { file, path } => vec![Action::ReviewsKept { file, kept: git::reviews_kept(&path) }],
         // The terminal is the event loop's, not ours.
         Effect::Redraw => Vec::new(),
     }
@@ -218,6 +219,7 @@ impl Worker {
             | Effect::NewYear(_)
             | Effect::Identify
             | Effect::FindMerges(_)
+            | Effect::LookForReviews { .. }
             | Effect::SweepLeftovers(_) => &mut self.io,
             // The folder is open before the first journal is written.
             Effect::Journal(_) | Effect::DiscardJournal(_) | Effect::OpenJournals => &mut self.journal,

@@ -7,7 +7,7 @@ use std::cell::{Cell, RefCell};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use super::{Env, perform};
-use crate::app::{Action, Effect, ExportReport, NewYearReport, SaveReport};
+use crate::app::{Action, Effect, ExportReport, NewYearReport, ReviewsKept, SaveReport};
 use crate::i18n::Lang;
 use crate::i18n::worker::WorkerWords;
 use hyoka_data::store::SaveError;
@@ -86,6 +86,8 @@ pub fn failed(effect: Effect, why: &str, lang: Lang) -> Vec<Action> {
         Effect::FindMerges(_) => {
             vec![Action::Said { text: WorkerWords::MergesNotRead { why: why.to_owned() }.text(lang), warning: true }]
         }
+        // The question says it could not be told.
+        Effect::LookForReviews { file, .. } => vec![Action::ReviewsKept { file, kept: ReviewsKept::Unknown }],
         // Looked at again at the next tick; thrown away again at the next start.
         Effect::DiscardJournal(_) | Effect::CheckDisk(_) | Effect::SweepLeftovers(_) | Effect::Redraw => Vec::new(),
     }

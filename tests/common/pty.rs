@@ -99,6 +99,46 @@ impl Tui {
         Self::spawn_full(dir, dir.as_os_str(), state, rows, cols, args, env)
     }
 
+    /// As `user` (the debug build's stand-in for the account; USER and LOGNAME too, which hyoka
+    /// must not believe), the journal kept in `state`, to start again on the same one.
+    pub fn spawn_as(dir: &Path, state: &Path, user: &str, rows: u16, cols: u16) -> Self {
+        let env = [
+            ("HYOKA_TEST_LOGIN", PathBuf::from(user)),
+            ("USER", PathBuf::from(user)),
+            ("LOGNAME", PathBuf::from(user)),
+        ];
+        Self::spawn_full(dir, dir.as_os_str(), state, rows, cols, &[], &env)
+    }
+
+    /// The text inside the box whose top border holds `title`, its lines joined (the words of a
+    /// dialog, however it wraps them); empty when no such box is on screen.
+    pub fn box_text(&self, title: &str) -> String {
+        let parser = self.parser();
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let (rows, cols) = (rows.get(), cols.get());
+        let text = |r: u16, c: u16| screen.cell(r, c).map(|cell| cell.contents().to_string()).unwrap_or_default();
+        let Some((top, left)) = (0..rows).find_map(|r| {
+            let row: Vec<String> = (0..cols).map(|c| text(r, c)).collect();
+            let line: String = row.concat();
+            let at = line.find(title)?;
+            let left = (0..cols).rev().find(|&c| text(r, c) == "┌" && row[..usize::from(c)].concat().len() < at)?;
+            Some((r, left))
+        }) else {
+            return String::new();
+        };
+        let right = (left + 1..cols).find(|&c| text(top, c) == "┐").unwrap_or(cols);
+        let mut words = String::new();
+        for r in top + 1..rows {
+            if text(r, left) == "└" {
+                break;
+            }
+            let line: String = (left + 1..right).map(|c| text(r, c)).collect();
+            words.push_str(line.trim_end());
+        }
+        words
+    }
+
     /// Started in `dir` with `path` as the data argument as typed (e.g. the relative `kamigyo`).
     pub fn spawn_at(dir: &Path, path: &str, state: &Path, rows: u16, cols: u16) -> Self {
         Self::spawn_full(dir, path.as_ref(), state, rows, cols, &[], &[])
@@ -215,26 +255,6 @@ impl Tui {
     /// The last row: key hints, or the latest message.
     pub fn hint_line(&self) -> String {
         self.rows().last().cloned().unwrap_or_default()
-    }
-
-    /// The text inside the framed box whose title starts with `title`, its rows joined
-    /// without the frame and spaces: what a wrapped message says, free of what lies beside it.
-    pub fn boxed_text(&self, title: &str) -> Option<String> {
-        let parser = self.parser();
-        let screen = parser.screen();
-        let (rows, cols) = screen.size();
-        let (rows, cols) = (u16::from(rows), u16::from(cols));
-        let glyph = |r: u16, c: u16| screen.cell(r, c).map(|cell| cell.contents().to_string()).unwrap_or_default();
-        let top = (0..rows).find(|&r| vt100_rows(screen)[usize::from(r)].contains(title))?;
-        let first = title.chars().next()?.to_string();
-        let named = (0..cols).find(|&c| glyph(top, c) == first)?;
-        let starts = (0..named).rev().find(|&c| glyph(top, c) == "┌")?;
-        let ends = (starts + 1..cols).find(|&c| glyph(top, c) == "┐")?;
-        let inside: Vec<String> = (top + 1..rows)
-            .take_while(|&r| glyph(r, starts) != "└")
-            .map(|r| (starts + 1..ends).map(|c| glyph(r, c)).collect())
-            .collect();
-        Some(inside.concat().replace([' ', '│'], ""))
     }
 
     pub fn dump(&self) -> String {

@@ -67,7 +67,7 @@ pub fn merge_left(app: &mut App, conflicts: Vec<hyoka::store::FieldConflict>) {
 /// (`original`: where the data file was then; elsewhere, it moved since): the recovery dialog opens.
 pub fn journal_left(app: &mut App, base: hyoka::model::Document, mine: hyoka::model::Document, original: &str) {
     let moved = app.files()[0].canonical != std::path::Path::new(original);
-    let work = hyoka::app::JournalWork { base, mine, pending: Vec::new() };
+    let work = hyoka::app::JournalWork { base, mine, pending: Vec::new(), drafts: Vec::new() };
     let content = hyoka::app::journal::JournalContent { file: original.into(), work };
     let left = hyoka::app::LeftJournal { path: "/state/x.journal".into(), content, written: None, moved };
     update(app, Action::JournalsFound(Ok(vec![left])));

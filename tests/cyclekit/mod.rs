@@ -70,6 +70,15 @@ impl Office {
         self.open_with(hyoka::app::Settings::new(hyoka::i18n::Lang::Ja).known_as(user, reviewer), |_| {})
     }
 
+    /// The folder opened by `user` (a reviewer if `reviewer`), its files named as under `data/`
+    /// in the repository: the screen shows no temporary path.
+    pub fn open_in_data(&self, user: &str, reviewer: bool) -> App {
+        let settings = hyoka::app::Settings::new(hyoka::i18n::Lang::Ja).known_as(user, reviewer);
+        self.open_with(settings, |entry| {
+            entry.path = PathBuf::from("data").join(entry.path.strip_prefix(entry.root.clone()).expect("inside"));
+        })
+    }
+
     /// The folder opened with `settings`, its files as `name` names them (e.g. as in the repository).
     pub fn open_with(&self, settings: hyoka::app::Settings, name: impl Fn(&mut hyoka::app::FileEntry)) -> App {
         let mut files = hyoka::worker::load_workspace(self.ws.path()).expect("the folder loads");

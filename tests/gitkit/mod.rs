@@ -125,6 +125,15 @@ impl Sandbox {
         top
     }
 
+    /// The data file at [`FILE`] in `top` changed by `edit` and committed by `who` at `when`.
+    pub fn commit_edit(&self, top: &Path, (who, when): (&str, &str), message: &str, edit: impl FnOnce(&mut Document)) {
+        let (mut doc, _) = read_doc(&top.join(FILE));
+        edit(&mut doc);
+        write(&top.join(FILE), &canonical(&doc));
+        let author = format!("--author={who} <{who}@example.invalid>");
+        self.run_git(top, &["commit", "-qam", message, &author, &format!("--date={when}")]);
+    }
+
     /// A bare repository on the office server, made as the README says, on a machine whose git would
     /// call the first branch master.
     pub fn server(&self) -> PathBuf {

@@ -16,9 +16,10 @@ use common::app::open;
 use common::draw::{ambiguous, draw};
 use common::terminal::{assert_rows_fill, row_text};
 use common::terms::{Kind, Term};
-use hyoka::app::{Action, update};
+use hyoka::app::{Action, Focus, update};
 use hyoka::command::Command;
 use hyoka::layout::{MIN_HEIGHT, MIN_WIDTH};
+use hyoka::model::Field;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -57,7 +58,14 @@ fn every_screen_is_the_one_its_name_says() {
             "history, reading" => matches!(mode, Mode::Changes(v) if v.reading),
             "editing" => matches!(mode, Mode::Editing(_)),
             "ask submit" => matches!(mode, Mode::Ask(a) if matches!(**a, Ask::Submit(_))),
-            "ask next stage" => matches!(mode, Mode::Ask(a) if matches!(**a, Ask::NextStage { .. })),
+            "ask next stage" => matches!(mode, Mode::Ask(a) if matches!(**a, Ask::NextStage { kept: None, .. })),
+            "ask next stage, no repository" => {
+                matches!(mode, Mode::Ask(a) if matches!(**a, Ask::NextStage { kept: Some(_), .. }))
+            }
+            "comment, discard?" => matches!(mode, Mode::Comment(c) if c.confirming),
+            "unpublishable, editing" => matches!(mode, Mode::Editing(_)) && app.layout().flaw.is_some(),
+            "recovery of a comment" => matches!(mode, Mode::Recover(r) if r.view == View::Changes(0)),
+            "quit with a comment not sent" => matches!(mode, Mode::ConfirmQuit) && app.unsent_drafts() == 1,
             "ask new year" => matches!(mode, Mode::Ask(a) if matches!(**a, Ask::NewYear { .. })),
             "comment" => matches!(mode, Mode::Comment(_)),
             "submitted, reviewer" => app.reviewer() && matches!(mode, Mode::Browse),
@@ -103,6 +111,12 @@ fn a_broken_file_and_a_too_small_terminal_fit_too() {
     let mut broken = open(dir.path());
     let mut small = app();
     let mut tiny = app();
+    // The quit question asked on the small screen too.
+    common::reach::focus(&mut small, Focus::Pane(Field::Rating));
+    update(&mut small, Command::Rate(1).into());
+    update(&mut small, Action::Resize(30, 8));
+    update(&mut small, Command::Quit.into());
+    assert!(matches!(small.mode(), hyoka::app::Mode::ConfirmQuit));
     for wide in [false, true] {
         let _width = ambiguous(wide);
         for (app, width, height) in [(&mut broken, 80, 24), (&mut small, 30, 8), (&mut tiny, 12, 3)] {

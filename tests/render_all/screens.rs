@@ -63,6 +63,7 @@ fn history(app: &mut App) {
             subject: subject.into(),
         },
         changes: vec![Change::Field { division: "区民部".into(), section: "総務課".into(), field }],
+        merged: Vec::new(),
         unreadable: false,
         created: false,
     };
@@ -206,6 +207,13 @@ pub fn screens() -> Vec<(&'static str, App)> {
         go_to(a, Node::File(0));
         press(a, Command::NextStage);
     });
+    add("ask next stage, no repository", &|a| {
+        *a = staged(Stage::Midyear);
+        identify(a, "suzuki", true);
+        go_to(a, Node::File(0));
+        press(a, Command::NextStage);
+        update(a, Action::ReviewsKept { file: 0, kept: hyoka::app::ReviewsKept::NoRepository });
+    });
     add("ask new year", &|a| {
         go_to(a, Node::File(0));
         press(a, Command::NewYear);
@@ -238,6 +246,33 @@ pub fn screens() -> Vec<(&'static str, App)> {
         press(a, Command::ReturnSection);
         update(a, Action::Paste("◎○△×①※→ 目標に数値を入れてください。\n二行目".repeat(4)));
     });
+    add("unpublishable, editing", &|a| {
+        focus(a, Focus::Pane(Field::Reflection));
+        update(a, Command::Edit.into());
+        update(a, Command::LineEnd.into());
+        update(a, Action::Paste("\n◎○△×①※→ 来年度も".into()));
+    });
+    add("recovery of a comment", &|a| {
+        let doc = a.doc(0).cloned().expect("doc");
+        let draft = hyoka::app::Draft {
+            division: "区民部".into(), section: "総務課".into(), text: "◎○△×①※→".into()
+        };
+        let work = hyoka::app::JournalWork { base: doc.clone(), mine: doc, pending: Vec::new(), drafts: vec![draft] };
+        let content = hyoka::app::journal::JournalContent { file: a.files()[0].canonical.clone(), work };
+        let left = hyoka::app::LeftJournal { path: "/state/x.journal".into(), content, written: None, moved: false };
+        update(a, Action::JournalsFound(Ok(vec![left])));
+        update(a, Command::ShowDiff.into());
+    });
+    // A reviewer writing why 総務課 is returned, then the keys given.
+    let comment = |a: &mut App, keys: &[Command]| {
+        *a = app_with(|d| d.divisions[0].sections[0].status = Status::Submitted);
+        identify(a, "suzuki", true);
+        press(a, Command::ReturnSection);
+        update(a, Action::Paste("◎○△×①※→ 目標に数値を".into()));
+        keys.iter().for_each(|key| drop(press(a, *key)));
+    };
+    add("comment, discard?", &|a| comment(a, &[Command::Discard]));
+    add("quit with a comment not sent", &|a| comment(a, &[Command::Cancel, Command::Quit]));
     out
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use super::{Handled, close, close_with, stay};
 use crate::app::action::Action;
 use crate::app::cycle::carry_out;
-use crate::app::state::{App, SectionRef, Tone};
+use crate::app::state::{App, Mode, SectionRef, Tone};
 use crate::command::Command;
 use crate::i18n::app::Msg;
 use crate::i18n::cycle::CycleMsg;
@@ -17,10 +17,12 @@ pub enum Ask {
     /// Hand the section to the reviewers.
     Submit(SectionRef),
     Approve(SectionRef),
-    /// Move a file to its next stage (every section back to a draft).
+    /// Move a file to its next stage (every section back to a draft). `kept`: where the reviews
+    /// it clears are kept, once the worker has looked.
     NextStage {
         file: usize,
         to: Stage,
+        kept: Option<ReviewsKept>,
     },
     /// Write next year's file: `with_goals` and `without` are the two documents offered.
     NewYear {
@@ -29,6 +31,31 @@ pub enum Ask {
         without: Box<Document>,
         with_goals: Box<Document>,
     },
+}
+
+/// Where a file's reviews are kept once a move to the next stage clears them from the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewsKept {
+    /// The file is committed as it is: git's history holds every review.
+    Committed,
+    /// In a git work tree, but what the file says now is not (all) committed.
+    Uncommitted,
+    /// The folder is no git repository: nothing keeps them.
+    NoRepository,
+    /// There is no `git` to ask.
+    NoGit,
+    /// The look failed.
+    Unknown,
+}
+
+/// The worker's answer comes to the question still open on that file.
+pub(in crate::app) fn reviews_kept(app: &mut App, file: usize, kept: ReviewsKept) {
+    if let Mode::Ask(ask) = &mut app.mode
+        && let Ask::NextStage { file: asked, kept: slot, .. } = ask.as_mut()
+        && *asked == file
+    {
+        *slot = Some(kept);
+    }
 }
 
 pub(in crate::app) fn handle(ask: Box<Ask>, app: &mut App, action: Action) -> Handled<Box<Ask>> {

@@ -19,6 +19,7 @@ pub(in crate::app) fn handle(app: &mut App, action: Action) -> Handled<()> {
                     loaded.revert();
                 }
                 entry.pending.clear();
+                entry.drafts.clear();
             }
             app.generation += 1;
             app.should_quit = true;

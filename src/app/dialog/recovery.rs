@@ -106,6 +106,7 @@ fn restore(recovery: Box<Recovery>, app: &mut App) -> Handled<Box<Recovery>> {
     let journal = entry.journal_path.clone();
     let place = app.cursor_by_name();
     let mut questions = false;
+    let mut drafts = 0;
     let mut name = String::new();
     if let Some(target) = app.files.get_mut(file) {
         // Over what is on screen now: a second journal of the same file adds to the first.
@@ -117,10 +118,19 @@ fn restore(recovery: Box<Recovery>, app: &mut App) -> Handled<Box<Recovery>> {
         }
         questions = !target.pending.is_empty();
         name = target.path.display().to_string();
+        // A comment begun and not sent is taken up again by `R` on its section.
+        drafts = work.drafts.len();
+        for draft in work.drafts {
+            target.drafts.retain(|d| !(d.division == draft.division && d.section == draft.section));
+            target.drafts.push(draft);
+        }
     }
     app.generation += 1;
     app.after_documents_changed(place);
     app.say(Tone::Info, Msg::Restored { file: name, questions });
+    if drafts > 0 {
+        app.say(Tone::Info, Msg::Cycle(crate::i18n::cycle::CycleMsg::DraftsRestored { count: drafts }));
+    }
     // The work is ours now: our own journal holds it before the old one goes.
     app.journaled = app.generation;
     let effects = vec![Effect::Journal(sync::journal_entries(app)), Effect::DiscardJournal(journal)];

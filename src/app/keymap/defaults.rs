@@ -191,7 +191,15 @@ pub const DEFAULTS: &[Binding] = &[
     bind(X::NewYear, C::Cancel, &["n", "Esc", "Ctrl-C"]),
     bind(X::Comment, C::Send, &["Ctrl-S"]),
     bind(X::Comment, C::Cancel, &["Esc", "Ctrl-C"]),
+    bind(X::Comment, C::Discard, &["Ctrl-X"]),
 ];
+
+/// What works below the smallest size (its keys are the "anywhere" ones): nothing can be seen
+/// to change, so only these; the small screen lists them.
+pub const SMALL: &[Command] = &[C::Redraw, C::Save, C::Quit];
+
+/// What the review above a section's panes offers (to a reviewer, where the section is submitted).
+pub const BANNER_HINTS: &[&[Command]] = &[&[C::Approve], &[C::ReturnSection]];
 
 /// What the bottom line offers in each place, in order; commands sharing a label are shown
 /// together ("↑↓:移動").
@@ -254,5 +262,5 @@ pub const HINTS: &[(Context, &[&[Command]])] = &[
     (X::Summary, &[&[C::Up, C::Down], &[C::Close]]),
     (X::Confirm, &[&[C::Yes], &[C::Cancel]]),
     (X::NewYear, &[&[C::Yes], &[C::KeepGoals], &[C::Cancel]]),
-    (X::Comment, &[&[C::Send], &[C::Cancel], &[C::NewLine]]),
+    (X::Comment, &[&[C::Send], &[C::Cancel], &[C::Discard], &[C::NewLine]]),
 ];

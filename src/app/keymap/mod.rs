@@ -6,9 +6,9 @@ mod defaults;
 
 use std::collections::BTreeMap;
 
-pub use crate::command::{Command, Context};
+pub use crate::command::{Command, Context, Now};
 pub use chord::{BadKey, Chord, Key};
-pub use defaults::{DEFAULTS, HINTS};
+pub use defaults::{BANNER_HINTS, DEFAULTS, HINTS, SMALL};
 
 use crate::i18n::Lang;
 use crate::i18n::keys::{describe, hint_label, place};
@@ -40,12 +40,30 @@ pub enum KeyConfigError {
     Twice { key: String, context: String, first: String, second: String },
 }
 
+/// One hint of the bottom line: the keys, and what they do there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: String,
+    pub label: &'static str,
+}
+
+impl std::fmt::Display for Hint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.keys, self.label)
+    }
+}
+
+/// Hints as the bottom line shows them, two spaces apart.
+pub fn joined(hints: &[Hint]) -> String {
+    hints.iter().map(Hint::to_string).collect::<Vec<_>>().join("  ")
+}
+
 /// One line of the help: where, which keys, what they do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HelpRow {
     pub place: &'static str,
     pub keys: String,
-    pub does: &'static str,
+    pub does: String,
 }
 
 impl Default for Keymap {
@@ -66,6 +84,12 @@ fn full_name(context: Context, command: Command) -> String {
     match context {
         Context::Global => command.name(),
         _ => format!("{}.{}", context.name(), command.name()),
+    }
+}
+
+impl crate::command::KeyNames for Keymap {
+    fn key(&self, context: Context, command: Command) -> String {
+        self.key_name(context, command)
     }
 }
 
@@ -138,12 +162,12 @@ impl Keymap {
             let keys = row.keys.iter().map(|k| k.shown()).collect::<Vec<_>>().join(" ");
             if let Command::Rate(n) = row.command
                 && n > 1
-                && let Some(last) = out.last_mut().filter(|r| r.does == describe(row.context, row.command, lang))
+                && let Some(last) = out.last_mut().filter(|r| r.does == self.described(row.context, row.command, lang))
             {
                 last.keys = format!("{} {keys}", last.keys);
                 continue;
             }
-            let (place, does) = (place(row.context, lang), describe(row.context, row.command, lang));
+            let (place, does) = (place(row.context, lang), self.described(row.context, row.command, lang));
             // ↑ and ↓ that do the same ("move up / down") are one row.
             if let Some(last) = out.last_mut().filter(|r| r.place == place && r.does == does) {
                 last.keys = format!("{} / {keys}", last.keys);
@@ -159,21 +183,34 @@ impl Keymap {
         out
     }
 
-    /// The bottom line's hints for the place whose bindings come first in `contexts`.
+    /// The bottom line's hints for the place whose bindings come first in `contexts`, whatever
+    /// the state (the help's view of them; the screen asks [`Keymap::hints_now`]).
     pub fn hints(&self, contexts: &[Context], lang: Lang) -> String {
-        let Some(&context) = contexts.first() else { return String::new() };
-        let Some((_, groups)) = HINTS.iter().find(|(c, _)| *c == context) else { return String::new() };
-        let mut parts = Vec::new();
-        for group in groups.iter() {
+        joined(&self.hints_now(contexts, lang, None))
+    }
+
+    /// The hints of the place whose bindings come first in `contexts`, as data: only what can
+    /// be carried out `now` (every hint when `None`).
+    pub fn hints_now(&self, contexts: &[Context], lang: Lang, now: Option<&Now>) -> Vec<Hint> {
+        let Some(&context) = contexts.first() else { return Vec::new() };
+        let Some((_, groups)) = HINTS.iter().find(|(c, _)| *c == context) else { return Vec::new() };
+        self.hints_of(groups, contexts, lang, now)
+    }
+
+    /// Hints for `groups` of commands (those sharing a label shown together, "↑↓:移動"), with
+    /// the keys bound where `contexts` apply and the words of the first of them.
+    pub fn hints_of(&self, groups: &[&[Command]], contexts: &[Context], lang: Lang, now: Option<&Now>) -> Vec<Hint> {
+        let Some(&context) = contexts.first() else { return Vec::new() };
+        let mut out = Vec::new();
+        for group in groups {
+            let applies = |command: &&Command| now.is_none_or(|now| command.refused(now).is_none());
             let firsts: Vec<String> = group
                 .iter()
                 .filter(|command| self.listed(context, **command))
+                .filter(applies)
                 .filter_map(|command| contexts.iter().find_map(|c| self.keys(*c, *command).first()).map(|k| k.shown()))
                 .collect();
-            let Some(command) = group.first() else { continue };
-            if firsts.is_empty() {
-                continue;
-            }
+            let Some(command) = group.first().filter(|_| !firsts.is_empty()) else { continue };
             let joiner = if firsts.iter().all(|k| k.chars().all(|c| c.is_ascii_digit())) {
                 "-"
             } else if firsts.iter().all(|k| k.chars().count() == 1 && !k.is_ascii()) {
@@ -181,9 +218,43 @@ impl Keymap {
             } else {
                 "/"
             };
-            parts.push(format!("{}:{}", firsts.join(joiner), hint_label(context, *command, lang)));
+            out.push(Hint { keys: firsts.join(joiner), label: hint_label(context, *command, lang) });
         }
-        parts.join("  ")
+        out
+    }
+
+    /// How a sentence names the keys of `commands` in `context` together ("↑↓", "Tab/↓").
+    pub fn keys_named(&self, context: Context, commands: &[Command]) -> String {
+        self.hints_of(&[commands], &[context], Lang::Ja, None).first().map(|h| h.keys.clone()).unwrap_or_default()
+    }
+
+    /// How a message names the key of `command` where `context` applies: its first key in force,
+    /// or, where the user left it without one, its name in the settings file.
+    pub fn key_name(&self, context: Context, command: Command) -> String {
+        match self.keys(context, command).first() {
+            Some(key) => key.shown(),
+            None => format!("[{}]", full_name(context, command)),
+        }
+    }
+
+    /// What a binding does, for the help, naming the other keys it speaks of as they are bound.
+    fn described(&self, context: Context, command: Command, lang: Lang) -> String {
+        const NAMED: [(&str, Context, Command); 7] = [
+            ("{undo}", Context::Global, Command::Undo),
+            ("{next}", Context::Global, Command::NextHit),
+            ("{previous}", Context::Global, Command::PrevHit),
+            ("{mine}", Context::Conflict, Command::KeepMine),
+            ("{theirs}", Context::Conflict, Command::KeepTheirs),
+            ("{both}", Context::Conflict, Command::EditBoth),
+            ("{return}", Context::Global, Command::ReturnSection),
+        ];
+        let mut does = describe(context, command, lang).to_owned();
+        for (token, place, named) in NAMED {
+            if does.contains(token) {
+                does = does.replace(token, &self.key_name(place, named));
+            }
+        }
+        does
     }
 
     /// `hyoka keys`: a Markdown table of the bindings in force (the README's key map in English).

@@ -87,8 +87,14 @@ pub(in crate::app) fn after_layout(app: &mut App) {
     app.review.marks = marks::compute(app);
     app.review.here = marks::here(app);
     let (width, lang) = (app.layout.width, app.lang);
-    if let Mode::Years(view) = &mut app.mode {
-        years::lay_out(view, width, lang);
+    let page = table::page(app);
+    match &mut app.mode {
+        Mode::Years(view) => years::lay_out(view, width, lang),
+        // A taller or lower screen: the last page stays full.
+        Mode::Table(view) => {
+            view.offset = crate::app::tree::page_offset(view.offset, view.cursor, page, view.rows.len())
+        }
+        _ => {}
     }
 }
 

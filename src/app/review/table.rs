@@ -141,8 +141,7 @@ pub(in crate::app) fn open(app: &mut App) {
     if let Some(at) = app.selected() {
         view.cursor = view.rows.iter().position(|r| r.at == at).unwrap_or(0);
     }
-    let page = page(app);
-    view.offset = view.cursor - view.cursor % page;
+    view.offset = tree::page_offset(0, view.cursor, page(app), view.rows.len());
     app.mode = Mode::Table(Box::new(view));
 }
 
@@ -157,12 +156,12 @@ pub fn build(app: &App, view: &mut TableView) {
         view.cursor = view.rows.iter().position(|r| r.at == at).unwrap_or(view.cursor);
     }
     view.cursor = view.cursor.min(view.rows.len().saturating_sub(1));
-    view.offset = view.offset.min(view.cursor);
+    view.offset = tree::page_offset(view.offset.min(view.cursor), view.cursor, page(app), view.rows.len());
 }
 
 /// The rows the table shows at once: the screen less the two status lines, the borders and
 /// the heading.
-fn page(app: &App) -> usize {
+pub(in crate::app) fn page(app: &App) -> usize {
     usize::from(app.layout.height.saturating_sub(5)).max(1)
 }
 
@@ -197,10 +196,7 @@ pub(in crate::app) fn handle(mut view: Box<TableView>, app: &mut App, action: Ac
         }
         _ => {}
     }
-    // The rows on screen move by pages, as the tree's do.
-    let height = page;
-    if view.cursor < view.offset || view.cursor >= view.offset + height {
-        view.offset = view.cursor - view.cursor % height;
-    }
+    // The rows on screen move by pages, as the tree's do; the last page is full.
+    view.offset = tree::page_offset(view.offset, view.cursor, page, view.rows.len());
     stay(view)
 }

@@ -223,13 +223,18 @@ impl App {
         self.files.iter().map(FileEntry::dirty_count).sum()
     }
 
-    /// Unsaved work exists, including text still open in the editor.
     /// Questions a `git merge` left that are not decided yet: quitting asks first.
     pub fn merge_questions(&self) -> usize {
         self.files.iter().map(|f| f.merge.len()).sum()
     }
 
+    /// Unsaved work exists: text still open in the editor, and return comments not sent included.
     pub fn has_unsaved(&self) -> bool {
+        self.documents_unsaved() || self.unsent_drafts() > 0
+    }
+
+    /// What a save would write differs from the files (a comment not sent aside: no save sends it).
+    pub(in crate::app) fn documents_unsaved(&self) -> bool {
         let editing_changed = match &self.mode {
             Mode::Editing(editor) => editor.changed(self.section(editor.section)),
             _ => false,
@@ -309,7 +314,7 @@ impl App {
 
     /// Shows a message and keeps it in the log.
     pub(in crate::app) fn say(&mut self, tone: Tone, message: Msg) {
-        let message = Message { text: message.text(self.lang), tone };
+        let message = Message { text: message.text(self.lang, &self.keymap), tone };
         self.log.push(message.clone());
         self.message = Some(message);
     }
@@ -325,8 +330,10 @@ impl App {
             last.progress.height,
             last.reflection.height,
         ]);
-        let layout =
-            Layout::compute(width, height, LayoutInput { section, editing: None, zoom: self.zoom, banner, keep });
+        let flaw = self.selected().and_then(|at| self.unpublishable(at));
+        let flaw = flaw.as_ref().map(|(field, why)| (*field, why.as_str()));
+        let input = LayoutInput { section, editing: None, zoom: self.zoom, banner, flaw, keep };
+        let layout = Layout::compute(width, height, input);
         let editing = match &self.mode {
             Mode::Editing(editor) if Some(editor.section) == self.selected() => {
                 Some((editor.field, editor.rows(layout.text_width(editor.field))))
@@ -334,7 +341,7 @@ impl App {
             _ => None,
         };
         self.layout = match editing {
-            Some(_) => Layout::compute(width, height, LayoutInput { section, editing, zoom: self.zoom, banner, keep }),
+            Some(_) => Layout::compute(width, height, LayoutInput { editing, ..input }),
             None => layout,
         };
     }

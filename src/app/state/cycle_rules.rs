@@ -4,11 +4,47 @@
 use super::app::App;
 use super::messages::Tone;
 use super::refs::SectionRef;
+use crate::command::{Command, Now, Refusal};
 use crate::i18n::app::Msg;
 use crate::i18n::cycle::{CycleMsg, status_name};
-use hyoka_core::model::{Field, Status};
+use hyoka_core::model::{Document, Field, Stage, Status};
 
 impl App {
+    /// What is true where the keys are, for the commands that depend on it (see [`Now`]).
+    pub fn now(&self) -> Now {
+        let file = self.cursor.file();
+        Now {
+            read_only_session: self.read_only,
+            read_only_file: self.files.get(file).is_some_and(|f| f.read_only),
+            reviewer: self.reviewer(),
+            section: self.selected().and_then(|at| self.section(at)).map(|s| s.status),
+            published: self.doc(file).is_some_and(|d| d.stage == Some(Stage::Published)),
+        }
+    }
+
+    /// Whether `command` is refused where the keys are now; when it is, says why.
+    pub(in crate::app) fn refuse(&mut self, command: Command) -> bool {
+        let Some(refusal) = command.refused(&self.now()) else { return false };
+        let lang = self.lang;
+        let name = self.selected().and_then(|at| self.section(at)).map(|s| s.name.clone()).unwrap_or_default();
+        let worded = |status: Status| status_name(status, lang).to_owned();
+        let message = match refusal {
+            Refusal::ReadOnlySession => Msg::ReadOnlySession,
+            Refusal::ReadOnlyFile => Msg::FileReadOnly,
+            Refusal::NeedSection => Msg::Cycle(CycleMsg::NeedSection),
+            Refusal::Locked(status) => Msg::Cycle(CycleMsg::Locked { name, status: worded(status) }),
+            Refusal::AlreadySubmitted => Msg::Cycle(CycleMsg::AlreadySubmitted { name }),
+            Refusal::NotSubmitted(status) => Msg::Cycle(CycleMsg::NotSubmitted { name, status: worded(status) }),
+            Refusal::NotReviewer => Msg::Cycle(CycleMsg::NotReviewer),
+            Refusal::Published => {
+                let title = self.doc(self.cursor.file()).map(Document::title).unwrap_or_default();
+                Msg::Cycle(CycleMsg::Published { title })
+            }
+        };
+        self.say(Tone::Error, message);
+        true
+    }
+
     /// Whether the section may be changed now; when it may not, the clerk is told why. Reviewers
     /// may change what they review.
     pub(in crate::app) fn may_write(&mut self, at: SectionRef) -> bool {
@@ -62,6 +98,7 @@ impl App {
         if section.status.locks_clerks() && !self.reviewer() {
             head = format!("{head}  {}", crate::i18n::cycle::CycleWords::LockedNote.text(lang));
         }
+
         let comment = match (&section.review, section.status) {
             (Some(review), Status::Returned) => review.comment.clone(),
             _ => String::new(),

@@ -56,6 +56,8 @@ pub struct FileEntry {
     /// The file was deleted or became unreadable while open; the edits are still here.
     pub gone: bool,
     pub pending: Vec<Pending>,
+    /// Return comments written and not sent (see `state/drafts.rs`).
+    pub drafts: Vec<super::drafts::Draft>,
     /// Fields a `git merge` could not merge (both branches changed them), recorded by hyoka's merge
     /// driver: asked like `pending`, and once answered and saved, git is told the file is resolved.
     pub merge: Vec<hyoka_data::store::FieldConflict>,
@@ -175,6 +177,13 @@ impl Loaded {
         self.dirty.clear();
     }
 
+    /// The section as it is on disk, when `section` (to stand at `division`) says the same:
+    /// with the stamps the last save wrote.
+    pub fn saved_twin(&self, division: usize, section: &Section) -> Option<&Section> {
+        let name = &self.doc.divisions.get(division)?.name;
+        self.saved().find_section(name, &section.name).filter(|saved| saved.same_content(section))
+    }
+
     pub fn is_dirty(&self, division: usize, section: usize) -> bool {
         self.dirty.contains(&(division, section))
     }
@@ -252,6 +261,7 @@ impl FileEntry {
             disk_stamp: None,
             gone: false,
             pending: Vec::new(),
+            drafts: Vec::new(),
             merge: Vec::new(),
             resolve_merge: false,
             incoming: None,

@@ -1,7 +1,7 @@
 //! Undo and redo of finished changes (a rating, the goal list, an edit once it ends), in steps
 //! that may hold several changes: adding a goal and writing it are undone together.
 
-use hyoka_core::model::Section;
+use hyoka_core::model::{Field, Section};
 
 use super::refs::SectionRef;
 
@@ -30,6 +30,11 @@ impl Step {
 
     pub fn section(&self) -> Option<SectionRef> {
         self.0.first().map(|c| c.section)
+    }
+
+    /// The fields the step changed, in the table's order.
+    pub fn fields(&self) -> Vec<Field> {
+        Field::ALL.into_iter().filter(|f| self.0.iter().any(|c| !f.equal(&c.before, &c.after))).collect()
     }
 }
 

@@ -4,10 +4,12 @@
 
 mod app;
 mod cycle_rules;
+mod drafts;
 mod editor;
 mod files;
 mod history;
 mod messages;
+mod publishable;
 mod questions;
 mod read;
 mod refs;
@@ -15,6 +17,7 @@ mod review;
 mod settings;
 
 pub use app::{App, Mode, TextScroll, goal_rows};
+pub use drafts::Draft;
 pub use editor::{Editor, part_text, text_box};
 pub use files::{DiskStamp, FileEntry, FileState, Loaded, Pending};
 pub use history::{Change, History, Step};

@@ -11,7 +11,7 @@ use super::messages::{Message, MessageLog};
 use super::refs::{Focus, Node};
 use super::review::Review;
 use super::settings::Identity;
-use crate::app::keymap::Keymap;
+use crate::app::keymap::{Hint, Keymap, joined};
 use crate::i18n::Lang;
 use crate::i18n::cycle::Calendar;
 use crate::layout::Layout;
@@ -76,6 +76,16 @@ impl App {
 
     pub fn keymap(&self) -> &Keymap {
         &self.keymap
+    }
+
+    /// The hints of the place where the keys are: only what can be carried out there now.
+    pub fn hints(&self) -> Vec<Hint> {
+        self.keymap.hints_now(crate::app::contexts(self), self.lang, Some(&self.now()))
+    }
+
+    /// The hints as the bottom line shows them.
+    pub fn hint_line(&self) -> String {
+        joined(&self.hints())
     }
 
     pub fn layout(&self) -> &Layout {

@@ -39,7 +39,11 @@ pub fn describe(context: Context, command: Command) -> Option<Pair> {
         (X::Confirm, C::Yes) => ("はい", "yes"),
         (X::Confirm | X::NewYear, C::Cancel) => ("やめる", "no, cancel"),
         (X::Comment, C::Send) => ("この理由で差し戻す", "return the section with this comment"),
-        (X::Comment, C::Cancel) => ("やめる（差し戻さない）", "cancel (the section is not returned)"),
+        (X::Comment, C::Cancel) => (
+            "閉じる（差し戻さない。書いた理由は残り、{return} で続きを書けます）",
+            "close (not returned; what is written stays for the next {return})",
+        ),
+        (X::Comment, C::Discard) => ("書いた理由を捨てる（確認します）", "throw the comment away (asks first)"),
         _ => return None,
     })
 }
@@ -55,7 +59,9 @@ pub fn hint_label(context: Context, command: Command) -> Option<Pair> {
         (X::NewYear, C::Yes) => ("目標なしで作る", "without goals"),
         (X::NewYear, C::KeepGoals) => ("目標を引き継ぐ", "keep the goals"),
         (X::Confirm, C::Yes) => ("はい", "yes"),
-        (X::Confirm | X::NewYear | X::Comment, C::Cancel) => ("やめる", "cancel"),
+        (X::Confirm | X::NewYear, C::Cancel) => ("やめる", "cancel"),
+        (X::Comment, C::Cancel) => ("閉じる", "close"),
+        (X::Comment, C::Discard) => ("捨てる", "discard"),
         (X::Comment, C::Send) => ("差し戻す", "return it"),
         _ => return None,
     })

@@ -1,5 +1,6 @@
 //! What the bottom line says while a section goes through its review and a year through its stages.
 
+use crate::command::{Command, Context, KeyNames};
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -31,6 +32,13 @@ pub enum CycleMsg {
     },
     NoComment,
     NotReturned,
+    /// The dialog closed with a comment written: it waits for the next `R`.
+    DraftKept,
+    CommentDiscarded,
+    /// Return comments not sent, back from a journal.
+    DraftsRestored {
+        count: usize,
+    },
     Cancelled,
     Published {
         title: String,
@@ -65,7 +73,14 @@ pub enum CycleMsg {
 }
 
 impl CycleMsg {
+    /// The message in `lang`, keys named as the defaults bind them (the command line's use).
     pub fn text(&self, lang: Lang) -> String {
+        self.keyed(lang, &crate::app::keymap::Keymap::default())
+    }
+
+    /// The message in `lang`, naming keys as `keys` binds them (the screen's table in force).
+    pub fn keyed(&self, lang: Lang, keys: &dyn KeyNames) -> String {
+        let key = |context, command| keys.key(context, command);
         match self {
             CycleMsg::NeedSection => tr!(
                 lang,
@@ -93,12 +108,35 @@ impl CycleMsg {
             CycleMsg::Submitted { name } => tr!(lang, "「{name}」を提出しました。", "Submitted '{name}'."),
             CycleMsg::Approved { name } => tr!(lang, "「{name}」を承認しました。", "Approved '{name}'."),
             CycleMsg::Returned { name } => tr!(lang, "「{name}」を差し戻しました。", "Returned '{name}'."),
-            CycleMsg::NoComment => tr!(
-                lang,
-                "差し戻す理由を書いてください。空のままでは差し戻せません（Esc でやめます）。",
-                "Write why the section is returned; it cannot be returned without a comment (Esc cancels)."
-            ),
+            CycleMsg::NoComment => {
+                let cancel = key(Context::Comment, Command::Cancel);
+                tr!(
+                    lang,
+                    "差し戻す理由を書いてください。空のままでは差し戻せません（{cancel} でやめます）。",
+                    "Write why the section is returned; it cannot be returned without a comment ({cancel} cancels)."
+                )
+            }
             CycleMsg::NotReturned => tr!(lang, "差し戻しをやめました。", "Not returned."),
+            CycleMsg::DraftKept => {
+                let again = key(Context::Global, Command::ReturnSection);
+                let discard = key(Context::Comment, Command::Discard);
+                tr!(
+                    lang,
+                    "差し戻していません。書いた理由は残してあります（{again} で続きを書けます。捨てるときはその中で {discard}）。",
+                    "Not returned. What you wrote is kept: {again} goes on with it ({discard} there throws it away)."
+                )
+            }
+            CycleMsg::DraftsRestored { count } => {
+                let again = key(Context::Global, Command::ReturnSection);
+                tr!(
+                    lang,
+                    "送っていなかった差戻しの理由{count}件も戻しました。その課で {again} を押すと続きを書けます。",
+                    "{count} return comments not sent are back too: {again} on their section goes on with them."
+                )
+            }
+            CycleMsg::CommentDiscarded => {
+                tr!(lang, "書いていた差戻しの理由を捨てました。", "The comment being written was thrown away.")
+            }
             CycleMsg::Cancelled => tr!(lang, "やめました。何も変えていません。", "Cancelled: nothing was changed."),
             CycleMsg::Published { title } => tr!(
                 lang,
@@ -132,16 +170,25 @@ impl CycleMsg {
                     "Nothing saved: {names} was submitted or approved meanwhile. Your changes stay on screen; save them once it is returned."
                 )
             }
-            CycleMsg::StatusCannotCombine => tr!(
-                lang,
-                "提出状況は合わせて編集できません。m（自分）か t（相手）で選んでください。",
-                "A status cannot be combined: choose m (yours) or t (theirs)."
-            ),
-            CycleMsg::StatusNotPutBack => tr!(
-                lang,
-                "提出状況は履歴から戻せません。提出（s）・承認（A）・差戻し（R）で変わります。",
-                "The status is not put back from the history: it changes by submitting (s), approving (A) and returning (R)."
-            ),
+            CycleMsg::StatusCannotCombine => {
+                let (mine, theirs) =
+                    (key(Context::Conflict, Command::KeepMine), key(Context::Conflict, Command::KeepTheirs));
+                tr!(
+                    lang,
+                    "提出状況は合わせて編集できません。{mine}（自分）か {theirs}（相手）で選んでください。",
+                    "A status cannot be combined: choose {mine} (yours) or {theirs} (theirs)."
+                )
+            }
+            CycleMsg::StatusNotPutBack => {
+                let submit = key(Context::Global, Command::Submit);
+                let approve = key(Context::Global, Command::Approve);
+                let send_back = key(Context::Global, Command::ReturnSection);
+                tr!(
+                    lang,
+                    "提出状況は履歴から戻せません。提出（{submit}）・承認（{approve}）・差戻し（{send_back}）で変わります。",
+                    "The status is not put back from the history: it changes by submitting ({submit}), approving ({approve}) and returning ({send_back})."
+                )
+            }
         }
     }
 }

@@ -5,8 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::app::{App, CommentDialog, contexts};
+use crate::app::{App, CommentDialog};
 use crate::i18n::cycle::CycleWords;
+use crate::i18n::screen::Words;
 use crate::ui::editor::draw_text;
 use crate::ui::parts::border_note;
 use crate::ui::style::{self, block, w};
@@ -22,7 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App, dialog: &CommentDialog) {
     frame.render_widget(outer, area);
     let width = usize::from(inner.width).max(1);
     let explain = wrap(&CycleWords::CommentExplain.text(lang), width);
-    let hints = truncate(&app.keymap().hints(contexts(app), lang), width);
+    let hints = truncate(&app.hint_line(), width);
     let above = u16::try_from(explain.len()).unwrap_or(u16::MAX).min(inner.height.saturating_sub(4));
     let lines: Vec<Line> =
         explain.into_iter().take(usize::from(above)).map(|l| Line::styled(w(l), style::dim())).collect();
@@ -36,5 +37,12 @@ pub fn draw(frame: &mut Frame, app: &App, dialog: &CommentDialog) {
         border_note(frame, boxed, &format!(" {}/{} ", row + 1, total));
     }
     let keys = Rect { y: inner.bottom().saturating_sub(1), height: 1.min(inner.height), ..inner };
-    frame.render_widget(Paragraph::new(Line::styled(w(hints), style::bold())), keys);
+    let line = if dialog.confirming {
+        // The discard key was pressed: the question, with its keys, where the keys were.
+        let question = truncate(&format!("{}  {hints}", Words::ReallyDiscardComment.text(lang)), width);
+        Line::styled(w(question), style::error())
+    } else {
+        Line::styled(w(hints), style::bold())
+    };
+    frame.render_widget(Paragraph::new(line), keys);
 }

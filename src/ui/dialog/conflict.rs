@@ -9,7 +9,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::app::{App, Conflict, Question, contexts};
+use crate::app::{App, Conflict, Question};
+use crate::command::{Command, Context};
 use crate::i18n::screen::Words;
 use crate::ui::style::{self, block, dim, w};
 use hyoka_core::model::Field;
@@ -33,7 +34,7 @@ fn unit_text(
     section: &hyoka_core::model::Section,
     lang: crate::i18n::Lang,
 ) -> String {
-    c.fields().map(|f| format!("【{}】{}", f.label(lang), f.text(section))).collect::<Vec<_>>().join("\n")
+    c.fields().map(|f| format!("【{}】{}", f.label(lang), f.shown(section, lang))).collect::<Vec<_>>().join("\n")
 }
 
 pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
@@ -46,6 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let (division, section) = question.place();
+    let key = |context, command| app.keymap().key_name(context, command);
     let fields =
         |c: &hyoka_data::store::FieldConflict| c.fields().map(|f| f.label(lang)).collect::<Vec<_>>().join("・");
     let (place, explain) = match question {
@@ -56,9 +58,17 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
         Question::Decided(c) => {
             let status = crate::i18n::cycle::status_name(c.theirs_section.status, lang).to_owned();
             let submitted = c.theirs_section.status == hyoka_core::model::Status::Submitted;
-            (format!("{division} › {section} › {}", fields(c)), Words::DecidedExplain { status, submitted })
+            let theirs = app.keymap().key_name(Context::Decided, Command::KeepTheirs);
+            let later = app.keymap().key_name(Context::Decided, Command::Cancel);
+            (
+                format!("{division} › {section} › {}", fields(c)),
+                Words::DecidedExplain { status, submitted, theirs, later },
+            )
         }
-        Question::Gone { .. } => (format!("{division} › {section}"), Words::GoneExplain),
+        Question::Gone { .. } => {
+            let (mine, theirs) = (key(Context::Gone, Command::KeepMine), key(Context::Gone, Command::KeepTheirs));
+            (format!("{division} › {section}"), Words::GoneExplain { mine, theirs })
+        }
     };
     let explain = wrap(&explain.text(lang), usize::from(inner.width));
     let [head, mine, theirs, keys] = Layout::vertical([
@@ -87,28 +97,36 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
                     (None, Some(at)) => moment(at, app.calendar(), lang),
                     (None, None) => Words::Unknown.text(lang),
                 };
-                let (mine_text, theirs_text) = if c.with.is_empty() {
+                let (mine_text, theirs_text) = if c.field == Field::Status && c.with.is_empty() {
+                    (Field::Status.shown(&c.mine_section, lang), Field::Status.shown(&c.theirs_section, lang))
+                } else if c.with.is_empty() {
                     (c.mine.clone(), c.theirs.clone())
                 } else {
                     (unit_text(c, &c.mine_section, lang), unit_text(c, &c.theirs_section, lang))
                 };
-                let yours =
-                    if matches!(question, Question::Decided(_)) { Words::YoursNotOffered } else { Words::Yours };
+                let yours = match question {
+                    Question::Decided(_) => Words::YoursNotOffered,
+                    _ => Words::Yours { mine: key(Context::Conflict, Command::KeepMine) },
+                };
+                let context =
+                    if matches!(question, Question::Decided(_)) { Context::Decided } else { Context::Conflict };
+                let their_key = key(context, Command::KeepTheirs);
                 text_box(frame, mine, yours.text(lang), &mine_text, style::bold(), lang);
-                text_box(frame, theirs, Words::Theirs { who }.text(lang), &theirs_text, dim(), lang);
+                text_box(frame, theirs, Words::Theirs { who, theirs: their_key }.text(lang), &theirs_text, dim(), lang);
             }
             Question::Gone { mine: section, .. } => {
                 // What would be kept: each field the section has, under its name.
                 let summary: Vec<String> = Field::ALL
                     .into_iter()
                     .filter(|f| !f.is_empty(section))
-                    .map(|f| format!("【{}】{}", f.label(lang), f.text(section)))
+                    .map(|f| format!("【{}】{}", f.label(lang), f.shown(section, lang)))
                     .collect();
                 let both = mine.union(theirs);
-                text_box(frame, both, Words::YoursGone.text(lang), &summary.join("\n"), style::bold(), lang);
+                let title = Words::YoursGone { mine: key(Context::Gone, Command::KeepMine) }.text(lang);
+                text_box(frame, both, title, &summary.join("\n"), style::bold(), lang);
             }
         },
     }
-    let hint = app.keymap().hints(contexts(app), lang);
+    let hint = app.hint_line();
     frame.render_widget(Paragraph::new(Span::styled(w(truncate(&hint, usize::from(keys.width))), style::bold())), keys);
 }

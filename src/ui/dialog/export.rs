@@ -5,7 +5,8 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::app::{App, ExportDialog, contexts};
+use crate::app::{App, ExportDialog};
+use crate::command::{Command, Context};
 use crate::i18n::screen::Words;
 use crate::ui::centered;
 use crate::ui::style::{self, block, w};
@@ -37,13 +38,16 @@ pub fn draw(frame: &mut Frame, app: &App, dialog: &ExportDialog) {
     let path = dialog.typed_path();
     let shown_path = truncate(&sanitize(&path), width.saturating_sub(1));
     let mut lines = vec![
-        Line::from(w(Words::ExportFormatLabel.text(lang))),
+        Line::from(w(Words::ExportFormatLabel {
+            keys: app.keymap().keys_named(Context::Export, &[Command::NextFormat, Command::PrevFormat]),
+        }
+        .text(lang))),
         Line::from(formats),
         Line::default(),
         Line::from(w(Words::ExportPathLabel.text(lang))),
         Line::styled(w(&shown_path), ratatui::style::Style::new().add_modifier(Modifier::UNDERLINED)),
         Line::default(),
-        Line::styled(w(truncate(&app.keymap().hints(contexts(app), lang), width)), style::bold()),
+        Line::styled(w(truncate(&app.hint_line(), width)), style::bold()),
     ];
     lines.truncate(usize::from(inner.height));
     frame.render_widget(Paragraph::new(lines), inner);

@@ -2,12 +2,12 @@
 
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::App;
+use crate::command::{Command, Context};
 use crate::i18n::screen::Words;
 use crate::ui::centered;
-use crate::ui::style::{self, block, dim, w};
+use crate::ui::style::{self, dim, w};
 use hyoka_core::text::{display_width, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
@@ -28,16 +28,11 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
             Line::from(vec![
                 Span::styled(w(format!(" {place} ")), dim()),
                 Span::styled(w(format!("{keys}  ")), style::bold()),
-                Span::raw(w(truncate(r.does, rest))),
+                Span::raw(w(truncate(&r.does, rest))),
             ])
         })
         .collect();
-    let visible = usize::from(area.height.saturating_sub(2));
-    let scroll = usize::from(scroll).min(lines.len().saturating_sub(visible));
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>())
-            .block(block().title(w(Words::HelpTitle.text(app.lang()))).border_style(style::dialog())),
-        area,
-    );
+    let scroll_keys = app.keymap().keys_named(Context::Help, &[Command::Up, Command::Down]);
+    let title = Words::HelpTitle { scroll: scroll_keys }.text(app.lang());
+    crate::ui::parts::scrolled_box(frame, area, lines, scroll, &title);
 }

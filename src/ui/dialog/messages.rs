@@ -3,12 +3,12 @@
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::{App, Tone};
+use crate::command::{Command, Context};
 use crate::i18n::screen::Words;
 use crate::ui::centered;
-use crate::ui::style::{self, block, dim, w};
+use crate::ui::style::{self, dim, w};
 use hyoka_core::text::{sanitize, wrap};
 
 pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
@@ -27,12 +27,7 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
     if lines.is_empty() {
         lines.push(Line::styled(w(Words::NoMessages.text(app.lang())), dim()));
     }
-    let visible = usize::from(area.height.saturating_sub(2));
-    let scroll = usize::from(scroll).min(lines.len().saturating_sub(visible));
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>())
-            .block(block().title(w(Words::MessagesTitle.text(app.lang()))).border_style(style::dialog())),
-        area,
-    );
+    let scroll_keys = app.keymap().keys_named(Context::Messages, &[Command::Up, Command::Down]);
+    let title = Words::MessagesTitle { scroll: scroll_keys }.text(app.lang());
+    crate::ui::parts::scrolled_box(frame, area, lines, scroll, &title);
 }

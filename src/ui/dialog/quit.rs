@@ -4,24 +4,39 @@ use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::app::{App, contexts};
+use crate::app::App;
+use crate::command::{Command, Context};
 use crate::i18n::screen::Words;
 use crate::ui::centered;
 use crate::ui::style::{self, block, w};
-use hyoka_core::text::display_width;
+use hyoka_core::text::{display_width, wrap};
 
 pub fn draw(frame: &mut Frame, app: &App) {
-    let question = match app.merge_questions() {
-        0 => Words::QuitQuestion { sections: app.unsaved_sections().max(1) }.text(app.lang()),
-        fields => Words::QuitMergeQuestion { fields }.text(app.lang()),
-    };
-    let choices = app.keymap().hints(contexts(app), app.lang());
-    let width = u16::try_from(display_width(&question).max(display_width(&choices)) + 4).unwrap_or(u16::MAX);
-    let area = centered(frame.area(), width, 5);
+    let lang = app.lang();
+    let (sections, drafts) = (app.unsaved_sections(), app.unsent_drafts());
+    let mut said = Vec::new();
+    match app.merge_questions() {
+        0 if sections == 0 && drafts > 0 => {}
+        0 => said.push(Words::QuitQuestion { sections: sections.max(1) }.text(lang)),
+        fields => said.push(Words::QuitMergeQuestion { fields }.text(lang)),
+    }
+    if drafts > 0 {
+        // A comment not sent is neither saved nor lost by quitting: where it goes is said.
+        let key = |command| app.keymap().key_name(Context::Quit, command);
+        let (save, discard) = (key(Command::SaveAndQuit), key(Command::DiscardAndQuit));
+        said.push(Words::QuitDrafts { count: drafts, save, discard }.text(lang));
+    }
+    let choices = app.hint_line();
+    let room = usize::from(frame.area().width.saturating_sub(4)).clamp(1, 72);
+    let mut lines: Vec<Line> = said.iter().flat_map(|s| wrap(s, room)).map(|l| Line::from(w(l))).collect();
+    let widest = lines.iter().map(Line::width).chain([display_width(&choices)]).max().unwrap_or(0);
+    lines.push(Line::default());
+    lines.push(Line::styled(w(choices), style::bold()));
+    let width = u16::try_from(widest + 4).unwrap_or(u16::MAX);
+    let area = centered(frame.area(), width, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
     frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(vec![Line::from(w(question)), Line::default(), Line::styled(w(choices), style::bold())])
-            .block(block().title(w(Words::QuitTitle.text(app.lang()))).border_style(style::dialog())),
+        Paragraph::new(lines).block(block().title(w(Words::QuitTitle.text(lang))).border_style(style::dialog())),
         area,
     );
 }

@@ -6,7 +6,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::app::View;
-use crate::app::{App, Recovery, contexts};
+use crate::app::{App, Recovery};
+use crate::command::{Command, Context};
 use crate::i18n::screen::Words;
 use crate::ui::style::{self, block, dim, w};
 use hyoka_core::text::{sanitize, truncate, wrap};
@@ -23,7 +24,7 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Recovery) {
     frame.render_widget(outer, area);
     let width = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
-    let keys = app.keymap().hints(contexts(app), lang);
+    let keys = app.hint_line();
     if let View::Changes(scroll) = r.view {
         for difference in &entry.differences {
             let place = difference.place(lang);
@@ -36,10 +37,27 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Recovery) {
             }
             lines.push(Line::default());
         }
+        for draft in &entry.work.drafts {
+            let place = Words::DraftPlace { division: draft.division.clone(), section: draft.section.clone() };
+            lines.push(Line::styled(w(truncate(&sanitize(&place.text(lang)), width)), style::bold()));
+            for l in wrap(&sanitize(&draft.text), width.saturating_sub(2)) {
+                lines.push(Line::styled(w(format!("+ {l}")), Style::new().fg(Color::Green)));
+            }
+            lines.push(Line::default());
+        }
         let visible = usize::from(inner.height.saturating_sub(1));
         let scroll = usize::from(scroll).min(lines.len().saturating_sub(visible));
         let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(visible).collect();
-        shown.push(Line::styled(w(truncate(&Words::ChangesKeys.text(lang), width)), dim()));
+        shown.push(Line::styled(
+            w(truncate(
+                &Words::ChangesKeys {
+                    scroll: app.keymap().keys_named(Context::RecoveryDiff, &[Command::Up, Command::Down]),
+                }
+                .text(lang),
+                width,
+            )),
+            dim(),
+        ));
         frame.render_widget(Paragraph::new(shown), inner);
         return;
     }
@@ -48,15 +66,22 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Recovery) {
         let day = crate::i18n::cycle::day(local.date_naive(), app.calendar(), lang);
         format!("{day} {}", local.format("%H:%M:%S"))
     });
-    let explain = Words::RecoveryExplain { when, path, fields: entry.differences.len() }.text(lang);
+    let fields = entry.differences.len() + entry.work.drafts.len();
+    let explain = Words::RecoveryExplain { when, path, fields }.text(lang);
     lines.extend(wrap(&sanitize(&explain), width).into_iter().map(|l| Line::from(w(l))));
     if app.files().get(entry.file).is_some_and(|f| f.canonical != entry.original) {
         let from = Words::MovedFrom { from: entry.original.display().to_string() }.text(lang);
         lines.extend(wrap(&sanitize(&from), width).into_iter().map(|l| Line::from(w(l))));
     }
     lines.push(Line::default());
-    for difference in entry.differences.iter().take(usize::from(inner.height.saturating_sub(6))) {
-        lines.push(Line::from(w(truncate(&format!("・{}", sanitize(&difference.place(lang))), width))));
+    let drafts = entry
+        .work
+        .drafts
+        .iter()
+        .map(|d| Words::DraftPlace { division: d.division.clone(), section: d.section.clone() }.text(lang));
+    let places: Vec<String> = entry.differences.iter().map(|d| d.place(lang)).chain(drafts).collect();
+    for place in places.iter().take(usize::from(inner.height.saturating_sub(6))) {
+        lines.push(Line::from(w(truncate(&format!("・{}", sanitize(place)), width))));
     }
     lines.push(Line::default());
     if r.view == View::ConfirmDiscard {

@@ -5,10 +5,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
+use crate::app::App;
 use crate::app::review::FilterDialog;
 use crate::app::review::filter::{Row, rows};
 use crate::app::state::Rated;
-use crate::app::{App, contexts};
 use crate::i18n::review::ReviewWords;
 use crate::ui::centered;
 use crate::ui::style::{self, block, dim, w};
@@ -70,7 +70,7 @@ pub fn draw(frame: &mut Frame, app: &App, dialog: &FilterDialog) {
     let offset = (dialog.row + 1).saturating_sub(room);
     let mut lines: Vec<Line> = lines.into_iter().skip(offset).take(room).collect();
     lines.push(Line::default());
-    let hints = truncate(&app.keymap().hints(contexts(app), lang), width);
+    let hints = truncate(&app.hint_line(), width);
     lines.push(Line::styled(w(hints), dim().add_modifier(Modifier::BOLD)));
     frame.render_widget(Paragraph::new(lines), inner);
     if let Some((column, row)) = caret.filter(|(_, row)| *row >= offset) {

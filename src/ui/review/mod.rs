@@ -69,8 +69,7 @@ pub fn status_note(app: &App) -> String {
     let filter = &app.review().filter;
     if !filter.is_empty() {
         let mut what: Vec<String> = Vec::new();
-        let marks: String = filter
-            .ratings
+        let marks: String = in_scale_order(app, &filter.ratings)
             .iter()
             .map(|r| match r {
                 Rated::Mark(mark) => sanitize(mark).into_owned(),
@@ -79,6 +78,10 @@ pub fn status_note(app: &App) -> String {
             .collect();
         if !marks.is_empty() {
             what.push(marks);
+        }
+        if !filter.statuses.is_empty() {
+            let names = filter.statuses.iter().map(|s| crate::i18n::cycle::status_name(*s, lang));
+            what.push(names.collect::<Vec<_>>().join(lang.pick("・", ",")));
         }
         if filter.incomplete {
             what.push(ReviewWords::IncompleteHeader.text(lang));
@@ -95,6 +98,22 @@ pub fn status_note(app: &App) -> String {
         parts.push(format!("［{} {}］", ReviewWords::FilterBadge.text(lang), what.join(" ")));
     }
     if parts.is_empty() { String::new() } else { format!(" {} ", parts.join(" ")) }
+}
+
+/// The ratings asked for as they are read: in the order of the files' scales (best first), marks
+/// no scale has after them, 未評価 last.
+fn in_scale_order(app: &App, ratings: &std::collections::BTreeSet<Rated>) -> Vec<Rated> {
+    let mut out: Vec<Rated> = Vec::new();
+    let scales = app.files().iter().filter_map(crate::app::FileEntry::doc).flat_map(|d| d.scale().into_owned());
+    for rated in scales.map(|grade| Rated::Mark(grade.mark.clone())).chain(ratings.iter().cloned()) {
+        if ratings.contains(&rated) && !out.contains(&rated) && rated != Rated::Unrated {
+            out.push(rated);
+        }
+    }
+    if ratings.contains(&Rated::Unrated) {
+        out.push(Rated::Unrated);
+    }
+    out
 }
 
 /// The screen above the two status lines, where the full-screen views are drawn.

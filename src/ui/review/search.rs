@@ -14,7 +14,8 @@ pub fn draw(frame: &mut Frame, app: &App, prompt: &SearchPrompt) {
     let area = app.layout().hints;
     let lang = app.lang();
     let label = ReviewWords::SearchLabel.text(lang);
-    let kana = if app.review().kana { ReviewWords::KanaOn } else { ReviewWords::KanaOff }.text(lang);
+    let key = app.keymap().key_name(crate::command::Context::Search, crate::command::Command::ToggleKana);
+    let kana = if app.review().kana { ReviewWords::KanaOn { key } } else { ReviewWords::KanaOff { key } }.text(lang);
     let count = match super::position(app) {
         Some((at, of)) => format!(" {at}/{of}"),
         None => String::new(),

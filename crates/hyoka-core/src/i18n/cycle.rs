@@ -24,7 +24,7 @@ pub fn problem(kind: &ProblemKind, lang: Lang) -> Option<String> {
             "status '{value}' is not a status; use draft, submitted, approved or returned."
         ),
         ProblemKind::NoReview { status } => {
-            let (key, word) = (status.key(), status.word());
+            let (key, word) = (status.key(), status.word(Lang::Ja));
             tr!(
                 lang,
                 "status: {key}（{word}）には、誰がいつ審査したかを書いた review: {{ by, at }} が要ります。review を書き足すか、status を submitted に戻してください。",
@@ -93,12 +93,7 @@ pub fn status_mark(status: Status, lang: Lang) -> &'static str {
 
 /// How a status is named on the screen.
 pub fn status_name(status: Status, lang: Lang) -> &'static str {
-    match status {
-        Status::Draft => lang.pick("下書き", "draft"),
-        Status::Submitted => lang.pick("提出済み", "submitted"),
-        Status::Approved => lang.pick("承認済み", "approved"),
-        Status::Returned => lang.pick("差戻し", "returned"),
-    }
+    status.word(lang)
 }
 
 /// Which calendar dates are shown in: the era (令和8年11月26日, the default) or the Western one.

@@ -4,6 +4,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::Field;
+use crate::i18n::Lang;
 
 /// The stage of the fiscal year a file is in (`stage:`); a file without one is in none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -86,13 +87,14 @@ impl Status {
         Status::ALL.into_iter().find(|s| s.key() == key)
     }
 
-    /// How the office says it; also the text form of the status in histories and conflicts.
-    pub fn word(self) -> &'static str {
+    /// How the office says it, in `lang` (the Japanese word is also the status's text form in
+    /// histories and conflicts, see `Field::text`).
+    pub fn word(self, lang: Lang) -> &'static str {
         match self {
-            Status::Draft => "下書き",
-            Status::Submitted => "提出済み",
-            Status::Approved => "承認済み",
-            Status::Returned => "差戻し",
+            Status::Draft => lang.pick("下書き", "draft"),
+            Status::Submitted => lang.pick("提出済み", "submitted"),
+            Status::Approved => lang.pick("承認済み", "approved"),
+            Status::Returned => lang.pick("差戻し", "returned"),
         }
     }
 

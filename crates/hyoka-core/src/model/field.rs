@@ -2,6 +2,7 @@
 //! conflict or a journal names, and how each is read and written as text.
 
 use super::{Document, Section};
+use crate::i18n::Lang;
 
 /// One of a section's fields, in the order of the published table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -49,6 +50,15 @@ impl Field {
     /// them, "①○ ②◎", when any has one), empty for "not rated"; the status as the office says
     /// it, then who reviewed it when, and the comment.
     pub fn text(self, section: &Section) -> String {
+        self.text_in(section, Lang::Ja)
+    }
+
+    /// The field as [`Field::text`] gives it, the status worded in `lang`: for the screen.
+    pub fn shown(self, section: &Section, lang: Lang) -> String {
+        self.text_in(section, lang)
+    }
+
+    fn text_in(self, section: &Section, lang: Lang) -> String {
         match self {
             Field::GoalsIntro => section.goals_intro.clone(),
             Field::Goals => {
@@ -64,7 +74,7 @@ impl Field {
             Field::Rating => section.rating.clone().unwrap_or_default(),
             Field::Reflection => section.reflection.clone(),
             Field::Status => {
-                let mut text = section.status.word().to_owned();
+                let mut text = section.status.word(lang).to_owned();
                 if let Some(review) = &section.review {
                     text.push_str(&format!("（{} {}）", review.by, super::era_date(review.at.date_naive())));
                     if !review.comment.is_empty() {
@@ -91,7 +101,7 @@ impl Field {
             Field::Reflection => section.reflection = text.to_owned(),
             Field::Status => {
                 let (first, comment) = text.split_once('\n').unwrap_or((text, ""));
-                if let Some(status) = super::Status::ALL.into_iter().find(|s| first.starts_with(s.word())) {
+                if let Some(status) = super::Status::ALL.into_iter().find(|s| first.starts_with(s.word(Lang::Ja))) {
                     section.status = status;
                 }
                 if let Some(review) = &mut section.review {

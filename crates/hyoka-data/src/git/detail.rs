@@ -53,19 +53,21 @@ impl FileHistory {
     /// touch the section. The diff names the section as it is called now.
     pub fn section_diff(&self, entry: usize, division: &str, section: &str) -> Option<SectionDiff> {
         let (d, s) = self.trail(division, section).get(entry).cloned().flatten()?;
-        let mut diff = self.diff_at(entry, &d, &s)?;
+        let mut diff = self.diff_at(entry, &d, &s, false)?;
         (diff.division, diff.section) = (division.to_owned(), section.to_owned());
         diff.current = Some((division.to_owned(), section.to_owned()));
         Some(diff)
     }
 
-    /// What the commit changed in the section called (division, section) in its version.
-    fn diff_at(&self, entry: usize, division: &str, section: &str) -> Option<SectionDiff> {
-        let changes = &self.entries().get(entry)?.changes;
+    /// What the commit changed in the section called (division, section) in its version; for a
+    /// merge, what it decided, and with `brought` also what it brought in from the other side.
+    fn diff_at(&self, entry: usize, division: &str, section: &str, brought: bool) -> Option<SectionDiff> {
+        let found = self.entries().get(entry)?;
+        let merged = if brought { found.merged.as_slice() } else { &[] };
         let (before, after) = self.versions(entry)?;
         let mut fields = Vec::new();
         let mut renamed_from = None;
-        for change in changes.iter().filter(|c| c.section() == Some((division, section))) {
+        for change in found.changes.iter().chain(merged).filter(|c| c.section() == Some((division, section))) {
             match change {
                 Change::Field { field, .. } => fields.push(*field),
                 Change::Added { .. } | Change::Removed { .. } => fields.extend(Field::ALL),
@@ -73,12 +75,26 @@ impl FileHistory {
                 Change::Head(_) => {}
             }
         }
+        // A merge's decision may be among what it brought in too: each field once, in table order.
+        fields.sort();
+        fields.dedup();
         if fields.is_empty() && renamed_from.is_none() {
             return None;
         }
         let (old_division, old_section) = renamed_from.as_ref().map_or((division, section), |(d, s)| (d, s));
-        let before = before.and_then(|d| d.find_section(old_division, old_section)).cloned();
+        let mut before = before.and_then(|d| d.find_section(old_division, old_section)).cloned();
         let after = after.and_then(|d| d.find_section(division, section)).cloned();
+        // A merge that kept the first parent's value of a field both sides changed changed it
+        // from the other side's: that is the value before it.
+        if let ([_, second], Some(before), Some(after)) = (found.commit.parents.as_slice(), &mut before, &after)
+            && let Some(other) = self.version_at(second).and_then(|d| d.find_section(old_division, old_section))
+        {
+            for field in &fields {
+                if field.equal(before, after) {
+                    field.copy(other, before);
+                }
+            }
+        }
         let text = |s: &Option<Section>, f: Field| s.as_ref().map(|s| f.text(s)).unwrap_or_default();
         let fields = fields
             .into_iter()
@@ -95,19 +111,20 @@ impl FileHistory {
 
     /// Everything the commit of entry `entry` changed: the head, then each section touched.
     pub fn commit_diff(&self, entry: usize) -> Option<CommitDiff> {
-        let changes = &self.entries().get(entry)?.changes;
+        let found = self.entries().get(entry)?;
+        let changes: Vec<&Change> = found.changes.iter().chain(&found.merged).collect();
         let (before, after) = self.versions(entry)?;
         let mut diff = CommitDiff::default();
         for change in changes {
             match (change, change.section()) {
-                (Change::Head(field), _) => {
+                (Change::Head(field), _) if !diff.head.iter().any(|h| h.field == *field) => {
                     let b = before.map(|d| head_text(*field, d)).unwrap_or_default();
                     let a = after.map(|d| head_text(*field, d)).unwrap_or_default();
                     diff.head.push(HeadDiff { field: *field, spans: char_diff(&b, &a), before: b, after: a });
                 }
                 (_, Some((division, section))) => {
                     if !diff.sections.iter().any(|s| s.division == division && s.section == section)
-                        && let Some(s) = self.diff_at(entry, division, section)
+                        && let Some(s) = self.diff_at(entry, division, section, true)
                     {
                         diff.sections.push(s);
                     }

@@ -29,12 +29,16 @@ pub struct CommitInfo {
 }
 
 /// One commit of the history with what it changed in the file. For a merge, only what the merge
-/// itself decided (values that differ from every parent), so that a change is listed once, under
-/// the commit that made it.
+/// itself decided — values that differ from every parent (combined by hand), and fields both
+/// sides had changed, whichever side it kept — so that a change is listed once, under the commit
+/// and the person that made it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     pub commit: CommitInfo,
     pub changes: Vec<Change>,
+    /// For a merge, everything it brought into the first parent's line (what the other side had
+    /// changed); empty for any other commit.
+    pub merged: Vec<Change>,
     /// This version or the one before does not parse: what changed cannot be told.
     pub unreadable: bool,
     /// The file did not exist before this commit.
@@ -213,8 +217,13 @@ impl FileHistory {
             let created = befores.iter().all(|b| matches!(b, Version::Absent));
             let unreadable =
                 matches!(after, Version::Unreadable) || befores.iter().any(|b| matches!(b, Version::Unreadable));
-            let changes = if unreadable { Vec::new() } else { merged_changes(&befores, &after) };
-            self.entries.push(Entry { commit, changes, unreadable, created });
+            let base = match commit.parents.as_slice() {
+                [first, second] if !unreadable => self.merge_base(first, second)?,
+                _ => None,
+            };
+            let (changes, merged) =
+                if unreadable { (Vec::new(), Vec::new()) } else { merged_changes(&befores, &after, base.as_ref()) };
+            self.entries.push(Entry { commit, changes, merged, unreadable, created });
         }
         Ok(end - start)
     }
@@ -232,6 +241,21 @@ impl FileHistory {
         let commit = &self.entries.get(entry)?.commit;
         let before = commit.parents.first().and_then(|p| self.at_commit.get(p)).and_then(Version::doc);
         Some((before, self.at_commit.get(&commit.id).and_then(Version::doc)))
+    }
+
+    /// The version both parents of a merge started from, when they have one.
+    fn merge_base(&mut self, first: &str, second: &str) -> Result<Option<Version>, GitError> {
+        let output = self.repo.git().output(self.repo.top(), ["merge-base", first, second])?;
+        let id = String::from_utf8_lossy(super::run::first_line(&output.stdout)).trim().to_owned();
+        if !output.status.success() || id.is_empty() {
+            return Ok(None);
+        }
+        self.version(&id).map(Some)
+    }
+
+    /// The file as it was in a commit already read.
+    pub(super) fn version_at(&self, commit: &str) -> Option<&Document> {
+        self.at_commit.get(commit).and_then(Version::doc)
     }
 
     fn version(&mut self, commit: &str) -> Result<Version, GitError> {
@@ -264,19 +288,33 @@ impl FileHistory {
     }
 }
 
-/// What a commit changed: against its parent, or, for a merge, what differs from every parent.
-fn merged_changes(befores: &[Version], after: &Version) -> Vec<Change> {
-    let mut per_parent = befores.iter().map(|before| changes(before.doc(), after.doc()));
-    let first = per_parent.next().unwrap_or_default();
-    let others: Vec<Vec<Change>> = per_parent.collect();
-    first.into_iter().filter(|c| others.iter().all(|o| o.contains(c))).collect()
+/// What a commit changed: against its parent; for a merge, what it decided (what differs from
+/// every parent, and every field both sides had changed since `base`, whichever it kept), and
+/// what it brought into the first parent's line.
+fn merged_changes(befores: &[Version], after: &Version, base: Option<&Version>) -> (Vec<Change>, Vec<Change>) {
+    let per_parent: Vec<Vec<Change>> = befores.iter().map(|before| changes(before.doc(), after.doc())).collect();
+    let Some((first, others)) = per_parent.split_first() else { return (Vec::new(), Vec::new()) };
+    let mut decided: Vec<Change> = first.iter().filter(|c| others.iter().all(|o| o.contains(c))).cloned().collect();
+    if let (Some(base), [ours, theirs]) = (base, befores) {
+        let (by_us, by_them) = (changes(base.doc(), ours.doc()), changes(base.doc(), theirs.doc()));
+        for change in per_parent.iter().flatten() {
+            let both = matches!(change, Change::Field { .. }) && by_us.contains(change) && by_them.contains(change);
+            if both && !decided.contains(change) {
+                decided.push(change.clone());
+            }
+        }
+    }
+    let merged = if others.is_empty() { Vec::new() } else { first.clone() };
+    (decided, merged)
 }
 
 /// The commits that changed the file, newest first, from one `git log`.
 fn log(repo: &Repo, relative: &Path) -> Result<Vec<CommitInfo>, GitError> {
     let format = "--format=%H%x1f%P%x1f%aN%x1f%aE%x1f%aI%x1f%s";
-    // Children before parents whatever the clocks said (commits of one minute, two offices).
-    let args = ["log", "--date-order", "--no-show-signature", "-z", format].map(OsStr::new);
+    // Children before parents whatever the clocks said (commits of one minute, two offices); every
+    // side of every merge, even where the merge kept one side's file as it was (git's default
+    // leaves out the other side and the merge itself: a conflict decided with "theirs" vanished).
+    let args = ["log", "--date-order", "--full-history", "--no-show-signature", "-z", format].map(OsStr::new);
     let out = repo.run(args.into_iter().chain([OsStr::new("HEAD"), OsStr::new("--"), relative.as_os_str()]))?;
     Ok(out.split(|b| *b == 0).filter(|r| !r.is_empty()).filter_map(parse_commit).collect())
 }

@@ -106,6 +106,19 @@ impl Repo {
         Ok(self.git.output(&self.top, ["rev-parse", "-q", "--verify", "HEAD^{commit}"])?.status.success())
     }
 
+    /// Whether what is in `path` now is what the last commit holds: tracked, and no change of it
+    /// in the index or the work tree (so that its history keeps exactly what the file says).
+    pub fn committed(&self, path: &Path) -> Result<bool, GitError> {
+        if !self.has_commits()? {
+            return Ok(false);
+        }
+        let relative = self.relative(path)?;
+        let tracked = self.run([OsStr::new("ls-files"), OsStr::new("-z"), OsStr::new("--"), relative.as_os_str()])?;
+        let args = ["status", "--porcelain", "-z", "--"].map(OsStr::new);
+        let changes = self.run(args.into_iter().chain([relative.as_os_str()]))?;
+        Ok(!tracked.is_empty() && changes.is_empty())
+    }
+
     /// Paths (relative to the top) that are in conflict in the index, each once.
     pub fn unmerged(&self, only: Option<&Path>) -> Result<Vec<PathBuf>, GitError> {
         let mut args: Vec<&OsStr> = ["ls-files", "-u", "-z", "--"].map(OsStr::new).to_vec();

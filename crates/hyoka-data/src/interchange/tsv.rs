@@ -11,12 +11,12 @@ use super::import::{InputFormat, import_text};
 pub use super::options::ImportOptions;
 use super::table::Source;
 use super::table::identity::organization_in;
-use super::table::limits::{flaws, refuse};
+use super::table::limits::{flaws, refuse, section_flaw};
 use super::table::verify::{carried_identity, verify};
 use super::table::write::{tab_separated, table_rows};
 use crate::i18n::interchange::limits::Flaw;
 use crate::i18n::interchange::place::PlaceMsg;
-use hyoka_core::model::{Document, fiscal_year_in};
+use hyoka_core::model::{Division, Document, Section, fiscal_year_in};
 
 /// Reads a tab-separated table (the warnings of the reading are left out; see [`super::import`]).
 pub fn import_table(text: &str, options: &ImportOptions) -> Result<Document, ImportError> {
@@ -41,6 +41,12 @@ pub fn publishable_problems(doc: &Document) -> Vec<ExportError> {
         return flaws;
     }
     export_table(doc).err().into_iter().collect()
+}
+
+/// What the published table cannot carry of one section of `doc` (`section` as it stands now,
+/// perhaps edited), named as `hyoka check --publishable` names it; `None` when it can.
+pub fn section_problem(doc: &Document, division: &Division, section: &Section) -> Option<ExportError> {
+    section_flaw(doc, division, section)
 }
 
 /// Whether `hyoka import` reads the document's organisation and fiscal year back from the preface

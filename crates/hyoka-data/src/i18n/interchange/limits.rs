@@ -57,18 +57,18 @@ pub enum ExportMsg {
 }
 
 impl ExportMsg {
+    /// The refusal said beside the section it is about: its place only as the part of the section
+    /// ("目標2が空です。", "振り返り: 「・」で始まらない行があります。…").
+    pub fn text_in_section(&self, lang: Lang) -> String {
+        match self {
+            ExportMsg::Refused { place: PlaceMsg::Section { part, .. }, flaw } => joined(&part.text(lang), flaw, lang),
+            other => other.text(lang),
+        }
+    }
+
     pub fn text(&self, lang: Lang) -> String {
         match self {
-            ExportMsg::Refused { place, flaw } => {
-                let (place, flaw_text) = (place.text(lang), flaw.text(lang));
-                // Some messages go on from the place ("…の目標2が空です"), the others follow a colon.
-                match (flaw.continues_the_place(), lang) {
-                    (true, Lang::Ja) => format!("{place}{flaw_text}。"),
-                    (true, Lang::En) => format!("{place} {flaw_text}."),
-                    (false, Lang::Ja) => format!("{place}: {flaw_text}。"),
-                    (false, Lang::En) => format!("{place}: {flaw_text}."),
-                }
-            }
+            ExportMsg::Refused { place, flaw } => joined(&place.text(lang), flaw, lang),
             ExportMsg::NotReadBack { at, problem } => {
                 let place = at.as_ref().map(|at| at.text(lang) + ": ").unwrap_or_default();
                 let detail = problem.text(lang);
@@ -84,6 +84,18 @@ impl ExportMsg {
                 "cannot build the Excel file ({detail}); a cell holds at most 32767 characters, so shorten long fields."
             ),
         }
+    }
+}
+
+/// A place and what is wrong there: some flaws go on from the place ("…の目標2が空です"), the
+/// others follow a colon.
+fn joined(place: &str, flaw: &Flaw, lang: Lang) -> String {
+    let flaw_text = flaw.text(lang);
+    match (flaw.continues_the_place(), lang) {
+        (true, Lang::Ja) => format!("{place}{flaw_text}。"),
+        (true, Lang::En) => format!("{place} {flaw_text}."),
+        (false, Lang::Ja) => format!("{place}: {flaw_text}。"),
+        (false, Lang::En) => format!("{place}: {flaw_text}."),
     }
 }
 

@@ -32,7 +32,7 @@ pub enum PlaceMsg {
 }
 
 impl SectionPart {
-    fn text(&self, lang: Lang) -> String {
+    pub fn text(&self, lang: Lang) -> String {
         match self {
             SectionPart::Name => tr!(lang, "名前", "name"),
             SectionPart::Intro => tr!(lang, "目標の前置き", "goals lead-in"),

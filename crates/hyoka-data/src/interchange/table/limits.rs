@@ -116,6 +116,12 @@ pub(crate) fn flaws(doc: &Document, source: Source) -> Vec<ExportError> {
     out
 }
 
+/// The first thing of one section the published table cannot carry (what `hyoka check
+/// --publishable` says of it), for a section as it stands on screen, perhaps being edited.
+pub(crate) fn section_flaw(doc: &Document, division: &Division, section: &Section) -> Option<ExportError> {
+    check_section(doc, division, section, Source::Text).err()
+}
+
 fn name_flaw(name: &str, source: Source) -> Option<Flaw> {
     if name.is_empty() {
         return Some(Flaw::EmptyName);

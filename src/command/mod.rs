@@ -1,5 +1,15 @@
 //! What a key can be bound to, and where: shared by the key map (app), its wording (i18n) and the help.
 
+mod now;
+
+pub use now::{Now, Refusal};
+
+/// How a sentence names the key of a command in a place: by the key table in force (the
+/// settings file's `keys:` applied), so that a message never names a key that does something else.
+pub trait KeyNames {
+    fn key(&self, context: Context, command: Command) -> String;
+}
+
 /// Something a key does. The component that has the keys decides what it means there (↓ moves
 /// in the tree, scrolls a pane, moves the caret while editing).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -1,0 +1,44 @@
+//! What the published table cannot carry of a section, found while it is written rather than on
+//! publication day: the tree marks the section and the pane concerned says why, in the words of
+//! `hyoka check --publishable`.
+
+use super::app::{App, Mode};
+use super::refs::SectionRef;
+use crate::i18n::screen::Words;
+use hyoka_core::model::Field;
+use hyoka_data::i18n::interchange::limits::ExportMsg;
+use hyoka_data::i18n::interchange::place::{PlaceMsg, SectionPart};
+use hyoka_data::interchange::tsv::section_problem;
+
+impl App {
+    /// Whether the published table can carry the section as it is in the document.
+    pub fn publishable(&self, at: SectionRef) -> bool {
+        let Some(doc) = self.doc(at.file) else { return true };
+        let (Some(division), Some(section)) = (doc.divisions.get(at.division), self.section(at)) else { return true };
+        section_problem(doc, division, section).is_none()
+    }
+
+    /// What the published table cannot carry of the section as it stands on screen (the text being
+    /// edited in it applied): the pane that holds it, and why, worded.
+    pub fn unpublishable(&self, at: SectionRef) -> Option<(Field, String)> {
+        let doc = self.doc(at.file)?;
+        let division = doc.divisions.get(at.division)?;
+        let mut section = self.section(at)?.clone();
+        if let Mode::Editing(editor) = &self.mode
+            && editor.section == at
+        {
+            editor.apply_to(&mut section);
+        }
+        let problem = section_problem(doc, division, &section)?;
+        let pane = match &problem.0 {
+            ExportMsg::Refused { place: PlaceMsg::Section { part, .. }, .. } => match part {
+                SectionPart::Progress => Field::Progress,
+                SectionPart::Rating => Field::Rating,
+                SectionPart::Reflection => Field::Reflection,
+                _ => Field::Goals,
+            },
+            _ => Field::Goals,
+        };
+        Some((pane, Words::Unpublishable { why: problem.0.text_in_section(self.lang) }.text(self.lang)))
+    }
+}
