@@ -101,7 +101,7 @@ fn text_pane(
 ) {
     let inner = super::parts::flaw(frame, app, field, block().inner(area));
     if lines.is_empty() {
-        frame.render_widget(Paragraph::new(placeholder(app, Field::Progress)), inner);
+        frame.render_widget(Paragraph::new(placeholder(app, field)), inner);
         return;
     }
     let height = usize::from(inner.height);

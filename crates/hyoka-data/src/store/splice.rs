@@ -28,6 +28,7 @@ pub(crate) fn splice(text: &str, old: &Document, new: &Document) -> Option<Strin
     edits.map(root, &document_entries(old, col), &document_entries(new, col), &mut |ed, key, value| {
         (key == "divisions" && !old.divisions.is_empty() && !new.divisions.is_empty())
             .then(|| ed.divisions(value, &old.divisions, &new.divisions))
+            .flatten()
     })?;
     edits.apply()
 }
@@ -45,8 +46,9 @@ struct Edits<'a> {
     list: Vec<Edit>,
 }
 
-/// Handles an entry whose value is spliced item by item; `None` when it does not apply.
-type Nested<'n, 'a> = dyn FnMut(&mut Edits<'a>, &str, &Node) -> Option<Option<()>> + 'n;
+/// Splices an entry's value item by item: `Some(())` when it did, `None` when the entry is not
+/// one it splices or the value's shape defeats it (the value is then replaced whole).
+type Nested<'n, 'a> = dyn FnMut(&mut Edits<'a>, &str, &Node) -> Option<()> + 'n;
 
 impl<'a> Edits<'a> {
     /// Brings the entries of `map` from `old` to `new`.
@@ -61,7 +63,7 @@ impl<'a> Edits<'a> {
                 Some((key, value)) => {
                     if before != Some(entry) {
                         let mark = self.list.len();
-                        if nested(self, entry.key, value) != Some(Some(())) {
+                        if nested(self, entry.key, value).is_none() {
                             // Not spliced item by item (a flow list, a shape the splice does not
                             // know): the value is replaced whole, in its place.
                             self.list.truncate(mark);
@@ -116,6 +118,7 @@ impl<'a> Edits<'a> {
                 let spliced = ed.map(node, &before, &after, &mut |ed, key, value| {
                     (key == "sections" && !was.sections.is_empty() && !now.sections.is_empty())
                         .then(|| ed.sections(value, &was.sections, &now.sections))
+                        .flatten()
                 });
                 if spliced.is_none() {
                     ed.list.truncate(mark);
@@ -142,12 +145,13 @@ impl<'a> Edits<'a> {
                 let (before, after) = (section_entries(was, col), section_entries(now, col));
                 let mark = ed.list.len();
                 let spliced = ed.map(node, &before, &after, &mut |ed, key, value| {
-                    (key == "goals" && !was.goals.is_empty() && !now.goals.is_empty()).then(|| {
-                        // A goal is kept only with its mark: one whose mark changed is a new item.
-                        ed.seq(value, &goal_keys(was), &goal_keys(now), &mut |_, change, dash| match change {
-                            Change::Insert(j) => Some(goal_item(now.goals.get(j)?, now.goal_rating(j), dash)),
-                            Change::Keep(..) => Some(String::new()),
-                        })
+                    if key != "goals" || was.goals.is_empty() || now.goals.is_empty() {
+                        return None;
+                    }
+                    // A goal is kept only with its mark: one whose mark changed is a new item.
+                    ed.seq(value, &goal_keys(was), &goal_keys(now), &mut |_, change, dash| match change {
+                        Change::Insert(j) => Some(goal_item(now.goals.get(j)?, now.goal_rating(j), dash)),
+                        Change::Keep(..) => Some(String::new()),
                     })
                 });
                 if spliced.is_none() {
@@ -346,41 +350,26 @@ enum Step {
     Insert(usize),
 }
 
-/// The longest common subsequence of two key lists, as steps in the order of the new list.
+/// The smallest change from one key list to the other (similar's Myers diff: a division of a
+/// city's thousands of sections must not cost a table of their square), as steps in the order
+/// of the new list, a replaced run removed before its successor is inserted.
 fn align(old: &[String], new: &[String]) -> Vec<Step> {
-    let (n, m) = (old.len(), new.len());
-    // lcs[i][j]: the longest common subsequence of old[i..] and new[j..].
-    let mut lcs = vec![vec![0usize; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            let value = if old.get(i) == new.get(j) {
-                1 + cell(&lcs, i + 1, j + 1)
-            } else {
-                cell(&lcs, i + 1, j).max(cell(&lcs, i, j + 1))
-            };
-            if let Some(slot) = lcs.get_mut(i).and_then(|row| row.get_mut(j)) {
-                *slot = value;
+    let mut steps = Vec::with_capacity(old.len().max(new.len()));
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, old, new) {
+        let (removed, inserted) = match op {
+            similar::DiffOp::Equal { old_index, new_index, len } => {
+                steps.extend((0..len).map(|k| Step::Keep(old_index + k, new_index + k)));
+                continue;
             }
-        }
-    }
-    let (mut i, mut j, mut steps) = (0, 0, Vec::new());
-    while i < n || j < m {
-        if i < n && j < m && old.get(i) == new.get(j) {
-            steps.push(Step::Keep(i, j));
-            (i, j) = (i + 1, j + 1);
-        } else if i < n && (j == m || cell(&lcs, i + 1, j) >= cell(&lcs, i, j + 1)) {
-            steps.push(Step::Remove(i));
-            i += 1;
-        } else {
-            steps.push(Step::Insert(j));
-            j += 1;
-        }
+            similar::DiffOp::Delete { old_index, old_len, .. } => (old_index..old_index + old_len, 0..0),
+            similar::DiffOp::Insert { new_index, new_len, .. } => (0..0, new_index..new_index + new_len),
+            similar::DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                (old_index..old_index + old_len, new_index..new_index + new_len)
+            }
+        };
+        steps.extend(removed.map(Step::Remove).chain(inserted.map(Step::Insert)));
     }
     steps
-}
-
-fn cell(table: &[Vec<usize>], i: usize, j: usize) -> usize {
-    table.get(i).and_then(|row| row.get(j)).copied().unwrap_or(0)
 }
 
 #[cfg(test)]

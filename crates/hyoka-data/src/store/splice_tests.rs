@@ -105,6 +105,19 @@ fn alignment_keeps_the_longest_common_run() {
 }
 
 #[test]
+fn alignment_of_a_citys_division_touches_only_what_changed() {
+    let old: Vec<String> = (0..10_000).map(|n| format!("課{n}")).collect();
+    let mut new = old.clone();
+    new[4_000] = "改名した課".into();
+    new.insert(9_000, "新しい課".into());
+    new.remove(10);
+    let steps = align(&old, &new);
+    let changed: Vec<&Step> = steps.iter().filter(|s| !matches!(s, Step::Keep(..))).collect();
+    assert_eq!(changed, [&Step::Remove(10), &Step::Remove(4_000), &Step::Insert(3_999), &Step::Insert(8_999)]);
+    assert_eq!(steps.len() - changed.len(), 9_998, "every other section kept");
+}
+
+#[test]
 fn a_comment_inside_a_replaced_entry_stays_after_it_as_its_own_line() {
     let text = "\
 organization: 上京区役所
