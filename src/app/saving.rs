@@ -116,7 +116,7 @@ pub(in crate::app) fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
                 loaded.replace(now, report.sent, "");
             }
             let absorbed = absorb(entry, result.doc, result.text);
-            app.generation += 1;
+            app.work_changed(file);
             if result.merged {
                 app.after_documents_changed(place);
             }
@@ -144,7 +144,7 @@ pub(in crate::app) fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
         Ok(Outcome::Conflicted(conflicted)) => {
             // Their version becomes the base; what both changed waits for a person.
             let absorbed = absorb(entry, conflicted.theirs, conflicted.theirs_text);
-            app.generation += 1;
+            app.work_changed(file);
             app.after_documents_changed(place);
             if !matches!(app.mode, Mode::Resolve(_)) {
                 app.open_conflict(file);
@@ -159,7 +159,7 @@ pub(in crate::app) fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
             // the work, which stays on screen, unsaved.
             app.quit_after_save = false;
             absorb(entry, locked.theirs, locked.theirs_text);
-            app.generation += 1;
+            app.work_changed(file);
             app.after_documents_changed(place);
             let names = locked.sections.into_iter().map(|(d, s, _)| format!("{d} {s}")).collect();
             app.say(Tone::Error, Msg::Cycle(crate::i18n::cycle::CycleMsg::LockedOnDisk { names }));
@@ -185,7 +185,7 @@ pub(in crate::app) fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
 fn refused_save(app: &mut App, file: usize, name: String, refused: hyoka_data::store::Refused, place: Place) {
     if let (Some(theirs), Some(text), Some(entry)) = (refused.theirs, refused.theirs_text, app.files.get_mut(file)) {
         absorb(entry, theirs, text);
-        app.generation += 1;
+        app.work_changed(file);
         app.after_documents_changed(place);
     }
     let fields = refused.fields.iter().map(|f| f.describe(app.lang)).collect();

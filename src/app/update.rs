@@ -60,7 +60,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.message = None;
             }
             app.generation += 1;
-            dispatch(app, user)
+            let effects = dispatch(app, user);
+            // The text being typed is work too: journaled with its file.
+            if let Mode::Editing(editor) = &app.mode {
+                app.unjournaled.insert(editor.section.file);
+            }
+            effects
         }
     };
     review::refresh(app);
@@ -68,6 +73,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     app.relayout(width, height);
     review::after_layout(app);
     tree::keep_cursor_in_view(app);
+    debug_assert!(app.rows.len() > 20_000 || app.rows_are_true(), "the tree's rows kept differ from a count");
     effects
 }
 

@@ -15,17 +15,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let frame_block = block().title(w(Words::TreeTitle.text(app.lang()))).border_style(style::border(focused));
     let inner = frame_block.inner(area);
     frame.render_widget(frame_block, area);
-    let nodes = app.visible_nodes();
+    let rows = app.tree_rows();
     let height = usize::from(inner.height);
-    let offset = app.tree_offset().min(nodes.len().saturating_sub(1));
+    let offset = app.tree_offset().min(rows.len().saturating_sub(1));
     let width = usize::from(inner.width);
-    let lines: Vec<Line> = nodes
-        .iter()
-        .skip(offset)
-        .take(height)
+    let lines: Vec<Line> = rows
+        .window(offset, height)
         .map(|node| {
-            let mut line = row(app, *node, width);
-            if *node == app.cursor() {
+            let mut line = row(app, node, width);
+            if node == app.cursor() {
                 // The whole row, so that the cursor is seen on a short name too.
                 let pad = width.saturating_sub(line.width());
                 line.push_span(Span::raw(" ".repeat(pad)));

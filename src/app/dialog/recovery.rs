@@ -118,12 +118,11 @@ fn restore(recovery: Box<Recovery>, app: &mut App) -> Handled<Box<Recovery>> {
         questions = !target.pending.is_empty();
         name = target.path.display().to_string();
     }
-    app.generation += 1;
+    app.work_changed(file);
     app.after_documents_changed(place);
     app.say(Tone::Info, Msg::Restored { file: name, questions });
     // The work is ours now: our own journal holds it before the old one goes.
-    app.journaled = app.generation;
-    let effects = vec![Effect::Journal(sync::journal_entries(app)), Effect::DiscardJournal(journal)];
+    let effects = vec![Effect::Journal(sync::journal_now(app)), Effect::DiscardJournal(journal)];
     next(recovery, app, effects)
 }
 

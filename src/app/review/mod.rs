@@ -61,6 +61,9 @@ pub(in crate::app) fn refresh(app: &mut App) {
     {
         *slot = true;
     }
+    if shown.is_some() || app.review.shown.is_some() {
+        app.all_rows_changed();
+    }
     app.review.shown = shown;
     app.review.hits = match &app.review.search {
         Some(search) => index::hits(&app.review.index, &search.folded, app.review.shown.as_ref()),
@@ -97,12 +100,12 @@ fn keep_cursor_shown(app: &mut App) {
     if app.review.shown.is_none() {
         return;
     }
-    let nodes = app.visible_nodes();
-    if nodes.contains(&app.cursor) {
+    app.sync_rows();
+    if app.rows.contains(app.cursor) {
         return;
     }
-    let first = nodes.iter().find(|n| matches!(n, Node::Section(_))).or(nodes.first());
-    if let Some(node) = first.copied() {
+    let first = app.rows.iter().find(|n| matches!(n, Node::Section(_))).or(app.rows.get(0));
+    if let Some(node) = first {
         if let Node::Section(at) = node {
             crate::app::tree::expand_to(app, at);
         }

@@ -110,7 +110,7 @@ fn go(app: &mut App, index: usize) {
     match node {
         Node::Section(at) => tree::expand_to(app, at),
         Node::Division(file, _) => {
-            app.collapsed.remove(&Node::File(file));
+            app.fold(Node::File(file), false);
         }
         Node::File(_) => {}
     }

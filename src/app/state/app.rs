@@ -1,14 +1,15 @@
 //! The application's state: everything the screen shows, and the operations on it that every
 //! component shares. `update` is the only code that changes it.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use super::editor::Editor;
-use super::files::{FileEntry, FileState};
+use super::files::FileEntry;
 use super::history::{Change, History};
 use super::messages::{Message, MessageLog, Tone};
 use super::refs::{Focus, Node, SectionRef};
 use super::review::Review;
+use super::rows::TreeRows;
 use super::settings::{Identity, Settings};
 use crate::app::dialog::ask::Ask;
 use crate::app::dialog::comment::CommentDialog;
@@ -63,6 +64,12 @@ pub struct App {
     pub(in crate::app) lang: Lang,
     pub(in crate::app) files: Vec<FileEntry>,
     pub(in crate::app) collapsed: HashSet<Node>,
+    /// The rows the tree shows, kept up to date when the tree changes (see `visible.rs`).
+    pub(in crate::app) rows: TreeRows,
+    /// Files whose rows must be counted again before the rows are read next.
+    pub(in crate::app) rows_stale: BTreeSet<usize>,
+    /// Every file's rows must (the filter changed).
+    pub(in crate::app) rows_all_stale: bool,
     pub(in crate::app) cursor: Node,
     /// The first tree row shown; moves by pages, so that a move within a page redraws two rows.
     pub(in crate::app) tree_offset: usize,
@@ -97,11 +104,12 @@ pub struct App {
     pub(in crate::app) export_dir: Option<std::path::PathBuf>,
     /// `NO_COLOR` is set: no colours at all, emphasis by reverse video, bold and underline only.
     pub(in crate::app) no_color: bool,
-    /// Bumped on every change of the work (documents or the editor's text), so that the journal
-    /// is written only when there is something new.
+    /// Bumped on every action of the user and every change of the work: a request number that
+    /// tells the answers for a view from late answers for one closed before (the history).
     pub(in crate::app) generation: u64,
-    /// The generation last sent to the journal.
-    pub(in crate::app) journaled: u64,
+    /// The files whose work (document, saved version, questions, the editor's text) changed since
+    /// the journal last heard of them: the next tick journals these and no other.
+    pub(in crate::app) unjournaled: BTreeSet<usize>,
     /// Why the journal cannot be written, once said (not repeated every second).
     pub(in crate::app) journal_problem: Option<String>,
     /// Search, filter and what they found (the reviewer's tools).
@@ -138,6 +146,9 @@ impl App {
             lang,
             files,
             collapsed: HashSet::new(),
+            rows: TreeRows::default(),
+            rows_stale: BTreeSet::new(),
+            rows_all_stale: true,
             cursor: Node::File(0),
             tree_offset: 0,
             focus: Focus::Tree,
@@ -159,13 +170,14 @@ impl App {
             export_dir,
             no_color,
             generation: 0,
-            journaled: 0,
+            unjournaled: BTreeSet::new(),
             journal_problem: None,
             review: Review::default(),
             data_root,
         };
         // Open on the first section, so that the panes show something at once.
-        if let Some(first) = app.visible_nodes().into_iter().find(|n| matches!(n, Node::Section(_))) {
+        app.sync_rows();
+        if let Some(first) = app.rows.iter().find(|n| matches!(n, Node::Section(_))) {
             app.cursor = first;
         }
         for notice in notices {
@@ -189,8 +201,18 @@ impl App {
         at: SectionRef,
         change: impl FnOnce(&mut Section) -> T,
     ) -> Option<T> {
-        self.generation += 1;
+        self.work_changed(at.file);
         self.files.get_mut(at.file)?.loaded_mut()?.edit_section(at.division, at.section, change)
+    }
+
+    /// The work of `file` changed (its document, its saved version, its questions, or the text
+    /// being typed into it): the next tick journals it. Every change of the work says so here,
+    /// so that the journal never has to compare copies to find what changed.
+    pub(in crate::app) fn work_changed(&mut self, file: usize) {
+        self.generation += 1;
+        self.unjournaled.insert(file);
+        // Sections may have come or gone with it.
+        self.rows_changed(file);
     }
 
     /// Applies a change to one section and records it for undo, if anything changed.
@@ -236,40 +258,6 @@ impl App {
         };
         let head = self.files.iter().any(|f| f.loaded_state().is_some_and(super::files::Loaded::head_dirty));
         editing_changed || self.unsaved_sections() > 0 || head
-    }
-
-    /// The tree rows that are not hidden inside a collapsed node, nor by the filter (which
-    /// leaves only its sections, with their divisions and files).
-    pub fn visible_nodes(&self) -> Vec<Node> {
-        let mut out = Vec::new();
-        for (file, entry) in self.files.iter().enumerate() {
-            let shown = self.review.shown.as_ref().map(|s| s.get(file));
-            if shown.is_some_and(|f| !f.is_some_and(|f| f.iter().flatten().any(|s| *s))) {
-                continue;
-            }
-            out.push(Node::File(file));
-            let FileState::Loaded(loaded) = &entry.state else { continue };
-            if self.collapsed.contains(&Node::File(file)) {
-                continue;
-            }
-            for (division, d) in loaded.doc().divisions.iter().enumerate() {
-                let shown = shown.map(|f| f.and_then(|f| f.get(division)));
-                if shown.is_some_and(|d| !d.is_some_and(|d| d.iter().any(|s| *s))) {
-                    continue;
-                }
-                out.push(Node::Division(file, division));
-                if self.collapsed.contains(&Node::Division(file, division)) {
-                    continue;
-                }
-                for section in 0..d.sections.len() {
-                    if shown.is_some_and(|d| !d.and_then(|d| d.get(section)).is_some_and(|s| *s)) {
-                        continue;
-                    }
-                    out.push(Node::Section(SectionRef { file, division, section }));
-                }
-            }
-        }
-        out
     }
 
     /// The document as it would be saved now, with the text still open in the editor applied.
@@ -372,9 +360,9 @@ impl App {
         {
             self.cursor = Node::Section(at);
         }
-        let nodes = self.visible_nodes();
-        if !nodes.contains(&self.cursor) {
-            self.cursor = nodes.first().copied().unwrap_or(Node::File(0));
+        self.sync_rows();
+        if !self.rows.contains(self.cursor) {
+            self.cursor = self.rows.get(0).unwrap_or(Node::File(0));
             self.focus = Focus::Tree;
         }
         self.history.clear();

@@ -120,6 +120,12 @@ impl Loaded {
         self.saved.as_deref().unwrap_or(&self.doc)
     }
 
+    /// The document was changed since it was last read or written (perhaps back to what it
+    /// was): only then can it hold unsaved work.
+    pub fn changed_since_read(&self) -> bool {
+        self.saved.is_some()
+    }
+
     /// The fingerprint of the text last read or written.
     pub fn disk_digest(&self) -> TextDigest {
         self.disk

@@ -12,7 +12,9 @@ mod questions;
 mod read;
 mod refs;
 mod review;
+mod rows;
 mod settings;
+mod visible;
 
 pub use app::{App, Mode, TextScroll, goal_rows};
 pub use editor::{Editor, part_text, text_box};
@@ -21,4 +23,5 @@ pub use history::{Change, History, Step};
 pub use messages::{Message, MessageLog, Tone};
 pub use refs::{Focus, Node, SectionRef};
 pub use review::{Counts, FileIndex, Filter, Hits, Marks, Rated, Review, Search, SearchIndex};
+pub use rows::TreeRows;
 pub use settings::{Identity, Settings};
