@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::start::LeftJournal;
-use super::state::{DiskStamp, Identity, Pending};
+use super::state::{DiskStamp, FileEntry, Identity, Pending};
 use crate::command::Command;
 use hyoka_core::model::Document;
 use hyoka_data::git::{CommitDiff, Entry, Scope};
@@ -59,6 +59,8 @@ pub enum Action {
     JournalsFound(Result<Vec<LeftJournal>, String>),
     /// Merges git left for hyoka to ask about.
     MergesWaiting(Box<MergesWaiting>),
+    /// Files read in the background, each with its place among the files.
+    FilesRead(Vec<(usize, FileEntry)>),
 }
 
 /// Merges git stopped on that wait for hyoka's conflict dialog, by canonical path, and what was
@@ -115,6 +117,24 @@ pub enum Effect {
     FindMerges(Vec<PathBuf>),
     /// Take away what saves of hyokas now gone left in these folders.
     SweepLeftovers(Vec<PathBuf>),
+    /// Read these files in the background on every core, the nearest to file `near` first.
+    Read {
+        jobs: Vec<ReadJob>,
+        near: usize,
+    },
+    /// The cursor is at file `.0` now: what is still to read is read from there on.
+    ReadNear(usize),
+}
+
+/// A file to read whole, with what the state already knows of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadJob {
+    /// Its place among the files.
+    pub file: usize,
+    pub path: PathBuf,
+    /// The folder (or file) it was found under.
+    pub root: PathBuf,
+    pub canonical: PathBuf,
 }
 
 /// Next year's file to write: where, what, and the data folder it was found under.

@@ -14,6 +14,7 @@ pub mod journal;
 pub mod keymap;
 mod keys;
 mod panes;
+mod reading;
 pub mod review;
 mod saving;
 mod start;
@@ -25,7 +26,7 @@ mod update;
 pub use absorb::{Absorbed, absorb};
 pub use action::{
     Action, DiskChange, DiskCheck, DiskReport, Effect, ExportJob, ExportReport, HistoryPage, JournalEntry, JournalWork,
-    MergesWaiting, NewYearJob, NewYearReport, SaveJob, SaveReport,
+    MergesWaiting, NewYearJob, NewYearReport, ReadJob, SaveJob, SaveReport,
 };
 pub use changes::ChangesView;
 pub use dialog::ask::Ask;

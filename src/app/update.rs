@@ -5,12 +5,12 @@ use super::action::{Action, Effect};
 use super::dialog::{self, Handled, Next};
 use super::editing;
 use super::state::{App, Focus, Mode, Node, Tone};
-use super::{changes, cycle, panes, review, saving, start, sync, tree};
+use super::{changes, cycle, panes, reading, review, saving, start, sync, tree};
 use crate::command::Command;
 use crate::i18n::app::Msg;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    let effects = match action {
+    let mut effects = match action {
         Action::Resize(width, height) => {
             app.relayout(width, height);
             if app.layout.too_small
@@ -55,7 +55,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             start::merges_waiting(app, *waiting);
             Vec::new()
         }
+        Action::FilesRead(read) => reading::files_read(app, read),
         user => {
+            app.reading.chosen = true;
             if matches!(user, Action::Command(_) | Action::Unbound) {
                 app.message = None;
             }
@@ -73,6 +75,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     app.relayout(width, height);
     review::after_layout(app);
     tree::keep_cursor_in_view(app);
+    effects.extend(reading::follow_cursor(app));
     debug_assert!(app.rows.len() > 20_000 || app.rows_are_true(), "the tree's rows kept differ from a count");
     effects
 }

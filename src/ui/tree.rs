@@ -56,6 +56,11 @@ fn row(app: &App, node: Node, width: usize) -> Line<'static> {
                     let (label, count) = super::review::with_count(app, node, &label, width);
                     Line::from_iter([Span::styled(w(label), style::bold())].into_iter().chain(count))
                 }
+                // Named by its first lines until it is read, nearest the cursor first.
+                FileState::Unread(_) => {
+                    let label = format!("▸ {}{}", sanitize(&entry.title()), Words::FlagReading.text(lang));
+                    Line::styled(w(truncate(&label, width)), style::dim())
+                }
                 FileState::Broken(_) => {
                     let name = entry.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                     let label = format!("! {}{}", sanitize(&name), Words::FlagBroken.text(lang));

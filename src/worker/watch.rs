@@ -48,7 +48,7 @@ fn check_one(check: DiskCheck) -> Option<DiskReport> {
     let broken = |problems: Vec<Problem>| DiskChange::Broken(LoadError { path: check.path.clone(), problems });
     let change = match read_data_file(&check.path) {
         Err(e) => broken(vec![Problem::at(None, ProblemKind::Read { detail: e.to_string() })]),
-        Ok(bytes) => match decode(&bytes) {
+        Ok(bytes) => match decode(bytes) {
             Err(problem) => broken(vec![problem]),
             Ok(text) => match parse_document(&text) {
                 Ok(doc) => {

@@ -36,6 +36,12 @@ pub fn shows(app: &App, at: SectionRef) -> bool {
 /// After an action: what the filter lets through and where the search hits, looked at again
 /// when a file or the search or filter changed, and the open views rebuilt from them.
 pub(in crate::app) fn refresh(app: &mut App) {
+    // No document changed anywhere since the last look (the usual key): nothing to count.
+    let clock = Loaded::latest_version();
+    if clock == app.review.clock && !app.review.stale {
+        return;
+    }
+    app.review.clock = clock;
     let versions: Vec<u64> = app.files.iter().map(|f| f.loaded_state().map_or(0, Loaded::version)).collect();
     if versions == app.review.seen && !app.review.stale {
         return;

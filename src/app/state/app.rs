@@ -116,6 +116,21 @@ pub struct App {
     pub(in crate::app) review: Review,
     /// The data folder as opened; in reviewer mode nothing is ever written inside it.
     pub(in crate::app) data_root: Option<std::path::PathBuf>,
+    /// The files still being read in the background, and what waits for them.
+    pub(in crate::app) reading: Reading,
+}
+
+/// What the state knows of the files being read in the background.
+#[derive(Debug, Default)]
+pub struct Reading {
+    /// How many files are not read yet.
+    pub(in crate::app) unread: usize,
+    /// The file the readers were last told the cursor is at.
+    pub(in crate::app) near: usize,
+    /// The clerk has pressed a key: the cursor no longer follows the first section read.
+    pub(in crate::app) chosen: bool,
+    /// Journals left by hyokas that are gone whose files are not read yet: offered once they are.
+    pub(in crate::app) journals: Vec<crate::app::LeftJournal>,
 }
 
 /// The first visible line of the two long texts' panes.
@@ -142,6 +157,7 @@ impl App {
             settings;
         // Reviewers are shown no editing key (the keys still say that nothing can be changed).
         let keymap = if read_only { keymap.for_reviewers() } else { keymap };
+        let unread = files.iter().filter(|f| f.is_unread()).count();
         let mut app = App {
             lang,
             files,
@@ -174,6 +190,7 @@ impl App {
             journal_problem: None,
             review: Review::default(),
             data_root,
+            reading: Reading { unread, ..Reading::default() },
         };
         // Open on the first section, so that the panes show something at once.
         app.sync_rows();
@@ -326,52 +343,4 @@ impl App {
             None => layout,
         };
     }
-}
-
-impl App {
-    /// The goals pane's cursor stays on a row that exists.
-    pub(in crate::app) fn clamp_goal_cursor(&mut self) {
-        let rows = self.selected().and_then(|at| self.section(at)).map_or(0, |s| goal_rows(s).len());
-        self.goal_cursor = self.goal_cursor.min(rows.saturating_sub(1));
-    }
-
-    /// Where the tree cursor is, by names: positions change when sections come or go.
-    pub fn cursor_by_name(&self) -> Option<(usize, String, String)> {
-        let at = self.selected()?;
-        let doc = self.doc(at.file)?;
-        let division = doc.divisions.get(at.division)?;
-        Some((at.file, division.name.clone(), division.sections.get(at.section)?.name.clone()))
-    }
-
-    /// A section by its division's and its own name.
-    pub fn find_section(&self, file: usize, division: &str, section: &str) -> Option<SectionRef> {
-        let doc = self.doc(file)?;
-        let (d, found) = doc.divisions.iter().enumerate().find(|(_, d)| d.name == division)?;
-        let s = found.sections.iter().position(|s| s.name == section)?;
-        Some(SectionRef { file, division: d, section: s })
-    }
-
-    /// After the documents took in work from elsewhere (disk, a merge, a journal): the cursor goes
-    /// back to the section it was on, found by name, and the undo history is dropped, since each
-    /// step would put back a whole section over what was just taken in.
-    pub(in crate::app) fn after_documents_changed(&mut self, before: Option<(usize, String, String)>) {
-        if let Some((file, division, section)) = before
-            && let Some(at) = self.find_section(file, &division, &section)
-        {
-            self.cursor = Node::Section(at);
-        }
-        self.sync_rows();
-        if !self.rows.contains(self.cursor) {
-            self.cursor = self.rows.get(0).unwrap_or(Node::File(0));
-            self.focus = Focus::Tree;
-        }
-        self.history.clear();
-        self.clamp_goal_cursor();
-    }
-}
-
-/// The rows of the goals pane: the lead-in (if written), then each goal, as (field, goal index).
-pub fn goal_rows(section: &Section) -> Vec<(Field, usize)> {
-    let intro = (!section.goals_intro.is_empty()).then_some((Field::GoalsIntro, 0));
-    intro.into_iter().chain((0..section.goals.len()).map(|i| (Field::Goals, i))).collect()
 }

@@ -41,6 +41,8 @@ pub fn discover(root: &Path) -> io::Result<Vec<Found>> {
     let mut found = Vec::new();
     let mut pending = vec![root.to_path_buf()];
     while let Some(dir) = pending.pop() {
+        // Once a folder, not once a file: a city is thousands of files in hundreds of folders.
+        let inside = fs::canonicalize(&dir).is_ok_and(|folder| folder.starts_with(&top));
         for entry in fs::read_dir(&dir)? {
             let entry = entry?;
             let path = entry.path();
@@ -51,6 +53,9 @@ pub fn discover(root: &Path) -> io::Result<Vec<Found>> {
             let kind = entry.file_type()?;
             if kind.is_dir() && !is_yaml {
                 pending.push(path);
+            } else if is_yaml && kind.is_file() && inside {
+                // A plain file (not a link) in a folder inside: what `check_entry` would find.
+                found.push(Found::File(path));
             } else if is_yaml {
                 found.push(check_entry(&path, &top));
             }
@@ -181,19 +186,20 @@ pub fn load_file(path: &Path) -> Result<(Document, String), LoadError> {
         return Err(fail(ProblemKind::TooLarge { bytes: metadata.len(), limit: MAX_FILE_BYTES }));
     }
     let bytes = read_data_file(path).map_err(|e| fail(ProblemKind::Read { detail: e.to_string() }))?;
-    let text = decode(&bytes).map_err(|problem| LoadError { path: path.to_path_buf(), problems: vec![problem] })?;
+    let text = decode(bytes).map_err(|problem| LoadError { path: path.to_path_buf(), problems: vec![problem] })?;
     // A broken file is rare and read by a person: worth a second look for all its problems.
     let doc = parse_document(&text)
         .map_err(|_| LoadError { path: path.to_path_buf(), problems: super::all_problems(&text) })?;
     Ok((doc, text))
 }
 
-/// UTF-8 text, or where the first byte that is not UTF-8 stands.
-pub fn decode(bytes: &[u8]) -> Result<String, Problem> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_owned()),
+/// UTF-8 text (the bytes themselves, not a copy), or where the first byte that is not UTF-8 stands.
+pub fn decode(bytes: Vec<u8>) -> Result<String, Problem> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
         Err(e) => {
-            let good = String::from_utf8_lossy(bytes.get(..e.valid_up_to()).unwrap_or_default());
+            let bytes = e.as_bytes();
+            let good = String::from_utf8_lossy(bytes.get(..e.utf8_error().valid_up_to()).unwrap_or_default());
             let line = good.matches('\n').count() as u64 + 1;
             let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
             Err(Problem::at(Some(Position { line, column }), ProblemKind::NotUtf8))
@@ -326,7 +332,7 @@ mod tests {
 
     #[test]
     fn the_first_byte_that_is_not_utf8_is_located() {
-        let problem = decode(b"a: 1\nb: \xe6\x97\xa5\xff\n").err();
+        let problem = decode(b"a: 1\nb: \xe6\x97\xa5\xff\n".to_vec()).err();
         assert_eq!(problem.and_then(|p| p.position), Some(Position { line: 2, column: 5 }));
     }
 }

@@ -4,6 +4,7 @@ mod diagnose;
 mod digest;
 mod emit;
 mod files;
+mod head;
 mod layout;
 mod leftovers;
 mod lock;
@@ -26,6 +27,7 @@ pub use files::{
     FaultPlan, Found, MAX_FILE_BYTES, Misplaced, RealDisk, WriteStep, canonical_path, check_place, data_home, decode,
     discover, is_data_path, is_writable, load_file, read_data_file, write_atomically, write_atomically_with,
 };
+pub use head::{FileHead, HEAD_BYTES, head_of, read_head};
 pub use leftovers::{process_runs, remove_leftovers};
 pub use lock::{SaveLock, lock, lock_path};
 pub use merge::{FieldConflict, Merged, merge};

@@ -73,7 +73,16 @@ struct RawSection {
 /// a list where a text belongs) ends the parse; the problems of its values are reported all at
 /// once. [`super::diagnose::all_problems`] goes on past the shape's problems too.
 pub fn parse_document(text: &str) -> Result<Document, Vec<Problem>> {
+    #[cfg(test)]
+    PARSES.with(|count| count.set(count.get() + 1));
     validate(deserialize(text).map_err(|p| vec![p])?)
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many texts this thread has loaded: a save must load the file on disk and what it
+    /// writes once each.
+    pub(crate) static PARSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// The file's shape: keys and kinds of value, with positions.
