@@ -31,14 +31,20 @@ pub(in crate::app) fn follow_cursor(app: &mut App) -> Option<Effect> {
 /// Files read in the background come in.
 pub(in crate::app) fn files_read(app: &mut App, read: Vec<(usize, FileEntry)>) -> Vec<Effect> {
     app.sync_rows();
-    // The row at the top of the tree stays at the top, whatever grew above it.
-    let top = app.rows.get(app.tree_offset);
+    // The cursor stays on its row of the screen, whatever grew above it (or, when it is out of
+    // sight, the row at the top stays at the top).
+    let anchor = match app.rows.index_of(app.cursor) {
+        Some(at) if at >= app.tree_offset => (app.cursor, at - app.tree_offset),
+        _ => (app.rows.get(app.tree_offset).unwrap_or(app.cursor), 0),
+    };
     let mut asks = None;
     for (file, entry) in read {
         let Some(slot) = app.files.get_mut(file).filter(|f| f.is_unread()) else { continue };
-        // What came while it was being read (a merge git left, found by its path) stays.
-        let merge = std::mem::take(&mut slot.merge);
-        *slot = FileEntry { merge, ..entry };
+        // What the file is and where it was found stay the state's, and so does what came
+        // while it was being read (a merge git left, found by its path): the read brings the rest.
+        slot.state = entry.state;
+        slot.read_only = entry.read_only;
+        slot.disk_stamp = entry.disk_stamp;
         if !slot.merge.is_empty() {
             asks.get_or_insert(file);
         }
@@ -46,8 +52,8 @@ pub(in crate::app) fn files_read(app: &mut App, read: Vec<(usize, FileEntry)>) -
         app.rows_changed(file);
     }
     app.sync_rows();
-    if let Some(top) = top.and_then(|node| app.rows.index_of(node)) {
-        app.tree_offset = top;
+    if let Some(at) = app.rows.index_of(anchor.0) {
+        app.tree_offset = at.saturating_sub(anchor.1);
     }
     // Until the clerk presses a key, the screen opens on the first section, as when every file
     // is read before the first frame.

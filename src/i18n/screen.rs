@@ -31,8 +31,6 @@ pub enum Words {
     FlagGone,
     FlagReadOnly,
     FlagBroken,
-    /// After the name of a file not read yet.
-    FlagReading,
     /// The right side on a file not read yet.
     ReadingFile,
     /// The status line while files are being read: how many of how many.
@@ -140,7 +138,6 @@ impl Words {
             Words::FlagGone => fixed("［削除済み］", "[gone] "),
             Words::FlagReadOnly => fixed("［読取専用］", "[read-only] "),
             Words::FlagBroken => fixed("［読込エラー］", " [error]"),
-            Words::FlagReading => fixed("［読込中］", " [reading]"),
             Words::ReadingFile => fixed(
                 "このファイルは読み込み中です。読み終わると、部と課がここに並びます。",
                 "This file is being read. Its divisions and sections appear here once it is read.",

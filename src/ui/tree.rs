@@ -56,9 +56,10 @@ fn row(app: &App, node: Node, width: usize) -> Line<'static> {
                     let (label, count) = super::review::with_count(app, node, &label, width);
                     Line::from_iter([Span::styled(w(label), style::bold())].into_iter().chain(count))
                 }
-                // Named by its first lines until it is read, nearest the cursor first.
+                // Named by its first lines until it is read (nearest the cursor first); "…" where
+                // its fold mark will be, so that the whole title fits as it will when read.
                 FileState::Unread(_) => {
-                    let label = format!("▸ {}{}", sanitize(&entry.title()), Words::FlagReading.text(lang));
+                    let label = format!("… {}", sanitize(&entry.title()));
                     Line::styled(w(truncate(&label, width)), style::dim())
                 }
                 FileState::Broken(_) => {
