@@ -87,8 +87,9 @@ pub enum Effect {
     Journal(Vec<JournalEntry>),
     /// The user threw away the unsaved work kept in this journal file.
     DiscardJournal(PathBuf),
-    /// Look whether these files changed on disk.
-    CheckDisk(Vec<DiskCheck>),
+    /// Look whether these files changed on disk. The same list tick after tick, shared, until
+    /// something it says changes: a tick copies nothing.
+    CheckDisk(std::sync::Arc<[DiskCheck]>),
     /// Read the history of a file (all of it, or one section's), page by page. `request` tells
     /// the answers to this view from late answers to one closed before.
     History {

@@ -198,6 +198,7 @@ pub(in crate::app) fn new_year_written(app: &mut App, report: NewYearReport) -> 
             // At the end: the positions of the files open (undo, caches) stay true.
             app.files.push(entry);
             app.rows_changed(app.files.len() - 1);
+            app.disk_news = true;
             app.cursor = Node::File(app.files.len() - 1);
             app.focus = super::state::Focus::Tree;
             let path = job.path.display().to_string();

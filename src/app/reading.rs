@@ -50,6 +50,7 @@ pub(in crate::app) fn files_read(app: &mut App, read: Vec<(usize, FileEntry)>) -
         }
         app.reading.unread = app.reading.unread.saturating_sub(1);
         app.rows_changed(file);
+        app.disk_news = true;
     }
     app.sync_rows();
     if let Some(at) = app.rows.index_of(anchor.0) {

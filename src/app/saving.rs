@@ -92,6 +92,8 @@ pub(in crate::app) fn save(app: &mut App) -> Vec<Effect> {
             entry.saving = true;
         }
     }
+    // Not looked at while our own save writes it.
+    app.disk_news = true;
     app.say(Tone::Info, Msg::Saving);
     effects.push(Effect::Save(jobs));
     effects
@@ -101,6 +103,7 @@ pub(in crate::app) fn save(app: &mut App) -> Vec<Effect> {
 pub(in crate::app) fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
     let file = report.file;
     let place = app.cursor_by_name();
+    app.disk_news = true;
     let Some(entry) = app.files.get_mut(file) else { return Vec::new() };
     entry.saving = false;
     let name = entry.path.display().to_string();

@@ -113,6 +113,7 @@ pub(in crate::app) fn merges_waiting(app: &mut App, waiting: MergesWaiting) {
             continue;
         };
         entry.merge = conflicts;
+        app.disk_news = true;
         // A file not read yet asks once it is read.
         if !entry.is_unread() {
             asked.get_or_insert(file);

@@ -14,21 +14,24 @@ pub(in crate::app) fn tick(app: &mut App) -> Vec<Effect> {
     if !app.read_only && !changed.is_empty() {
         effects.push(Effect::Journal(changed.into_iter().filter_map(|file| journal_entry(app, file)).collect()));
     }
-    let checks: Vec<DiskCheck> = app
-        .files
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.loaded_state().is_some() && !f.saving)
-        .map(|(file, f)| DiskCheck {
-            file,
-            path: f.path.clone(),
-            stamp: f.disk_stamp,
-            gone: f.gone,
-            merge_known: !f.merge.is_empty(),
-        })
-        .collect();
-    if !checks.is_empty() {
-        effects.push(Effect::CheckDisk(checks));
+    // Made again only when something in it changed; else the same list is sent again.
+    if std::mem::take(&mut app.disk_news) {
+        app.disk_checks = app
+            .files
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.loaded_state().is_some() && !f.saving)
+            .map(|(file, f)| DiskCheck {
+                file,
+                path: f.path.clone(),
+                stamp: f.disk_stamp,
+                gone: f.gone,
+                merge_known: !f.merge.is_empty(),
+            })
+            .collect();
+    }
+    if !app.disk_checks.is_empty() {
+        effects.push(Effect::CheckDisk(std::sync::Arc::clone(&app.disk_checks)));
     }
     effects
 }
@@ -91,6 +94,8 @@ pub(in crate::app) fn journal_written(app: &mut App, problem: Option<String>) {
 
 pub(in crate::app) fn disk_changed(app: &mut App, report: DiskReport) -> Vec<Effect> {
     let file = report.file;
+    // The stamp, the file gone or back, a merge: what the next look compares with.
+    app.disk_news = true;
     let Some(entry) = app.files.get_mut(file) else { return Vec::new() };
     if entry.saving {
         // Our own save is writing it; its outcome says what is on disk.

@@ -76,7 +76,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     review::after_layout(app);
     tree::keep_cursor_in_view(app);
     effects.extend(reading::follow_cursor(app));
-    debug_assert!(app.rows.len() > 20_000 || app.rows_are_true(), "the tree's rows kept differ from a count");
+    debug_assert!(app.rows.len() > 20_000 || app.kept_is_true(), "what is kept up to date differs from a count");
     effects
 }
 

@@ -101,7 +101,7 @@ pub fn perform(effect: Effect, env: &Env) -> Vec<Action> {
         Effect::FindMerges(files) => vec![start::find_merges(&files, env.lang)],
         Effect::SweepLeftovers(folders) => start::sweep_leftovers(&folders, env.lang),
         Effect::CheckDisk(checks) => {
-            watch::check(checks).into_iter().map(|report| Action::DiskChanged(Box::new(report))).collect()
+            watch::check(&checks).into_iter().map(|report| Action::DiskChanged(Box::new(report))).collect()
         }
         effect @ (Effect::History { .. } | Effect::HistoryDiff { .. }) => {
             env.history.lock().unwrap_or_else(std::sync::PoisonError::into_inner).perform_all(effect)

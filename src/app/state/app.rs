@@ -118,6 +118,13 @@ pub struct App {
     pub(in crate::app) data_root: Option<std::path::PathBuf>,
     /// The files still being read in the background, and what waits for them.
     pub(in crate::app) reading: Reading,
+    /// The files changed since they were read (or written): only these can hold unsaved work.
+    pub(in crate::app) touched: BTreeSet<usize>,
+    /// What the disk lane is told to look at, sent as it is tick after tick.
+    pub(in crate::app) disk_checks: std::sync::Arc<[crate::app::action::DiskCheck]>,
+    /// Something `disk_checks` says changed (a stamp, a save under way, a file read): it is made
+    /// again at the next tick.
+    pub(in crate::app) disk_news: bool,
 }
 
 /// What the state knows of the files being read in the background.
@@ -158,6 +165,10 @@ impl App {
         // Reviewers are shown no editing key (the keys still say that nothing can be changed).
         let keymap = if read_only { keymap.for_reviewers() } else { keymap };
         let unread = files.iter().filter(|f| f.is_unread()).count();
+        // Files handed over with work in them (a test's, a restored state's) hold it from the start.
+        let touched = (0..files.len())
+            .filter(|f| files.get(*f).and_then(FileEntry::loaded_state).is_some_and(|l| l.changed_since_read()))
+            .collect();
         let mut app = App {
             lang,
             files,
@@ -191,6 +202,9 @@ impl App {
             review: Review::default(),
             data_root,
             reading: Reading { unread, ..Reading::default() },
+            touched,
+            disk_checks: Vec::new().into(),
+            disk_news: true,
         };
         // Open on the first section, so that the panes show something at once.
         app.sync_rows();
@@ -228,6 +242,9 @@ impl App {
     pub(in crate::app) fn work_changed(&mut self, file: usize) {
         self.generation += 1;
         self.unjournaled.insert(file);
+        self.touched.insert(file);
+        // A save, a merge or a take-in that comes with it moves the stamp the disk is compared with.
+        self.disk_news = true;
         // Sections may have come or gone with it.
         self.rows_changed(file);
     }
@@ -257,9 +274,15 @@ impl App {
         self.files.get(at.file).and_then(FileEntry::loaded_state).is_some_and(|l| l.is_dirty(at.division, at.section))
     }
 
-    /// How many sections have unsaved changes, in all files.
+    /// How many sections have unsaved changes, in all files (asked of the files changed since
+    /// they were read: the status line asks at every frame).
     pub fn unsaved_sections(&self) -> usize {
-        self.files.iter().map(FileEntry::dirty_count).sum()
+        self.touched.iter().filter_map(|f| self.files.get(*f)).map(FileEntry::dirty_count).sum()
+    }
+
+    /// A save is under way.
+    pub fn saving(&self) -> bool {
+        self.touched.iter().filter_map(|f| self.files.get(*f)).any(|f| f.saving)
     }
 
     /// Unsaved work exists, including text still open in the editor.
@@ -273,7 +296,8 @@ impl App {
             Mode::Editing(editor) => editor.changed(self.section(editor.section)),
             _ => false,
         };
-        let head = self.files.iter().any(|f| f.loaded_state().is_some_and(super::files::Loaded::head_dirty));
+        let mut touched = self.touched.iter().filter_map(|f| self.files.get(*f));
+        let head = touched.any(|f| f.loaded_state().is_some_and(super::files::Loaded::head_dirty));
         editing_changed || self.unsaved_sections() > 0 || head
     }
 

@@ -53,11 +53,21 @@ impl App {
         }
     }
 
-    /// Whether the rows kept are those a count from scratch gives (for the debug builds' check
-    /// after every action).
-    pub(in crate::app) fn rows_are_true(&self) -> bool {
+    /// Whether what is kept up to date as things change is what a look at everything gives (for
+    /// the debug builds' check after every action): the rows, the files that can hold unsaved
+    /// work, and (unless it is to be made again) what the disk lane is told.
+    pub(in crate::app) fn kept_is_true(&self) -> bool {
         let counted: Vec<Node> = (0..self.files.len()).flat_map(|file| self.file_rows(file)).collect();
-        self.rows_stale.is_empty() && !self.rows_all_stale && self.rows.iter().eq(counted)
+        let rows = self.rows_stale.is_empty() && !self.rows_all_stale && self.rows.iter().eq(counted);
+        let changed =
+            self.files.iter().enumerate().filter(|(_, f)| f.loaded_state().is_some_and(|l| l.changed_since_read()));
+        let touched = changed.into_iter().all(|(file, _)| self.touched.contains(&file));
+        let looked = self.files.iter().filter(|f| f.loaded_state().is_some() && !f.saving);
+        let disk = self.disk_news
+            || looked
+                .map(|f| (&f.path, f.disk_stamp, f.gone, !f.merge.is_empty()))
+                .eq(self.disk_checks.iter().map(|c| (&c.path, c.stamp, c.gone, c.merge_known)));
+        rows && touched && disk
     }
 
     /// One file's rows: the file, then (unless it is folded) each division the filter leaves
