@@ -61,11 +61,18 @@ fn status(screen: &Pty) -> String {
     screen.row_from_bottom(1)
 }
 
+/// Every file is read: the status line, drawn whole (its right end, 保存済み, is drawn last),
+/// no longer says 読み込み中.
+fn all_read(screen: &Pty) -> bool {
+    let status = status(screen);
+    status.contains("保存済み") && !status.contains("読み込み中")
+}
+
 /// hyoka open on the city with every file read, the output quiet.
 fn opened(dir: &Path) -> Result<Pty, Failure> {
     let screen = hyoka(dir)?;
     screen.wait_for(Duration::from_secs(600), |s| status(s).contains("総務課"))?;
-    screen.wait_for(Duration::from_secs(600), |s| !status(s).contains("読み込み中"))?;
+    screen.wait_for(Duration::from_secs(600), all_read)?;
     screen.settle(0, Duration::from_millis(500), Duration::from_secs(60))?;
     Ok(screen)
 }
@@ -76,7 +83,7 @@ fn first(dir: &Path, scale: usize) -> Result<(), Failure> {
         let screen = hyoka(dir)?;
         let at = screen.wait_for(Duration::from_secs(600), |s| status(s).contains("総務課"))?;
         shown.push(at.duration_since(screen.started));
-        let done = screen.wait_for(Duration::from_secs(600), |s| !status(s).contains("読み込み中"))?;
+        let done = screen.wait_for(Duration::from_secs(600), all_read)?;
         read.push(done.duration_since(screen.started));
         drop(screen);
         let started = Instant::now();

@@ -75,7 +75,10 @@ fn memory(root: &Path, scales: &[usize]) -> Result<(), Failure> {
         let screen = hyoka(&dir)?;
         let took = first_frame(&screen, Duration::from_secs(600))?;
         // The peak once every file is read, not at the first frame.
-        screen.wait_for(Duration::from_secs(600), |s| !s.row_from_bottom(1).contains("読み込み中"))?;
+        let status = |s: &Pty| s.row_from_bottom(1);
+        screen.wait_for(Duration::from_secs(600), |s| {
+            status(s).contains("保存済み") && !status(s).contains("読み込み中")
+        })?;
         std::thread::sleep(Duration::from_millis(500));
         let peak = screen.status_kib("VmHWM")? as f64 * 1024.0;
         drop(screen);

@@ -89,6 +89,7 @@ impl Reader {
     /// One reader: takes the nearest file until none is left.
     fn run(&self, outbox: &Outbox) {
         let mut batch = Vec::new();
+        let mut buffer = Vec::new();
         let mut since = Instant::now();
         loop {
             let next = {
@@ -100,7 +101,7 @@ impl Reader {
                 next
             };
             let Some((job, urgent)) = next else { break };
-            batch.push((job.file, read_one(&job)));
+            batch.push((job.file, read_one(&job, &mut buffer)));
             if urgent || since.elapsed() >= SEND_EVERY {
                 outbox(Action::FilesRead(std::mem::take(&mut batch)));
                 since = Instant::now();
@@ -116,12 +117,13 @@ impl Reader {
 /// calling thread (tests, and `settle`).
 pub fn read_all(jobs: Vec<ReadJob>, near: usize) -> Vec<(usize, FileEntry)> {
     let mut queue = Queue { jobs: jobs.into_iter().map(|job| (job.file, job)).collect(), near, readers: 0 };
-    std::iter::from_fn(|| queue.next()).map(|(job, _)| (job.file, read_one(&job))).collect()
+    let mut buffer = Vec::new();
+    std::iter::from_fn(|| queue.next()).map(|(job, _)| (job.file, read_one(&job, &mut buffer))).collect()
 }
 
 /// One file read; a reader that failed on it (a defect of hyoka's) shows the file with why.
-fn read_one(job: &ReadJob) -> FileEntry {
-    super::supervise::catch(|| read_entry(job)).unwrap_or_else(|why| not_read(job, &why))
+fn read_one(job: &ReadJob, buffer: &mut Vec<u8>) -> FileEntry {
+    super::supervise::catch(|| read_entry(job, buffer)).unwrap_or_else(|why| not_read(job, &why))
 }
 
 /// The file as shown when it could not be read, and why.

@@ -4,6 +4,7 @@
 //! named by its path until it is read whole.
 
 use std::io::Read as _;
+use std::os::unix::fs::OpenOptionsExt as _;
 use std::path::Path;
 
 /// How much of a file is looked at: hyoka writes the two keys first, and a file written by hand
@@ -20,7 +21,9 @@ pub struct FileHead {
 /// The head of the file at `path`; an empty one when it cannot be read (its error comes when the
 /// file is read whole).
 pub fn read_head(path: &Path) -> FileHead {
-    let Ok(file) = super::files::open_plain(path, false) else { return FileHead::default() };
+    // Found a plain file a moment ago; opened without blocking (a pipe put there since gives nothing).
+    let opened = std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path);
+    let Ok(file) = opened else { return FileHead::default() };
     let mut bytes = Vec::with_capacity(HEAD_BYTES);
     if file.take(HEAD_BYTES as u64).read_to_end(&mut bytes).is_err() {
         return FileHead::default();

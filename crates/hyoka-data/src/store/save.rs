@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use super::digest::TextDigest;
 use super::files::write_atomically_with;
-use super::files::{FaultPlan, Misplaced, check_place, data_home, decode, is_writable, read_data_file};
+use super::files::{FaultPlan, Misplaced, check_place, data_home, is_writable};
+use super::load::{decode, read_data_file};
 use super::lock::lock;
 use super::merge::{FieldConflict, merge};
 use super::parse::parse_document;
