@@ -2,10 +2,11 @@
 //!
 //! The whole city open (10,000 sections) and the sample (11), unchanged and after a tree move,
 //! through `ui::draw` on ratatui's `TestBackend` after `update`, as the event loop does; and the
-//! parts of the state a frame or a key reads (`App::visible_nodes`, `relayout`, the unsaved count,
+//! parts of the state a frame or a key reads (the tree's rows, `relayout`, the unsaved count,
 //! `update(Tick)`), timed alone for the state side's owner.
 
 mod city;
+mod stats;
 
 use std::cell::RefCell;
 use std::sync::OnceLock;
@@ -25,7 +26,9 @@ const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
 
 fn main() {
+    println!("{}", stats::header("frame"));
     divan::main();
+    println!("load average {} at the end", stats::load());
 }
 
 /// A bench that cannot set itself up ends the run, saying why.
@@ -34,12 +37,32 @@ fn fail(why: &str) -> ! {
     std::process::exit(1)
 }
 
-/// The data a bench opens: the city at scale 1, or the sample.
+/// What the benches open: the sample, and the city at each scale `HYOKA_BENCH_SCALES` names
+/// (1 and 16 unless it says otherwise): a per-key figure that grows from 1× to 16× grows with the data.
+fn cases() -> Vec<&'static str> {
+    let scales = std::env::var("HYOKA_BENCH_SCALES").unwrap_or_else(|_| "1,16".into());
+    let mut out = vec!["sample"];
+    for scale in scales.split(',').map(str::trim) {
+        out.extend(match scale {
+            "1" => Some("city"),
+            "4" => Some("city4"),
+            "16" => Some("city16"),
+            _ => None,
+        });
+    }
+    out
+}
+
+/// The data a bench opens: the city at a scale, or the sample.
 fn entries(which: &str) -> Vec<FileEntry> {
     static CITY: OnceLock<Vec<FileEntry>> = OnceLock::new();
+    static CITY4: OnceLock<Vec<FileEntry>> = OnceLock::new();
+    static CITY16: OnceLock<Vec<FileEntry>> = OnceLock::new();
     static SAMPLE: OnceLock<Vec<FileEntry>> = OnceLock::new();
     let made = match which {
         "city" => CITY.get_or_init(|| city::entries(1).unwrap_or_default()),
+        "city4" => CITY4.get_or_init(|| city::entries(4).unwrap_or_default()),
+        "city16" => CITY16.get_or_init(|| city::entries(16).unwrap_or_default()),
         _ => SAMPLE.get_or_init(|| city::sample_entries().unwrap_or_default()),
     };
     if made.is_empty() {
@@ -89,21 +112,21 @@ impl Screen {
 }
 
 /// The same state drawn again: what a frame costs when nothing changed.
-#[divan::bench(args = ["city", "sample"], max_time = 10)]
+#[divan::bench(args = cases(), max_time = 10)]
 fn frame_unchanged(bencher: Bencher, which: &str) {
     let mut screen = Screen::open(which);
     bencher.bench_local(|| screen.draw());
 }
 
 /// A frame after a tree move (the move itself not timed).
-#[divan::bench(args = ["city", "sample"], sample_size = 1, sample_count = 200, max_time = 10)]
+#[divan::bench(args = cases(), sample_size = 1, sample_count = 200, max_time = 10)]
 fn frame_after_move(bencher: Bencher, which: &str) {
     let screen = RefCell::new(Screen::open(which));
     bencher.with_inputs(|| screen.borrow_mut().tree_move()).bench_local_values(|()| screen.borrow_mut().draw());
 }
 
 /// One key: the key map, `update` and the frame, as between a key press and the screen.
-#[divan::bench(args = ["city", "sample"], max_time = 10)]
+#[divan::bench(args = cases(), max_time = 10)]
 fn key_and_frame(bencher: Bencher, which: &str) {
     let mut screen = Screen::open(which);
     bencher.bench_local(|| {
@@ -113,7 +136,7 @@ fn key_and_frame(bencher: Bencher, which: &str) {
 }
 
 /// The state side of a key alone: key map and `update` (no frame).
-#[divan::bench(args = ["city", "sample"], max_time = 10)]
+#[divan::bench(args = cases(), max_time = 10)]
 fn key_update_only(bencher: Bencher, which: &str) {
     let mut screen = Screen::open(which);
     bencher.bench_local(|| screen.tree_move());
@@ -121,21 +144,26 @@ fn key_update_only(bencher: Bencher, which: &str) {
 
 /// `update(Tick)`: what the state does twice a second while nobody types (looks for new work to
 /// journal, asks for a look at the files, and relayouts as after every action).
-#[divan::bench(args = ["city", "sample"], max_time = 5)]
+#[divan::bench(args = cases(), max_time = 5)]
 fn tick_update_only(bencher: Bencher, which: &str) {
     let mut screen = Screen::open(which);
     bencher.bench_local(|| update(&mut screen.app, Action::Tick));
 }
 
-/// `App::visible_nodes`: every tree row, built by the tree's drawing and by each tree key.
-#[divan::bench(args = ["city", "sample"], max_time = 5)]
-fn visible_nodes(bencher: Bencher, which: &str) {
+/// What a tree key and the tree's drawing read of the rows: the cursor's row found, and a
+/// screen of rows from there.
+#[divan::bench(args = cases(), max_time = 5)]
+fn tree_rows(bencher: Bencher, which: &str) {
     let screen = Screen::open(which);
-    bencher.bench_local(|| screen.app.visible_nodes());
+    let app = &screen.app;
+    bencher.bench_local(|| {
+        let at = app.tree_rows().index_of(app.cursor()).unwrap_or(0);
+        app.tree_rows().window(at, 58).count()
+    });
 }
 
 /// A resize to 200×60 through `update`: the pane sizes and wrapped texts laid out again.
-#[divan::bench(args = ["city", "sample"], max_time = 5)]
+#[divan::bench(args = cases(), max_time = 5)]
 fn relayout(bencher: Bencher, which: &str) {
     let mut screen = Screen::open(which);
     bencher.bench_local(|| update(&mut screen.app, Action::Resize(WIDTH, HEIGHT)));
@@ -143,7 +171,7 @@ fn relayout(bencher: Bencher, which: &str) {
 
 /// What the status line asks of the state on every frame: the unsaved count and whether anything
 /// is unsaved.
-#[divan::bench(args = ["city", "sample"], max_time = 5)]
+#[divan::bench(args = cases(), max_time = 5)]
 fn status_counts(bencher: Bencher, which: &str) {
     let screen = Screen::open(which);
     bencher.bench_local(|| (screen.app.unsaved_sections(), screen.app.has_unsaved()));

@@ -6,6 +6,7 @@
 //! through the keys (`/` and a query typed, `t` and `s`) as `update` takes them.
 
 mod city;
+mod stats;
 
 use std::sync::OnceLock;
 
@@ -19,7 +20,9 @@ use hyoka::i18n::Lang;
 use hyoka::text::fold::fold;
 
 fn main() {
+    println!("{}", stats::header("review"));
     divan::main();
+    println!("load average {} at the end", stats::load());
 }
 
 fn city() -> Vec<FileEntry> {

@@ -1,14 +1,17 @@
-//! The real binary in a pseudo-terminal: first frame, memory, idle CPU, bytes per key, 500 keys at once.
+//! The real binary as a whole: memory, idle CPU, bytes per key, and `hyoka check`'s CPU.
 //!
-//! `cargo bench --bench terminal`: the first frame and the peak memory at 1×, 4× and 16× the city, idle CPU on the city, bytes sent per key beside `less`
-//! on the same file, and 500 presses of `j` sent at once. Prints figures; asserts no time.
+//! `cargo bench --bench terminal`: the peak memory at 1×, 4× and 16× the city (beside a bare
+//! parse's), idle CPU on the city, bytes sent per key beside `less` on the same file, and the CPU
+//! time of `hyoka check` beside a bare parse of the same city, run in turn. Prints figures;
+//! asserts no time. (Key to screen is `cargo bench --bench keys`.)
 //!
 //! `HYOKA_BENCH_SCALES=1,4` limits the sizes (16× writes 330 MB and takes minutes);
-//! `HYOKA_BENCH_ONLY=memory|idle|bytes|burst` runs one part.
+//! `HYOKA_BENCH_ONLY=memory|idle|bytes|check` runs one part.
 
 mod bare;
 mod city;
 mod pty;
+mod stats;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -27,13 +30,9 @@ fn main() -> Result<(), Failure> {
     }
     let only = std::env::var("HYOKA_BENCH_ONLY").ok();
     let runs = |part: &str| only.as_deref().is_none_or(|o| o == part);
-    let scales: Vec<usize> = std::env::var("HYOKA_BENCH_SCALES")
-        .unwrap_or_else(|_| "1,4,16".into())
-        .split(',')
-        .filter_map(|s| s.trim().parse().ok())
-        .collect();
+    let scales = city::scales();
     let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("hyoka-bench");
-    println!("machine: {}", machine());
+    println!("{}", stats::header(&format!("terminal: {}", hyoka_binary())));
     if runs("memory") {
         memory(&root, &scales)?;
     }
@@ -43,34 +42,15 @@ fn main() -> Result<(), Failure> {
     if runs("bytes") {
         bytes(&root)?;
     }
-    if runs("burst") {
-        burst(&root)?;
+    if runs("check") {
+        check(&root, &scales)?;
     }
+    println!("load average {} at the end", stats::load());
     Ok(())
 }
 
-/// `nproc` and the CPU model, as the README gives them.
-fn machine() -> String {
-    let cpus = std::thread::available_parallelism().map_or(0, std::num::NonZero::get);
-    let model = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|info| info.lines().find(|l| l.starts_with("model name")).map(str::to_owned))
-        .and_then(|line| line.split_once(':').map(|(_, m)| m.trim().to_owned()))
-        .unwrap_or_else(|| "unknown CPU".into());
-    format!("{cpus} cores, {model}")
-}
-
-/// The city at `scale` under `root`, written once and kept for the next run.
 fn city_at(root: &Path, scale: usize) -> Result<(PathBuf, u64), Failure> {
-    let dir = root.join(format!("city-{scale}"));
-    let marker = dir.join(".complete");
-    if let Ok(bytes) = std::fs::read_to_string(&marker).map(|b| b.trim().parse::<u64>()) {
-        return Ok((dir, bytes?));
-    }
-    let _ = std::fs::remove_dir_all(&dir);
-    let written = city::write(&dir, scale)?;
-    std::fs::write(&marker, written.bytes.to_string())?;
-    Ok((dir, written.bytes))
+    Ok(city::kept(root, scale)?)
 }
 
 /// hyoka on `data` in a 200×60 terminal, with one-column ambiguous characters (no question asked).
@@ -94,6 +74,12 @@ fn memory(root: &Path, scales: &[usize]) -> Result<(), Failure> {
         let (dir, bytes) = city_at(root, scale)?;
         let screen = hyoka(&dir)?;
         let took = first_frame(&screen, Duration::from_secs(600))?;
+        // The peak once every file is read, not at the first frame.
+        let status = |s: &Pty| s.row_from_bottom(1);
+        screen.wait_for(Duration::from_secs(600), |s| {
+            status(s).contains("保存済み") && !status(s).contains("読み込み中")
+        })?;
+        std::thread::sleep(Duration::from_millis(500));
         let peak = screen.status_kib("VmHWM")? as f64 * 1024.0;
         drop(screen);
         let check = child_peak("--child-check", &dir)?;
@@ -120,11 +106,11 @@ fn child_peak(flag: &str, dir: &Path) -> Result<f64, Failure> {
     Ok(text.trim().parse::<f64>().map_err(|e| format!("{flag}: {e}: {text:?}"))? * 1024.0)
 }
 
-/// In the child: load as `hyoka check` does, or parse plainly, then print VmHWM in KiB.
+/// In the child: read as `hyoka check` does, or parse plainly, then print VmHWM in KiB.
 fn child(flag: &str, dir: &Path) -> Result<(), Failure> {
     match flag {
         "--child-check" => {
-            let files = hyoka::worker::load_workspace(dir)?;
+            let files = hyoka::worker::check_workspace(dir)?;
             std::hint::black_box(&files);
         }
         _ => {
@@ -254,35 +240,65 @@ fn which(program: &str) -> Option<String> {
     std::env::split_paths(&path).map(|dir| dir.join(program)).find(|p| p.is_file()).map(|p| p.display().to_string())
 }
 
-fn burst(root: &Path) -> Result<(), Failure> {
-    println!("\n== 500 presses of j sent at once, the city open");
-    let (dir, _) = city_at(root, 1)?;
-    // Where the cursor must end: 500 rows below the first section, by the library's own tree.
-    let app = hyoka::app::App::new(
-        hyoka::worker::load_workspace(&dir)?,
-        hyoka::app::Settings::new(hyoka::i18n::Lang::Ja).known_as("bench", false),
+/// How many times `hyoka check` and the bare parse each run, in turn.
+const CHECKS: usize = 5;
+
+/// `hyoka check` beside a bare parse of the same city, each a process of its own, run in turn:
+/// the CPU time of each (user and system, every thread, as the kernel counts a child this bench
+/// waited for), and the wall time.
+fn check(root: &Path, scales: &[usize]) -> Result<(), Failure> {
+    println!(
+        "\n== hyoka check: CPU (user + system, all threads) beside a bare one-thread parse, {CHECKS} runs each in turn"
     );
-    let nodes = app.visible_nodes();
-    let start = nodes.iter().position(|n| *n == app.cursor()).ok_or("the cursor is in no row")?;
-    let Some(hyoka::app::Node::Section(at)) = nodes.get(start + 500).copied() else {
-        return Err("the 500th row below the first section is not a section".into());
-    };
-    let doc = app.doc(at.file).ok_or("no document")?;
-    let division = doc.divisions.get(at.division).ok_or("no division")?;
-    let section = division.sections.get(at.section).ok_or("no section")?;
-    let expected = format!("{} › {} › {}", doc.title(), division.name, section.name);
-    drop(app);
-    let mut screen = hyoka(&dir)?;
-    first_frame(&screen, Duration::from_secs(600))?;
-    screen.settle(0, Duration::from_millis(500), Duration::from_secs(60))?;
-    screen.press(&"j".repeat(500))?;
-    let sent = Instant::now();
-    match screen.wait_for(Duration::from_secs(600), |s| s.row_from_bottom(1).contains(&expected)) {
-        Ok(drawn) => println!(
-            "the 500th move is on screen {:.0} ms after the keys were sent (goal ≤ 1000 ms)",
-            drawn.saturating_duration_since(sent).as_secs_f64() * 1000.0
-        ),
-        Err(e) => println!("not on screen within 600 s: {e}"),
+    for &scale in scales {
+        let (dir, _) = city_at(root, scale)?;
+        let (mut check, mut bare, mut ratios, mut walls) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..CHECKS {
+            let mut command = std::process::Command::new(hyoka_binary());
+            command.arg("check").arg(&dir).env("HYOKA_CONFIG", root.join("no-config.yaml"));
+            let (cpu, wall) = child_cpu(&mut command)?;
+            let mut plain = std::process::Command::new(std::env::current_exe()?);
+            let (bare_cpu, bare_wall) = child_cpu(plain.arg("--child-bare").arg(&dir))?;
+            ratios.push(cpu.as_secs_f64() / bare_cpu.as_secs_f64().max(1e-9));
+            walls.push(wall.as_secs_f64() / bare_wall.as_secs_f64().max(1e-9));
+            check.push(cpu);
+            bare.push(bare_cpu);
+        }
+        let median = |mut v: Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v.get(v.len() / 2).copied().unwrap_or(0.0)
+        };
+        println!("{scale:>3}× check CPU       {}", stats::Spread::of(check).line());
+        println!("     bare parse CPU  {}  (load {})", stats::Spread::of(bare).line(), stats::load());
+        println!(
+            "     check / bare: CPU {:.2}× (median of the {CHECKS} pairs), wall {:.2}×",
+            median(ratios),
+            median(walls)
+        );
     }
     Ok(())
+}
+
+/// Runs a command to its end; the CPU time its processes used (from this process's count of the
+/// children it waited for: `cutime` + `cstime` of /proc/self/stat) and the wall time.
+fn child_cpu(command: &mut std::process::Command) -> Result<(Duration, Duration), Failure> {
+    let before = children_ticks()?;
+    let started = Instant::now();
+    let out = command.output()?;
+    let wall = started.elapsed();
+    if !out.status.success() {
+        return Err(format!("{command:?}: {}", String::from_utf8_lossy(&out.stderr)).into());
+    }
+    let ticks = children_ticks()? - before;
+    Ok((Duration::from_secs_f64(ticks as f64 / pty::clock_ticks() as f64), wall))
+}
+
+/// `cutime` + `cstime` of /proc/self/stat, in clock ticks.
+fn children_ticks() -> Result<u64, Failure> {
+    let stat = std::fs::read_to_string("/proc/self/stat")?;
+    let rest = stat.rsplit_once(')').map(|(_, rest)| rest).ok_or("no ) in /proc/self/stat")?;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let field = |n: usize| -> Result<u64, Failure> { Ok(fields.get(n - 3).ok_or("short stat")?.parse()?) };
+    // After the name: state is field 3 of proc(5), cutime 16 and cstime 17.
+    Ok(field(16)? + field(17)?)
 }

@@ -132,3 +132,28 @@ fn the_dialog_asking_to_throw_the_comment_away_and_the_banner_of_a_section_with_
     let waiting = screen_text(&draw(&mut app, 80, 24));
     insta::assert_snapshot!(format!("{asking}\n{waiting}"));
 }
+
+/// The journal's drafts as the next tick sends them (`None`: the tick journals nothing).
+fn ticked_drafts(app: &mut hyoka::app::App) -> Option<Vec<String>> {
+    update(app, Action::Tick).into_iter().find_map(|effect| match effect {
+        hyoka::app::Effect::Journal(entries) => Some(
+            entries.iter().flat_map(|e| e.work.iter().flat_map(|w| w.drafts.iter().map(|d| d.text.clone()))).collect(),
+        ),
+        _ => None,
+    })
+}
+
+#[test]
+fn the_tick_journals_a_comment_as_it_is_typed_and_again_when_it_is_kept() {
+    let (_office, mut app) = writing();
+    assert_eq!(ticked_drafts(&mut app), Some(vec![WRITTEN.to_owned()]), "typed in the open dialog");
+    assert_eq!(ticked_drafts(&mut app), None, "nothing new: nothing journaled");
+    update(&mut app, Action::Type('。'));
+    assert_eq!(ticked_drafts(&mut app), Some(vec![format!("{WRITTEN}。")]), "each key is work");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(ticked_drafts(&mut app), Some(vec![format!("{WRITTEN}。")]), "kept as the draft");
+    keys(&mut app, "R");
+    ctrl(&mut app, 'x');
+    keys(&mut app, "y");
+    assert_eq!(ticked_drafts(&mut app), Some(Vec::new()), "thrown away: the journal hears it is gone");
+}

@@ -18,7 +18,7 @@ use proptest::prelude::*;
 
 /// What loading does with the bytes of a file (without the file system).
 fn load_bytes(bytes: &[u8]) -> Result<(), Vec<hyoka::store::Problem>> {
-    let text = decode(bytes).map_err(|p| vec![p])?;
+    let text = decode(bytes.to_vec()).map_err(|p| vec![p])?;
     parse_document(&text).map(|_| ())
 }
 

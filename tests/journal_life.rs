@@ -148,3 +148,40 @@ fn submit_undo_redo_leaves_no_journal_behind() {
     assert!(!app.has_unsaved());
     assert!(journals(state.path()).is_empty(), "the screen is the file again: no journal");
 }
+
+/// The journal hears of what changed from the edits themselves: a tick after a cursor move asks
+/// for no journal at all, a tick after an edit journals that one file (not the six open), the
+/// next tick nothing again, and a change taken back journals that file once more (its journal goes).
+#[test]
+fn a_tick_journals_only_the_files_whose_work_changed() {
+    use common::keys::press;
+    use hyoka::app::{Action, Effect, JournalEntry, update};
+    use ratatui::crossterm::event::KeyCode;
+    let ws = Workspace::review_city();
+    let mut app = common::app::open(ws.path());
+    update(&mut app, Action::Resize(100, 30));
+    let journaled = |app: &mut hyoka::app::App| -> Option<Vec<JournalEntry>> {
+        update(app, Action::Tick).into_iter().find_map(|e| match e {
+            Effect::Journal(entries) => Some(entries),
+            _ => None,
+        })
+    };
+    assert_eq!(app.files().len(), 6);
+    journaled(&mut app);
+    for _ in 0..60 {
+        press(&mut app, KeyCode::Char('j'));
+        assert_eq!(journaled(&mut app), None, "a cursor move changes nothing to journal");
+    }
+    let file = app.cursor().file();
+    assert!(file > 0, "the cursor is past the first file");
+    common::reach::focus(&mut app, hyoka::app::Focus::Pane(hyoka::model::Field::Rating));
+    press(&mut app, KeyCode::Char('4'));
+    let entries = journaled(&mut app).expect("the rating is journaled");
+    assert_eq!(entries.len(), 1, "only the file changed: {entries:?}");
+    assert_eq!(entries[0].path, app.files()[file].canonical);
+    assert!(entries[0].work.is_some());
+    assert_eq!(journaled(&mut app), None, "nothing new since");
+    press(&mut app, KeyCode::Char('u'));
+    let entries = journaled(&mut app).expect("the undo is journaled");
+    assert_eq!((entries.len(), entries[0].work.is_none()), (1, true), "nothing unsaved: the journal goes");
+}

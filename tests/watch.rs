@@ -41,13 +41,13 @@ fn a_change_is_reported_when_its_folder_says_so() {
     let ws = Workspace::kamigyo();
     let file = ws.file();
     let mut watch = Watch::new();
-    assert!(watch.check(asked(&file, stamp(&file))).is_empty(), "nothing changed yet");
+    assert!(watch.check(&asked(&file, stamp(&file))).is_empty(), "nothing changed yet");
     assert!(watch.is_watching(), "inotify is there on Linux");
     let known = stamp(&file);
     save_elsewhere(&file);
     let start = Instant::now();
     let report = loop {
-        if let Some(report) = watch.check(asked(&file, known)).pop() {
+        if let Some(report) = watch.check(&asked(&file, known)).pop() {
             break report;
         }
         assert!(start.elapsed() < Duration::from_secs(10), "the change was never reported");
@@ -62,14 +62,14 @@ fn nothing_is_looked_at_while_nothing_happens() {
     let ws = Workspace::kamigyo();
     let file = ws.file();
     let mut watch = Watch::new();
-    assert!(watch.check(asked(&file, stamp(&file))).is_empty());
+    assert!(watch.check(&asked(&file, stamp(&file))).is_empty());
     // The state now claims a stamp the file does not have: only a look at the file would notice,
     // and without a notification none is made.
     std::thread::sleep(Duration::from_millis(200));
-    assert!(watch.check(asked(&file, None)).is_empty(), "the file was looked at without a notification");
+    assert!(watch.check(&asked(&file, None)).is_empty(), "the file was looked at without a notification");
     // The same question to the fallback, which looks every time.
     let mut polling = Watch::polling();
-    assert!(!polling.check(asked(&file, None)).is_empty(), "polling looks at the file");
+    assert!(!polling.check(&asked(&file, None)).is_empty(), "polling looks at the file");
     assert!(!polling.is_watching());
 }
 
@@ -78,9 +78,9 @@ fn every_file_is_looked_at_again_on_the_full_look() {
     let ws = Workspace::kamigyo();
     let file = ws.file();
     let mut watch = Watch::new().with_full_look(Duration::ZERO);
-    assert!(watch.check(asked(&file, stamp(&file))).is_empty());
+    assert!(watch.check(&asked(&file, stamp(&file))).is_empty());
     // A change no notification told of (a network share written from another machine).
-    assert!(!watch.check(asked(&file, None)).is_empty(), "the full look found the stale stamp");
+    assert!(!watch.check(&asked(&file, None)).is_empty(), "the full look found the stale stamp");
 }
 
 #[test]
@@ -89,11 +89,11 @@ fn a_deleted_file_is_reported_gone() {
     let file = ws.file();
     let mut watch = Watch::new();
     let known = stamp(&file);
-    assert!(watch.check(asked(&file, known)).is_empty());
+    assert!(watch.check(&asked(&file, known)).is_empty());
     std::fs::remove_file(&file).unwrap();
     let start = Instant::now();
     loop {
-        if let Some(report) = watch.check(asked(&file, known)).pop() {
+        if let Some(report) = watch.check(&asked(&file, known)).pop() {
             assert!(matches!(report.change, DiskChange::Gone(_)));
             break;
         }

@@ -185,6 +185,26 @@ pub fn write(dir: &Path, scale: usize) -> Result<Written, String> {
     Ok(written)
 }
 
+/// The city at `scale` under `root` (`city-1`, …), written once and kept for the next run (a
+/// `.complete` mark holds its bytes); its folder and bytes.
+pub fn kept(root: &Path, scale: usize) -> Result<(PathBuf, u64), String> {
+    let dir = root.join(format!("city-{scale}"));
+    let marker = dir.join(".complete");
+    if let Some(bytes) = std::fs::read_to_string(&marker).ok().and_then(|b| b.trim().parse::<u64>().ok()) {
+        return Ok((dir, bytes));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let written = write(&dir, scale)?;
+    std::fs::write(&marker, written.bytes.to_string()).map_err(|e| format!("{}: {e}", marker.display()))?;
+    Ok((dir, written.bytes))
+}
+
+/// The scales a bench measures: 1, 4 and 16 unless `HYOKA_BENCH_SCALES` says otherwise.
+pub fn scales() -> Vec<usize> {
+    let chosen = std::env::var("HYOKA_BENCH_SCALES").unwrap_or_else(|_| "1,4,16".into());
+    chosen.split(',').filter_map(|s| s.trim().parse().ok()).collect()
+}
+
 /// The city in memory, as hyoka holds it after opening the folder (paths under `city/`).
 pub fn entries(scale: usize) -> Result<Vec<FileEntry>, String> {
     Ok(documents(scale)?

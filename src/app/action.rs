@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::dialog::ask::ReviewsKept;
 use super::start::LeftJournal;
-use super::state::{DiskStamp, Draft, Identity, Pending};
+use super::state::{DiskStamp, Draft, FileEntry, Identity, Pending};
 use crate::command::Command;
 use hyoka_core::model::Document;
 use hyoka_data::git::{CommitDiff, Entry, Scope};
@@ -67,6 +67,8 @@ pub enum Action {
     MergesWaiting(Box<MergesWaiting>),
     /// The right to review, decided again while hyoka runs (the office's list changed).
     Rights(Box<Rights>),
+    /// Files read in the background, each with its place among the files.
+    FilesRead(Vec<(usize, FileEntry)>),
 }
 
 /// Merges git stopped on that wait for hyoka's conflict dialog, by canonical path, and what was
@@ -93,8 +95,9 @@ pub enum Effect {
     Journal(Vec<JournalEntry>),
     /// The user threw away the unsaved work kept in this journal file.
     DiscardJournal(PathBuf),
-    /// Look whether these files changed on disk.
-    CheckDisk(Vec<DiskCheck>),
+    /// Look whether these files changed on disk. The same list tick after tick, shared, until
+    /// something it says changes: a tick copies nothing.
+    CheckDisk(std::sync::Arc<[DiskCheck]>),
     /// Read the history of a file (all of it, or one section's), page by page. `request` tells
     /// the answers to this view from late answers to one closed before.
     History {
@@ -128,6 +131,24 @@ pub enum Effect {
         file: usize,
         path: PathBuf,
     },
+    /// Read these files in the background on every core, the nearest to file `near` first.
+    Read {
+        jobs: Vec<ReadJob>,
+        near: usize,
+    },
+    /// The cursor is at file `.0` now: what is still to read is read from there on.
+    ReadNear(usize),
+}
+
+/// A file to read whole, with what the state already knows of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadJob {
+    /// Its place among the files.
+    pub file: usize,
+    pub path: PathBuf,
+    /// The folder (or file) it was found under.
+    pub root: PathBuf,
+    pub canonical: PathBuf,
 }
 
 /// Next year's file to write: where, what, and the data folder it was found under.

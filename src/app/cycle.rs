@@ -132,7 +132,7 @@ pub(in crate::app) fn carry_out(ask: Ask, app: &mut App, keep_goals: bool) -> Ve
             });
             // Each step of undo would put back a section's old status over the new stage.
             app.history.clear();
-            app.generation += 1;
+            app.work_changed(file);
             let stage = stage_name(to, app.lang).to_owned();
             app.say(Tone::Info, Msg::Cycle(CycleMsg::StageMoved { title, stage }));
             saving::save(app)
@@ -178,6 +178,8 @@ pub(in crate::app) fn new_year_written(app: &mut App, report: NewYearReport) -> 
             entry.disk_stamp = stamp;
             // At the end: the positions of the files open (undo, caches) stay true.
             app.files.push(entry);
+            app.rows_changed(app.files.len() - 1);
+            app.disk_news = true;
             app.cursor = Node::File(app.files.len() - 1);
             app.focus = super::state::Focus::Tree;
             let path = job.path.display().to_string();

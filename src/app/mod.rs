@@ -14,6 +14,7 @@ pub mod journal;
 pub mod keymap;
 mod keys;
 mod panes;
+mod reading;
 pub mod review;
 mod saving;
 mod small;
@@ -26,7 +27,7 @@ mod update;
 pub use absorb::{Absorbed, absorb};
 pub use action::{
     Action, DiskChange, DiskCheck, DiskReport, Effect, ExportJob, ExportReport, HistoryPage, JournalEntry, JournalWork,
-    MergesWaiting, NewYearJob, NewYearReport, Rights, SaveJob, SaveReport,
+    MergesWaiting, NewYearJob, NewYearReport, ReadJob, Rights, SaveJob, SaveReport,
 };
 pub use changes::ChangesView;
 pub use dialog::ask::{Ask, ReviewsKept};

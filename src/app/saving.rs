@@ -92,6 +92,8 @@ pub(in crate::app) fn save(app: &mut App) -> Vec<Effect> {
             entry.saving = true;
         }
     }
+    // Not looked at while our own save writes it.
+    app.disk_news = true;
     app.say(Tone::Info, Msg::Saving);
     effects.push(Effect::Save(jobs));
     effects
@@ -101,6 +103,7 @@ pub(in crate::app) fn save(app: &mut App) -> Vec<Effect> {
 pub(in crate::app) fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
     let file = report.file;
     let place = app.cursor_by_name();
+    app.disk_news = true;
     let Some(entry) = app.files.get_mut(file) else { return Vec::new() };
     entry.saving = false;
     let name = entry.path.display().to_string();
@@ -116,7 +119,7 @@ pub(in crate::app) fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
                 loaded.replace(now, report.sent, "");
             }
             let absorbed = absorb(entry, result.doc, result.text);
-            app.generation += 1;
+            app.work_changed(file);
             if result.merged {
                 app.after_documents_changed(place);
             }
@@ -144,7 +147,7 @@ pub(in crate::app) fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
         Ok(Outcome::Conflicted(conflicted)) => {
             // Their version becomes the base; what both changed waits for a person.
             let absorbed = absorb(entry, conflicted.theirs, conflicted.theirs_text);
-            app.generation += 1;
+            app.work_changed(file);
             app.after_documents_changed(place);
             if !matches!(app.mode, Mode::Resolve(_)) {
                 app.open_conflict(file);
@@ -159,7 +162,7 @@ pub(in crate::app) fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
             // the work, which stays on screen, unsaved.
             app.quit_after_save = false;
             absorb(entry, locked.theirs, locked.theirs_text);
-            app.generation += 1;
+            app.work_changed(file);
             app.after_documents_changed(place);
             let names = locked.sections.into_iter().map(|(d, s, _)| format!("{d} {s}")).collect();
             app.say(Tone::Error, Msg::Cycle(crate::i18n::cycle::CycleMsg::LockedOnDisk { names }));
@@ -185,7 +188,7 @@ pub(in crate::app) fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
 fn refused_save(app: &mut App, file: usize, name: String, refused: hyoka_data::store::Refused, place: Place) {
     if let (Some(theirs), Some(text), Some(entry)) = (refused.theirs, refused.theirs_text, app.files.get_mut(file)) {
         absorb(entry, theirs, text);
-        app.generation += 1;
+        app.work_changed(file);
         app.after_documents_changed(place);
     }
     let fields = refused.fields.iter().map(|f| f.describe(app.lang)).collect();

@@ -22,8 +22,9 @@ pub struct LeftJournal {
 }
 
 /// The screen opens: the worker is asked for what the state cannot know by itself.
-pub(in crate::app) fn start(app: &App) -> Vec<Effect> {
-    let mut effects = Vec::new();
+pub(in crate::app) fn start(app: &mut App) -> Vec<Effect> {
+    // The files not read yet first: the clerk waits for them.
+    let mut effects: Vec<Effect> = super::reading::start(app).into_iter().collect();
     if app.identity.is_none() {
         effects.push(Effect::Identify);
     }
@@ -74,8 +75,14 @@ pub(in crate::app) fn journals_found(app: &mut App, found: Result<Vec<LeftJourna
     let mut effects = Vec::new();
     let mut entries = Vec::new();
     for journal in left {
-        let LeftJournal { path, content, written, moved } = journal;
-        let Some(file) = file_of(&app.files, &content, moved) else { continue }; // kept for when its file is open
+        let file = file_of(&app.files, &journal.content, journal.moved);
+        // Its file (or, for a file moved, the file it went to) is not read yet: offered once it is.
+        if file.is_none_or(|f| app.files.get(f).is_some_and(FileEntry::is_unread)) && app.reading.unread > 0 {
+            app.reading.journals.push(journal);
+            continue;
+        }
+        let LeftJournal { path, content, written, moved: _ } = journal;
+        let Some(file) = file else { continue }; // kept for when its file is open
         let Some(on_disk) = app.files.get(file).and_then(FileEntry::doc) else { continue };
         let work = content.work;
         // Stamps aside: a journal whose text is what is on disk, or what it started from, holds nothing.
@@ -121,13 +128,23 @@ pub(in crate::app) fn merges_waiting(app: &mut App, waiting: MergesWaiting) {
             continue;
         };
         entry.merge = conflicts;
-        asked.get_or_insert((file, entry.path.clone(), entry.merge.len()));
-    }
-    if let Some((file, path, count)) = asked {
-        let text = crate::i18n::git::GitMsg::MergeWaiting { path: &path, count }.text(app.lang);
-        app.say(Tone::Info, Msg::Raw(text));
-        if matches!(app.mode, Mode::Browse) {
-            app.open_conflict(file);
+        app.disk_news = true;
+        // A file not read yet asks once it is read.
+        if !entry.is_unread() {
+            asked.get_or_insert(file);
         }
+    }
+    if let Some(file) = asked {
+        ask_merge(app, file);
+    }
+}
+
+/// A file's merge questions are said, and asked at once where nothing else is open.
+pub(in crate::app) fn ask_merge(app: &mut App, file: usize) {
+    let Some(entry) = app.files.get(file) else { return };
+    let text = crate::i18n::git::GitMsg::MergeWaiting { path: &entry.path, count: entry.merge.len() }.text(app.lang);
+    app.say(Tone::Info, Msg::Raw(text));
+    if matches!(app.mode, Mode::Browse) {
+        app.open_conflict(file);
     }
 }

@@ -7,53 +7,83 @@ use super::state::{App, Mode, Tone};
 use crate::i18n::app::Msg;
 use hyoka_core::model::Document;
 
-/// At every tick of the clock (twice a second): journal what is new, and look at the files.
+/// At every tick of the clock (twice a second): journal what changed, and look at the files.
 pub(in crate::app) fn tick(app: &mut App) -> Vec<Effect> {
     let mut effects = Vec::new();
-    if !app.read_only && app.generation != app.journaled {
-        app.journaled = app.generation;
-        effects.push(Effect::Journal(journal_entries(app)));
+    let changed = std::mem::take(&mut app.unjournaled);
+    if !app.read_only && !changed.is_empty() {
+        effects.push(Effect::Journal(changed.into_iter().filter_map(|file| journal_entry(app, file)).collect()));
     }
-    let checks: Vec<DiskCheck> = app
-        .files
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.loaded_state().is_some() && !f.saving)
-        .map(|(file, f)| DiskCheck {
-            file,
-            path: f.path.clone(),
-            stamp: f.disk_stamp,
-            gone: f.gone,
-            merge_known: !f.merge.is_empty(),
-        })
-        .collect();
-    if !checks.is_empty() {
-        effects.push(Effect::CheckDisk(checks));
+    // Made again only when something in it changed; else the same list is sent again.
+    if std::mem::take(&mut app.disk_news) {
+        app.disk_checks = app
+            .files
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.loaded_state().is_some() && !f.saving)
+            .map(|(file, f)| DiskCheck {
+                file,
+                path: f.path.clone(),
+                stamp: f.disk_stamp,
+                gone: f.gone,
+                merge_known: !f.merge.is_empty(),
+            })
+            .collect();
+    }
+    if !app.disk_checks.is_empty() {
+        effects.push(Effect::CheckDisk(std::sync::Arc::clone(&app.disk_checks)));
     }
     effects
 }
 
-/// The unsaved work of every file, with the text still in the editor and the questions waiting.
+/// The unsaved work of every file, with the text still in the editor and the questions waiting:
+/// what the journal is brought up to with at the end (a signal, a dropped terminal). Only a file
+/// changed since it was read can hold work, so only those are copied.
 pub fn journal_entries(app: &App) -> Vec<JournalEntry> {
+    // Text still being typed (a field, a return comment) is work of its file.
+    let editing = match &app.mode {
+        Mode::Editing(editor) => Some(editor.section.file),
+        Mode::Comment(dialog) => Some(dialog.section.file),
+        _ => None,
+    };
     app.files
         .iter()
         .enumerate()
         .filter_map(|(file, entry)| {
             let loaded = entry.loaded_state()?;
-            let mine = app.effective_doc(file)?;
-            // Only while the screen differs from the file in what is written: stamps aside (a save
-            // then u and Ctrl-R gives back the text without the stamps the save wrote).
-            let drafts = app.drafts_of(file);
-            let unsaved = !mine.same_content(loaded.saved()) || !entry.pending.is_empty() || !drafts.is_empty();
-            let work = unsaved.then(|| JournalWork {
-                base: loaded.saved().clone(),
-                mine,
-                pending: entry.pending.clone(),
-                drafts,
-            });
-            Some(JournalEntry { path: entry.canonical.clone(), work })
+            if loaded.changed_since_read()
+                || !entry.pending.is_empty()
+                || !entry.drafts.is_empty()
+                || editing == Some(file)
+            {
+                journal_entry(app, file)
+            } else {
+                Some(JournalEntry { path: entry.canonical.clone(), work: None })
+            }
         })
         .collect()
+}
+
+/// One file's unsaved work for its journal (`work: None` when there is none: the journal goes).
+fn journal_entry(app: &App, file: usize) -> Option<JournalEntry> {
+    let entry = app.files.get(file)?;
+    let loaded = entry.loaded_state()?;
+    let mine = app.effective_doc(file)?;
+    // Only while the screen differs from the file in what is written: stamps aside (a save then
+    // u and Ctrl-R gives back the text without the stamps the save wrote).
+    let drafts = app.drafts_of(file);
+    let unsaved = !mine.same_content(loaded.saved()) || !entry.pending.is_empty() || !drafts.is_empty();
+    let work =
+        unsaved.then(|| JournalWork { base: loaded.saved().clone(), mine, pending: entry.pending.clone(), drafts });
+    Some(JournalEntry { path: entry.canonical.clone(), work })
+}
+
+/// The journal entries of the files changed since the journal last heard of them, which it now
+/// has: for a step that must be journaled before what follows it (a restored journal before the
+/// old one goes).
+pub(in crate::app) fn journal_now(app: &mut App) -> Vec<JournalEntry> {
+    let changed = std::mem::take(&mut app.unjournaled);
+    changed.into_iter().filter_map(|file| journal_entry(app, file)).collect()
 }
 
 pub(in crate::app) fn journal_written(app: &mut App, problem: Option<String>) {
@@ -69,6 +99,8 @@ pub(in crate::app) fn journal_written(app: &mut App, problem: Option<String>) {
 
 pub(in crate::app) fn disk_changed(app: &mut App, report: DiskReport) -> Vec<Effect> {
     let file = report.file;
+    // The stamp, the file gone or back, a merge: what the next look compares with.
+    app.disk_news = true;
     let Some(entry) = app.files.get_mut(file) else { return Vec::new() };
     if entry.saving {
         // Our own save is writing it; its outcome says what is on disk.
@@ -146,7 +178,7 @@ fn take_in(app: &mut App, file: usize, theirs: Document, text: String) {
     let place = app.cursor_by_name();
     let Some(entry) = app.files.get_mut(file) else { return };
     let absorbed = absorb(entry, theirs, text);
-    app.generation += 1;
+    app.work_changed(file);
     app.after_documents_changed(place);
     let message = if absorbed.gone.is_empty() {
         Msg::TookIn { taken: absorbed.taken, conflicts: absorbed.conflicts }

@@ -5,9 +5,9 @@ use crate::command::Command;
 use hyoka_core::model::Field;
 
 pub(in crate::app) fn handle(app: &mut App, command: Command) {
-    let nodes = app.visible_nodes();
-    let index = nodes.iter().position(|n| *n == app.cursor).unwrap_or(0);
-    let last = nodes.len().saturating_sub(1);
+    app.sync_rows();
+    let index = app.rows.index_of(app.cursor).unwrap_or(0);
+    let last = app.rows.len().saturating_sub(1);
     let page = usize::from(app.layout.tree.height.saturating_sub(2)).max(1);
     let target = match command {
         Command::Up => index.saturating_sub(1),
@@ -21,7 +21,7 @@ pub(in crate::app) fn handle(app: &mut App, command: Command) {
                 node @ (Node::File(_) | Node::Division(..))
                     if !app.collapsed.contains(&node) && has_children(app, node) =>
                 {
-                    app.collapsed.insert(node);
+                    app.fold(node, true);
                 }
                 Node::Division(file, _) => app.cursor = Node::File(file),
                 Node::Section(at) => app.cursor = Node::Division(at.file, at.division),
@@ -32,15 +32,18 @@ pub(in crate::app) fn handle(app: &mut App, command: Command) {
         Command::Expand => match app.cursor {
             // A section has nothing to unfold: → opens it, as Enter does.
             Node::Section(_) => return open(app),
-            node if app.collapsed.remove(&node) => return,
+            node @ (Node::File(_) | Node::Division(..)) if app.collapsed.contains(&node) => {
+                app.fold(node, false);
+                return;
+            }
             // Already open: step onto the first child, as file managers do.
             _ => (index + 1).min(last),
         },
         Command::Open => return open(app),
         _ => return,
     };
-    if let Some(node) = nodes.get(target) {
-        select(app, *node);
+    if let Some(node) = app.rows.get(target) {
+        select(app, node);
     }
 }
 
@@ -52,8 +55,8 @@ fn open(app: &mut App) {
             app.focus = Focus::Pane(app.stage_fields(at.file).first().copied().unwrap_or(Field::Goals));
         }
         node => {
-            if !app.collapsed.remove(&node) && has_children(app, node) {
-                app.collapsed.insert(node);
+            if !app.fold(node, false) && has_children(app, node) {
+                app.fold(node, true);
             }
         }
     }
@@ -81,16 +84,16 @@ pub(in crate::app) fn select(app: &mut App, node: Node) {
 
 /// Unfolds what hides a section, so that the cursor can stand on it.
 pub(in crate::app) fn expand_to(app: &mut App, at: SectionRef) {
-    app.collapsed.remove(&Node::File(at.file));
-    app.collapsed.remove(&Node::Division(at.file, at.division));
+    app.fold(Node::File(at.file), false);
+    app.fold(Node::Division(at.file, at.division), false);
 }
 
 /// Scrolls the tree by whole pages when the cursor leaves the rows shown.
 pub(in crate::app) fn keep_cursor_in_view(app: &mut App) {
     let height = usize::from(app.layout.tree.height.saturating_sub(2)).max(1);
-    let nodes = app.visible_nodes();
-    let index = nodes.iter().position(|n| *n == app.cursor).unwrap_or(0);
-    app.tree_offset = page_offset(app.tree_offset, index, height, nodes.len());
+    app.sync_rows();
+    let index = app.rows.index_of(app.cursor).unwrap_or(0);
+    app.tree_offset = page_offset(app.tree_offset, index, height, app.rows.len());
 }
 
 /// The first row shown of a list that moves by pages (the tree, the table): the page the cursor

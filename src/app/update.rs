@@ -5,12 +5,12 @@ use super::action::{Action, Effect};
 use super::dialog::{self, Handled, Next};
 use super::editing;
 use super::state::{App, Focus, Mode, Node, Tone};
-use super::{changes, cycle, panes, review, saving, small, start, sync, tree};
+use super::{changes, cycle, panes, reading, review, saving, small, start, sync, tree};
 use crate::command::Command;
 use crate::i18n::app::Msg;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    let effects = match action {
+    let mut effects = match action {
         Action::Resize(width, height) => {
             app.relayout(width, height);
             if app.layout.too_small
@@ -63,15 +63,28 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             start::merges_waiting(app, *waiting);
             Vec::new()
         }
+        Action::FilesRead(read) => reading::files_read(app, read),
         user => {
+            app.reading.chosen = true;
             if matches!(user, Action::Command(_) | Action::Unbound) {
                 app.message = None;
             }
             app.generation += 1;
-            match small::handle(app, &user) {
+            let effects = match small::handle(app, &user) {
                 Some(effects) => effects,
                 None => dispatch(app, user),
+            };
+            // The text being typed is work too: journaled with its file (a return comment as well).
+            match &app.mode {
+                Mode::Editing(editor) => {
+                    app.unjournaled.insert(editor.section.file);
+                }
+                Mode::Comment(dialog) => {
+                    app.unjournaled.insert(dialog.section.file);
+                }
+                _ => {}
             }
+            effects
         }
     };
     review::refresh(app);
@@ -79,6 +92,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     app.relayout(width, height);
     review::after_layout(app);
     tree::keep_cursor_in_view(app);
+    effects.extend(reading::follow_cursor(app));
+    debug_assert!(app.rows.len() > 20_000 || app.kept_is_true(), "what is kept up to date differs from a count");
     effects
 }
 

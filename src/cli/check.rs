@@ -4,34 +4,29 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::app::{FileEntry, FileState};
 use crate::i18n::Lang;
 use crate::i18n::cli::CliMsg;
 use crate::i18n::interchange::limits::ExportMsg;
 use crate::i18n::interchange::place::{PlaceMsg, SectionPart};
 use hyoka_core::model::Document;
 use hyoka_data::interchange::tsv::publishable_problems;
-use hyoka_data::store::{Position, locate};
+use hyoka_data::store::{LoadError, Position, locate};
 
 pub fn run(path: &Path, publishable: bool, lang: Lang) -> ExitCode {
-    let files = match super::load(path, lang) {
+    // Read and validated once each, and nothing else asked of the disk: the check's time is the parse's.
+    let files = match crate::worker::check_workspace(path) {
+        Ok(files) if files.is_empty() => return super::fail(&CliMsg::NoDataFiles { path }.text(lang)),
         Ok(files) => files,
-        Err(code) => return code,
+        Err(e) => return super::fail(&CliMsg::CannotOpen { path, why: e.to_string() }.text(lang)),
     };
-    let errors: Vec<_> = files
-        .iter()
-        .filter_map(|f| match &f.state {
-            FileState::Broken(e) => Some(e),
-            FileState::Loaded { .. } => None,
-        })
-        .collect();
+    let errors: Vec<&LoadError> = files.iter().filter_map(|f| f.as_ref().err()).collect();
     for error in &errors {
         eprintln!("{}", error.render(lang));
     }
     let (mut unpublishable, mut places) = (0, 0);
     if publishable {
-        for file in &files {
-            let lines = publishing_problems(file, lang);
+        for (path, doc) in files.iter().filter_map(|f| f.as_ref().ok()) {
+            let lines = problem_lines(path, doc, lang);
             if !lines.is_empty() {
                 unpublishable += 1;
                 places += lines.len();
@@ -53,12 +48,6 @@ pub fn run(path: &Path, publishable: bool, lang: Lang) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
-}
-
-/// What the table export would refuse in one file, as `file:line:column: what` lines.
-fn publishing_problems(file: &FileEntry, lang: Lang) -> Vec<String> {
-    let Some(loaded) = file.loaded_state() else { return Vec::new() };
-    problem_lines(&file.path, loaded.doc(), lang)
 }
 
 /// What the table export would refuse in `doc`, read from `path`, as `path:line:column: what` lines

@@ -99,7 +99,7 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::SUCCESS
         }
         None => {
-            let files = match load(&cli.path, lang) {
+            let files = match open_files(&cli.path, lang) {
                 Ok(files) => files,
                 Err(code) => return code,
             };
@@ -149,8 +149,19 @@ pub fn fail(message: &str) -> ExitCode {
 
 /// Every data file under `path`, broken ones included; an unusable path is said and ends the command.
 pub fn load(path: &Path, lang: Lang) -> Result<Vec<crate::app::FileEntry>, ExitCode> {
-    let files = crate::worker::load_workspace(path)
-        .map_err(|e| fail(&CliMsg::CannotOpen { path, why: e.to_string() }.text(lang)))?;
+    found(path, lang, crate::worker::load_workspace)
+}
+
+/// The data files under `path` as the screen opens on them: named by their first lines, the
+/// first one read; the others are read once the screen shows.
+fn open_files(path: &Path, lang: Lang) -> Result<Vec<crate::app::FileEntry>, ExitCode> {
+    found(path, lang, crate::worker::open_workspace)
+}
+
+type Finder = fn(&Path) -> std::io::Result<Vec<crate::app::FileEntry>>;
+
+fn found(path: &Path, lang: Lang, find: Finder) -> Result<Vec<crate::app::FileEntry>, ExitCode> {
+    let files = find(path).map_err(|e| fail(&CliMsg::CannotOpen { path, why: e.to_string() }.text(lang)))?;
     if files.is_empty() {
         return Err(fail(&CliMsg::NoDataFiles { path }.text(lang)));
     }

@@ -42,7 +42,7 @@ pub fn run(args: &PublishArgs, lang: Lang) -> ExitCode {
         .iter()
         .filter_map(|f| match &f.state {
             FileState::Broken(error) => Some(error),
-            FileState::Loaded { .. } => None,
+            FileState::Loaded { .. } | FileState::Unread(_) => None,
         })
         .collect();
     if !broken.is_empty() {

@@ -8,23 +8,54 @@ use crate::tr;
 /// What the bottom line says about the reviewer's tools.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReviewMsg {
-    NoHits { query: String },
+    NoHits {
+        query: String,
+    },
     NoSearch,
     NoHitsShown,
     SearchEnded,
-    HitPosition { at: usize, of: usize, hits: usize },
+    HitPosition {
+        at: usize,
+        of: usize,
+        hits: usize,
+    },
     NoFilter,
     FilterCleared,
     FilterMatchesNothing,
-    Filtered { sections: usize },
-    BadDay { text: String },
+    Filtered {
+        sections: usize,
+    },
+    BadDay {
+        text: String,
+    },
     ChooseSection,
-    NoOtherYear { forward: bool },
-    HiddenByFilter { year: String },
-    SteppedTo { year: String, absent: Vec<String>, name: String },
-    AbsentIn { years: Vec<String>, name: String },
-    ExportInsideData { path: String },
-    BadMark { mark: String },
+    NoOtherYear {
+        forward: bool,
+    },
+    HiddenByFilter {
+        year: String,
+    },
+    SteppedTo {
+        year: String,
+        absent: Vec<String>,
+        name: String,
+    },
+    AbsentIn {
+        years: Vec<String>,
+        name: String,
+    },
+    ExportInsideData {
+        path: String,
+    },
+    BadMark {
+        mark: String,
+    },
+    /// Said of what looked only at the files read so far, while the others are being read.
+    SoFar {
+        said: Box<ReviewMsg>,
+        read: usize,
+        total: usize,
+    },
 }
 
 impl ReviewMsg {
@@ -38,6 +69,15 @@ impl ReviewMsg {
         let key = |context, command| keys.key(context, command);
         let clear = || key(Context::Global, Command::ClearFilter);
         match self {
+            ReviewMsg::SoFar { said, read, total } => {
+                let (said, read, total) =
+                    (said.text(lang), super::screen::grouped(*read), super::screen::grouped(*total));
+                tr!(
+                    lang,
+                    "{said}（読み込み中 {read}/{total}：まだ読んでいないファイルは含みません）",
+                    "{said} (reading {read}/{total}: the files not read yet are not included)"
+                )
+            }
             ReviewMsg::NoHits { query } => tr!(lang, "「{query}」は見つかりません。", "'{query}' was not found."),
             ReviewMsg::NoSearch => {
                 let search = key(Context::Global, Command::Search);

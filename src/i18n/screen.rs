@@ -39,6 +39,13 @@ pub enum Words {
     FlagGone,
     FlagReadOnly,
     FlagBroken,
+    /// The right side on a file not read yet.
+    ReadingFile,
+    /// The status line while files are being read: how many of how many.
+    Reading {
+        read: usize,
+        total: usize,
+    },
     PaneTitle {
         field: Field,
         checkpoint: Option<NaiveDate>,
@@ -179,6 +186,14 @@ impl Words {
             Words::FlagGone => fixed("［削除済み］", "[gone] "),
             Words::FlagReadOnly => fixed("［読取専用］", "[read-only] "),
             Words::FlagBroken => fixed("［読込エラー］", " [error]"),
+            Words::ReadingFile => fixed(
+                "このファイルは読み込み中です。読み終わると、部と課がここに並びます。",
+                "This file is being read. Its divisions and sections appear here once it is read.",
+            ),
+            Words::Reading { read, total } => {
+                let (read, total) = (grouped(*read), grouped(*total));
+                tr!(lang, "読み込み中 {read}/{total}", "reading {read}/{total}")
+            }
             Words::PaneTitle { field, checkpoint } => match (field.pane(), checkpoint) {
                 (Field::Goals, _) => fixed("所属等の目標", "Goals"),
                 (Field::Progress, Some(date)) => match lang {
@@ -339,4 +354,17 @@ impl Words {
             ),
         }
     }
+}
+
+/// A count with its thousands grouped (1,240), as both languages write them.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

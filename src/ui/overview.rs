@@ -16,11 +16,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let inner = frame_block.inner(area);
     let width = usize::from(inner.width);
     let (title, lines) = match app.cursor() {
-        Node::File(file) => match app.files().get(file).map(|f| &f.state) {
-            Some(FileState::Loaded(loaded)) => {
+        Node::File(file) => match app.files().get(file).map(|f| (f, &f.state)) {
+            Some((_, FileState::Loaded(loaded))) => {
                 (sanitize(&loaded.doc().title()).into_owned(), file_lines(app, file, loaded.doc(), width))
             }
-            Some(FileState::Broken(error)) => (Words::UnreadableFile.text(app.lang()), error_lines(app, error, width)),
+            Some((_, FileState::Broken(error))) => {
+                (Words::UnreadableFile.text(app.lang()), error_lines(app, error, width))
+            }
+            Some((entry, FileState::Unread(_))) => {
+                let reading = Words::ReadingFile.text(app.lang());
+                (sanitize(&entry.title()).into_owned(), vec![Line::styled(w(reading), dim())])
+            }
             None => (String::new(), Vec::new()),
         },
         Node::Division(file, division) => match app.doc(file).and_then(|d| d.divisions.get(division)) {

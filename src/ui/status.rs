@@ -16,7 +16,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
     let width = usize::from(status.width);
     let lang = app.lang();
     let mode = Words::Mode { mode: mode_name(app) }.text(lang);
-    let saving = app.files().iter().any(|f| f.saving);
+    let saving = app.saving();
     let file = app.files().get(app.cursor().file());
     let broken = file.is_some_and(|f| matches!(f.state, FileState::Broken(_)));
     let unsaved = app.unsaved_sections();

@@ -15,17 +15,15 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let frame_block = block().title(w(Words::TreeTitle.text(app.lang()))).border_style(style::border(focused));
     let inner = frame_block.inner(area);
     frame.render_widget(frame_block, area);
-    let nodes = app.visible_nodes();
+    let rows = app.tree_rows();
     let height = usize::from(inner.height);
-    let offset = app.tree_offset().min(nodes.len().saturating_sub(1));
+    let offset = app.tree_offset().min(rows.len().saturating_sub(1));
     let width = usize::from(inner.width);
-    let lines: Vec<Line> = nodes
-        .iter()
-        .skip(offset)
-        .take(height)
+    let lines: Vec<Line> = rows
+        .window(offset, height)
         .map(|node| {
-            let mut line = row(app, *node, width, *node == app.cursor());
-            if *node == app.cursor() {
+            let mut line = row(app, node, width, node == app.cursor());
+            if node == app.cursor() {
                 // The whole row, so that the cursor is seen on a short name too.
                 let pad = width.saturating_sub(line.width());
                 line.push_span(Span::raw(" ".repeat(pad)));
@@ -58,6 +56,12 @@ fn row(app: &App, node: Node, width: usize, cursor: bool) -> Line<'static> {
                     let label = format!("{}{flag}{}{dirty}", fold(node), sanitize(&loaded.doc().title()));
                     let (label, count) = super::review::with_count(app, node, &label, width);
                     Line::from_iter([Span::styled(w(label), style::bold())].into_iter().chain(count))
+                }
+                // Named by its first lines until it is read (nearest the cursor first); "…" where
+                // its fold mark will be, so that the whole title fits as it will when read.
+                FileState::Unread(_) => {
+                    let label = format!("… {}", sanitize(&entry.title()));
+                    Line::styled(w(truncate(&label, width)), style::dim())
                 }
                 FileState::Broken(_) => {
                     let name = entry.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

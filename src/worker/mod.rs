@@ -9,6 +9,7 @@ pub mod history;
 pub mod journal;
 pub mod live;
 mod load;
+mod read;
 pub mod rights;
 pub mod save;
 mod start;
@@ -24,7 +25,8 @@ use crate::app::{Action, App, Effect, update};
 use crate::i18n::Lang;
 use hyoka_data::store::{FaultPlan, RealDisk};
 pub use journal::{Journals, journal_dir};
-pub use load::{disk_stamp, load_workspace};
+pub use load::{check_workspace, disk_stamp, load_workspace, open_workspace, read_entry};
+pub use read::read_all;
 
 /// Where outcomes go: the screen's event loop (or a test).
 pub type Outbox = Arc<dyn Fn(Action) + Send + Sync>;
@@ -105,13 +107,16 @@ pub fn perform(effect: Effect, env: &Env) -> Vec<Action> {
         Effect::FindMerges(files) => vec![start::find_merges(&files, env.lang)],
         Effect::SweepLeftovers(folders) => start::sweep_leftovers(&folders, env.lang),
         Effect::CheckDisk(checks) => {
-            watch::check(checks).into_iter().map(|report| Action::DiskChanged(Box::new(report))).collect()
+            watch::check(&checks).into_iter().map(|report| Action::DiskChanged(Box::new(report))).collect()
         }
         effect @ (Effect::History { .. } | Effect::HistoryDiff { .. }) => {
             env.history.lock().unwrap_or_else(std::sync::PoisonError::into_inner).perform_all(effect)
         }
         Effect::NewYear(job) => vec![new_year(job, env.lang)],
         Effect::LookForReviews { file, path } => vec![Action::ReviewsKept { file, kept: git::reviews_kept(&path) }],
+        Effect::Read { jobs, near } => vec![Action::FilesRead(read::read_all(jobs, near))],
+        // Read here, every file at once: nothing is waiting to be read.
+        Effect::ReadNear(_) => Vec::new(),
         // The terminal is the event loop's, not ours.
         Effect::Redraw => Vec::new(),
     }
@@ -160,6 +165,9 @@ pub struct Worker {
     journal: Lane,
     disk: Lane,
     history: Lane,
+    /// The readers of the files the screen opened on, started when there are files to read.
+    reader: read::Reader,
+    outbox: Outbox,
     lang: Lang,
 }
 
@@ -206,6 +214,8 @@ impl Worker {
             journal: start(|env, outbox| lane("hyoka-journal", env, outbox)),
             disk: start(|env, outbox| watch::lane(outbox, env)),
             history: start(|env, outbox| history::lane(env.lang, outbox)),
+            reader: read::Reader::default(),
+            outbox: Arc::clone(outbox),
             lang: env.lang,
         }
     }
@@ -226,6 +236,7 @@ impl Worker {
             Effect::CheckDisk(_) => &mut self.disk,
             Effect::History { .. } | Effect::HistoryDiff { .. } => &mut self.history,
             Effect::Redraw => return Handed::Redraw,
+            Effect::Read { .. } | Effect::ReadNear(_) => return self.read(effect),
         };
         match lane.send(effect) {
             Ok(()) => Handed::Taken,
@@ -234,6 +245,18 @@ impl Worker {
                 Handed::Failed(supervise::failed(*effect, &why, self.lang))
             }
         }
+    }
+}
+
+impl Worker {
+    /// The files to read go to the readers, which start on every core when there is work.
+    fn read(&mut self, effect: Effect) -> Handed {
+        match effect {
+            Effect::Read { jobs, near } => self.reader.read(jobs, near, &self.outbox),
+            Effect::ReadNear(file) => self.reader.near(file),
+            _ => {}
+        }
+        Handed::Taken
     }
 }
 
@@ -272,7 +295,10 @@ mod tests {
 
     #[test]
     fn work_no_thread_takes_comes_back_as_its_failed_outcome() {
-        let mut worker = Worker { io: dead(), journal: dead(), disk: dead(), history: dead(), lang: Lang::Ja };
+        let outbox: Outbox = Arc::new(|_| {});
+        let reader = read::Reader::default();
+        let mut worker =
+            Worker { io: dead(), journal: dead(), disk: dead(), history: dead(), reader, outbox, lang: Lang::Ja };
         let doc = hyoka_data::store::parse_document(include_str!("../../data/kamigyo/2008.yaml"))
             .unwrap_or_else(|p| panic!("{p:?}"));
         let job = crate::app::SaveJob {

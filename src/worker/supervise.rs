@@ -38,21 +38,25 @@ pub fn perform_supervised(effect: Effect, env: &Env) -> Vec<Action> {
 
 /// Does `work` for `effect`; a panic of it becomes the effect's failed outcome.
 pub fn supervised(effect: Effect, lang: Lang, work: impl FnOnce() -> Vec<Action>) -> Vec<Action> {
+    match catch(work) {
+        Ok(actions) => actions,
+        Err(why) => failed(effect, &WorkerWords::Panicked { why }.text(lang), lang),
+    }
+}
+
+/// Does `work`; a panic of it comes back as what it said, and nothing is printed over the screen.
+pub fn catch<T>(work: impl FnOnce() -> T) -> Result<T, String> {
     SUPERVISED.with(|s| s.set(true));
     let result = catch_unwind(AssertUnwindSafe(work));
     SUPERVISED.with(|s| s.set(false));
-    match result {
-        Ok(actions) => actions,
-        Err(payload) => {
-            let heard = LAST_PANIC.with(|last| last.borrow_mut().take());
-            let said = payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| payload.downcast_ref::<String>().cloned());
-            let why = heard.or(said).unwrap_or_default();
-            failed(effect, &WorkerWords::Panicked { why }.text(lang), lang)
-        }
-    }
+    result.map_err(|payload| {
+        let heard = LAST_PANIC.with(|last| last.borrow_mut().take());
+        let said = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned());
+        heard.or(said).unwrap_or_default()
+    })
 }
 
 /// The outcomes of an effect that was not carried out, `why` in the clerk's words.
@@ -88,7 +92,15 @@ pub fn failed(effect: Effect, why: &str, lang: Lang) -> Vec<Action> {
         }
         // The question says it could not be told.
         Effect::LookForReviews { file, .. } => vec![Action::ReviewsKept { file, kept: ReviewsKept::Unknown }],
+        // Each file that was to be read is shown with why it was not.
+        Effect::Read { jobs, .. } => {
+            vec![Action::FilesRead(jobs.iter().map(|job| (job.file, super::read::not_read(job, why))).collect())]
+        }
         // Looked at again at the next tick; thrown away again at the next start.
-        Effect::DiscardJournal(_) | Effect::CheckDisk(_) | Effect::SweepLeftovers(_) | Effect::Redraw => Vec::new(),
+        Effect::DiscardJournal(_)
+        | Effect::CheckDisk(_)
+        | Effect::SweepLeftovers(_)
+        | Effect::Redraw
+        | Effect::ReadNear(_) => Vec::new(),
     }
 }

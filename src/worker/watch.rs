@@ -25,11 +25,11 @@ use hyoka_data::store::{LoadError, Problem, ProblemKind, decode, parse_document,
 pub const FULL_LOOK: Duration = Duration::from_secs(30);
 
 /// A report for every file that changed (or went away) since its stamp; nothing for the others.
-pub fn check(checks: Vec<DiskCheck>) -> Vec<DiskReport> {
-    checks.into_iter().filter_map(check_one).collect()
+pub fn check(checks: &[DiskCheck]) -> Vec<DiskReport> {
+    checks.iter().filter_map(check_one).collect()
 }
 
-fn check_one(check: DiskCheck) -> Option<DiskReport> {
+fn check_one(check: &DiskCheck) -> Option<DiskReport> {
     let metadata = match std::fs::metadata(&check.path) {
         Ok(m) => m,
         Err(e) if check.gone => {
@@ -48,7 +48,7 @@ fn check_one(check: DiskCheck) -> Option<DiskReport> {
     let broken = |problems: Vec<Problem>| DiskChange::Broken(LoadError { path: check.path.clone(), problems });
     let change = match read_data_file(&check.path) {
         Err(e) => broken(vec![Problem::at(None, ProblemKind::Read { detail: e.to_string() })]),
-        Ok(bytes) => match decode(&bytes) {
+        Ok(bytes) => match decode(bytes) {
             Err(problem) => broken(vec![problem]),
             Ok(text) => match parse_document(&text) {
                 Ok(doc) => {
@@ -120,19 +120,19 @@ impl Watch {
 
     /// The reports for the files that changed, looking only at those whose folder stirred (or that
     /// are new to the watch, or cannot be watched, or are due for the full look).
-    pub fn check(&mut self, checks: Vec<DiskCheck>) -> Vec<DiskReport> {
+    pub fn check(&mut self, checks: &[DiskCheck]) -> Vec<DiskReport> {
         // What happened before this moment is taken first: a change right after is seen next time.
         self.take_events();
         let full = self.last_full_look.is_none_or(|at| at.elapsed() >= self.full_look);
         if full {
             self.last_full_look = Some(Instant::now());
         }
-        let due: Vec<DiskCheck> = checks.into_iter().filter(|check| self.due(&check.path) || full).collect();
+        let due: Vec<DiskCheck> = checks.iter().filter(|check| self.due(&check.path) || full).cloned().collect();
         // Files left out of this look (one being saved) stay stirred for the next.
         for check in &due {
             self.stirred.remove(&check.path);
         }
-        check(due)
+        check(&due)
     }
 
     /// Whether a file must be looked at: new to the watch, in a folder not watched, or stirred.
@@ -211,8 +211,8 @@ pub fn lane(outbox: Outbox, env: Env) -> Sender<Effect> {
         for effect in receiver {
             let actions = match effect {
                 Effect::CheckDisk(checks) => {
-                    super::supervise::supervised(Effect::CheckDisk(Vec::new()), env.lang, || {
-                        watch.check(checks).into_iter().map(|report| Action::DiskChanged(Box::new(report))).collect()
+                    super::supervise::supervised(Effect::CheckDisk(Vec::new().into()), env.lang, || {
+                        watch.check(&checks).into_iter().map(|report| Action::DiskChanged(Box::new(report))).collect()
                     })
                 }
                 other => super::supervise::perform_supervised(other, &env),

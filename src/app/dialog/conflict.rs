@@ -166,7 +166,7 @@ fn decide(mut dialog: Box<Conflict>, app: &mut App, choice: Choice) -> Handled<B
         entry.resolve_merge |= was_merge > 0 && entry.merge.is_empty();
     }
     let nothing_left = entry.dirty_count() == 0;
-    app.generation += 1;
+    app.work_changed(dialog.file);
     app.after_documents_changed(place);
     sync::take_in_all_waiting(app);
     let effects = saving::save(app);

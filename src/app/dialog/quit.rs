@@ -3,7 +3,7 @@
 use super::{Handled, close, close_with, stay};
 use crate::app::action::Action;
 use crate::app::saving::save;
-use crate::app::state::App;
+use crate::app::state::{App, Loaded};
 use crate::command::Command;
 
 pub(in crate::app) fn handle(app: &mut App, action: Action) -> Handled<()> {
@@ -14,14 +14,19 @@ pub(in crate::app) fn handle(app: &mut App, action: Action) -> Handled<()> {
         }
         Action::Command(Command::DiscardAndQuit) => {
             // Thrown away for real: back to what is on disk, so that no journal keeps it either.
-            for entry in &mut app.files {
+            for (file, entry) in app.files.iter_mut().enumerate() {
+                let had_work = entry.loaded_state().is_some_and(Loaded::changed_since_read)
+                    || !entry.pending.is_empty()
+                    || !entry.drafts.is_empty();
                 if let Some(loaded) = entry.loaded_mut() {
                     loaded.revert();
                 }
                 entry.pending.clear();
                 entry.drafts.clear();
+                if had_work {
+                    app.unjournaled.insert(file);
+                }
             }
-            app.generation += 1;
             app.should_quit = true;
             close()
         }

@@ -125,15 +125,14 @@ fn restore(recovery: Box<Recovery>, app: &mut App) -> Handled<Box<Recovery>> {
             target.drafts.push(draft);
         }
     }
-    app.generation += 1;
+    app.work_changed(file);
     app.after_documents_changed(place);
     app.say(Tone::Info, Msg::Restored { file: name, questions });
     if drafts > 0 {
         app.say(Tone::Info, Msg::Cycle(crate::i18n::cycle::CycleMsg::DraftsRestored { count: drafts }));
     }
     // The work is ours now: our own journal holds it before the old one goes.
-    app.journaled = app.generation;
-    let effects = vec![Effect::Journal(sync::journal_entries(app)), Effect::DiscardJournal(journal)];
+    let effects = vec![Effect::Journal(sync::journal_now(app)), Effect::DiscardJournal(journal)];
     next(recovery, app, effects)
 }
 

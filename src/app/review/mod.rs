@@ -36,6 +36,12 @@ pub fn shows(app: &App, at: SectionRef) -> bool {
 /// After an action: what the filter lets through and where the search hits, looked at again
 /// when a file or the search or filter changed, and the open views rebuilt from them.
 pub(in crate::app) fn refresh(app: &mut App) {
+    // No document changed anywhere since the last look (the usual key): nothing to count.
+    let clock = Loaded::latest_version();
+    if clock == app.review.clock && !app.review.stale {
+        return;
+    }
+    app.review.clock = clock;
     let versions: Vec<u64> = app.files.iter().map(|f| f.loaded_state().map_or(0, Loaded::version)).collect();
     if versions == app.review.seen && !app.review.stale {
         return;
@@ -60,6 +66,9 @@ pub(in crate::app) fn refresh(app: &mut App) {
             shown.get_mut(at.file).and_then(|f| f.get_mut(at.division)).and_then(|d| d.get_mut(at.section))
     {
         *slot = true;
+    }
+    if shown.is_some() || app.review.shown.is_some() {
+        app.all_rows_changed();
     }
     app.review.shown = shown;
     app.review.hits = match &app.review.search {
@@ -103,12 +112,12 @@ fn keep_cursor_shown(app: &mut App) {
     if app.review.shown.is_none() {
         return;
     }
-    let nodes = app.visible_nodes();
-    if nodes.contains(&app.cursor) {
+    app.sync_rows();
+    if app.rows.contains(app.cursor) {
         return;
     }
-    let first = nodes.iter().find(|n| matches!(n, Node::Section(_))).or(nodes.first());
-    if let Some(node) = first.copied() {
+    let first = app.rows.iter().find(|n| matches!(n, Node::Section(_))).or(app.rows.get(0));
+    if let Some(node) = first {
         if let Node::Section(at) = node {
             crate::app::tree::expand_to(app, at);
         }

@@ -39,9 +39,17 @@ pub(in crate::app) fn handle(
         Action::Command(Command::Accept) => {
             match &app.review.search {
                 Some(search) if app.review.hits.order.is_empty() => {
-                    let query = search.query.clone();
-                    app.review.search = None;
-                    app.say(Tone::Error, Msg::Review(ReviewMsg::NoHits { query }));
+                    let said = ReviewMsg::NoHits { query: search.query.clone() };
+                    // While files are still being read, the search stays: their hits come as they do.
+                    match app.reading() {
+                        Some((read, total)) => {
+                            app.say(Tone::Error, Msg::Review(ReviewMsg::SoFar { said: Box::new(said), read, total }));
+                        }
+                        None => {
+                            app.review.search = None;
+                            app.say(Tone::Error, Msg::Review(said));
+                        }
+                    }
                 }
                 Some(_) => say_position(app),
                 None => {}
@@ -110,7 +118,7 @@ fn go(app: &mut App, index: usize) {
     match node {
         Node::Section(at) => tree::expand_to(app, at),
         Node::Division(file, _) => {
-            app.collapsed.remove(&Node::File(file));
+            app.fold(Node::File(file), false);
         }
         Node::File(_) => {}
     }

@@ -98,7 +98,12 @@ pub(in crate::app) fn step(app: &mut App, forward: bool) {
         years.reverse();
     }
     if years.is_empty() {
-        app.say(Tone::Info, Msg::Review(ReviewMsg::NoOtherYear { forward }));
+        let said = ReviewMsg::NoOtherYear { forward };
+        let said = match app.reading() {
+            Some((read, total)) => ReviewMsg::SoFar { said: Box::new(said), read, total },
+            None => said,
+        };
+        app.say(Tone::Info, Msg::Review(said));
         return;
     }
     let mut absent = Vec::new();

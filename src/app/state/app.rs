@@ -1,14 +1,15 @@
 //! The application's state: everything the screen shows, and the operations on it that every
 //! component shares. `update` is the only code that changes it.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use super::editor::Editor;
-use super::files::{FileEntry, FileState};
+use super::files::FileEntry;
 use super::history::{Change, History};
 use super::messages::{Message, MessageLog, Tone};
 use super::refs::{Focus, Node, SectionRef};
 use super::review::Review;
+use super::rows::TreeRows;
 use super::settings::{Identity, Settings};
 use crate::app::dialog::ask::Ask;
 use crate::app::dialog::comment::CommentDialog;
@@ -63,6 +64,12 @@ pub struct App {
     pub(in crate::app) lang: Lang,
     pub(in crate::app) files: Vec<FileEntry>,
     pub(in crate::app) collapsed: HashSet<Node>,
+    /// The rows the tree shows, kept up to date when the tree changes (see `visible.rs`).
+    pub(in crate::app) rows: TreeRows,
+    /// Files whose rows must be counted again before the rows are read next.
+    pub(in crate::app) rows_stale: BTreeSet<usize>,
+    /// Every file's rows must (the filter changed).
+    pub(in crate::app) rows_all_stale: bool,
     pub(in crate::app) cursor: Node,
     /// The first tree row shown; moves by pages, so that a move within a page redraws two rows.
     pub(in crate::app) tree_offset: usize,
@@ -97,17 +104,40 @@ pub struct App {
     pub(in crate::app) export_dir: Option<std::path::PathBuf>,
     /// `NO_COLOR` is set: no colours at all, emphasis by reverse video, bold and underline only.
     pub(in crate::app) no_color: bool,
-    /// Bumped on every change of the work (documents or the editor's text), so that the journal
-    /// is written only when there is something new.
+    /// Bumped on every action of the user and every change of the work: a request number that
+    /// tells the answers for a view from late answers for one closed before (the history).
     pub(in crate::app) generation: u64,
-    /// The generation last sent to the journal.
-    pub(in crate::app) journaled: u64,
+    /// The files whose work (document, saved version, questions, the editor's text) changed since
+    /// the journal last heard of them: the next tick journals these and no other.
+    pub(in crate::app) unjournaled: BTreeSet<usize>,
     /// Why the journal cannot be written, once said (not repeated every second).
     pub(in crate::app) journal_problem: Option<String>,
     /// Search, filter and what they found (the reviewer's tools).
     pub(in crate::app) review: Review,
     /// The data folder as opened; in reviewer mode nothing is ever written inside it.
     pub(in crate::app) data_root: Option<std::path::PathBuf>,
+    /// The files still being read in the background, and what waits for them.
+    pub(in crate::app) reading: Reading,
+    /// The files changed since they were read (or written): only these can hold unsaved work.
+    pub(in crate::app) touched: BTreeSet<usize>,
+    /// What the disk lane is told to look at, sent as it is tick after tick.
+    pub(in crate::app) disk_checks: std::sync::Arc<[crate::app::action::DiskCheck]>,
+    /// Something `disk_checks` says changed (a stamp, a save under way, a file read): it is made
+    /// again at the next tick.
+    pub(in crate::app) disk_news: bool,
+}
+
+/// What the state knows of the files being read in the background.
+#[derive(Debug, Default)]
+pub struct Reading {
+    /// How many files are not read yet.
+    pub(in crate::app) unread: usize,
+    /// The file the readers were last told the cursor is at.
+    pub(in crate::app) near: usize,
+    /// The clerk has pressed a key: the cursor no longer follows the first section read.
+    pub(in crate::app) chosen: bool,
+    /// Journals left by hyokas that are gone whose files are not read yet: offered once they are.
+    pub(in crate::app) journals: Vec<crate::app::LeftJournal>,
 }
 
 /// The first visible line of the two long texts' panes.
@@ -134,10 +164,18 @@ impl App {
             settings;
         // Reviewers are shown no editing key (the keys still say that nothing can be changed).
         let keymap = if read_only { keymap.for_reviewers() } else { keymap };
+        let unread = files.iter().filter(|f| f.is_unread()).count();
+        // Files handed over with work in them (a test's, a restored state's) hold it from the start.
+        let touched = (0..files.len())
+            .filter(|f| files.get(*f).and_then(FileEntry::loaded_state).is_some_and(|l| l.changed_since_read()))
+            .collect();
         let mut app = App {
             lang,
             files,
             collapsed: HashSet::new(),
+            rows: TreeRows::default(),
+            rows_stale: BTreeSet::new(),
+            rows_all_stale: true,
             cursor: Node::File(0),
             tree_offset: 0,
             focus: Focus::Tree,
@@ -159,13 +197,18 @@ impl App {
             export_dir,
             no_color,
             generation: 0,
-            journaled: 0,
+            unjournaled: BTreeSet::new(),
             journal_problem: None,
             review: Review::default(),
             data_root,
+            reading: Reading { unread, ..Reading::default() },
+            touched,
+            disk_checks: Vec::new().into(),
+            disk_news: true,
         };
         // Open on the first section, so that the panes show something at once.
-        if let Some(first) = app.visible_nodes().into_iter().find(|n| matches!(n, Node::Section(_))) {
+        app.sync_rows();
+        if let Some(first) = app.rows.iter().find(|n| matches!(n, Node::Section(_))) {
             app.cursor = first;
         }
         for notice in notices {
@@ -189,8 +232,21 @@ impl App {
         at: SectionRef,
         change: impl FnOnce(&mut Section) -> T,
     ) -> Option<T> {
-        self.generation += 1;
+        self.work_changed(at.file);
         self.files.get_mut(at.file)?.loaded_mut()?.edit_section(at.division, at.section, change)
+    }
+
+    /// The work of `file` changed (its document, its saved version, its questions, or the text
+    /// being typed into it): the next tick journals it. Every change of the work says so here,
+    /// so that the journal never has to compare copies to find what changed.
+    pub(in crate::app) fn work_changed(&mut self, file: usize) {
+        self.generation += 1;
+        self.unjournaled.insert(file);
+        self.touched.insert(file);
+        // A save, a merge or a take-in that comes with it moves the stamp the disk is compared with.
+        self.disk_news = true;
+        // Sections may have come or gone with it.
+        self.rows_changed(file);
     }
 
     /// Applies a change to one section and records it for undo, if anything changed.
@@ -218,9 +274,15 @@ impl App {
         self.files.get(at.file).and_then(FileEntry::loaded_state).is_some_and(|l| l.is_dirty(at.division, at.section))
     }
 
-    /// How many sections have unsaved changes, in all files.
+    /// How many sections have unsaved changes, in all files (asked of the files changed since
+    /// they were read: the status line asks at every frame).
     pub fn unsaved_sections(&self) -> usize {
-        self.files.iter().map(FileEntry::dirty_count).sum()
+        self.touched.iter().filter_map(|f| self.files.get(*f)).map(FileEntry::dirty_count).sum()
+    }
+
+    /// A save is under way.
+    pub fn saving(&self) -> bool {
+        self.touched.iter().filter_map(|f| self.files.get(*f)).any(|f| f.saving)
     }
 
     /// Questions a `git merge` left that are not decided yet: quitting asks first.
@@ -239,42 +301,9 @@ impl App {
             Mode::Editing(editor) => editor.changed(self.section(editor.section)),
             _ => false,
         };
-        let head = self.files.iter().any(|f| f.loaded_state().is_some_and(super::files::Loaded::head_dirty));
+        let mut touched = self.touched.iter().filter_map(|f| self.files.get(*f));
+        let head = touched.any(|f| f.loaded_state().is_some_and(super::files::Loaded::head_dirty));
         editing_changed || self.unsaved_sections() > 0 || head
-    }
-
-    /// The tree rows that are not hidden inside a collapsed node, nor by the filter (which
-    /// leaves only its sections, with their divisions and files).
-    pub fn visible_nodes(&self) -> Vec<Node> {
-        let mut out = Vec::new();
-        for (file, entry) in self.files.iter().enumerate() {
-            let shown = self.review.shown.as_ref().map(|s| s.get(file));
-            if shown.is_some_and(|f| !f.is_some_and(|f| f.iter().flatten().any(|s| *s))) {
-                continue;
-            }
-            out.push(Node::File(file));
-            let FileState::Loaded(loaded) = &entry.state else { continue };
-            if self.collapsed.contains(&Node::File(file)) {
-                continue;
-            }
-            for (division, d) in loaded.doc().divisions.iter().enumerate() {
-                let shown = shown.map(|f| f.and_then(|f| f.get(division)));
-                if shown.is_some_and(|d| !d.is_some_and(|d| d.iter().any(|s| *s))) {
-                    continue;
-                }
-                out.push(Node::Division(file, division));
-                if self.collapsed.contains(&Node::Division(file, division)) {
-                    continue;
-                }
-                for section in 0..d.sections.len() {
-                    if shown.is_some_and(|d| !d.and_then(|d| d.get(section)).is_some_and(|s| *s)) {
-                        continue;
-                    }
-                    out.push(Node::Section(SectionRef { file, division, section }));
-                }
-            }
-        }
-        out
     }
 
     /// The document as it would be saved now, with the text still open in the editor applied.
@@ -345,52 +374,4 @@ impl App {
             None => layout,
         };
     }
-}
-
-impl App {
-    /// The goals pane's cursor stays on a row that exists.
-    pub(in crate::app) fn clamp_goal_cursor(&mut self) {
-        let rows = self.selected().and_then(|at| self.section(at)).map_or(0, |s| goal_rows(s).len());
-        self.goal_cursor = self.goal_cursor.min(rows.saturating_sub(1));
-    }
-
-    /// Where the tree cursor is, by names: positions change when sections come or go.
-    pub fn cursor_by_name(&self) -> Option<(usize, String, String)> {
-        let at = self.selected()?;
-        let doc = self.doc(at.file)?;
-        let division = doc.divisions.get(at.division)?;
-        Some((at.file, division.name.clone(), division.sections.get(at.section)?.name.clone()))
-    }
-
-    /// A section by its division's and its own name.
-    pub fn find_section(&self, file: usize, division: &str, section: &str) -> Option<SectionRef> {
-        let doc = self.doc(file)?;
-        let (d, found) = doc.divisions.iter().enumerate().find(|(_, d)| d.name == division)?;
-        let s = found.sections.iter().position(|s| s.name == section)?;
-        Some(SectionRef { file, division: d, section: s })
-    }
-
-    /// After the documents took in work from elsewhere (disk, a merge, a journal): the cursor goes
-    /// back to the section it was on, found by name, and the undo history is dropped, since each
-    /// step would put back a whole section over what was just taken in.
-    pub(in crate::app) fn after_documents_changed(&mut self, before: Option<(usize, String, String)>) {
-        if let Some((file, division, section)) = before
-            && let Some(at) = self.find_section(file, &division, &section)
-        {
-            self.cursor = Node::Section(at);
-        }
-        let nodes = self.visible_nodes();
-        if !nodes.contains(&self.cursor) {
-            self.cursor = nodes.first().copied().unwrap_or(Node::File(0));
-            self.focus = Focus::Tree;
-        }
-        self.history.clear();
-        self.clamp_goal_cursor();
-    }
-}
-
-/// The rows of the goals pane: the lead-in (if written), then each goal, as (field, goal index).
-pub fn goal_rows(section: &Section) -> Vec<(Field, usize)> {
-    let intro = (!section.goals_intro.is_empty()).then_some((Field::GoalsIntro, 0));
-    intro.into_iter().chain((0..section.goals.len()).map(|i| (Field::Goals, i))).collect()
 }

@@ -30,6 +30,8 @@ impl App {
     pub(in crate::app) fn keep_draft(&mut self, at: SectionRef, text: &str) {
         let Some((division, section)) = self.names(at) else { return };
         self.generation += 1;
+        // The journal keeps drafts: it hears of this one at the next tick.
+        self.unjournaled.insert(at.file);
         let Some(entry) = self.files.get_mut(at.file) else { return };
         entry.drafts.retain(|d| !(d.division == division && d.section == section));
         if !text.trim().is_empty() {

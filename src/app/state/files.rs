@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use hyoka_core::model::{Document, Field, HeadField, Section};
-use hyoka_data::store::{LoadError, TextDigest};
+use hyoka_data::store::{FileHead, LoadError, TextDigest};
 
 /// What tells a file changed on disk without reading it: modification time, length and inode
 /// (an atomic save or a `git checkout` makes a new one, even when time and length look the same).
@@ -75,6 +75,8 @@ pub enum FileState {
     Loaded(Box<Loaded>),
     /// Shown with its errors; never written.
     Broken(LoadError),
+    /// Found, and named by what its first lines say; being read in the background.
+    Unread(FileHead),
 }
 
 /// A readable file: what is on screen and what is on disk, with the differences tracked.
@@ -96,11 +98,17 @@ pub struct Loaded {
 
 /// A new number for [`Loaded::version`], never handed out twice in this process.
 fn next_version() -> u64 {
-    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    NEXT_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
+static NEXT_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 impl Loaded {
+    /// The last version handed out to any document: it moves whenever one changes.
+    pub fn latest_version() -> u64 {
+        NEXT_VERSION.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     pub fn new(doc: Document, saved: Document, disk_text: &str) -> Self {
         let saved = (doc != saved).then(|| Box::new(saved));
         let mut loaded =
@@ -120,6 +128,12 @@ impl Loaded {
 
     pub fn saved(&self) -> &Document {
         self.saved.as_deref().unwrap_or(&self.doc)
+    }
+
+    /// The document was changed since it was last read or written (perhaps back to what it
+    /// was): only then can it hold unsaved work.
+    pub fn changed_since_read(&self) -> bool {
+        self.saved.is_some()
     }
 
     /// The fingerprint of the text last read or written.
@@ -251,6 +265,30 @@ impl FileEntry {
         FileEntry { read_only: true, ..FileEntry::at(error.path.clone(), FileState::Broken(error)) }
     }
 
+    /// A file found but not read yet: the tree names it by its head (see [`FileEntry::title`]).
+    pub fn unread(path: impl Into<PathBuf>, head: FileHead) -> Self {
+        FileEntry::at(path.into(), FileState::Unread(head))
+    }
+
+    pub fn is_unread(&self) -> bool {
+        matches!(self.state, FileState::Unread(_))
+    }
+
+    /// What the tree calls the file: its organisation and fiscal year ("上京区役所 平成20年度"),
+    /// from the document or, before it is read, from its head; else its path inside the folder.
+    pub fn title(&self) -> String {
+        match &self.state {
+            FileState::Loaded(loaded) => loaded.doc().title(),
+            FileState::Unread(FileHead { organization: Some(organization), fiscal_year: Some(year) }) => {
+                format!("{organization} {}", hyoka_core::model::fiscal_year_label(*year))
+            }
+            FileState::Unread(_) | FileState::Broken(_) => {
+                let inside = self.path.strip_prefix(&self.root).ok().filter(|p| !p.as_os_str().is_empty());
+                inside.unwrap_or(&self.path).display().to_string()
+            }
+        }
+    }
+
     fn at(path: PathBuf, state: FileState) -> Self {
         FileEntry {
             canonical: path.clone(),
@@ -278,14 +316,14 @@ impl FileEntry {
     pub fn loaded_state(&self) -> Option<&Loaded> {
         match &self.state {
             FileState::Loaded(loaded) => Some(loaded),
-            FileState::Broken(_) => None,
+            FileState::Broken(_) | FileState::Unread(_) => None,
         }
     }
 
     pub fn loaded_mut(&mut self) -> Option<&mut Loaded> {
         match &mut self.state {
             FileState::Loaded(loaded) => Some(loaded),
-            FileState::Broken(_) => None,
+            FileState::Broken(_) | FileState::Unread(_) => None,
         }
     }
 

@@ -30,6 +30,11 @@ impl App {
         &self.collapsed
     }
 
+    /// How many files are read, of how many, while some are still being read in the background.
+    pub fn reading(&self) -> Option<(usize, usize)> {
+        (self.reading.unread > 0).then(|| (self.files.len() - self.reading.unread, self.files.len()))
+    }
+
     pub fn cursor(&self) -> Node {
         self.cursor
     }

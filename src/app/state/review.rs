@@ -27,6 +27,9 @@ pub struct Review {
     pub here: Option<(Node, Counts)>,
     /// The file versions the above were computed from; a difference means: look again.
     pub seen: Vec<u64>,
+    /// [`Loaded::latest_version`](super::Loaded::latest_version) when `seen` was last compared:
+    /// while it stays, no document changed and nothing is compared.
+    pub clock: u64,
     /// The search or the filter changed since the above were computed.
     pub stale: bool,
 }

@@ -59,10 +59,14 @@ pub fn with_count(app: &App, node: Node, label: &str, width: usize) -> (String, 
     }
 }
 
-/// What the status line says of the search and the filter in force: "／総務 3/17 ［絞込 △× 未記入］".
+/// What the status line says of the files still being read and of the search and the filter in
+/// force (which look at the files read so far): "読み込み中 1,240/3,200 ／総務 3/17 ［絞込 △× 未記入］".
 pub fn status_note(app: &App) -> String {
     let lang = app.lang();
     let mut parts = Vec::new();
+    if let Some((read, total)) = app.reading() {
+        parts.push(crate::i18n::screen::Words::Reading { read, total }.text(lang));
+    }
     if let (Some(search), Some((at, of))) = (&app.review().search, position(app)) {
         parts.push(format!("／{} {at}/{of}", truncate(&sanitize(&search.query), 16)));
     }

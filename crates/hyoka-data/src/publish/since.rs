@@ -84,7 +84,7 @@ pub fn documents_at(data: &Path, revision: &str) -> Result<Vec<Source>, PublishE
         let bytes = repo.run([OsStr::new("cat-file"), OsStr::new("blob"), OsStr::new(&shown)])?;
         let path = PathBuf::from(&shown);
         let old_file = |problems| PublishError::OldFile(LoadError { path: path.clone(), problems });
-        let text = decode(&bytes).map_err(|problem| old_file(vec![problem]))?;
+        let text = decode(bytes).map_err(|problem| old_file(vec![problem]))?;
         let doc = parse_document(&text).map_err(|_| old_file(all_problems(&text)))?;
         sources.push(Source { path, relative, doc });
     }

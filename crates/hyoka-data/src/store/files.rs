@@ -1,13 +1,11 @@
 //! Finding data files, reading them, and writing them so that a crash never leaves a torn file.
 
 use std::fs;
-use std::io::{self, Read as _, Write as _};
+use std::io::{self, Write as _};
 use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-use super::parse::parse_document;
-use super::problem::{LoadError, Position, Problem, ProblemKind};
-use hyoka_core::model::Document;
+use super::problem::{LoadError, Problem, ProblemKind};
 
 /// Larger than any table an office writes (the seed is 9 KB); a bigger file is refused before it
 /// is read, so that a mistaken path cannot fill the memory.
@@ -33,14 +31,22 @@ fn refused(path: &Path, kind: ProblemKind) -> Found {
 /// tree shows them in a stable order. Paths that are not plain files inside `root` (a FIFO, a
 /// folder named `x.yaml`, a link leading out of the data folder) are reported, not opened.
 pub fn discover(root: &Path) -> io::Result<Vec<Found>> {
+    Ok(discover_resolved(root)?.into_iter().map(|(found, _)| found).collect())
+}
+
+/// [`discover`], with each file's path with links resolved where the walk learned it for
+/// nothing (a plain file in a folder it resolved anyway); `None` where it must be asked.
+pub fn discover_resolved(root: &Path) -> io::Result<Vec<(Found, Option<PathBuf>)>> {
     let metadata = fs::metadata(root)?;
     if !metadata.is_dir() || is_data_path(root) {
-        return Ok(vec![check_entry(root, &data_home(root)?)]);
+        return Ok(vec![(check_entry(root, &data_home(root)?), None)]);
     }
     let top = fs::canonicalize(root)?;
     let mut found = Vec::new();
     let mut pending = vec![root.to_path_buf()];
     while let Some(dir) = pending.pop() {
+        // Once a folder, not once a file: a city is thousands of files in hundreds of folders.
+        let resolved = fs::canonicalize(&dir).ok().filter(|folder| folder.starts_with(&top));
         for entry in fs::read_dir(&dir)? {
             let entry = entry?;
             let path = entry.path();
@@ -51,12 +57,15 @@ pub fn discover(root: &Path) -> io::Result<Vec<Found>> {
             let kind = entry.file_type()?;
             if kind.is_dir() && !is_yaml {
                 pending.push(path);
+            } else if let (true, true, Some(folder)) = (is_yaml, kind.is_file(), &resolved) {
+                // A plain file (not a link) in a folder inside: what `check_entry` would find.
+                found.push((Found::File(path), Some(folder.join(entry.file_name()))));
             } else if is_yaml {
-                found.push(check_entry(&path, &top));
+                found.push((check_entry(&path, &top), None));
             }
         }
     }
-    found.sort_by(|a, b| a.path().cmp(b.path()));
+    found.sort_by(|a, b| a.0.path().cmp(b.0.path()));
     Ok(found)
 }
 
@@ -126,7 +135,7 @@ pub fn check_place(path: &Path, home: &Path) -> Result<(), Misplaced> {
     }
 }
 
-fn kind_of(metadata: &fs::Metadata) -> &'static str {
+pub(crate) fn kind_of(metadata: &fs::Metadata) -> &'static str {
     if metadata.is_dir() {
         "folder"
     } else if metadata.file_type().is_fifo() {
@@ -155,50 +164,6 @@ const NOT_A_FILE: &str = "not a plain file";
 pub fn is_writable(path: &Path) -> bool {
     let Ok(metadata) = fs::metadata(path) else { return false };
     metadata.is_file() && !metadata.permissions().readonly() && open_plain(path, true).is_ok()
-}
-
-/// Reads a data file again (while open, or before a save), refusing what `discover` refuses:
-/// something that is no plain file (a FIFO would block for ever) or too large.
-pub fn read_data_file(path: &Path) -> io::Result<Vec<u8>> {
-    let file = open_plain(path, false)?;
-    let size = file.metadata()?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(io::Error::new(io::ErrorKind::InvalidData, "larger than a data file can be"));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
-
-/// Reads and validates one file. Every way of failing names the file.
-pub fn load_file(path: &Path) -> Result<(Document, String), LoadError> {
-    let fail = |kind| LoadError { path: path.to_path_buf(), problems: vec![Problem::at(None, kind)] };
-    let metadata = fs::metadata(path).map_err(|e| fail(ProblemKind::Read { detail: e.to_string() }))?;
-    if !metadata.is_file() {
-        return Err(fail(ProblemKind::NotAFile { what: kind_of(&metadata) }));
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(fail(ProblemKind::TooLarge { bytes: metadata.len(), limit: MAX_FILE_BYTES }));
-    }
-    let bytes = read_data_file(path).map_err(|e| fail(ProblemKind::Read { detail: e.to_string() }))?;
-    let text = decode(&bytes).map_err(|problem| LoadError { path: path.to_path_buf(), problems: vec![problem] })?;
-    // A broken file is rare and read by a person: worth a second look for all its problems.
-    let doc = parse_document(&text)
-        .map_err(|_| LoadError { path: path.to_path_buf(), problems: super::all_problems(&text) })?;
-    Ok((doc, text))
-}
-
-/// UTF-8 text, or where the first byte that is not UTF-8 stands.
-pub fn decode(bytes: &[u8]) -> Result<String, Problem> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(e) => {
-            let good = String::from_utf8_lossy(bytes.get(..e.valid_up_to()).unwrap_or_default());
-            let line = good.matches('\n').count() as u64 + 1;
-            let column = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
-            Err(Problem::at(Some(Position { line, column }), ProblemKind::NotUtf8))
-        }
-    }
 }
 
 /// The steps of an atomic write, where tests make the disk fail.
@@ -321,16 +286,5 @@ pub fn canonical_path(path: &Path) -> PathBuf {
     match (absolute.parent().map(std::fs::canonicalize), absolute.file_name()) {
         (Some(Ok(dir)), Some(name)) => dir.join(name),
         _ => absolute,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_first_byte_that_is_not_utf8_is_located() {
-        let problem = decode(b"a: 1\nb: \xe6\x97\xa5\xff\n").err();
-        assert_eq!(problem.and_then(|p| p.position), Some(Position { line: 2, column: 5 }));
     }
 }

@@ -4,14 +4,17 @@ mod diagnose;
 mod digest;
 mod emit;
 mod files;
+mod head;
 mod layout;
 mod leftovers;
+mod load;
 mod lock;
 mod merge;
 mod merge_order;
 mod new_year;
 mod parse;
 mod parse_cycle;
+mod placed;
 mod problem;
 mod renames;
 mod save;
@@ -24,10 +27,12 @@ pub use diagnose::{all_problems, locate};
 pub use digest::TextDigest;
 pub use emit::emit_document;
 pub use files::{
-    FaultPlan, Found, MAX_FILE_BYTES, Misplaced, RealDisk, WriteStep, canonical_path, check_place, data_home, decode,
-    discover, is_data_path, is_writable, load_file, read_data_file, write_atomically, write_atomically_with,
+    FaultPlan, Found, MAX_FILE_BYTES, Misplaced, RealDisk, WriteStep, canonical_path, check_place, data_home, discover,
+    discover_resolved, is_data_path, is_writable, write_atomically, write_atomically_with,
 };
+pub use head::{FileHead, HEAD_BYTES, head_of, read_head};
 pub use leftovers::{process_runs, remove_leftovers};
+pub use load::{decode, load_file, load_file_stamped, load_into, read_data_file};
 pub use lock::{Holder, LockRefused, SaveLock, holder, lock, lock_path};
 pub use merge::{FieldConflict, Merged, merge};
 pub use new_year::{NewYearError, create_new_year, next_year_path};

@@ -6,7 +6,8 @@ use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 use super::emit::emit_document;
-use super::files::{is_data_path, load_file};
+use super::files::is_data_path;
+use super::load::load_file;
 use hyoka_core::model::Document;
 
 pub use hyoka_core::model::NewYearError;

@@ -4,67 +4,68 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate};
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 
 use super::parse_cycle::{self as cycle, RawGoal, RawReview};
+use super::placed::{Placed, Places, WithPlaces, WithoutPlaces};
 use super::problem::{Expected, Position, Problem, ProblemKind, position};
 use hyoka_core::model::{Division, Document, Grade, Section};
 
+/// A file as read, its values with their places or without (`W`, see `placed.rs`).
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawDocument {
-    organization: Spanned<String>,
-    fiscal_year: Spanned<i64>,
+#[serde(deny_unknown_fields, bound = "")]
+pub(super) struct RawDocument<W: Places> {
+    organization: W::Of<String>,
+    fiscal_year: W::Of<i64>,
     #[serde(default)]
-    stage: Option<Spanned<String>>,
+    stage: Option<W::Of<String>>,
     #[serde(default)]
-    checkpoint: Option<Spanned<String>>,
+    checkpoint: Option<W::Of<String>>,
     #[serde(default)]
     preface: Option<String>,
     #[serde(default)]
     notes: Option<String>,
     #[serde(default)]
-    scale: Option<Vec<RawGrade>>,
-    divisions: Vec<RawDivision>,
+    scale: Option<Vec<RawGrade<W>>>,
+    divisions: Vec<RawDivision<W>>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawGrade {
-    mark: Spanned<String>,
+#[serde(deny_unknown_fields, bound = "")]
+struct RawGrade<W: Places> {
+    mark: W::Of<String>,
     label: String,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDivision {
-    name: Spanned<String>,
+#[serde(deny_unknown_fields, bound = "")]
+struct RawDivision<W: Places> {
+    name: W::Of<String>,
     #[serde(default)]
-    sections: Vec<RawSection>,
+    sections: Vec<RawSection<W>>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSection {
-    name: Spanned<String>,
+#[serde(deny_unknown_fields, bound = "")]
+struct RawSection<W: Places> {
+    name: W::Of<String>,
     #[serde(default)]
     goals_intro: Option<String>,
     #[serde(default)]
-    goals_numbered_from: Option<Spanned<i64>>,
+    goals_numbered_from: Option<W::Of<i64>>,
     #[serde(default)]
-    goals: Vec<RawGoal>,
+    goals: Vec<RawGoal<W>>,
     #[serde(default)]
     progress: Option<String>,
     #[serde(default)]
-    rating: Option<Spanned<String>>,
+    rating: Option<W::Of<String>>,
     #[serde(default)]
     reflection: Option<String>,
     #[serde(default)]
-    status: Option<Spanned<String>>,
+    status: Option<W::Of<String>>,
     #[serde(default)]
-    review: Option<Spanned<RawReview>>,
+    review: Option<W::Of<RawReview<W>>>,
     #[serde(default)]
-    updated: Option<Spanned<String>>,
+    updated: Option<W::Of<String>>,
     #[serde(default)]
     updated_by: Option<String>,
 }
@@ -73,49 +74,59 @@ struct RawSection {
 /// a list where a text belongs) ends the parse; the problems of its values are reported all at
 /// once. [`super::diagnose::all_problems`] goes on past the shape's problems too.
 pub fn parse_document(text: &str) -> Result<Document, Vec<Problem>> {
+    #[cfg(test)]
+    PARSES.with(|count| count.set(count.get() + 1));
+    // Read once without the places of the values; a file with a problem is read again with
+    // them, so that each problem is said where it is (and exactly as before).
+    if let Ok(raw) = serde_saphyr::from_str::<RawDocument<WithoutPlaces>>(text)
+        && let Ok(doc) = validate(raw)
+    {
+        return Ok(doc);
+    }
     validate(deserialize(text).map_err(|p| vec![p])?)
 }
 
+#[cfg(test)]
+thread_local! {
+    /// How many texts this thread has loaded: a save must load the file on disk and what it
+    /// writes once each.
+    pub(crate) static PARSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// The file's shape: keys and kinds of value, with positions.
-pub(super) fn deserialize(text: &str) -> Result<RawDocument, Problem> {
+pub(super) fn deserialize(text: &str) -> Result<RawDocument<WithPlaces>, Problem> {
     serde_saphyr::from_str(text).map_err(|e| syntax_problem(&e, text))
 }
 
 /// The values: years, dates, marks on the scale, names present and not repeated.
-pub(super) fn validate(raw: RawDocument) -> Result<Document, Vec<Problem>> {
+pub(super) fn validate<W: Places>(raw: RawDocument<W>) -> Result<Document, Vec<Problem>> {
     let mut problems = Vec::new();
 
-    let fiscal_year = raw.fiscal_year.value;
+    let fiscal_year = *raw.fiscal_year.value();
     if !(1900..=2999).contains(&fiscal_year) {
-        problems.push(Problem::at(
-            position(&raw.fiscal_year.referenced),
-            ProblemKind::BadFiscalYear { value: fiscal_year },
-        ));
+        problems.push(Problem::at(raw.fiscal_year.at(), ProblemKind::BadFiscalYear { value: fiscal_year }));
     }
-    let stage = cycle::stage(raw.stage, &mut problems);
+    let stage = cycle::stage::<W>(raw.stage, &mut problems);
     let checkpoint = raw.checkpoint.as_ref().and_then(|c| {
-        let parsed = NaiveDate::parse_from_str(c.value.trim(), "%Y-%m-%d").ok();
+        let parsed = NaiveDate::parse_from_str(c.value().trim(), "%Y-%m-%d").ok();
         if parsed.is_none() {
-            problems.push(Problem::at(
-                position(&c.referenced),
-                ProblemKind::BadDate { field: "checkpoint", value: c.value.clone() },
-            ));
+            problems.push(Problem::at(c.at(), ProblemKind::BadDate { field: "checkpoint", value: c.value().clone() }));
         }
         parsed
     });
 
     let scale = raw.scale.map(|grades| {
-        let mut seen = HashMap::new();
+        let mut seen: Vec<String> = Vec::new();
         grades
             .into_iter()
             .map(|g| {
-                if seen.insert(g.mark.value.clone(), ()).is_some() {
-                    problems.push(Problem::at(
-                        position(&g.mark.referenced),
-                        ProblemKind::DuplicateMark { mark: g.mark.value.clone() },
-                    ));
+                if seen.contains(g.mark.value()) {
+                    problems
+                        .push(Problem::at(g.mark.at(), ProblemKind::DuplicateMark { mark: g.mark.value().clone() }));
+                } else {
+                    seen.push(g.mark.value().clone());
                 }
-                Grade { mark: g.mark.value, label: g.label }
+                Grade { mark: g.mark.into_value(), label: g.label }
             })
             .collect::<Vec<_>>()
     });
@@ -124,27 +135,23 @@ pub(super) fn validate(raw: RawDocument) -> Result<Document, Vec<Problem>> {
         None => hyoka_core::model::default_scale().into_iter().map(|g| g.mark).collect(),
     };
 
-    if raw.organization.value.trim().is_empty() {
-        problems.push(Problem::at(
-            position(&raw.organization.referenced),
-            ProblemKind::MissingField { field: "organization".into() },
-        ));
+    if raw.organization.value().trim().is_empty() {
+        problems.push(Problem::at(raw.organization.at(), ProblemKind::MissingField { field: "organization".into() }));
     }
 
     let mut division_lines: HashMap<String, u64> = HashMap::new();
     let mut divisions = Vec::with_capacity(raw.divisions.len());
     for raw_division in raw.divisions {
-        let name = raw_division.name.value.clone();
-        let at = position(&raw_division.name.referenced);
+        let at = raw_division.name.at();
+        let name = raw_division.name.into_value();
         check_name(&name, "division", at, &mut division_lines, &mut problems, |first_line| {
             ProblemKind::DuplicateDivision { name: name.clone(), first_line }
         });
         let mut section_lines: HashMap<String, u64> = HashMap::new();
         let mut sections = Vec::with_capacity(raw_division.sections.len());
         for raw_section in raw_division.sections {
-            let section_name = raw_section.name.value.clone();
-            let at = position(&raw_section.name.referenced);
-            check_name(&section_name, "section", at, &mut section_lines, &mut problems, |first_line| {
+            let (section_name, at) = (raw_section.name.value(), raw_section.name.at());
+            check_name(section_name, "section", at, &mut section_lines, &mut problems, |first_line| {
                 ProblemKind::DuplicateSection { division: name.clone(), name: section_name.clone(), first_line }
             });
             sections.push(section(raw_section, &marks, &mut problems));
@@ -156,7 +163,7 @@ pub(super) fn validate(raw: RawDocument) -> Result<Document, Vec<Problem>> {
         return Err(problems);
     }
     Ok(Document {
-        organization: raw.organization.value,
+        organization: raw.organization.into_value(),
         fiscal_year: fiscal_year as i32,
         stage,
         checkpoint,
@@ -184,39 +191,34 @@ fn check_name(
     }
 }
 
-fn section(raw: RawSection, marks: &[String], problems: &mut Vec<Problem>) -> Section {
+fn section<W: Places>(raw: RawSection<W>, marks: &[String], problems: &mut Vec<Problem>) -> Section {
     let rating = raw.rating.and_then(|r| {
-        if marks.contains(&r.value) {
-            Some(r.value)
+        if marks.contains(r.value()) {
+            Some(r.into_value())
         } else {
-            problems.push(Problem::at(
-                position(&r.referenced),
-                ProblemKind::RatingNotOnScale { mark: r.value.clone(), allowed: marks.to_vec() },
-            ));
+            let kind = ProblemKind::RatingNotOnScale { mark: r.value().clone(), allowed: marks.to_vec() };
+            problems.push(Problem::at(r.at(), kind));
             None
         }
     });
     let goals_numbered_from = raw.goals_numbered_from.and_then(|n| {
-        let number = u32::try_from(n.value).ok().filter(|n| (1..=20).contains(n));
+        let number = u32::try_from(*n.value()).ok().filter(|n| (1..=20).contains(n));
         if number.is_none() {
-            problems.push(Problem::at(position(&n.referenced), ProblemKind::BadGoalNumber { value: n.value }));
+            problems.push(Problem::at(n.at(), ProblemKind::BadGoalNumber { value: *n.value() }));
         }
         number
     });
     let updated = raw.updated.and_then(|u| {
-        let parsed = DateTime::parse_from_rfc3339(u.value.trim()).ok();
+        let parsed = DateTime::parse_from_rfc3339(u.value().trim()).ok();
         if parsed.is_none() {
-            problems.push(Problem::at(
-                position(&u.referenced),
-                ProblemKind::BadDate { field: "updated", value: u.value.clone() },
-            ));
+            problems.push(Problem::at(u.at(), ProblemKind::BadDate { field: "updated", value: u.value().clone() }));
         }
         parsed
     });
-    let (goals, goal_ratings) = cycle::goals(raw.goals, marks, problems);
-    let (status, review) = cycle::status_and_review(&raw.name, raw.status, raw.review, problems);
+    let (goals, goal_ratings) = cycle::goals::<W>(raw.goals, marks, problems);
+    let (status, review) = cycle::status_and_review::<W>(&raw.name, raw.status, raw.review, problems);
     Section {
-        name: raw.name.value,
+        name: raw.name.into_value(),
         goals_intro: raw.goals_intro.unwrap_or_default(),
         goals_numbered_from,
         goals,
@@ -327,5 +329,43 @@ fn strip_location_suffix(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message.get(..i).unwrap_or(message).to_owned(),
         None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What is read without places is what is read with them: the same document or none, for
+    /// values YAML may write in more than one way.
+    #[test]
+    fn a_file_reads_the_same_with_and_without_the_places_of_its_values() {
+        let sample = include_str!("../../../../data/kamigyo/2008.yaml");
+        let head = "organization: 上京区役所\nfiscal_year: 2008\n";
+        let section =
+            |fields: &str| format!("{head}divisions:\n  - name: 区民部\n    sections:\n      - name: 総務課\n{fields}");
+        let texts = [
+            sample.to_owned(),
+            sample.replace("fiscal_year: 2008", "fiscal_year: \"2008\""),
+            sample.replace("fiscal_year: 2008", "fiscal_year: 2008.0"),
+            sample.replace("fiscal_year: 2008", "fiscal_year: 0x7d8"),
+            sample.replace("organization: 上京区役所", "organization: 123"),
+            sample.replace("organization: 上京区役所", "organization: ~"),
+            sample.replace("organization: 上京区役所", "organization: &org 上京区役所\npreface: *org"),
+            section("        rating: ○\n        status: submitted\n"),
+            section("        rating: 1\n"),
+            section("        rating: yes\n"),
+            section("        goals_numbered_from: '2'\n        goals: [a, b]\n"),
+            section("        goals:\n          - { text: 一, rating: ◎ }\n          - text: 二\n"),
+            section("        status: approved\n        review: { by: suzuki, at: 2008-12-01T10:00:00+09:00 }\n"),
+            section("        updated: 2008-12-01T10:00:00+09:00\n        updated_by: 12\n"),
+            section("        progress: ~\n        reflection: !!str 3\n"),
+        ];
+        for text in texts {
+            let without =
+                serde_saphyr::from_str::<RawDocument<WithoutPlaces>>(&text).ok().and_then(|r| validate(r).ok());
+            let with = deserialize(&text).ok().and_then(|r| validate(r).ok());
+            assert_eq!(without, with, "{text}");
+        }
     }
 }

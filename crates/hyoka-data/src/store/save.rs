@@ -6,12 +6,13 @@ use std::time::Duration;
 
 use super::digest::TextDigest;
 use super::files::write_atomically_with;
-use super::files::{FaultPlan, Misplaced, check_place, data_home, decode, is_writable, read_data_file};
+use super::files::{FaultPlan, Misplaced, check_place, data_home, is_writable};
+use super::load::{decode, read_data_file};
 use super::lock::{LockRefused, lock};
 use super::merge::{FieldConflict, merge};
 use super::parse::parse_document;
 use super::problem::Problem;
-use super::verify::{LayoutLoss, RefusedField, both_changed, rewrite_explained, verify};
+use super::verify::{LayoutLoss, RefusedField, both_changed, rewrite_checked, verify};
 use crate::i18n::Lang;
 use crate::i18n::store::SaveMsg;
 use crate::store::Describe;
@@ -161,7 +162,7 @@ pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome
     }
     let on_disk = match read_data_file(path) {
         Ok(bytes) => {
-            let text = decode(&bytes).map_err(|p| SaveError::DiskUnreadable(vec![p]))?;
+            let text = decode(bytes).map_err(|p| SaveError::DiskUnreadable(vec![p]))?;
             let theirs = parse_document(&text).map_err(SaveError::DiskUnreadable)?;
             Some((text, theirs))
         }
@@ -199,8 +200,11 @@ pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome
         }
         None => (mine.clone(), false),
     };
-    let (text, layout_lost) = rewrite_explained(on_disk.as_ref().map(|(text, theirs)| (text.as_str(), theirs)), &doc);
-    if let Err(fields) = verify(&text, &doc, on_disk.as_ref().map(|(_, theirs)| theirs)) {
+    let on_disk_text = on_disk.as_ref().map(|(text, theirs)| (text.as_str(), theirs));
+    let (text, layout_lost, loaded_back) = rewrite_checked(on_disk_text, &doc);
+    // Loaded once: a splice is loaded back before it is taken, and then not again here.
+    let checked = if loaded_back { Ok(()) } else { verify(&text, &doc, on_disk.as_ref().map(|(_, theirs)| theirs)) };
+    if let Err(fields) = checked {
         let (theirs_text, theirs) = on_disk.unzip();
         return Ok(Outcome::Refused(Refused { merged: doc, fields, theirs, theirs_text }));
     }
@@ -237,4 +241,36 @@ pub fn clerk_may_write(was: &Section, now: &Section) -> bool {
         || was.goals_numbered_from != now.goals_numbered_from;
     let approval_undone = was.status == Status::Approved && !Field::Status.equal(was, now);
     approval_coming_in || !(text_changed || approval_undone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::files::RealDisk;
+    use crate::store::parse::PARSES;
+
+    #[test]
+    fn a_save_loads_the_file_on_disk_and_what_it_writes_once_each() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("2008.yaml");
+        let text = include_str!("../../../../data/kamigyo/2008.yaml");
+        std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+        let base = parse_document(text).unwrap_or_else(|p| panic!("{p:?}"));
+        let mut mine = base.clone();
+        mine.divisions[0].sections[0].reflection.push_str("（追記）");
+        let request = SaveRequest {
+            path: &path,
+            root: dir.path(),
+            base_digest: TextDigest::of(text),
+            base: &base,
+            mine: &mine,
+            reviewer: false,
+        };
+        let before = PARSES.with(std::cell::Cell::get);
+        let outcome = save(&request, &RealDisk).unwrap_or_else(|e| panic!("{e}"));
+        assert!(matches!(outcome, Outcome::Saved(_)), "{outcome:?}");
+        assert_eq!(PARSES.with(std::cell::Cell::get) - before, 2, "the file on disk, then the spliced text");
+        let written = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(parse_document(&written).as_ref(), Ok(&mine));
+    }
 }

@@ -68,20 +68,31 @@ pub fn rewrite(on_disk: Option<(&str, &Document)>, doc: &Document) -> (String, b
 /// [`rewrite`], saying why the layout was lost when it was. A file whose every line ends in CR LF
 /// (saved on Windows) keeps CR LF on every line written.
 pub fn rewrite_explained(on_disk: Option<(&str, &Document)>, doc: &Document) -> (String, Option<LayoutLoss>) {
+    let (text, lost, _) = rewrite_checked(on_disk, doc);
+    (text, lost)
+}
+
+/// [`rewrite_explained`], and whether the text was loaded back and gave `doc` exactly (a
+/// splice is checked so before it is taken): a save then need not load it once more.
+pub(crate) fn rewrite_checked(
+    on_disk: Option<(&str, &Document)>,
+    doc: &Document,
+) -> (String, Option<LayoutLoss>, bool) {
     let crlf = on_disk.is_some_and(|(text, _)| text.contains("\r\n") && !text.replace("\r\n", "").contains('\n'));
-    let (text, lost) = match on_disk {
+    let (text, lost, checked) = match on_disk {
         Some((text, was)) if crlf => rewrite_lf(Some((&text.replace("\r\n", "\n"), was)), doc),
         other => rewrite_lf(other, doc),
     };
-    if crlf { (text.replace('\n', "\r\n"), lost) } else { (text, lost) }
+    // The lines written are not the lines checked: the bytes written are loaded again.
+    if crlf { (text.replace('\n', "\r\n"), lost, false) } else { (text, lost, checked) }
 }
 
-fn rewrite_lf(on_disk: Option<(&str, &Document)>, doc: &Document) -> (String, Option<LayoutLoss>) {
+fn rewrite_lf(on_disk: Option<(&str, &Document)>, doc: &Document) -> (String, Option<LayoutLoss>, bool) {
     if let Some((text, was)) = on_disk
         && let Some(spliced) = splice(text, was, doc)
         && parse_document(&spliced).as_ref() == Ok(doc)
     {
-        return (spliced, None);
+        return (spliced, None, true);
     }
     let canonical = emit_document(doc);
     // Nothing was lost when the file was in the canonical layout already.
@@ -91,7 +102,7 @@ fn rewrite_lf(on_disk: Option<(&str, &Document)>, doc: &Document) -> (String, Op
         }
         _ => None,
     };
-    (canonical, lost)
+    (canonical, lost, false)
 }
 
 /// Loads `text` as a data file; `Ok` when it gives `doc` exactly.
