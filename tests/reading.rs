@@ -175,3 +175,24 @@ fn the_screen_fills_in_as_the_files_are_read() {
     tui.press("q");
     assert!(tui.wait_exit().success());
 }
+
+/// The readers finish a file before `t` is pressed, and it reaches the screen after: the table
+/// opened in between takes it in when it comes (a file read on another thread is news however
+/// its timing falls).
+#[test]
+fn the_table_takes_in_a_file_read_before_it_was_opened_and_delivered_after() {
+    let ws = city();
+    let (mut app, jobs) = opened(&ws);
+    let rows = |app: &App| match app.mode() {
+        hyoka::app::Mode::Table(view) => view.rows.len(),
+        _ => panic!("the table is not open"),
+    };
+    let chosen =
+        jobs.iter().map(|j| ReadJob { path: ws.path().join(j.path.strip_prefix("data").unwrap()), ..j.clone() });
+    let read = read_all(chosen.collect(), 0);
+    keys(&mut app, "t");
+    let before = rows(&app);
+    update(&mut app, Action::FilesRead(read));
+    assert!(rows(&app) > before, "{} rows before, {} after", before, rows(&app));
+    assert_eq!(rows(&app), 65, "every section of the city");
+}

@@ -43,6 +43,9 @@ pub(in crate::app) fn files_read(app: &mut App, read: Vec<(usize, FileEntry)>) -
         // What the file is and where it was found stay the state's, and so does what came
         // while it was being read (a merge git left, found by its path): the read brings the rest.
         slot.state = entry.state;
+        if let Some(loaded) = slot.loaded_mut() {
+            loaded.renew_version();
+        }
         slot.read_only = entry.read_only;
         slot.disk_stamp = entry.disk_stamp;
         if !slot.merge.is_empty() {

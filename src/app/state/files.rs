@@ -153,6 +153,12 @@ impl Loaded {
         self.version
     }
 
+    /// A version of its own from now: for a document made on another thread (a reader) and
+    /// taken in later, whose version may be older than what the state last compared with.
+    pub(in crate::app) fn renew_version(&mut self) {
+        self.version = next_version();
+    }
+
     /// Changes the document in any way (sections may come and go); the differences are recounted.
     pub fn edit<T>(&mut self, change: impl FnOnce(&mut Document) -> T) -> T {
         self.keep_saved();
