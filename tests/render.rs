@@ -4,31 +4,31 @@
 
 mod common;
 
-use common::app::{app_of, sample_app_in};
-use common::draw::{ambiguous, draw_terminal};
+use common::app::{app_of, sample_app_in, sample_app_on};
+use common::draw::draw_terminal;
 use common::terminal::{assert_rows_fill, screen_text};
 use hyoka::app::{Action, App, FileState, Focus, Node, SectionRef, update};
 use hyoka::command::Command;
 use hyoka::i18n::Lang;
 use hyoka::model::Field;
-use hyoka::text::{AmbiguousWidth, display_width};
+use hyoka::text::AmbiguousWidth;
 use hyoka::worker::load_workspace;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-/// Every row, measured as the terminal measures it (with the ambiguous width the frame was drawn
-/// for), fills the terminal exactly.
-fn row_widths_fit(buffer: &Buffer) {
-    assert_rows_fill(buffer, hyoka::text::ambiguous_width() == AmbiguousWidth::Wide, "the screen");
+/// Every row, measured as the terminal measures it (with the ambiguous width the app drew the
+/// frame for), fills the terminal exactly.
+fn row_widths_fit(buffer: &Buffer, app: &App) {
+    assert_rows_fill(buffer, app.ambiguous_width() == AmbiguousWidth::Wide, "the screen");
 }
 
 #[test]
 fn main_screen_80x24() {
     let mut app = sample_app_in(Lang::Ja);
     let terminal = draw_terminal(&mut app, 80, 24);
-    row_widths_fit(terminal.backend().buffer());
+    row_widths_fit(terminal.backend().buffer(), &app);
     insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
@@ -36,7 +36,7 @@ fn main_screen_80x24() {
 fn main_screen_120x40() {
     let mut app = sample_app_in(Lang::Ja);
     let terminal = draw_terminal(&mut app, 120, 40);
-    row_widths_fit(terminal.backend().buffer());
+    row_widths_fit(terminal.backend().buffer(), &app);
     insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
@@ -65,7 +65,7 @@ fn editing_the_reflection_80x24() {
     update(&mut app, Command::Edit.into());
     update(&mut app, Action::Paste("窓口で".into()));
     let mut terminal = draw_terminal(&mut app, 80, 24);
-    row_widths_fit(terminal.backend().buffer());
+    row_widths_fit(terminal.backend().buffer(), &app);
     insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
     // The terminal's own cursor sits right after the typed text, for the IME.
     let cursor = terminal.get_cursor_position().expect("cursor");
@@ -79,7 +79,7 @@ fn help_overlay_80x24() {
     let mut app = sample_app_in(Lang::Ja);
     update(&mut app, Command::Help.into());
     let terminal = draw_terminal(&mut app, 80, 24);
-    row_widths_fit(terminal.backend().buffer());
+    row_widths_fit(terminal.backend().buffer(), &app);
     insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
@@ -90,7 +90,7 @@ fn quit_dialog_over_unsaved_work() {
     update(&mut app, Command::Rate(1).into());
     update(&mut app, Command::Quit.into());
     let terminal = draw_terminal(&mut app, 80, 24);
-    row_widths_fit(terminal.backend().buffer());
+    row_widths_fit(terminal.backend().buffer(), &app);
     insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
@@ -149,15 +149,15 @@ fn unsaved_and_empty_markers_are_coloured_in_the_tree() {
 /// A terminal set to draw ambiguous characters two columns wide (PuTTY, RLogin, TeraTerm, vim's
 /// ambiwidth=double): borders in ASCII, ◎ ○ △ × ① given two columns each.
 fn render_wide(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let _wide = ambiguous(true);
+    assert_eq!(app.ambiguous_width(), AmbiguousWidth::Wide, "an app made for a wide terminal");
     let terminal = draw_terminal(app, width, height);
-    row_widths_fit(terminal.backend().buffer());
+    row_widths_fit(terminal.backend().buffer(), app);
     terminal
 }
 
 #[test]
 fn main_screen_with_wide_ambiguous_characters_80x24() {
-    let mut app = sample_app_in(Lang::Ja);
+    let mut app = sample_app_on(Lang::Ja, AmbiguousWidth::Wide);
     let terminal = render_wide(&mut app, 80, 24);
     let text = screen_text(terminal.backend().buffer());
     assert!(text.starts_with("+ 所属一覧 -"), "ASCII borders in wide mode:\n{text}");
@@ -170,7 +170,7 @@ fn main_screen_with_wide_ambiguous_characters_80x24() {
 
 #[test]
 fn main_screen_with_wide_ambiguous_characters_120x40() {
-    let mut app = sample_app_in(Lang::Ja);
+    let mut app = sample_app_on(Lang::Ja, AmbiguousWidth::Wide);
     common::reach::focus(&mut app, Focus::Pane(Field::Goals));
     let terminal = render_wide(&mut app, 120, 40);
     insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
@@ -178,13 +178,13 @@ fn main_screen_with_wide_ambiguous_characters_120x40() {
 
 #[test]
 fn every_screen_fits_in_wide_mode() {
-    let mut app = sample_app_in(Lang::Ja);
+    let mut app = sample_app_on(Lang::Ja, AmbiguousWidth::Wide);
     update(&mut app, Command::Help.into());
     render_wide(&mut app, 80, 24);
-    let mut app = sample_app_in(Lang::Ja);
+    let mut app = sample_app_on(Lang::Ja, AmbiguousWidth::Wide);
     common::reach::go_to(&mut app, Node::Division(0, 0));
     render_wide(&mut app, 80, 24);
-    let mut app = sample_app_in(Lang::Ja);
+    let mut app = sample_app_on(Lang::Ja, AmbiguousWidth::Wide);
     common::reach::focus(&mut app, Focus::Pane(Field::Progress));
     update(&mut app, Command::Edit.into());
     update(&mut app, Action::Paste("◎○△×①※→".into()));
@@ -206,7 +206,7 @@ fn a_popup_over_wide_text_leaves_no_half_character() {
     for y in 0..buffer.area.height {
         for x in 0..buffer.area.width - 1 {
             let symbol = buffer[(x, y)].symbol();
-            if display_width(symbol) == 2 {
+            if app.ambiguous_width().display_width(symbol) == 2 {
                 assert_eq!(
                     buffer[(x + 1, y)].symbol(),
                     " ",
@@ -216,7 +216,7 @@ fn a_popup_over_wide_text_leaves_no_half_character() {
             }
         }
     }
-    row_widths_fit(buffer);
+    row_widths_fit(buffer, &app);
 }
 
 #[test]
@@ -269,7 +269,7 @@ fn the_conflict_dialog_shows_both_texts_with_who_and_when() {
         }],
     );
     let terminal = draw_terminal(&mut app, 80, 24);
-    row_widths_fit(terminal.backend().buffer());
+    row_widths_fit(terminal.backend().buffer(), &app);
     insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
@@ -282,7 +282,7 @@ fn the_recovery_dialog_lists_the_unsaved_fields() {
     let here = app.files()[0].canonical.display().to_string();
     common::reach::journal_left(&mut app, doc, mine, &here);
     let terminal = draw_terminal(&mut app, 80, 24);
-    row_widths_fit(terminal.backend().buffer());
+    row_widths_fit(terminal.backend().buffer(), &app);
     insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
@@ -291,6 +291,6 @@ fn the_export_dialog_80x24() {
     let mut app = sample_app_in(Lang::Ja);
     update(&mut app, Command::Export.into());
     let terminal = draw_terminal(&mut app, 80, 24);
-    row_widths_fit(terminal.backend().buffer());
+    row_widths_fit(terminal.backend().buffer(), &app);
     insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
