@@ -4,7 +4,8 @@
 
 mod common;
 
-use common::app::{app_of, sample_app_in, sample_app_on};
+use common::app::{app_of, sample_app_in, sample_app_on, text_with_on};
+use common::docs::SAMPLE;
 use common::draw::draw_terminal;
 use common::terminal::{assert_rows_fill, screen_text};
 use hyoka::app::{Action, App, FileState, Focus, Node, SectionRef, update};
@@ -15,7 +16,7 @@ use hyoka::text::AmbiguousWidth;
 use hyoka::worker::load_workspace;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::style::{Color, Modifier};
 
 /// Every row, measured as the terminal measures it (with the ambiguous width the app drew the
@@ -293,4 +294,51 @@ fn the_export_dialog_80x24() {
     let terminal = draw_terminal(&mut app, 80, 24);
     row_widths_fit(terminal.backend().buffer(), &app);
     insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
+}
+
+/// The ambiguous width is each App's own, not the thread's: a narrow App and a wide one laid out
+/// and drawn on the same thread, in turn, each draw exactly what they draw alone — ◎ ○ △ × ① given
+/// two cells and the borders in ASCII only in the wide one.
+#[test]
+fn a_narrow_and_a_wide_app_on_one_thread_each_draw_in_their_own_width() {
+    let (width, height) = (120, 40);
+    let frame = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+        terminal.draw(|frame| hyoka::ui::draw(frame, app)).expect("draws");
+        terminal.backend().buffer().clone()
+    };
+    let made = |measure| {
+        let marks = |doc: &mut hyoka::model::Document| doc.divisions[0].sections[0].progress = "◎○△×①※→".repeat(20);
+        let mut app = text_with_on(SAMPLE, (Lang::Ja, measure), marks);
+        common::reach::focus(&mut app, Focus::Pane(Field::Goals));
+        app
+    };
+    let alone = |measure| {
+        let mut app = made(measure);
+        update(&mut app, Action::Resize(width, height));
+        frame(&app)
+    };
+    let (narrow_alone, wide_alone) = (alone(AmbiguousWidth::Narrow), alone(AmbiguousWidth::Wide));
+    let (mut narrow, mut wide) = (made(AmbiguousWidth::Narrow), made(AmbiguousWidth::Wide));
+    // Laid out one after the other, then drawn in turn, the wide one first and last.
+    update(&mut narrow, Action::Resize(width, height));
+    update(&mut wide, Action::Resize(width, height));
+    let frames = [frame(&wide), frame(&narrow), frame(&wide), frame(&narrow), frame(&wide)];
+    for (n, shown) in frames.iter().enumerate() {
+        let (is_wide, expected) = if n % 2 == 0 { (true, &wide_alone) } else { (false, &narrow_alone) };
+        assert_eq!(screen_text(shown), screen_text(expected), "frame {n} (wide: {is_wide})");
+        assert_eq!(shown, expected, "frame {n}: the same cells as drawn alone");
+        assert_rows_fill(shown, is_wide, &format!("frame {n}"));
+    }
+    let (narrow_text, wide_text) = (screen_text(&frames[1]), screen_text(&frames[0]));
+    assert!(narrow_text.starts_with("┌ 所属一覧 ─"), "box drawing where ambiguous is narrow:\n{narrow_text}");
+    assert!(wide_text.starts_with("+ 所属一覧 -"), "ASCII borders where it is wide:\n{wide_text}");
+    for mark in ["◎", "①"] {
+        let cell = |buffer: &Buffer| buffer.content.iter().find(|c| c.symbol() == mark).expect(mark).diff_option;
+        let two_columns = CellDiffOption::ForcedWidth(std::num::NonZeroU16::new(2).unwrap());
+        assert_eq!(cell(&frames[0]), two_columns, "{mark} two columns in the wide App");
+        assert_eq!(cell(&frames[1]), CellDiffOption::None, "{mark} one column in the narrow App");
+    }
+    let rows = |app: &App| app.layout().progress_lines.len();
+    assert!(rows(&wide) > rows(&narrow), "the progress wraps by each App's own width: twice the columns when wide");
 }
