@@ -80,8 +80,9 @@ mod tests {
             assert_eq!(measure.display_width("か\u{3099}"), 2);
             // A half-width kana and its sound mark: one cluster, two columns, as terminals draw them.
             assert_eq!(measure.display_width("ﾎｰﾑﾍﾟｰｼﾞ"), 8);
-            assert_eq!(measure.truncate("ﾃﾞｰﾀ", 3), "ﾃﾞ…");
         }
+        assert_eq!(NARROW.truncate("ﾃﾞｰﾀ", 3), "ﾃﾞ…");
+        assert_eq!(WIDE.truncate("ﾃﾞｰﾀﾍﾞｰｽ", 5), "ﾃﾞｰ…", "the ellipsis is ambiguous too: two columns when wide");
     }
 
     #[test]
