@@ -181,6 +181,6 @@ fn status_counts(bencher: Bencher, which: &str) {
 #[divan::bench(max_time = 5)]
 fn finish_pass(bencher: Bencher) {
     let screen = Screen::open("city");
-    let buffer = screen.terminal.backend().buffer().clone();
-    bencher.with_inputs(|| buffer.clone()).bench_local_refs(|buffer| hyoka::ui::finish(buffer, false));
+    let (buffer, measure) = (screen.terminal.backend().buffer().clone(), screen.app.ambiguous_width());
+    bencher.with_inputs(|| buffer.clone()).bench_local_refs(|buffer| hyoka::ui::finish(buffer, false, measure));
 }

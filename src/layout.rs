@@ -6,7 +6,7 @@ pub mod history;
 use ratatui::layout::{Constraint, Layout as Split, Rect};
 
 use hyoka_core::model::{Field, Section};
-use hyoka_core::text::{display_width, sanitize, wrap};
+use hyoka_core::text::{AmbiguousWidth, sanitize};
 
 /// Below this size the screen only says how big it must be (panes would vanish or overlap).
 pub const MIN_WIDTH: u16 = 50;
@@ -35,6 +35,8 @@ pub struct LayoutInput<'a> {
     /// section's texts fit them, so that moving through the tree leaves the borders where they are
     /// (over SSH a moved border is a row of box characters sent again).
     pub keep: Option<[u16; 3]>,
+    /// How wide the terminal draws ambiguous characters: the texts wrap by it.
+    pub ambiguous_width: AmbiguousWidth,
 }
 
 /// One row of the goals pane before styling: the intro (no number) or a goal with its number.
@@ -86,13 +88,14 @@ impl Layout {
         let tree_width = (main.width * 3 / 10).clamp(20, 34).min(main.width / 2);
         let [tree, detail] = Split::horizontal([Constraint::Length(tree_width), Constraint::Fill(1)]).areas(main);
         let inner_width = usize::from(detail.width.saturating_sub(2));
-        let (banner, banner_lines, panes_area) = banner(detail, input.banner, inner_width);
-        let mark_width = input.section.map_or(0, mark_column);
+        let measure = input.ambiguous_width;
+        let (banner, banner_lines, panes_area) = banner(detail, input.banner, inner_width, measure);
+        let mark_width = input.section.map_or(0, |section| mark_column(section, measure));
         let (goal_items, progress_lines, reflection_lines) = match input.section {
             Some(section) => (
-                goal_items(section, inner_width, mark_width),
-                text_lines(&section.progress, inner_width),
-                text_lines(&section.reflection, inner_width),
+                goal_items(section, inner_width, mark_width, measure),
+                text_lines(&section.progress, inner_width, measure),
+                text_lines(&section.reflection, inner_width, measure),
             ),
             None => Default::default(),
         };
@@ -110,7 +113,7 @@ impl Layout {
                 *wish = rows.saturating_add(1 + EDIT_ROOM);
             }
         }
-        let flaw = input.flaw.map(|(field, why)| (field.pane(), wrap(&sanitize(why), inner_width.max(1))));
+        let flaw = input.flaw.map(|(field, why)| (field.pane(), measure.wrap(&sanitize(why), inner_width.max(1))));
         if let Some((field, lines)) = &flaw
             && let Some(slot) = text_pane_index(*field)
             && let (Some(need), Some(wish)) = (needed.get_mut(slot), wanted.get_mut(slot))
@@ -196,34 +199,34 @@ impl Layout {
 }
 
 /// The lines a text pane shows at a given inner width, after taming control characters.
-pub fn text_lines(text: &str, width: usize) -> Vec<String> {
+pub fn text_lines(text: &str, width: usize, measure: AmbiguousWidth) -> Vec<String> {
     if text.is_empty() {
         return Vec::new();
     }
-    wrap(&sanitize(text), width)
+    measure.wrap(&sanitize(text), width)
 }
 
-fn goal_items(section: &Section, width: usize, mark_width: usize) -> Vec<GoalItem> {
+fn goal_items(section: &Section, width: usize, mark_width: usize, measure: AmbiguousWidth) -> Vec<GoalItem> {
     let intro = (!section.goals_intro.is_empty()).then(|| GoalItem {
         number: String::new(),
         intro: true,
         mark: String::new(),
-        lines: wrap(&sanitize(&section.goals_intro), width.max(2)),
+        lines: measure.wrap(&sanitize(&section.goals_intro), width.max(2)),
     });
     let goals = section.goals.iter().enumerate().map(|(i, goal)| {
         // As the table numbered them (①②…, or ③④ where it started at ③), or not at all.
         let number = section.goal_label(i).unwrap_or_default();
-        let indent = display_width(&number);
+        let indent = measure.display_width(&number);
         let width = width.saturating_sub(indent + mark_width).max(2);
         let mark = section.goal_rating(i).map(|m| sanitize(m).into_owned()).unwrap_or_default();
-        GoalItem { lines: wrap(&sanitize(goal), width), number, intro: false, mark }
+        GoalItem { lines: measure.wrap(&sanitize(goal), width), number, intro: false, mark }
     });
     intro.into_iter().chain(goals).collect()
 }
 
 /// The columns the goals' marks take at the right (with a blank before them), 0 when none has one.
-fn mark_column(section: &Section) -> usize {
-    let widest = section.goal_ratings.iter().flatten().map(|m| display_width(&sanitize(m))).max();
+fn mark_column(section: &Section, measure: AmbiguousWidth) -> usize {
+    let widest = section.goal_ratings.iter().flatten().map(|m| measure.display_width(&sanitize(m))).max();
     widest.map_or(0, |w| w + 1)
 }
 
@@ -235,11 +238,16 @@ const BANNER_MOST: u16 = 8;
 /// The review above the panes: a bordered box with the status as its title and the comment
 /// inside, or one line for a status without a comment; smaller, or nothing, where the panes
 /// need the room. Returns its area, the comment's lines, and what is left for the panes.
-fn banner(detail: Rect, banner: Option<(&str, &str)>, width: usize) -> (Rect, Vec<String>, Rect) {
+fn banner(
+    detail: Rect,
+    banner: Option<(&str, &str)>,
+    width: usize,
+    measure: AmbiguousWidth,
+) -> (Rect, Vec<String>, Rect) {
     let Some((_, comment)) = banner else {
         return (Rect::new(detail.x, detail.y, detail.width, 0), Vec::new(), detail);
     };
-    let lines = if comment.is_empty() { Vec::new() } else { wrap(&sanitize(comment), width.max(1)) };
+    let lines = if comment.is_empty() { Vec::new() } else { measure.wrap(&sanitize(comment), width.max(1)) };
     let room = detail.height.saturating_sub(PANES_LEAST);
     let wanted = if lines.is_empty() { 1 } else { u16::try_from(lines.len() + 2).unwrap_or(u16::MAX) };
     let height = match wanted.min(room).min(BANNER_MOST) {

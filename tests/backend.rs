@@ -14,12 +14,12 @@ use std::rc::Rc;
 
 mod common;
 
-use common::app::{app_from_text, sample_app};
+use common::app::{app_from_text_on, sample_app};
 use common::docs::{HALF_WIDTH, SAMPLE};
-use common::draw::ambiguous;
 use common::terms::{Kind, Term};
 use hyoka::app::{Action, update};
 use hyoka::command::Command;
+use hyoka::text::AmbiguousWidth;
 use hyoka::tui::backend::HyokaBackend;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, TestBackend};
@@ -74,7 +74,7 @@ fn a_row_of_japanese_text_is_sent_with_one_cursor_move() {
     next.set_string(0, 0, "上京区役所では、市民の皆様へ信頼される市役所づくりを目指して", ratatui::style::Style::new());
     next.set_string(0, 1, "ABC総務課 1割増加・クレームゼロ", ratatui::style::Style::new());
     let wire = Wire::default();
-    let mut ours = HyokaBackend::new(wire.clone());
+    let mut ours = HyokaBackend::new(wire.clone(), AmbiguousWidth::Narrow);
     // As at start and after Ctrl-L: the screen cleared, every cell known to be blank.
     ours.clear_region(ClearType::All).expect("clears");
     wire.take();
@@ -112,12 +112,12 @@ fn shows_every_frame(wide: bool) {
 }
 
 fn shows_every_frame_at(text: &str, wide: bool, width: u16, height: u16) {
-    let _width = ambiguous(wide);
-    let mut app = app_from_text(text);
+    let measure = if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow };
+    let mut app = app_from_text_on(text, measure);
     update(&mut app, Action::Resize(width, height));
     let mut frames = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     let wire = Wire::default();
-    let mut backend = HyokaBackend::new(wire.clone());
+    let mut backend = HyokaBackend::new(wire.clone(), measure);
     backend.clear_region(ClearType::All).expect("clears");
     let mut terminals: Vec<Term> = Kind::all(wide).into_iter().map(|kind| Term::new(kind, width, height)).collect();
     let mut vt = vt100::Parser::new(height.try_into().unwrap(), width.try_into().unwrap(), 0);
@@ -167,7 +167,8 @@ fn a_frame_that_changed_nothing_sends_nothing() {
     let area = Rect::new(0, 0, width, height);
     let wire = Wire::default();
     let options = ratatui::TerminalOptions { viewport: ratatui::Viewport::Fixed(area) };
-    let mut terminal = Terminal::with_options(HyokaBackend::new(wire.clone()), options).expect("terminal");
+    let mut terminal =
+        Terminal::with_options(HyokaBackend::new(wire.clone(), AmbiguousWidth::Narrow), options).expect("terminal");
     let mut app = sample_app();
     update(&mut app, Action::Resize(width, height));
     terminal.draw(|frame| hyoka::ui::draw(frame, &app)).expect("draws");

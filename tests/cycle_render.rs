@@ -7,53 +7,47 @@
 mod common;
 mod cyclekit;
 
-use common::draw::{ambiguous, draw};
+use common::draw::draw;
 use common::terminal::{assert_rows_fill, screen_text};
 use cyclekit::*;
 use hyoka::app::{Action, App, Node, update};
 use hyoka::model::{Stage, Status};
+use hyoka::text::AmbiguousWidth::{self, Narrow, Wide};
 use ratatui::crossterm::event::KeyCode;
 
 /// The screen as the terminal receives it, each row checked to fill the width exactly as the
-/// Unicode table measures it in the width set up.
-fn screen(app: &mut App, width: u16, height: u16, wide: bool) -> String {
-    let _width = ambiguous(wide);
+/// Unicode table measures it in the ambiguous width the app was made for.
+fn screen(app: &mut App, width: u16, height: u16) -> String {
     let buffer = draw(app, width, height);
-    assert_rows_fill(&buffer, wide, "the cycle's screen");
+    assert_rows_fill(&buffer, app.ambiguous_width() == Wide, "the cycle's screen");
     screen_text(&buffer)
 }
 
-fn returned() -> (Office, App) {
-    let office = Office::new(Some(Stage::Goals), Status::Returned);
-    let app = shown_as_in_data(&office, "kumin01", false);
-    (office, app)
-}
-
 /// The folder opened by `user`, its file named as in the repository, so that the status line does
-/// not show the temporary folder.
-fn shown_as_in_data(office: &Office, user: &str, reviewer: bool) -> App {
-    office.open_in_data(user, reviewer)
+/// not show the temporary folder; on a terminal that draws ambiguous characters `measure` wide.
+fn shown_as_in_data(office: &Office, user: &str, reviewer: bool, measure: AmbiguousWidth) -> App {
+    office.open_in_data_on(user, reviewer, measure)
 }
 
 #[test]
 fn a_returned_section_shows_the_reviewers_comment_above_its_panes() {
-    let (_office, mut app) = returned();
-    let small = screen(&mut app, 80, 24, false);
+    let office = Office::new(Some(Stage::Goals), Status::Returned);
+    let small = screen(&mut shown_as_in_data(&office, "kumin01", false, Narrow), 80, 24);
     assert!(small.contains("差戻し（suzuki 令和8年11月26日 10:00）"), "{small}");
     assert!(small.contains("│数値目標を入れてください。"), "{small}");
     assert!(small.contains("│  差  総務課"), "the tree marks it: {small}");
-    let wide = screen(&mut app, 120, 40, true);
+    let wide = screen(&mut shown_as_in_data(&office, "kumin01", false, Wide), 120, 40);
     insta::assert_snapshot!(format!("{small}\n{wide}"));
 }
 
 #[test]
 fn a_submitted_section_says_who_handed_it_in_and_a_reviewer_sees_the_keys() {
     let office = Office::new(Some(Stage::Midyear), Status::Submitted);
-    let mut clerk = shown_as_in_data(&office, "kumin01", false);
-    let clerk_screen = screen(&mut clerk, 80, 24, false);
+    let mut clerk = shown_as_in_data(&office, "kumin01", false, Narrow);
+    let clerk_screen = screen(&mut clerk, 80, 24);
     assert!(clerk_screen.contains("差し戻されるまで変更できません"), "{clerk_screen}");
-    let mut reviewer = shown_as_in_data(&office, "suzuki", true);
-    let reviewer_screen = screen(&mut reviewer, 80, 24, true);
+    let mut reviewer = shown_as_in_data(&office, "suzuki", true, Wide);
+    let reviewer_screen = screen(&mut reviewer, 80, 24);
     assert!(reviewer_screen.contains("A:承認 R:差戻し"), "{reviewer_screen}");
     assert!(reviewer_screen.contains("◆11月末現在の取組状況"), "the stage's pane is marked: {reviewer_screen}");
     insta::assert_snapshot!(format!("{clerk_screen}\n{reviewer_screen}"));
@@ -62,37 +56,44 @@ fn a_submitted_section_says_who_handed_it_in_and_a_reviewer_sees_the_keys() {
 #[test]
 fn the_goals_show_their_own_marks_at_the_right_in_both_widths() {
     let office = Office::new(Some(Stage::Yearend), Status::Draft);
-    let mut app = shown_as_in_data(&office, "kumin01", false);
-    press(&mut app, KeyCode::Tab);
-    keys(&mut app, "2");
-    press(&mut app, KeyCode::Down);
-    keys(&mut app, "1");
-    press(&mut app, KeyCode::Up);
-    let narrow = screen(&mut app, 80, 24, false);
+    let marked = |measure| {
+        let mut app = shown_as_in_data(&office, "kumin01", false, measure);
+        press(&mut app, KeyCode::Tab);
+        keys(&mut app, "2");
+        press(&mut app, KeyCode::Down);
+        keys(&mut app, "1");
+        press(&mut app, KeyCode::Up);
+        app
+    };
+    let narrow = screen(&mut marked(Narrow), 80, 24);
     let row = narrow.lines().find(|l| l.contains("①笑顔で")).unwrap_or_else(|| panic!("{narrow}"));
     assert!(row.trim_end_matches('│').trim_end().ends_with('○'), "the mark at the right: {row}");
-    let wide = screen(&mut app, 80, 24, true);
+    let wide = screen(&mut marked(Wide), 80, 24);
     insta::assert_snapshot!(format!("{narrow}\n{wide}"));
 }
 
 #[test]
 fn the_questions_and_the_comment_being_written() {
     let office = Office::new(Some(Stage::Goals), Status::Submitted);
-    let mut app = shown_as_in_data(&office, "suzuki", true);
-    keys(&mut app, "A");
-    let approve = screen(&mut app, 80, 24, false);
+    let approving = |measure| {
+        let mut app = shown_as_in_data(&office, "suzuki", true, measure);
+        keys(&mut app, "A");
+        app
+    };
+    let approve = screen(&mut approving(Narrow), 80, 24);
     assert!(approve.contains("「総務課」を承認します"), "{approve}");
+    let mut app = approving(Wide);
     keys(&mut app, "n");
     keys(&mut app, "R");
     update(
         &mut app,
         Action::Paste("目標に数値（件数・割合）を入れて、\n達成したかどうか分かるようにしてください。".into()),
     );
-    let comment = screen(&mut app, 80, 24, true);
+    let comment = screen(&mut app, 80, 24);
     assert!(comment.contains("差し戻す理由 — 総務課"), "{comment}");
-    let mut clerk = shown_as_in_data(&office, "kumin01", false);
+    let mut clerk = shown_as_in_data(&office, "kumin01", false, Narrow);
     keys(&mut clerk, "s");
-    let already = screen(&mut clerk, 80, 24, false);
+    let already = screen(&mut clerk, 80, 24);
     insta::assert_snapshot!(format!("{approve}\n{comment}\n{already}"));
 }
 
@@ -103,14 +104,15 @@ fn the_overviews_list_per_division_the_sections_that_have_not_written_the_stage(
     doc.section_mut(0, 1).unwrap().progress.clear();
     doc.section_mut(1, 0).unwrap().progress.clear();
     std::fs::write(office.file(), hyoka::store::emit_document(&doc)).unwrap();
-    let mut app = shown_as_in_data(&office, "suzuki", true);
+    let mut app = shown_as_in_data(&office, "suzuki", true, Narrow);
     common::reach::go_to(&mut app, Node::Division(0, 0));
-    let division = screen(&mut app, 100, 30, false);
+    let division = screen(&mut app, 100, 30);
     assert!(division.contains("段階: 中間（取組状況）"), "{division}");
     assert!(division.contains("未記入（取組状況）1課: まちづくり推進課"), "{division}");
     assert!(division.contains("提:提出済み 1"), "{division}");
+    let mut app = shown_as_in_data(&office, "suzuki", true, Wide);
     common::reach::go_to(&mut app, Node::File(0));
-    let file = screen(&mut app, 100, 30, true);
+    let file = screen(&mut app, 100, 30);
     assert!(file.contains("福祉部 — 未記入（取組状況）1課: 福祉介護課"), "{file}");
     assert!(file.contains("保健部 — どの課も取組状況を書いています。"), "{file}");
     insta::assert_snapshot!(format!("{division}\n{file}"));
@@ -126,9 +128,10 @@ fn a_question_over_an_approval_offers_the_clerk_only_theirs_and_says_why() {
     let somu = approved.section_mut(0, 0).unwrap();
     somu.status = Status::Approved;
     somu.review = Some(hyoka::model::Review { by: "suzuki".into(), at: fixed_time(), comment: String::new() });
-    let asked = |lang: hyoka::i18n::Lang| {
+    let asked = |lang: hyoka::i18n::Lang, ambiguous_width| {
         std::fs::write(office.file(), hyoka::store::emit_document(&office_draft(&approved))).unwrap();
-        let settings = hyoka::app::Settings::new(lang).known_as("kumin01", false);
+        let settings =
+            hyoka::app::Settings { ambiguous_width, ..hyoka::app::Settings::new(lang).known_as("kumin01", false) };
         let mut app = office.open_with(settings, |_| {});
         press(&mut app, KeyCode::Enter);
         press(&mut app, KeyCode::Tab);
@@ -144,13 +147,13 @@ fn a_question_over_an_approval_offers_the_clerk_only_theirs_and_says_why() {
     // The temporary folder's random name, out of the snapshot.
     let folder = office.file().parent().and_then(|f| f.parent()).unwrap().display().to_string();
     let shown = |text: String| text.replace(&folder, "/tmp/office");
-    let mut app = asked(hyoka::i18n::Lang::Ja);
-    let ja = shown(screen(&mut app, 80, 24, false));
+    let mut app = asked(hyoka::i18n::Lang::Ja, Narrow);
+    let ja = shown(screen(&mut app, 80, 24));
     assert!(ja.contains("総務課 › 提出状況・振り返り"), "{ja}");
     assert!(ja.contains("相手の側は承認済みです"), "{ja}");
     assert!(ja.contains("t:相手の内容") && !ja.contains("m:自分の内容"), "{ja}");
-    let mut app = asked(hyoka::i18n::Lang::En);
-    let en = shown(screen(&mut app, 100, 30, true));
+    let mut app = asked(hyoka::i18n::Lang::En, Wide);
+    let en = shown(screen(&mut app, 100, 30));
     assert!(en.contains("is not offered: t keeps theirs"), "{en}");
     insta::assert_snapshot!(format!("{ja}\n{en}"));
 }

@@ -10,8 +10,8 @@ mod common;
 
 use std::alloc::System;
 
-use common::draw::ambiguous;
-use hyoka::text::widen;
+use common::draw::BOTH_WIDTHS;
+use hyoka::text::AmbiguousWidth;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -20,24 +20,23 @@ use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 #[global_allocator]
 static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
-fn frame(width: u16, height: u16) -> Buffer {
+fn frame(width: u16, height: u16, measure: AmbiguousWidth) -> Buffer {
     let mut buffer = Buffer::empty(Rect::new(0, 0, width, height));
     let line = "┌ 所属等の目標 ─┐ ①笑顔で、質の高い対応をこころがけ、クレームをゼロにします。◎○△× ・ABC 1割 ";
     for y in 0..height {
-        buffer.set_string(0, y, widen(line), Style::new());
+        buffer.set_string(0, y, measure.widen(line), Style::new());
     }
     buffer
 }
 
 #[test]
 fn finishing_a_frame_allocates_nothing_per_cell() {
-    for wide in [false, true] {
-        let _width = ambiguous(wide);
-        let mut buffer = frame(200, 60);
+    for measure in BOTH_WIDTHS {
+        let mut buffer = frame(200, 60, measure);
         let region = Region::new(GLOBAL);
-        hyoka::ui::finish(&mut buffer, false);
+        hyoka::ui::finish(&mut buffer, false, measure);
         let allocations = region.change().allocations;
         // The test's own frame is 12,000 cells; a String per cell would be 12,000 allocations.
-        assert_eq!(allocations, 0, "ambiguous wide: {wide}");
+        assert_eq!(allocations, 0, "ambiguous {measure:?}");
     }
 }

@@ -13,9 +13,9 @@
 
 mod common;
 
-use common::app::app_from_text;
+use common::app::{app_from_text, app_from_text_on};
 use common::docs::HALF_WIDTH;
-use common::draw::{ambiguous, draw};
+use common::draw::{BOTH_WIDTHS, draw};
 use common::reach::{go_to, history_read};
 use common::terminal::{span_cells, span_text};
 use hyoka::app::{Action, App, Node, SectionRef, update};
@@ -39,15 +39,14 @@ fn joined(buffer: &Buffer, app: &App, rows: std::ops::Range<u16>) -> String {
 
 #[test]
 fn a_line_of_sixty_clusters_is_shown_whole_in_its_pane() {
-    for wide in [false, true] {
-        let _width = ambiguous(wide);
+    for measure in BOTH_WIDTHS {
         for (width, height) in [(80, 24), (200, 60)] {
-            let mut app = app();
+            let mut app = app_from_text_on(HALF_WIDTH, measure);
             go_to(&mut app, Node::Section(SectionRef { file: 0, division: 2, section: 1 }));
             let screen = draw(&mut app, width, height);
             let pane = app.layout().progress;
             let shown = joined(&screen, &app, pane.y + 1..pane.bottom() - 1);
-            assert!(shown.starts_with(LONG_LINE), "{width}×{height}, wide {wide}: {shown}");
+            assert!(shown.starts_with(LONG_LINE), "{width}×{height}, {measure:?}: {shown}");
             let row = span_text(&screen, pane.y + 1, pane.x, pane.right());
             assert!(!row.contains("ﾟ ") && !row.contains("ﾞ "), "no blank after a mark: {row}");
         }

@@ -5,7 +5,8 @@
 mod common;
 
 use common::docs::sample;
-use hyoka::text::{break_positions, display_width, may_end_line, may_start_line, wrap};
+use common::draw::BOTH_WIDTHS;
+use hyoka::text::{break_positions, may_end_line, may_start_line};
 
 /// Every paragraph of every long text in the seed.
 fn paragraphs() -> Vec<String> {
@@ -24,13 +25,14 @@ fn paragraphs() -> Vec<String> {
 fn the_seed_wraps_by_the_rules_at_every_pane_width() {
     let paragraphs = paragraphs();
     assert!(paragraphs.len() > 30);
-    for width in [20, 33, 41, 60] {
+    // In both ambiguous widths: the seed's ①②・※ count two columns in the wide one.
+    for (measure, width) in BOTH_WIDTHS.into_iter().flat_map(|m| [20, 33, 41, 60].map(|w| (m, w))) {
         for text in &paragraphs {
-            let lines = wrap(text, width);
+            let lines = measure.wrap(text, width);
             assert_eq!(lines.concat(), *text, "nothing lost or added at width {width}");
             for (n, line) in lines.iter().enumerate() {
                 let shown = line.trim_end_matches(' ');
-                assert!(display_width(shown) <= width, "too wide at {width}: {line}");
+                assert!(measure.display_width(shown) <= width, "too wide at {width}: {line}");
                 let first = line.chars().next().unwrap_or('a');
                 let last = shown.chars().next_back().unwrap_or('a');
                 assert!(n == 0 || may_start_line(first), "line starts with {first} at {width}: {lines:#?}");
@@ -45,8 +47,11 @@ fn the_seed_wraps_by_the_rules_at_every_pane_width() {
                         .find(|&b| b > offset)
                         .map_or(next.len(), |b| (b - offset).min(next.len()));
                     let piece = next[..piece_end].trim_end_matches(' ');
-                    let free = width - display_width(shown);
-                    assert!(display_width(piece) > free, "'{piece}' would fit after line {n} at {width}: {lines:#?}");
+                    let free = width - measure.display_width(shown);
+                    assert!(
+                        measure.display_width(piece) > free,
+                        "'{piece}' would fit after line {n} at {width}: {lines:#?}"
+                    );
                 }
             }
         }
@@ -56,8 +61,8 @@ fn the_seed_wraps_by_the_rules_at_every_pane_width() {
 #[test]
 fn numbers_and_their_units_stay_together_when_they_fit() {
     let text = "ホームページの改善にも取り組み、アクセス件数は目標の1割には達しなかったが4%増加した。";
-    for width in 8..60 {
-        let lines = wrap(text, width);
+    for (measure, width) in BOTH_WIDTHS.into_iter().flat_map(|m| (8..60).map(move |w| (m, w))) {
+        let lines = measure.wrap(text, width);
         assert!(lines.iter().any(|l| l.contains("4%")), "width {width}: {lines:?}");
         assert!(lines.iter().any(|l| l.contains("1割")), "width {width}: {lines:?}");
     }

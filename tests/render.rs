@@ -4,31 +4,32 @@
 
 mod common;
 
-use common::app::{app_of, sample_app_in};
-use common::draw::{ambiguous, draw_terminal};
+use common::app::{app_of, sample_app_in, sample_app_on, text_with_on};
+use common::docs::SAMPLE;
+use common::draw::draw_terminal;
 use common::terminal::{assert_rows_fill, screen_text};
 use hyoka::app::{Action, App, FileState, Focus, Node, SectionRef, update};
 use hyoka::command::Command;
 use hyoka::i18n::Lang;
 use hyoka::model::Field;
-use hyoka::text::{AmbiguousWidth, display_width};
+use hyoka::text::AmbiguousWidth;
 use hyoka::worker::load_workspace;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::style::{Color, Modifier};
 
-/// Every row, measured as the terminal measures it (with the ambiguous width the frame was drawn
-/// for), fills the terminal exactly.
-fn row_widths_fit(buffer: &Buffer) {
-    assert_rows_fill(buffer, hyoka::text::ambiguous_width() == AmbiguousWidth::Wide, "the screen");
+/// Every row, measured as the terminal measures it (with the ambiguous width the app drew the
+/// frame for), fills the terminal exactly.
+fn row_widths_fit(buffer: &Buffer, app: &App) {
+    assert_rows_fill(buffer, app.ambiguous_width() == AmbiguousWidth::Wide, "the screen");
 }
 
 #[test]
 fn main_screen_80x24() {
     let mut app = sample_app_in(Lang::Ja);
     let terminal = draw_terminal(&mut app, 80, 24);
-    row_widths_fit(terminal.backend().buffer());
+    row_widths_fit(terminal.backend().buffer(), &app);
     insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
@@ -36,7 +37,7 @@ fn main_screen_80x24() {
 fn main_screen_120x40() {
     let mut app = sample_app_in(Lang::Ja);
     let terminal = draw_terminal(&mut app, 120, 40);
-    row_widths_fit(terminal.backend().buffer());
+    row_widths_fit(terminal.backend().buffer(), &app);
     insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
@@ -65,7 +66,7 @@ fn editing_the_reflection_80x24() {
     update(&mut app, Command::Edit.into());
     update(&mut app, Action::Paste("窓口で".into()));
     let mut terminal = draw_terminal(&mut app, 80, 24);
-    row_widths_fit(terminal.backend().buffer());
+    row_widths_fit(terminal.backend().buffer(), &app);
     insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
     // The terminal's own cursor sits right after the typed text, for the IME.
     let cursor = terminal.get_cursor_position().expect("cursor");
@@ -79,7 +80,7 @@ fn help_overlay_80x24() {
     let mut app = sample_app_in(Lang::Ja);
     update(&mut app, Command::Help.into());
     let terminal = draw_terminal(&mut app, 80, 24);
-    row_widths_fit(terminal.backend().buffer());
+    row_widths_fit(terminal.backend().buffer(), &app);
     insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
@@ -90,7 +91,7 @@ fn quit_dialog_over_unsaved_work() {
     update(&mut app, Command::Rate(1).into());
     update(&mut app, Command::Quit.into());
     let terminal = draw_terminal(&mut app, 80, 24);
-    row_widths_fit(terminal.backend().buffer());
+    row_widths_fit(terminal.backend().buffer(), &app);
     insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
@@ -149,15 +150,15 @@ fn unsaved_and_empty_markers_are_coloured_in_the_tree() {
 /// A terminal set to draw ambiguous characters two columns wide (PuTTY, RLogin, TeraTerm, vim's
 /// ambiwidth=double): borders in ASCII, ◎ ○ △ × ① given two columns each.
 fn render_wide(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let _wide = ambiguous(true);
+    assert_eq!(app.ambiguous_width(), AmbiguousWidth::Wide, "an app made for a wide terminal");
     let terminal = draw_terminal(app, width, height);
-    row_widths_fit(terminal.backend().buffer());
+    row_widths_fit(terminal.backend().buffer(), app);
     terminal
 }
 
 #[test]
 fn main_screen_with_wide_ambiguous_characters_80x24() {
-    let mut app = sample_app_in(Lang::Ja);
+    let mut app = sample_app_on(Lang::Ja, AmbiguousWidth::Wide);
     let terminal = render_wide(&mut app, 80, 24);
     let text = screen_text(terminal.backend().buffer());
     assert!(text.starts_with("+ 所属一覧 -"), "ASCII borders in wide mode:\n{text}");
@@ -170,7 +171,7 @@ fn main_screen_with_wide_ambiguous_characters_80x24() {
 
 #[test]
 fn main_screen_with_wide_ambiguous_characters_120x40() {
-    let mut app = sample_app_in(Lang::Ja);
+    let mut app = sample_app_on(Lang::Ja, AmbiguousWidth::Wide);
     common::reach::focus(&mut app, Focus::Pane(Field::Goals));
     let terminal = render_wide(&mut app, 120, 40);
     insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
@@ -178,13 +179,13 @@ fn main_screen_with_wide_ambiguous_characters_120x40() {
 
 #[test]
 fn every_screen_fits_in_wide_mode() {
-    let mut app = sample_app_in(Lang::Ja);
+    let mut app = sample_app_on(Lang::Ja, AmbiguousWidth::Wide);
     update(&mut app, Command::Help.into());
     render_wide(&mut app, 80, 24);
-    let mut app = sample_app_in(Lang::Ja);
+    let mut app = sample_app_on(Lang::Ja, AmbiguousWidth::Wide);
     common::reach::go_to(&mut app, Node::Division(0, 0));
     render_wide(&mut app, 80, 24);
-    let mut app = sample_app_in(Lang::Ja);
+    let mut app = sample_app_on(Lang::Ja, AmbiguousWidth::Wide);
     common::reach::focus(&mut app, Focus::Pane(Field::Progress));
     update(&mut app, Command::Edit.into());
     update(&mut app, Action::Paste("◎○△×①※→".into()));
@@ -206,7 +207,7 @@ fn a_popup_over_wide_text_leaves_no_half_character() {
     for y in 0..buffer.area.height {
         for x in 0..buffer.area.width - 1 {
             let symbol = buffer[(x, y)].symbol();
-            if display_width(symbol) == 2 {
+            if app.ambiguous_width().display_width(symbol) == 2 {
                 assert_eq!(
                     buffer[(x + 1, y)].symbol(),
                     " ",
@@ -216,7 +217,7 @@ fn a_popup_over_wide_text_leaves_no_half_character() {
             }
         }
     }
-    row_widths_fit(buffer);
+    row_widths_fit(buffer, &app);
 }
 
 #[test]
@@ -269,7 +270,7 @@ fn the_conflict_dialog_shows_both_texts_with_who_and_when() {
         }],
     );
     let terminal = draw_terminal(&mut app, 80, 24);
-    row_widths_fit(terminal.backend().buffer());
+    row_widths_fit(terminal.backend().buffer(), &app);
     insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
@@ -282,7 +283,7 @@ fn the_recovery_dialog_lists_the_unsaved_fields() {
     let here = app.files()[0].canonical.display().to_string();
     common::reach::journal_left(&mut app, doc, mine, &here);
     let terminal = draw_terminal(&mut app, 80, 24);
-    row_widths_fit(terminal.backend().buffer());
+    row_widths_fit(terminal.backend().buffer(), &app);
     insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
 }
 
@@ -291,6 +292,53 @@ fn the_export_dialog_80x24() {
     let mut app = sample_app_in(Lang::Ja);
     update(&mut app, Command::Export.into());
     let terminal = draw_terminal(&mut app, 80, 24);
-    row_widths_fit(terminal.backend().buffer());
+    row_widths_fit(terminal.backend().buffer(), &app);
     insta::assert_snapshot!(screen_text(terminal.backend().buffer()));
+}
+
+/// The ambiguous width is each App's own, not the thread's: a narrow App and a wide one laid out
+/// and drawn on the same thread, in turn, each draw exactly what they draw alone — ◎ ○ △ × ① given
+/// two cells and the borders in ASCII only in the wide one.
+#[test]
+fn a_narrow_and_a_wide_app_on_one_thread_each_draw_in_their_own_width() {
+    let (width, height) = (120, 40);
+    let frame = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+        terminal.draw(|frame| hyoka::ui::draw(frame, app)).expect("draws");
+        terminal.backend().buffer().clone()
+    };
+    let made = |measure| {
+        let marks = |doc: &mut hyoka::model::Document| doc.divisions[0].sections[0].progress = "◎○△×①※→".repeat(20);
+        let mut app = text_with_on(SAMPLE, (Lang::Ja, measure), marks);
+        common::reach::focus(&mut app, Focus::Pane(Field::Goals));
+        app
+    };
+    let alone = |measure| {
+        let mut app = made(measure);
+        update(&mut app, Action::Resize(width, height));
+        frame(&app)
+    };
+    let (narrow_alone, wide_alone) = (alone(AmbiguousWidth::Narrow), alone(AmbiguousWidth::Wide));
+    let (mut narrow, mut wide) = (made(AmbiguousWidth::Narrow), made(AmbiguousWidth::Wide));
+    // Laid out one after the other, then drawn in turn, the wide one first and last.
+    update(&mut narrow, Action::Resize(width, height));
+    update(&mut wide, Action::Resize(width, height));
+    let frames = [frame(&wide), frame(&narrow), frame(&wide), frame(&narrow), frame(&wide)];
+    for (n, shown) in frames.iter().enumerate() {
+        let (is_wide, expected) = if n % 2 == 0 { (true, &wide_alone) } else { (false, &narrow_alone) };
+        assert_eq!(screen_text(shown), screen_text(expected), "frame {n} (wide: {is_wide})");
+        assert_eq!(shown, expected, "frame {n}: the same cells as drawn alone");
+        assert_rows_fill(shown, is_wide, &format!("frame {n}"));
+    }
+    let (narrow_text, wide_text) = (screen_text(&frames[1]), screen_text(&frames[0]));
+    assert!(narrow_text.starts_with("┌ 所属一覧 ─"), "box drawing where ambiguous is narrow:\n{narrow_text}");
+    assert!(wide_text.starts_with("+ 所属一覧 -"), "ASCII borders where it is wide:\n{wide_text}");
+    for mark in ["◎", "①"] {
+        let cell = |buffer: &Buffer| buffer.content.iter().find(|c| c.symbol() == mark).expect(mark).diff_option;
+        let two_columns = CellDiffOption::ForcedWidth(std::num::NonZeroU16::new(2).unwrap());
+        assert_eq!(cell(&frames[0]), two_columns, "{mark} two columns in the wide App");
+        assert_eq!(cell(&frames[1]), CellDiffOption::None, "{mark} one column in the narrow App");
+    }
+    let rows = |app: &App| app.layout().progress_lines.len();
+    assert!(rows(&wide) > rows(&narrow), "the progress wraps by each App's own width: twice the columns when wide");
 }

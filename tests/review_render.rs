@@ -8,11 +8,11 @@
 mod common;
 mod reviewkit;
 
-use common::draw::{ambiguous, draw};
+use common::draw::{BOTH_WIDTHS, draw};
 use common::keys::{keys, press};
 use common::terminal::{row_text, sent_cells};
 use hyoka::app::{Action, App, Node, SectionRef, update};
-use hyoka::text::display_width;
+use hyoka::text::AmbiguousWidth;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
@@ -22,14 +22,19 @@ use reviewkit::*;
 const GOAL: &str =
     "区民の皆様への情報提供サービスを向上させるため、ホームページの改善に取り組み、アクセス件数の1割増加を目指します。";
 
-/// The screen as text, then each row's marked (yellow) text, as the snapshot shows them.
-fn screen(buffer: &Buffer) -> String {
+/// The screen as text, then each row's marked (yellow) text, as the snapshot shows them; each row
+/// measured in the ambiguous width the app drew it for.
+fn screen(buffer: &Buffer, app: &App) -> String {
     let mut out = String::new();
     let mut marked = String::new();
     for y in 0..buffer.area.height {
         let cells = sent_cells(buffer, y);
         let line: String = cells.iter().map(|cell| cell.symbol()).collect();
-        assert_eq!(display_width(&line), usize::from(buffer.area.width), "row {y} is not exactly the width: {line}");
+        assert_eq!(
+            app.ambiguous_width().display_width(&line),
+            usize::from(buffer.area.width),
+            "row {y} is not exactly the width: {line}"
+        );
         out.push_str(&line);
         out.push('\n');
         let hits: String = cells.iter().filter(|cell| cell.bg == Color::Yellow).map(|cell| cell.symbol()).collect();
@@ -54,8 +59,8 @@ fn marked_text(buffer: &Buffer, from: u16) -> Vec<String> {
         .collect()
 }
 
-fn searching(width: u16, height: u16) -> (App, Buffer) {
-    let mut app = city();
+fn searching(width: u16, height: u16, measure: AmbiguousWidth) -> (App, Buffer) {
+    let mut app = city_on(measure);
     update(&mut app, Action::Resize(width, height));
     keys(&mut app, "/");
     keys(&mut app, GOAL);
@@ -65,8 +70,8 @@ fn searching(width: u16, height: u16) -> (App, Buffer) {
 }
 
 fn hits_on_wrapped_lines(width: u16, height: u16, wide: bool) -> String {
-    let _width = ambiguous(wide);
-    let (app, buffer) = searching(width, height);
+    let measure = if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow };
+    let (app, buffer) = searching(width, height, measure);
     assert_eq!(app.selected(), Some(SectionRef { file: 0, division: 0, section: 0 }));
     let panes = marked_text(&buffer, app.layout().detail.x);
     let joined = panes.concat();
@@ -79,7 +84,7 @@ fn hits_on_wrapped_lines(width: u16, height: u16, wide: bool) -> String {
     let status = row_text(&buffer, height - 2);
     let with_goal = every_section(&app).iter().filter(|(_, s)| occurrences(s, GOAL) > 0).count();
     assert!(status.contains(&format!("1/{with_goal}")), "the status line says where: {status}");
-    screen(&buffer)
+    screen(&buffer, &app)
 }
 
 #[test]
@@ -112,7 +117,7 @@ fn the_tree_counts_hits_and_the_prompt_shows_the_query() {
     let tree_row = (0..24).map(|y| row_text(&buffer, y)).find(|row| row.contains("総務課")).unwrap();
     let count = occurrences(app.section(SectionRef { file: 0, division: 0, section: 0 }).unwrap(), "アクセス");
     assert!(tree_row.contains(&format!("総務課 {count}")) || tree_row.contains(&format!(" {count}│")), "{tree_row}");
-    insta::assert_snapshot!(screen(&buffer));
+    insta::assert_snapshot!(screen(&buffer, &app));
 }
 
 #[test]
@@ -129,21 +134,21 @@ fn the_filter_dialog_and_the_filtered_tree_80x24() {
     let filtered = draw(&mut app, 80, 24);
     let status = row_text(&filtered, 22);
     assert!(status.contains("［絞込 ×］"), "the filter stays in the status line: {status}");
-    insta::assert_snapshot!(format!("{}\n{}", screen(&dialog), screen(&filtered)));
+    insta::assert_snapshot!(format!("{}\n{}", screen(&dialog, &app), screen(&filtered, &app)));
 }
 
 #[test]
 fn the_table_80x24_and_200x60_sorted_by_rating() {
-    for wide in [false, true] {
-        let _width = ambiguous(wide);
-        let mut app = city();
+    for measure in BOTH_WIDTHS {
+        let wide = measure == AmbiguousWidth::Wide;
+        let mut app = city_on(measure);
         keys(&mut app, "t");
         for _ in 0..3 {
             press(&mut app, KeyCode::Right);
         }
         keys(&mut app, "s");
-        let small = screen(&draw(&mut app, 80, 24));
-        let large = screen(&draw(&mut app, 200, 60));
+        let small = screen(&draw(&mut app, 80, 24), &app);
+        let large = screen(&draw(&mut app, 200, 60), &app);
         let name = if wide { "table_wide" } else { "table" };
         insta::assert_snapshot!(name, format!("{small}\n{large}"));
     }
@@ -151,14 +156,14 @@ fn the_table_80x24_and_200x60_sorted_by_rating() {
 
 #[test]
 fn the_years_side_by_side_200x60_and_80x24() {
-    for wide in [false, true] {
-        let _width = ambiguous(wide);
-        let mut app = city();
+    for measure in BOTH_WIDTHS {
+        let wide = measure == AmbiguousWidth::Wide;
+        let mut app = city_on(measure);
         common::reach::go_to(&mut app, Node::Section(SectionRef { file: 2, division: 2, section: 1 }));
         update(&mut app, Action::Resize(200, 60));
         keys(&mut app, "y");
-        let large = screen(&draw(&mut app, 200, 60));
-        let small = screen(&draw(&mut app, 80, 24));
+        let large = screen(&draw(&mut app, 200, 60), &app);
+        let small = screen(&draw(&mut app, 80, 24), &app);
         assert!(large.contains("平成18 ◎ → 平成19 なし → 平成20 未評価") || wide, "{large}");
         let name = if wide { "years_wide" } else { "years" };
         insta::assert_snapshot!(name, format!("{large}\n{small}"));
@@ -167,15 +172,15 @@ fn the_years_side_by_side_200x60_and_80x24() {
 
 #[test]
 fn the_summary_and_the_bars_of_a_file_in_both_widths() {
-    for wide in [false, true] {
-        let _width = ambiguous(wide);
-        let mut app = city();
+    for measure in BOTH_WIDTHS {
+        let wide = measure == AmbiguousWidth::Wide;
+        let mut app = city_on(measure);
         keys(&mut app, "S");
-        let summary = screen(&draw(&mut app, 80, 24));
+        let summary = screen(&draw(&mut app, 80, 24), &app);
         keys(&mut app, "q");
         common::reach::go_to(&mut app, Node::File(0));
-        let overview = screen(&draw(&mut app, 80, 24));
-        let large = screen(&draw(&mut app, 200, 60));
+        let overview = screen(&draw(&mut app, 80, 24), &app);
+        let large = screen(&draw(&mut app, 200, 60), &app);
         let name = if wide { "summary_wide" } else { "summary" };
         insta::assert_snapshot!(name, format!("{summary}\n{overview}\n{large}"));
     }
@@ -183,9 +188,9 @@ fn the_summary_and_the_bars_of_a_file_in_both_widths() {
 
 #[test]
 fn the_summary_s_counts_end_under_their_headings() {
-    for wide in [false, true] {
-        let _width = ambiguous(wide);
-        let mut app = city();
+    for measure in BOTH_WIDTHS {
+        let wide = measure == AmbiguousWidth::Wide;
+        let mut app = city_on(measure);
         keys(&mut app, "S");
         let buffer = draw(&mut app, 100, 24);
         // The column (in terminal columns) where each word of a row ends.
@@ -194,7 +199,7 @@ fn the_summary_s_counts_end_under_their_headings() {
             let (mut column, mut word) = (0, String::new());
             for cell in sent_cells(&buffer, y) {
                 let symbol = cell.symbol();
-                column += display_width(symbol);
+                column += measure.display_width(symbol);
                 if symbol == " " || symbol == "│" || symbol == "|" {
                     if !word.is_empty() {
                         out.push((std::mem::take(&mut word), column - 1));

@@ -178,7 +178,8 @@ fn change_rows(view: &ChangesView, app: &App) -> (usize, Vec<usize>, usize) {
     let visible = usize::from(below.height.saturating_sub(2)).max(1);
     match view.selected_diff() {
         Some(diff) => {
-            let (rows, starts) = rows(diff, view.field, width, view.scope == Scope::File, app.lang);
+            let (rows, starts) =
+                rows(diff, view.field, (width, app.ambiguous_width), view.scope == Scope::File, app.lang);
             (rows.len(), starts, visible)
         }
         None => (0, Vec::new(), visible),

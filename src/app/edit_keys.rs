@@ -5,22 +5,23 @@
 use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::command::Command;
-use hyoka_core::text::{caret_cell, edit_rows, grapheme_stops, position_in_row};
+use hyoka_core::text::{AmbiguousWidth, caret_cell, edit_rows, grapheme_stops, position_in_row};
 
-/// Carries out one editing command; `width` is the editor's text width on screen. Commands that
+/// Carries out one editing command; `width` is the editor's text width on screen, measured with
+/// `measure` (the rows ↑↓ move by are the rows drawn). Commands that
 /// are not about editing text are left alone (false). Only what the key map lists is done: the
 /// editor widget's own key bindings (Ctrl-K, Ctrl-W, …) are never reached.
-pub fn apply(textarea: &mut TextArea<'static>, command: Command, width: usize) -> bool {
+pub fn apply(textarea: &mut TextArea<'static>, command: Command, width: usize, measure: AmbiguousWidth) -> bool {
     match command {
         Command::CaretLeft => step(textarea, false),
         Command::CaretRight => step(textarea, true),
-        Command::CaretUp => vertical(textarea, width, false),
-        Command::CaretDown => vertical(textarea, width, true),
+        Command::CaretUp => vertical(textarea, (width, measure), false),
+        Command::CaretDown => vertical(textarea, (width, measure), true),
         Command::LineStart => textarea.move_cursor(CursorMove::Head),
         Command::LineEnd => textarea.move_cursor(CursorMove::End),
         // The editor's own paging needs a view size it is never given: page by rows ourselves.
-        Command::PageUp => (0..PAGE).for_each(|_| vertical(textarea, width, false)),
-        Command::PageDown => (0..PAGE).for_each(|_| vertical(textarea, width, true)),
+        Command::PageUp => (0..PAGE).for_each(|_| vertical(textarea, (width, measure), false)),
+        Command::PageDown => (0..PAGE).for_each(|_| vertical(textarea, (width, measure), true)),
         Command::DeleteBack => delete(textarea, false),
         Command::DeleteForward => delete(textarea, true),
         Command::NewLine => textarea.insert_newline(),
@@ -100,8 +101,8 @@ fn delete(textarea: &mut TextArea<'static>, forward: bool) {
 }
 
 /// Up or down one row as drawn, keeping the column as near as the characters allow.
-fn vertical(textarea: &mut TextArea<'static>, width: usize, down: bool) {
-    let rows = edit_rows(textarea.lines(), width);
+fn vertical(textarea: &mut TextArea<'static>, (width, measure): (usize, AmbiguousWidth), down: bool) {
+    let rows = edit_rows(textarea.lines(), width, measure);
     let cursor = textarea.cursor();
     let (row, column) = caret_cell(&rows, cursor.0, cursor.1);
     let target = if down { row + 1 } else { row.wrapping_sub(1) };
@@ -132,7 +133,7 @@ mod tests {
     }
 
     fn press(textarea: &mut TextArea<'static>, command: Command) {
-        apply(textarea, command, 20);
+        apply(textarea, command, 20, AmbiguousWidth::Narrow);
     }
 
     #[test]
@@ -167,11 +168,11 @@ mod tests {
         // 15 full-width characters in 10 columns: three rows of five.
         let mut t = editor("あいうえおかきくけこさしすせそ");
         press(&mut t, Command::LineStart);
-        apply(&mut t, Command::CaretDown, 10);
+        apply(&mut t, Command::CaretDown, 10, AmbiguousWidth::Narrow);
         assert_eq!(t.cursor(), ratatui_textarea::DataCursor(0, 5), "one row down, not the next line");
-        apply(&mut t, Command::CaretDown, 10);
+        apply(&mut t, Command::CaretDown, 10, AmbiguousWidth::Narrow);
         assert_eq!(t.cursor().1, 10);
-        apply(&mut t, Command::CaretUp, 10);
+        apply(&mut t, Command::CaretUp, 10, AmbiguousWidth::Narrow);
         assert_eq!(t.cursor().1, 5);
     }
 
@@ -197,7 +198,7 @@ mod tests {
     #[test]
     fn commands_that_are_not_editing_are_left_to_others() {
         let mut t = editor("一行目");
-        assert!(!apply(&mut t, Command::Save, 20));
+        assert!(!apply(&mut t, Command::Save, 20, AmbiguousWidth::Narrow));
         assert_eq!(t.lines(), ["一行目"]);
         paste(&mut t, "二\r\n三\r四", false);
         assert_eq!(t.lines(), ["一行目二", "三", "四"]);

@@ -36,7 +36,7 @@ pub(in crate::app) fn handle(mut editor: Editor, app: &mut App, action: Action) 
         }
         Action::Command(command) => {
             let width = app.layout.text_width(editor.field);
-            edit_keys::apply(&mut editor.textarea, command, width);
+            edit_keys::apply(&mut editor.textarea, command, width, app.ambiguous_width);
         }
         Action::Type(c) => edit_keys::type_char(&mut editor.textarea, c),
         Action::Paste(text) => edit_keys::paste(&mut editor.textarea, &text, false),

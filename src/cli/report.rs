@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::app::{FileEntry, FileState};
 use crate::i18n::Lang;
-use hyoka_core::text::display_width;
+use hyoka_core::text::AmbiguousWidth;
 
 /// How a report is printed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -35,11 +35,14 @@ pub fn read(path: &Path, lang: Lang) -> Result<(Vec<FileEntry>, bool), ExitCode>
     Ok((files, broken))
 }
 
-/// Rows of cells as a text table: every column as wide as its widest cell (display width).
+/// Rows of cells as a text table: every column as wide as its widest cell (display width). The
+/// report is printed, not drawn: no terminal was asked how wide it draws ◎ ○ △ ×, so they count
+/// one column, as Unicode counts them.
 pub fn text_table(rows: &[Vec<String>], right: &[bool]) -> String {
+    let measure = AmbiguousWidth::NO_TERMINAL;
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
-        .map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| display_width(s)).max().unwrap_or(0))
+        .map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| measure.display_width(s)).max().unwrap_or(0))
         .collect();
     let mut out = String::new();
     for row in rows {
@@ -48,7 +51,7 @@ pub fn text_table(rows: &[Vec<String>], right: &[bool]) -> String {
             .zip(&widths)
             .enumerate()
             .map(|(c, (cell, width))| {
-                let pad = " ".repeat(width.saturating_sub(display_width(cell)));
+                let pad = " ".repeat(width.saturating_sub(measure.display_width(cell)));
                 if right.get(c).copied().unwrap_or(false) { format!("{pad}{cell}") } else { format!("{cell}{pad}") }
             })
             .collect();

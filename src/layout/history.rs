@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout as Split, Rect};
 use crate::i18n::Lang;
 use crate::i18n::history::HistoryWords;
 use hyoka_core::model::Field;
-use hyoka_core::text::{display_width, sanitize, wrap};
+use hyoka_core::text::{AmbiguousWidth, sanitize};
 use hyoka_data::git::{CommitDiff, DiffSpan, SpanKind, char_diff};
 
 /// How a piece of a row of the change looks.
@@ -36,14 +36,21 @@ pub fn areas(detail: Rect, entries: usize) -> [Rect; 2] {
     Split::vertical([Constraint::Length(wanted.min(most)), Constraint::Fill(1)]).areas(detail)
 }
 
-/// The change as rows at `width` columns, and the first row of each field that can be put back.
-pub fn rows(diff: &CommitDiff, chosen: usize, width: usize, file_scope: bool, lang: Lang) -> (Vec<Row>, Vec<usize>) {
+/// The change as rows at `width` columns measured with `measure`, and the first row of each field
+/// that can be put back.
+pub fn rows(
+    diff: &CommitDiff,
+    chosen: usize,
+    (width, measure): (usize, AmbiguousWidth),
+    file_scope: bool,
+    lang: Lang,
+) -> (Vec<Row>, Vec<usize>) {
     let mut rows: Vec<Row> = Vec::new();
     let mut starts = Vec::new();
     for head in &diff.head {
         let label = format!("{}: {}", HistoryWords::HeadChanged.text(lang), head.field.label(lang));
         rows.push(vec![(Look::Place, label)]);
-        sides(&mut rows, &head.spans, width, lang);
+        sides(&mut rows, &head.spans, (width, measure), lang);
     }
     for section in &diff.sections {
         if file_scope {
@@ -62,9 +69,9 @@ pub fn rows(diff: &CommitDiff, chosen: usize, width: usize, file_scope: bool, la
                 let shown = |s: &Option<hyoka_core::model::Section>| {
                     s.as_ref().map(|s| Field::Status.shown(s, lang)).unwrap_or_default()
                 };
-                sides(&mut rows, &char_diff(&shown(&section.before), &shown(&section.after)), width, lang);
+                sides(&mut rows, &char_diff(&shown(&section.before), &shown(&section.after)), (width, measure), lang);
             } else {
-                sides(&mut rows, &field.spans, width, lang);
+                sides(&mut rows, &field.spans, (width, measure), lang);
             }
         }
     }
@@ -73,19 +80,19 @@ pub fn rows(diff: &CommitDiff, chosen: usize, width: usize, file_scope: bool, la
 
 /// The old text with what went marked, then the new text with what came marked: a 新旧対照表,
 /// each side wrapped with a hanging indent after its label.
-fn sides(rows: &mut Vec<Row>, spans: &[DiffSpan], width: usize, lang: Lang) {
+fn sides(rows: &mut Vec<Row>, spans: &[DiffSpan], (width, measure): (usize, AmbiguousWidth), lang: Lang) {
     for (label, hidden, marked) in [
         (HistoryWords::Before.text(lang), SpanKind::Added, Look::Removed),
         (HistoryWords::After.text(lang), SpanKind::Removed, Look::Added),
     ] {
         let label = format!(" {label} ");
-        let indent = display_width(&label);
+        let indent = measure.display_width(&label);
         let pieces: Vec<(Look, String)> = spans
             .iter()
             .filter(|s| s.kind != hidden)
             .map(|s| (if s.kind == SpanKind::Same { Look::Same } else { marked }, sanitize(&s.text).into_owned()))
             .collect();
-        let mut wrapped = wrap_pieces(&pieces, width.saturating_sub(indent).max(2));
+        let mut wrapped = wrap_pieces(&pieces, width.saturating_sub(indent).max(2), measure);
         if pieces.is_empty() {
             wrapped = vec![vec![(Look::Quiet, HistoryWords::Nothing.text(lang))]];
         }
@@ -99,7 +106,7 @@ fn sides(rows: &mut Vec<Row>, spans: &[DiffSpan], width: usize, lang: Lang) {
 
 /// Wraps text made of pieces of several looks as one text (Japanese line breaking applies across
 /// pieces), then cuts each row back into its pieces.
-pub fn wrap_pieces(pieces: &[(Look, String)], width: usize) -> Vec<Row> {
+pub fn wrap_pieces(pieces: &[(Look, String)], width: usize, measure: AmbiguousWidth) -> Vec<Row> {
     let text: String = pieces.iter().map(|(_, t)| t.as_str()).collect();
     // Where each piece ends in `text`, to hand every byte of a row back to its piece.
     let mut ends = Vec::with_capacity(pieces.len());
@@ -110,7 +117,7 @@ pub fn wrap_pieces(pieces: &[(Look, String)], width: usize) -> Vec<Row> {
     }
     let mut rows = Vec::new();
     let mut from = 0;
-    for line in wrap(&text, width) {
+    for line in measure.wrap(&text, width) {
         let to = from + line.len();
         let mut row: Row = Vec::new();
         let mut start = from;
@@ -146,12 +153,12 @@ mod tests {
             (Look::Removed, "概ね".to_owned()),
             (Look::Same, "目標を達成できた。\n次年度も".to_owned()),
         ];
-        let rows = wrap_pieces(&pieces, 12);
+        let rows = wrap_pieces(&pieces, 12, AmbiguousWidth::Narrow);
         let texts: Vec<String> = rows.iter().map(plain).collect();
         assert_eq!(texts, ["市民対応につ", "いては、概ね", "目標を達成で", "きた。", "次年度も"]);
         assert_eq!(rows[1], [(Look::Same, "いては、".to_owned()), (Look::Removed, "概ね".to_owned())]);
         for row in &rows {
-            assert!(row.iter().map(|(_, t)| display_width(t)).sum::<usize>() <= 12);
+            assert!(row.iter().map(|(_, t)| AmbiguousWidth::Narrow.display_width(t)).sum::<usize>() <= 12);
         }
     }
 
@@ -175,7 +182,7 @@ mod tests {
                 renamed_from: None,
             }],
         };
-        let (rows, starts) = rows(&diff, 0, 40, true, Lang::Ja);
+        let (rows, starts) = rows(&diff, 0, (40, AmbiguousWidth::Narrow), true, Lang::Ja);
         let texts: Vec<String> = rows.iter().map(plain).collect();
         assert_eq!(texts, ["■ 区民部 総務課", "振り返り", " 変更前 概ね達成", " 変更後 ほぼ達成"]);
         assert_eq!(starts, [1]);

@@ -25,7 +25,7 @@ use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthChar;
 
 use super::shown::{Seen, Shown};
-use hyoka_core::text::{AmbiguousWidth, ambiguous_width, is_ambiguous, is_sound_mark};
+use hyoka_core::text::{AmbiguousWidth, is_ambiguous, is_sound_mark};
 
 /// Frames are gathered here and written in one go: one write (one SSH packet, where it fits) a frame.
 const BUFFER: usize = 64 * 1024;
@@ -39,15 +39,19 @@ pub struct HyokaBackend<W: Write> {
     cursor_shown: Option<bool>,
     /// Where the terminal's cursor is, when known: ratatui puts it back on every frame.
     cursor_at: Option<Position>,
+    /// How wide the terminal draws ambiguous characters, as it answered at start.
+    ambiguous_width: AmbiguousWidth,
 }
 
 impl<W: Write> HyokaBackend<W> {
-    pub fn new(writer: W) -> Self {
+    /// A backend for a terminal that draws ambiguous characters `ambiguous_width` wide.
+    pub fn new(writer: W, ambiguous_width: AmbiguousWidth) -> Self {
         HyokaBackend {
             inner: CrosstermBackend::new(io::BufWriter::with_capacity(BUFFER, writer)),
             shown: Shown::unknown(),
             cursor_shown: None,
             cursor_at: None,
+            ambiguous_width,
         }
     }
 }
@@ -91,13 +95,13 @@ fn sequence_len(n: u16) -> usize {
 
 /// The columns the terminal's cursor advances by when it prints `cell`, where hyoka can be sure of
 /// it; `None` where a terminal might think otherwise.
-fn known_advance(cell: &Cell) -> Option<u16> {
+fn known_advance(cell: &Cell, ambiguous_width: AmbiguousWidth) -> Option<u16> {
     let symbol = cell.symbol();
     let mut chars = symbol.chars();
     let (Some(c), None) = (chars.next(), chars.next()) else { return None };
     if is_ambiguous(symbol) {
         // What the setting says, and what `ui::finish` declared for the cell: they must agree.
-        return match (ambiguous_width(), cell.diff_option) {
+        return match (ambiguous_width, cell.diff_option) {
             (AmbiguousWidth::Wide, CellDiffOption::ForcedWidth(w)) if w.get() == 2 => Some(2),
             (AmbiguousWidth::Narrow, CellDiffOption::None | CellDiffOption::AlwaysUpdate) => Some(1),
             _ => None,
@@ -193,7 +197,7 @@ impl<W: Write> Backend for HyokaBackend<W> {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         let cells: Vec<(u16, u16, &Cell)> = content.collect();
-        let (w, shown) = (&mut self.inner, &mut self.shown);
+        let (w, shown, measure) = (&mut self.inner, &mut self.shown, self.ambiguous_width);
         let mut pen = Pen::PLAIN;
         // Where the terminal's cursor is, when hyoka can be sure of it.
         let mut cursor = self.cursor_at;
@@ -205,7 +209,7 @@ impl<W: Write> Backend for HyokaBackend<W> {
             // To (x, y): already there, the unchanged cells between printed again, or a move.
             match cursor {
                 Some(at) if at.y == y && at.x == x => {}
-                Some(at) if at.y == y && at.x < x => match shown.reprint(at.x, x, y, pen) {
+                Some(at) if at.y == y && at.x < x => match shown.reprint(at.x, x, y, pen, measure) {
                     Some(symbols) if symbols.iter().map(|s| s.len()).sum::<usize>() <= sequence_len(x - at.x) => {
                         for symbol in symbols {
                             queue!(w, Print(symbol))?;
@@ -225,7 +229,7 @@ impl<W: Write> Backend for HyokaBackend<W> {
                 continue;
             }
             pen.change(w, Pen::of(cell))?;
-            let advance = known_advance(cell);
+            let advance = known_advance(cell, measure);
             if advance == Some(2) && is_ambiguous(cell.symbol()) {
                 // xterm -cjk_width draws some of them (× ·) narrow and leaves the second column as
                 // it was: both are painted in the cell's colours first. Back with an absolute move,

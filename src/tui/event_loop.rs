@@ -13,7 +13,6 @@ use ratatui::crossterm::event::{self, Event as TerminalEvent};
 use super::{terminal, watchdog};
 use crate::app::{Action, App, Effect, action_for, split_escape, update};
 use crate::worker::{Env, Handed, Outbox, Worker};
-use hyoka_data::config::AmbiguousSetting;
 
 /// How often the state hears the time: the journal and the disk are looked at this often.
 const TICK: Duration = Duration::from_millis(500);
@@ -26,9 +25,9 @@ enum Event {
     InputGone,
 }
 
-/// Runs the screen; returns the signal that ended it, or 0 when the user quit.
-pub fn run(app: &mut App, env: &Env, ambiguous: AmbiguousSetting) -> io::Result<i32> {
-    let mut screen = terminal::init(ambiguous)?;
+/// Runs the screen on the terminal [`terminal::init`] took over; returns the signal that ended it,
+/// or 0 when the user quit.
+pub fn run(mut screen: terminal::Screen, app: &mut App, env: &Env) -> io::Result<i32> {
     let outcome = run_on(&mut screen, app, env);
     // Whatever ended the loop (a signal, a terminal that went away, an error), the work is kept first.
     let kept = env.write_journal_now(app);

@@ -39,6 +39,8 @@ pub struct Options {
 /// Nothing here reads a file: journals, merges git left and who is at the keys come from the
 /// worker once the loop runs, so the first frame waits for none of them.
 pub fn open(files: Vec<FileEntry>, options: Options) -> std::io::Result<i32> {
+    // The terminal first: how wide it draws ◎ ○ △ × is part of what the state is made with.
+    let (screen, ambiguous_width) = terminal::init(options.ambiguous)?;
     let settings = Settings {
         lang: options.lang,
         read_only: options.read_only,
@@ -47,6 +49,7 @@ pub fn open(files: Vec<FileEntry>, options: Options) -> std::io::Result<i32> {
         calendar: options.calendar,
         export_dir: std::env::var_os("HOME").filter(|h| !h.is_empty()).map(|h| PathBuf::from(h).join(EXPORTS)),
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        ambiguous_width,
         identity: None,
         notices: options.notices,
     };
@@ -60,7 +63,7 @@ pub fn open(files: Vec<FileEntry>, options: Options) -> std::io::Result<i32> {
         }
         env.commits = Some(std::sync::Arc::new(std::sync::Mutex::new(commits)));
     }
-    event_loop::run(&mut app, &env, options.ambiguous)
+    event_loop::run(screen, &mut app, &env)
 }
 
 /// The folder in the user's home where exports go unless another is typed.

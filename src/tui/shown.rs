@@ -7,7 +7,7 @@ use ratatui::buffer::{Cell, CellDiffOption};
 use ratatui::style::{Color, Modifier};
 
 use super::backend::Pen;
-use hyoka_core::text::{AmbiguousWidth, ambiguous_width, is_ambiguous};
+use hyoka_core::text::{AmbiguousWidth, is_ambiguous};
 
 /// One column of the terminal.
 #[derive(Clone, Debug)]
@@ -73,8 +73,8 @@ impl Shown {
     /// in the pen's style: printing them again moves the cursor there and changes nothing. Not over
     /// an ambiguous character two columns wide: xterm -cjk_width would draw a run of them narrow,
     /// side by side, out of their columns.
-    pub fn reprint(&self, from: u16, to: u16, y: u16, pen: Pen) -> Option<Vec<&str>> {
-        let wide = ambiguous_width() == AmbiguousWidth::Wide;
+    pub fn reprint(&self, from: u16, to: u16, y: u16, pen: Pen, measure: AmbiguousWidth) -> Option<Vec<&str>> {
+        let wide = measure == AmbiguousWidth::Wide;
         let mut symbols = Vec::new();
         let mut x = from;
         while x < to {

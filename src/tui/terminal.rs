@@ -8,14 +8,16 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
 use super::backend::HyokaBackend;
-use hyoka_core::text::{AmbiguousWidth, set_ambiguous_width};
+use hyoka_core::text::AmbiguousWidth;
 use hyoka_data::config::AmbiguousSetting;
 
 /// The terminal as the screen draws on it.
 pub type Screen = ratatui::Terminal<HyokaBackend<io::Stdout>>;
 
-/// Takes the terminal over. Its state is given back by [`restore`], also after a panic.
-pub fn init(ambiguous: AmbiguousSetting) -> io::Result<Screen> {
+/// Takes the terminal over, and says how wide it draws ambiguous characters (asked of it when the
+/// setting is `auto`): what the screen must measure with. Its state is given back by [`restore`],
+/// also after a panic.
+pub fn init(ambiguous: AmbiguousSetting) -> io::Result<(Screen, AmbiguousWidth)> {
     // What `ratatui::try_init` does, with hyoka's backend: raw mode, the alternate screen, and
     // (below) a panic hook that gives both back.
     let restore_on_panic = std::panic::take_hook();
@@ -29,12 +31,12 @@ pub fn init(ambiguous: AmbiguousSetting) -> io::Result<Screen> {
     }));
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen)?;
-    let mut terminal = ratatui::Terminal::new(HyokaBackend::new(io::stdout()))?;
-    set_ambiguous_width(match ambiguous {
+    let ambiguous_width = match ambiguous {
         AmbiguousSetting::One => AmbiguousWidth::Narrow,
         AmbiguousSetting::Two => AmbiguousWidth::Wide,
         AmbiguousSetting::Auto => ask_for_ambiguous_width(),
-    });
+    };
+    let mut terminal = ratatui::Terminal::new(HyokaBackend::new(io::stdout(), ambiguous_width))?;
     wipe(&mut terminal)?;
     // ratatui's hook restores raw mode and the screen; bracketed paste must be switched off too,
     // or the user's shell receives the paste markers after a crash.
@@ -44,7 +46,7 @@ pub fn init(ambiguous: AmbiguousSetting) -> io::Result<Screen> {
         restore_screen(info);
     }));
     execute!(io::stdout(), EnableBracketedPaste)?;
-    Ok(terminal)
+    Ok((terminal, ambiguous_width))
 }
 
 /// Clears the terminal and makes the next frame draw every cell. Not `Terminal::clear`, which asks

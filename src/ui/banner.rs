@@ -6,13 +6,13 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::style::{self, block, w};
+use super::style::{self, block};
 use crate::app::App;
 use crate::app::keymap::BANNER_HINTS;
 use crate::command::Context;
-use hyoka_core::text::{display_width, truncate};
 
 pub fn draw(frame: &mut Frame, app: &App) {
+    let measure = app.ambiguous_width();
     let area = app.layout().banner;
     let Some((head, _)) = app.banner() else { return };
     if area.height == 0 {
@@ -30,20 +30,22 @@ pub fn draw(frame: &mut Frame, app: &App) {
         head = format!("{head}  {}", crate::i18n::cycle::CycleWords::DraftWaiting.text(app.lang()));
     }
     if area.height < 3 {
-        let text = truncate(&format!(" {head}"), usize::from(area.width));
-        let pad = usize::from(area.width).saturating_sub(display_width(&text));
-        let line =
-            Line::from(Span::styled(w(format!("{text}{}", " ".repeat(pad))), look.add_modifier(Modifier::REVERSED)));
+        let text = measure.truncate(&format!(" {head}"), usize::from(area.width));
+        let pad = usize::from(area.width).saturating_sub(measure.display_width(&text));
+        let line = Line::from(Span::styled(
+            measure.padded_for_cells(format!("{text}{}", " ".repeat(pad))),
+            look.add_modifier(Modifier::REVERSED),
+        ));
         frame.render_widget(Paragraph::new(line), area);
         return;
     }
-    let title = truncate(&format!(" {head} "), usize::from(area.width.saturating_sub(2)));
-    let frame_block = block().title(Span::styled(w(title), look)).border_style(look);
+    let title = measure.truncate(&format!(" {head} "), usize::from(area.width.saturating_sub(2)));
+    let frame_block = block(measure).title(Span::styled(measure.padded_for_cells(title), look)).border_style(look);
     let inner = frame_block.inner(area);
     frame.render_widget(frame_block, area);
-    let lines: Vec<Line> = app.layout().banner_lines.iter().map(|l| Line::from(w(l))).collect();
+    let lines: Vec<Line> = app.layout().banner_lines.iter().map(|l| Line::from(measure.padded_for_cells(l))).collect();
     let shown = usize::from(inner.height);
     let total = lines.len();
     frame.render_widget(Paragraph::new(lines), inner);
-    super::parts::scroll_marker(frame, area, 0, shown, total);
+    super::parts::scroll_marker(frame, area, (0, shown, total), measure);
 }

@@ -13,8 +13,8 @@ use crate::command::{Command, Context};
 use crate::i18n::Lang;
 use crate::i18n::history::HistoryWords;
 use crate::layout::history::{Look, areas, rows};
-use crate::ui::style::{self, block, dim, w};
-use hyoka_core::text::{sanitize, truncate, wrap};
+use crate::ui::style::{self, block, dim};
+use hyoka_core::text::sanitize;
 use hyoka_data::git::{Change, Entry, Scope};
 
 pub fn draw(frame: &mut Frame, app: &App, view: &ChangesView) {
@@ -26,6 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &ChangesView) {
 }
 
 fn draw_list(frame: &mut Frame, app: &App, view: &ChangesView, area: Rect) {
+    let measure = app.ambiguous_width();
     let lang = app.lang();
     let place = match &view.scope {
         Scope::Section { division, section } => format!("{division} {section}"),
@@ -41,8 +42,10 @@ fn draw_list(frame: &mut Frame, app: &App, view: &ChangesView, area: Rect) {
         total: view.total,
         complete: view.complete,
     };
-    let outer =
-        block().title(w(format!(" {} ", truncate(&title.text(lang), usize::from(area.width.saturating_sub(4))))));
+    let outer = block(measure).title(measure.padded_for_cells(format!(
+        " {} ",
+        measure.truncate(&title.text(lang), usize::from(area.width.saturating_sub(4)))
+    )));
     let inner = outer.inner(area);
     frame.render_widget(outer.border_style(style::border(true)), area);
     let width = usize::from(inner.width);
@@ -59,7 +62,11 @@ fn draw_list(frame: &mut Frame, app: &App, view: &ChangesView, area: Rect) {
         None
     };
     if let Some((text, look)) = note {
-        let lines: Vec<Line> = wrap(&sanitize(&text), width).into_iter().map(|l| Line::styled(w(l), look)).collect();
+        let lines: Vec<Line> = measure
+            .wrap(&sanitize(&text), width)
+            .into_iter()
+            .map(|l| Line::styled(measure.padded_for_cells(l), look))
+            .collect();
         frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
@@ -70,8 +77,8 @@ fn draw_list(frame: &mut Frame, app: &App, view: &ChangesView, area: Rect) {
         .skip(view.offset)
         .take(usize::from(inner.height))
         .map(|(i, (_, entry))| {
-            let text = truncate(&row_text(entry, &view.scope, app.calendar(), lang), width);
-            let mut line = Line::from(w(text));
+            let text = measure.truncate(&row_text(entry, &view.scope, app.calendar(), lang), width);
+            let mut line = Line::from(measure.padded_for_cells(text));
             if i == view.selected {
                 let pad = width.saturating_sub(line.width());
                 line.push_span(Span::raw(" ".repeat(pad)));
@@ -140,10 +147,11 @@ fn listed(changes: &[Change], scope: &Scope, lang: Lang) -> String {
 }
 
 fn draw_change(frame: &mut Frame, app: &App, view: &ChangesView, area: Rect) {
+    let measure = app.ambiguous_width();
     let lang = app.lang();
     let subject = view.entries.get(view.selected).map(|(_, e)| sanitize(&e.commit.subject).into_owned());
-    let title = truncate(&subject.unwrap_or_default(), usize::from(area.width.saturating_sub(4)));
-    let outer = block().title(w(format!(" {title} "))).border_style(dim());
+    let title = measure.truncate(&subject.unwrap_or_default(), usize::from(area.width.saturating_sub(4)));
+    let outer = block(measure).title(measure.padded_for_cells(format!(" {title} "))).border_style(dim());
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let width = usize::from(inner.width);
@@ -151,17 +159,27 @@ fn draw_change(frame: &mut Frame, app: &App, view: &ChangesView, area: Rect) {
         if !view.entries.is_empty() {
             let keys = app.keymap().keys_named(Context::History, &[Command::Up, Command::Down]);
             let text = if view.asked.is_some() { HistoryWords::Reading } else { HistoryWords::ChooseOne { keys } };
-            frame.render_widget(Paragraph::new(Line::styled(w(truncate(&text.text(lang), width)), dim())), inner);
+            frame.render_widget(
+                Paragraph::new(Line::styled(
+                    measure.padded_for_cells(measure.truncate(&text.text(lang), width)),
+                    dim(),
+                )),
+                inner,
+            );
         }
         return;
     };
-    let (rows, _) = rows(diff, view.field, width, view.scope == Scope::File, lang);
+    let (rows, _) = rows(diff, view.field, (width, measure), view.scope == Scope::File, lang);
     let lines: Vec<Line> = rows
         .into_iter()
         .skip(usize::from(view.scroll))
         .take(usize::from(inner.height))
         .map(|row| {
-            Line::from(row.into_iter().map(|(look, text)| Span::styled(w(text), styled(look))).collect::<Vec<_>>())
+            Line::from(
+                row.into_iter()
+                    .map(|(look, text)| Span::styled(measure.padded_for_cells(text), styled(look)))
+                    .collect::<Vec<_>>(),
+            )
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);

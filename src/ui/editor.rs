@@ -10,14 +10,15 @@ use ratatui::widgets::Paragraph;
 use ratatui_textarea::TextArea;
 
 use super::parts::{border_note, field_title};
-use super::style::{self, block, w};
+use super::style::{self, block};
 use crate::app::{App, Editor};
 use crate::i18n::screen::Words;
 use hyoka_core::model::{Field, goal_number};
-use hyoka_core::text::{EditRow, caret_cell, edit_rows};
+use hyoka_core::text::{AmbiguousWidth, EditRow, caret_cell, edit_rows};
 
 /// A pane while its text is edited: the editing frame, the text, and where the caret is.
 pub fn draw_pane(frame: &mut Frame, app: &App, editor: &Editor, area: Rect) {
+    let measure = app.ambiguous_width();
     let what = match editor.field {
         Field::Goals => {
             let section = app.section(editor.section);
@@ -29,28 +30,36 @@ pub fn draw_pane(frame: &mut Frame, app: &App, editor: &Editor, area: Rect) {
     };
     let hints: Vec<String> = app.hints().iter().take(2).map(ToString::to_string).collect();
     let title = Line::from(vec![
-        Span::raw(w(format!(" {what} "))),
-        Span::styled(w(format!("{} {} ", Words::Editing.text(app.lang()), hints.join(" "))), style::editing_border()),
+        Span::raw(measure.padded_for_cells(format!(" {what} "))),
+        Span::styled(
+            measure.padded_for_cells(format!("{} {} ", Words::Editing.text(app.lang()), hints.join(" "))),
+            style::editing_border(),
+        ),
     ]);
-    let frame_block = block().title(title).border_style(style::bold());
+    let frame_block = block(measure).title(title).border_style(style::bold());
     let inner = frame_block.inner(area);
     frame.render_widget(frame_block, area);
     // What the published table would refuse of the text being typed, said as it is typed.
     let inner = super::parts::flaw(frame, app, editor.field, inner);
-    if let Some((row, total)) = draw_text(frame, inner, &editor.textarea) {
-        border_note(frame, area, &format!(" {}/{} ", row + 1, total));
+    if let Some((row, total)) = draw_text(frame, inner, &editor.textarea, measure) {
+        border_note(frame, area, &format!(" {}/{} ", row + 1, total), measure);
     }
 }
 
 /// Draws the text soft-wrapped into `inner`, scrolled so that the caret shows, and puts the
 /// terminal's cursor on the caret (its only mark: a reversed cell under a block cursor would
 /// cancel out). Returns the caret's row and the number of rows.
-pub fn draw_text(frame: &mut Frame, inner: Rect, textarea: &TextArea<'static>) -> Option<(usize, usize)> {
+pub fn draw_text(
+    frame: &mut Frame,
+    inner: Rect,
+    textarea: &TextArea<'static>,
+    measure: AmbiguousWidth,
+) -> Option<(usize, usize)> {
     if inner.width == 0 || inner.height == 0 {
         return None;
     }
     let width = usize::from(inner.width);
-    let mut rows = edit_rows(textarea.lines(), width);
+    let mut rows = edit_rows(textarea.lines(), width, measure);
     let cursor = textarea.cursor();
     let (mut row, mut col) = caret_cell(&rows, cursor.0, cursor.1);
     if col >= width {
@@ -64,7 +73,8 @@ pub fn draw_text(frame: &mut Frame, inner: Rect, textarea: &TextArea<'static>) -
     }
     let height = usize::from(inner.height);
     let top = (row + 1).saturating_sub(height);
-    let shown: Vec<Line> = rows.iter().skip(top).take(height).map(|r| Line::from(w(&r.shown))).collect();
+    let shown: Vec<Line> =
+        rows.iter().skip(top).take(height).map(|r| Line::from(measure.padded_for_cells(&r.shown))).collect();
     frame.render_widget(Paragraph::new(shown), inner);
     let x = inner.x.saturating_add(u16::try_from(col).unwrap_or(u16::MAX));
     let y = inner.y.saturating_add(u16::try_from(row - top).unwrap_or(u16::MAX));

@@ -7,12 +7,12 @@ use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
 use hyoka_core::text::sanitize::needs_replacing;
-use hyoka_core::text::{AmbiguousWidth, PAD, ambiguous_width, is_ambiguous, sanitize, sound_mark};
+use hyoka_core::text::{AmbiguousWidth, PAD, is_ambiguous, sanitize, sound_mark};
 
 /// Makes the frame safe and exact for the terminal:
 /// - a control or bidi character that slipped into a cell (e.g. from the text editor's own
 ///   rendering) is replaced, so that no escape sequence from data reaches the terminal;
-/// - in wide-ambiguous mode, an ambiguous character is declared two columns wide and the
+/// - where the terminal draws ambiguous characters wide (`ambiguous_width`), an ambiguous character is declared two columns wide and the
 ///   [`PAD`] cell after it is left alone, since the terminal draws the character over it;
 /// - a half-width sound mark's stand-in (see `hyoka_core::text::SOUND_MARKS`) becomes the mark
 ///   again, declared one column wide, as every terminal draws it;
@@ -23,7 +23,7 @@ use hyoka_core::text::{AmbiguousWidth, PAD, ambiguous_width, is_ambiguous, sanit
 ///   to crossterm, each colour it suppresses for NO_COLOR is written as `ESC [ m`, which also
 ///   switches off reverse video and bold: nothing would be highlighted. A frame without colours
 ///   makes it write none.
-pub fn finish(buffer: &mut Buffer, no_color: bool) {
+pub fn finish(buffer: &mut Buffer, no_color: bool, ambiguous_width: AmbiguousWidth) {
     if no_color {
         for cell in &mut buffer.content {
             // A background colour is emphasis (a search hit, a badge): it stays emphasis, as reverse
@@ -38,7 +38,7 @@ pub fn finish(buffer: &mut Buffer, no_color: bool) {
             cell.bg = Color::Reset;
         }
     }
-    let wide = ambiguous_width() == AmbiguousWidth::Wide;
+    let wide = ambiguous_width == AmbiguousWidth::Wide;
     let width = usize::from(buffer.area.width);
     // Cell by cell in place, reading each symbol where it lies: a frame is 12,000 cells at
     // 200×60 and is finished on every key, so nothing here allocates for a cell that needs no

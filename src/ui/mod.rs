@@ -31,7 +31,7 @@ use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 pub fn draw(frame: &mut Frame, app: &App) {
     if app.layout().too_small {
         too_small(frame, app);
-        finish(frame.buffer_mut(), app.no_color());
+        finish(frame.buffer_mut(), app.no_color(), app.ambiguous_width());
         return;
     }
     tree::draw(frame, app, app.layout().tree);
@@ -60,12 +60,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Mode::Comment(comment) => dialog::comment::draw(frame, app, comment),
         Mode::Browse | Mode::Editing(_) => {}
     }
-    finish(frame.buffer_mut(), app.no_color());
+    finish(frame.buffer_mut(), app.no_color(), app.ambiguous_width());
 }
 
 /// How big the terminal must be, the keys that still work, and what they answered: the quit
 /// question, or the last message (a key refused, a save done).
 fn too_small(frame: &mut Frame, app: &App) {
+    let measure = app.ambiguous_width();
     let lang = app.lang();
     let width = usize::from(frame.area().width).max(1);
     let mut said: Vec<(String, Style)> = Vec::new();
@@ -85,8 +86,8 @@ fn too_small(frame: &mut Frame, app: &App) {
     }
     let lines: Vec<Line> = said
         .into_iter()
-        .flat_map(|(text, look)| hyoka_core::text::wrap(&text, width).into_iter().map(move |l| (l, look)))
-        .map(|(l, look)| Line::styled(style::w(l), look).centered())
+        .flat_map(|(text, look)| measure.wrap(&text, width).into_iter().map(move |l| (l, look)))
+        .map(|(l, look)| Line::styled(measure.padded_for_cells(l), look).centered())
         .collect();
     let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(frame.area().height);
     let area = frame.area().centered(Constraint::Fill(1), Constraint::Length(height));

@@ -5,14 +5,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::style::{self, block, dim, w};
+use super::style::{self, block, dim};
 use crate::app::{App, FileState, Node, SectionRef};
 use crate::i18n::screen::Words;
 use hyoka_core::model::{Document, Field, Section};
-use hyoka_core::text::{display_width, sanitize, wrap};
+use hyoka_core::text::sanitize;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let frame_block = block().border_style(dim());
+    let measure = app.ambiguous_width();
+    let frame_block = block(measure).border_style(dim());
     let inner = frame_block.inner(area);
     let width = usize::from(inner.width);
     let (title, lines) = match app.cursor() {
@@ -25,7 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             }
             Some((entry, FileState::Unread(_))) => {
                 let reading = Words::ReadingFile.text(app.lang());
-                (sanitize(&entry.title()).into_owned(), vec![Line::styled(w(reading), dim())])
+                (sanitize(&entry.title()).into_owned(), vec![Line::styled(measure.padded_for_cells(reading), dim())])
             }
             None => (String::new(), Vec::new()),
         },
@@ -48,20 +49,24 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         },
         Node::Section(_) => (String::new(), Vec::new()),
     };
-    frame.render_widget(frame_block.title(w(format!(" {title} "))), area);
+    frame.render_widget(frame_block.title(measure.padded_for_cells(format!(" {title} "))), area);
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn file_lines(app: &App, file: usize, doc: &Document, width: usize) -> Vec<Line<'static>> {
+    let measure = app.ambiguous_width();
     let mut lines = Vec::new();
     if let Some(preface) = &doc.preface {
-        lines.extend(wrap(&sanitize(preface), width).into_iter().map(|l| Line::from(w(l))));
+        lines.extend(
+            measure.wrap(&sanitize(preface), width).into_iter().map(|l| Line::from(measure.padded_for_cells(l))),
+        );
         lines.push(Line::default());
     }
     if let Some(notes) = doc.notes.as_deref().filter(|n| !n.is_empty()) {
         // The notes printed under the published table (※…), as the table has them.
-        lines.push(Line::styled(w(Words::Notes.text(app.lang())), style::bold()));
-        lines.extend(wrap(&sanitize(notes), width).into_iter().map(|l| Line::from(w(l))));
+        lines.push(Line::styled(measure.padded_for_cells(Words::Notes.text(app.lang())), style::bold()));
+        lines
+            .extend(measure.wrap(&sanitize(notes), width).into_iter().map(|l| Line::from(measure.padded_for_cells(l))));
         lines.push(Line::default());
     }
     let sections: Vec<&Section> = doc.divisions.iter().flat_map(|d| &d.sections).collect();
@@ -73,14 +78,16 @@ fn file_lines(app: &App, file: usize, doc: &Document, width: usize) -> Vec<Line<
             .text(app.lang());
     let facts: Vec<&str> = facts.lines().collect();
     for fact in facts {
-        lines.extend(wrap(&sanitize(fact), width).into_iter().map(|l| Line::from(w(l))));
+        lines.extend(measure.wrap(&sanitize(fact), width).into_iter().map(|l| Line::from(measure.padded_for_cells(l))));
     }
     lines.push(Line::default());
     let divisions: Vec<&hyoka_core::model::Division> = doc.divisions.iter().collect();
     lines.extend(stage_lines(app, file, &divisions, width));
     lines.extend(distribution(app, width));
     let legend = doc.scale().iter().map(|g| format!("{} {}", g.mark, g.label)).collect::<Vec<_>>().join("  ");
-    lines.extend(wrap(&sanitize(&legend), width).into_iter().map(|l| Line::styled(w(l), dim())));
+    lines.extend(
+        measure.wrap(&sanitize(&legend), width).into_iter().map(|l| Line::styled(measure.padded_for_cells(l), dim())),
+    );
     lines
 }
 
@@ -97,41 +104,47 @@ fn distribution(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 fn error_lines(app: &App, error: &hyoka_data::store::LoadError, width: usize) -> Vec<Line<'static>> {
+    let measure = app.ambiguous_width();
     let mut lines = Vec::new();
     let intro = Words::BrokenIntro.text(app.lang());
-    lines.extend(wrap(&intro, width).into_iter().map(|l| Line::styled(w(l), style::bold())));
+    lines.extend(
+        measure.wrap(&intro, width).into_iter().map(|l| Line::styled(measure.padded_for_cells(l), style::bold())),
+    );
     lines.push(Line::default());
     for problem in &error.problems {
         let text = sanitize(&problem.render(&error.path, app.lang())).into_owned();
-        lines.extend(wrap(&text, width).into_iter().map(|l| Line::styled(w(l), style::error())));
+        lines.extend(
+            measure.wrap(&text, width).into_iter().map(|l| Line::styled(measure.padded_for_cells(l), style::error())),
+        );
     }
     lines
 }
 
 fn section_line(app: &App, at: SectionRef, section: &Section, reviewed: bool) -> Line<'static> {
+    let measure = app.ambiguous_width();
     // The mark column is as wide as 未評価, so that names line up whether rated or not.
     let not_rated = Words::NotRated.text(app.lang());
-    let column = display_width(&not_rated).max(2);
+    let column = measure.display_width(&not_rated).max(2);
     let (mark, mark_style) = match &section.rating {
         Some(mark) => (sanitize(mark).into_owned(), style::bold()),
         None => (not_rated, dim()),
     };
-    let pad = " ".repeat(column.saturating_sub(display_width(&mark)));
+    let pad = " ".repeat(column.saturating_sub(measure.display_width(&mark)));
     let missing: Vec<&str> =
         section.empty_fields().into_iter().filter(|f| *f != Field::Rating).map(|f| f.label(app.lang())).collect();
     let mut spans = vec![
         Span::styled(if app.is_section_dirty(at) { "* " } else { "  " }, style::bold()),
-        Span::styled(w(mark), mark_style),
+        Span::styled(measure.padded_for_cells(mark), mark_style),
         Span::raw(format!("{pad} ")),
     ];
     if reviewed {
         spans.push(Span::styled(crate::i18n::cycle::status_mark(section.status, app.lang()), style::bold()));
         spans.push(Span::raw(" "));
     }
-    spans.push(Span::raw(w(sanitize(&section.name))));
+    spans.push(Span::raw(measure.padded_for_cells(sanitize(&section.name))));
     if !missing.is_empty() {
         spans.push(Span::styled(
-            w(format!("  {}{}", Words::EmptyFields.text(app.lang()), missing.join("・"))),
+            measure.padded_for_cells(format!("  {}{}", Words::EmptyFields.text(app.lang()), missing.join("・"))),
             style::error(),
         ));
     }
@@ -141,6 +154,7 @@ fn section_line(app: &App, at: SectionRef, section: &Section, reviewed: bool) ->
 /// The file's stage; per division, the sections that have not written the stage's fields yet;
 /// and how many sections stand where in their review. Nothing for a file without a stage.
 fn stage_lines(app: &App, file: usize, divisions: &[&hyoka_core::model::Division], width: usize) -> Vec<Line<'static>> {
+    let measure = app.ambiguous_width();
     use crate::i18n::cycle::{CycleWords, stage_name, status_mark, status_name};
     let Some(stage) = app.doc(file).and_then(|d| d.stage) else { return Vec::new() };
     let lang = app.lang();
@@ -175,7 +189,12 @@ fn stage_lines(app: &App, file: usize, divisions: &[&hyoka_core::model::Division
     texts.push((CycleWords::Counts { counts: counts.join("・") }.text(lang), dim()));
     let mut lines: Vec<Line<'static>> = texts
         .into_iter()
-        .flat_map(|(text, look)| wrap(&sanitize(&text), width).into_iter().map(move |l| Line::styled(w(l), look)))
+        .flat_map(|(text, look)| {
+            measure
+                .wrap(&sanitize(&text), width)
+                .into_iter()
+                .map(move |l| Line::styled(measure.padded_for_cells(l), look))
+        })
         .collect();
     lines.push(Line::default());
     lines

@@ -10,15 +10,16 @@ use ratatui::widgets::Paragraph;
 
 use super::parts::{field_title, scroll_marker};
 use super::review::marked;
-use super::style::{self, block, dim, w};
+use super::style::{self, block, dim};
 use crate::app::{App, Focus, Mode, SectionRef, pane_contexts};
 use crate::command::{Command, Context};
 use crate::i18n::screen::Words;
 use crate::layout::GoalItem;
 use hyoka_core::model::{Field, Section};
-use hyoka_core::text::{display_width, sanitize, wrap};
+use hyoka_core::text::{AmbiguousWidth, sanitize};
 
 pub fn draw(frame: &mut Frame, app: &App, at: SectionRef) {
+    let measure = app.ambiguous_width();
     let Some(section) = app.section(at) else { return };
     let editor = match &app.mode() {
         Mode::Editing(editor) if editor.section == at => Some(editor.as_ref()),
@@ -34,7 +35,7 @@ pub fn draw(frame: &mut Frame, app: &App, at: SectionRef) {
             continue;
         }
         let focused = app.focus() == Focus::Pane(field);
-        let frame_block = block().title(title(app, at, field, focused)).border_style(style::border(focused));
+        let frame_block = block(measure).title(title(app, at, field, focused)).border_style(style::border(focused));
         let inner = frame_block.inner(area);
         frame.render_widget(frame_block, area);
         match field {
@@ -61,11 +62,14 @@ pub fn draw(frame: &mut Frame, app: &App, at: SectionRef) {
 }
 
 fn title(app: &App, at: SectionRef, field: Field, focused: bool) -> Line<'static> {
+    let measure = app.ambiguous_width();
     // The panes the file's stage is about stand out: ◆ and bold.
     let staged = app.doc(at.file).and_then(|d| d.stage).is_some_and(|s| s.fields().contains(&field));
     let mut spans = match staged {
-        true => vec![Span::styled(w(format!(" ◆{} ", field_title(app, at, field))), style::bold())],
-        false => vec![Span::raw(w(format!(" {} ", field_title(app, at, field))))],
+        true => {
+            vec![Span::styled(measure.padded_for_cells(format!(" ◆{} ", field_title(app, at, field))), style::bold())]
+        }
+        false => vec![Span::raw(measure.padded_for_cells(format!(" {} ", field_title(app, at, field))))],
     };
     if focused {
         // The pane's first keys, from the bindings in force: only those that work here now (no
@@ -78,7 +82,7 @@ fn title(app: &App, at: SectionRef, field: Field, focused: bool) -> Line<'static
         };
         let first: Vec<String> = hints.iter().take(shown).map(ToString::to_string).collect();
         if !first.is_empty() {
-            spans.push(Span::styled(w(format!("{} ", first.join(" "))), dim()));
+            spans.push(Span::styled(measure.padded_for_cells(format!("{} ", first.join(" "))), dim()));
         }
     }
     Line::from(spans)
@@ -86,9 +90,10 @@ fn title(app: &App, at: SectionRef, field: Field, focused: bool) -> Line<'static
 
 /// An empty pane says so, and with which key it is written, where it can be now.
 fn placeholder(app: &App, field: Field) -> Line<'static> {
+    let measure = app.ambiguous_width();
     let context = if field == Field::Goals { Context::Goals } else { Context::Text };
     let edit = Command::Edit.refused(&app.now()).is_none().then(|| app.keymap().key_name(context, Command::Edit));
-    Line::styled(w(Words::Empty { field, edit }.text(app.lang())), dim())
+    Line::styled(measure.padded_for_cells(Words::Empty { field, edit }.text(app.lang())), dim())
 }
 
 /// A text pane's lines, with the search's hits marked (`marks`: byte ranges per line).
@@ -99,7 +104,8 @@ fn text_pane(
     scroll: u16,
     area: Rect,
 ) {
-    let inner = super::parts::flaw(frame, app, field, block().inner(area));
+    let measure = app.ambiguous_width();
+    let inner = super::parts::flaw(frame, app, field, block(measure).inner(area));
     if lines.is_empty() {
         frame.render_widget(Paragraph::new(placeholder(app, field)), inner);
         return;
@@ -111,14 +117,15 @@ fn text_pane(
         .enumerate()
         .skip(scroll)
         .take(height)
-        .map(|(i, l)| Line::from(marked(l, marks.get(i).map_or(&[], Vec::as_slice), Style::new())))
+        .map(|(i, l)| Line::from(marked(l, marks.get(i).map_or(&[], Vec::as_slice), Style::new(), measure)))
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
-    scroll_marker(frame, area, scroll, height, lines.len());
+    scroll_marker(frame, area, (scroll, height, lines.len()), measure);
 }
 
 fn goals(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
-    let inner = super::parts::flaw(frame, app, Field::Goals, block().inner(area));
+    let measure = app.ambiguous_width();
+    let inner = super::parts::flaw(frame, app, Field::Goals, block(measure).inner(area));
     let items = &app.layout().goal_items;
     if items.is_empty() {
         frame.render_widget(Paragraph::new(placeholder(app, Field::Goals)), inner);
@@ -129,7 +136,7 @@ fn goals(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
     for (row, item) in items.iter().enumerate() {
         let start = lines.len();
         let marks = app.review().marks.goals.get(row).map_or(&[][..], Vec::as_slice);
-        lines.extend(goal_lines(item, row == app.goal_cursor() && focused, marks, usize::from(inner.width)));
+        lines.extend(goal_lines(item, row == app.goal_cursor() && focused, marks, usize::from(inner.width), measure));
         if row == app.goal_cursor() {
             selected = (start, lines.len());
         }
@@ -141,12 +148,18 @@ fn goals(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
     let total = lines.len();
     let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
     frame.render_widget(Paragraph::new(shown), inner);
-    scroll_marker(frame, area, offset, height, total);
+    scroll_marker(frame, area, (offset, height, total), measure);
 }
 
 /// One goal (or the lead-in) as lines with a hanging indent after its number, and its own mark
 /// at the right of its first line.
-fn goal_lines(item: &GoalItem, selected: bool, marks: &[Vec<Range<usize>>], width: usize) -> Vec<Line<'static>> {
+fn goal_lines(
+    item: &GoalItem,
+    selected: bool,
+    marks: &[Vec<Range<usize>>],
+    width: usize,
+    measure: AmbiguousWidth,
+) -> Vec<Line<'static>> {
     let mut base = ratatui::style::Style::new();
     if item.intro {
         base = base.add_modifier(Modifier::ITALIC);
@@ -154,19 +167,19 @@ fn goal_lines(item: &GoalItem, selected: bool, marks: &[Vec<Range<usize>>], widt
     if selected {
         base = base.patch(style::cursor(true));
     }
-    let indent = display_width(&item.number);
+    let indent = measure.display_width(&item.number);
     item.lines
         .iter()
         .enumerate()
         .map(|(i, part)| {
             let lead = if i == 0 { item.number.clone() } else { " ".repeat(indent) };
-            let mut spans = vec![Span::styled(w(lead), base.add_modifier(Modifier::BOLD))];
-            spans.extend(marked(part, marks.get(i).map_or(&[], Vec::as_slice), base));
+            let mut spans = vec![Span::styled(measure.padded_for_cells(lead), base.add_modifier(Modifier::BOLD))];
+            spans.extend(marked(part, marks.get(i).map_or(&[], Vec::as_slice), base, measure));
             if i == 0 && !item.mark.is_empty() {
-                let used = indent + display_width(part);
-                let pad = width.saturating_sub(used + display_width(&item.mark));
+                let used = indent + measure.display_width(part);
+                let pad = width.saturating_sub(used + measure.display_width(&item.mark));
                 spans.push(Span::styled(" ".repeat(pad), base));
-                spans.push(Span::styled(w(&item.mark), base.patch(style::bold())));
+                spans.push(Span::styled(measure.padded_for_cells(&item.mark), base.patch(style::bold())));
             }
             Line::from(spans)
         })
@@ -174,15 +187,16 @@ fn goal_lines(item: &GoalItem, selected: bool, marks: &[Vec<Range<usize>>], widt
 }
 
 fn rating(frame: &mut Frame, app: &App, at: SectionRef, section: &Section, inner: Rect) {
+    let measure = app.ambiguous_width();
     let inner = super::parts::flaw(frame, app, Field::Rating, inner);
     let Some(doc) = app.doc(at.file) else { return };
     let scale = doc.scale();
     let current = match section.rating.as_deref().and_then(|m| doc.grade(m)) {
         Some(grade) => Line::from(vec![
-            Span::styled(w(format!("{} ", sanitize(&grade.mark))), style::bold()),
-            Span::styled(w(sanitize(&grade.label)), style::bold()),
+            Span::styled(measure.padded_for_cells(format!("{} ", sanitize(&grade.mark))), style::bold()),
+            Span::styled(measure.padded_for_cells(sanitize(&grade.label)), style::bold()),
         ]),
-        None => Line::styled(w(Words::NotRated.text(app.lang())), dim()),
+        None => Line::styled(measure.padded_for_cells(Words::NotRated.text(app.lang())), dim()),
     };
     // Each "1:◎達成できた" stays whole; where the full legend does not fit, the marks alone do,
     // with the keys that cycle and clear. The keys are those in force, and only where the rating
@@ -202,7 +216,7 @@ fn rating(frame: &mut Frame, app: &App, at: SectionRef, section: &Section, inner
     let short: Vec<String> =
         scale.iter().enumerate().map(|(i, g)| format!("{}{}", key(i), sanitize(&g.mark))).collect();
     let available = usize::from(inner.height.saturating_sub(1));
-    let mut legend = pack(&full, width);
+    let mut legend = pack(&full, width, measure);
     if legend.len() > available {
         let groups: &[&[Command]] = &[&[Command::CycleRating], &[Command::ClearRating]];
         let keys = app.keymap().hints_of(groups, pane_contexts(Field::Rating), app.lang(), Some(&now));
@@ -210,23 +224,23 @@ fn rating(frame: &mut Frame, app: &App, at: SectionRef, section: &Section, inner
         if !keys.is_empty() {
             compact = format!("{compact}  {}", keys.iter().map(ToString::to_string).collect::<Vec<_>>().join(" "));
         }
-        legend = pack(&[compact], width);
+        legend = pack(&[compact], width, measure);
     }
     let mut lines = vec![current];
-    lines.extend(legend.into_iter().map(|l| Line::styled(w(l), dim())));
+    lines.extend(legend.into_iter().map(|l| Line::styled(measure.padded_for_cells(l), dim())));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// Lays items out on lines of `width` columns, two spaces apart, never splitting an item that fits.
-fn pack(items: &[String], width: usize) -> Vec<String> {
+fn pack(items: &[String], width: usize, measure: AmbiguousWidth) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for item in items {
         match lines.last_mut() {
-            Some(line) if display_width(line) + 2 + display_width(item) <= width => {
+            Some(line) if measure.display_width(line) + 2 + measure.display_width(item) <= width => {
                 line.push_str("  ");
                 line.push_str(item);
             }
-            _ => lines.extend(wrap(item, width)),
+            _ => lines.extend(measure.wrap(item, width)),
         }
     }
     lines

@@ -6,11 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::style::{dim, w};
+use super::style::dim;
 use crate::app::{App, SectionRef};
 use crate::i18n::screen::Words;
 use hyoka_core::model::Field;
-use hyoka_core::text::display_width;
+use hyoka_core::text::AmbiguousWidth;
 
 /// The pane titles in the words of the published table.
 pub fn field_title(app: &App, at: SectionRef, field: Field) -> String {
@@ -19,26 +19,32 @@ pub fn field_title(app: &App, at: SectionRef, field: Field) -> String {
 }
 
 /// "3-8/12" in the bottom border when a pane holds more lines than it shows.
-pub fn scroll_marker(frame: &mut Frame, area: Rect, offset: usize, height: usize, total: usize) {
+pub fn scroll_marker(
+    frame: &mut Frame,
+    area: Rect,
+    (offset, height, total): (usize, usize, usize),
+    measure: AmbiguousWidth,
+) {
     if total <= height || area.height < 3 {
         return;
     }
     let marker = format!(" {}-{}/{} ", offset + 1, (offset + height).min(total), total);
-    border_note(frame, area, &marker);
+    border_note(frame, area, &marker, measure);
 }
 
 /// A short note at the right of a pane's bottom border.
-pub fn border_note(frame: &mut Frame, area: Rect, note: &str) {
-    let width = u16::try_from(display_width(note)).unwrap_or(u16::MAX);
+pub fn border_note(frame: &mut Frame, area: Rect, note: &str, measure: AmbiguousWidth) {
+    let width = u16::try_from(measure.display_width(note)).unwrap_or(u16::MAX);
     if width + 2 < area.width && area.height >= 2 {
         let bottom = Rect::new(area.right() - width - 1, area.bottom() - 1, width, 1);
-        frame.render_widget(Paragraph::new(Span::styled(w(note), dim())), bottom);
+        frame.render_widget(Paragraph::new(Span::styled(measure.padded_for_cells(note), dim())), bottom);
     }
 }
 
 /// Draws, at the bottom of a pane's `inner` area, why the published table cannot carry what the
 /// pane holds (when it cannot); returns the area left above it for the text.
 pub fn flaw(frame: &mut Frame, app: &App, field: Field, inner: Rect) -> Rect {
+    let measure = app.ambiguous_width();
     let rows = app.layout().flaw_rows(field);
     let Some((_, lines)) = &app.layout().flaw else { return inner };
     if rows == 0 {
@@ -47,17 +53,26 @@ pub fn flaw(frame: &mut Frame, app: &App, field: Field, inner: Rect) -> Rect {
     let rows = u16::try_from(rows).unwrap_or(u16::MAX);
     let above = Rect { height: inner.height.saturating_sub(rows), ..inner };
     let below = Rect { y: above.bottom(), height: inner.height - above.height, ..inner };
-    let text: Vec<Line> = lines.iter().map(|l| Line::styled(w(l), super::style::error())).collect();
+    let text: Vec<Line> =
+        lines.iter().map(|l| Line::styled(measure.padded_for_cells(l), super::style::error())).collect();
     frame.render_widget(Paragraph::new(text), below);
     above
 }
 
 /// A dialog box that scrolls (the help, the messages): its lines from `scroll` on, as far as the
 /// last screenful, under `title`.
-pub fn scrolled_box(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll: u16, title: &str) {
+pub fn scrolled_box(
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    scroll: u16,
+    title: &str,
+    measure: AmbiguousWidth,
+) {
     let visible = usize::from(area.height.saturating_sub(2));
     let scroll = usize::from(scroll).min(lines.len().saturating_sub(visible));
     frame.render_widget(ratatui::widgets::Clear, area);
-    let block = super::style::block().title(w(title)).border_style(super::style::dialog());
+    let block =
+        super::style::block(measure).title(measure.padded_for_cells(title)).border_style(super::style::dialog());
     frame.render_widget(Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()).block(block), area);
 }

@@ -6,13 +6,14 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::style::{self, dim, w};
+use super::style::{self, dim};
 use crate::app::{App, FileState, Mode, Node, Tone};
 use crate::command::{Command, Context};
 use crate::i18n::screen::Words;
-use hyoka_core::text::{display_width, sanitize, truncate};
+use hyoka_core::text::sanitize;
 
 pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
+    let measure = app.ambiguous_width();
     let width = usize::from(status.width);
     let lang = app.lang();
     let mode = Words::Mode { mode: mode_name(app) }.text(lang);
@@ -30,15 +31,15 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
         (Words::SavedBadge.text(lang), style::good())
     };
     let mode_text = format!("{} {mode} ", super::review::status_note(app));
-    let right = display_width(&mode_text) + display_width(&saved_text);
-    let place = truncate(&format!(" {}", location(app)), width.saturating_sub(right));
-    let pad = width.saturating_sub(display_width(&place) + right);
+    let right = measure.display_width(&mode_text) + measure.display_width(&saved_text);
+    let place = measure.truncate(&format!(" {}", location(app)), width.saturating_sub(right));
+    let pad = width.saturating_sub(measure.display_width(&place) + right);
     let bar = Style::new().add_modifier(Modifier::REVERSED);
     let line = Line::from(vec![
-        Span::styled(w(place), bar),
+        Span::styled(measure.padded_for_cells(place), bar),
         Span::styled(" ".repeat(pad), bar),
-        Span::styled(w(mode_text), style::bold()),
-        Span::styled(w(saved_text), saved_style),
+        Span::styled(measure.padded_for_cells(mode_text), style::bold()),
+        Span::styled(measure.padded_for_cells(saved_text), saved_style),
     ]);
     frame.render_widget(Paragraph::new(line), status);
 
@@ -53,26 +54,27 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
             // A message too long for the line ends in the key that shows it whole.
             let whole = app.keymap().keys(Context::Global, Command::Messages).first().map(|k| k.shown());
             let line = match whole {
-                Some(key) if display_width(&text) > room => {
+                Some(key) if measure.display_width(&text) > room => {
                     let tail = format!(" {key}:{}", Words::WholeMessage.text(lang));
-                    format!("{}{tail}", truncate(&text, room.saturating_sub(display_width(&tail))))
+                    format!("{}{tail}", measure.truncate(&text, room.saturating_sub(measure.display_width(&tail))))
                 }
-                _ => truncate(&text, room),
+                _ => measure.truncate(&text, room),
             };
-            Line::styled(w(line), style)
+            Line::styled(measure.padded_for_cells(line), style)
         }
         None => {
             let keys = app.hint_line();
             let legend = Words::TreeLegend.text(lang);
             // The legend only where it fits whole: a cut legend says nothing.
             let room = usize::from(hints.width);
-            let text =
-                if matches!(app.mode(), Mode::Browse) && display_width(&keys) + 3 + display_width(&legend) <= room {
-                    format!("{keys}   {legend}")
-                } else {
-                    keys
-                };
-            Line::styled(w(truncate(&text, room)), dim())
+            let text = if matches!(app.mode(), Mode::Browse)
+                && measure.display_width(&keys) + 3 + measure.display_width(&legend) <= room
+            {
+                format!("{keys}   {legend}")
+            } else {
+                keys
+            };
+            Line::styled(measure.padded_for_cells(measure.truncate(&text, room)), dim())
         }
     };
     frame.render_widget(Paragraph::new(bottom), hints);

@@ -1,15 +1,16 @@
 //! How things look: styles readable on dark and light terminals alike (emphasis by reverse video,
-//! bold and underline; colours only as a foreground and background pair), and the borders.
+//! bold and underline; colours only as a foreground and background pair), and the borders. Text
+//! goes into cells through `AmbiguousWidth::padded_for_cells`, measured as the terminal draws it.
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::Block;
 
-use hyoka_core::text::{AmbiguousWidth, ambiguous_width};
+use hyoka_core::text::AmbiguousWidth;
 
 /// A bordered block; where the terminal draws ambiguous characters wide, the borders are ASCII,
 /// since the box-drawing characters are ambiguous too and would push every border out of place.
-pub fn block() -> Block<'static> {
-    match ambiguous_width() {
+pub fn block(measure: AmbiguousWidth) -> Block<'static> {
+    match measure {
         AmbiguousWidth::Narrow => Block::bordered(),
         AmbiguousWidth::Wide => Block::bordered().border_set(ASCII_BORDER),
     }
@@ -25,11 +26,6 @@ const ASCII_BORDER: ratatui::symbols::border::Set = ratatui::symbols::border::Se
     horizontal_top: "-",
     horizontal_bottom: "-",
 };
-
-/// Text as it goes into a cell: in wide-ambiguous mode each ambiguous character gets its pad.
-pub fn w(text: impl AsRef<str>) -> String {
-    hyoka_core::text::widen(text.as_ref()).into_owned()
-}
 
 /// A pane's border: bold in the terminal's own colour when it has the keys, grey otherwise.
 pub fn border(focused: bool) -> Style {

@@ -5,14 +5,17 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::style::{self, block, w};
+use super::style::{self, block};
 use crate::app::{App, FileState, Focus, Node, SectionRef};
 use crate::i18n::screen::Words;
-use hyoka_core::text::{sanitize, truncate};
+use hyoka_core::text::sanitize;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let measure = app.ambiguous_width();
     let focused = app.focus() == Focus::Tree;
-    let frame_block = block().title(w(Words::TreeTitle.text(app.lang()))).border_style(style::border(focused));
+    let frame_block = block(measure)
+        .title(measure.padded_for_cells(Words::TreeTitle.text(app.lang())))
+        .border_style(style::border(focused));
     let inner = frame_block.inner(area);
     frame.render_widget(frame_block, area);
     let rows = app.tree_rows();
@@ -37,6 +40,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 
 /// A row of the tree; `cursor`: the cursor's row, drawn in reverse video.
 fn row(app: &App, node: Node, width: usize, cursor: bool) -> Line<'static> {
+    let measure = app.ambiguous_width();
     let lang = app.lang();
     let fold = |node: Node| if app.collapsed().contains(&node) { "▸ " } else { "▾ " };
     match node {
@@ -55,18 +59,20 @@ fn row(app: &App, node: Node, width: usize, cursor: bool) -> Line<'static> {
                     // The flag first: a long title is what gets cut, not the warning.
                     let label = format!("{}{flag}{}{dirty}", fold(node), sanitize(&loaded.doc().title()));
                     let (label, count) = super::review::with_count(app, node, &label, width);
-                    Line::from_iter([Span::styled(w(label), style::bold())].into_iter().chain(count))
+                    Line::from_iter(
+                        [Span::styled(measure.padded_for_cells(label), style::bold())].into_iter().chain(count),
+                    )
                 }
                 // Named by its first lines until it is read (nearest the cursor first); "…" where
                 // its fold mark will be, so that the whole title fits as it will when read.
                 FileState::Unread(_) => {
                     let label = format!("… {}", sanitize(&entry.title()));
-                    Line::styled(w(truncate(&label, width)), style::dim())
+                    Line::styled(measure.padded_for_cells(measure.truncate(&label, width)), style::dim())
                 }
                 FileState::Broken(_) => {
                     let name = entry.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                     let label = format!("! {}{}", sanitize(&name), Words::FlagBroken.text(lang));
-                    Line::styled(w(truncate(&label, width)), style::error())
+                    Line::styled(measure.padded_for_cells(measure.truncate(&label, width)), style::error())
                 }
             }
         }
@@ -87,7 +93,7 @@ fn row(app: &App, node: Node, width: usize, cursor: bool) -> Line<'static> {
             };
             let label = format!("  {}{}{marks}", fold(node), sanitize(&d.name));
             let (label, count) = super::review::with_count(app, node, &label, width);
-            Line::from_iter([Span::raw(w(label))].into_iter().chain(count))
+            Line::from_iter([Span::raw(measure.padded_for_cells(label))].into_iter().chain(count))
         }
         Node::Section(at) => {
             let Some(section) = app.section(at) else { return Line::default() };
@@ -114,7 +120,7 @@ fn row(app: &App, node: Node, width: usize, cursor: bool) -> Line<'static> {
                     Span::styled(status, status_style),
                     mark(unsaved, "*", style::bold()),
                     mark(mark_on, mark_text, alert),
-                    Span::raw(w(name)),
+                    Span::raw(measure.padded_for_cells(name)),
                 ]
                 .into_iter()
                 .chain(count)

@@ -6,6 +6,7 @@ use std::path::Path;
 use hyoka::app::{App, FileEntry, SectionRef, Settings};
 use hyoka::i18n::Lang;
 use hyoka::store::parse_document;
+use hyoka::text::AmbiguousWidth;
 use hyoka::worker::load_workspace;
 
 use super::docs::SAMPLE;
@@ -30,14 +31,24 @@ pub fn sample_app() -> App {
 
 /// A data file's text (the sample, or a copy of it) as if opened from `data/kamigyo/2008.yaml`.
 pub fn app_from_text(text: &str) -> App {
+    app_from_text_on(text, AmbiguousWidth::Narrow)
+}
+
+/// The same, on a terminal that draws ambiguous characters `ambiguous_width` wide.
+pub fn app_from_text_on(text: &str, ambiguous_width: AmbiguousWidth) -> App {
     let doc = parse_document(text).expect("the file parses");
-    app_of(vec![FileEntry::loaded(SAMPLE_PATH, doc, text)], Lang::Ja)
+    App::new(vec![FileEntry::loaded(SAMPLE_PATH, doc, text)], settings_on(Lang::Ja, ambiguous_width))
 }
 
 /// The sample with the screen's words in `lang`.
 pub fn sample_app_in(lang: Lang) -> App {
+    sample_app_on(lang, AmbiguousWidth::Narrow)
+}
+
+/// The sample in `lang`, on a terminal that draws ambiguous characters `ambiguous_width` wide.
+pub fn sample_app_on(lang: Lang, ambiguous_width: AmbiguousWidth) -> App {
     let doc = parse_document(SAMPLE).expect("the sample parses");
-    app_of(vec![FileEntry::loaded(SAMPLE_PATH, doc, SAMPLE)], lang)
+    App::new(vec![FileEntry::loaded(SAMPLE_PATH, doc, SAMPLE)], settings_on(lang, ambiguous_width))
 }
 
 /// The login the tests save as, unless a test says otherwise.
@@ -47,6 +58,12 @@ pub const TESTER: &str = "tester";
 /// at the keys, given at once.
 pub fn settings(lang: Lang) -> Settings {
     Settings::new(lang).known_as(TESTER, false)
+}
+
+/// The same, for a terminal that draws ◎ ○ △ × ① and the box-drawing characters `ambiguous_width`
+/// wide: `Wide` as PuTTY, RLogin, TeraTerm or vim's ambiwidth=double set so (`Narrow` by default).
+pub fn settings_on(lang: Lang, ambiguous_width: AmbiguousWidth) -> Settings {
+    Settings { ambiguous_width, ..settings(lang) }
 }
 
 /// Files already loaded (perhaps changed by the test), shown in `lang`.
@@ -62,15 +79,29 @@ pub fn sample_with(lang: Lang, change: impl FnOnce(&mut hyoka::model::Document))
 
 /// A data file's text (the sample, or a copy of it) with its document changed before it is opened.
 pub fn text_with(text: &str, lang: Lang, change: impl FnOnce(&mut hyoka::model::Document)) -> App {
+    text_with_on(text, (lang, AmbiguousWidth::Narrow), change)
+}
+
+/// The same, on a terminal that draws ambiguous characters `ambiguous_width` wide.
+pub fn text_with_on(
+    text: &str,
+    (lang, ambiguous_width): (Lang, AmbiguousWidth),
+    change: impl FnOnce(&mut hyoka::model::Document),
+) -> App {
     let mut doc = parse_document(text).expect("the file parses");
     change(&mut doc);
     let text = hyoka::store::emit_document(&doc);
-    app_of(vec![FileEntry::loaded(SAMPLE_PATH, doc, text)], lang)
+    App::new(vec![FileEntry::loaded(SAMPLE_PATH, doc, text)], settings_on(lang, ambiguous_width))
 }
 
 /// A folder (or one file) as `hyoka PATH` opens it, in Japanese.
 pub fn open(path: &Path) -> App {
-    app_of(load_workspace(path).expect("the folder loads"), Lang::Ja)
+    open_on(path, AmbiguousWidth::Narrow)
+}
+
+/// The same, on a terminal that draws ambiguous characters `ambiguous_width` wide.
+pub fn open_on(path: &Path, ambiguous_width: AmbiguousWidth) -> App {
+    App::new(load_workspace(path).expect("the folder loads"), settings_on(Lang::Ja, ambiguous_width))
 }
 
 /// A folder opened by `user` (the name stamped on what they save); a reviewer if `reviewer`.

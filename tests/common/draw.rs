@@ -1,8 +1,8 @@
-//! An App drawn into ratatui's TestBackend at a size, and the ambiguous width it is drawn for: the
-//! one place the tests set that width.
+//! An App drawn into ratatui's TestBackend at a size. The ambiguous width it is drawn for is the
+//! App's own, given in its settings (`common::app::settings_on`, `sample_app_on`, …).
 
 use hyoka::app::{Action, App, update};
-use hyoka::text::{AmbiguousWidth, set_ambiguous_width};
+use hyoka::text::AmbiguousWidth;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -20,19 +20,5 @@ pub fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
     draw_terminal(app, width, height).backend().buffer().clone()
 }
 
-/// Ambiguous characters (◎ ○ △ × ① ※ →, box drawing) measured two columns wide while this lives,
-/// as by a terminal set so (PuTTY, RLogin, TeraTerm, vim's ambiwidth=double); one column again
-/// afterwards, as every test expects to start.
-#[must_use = "the width goes back to one column when this is dropped"]
-pub struct Ambiguous;
-
-pub fn ambiguous(wide: bool) -> Ambiguous {
-    set_ambiguous_width(if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow });
-    Ambiguous
-}
-
-impl Drop for Ambiguous {
-    fn drop(&mut self) {
-        set_ambiguous_width(AmbiguousWidth::Narrow);
-    }
-}
+/// Both ambiguous widths, narrow first.
+pub const BOTH_WIDTHS: [AmbiguousWidth; 2] = [AmbiguousWidth::Narrow, AmbiguousWidth::Wide];

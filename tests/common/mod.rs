@@ -8,7 +8,7 @@
 //! - `keys`: keys through the key table into `update`, with the worker's part left to the test or
 //!   carried out at once; `worker`: the worker's environment with a fixed clock, the save, the
 //!   look at the disk, the answer in a dialog.
-//! - `draw`: an App drawn into ratatui's TestBackend, and the ambiguous width it is drawn for.
+//! - `draw`: an App drawn into ratatui's TestBackend (in the ambiguous width its settings give).
 //! - `terminal`: the cells a terminal receives from a frame, measured as the terminal measures
 //!   them; `terms`: terminals as they really behave (one- or two-column ambiguous characters,
 //!   xterm -cjk_width, urxvt, mlterm), fed bytes or cells.

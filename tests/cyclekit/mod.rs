@@ -73,7 +73,13 @@ impl Office {
     /// The folder opened by `user` (a reviewer if `reviewer`), its files named as under `data/`
     /// in the repository: the screen shows no temporary path.
     pub fn open_in_data(&self, user: &str, reviewer: bool) -> App {
+        self.open_in_data_on(user, reviewer, hyoka::text::AmbiguousWidth::Narrow)
+    }
+
+    /// The same, on a terminal that draws ambiguous characters `ambiguous_width` wide.
+    pub fn open_in_data_on(&self, user: &str, reviewer: bool, ambiguous_width: hyoka::text::AmbiguousWidth) -> App {
         let settings = hyoka::app::Settings::new(hyoka::i18n::Lang::Ja).known_as(user, reviewer);
+        let settings = hyoka::app::Settings { ambiguous_width, ..settings };
         self.open_with(settings, |entry| {
             entry.path = PathBuf::from("data").join(entry.path.strip_prefix(entry.root.clone()).expect("inside"));
         })

@@ -12,14 +12,15 @@ mod screens;
 
 use screens::{app, screens};
 
-use common::app::open;
-use common::draw::{ambiguous, draw};
+use common::app::open_on;
+use common::draw::{BOTH_WIDTHS, draw};
 use common::terminal::{assert_rows_fill, row_text};
 use common::terms::{Kind, Term};
 use hyoka::app::{Action, Focus, update};
 use hyoka::command::Command;
 use hyoka::layout::{MIN_HEIGHT, MIN_WIDTH};
 use hyoka::model::Field;
+use hyoka::text::AmbiguousWidth;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -28,7 +29,7 @@ use ratatui::buffer::Buffer;
 #[test]
 fn every_screen_is_the_one_its_name_says() {
     use hyoka::app::{Ask, Mode, View};
-    let mut all = screens();
+    let mut all = screens(AmbiguousWidth::Narrow);
     // A name may stand for a screen per pane, but never twice for the same picture.
     let mut drawn: Vec<(&str, Buffer)> = all.iter_mut().map(|(name, app)| (*name, draw(app, 80, 24))).collect();
     drawn.sort_by(|a, b| a.0.cmp(b.0));
@@ -83,9 +84,9 @@ fn every_screen_is_the_one_its_name_says() {
 #[test]
 fn every_screen_fits_at_every_size_in_both_ambiguous_widths() {
     let sizes = [(MIN_WIDTH, MIN_HEIGHT), (80, 24), (200, 60)];
-    for wide in [false, true] {
-        let _width = ambiguous(wide);
-        for (name, mut app) in screens() {
+    for measure in BOTH_WIDTHS {
+        let wide = measure == AmbiguousWidth::Wide;
+        for (name, mut app) in screens(measure) {
             for (width, height) in sizes {
                 let buffer = draw(&mut app, width, height);
                 assert_rows_fill(&buffer, wide, &format!("{name} at {width}×{height}"));
@@ -108,17 +109,17 @@ fn every_screen_fits_at_every_size_in_both_ambiguous_widths() {
 fn a_broken_file_and_a_too_small_terminal_fit_too() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::copy("tests/fixtures/broken/bad_rating.yaml", dir.path().join("2009.yaml")).expect("copy");
-    let mut broken = open(dir.path());
-    let mut small = app();
-    let mut tiny = app();
-    // The quit question asked on the small screen too.
-    common::reach::focus(&mut small, Focus::Pane(Field::Rating));
-    update(&mut small, Command::Rate(1).into());
-    update(&mut small, Action::Resize(30, 8));
-    update(&mut small, Command::Quit.into());
-    assert!(matches!(small.mode(), hyoka::app::Mode::ConfirmQuit));
-    for wide in [false, true] {
-        let _width = ambiguous(wide);
+    for measure in BOTH_WIDTHS {
+        let mut broken = open_on(dir.path(), measure);
+        let mut small = app(measure);
+        let mut tiny = app(measure);
+        // The quit question asked on the small screen too.
+        common::reach::focus(&mut small, Focus::Pane(Field::Rating));
+        update(&mut small, Command::Rate(1).into());
+        update(&mut small, Action::Resize(30, 8));
+        update(&mut small, Command::Quit.into());
+        assert!(matches!(small.mode(), hyoka::app::Mode::ConfirmQuit));
+        let wide = measure == AmbiguousWidth::Wide;
         for (app, width, height) in [(&mut broken, 80, 24), (&mut small, 30, 8), (&mut tiny, 12, 3)] {
             assert_rows_fill(&draw(app, width, height), wide, &format!("{width}×{height}"));
         }
@@ -127,9 +128,8 @@ fn a_broken_file_and_a_too_small_terminal_fit_too() {
 
 #[test]
 fn a_wide_terminal_shows_each_frame_exactly_after_every_change() {
-    let _wide = ambiguous(true);
     let (width, height) = (100u16, 30u16);
-    let mut app = app();
+    let mut app = app(AmbiguousWidth::Wide);
     update(&mut app, Action::Resize(width, height));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     // A terminal that draws ambiguous characters two columns wide, fed only what ratatui sends.

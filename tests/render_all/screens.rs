@@ -1,22 +1,24 @@
 //! Every screen hyoka can show, each as a name and the state that shows it, reached by keys and
 //! the worker's answers as a person reaches them.
 
-use crate::common::app::app_from_text;
+use crate::common::app::app_from_text_on;
 use crate::common::docs::HALF_WIDTH;
 use hyoka::app::{Action, App, DiskChange, DiskReport, Focus, Node, SectionRef, update};
 use hyoka::command::Command;
 use hyoka::i18n::Lang;
 use hyoka::model::{Field, Review, Section, Stage, Status};
 use hyoka::store::FieldConflict;
+use hyoka::text::AmbiguousWidth;
 
-/// The sample with half-width katakana in every kind of text.
-pub fn app() -> App {
-    app_from_text(HALF_WIDTH)
+/// The sample with half-width katakana in every kind of text, on a terminal that draws ambiguous
+/// characters `measure` wide.
+pub fn app(measure: AmbiguousWidth) -> App {
+    app_from_text_on(HALF_WIDTH, measure)
 }
 
 /// The same, its document changed before it is opened (a status, a stage, a review).
-fn app_with(change: impl FnOnce(&mut hyoka::model::Document)) -> App {
-    crate::common::app::text_with(HALF_WIDTH, Lang::Ja, change)
+fn app_with(measure: AmbiguousWidth, change: impl FnOnce(&mut hyoka::model::Document)) -> App {
+    crate::common::app::text_with_on(HALF_WIDTH, (Lang::Ja, measure), change)
 }
 
 fn field_question() -> FieldConflict {
@@ -88,12 +90,13 @@ fn history(app: &mut App) {
     crate::common::reach::history_read(app, entries, Some(diff));
 }
 
-/// Every screen, as a name and the state that shows it.
-pub fn screens() -> Vec<(&'static str, App)> {
+/// Every screen, as a name and the state that shows it, on a terminal that draws ambiguous
+/// characters `measure` wide.
+pub fn screens(measure: AmbiguousWidth) -> Vec<(&'static str, App)> {
     use crate::common::reach::{command as press, focus, go_to, identify, merge_left};
     let mut out = Vec::new();
     let mut add = |name, set: &dyn Fn(&mut App)| {
-        let mut app = app();
+        let mut app = app(measure);
         set(&mut app);
         out.push((name, app));
     };
@@ -179,9 +182,11 @@ pub fn screens() -> Vec<(&'static str, App)> {
     });
     // The year's cycle: the review above the panes, a reviewer's keys, marks of the goals, the
     // stage in the overviews, the questions, the comment being written.
-    add("returned", &|a| *a = returned("数値目標を入れてください。\n◎○△×①※→ も幅どおりに。".repeat(3).as_str()));
+    add("returned", &|a| {
+        *a = returned(a.ambiguous_width(), "数値目標を入れてください。\n◎○△×①※→ も幅どおりに。".repeat(3).as_str())
+    });
     add("submitted, reviewer", &|a| {
-        *a = app_with(|d| d.divisions[0].sections[0].status = Status::Submitted);
+        *a = app_with(a.ambiguous_width(), |d| d.divisions[0].sections[0].status = Status::Submitted);
         identify(a, "suzuki", true);
     });
     add("goal marks", &|a| {
@@ -191,24 +196,24 @@ pub fn screens() -> Vec<(&'static str, App)> {
         update(a, Command::Rate(1).into());
     });
     add("division at a stage", &|a| {
-        *a = staged(Stage::Midyear);
+        *a = staged(a.ambiguous_width(), Stage::Midyear);
         go_to(a, Node::Division(0, 0));
     });
     add("file at a stage", &|a| {
-        *a = staged(Stage::Yearend);
+        *a = staged(a.ambiguous_width(), Stage::Yearend);
         go_to(a, Node::File(0));
     });
     add("ask submit", &|a| {
         update(a, Command::Submit.into());
     });
     add("ask next stage", &|a| {
-        *a = staged(Stage::Midyear);
+        *a = staged(a.ambiguous_width(), Stage::Midyear);
         identify(a, "suzuki", true);
         go_to(a, Node::File(0));
         press(a, Command::NextStage);
     });
     add("ask next stage, no repository", &|a| {
-        *a = staged(Stage::Midyear);
+        *a = staged(a.ambiguous_width(), Stage::Midyear);
         identify(a, "suzuki", true);
         go_to(a, Node::File(0));
         press(a, Command::NextStage);
@@ -241,7 +246,7 @@ pub fn screens() -> Vec<(&'static str, App)> {
         update(a, Command::Summary.into());
     });
     add("comment", &|a| {
-        *a = app_with(|d| d.divisions[0].sections[0].status = Status::Submitted);
+        *a = app_with(a.ambiguous_width(), |d| d.divisions[0].sections[0].status = Status::Submitted);
         identify(a, "suzuki", true);
         press(a, Command::ReturnSection);
         update(a, Action::Paste("◎○△×①※→ 目標に数値を入れてください。\n二行目".repeat(4)));
@@ -265,7 +270,7 @@ pub fn screens() -> Vec<(&'static str, App)> {
     });
     // A reviewer writing why 総務課 is returned, then the keys given.
     let comment = |a: &mut App, keys: &[Command]| {
-        *a = app_with(|d| d.divisions[0].sections[0].status = Status::Submitted);
+        *a = app_with(a.ambiguous_width(), |d| d.divisions[0].sections[0].status = Status::Submitted);
         identify(a, "suzuki", true);
         press(a, Command::ReturnSection);
         update(a, Action::Paste("◎○△×①※→ 目標に数値を".into()));
@@ -277,8 +282,8 @@ pub fn screens() -> Vec<(&'static str, App)> {
 }
 
 /// The sample with 総務課 returned by suzuki with `comment`.
-fn returned(comment: &str) -> App {
-    app_with(|d| return_somu(d, comment))
+fn returned(measure: AmbiguousWidth, comment: &str) -> App {
+    app_with(measure, |d| return_somu(d, comment))
 }
 
 fn return_somu(doc: &mut hyoka::model::Document, comment: &str) {
@@ -289,8 +294,8 @@ fn return_somu(doc: &mut hyoka::model::Document, comment: &str) {
 }
 
 /// The sample at `stage`, with 総務課 returned.
-fn staged(stage: Stage) -> App {
-    app_with(|d| {
+fn staged(measure: AmbiguousWidth, stage: Stage) -> App {
+    app_with(measure, |d| {
         d.stage = Some(stage);
         return_somu(d, "理由");
     })

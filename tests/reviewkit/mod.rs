@@ -5,13 +5,19 @@
 use hyoka::app::{Action, App, Node, SectionRef, update};
 use hyoka::model::{Document, Section};
 
-use crate::common::app::open;
+use crate::common::app::open_on;
+use hyoka::text::AmbiguousWidth;
 
 /// Relative, as the tests run in the package folder: the paths on screen do not depend on the checkout.
 pub const FIXTURE: &str = "tests/fixtures/review";
 
 pub fn city() -> App {
-    let mut app = open(std::path::Path::new(FIXTURE));
+    city_on(AmbiguousWidth::Narrow)
+}
+
+/// The city on a terminal that draws ambiguous characters `measure` wide.
+pub fn city_on(measure: AmbiguousWidth) -> App {
+    let mut app = open_on(std::path::Path::new(FIXTURE), measure);
     assert_eq!(app.files().len(), 6);
     update(&mut app, Action::Resize(100, 30));
     app

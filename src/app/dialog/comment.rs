@@ -77,7 +77,7 @@ pub(in crate::app) fn handle(
         }
         Action::Command(Command::Discard) => dialog.confirming = true,
         Action::Command(command) => {
-            edit_keys::apply(&mut dialog.textarea, command, app.layout.dialog_text_width());
+            edit_keys::apply(&mut dialog.textarea, command, app.layout.dialog_text_width(), app.ambiguous_width);
         }
         Action::Type(c) => edit_keys::type_char(&mut dialog.textarea, c),
         Action::Paste(text) => edit_keys::paste(&mut dialog.textarea, &text, false),

@@ -94,7 +94,7 @@ pub(in crate::app) fn handle(mut dialog: Box<Conflict>, app: &mut App, action: A
             Action::Command(Command::Back) => {}
             Action::Command(Command::Cancel) => return cancel(app),
             Action::Command(command) => {
-                edit_keys::apply(&mut textarea, command, app.layout.dialog_text_width());
+                edit_keys::apply(&mut textarea, command, app.layout.dialog_text_width(), app.ambiguous_width);
                 dialog.combined = Some(textarea);
             }
             Action::Type(c) => {

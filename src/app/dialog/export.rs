@@ -118,7 +118,9 @@ pub(in crate::app) fn handle(
                 return (super::Next::Stay(dialog), vec![Effect::Export(job)]);
             }
         }
-        Action::Command(command) if edit_keys::apply(&mut dialog.path, command, usize::MAX / 2) => {
+        Action::Command(command)
+            if edit_keys::apply(&mut dialog.path, command, usize::MAX / 2, app.ambiguous_width) =>
+        {
             dialog.changed();
         }
         Action::Type(c) => {

@@ -59,12 +59,11 @@ pub fn here(app: &App) -> Option<(Node, crate::app::state::Counts)> {
 mod tests {
     use super::*;
     use hyoka_core::text::fold::fold;
-    use hyoka_core::text::wrap;
 
     #[test]
     fn a_hit_wrapped_over_two_lines_is_marked_on_both() {
         let text = "ホームページの改善に取り組み、アクセス件数の1割増加を目指します。";
-        let lines = wrap(text, 16);
+        let lines = hyoka_core::text::AmbiguousWidth::Narrow.wrap(text, 16);
         let marks = line_marks(text, &lines, &fold("アクセス件数", false), false);
         let marked: Vec<String> = lines
             .iter()

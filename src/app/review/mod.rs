@@ -95,10 +95,10 @@ pub(in crate::app) fn refresh(app: &mut App) {
 pub(in crate::app) fn after_layout(app: &mut App) {
     app.review.marks = marks::compute(app);
     app.review.here = marks::here(app);
-    let (width, lang) = (app.layout.width, app.lang);
+    let (width, lang, measure) = (app.layout.width, app.lang, app.ambiguous_width);
     let page = table::page(app);
     match &mut app.mode {
-        Mode::Years(view) => years::lay_out(view, width, lang),
+        Mode::Years(view) => years::lay_out(view, (width, measure), lang),
         // A taller or lower screen: the last page stays full.
         Mode::Table(view) => {
             view.offset = crate::app::tree::page_offset(view.offset, view.cursor, page, view.rows.len())

@@ -14,7 +14,7 @@ use crate::command::Command;
 use crate::i18n::Lang;
 use crate::i18n::cycle::{Calendar, day};
 use hyoka_core::model::Field;
-use hyoka_core::text::{display_width, sanitize};
+use hyoka_core::text::{AmbiguousWidth, sanitize};
 
 /// `t`: one row per section.
 #[derive(Clone, Debug, Default)]
@@ -110,11 +110,11 @@ fn compare(a: &TableRow, b: &TableRow, column: Column) -> Ordering {
 }
 
 /// The widest text of each column (display columns, after taming control characters).
-pub fn widths(rows: &[TableRow], calendar: (Calendar, Lang)) -> Vec<usize> {
+pub fn widths(rows: &[TableRow], calendar: (Calendar, Lang), measure: AmbiguousWidth) -> Vec<usize> {
     let mut widths = vec![0; Column::ALL.len()];
     for row in rows {
         for (slot, column) in widths.iter_mut().zip(Column::ALL) {
-            *slot = (*slot).max(display_width(&cell(row, column, calendar)));
+            *slot = (*slot).max(measure.display_width(&cell(row, column, calendar)));
         }
     }
     widths
@@ -150,7 +150,7 @@ pub fn build(app: &App, view: &mut TableView) {
     let on = view.rows.get(view.cursor).map(|r| r.at);
     view.rows = rows(&app.files, app.review.shown.as_ref());
     sort(&mut view.rows, view.sort, view.descending);
-    view.widths = widths(&view.rows, (app.calendar, app.lang));
+    view.widths = widths(&view.rows, (app.calendar, app.lang), app.ambiguous_width);
     view.built.clone_from(&app.review.seen);
     if let Some(at) = on {
         view.cursor = view.rows.iter().position(|r| r.at == at).unwrap_or(view.cursor);

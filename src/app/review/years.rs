@@ -12,7 +12,7 @@ use crate::i18n::app::Msg;
 use crate::i18n::review::ReviewMsg;
 use crate::i18n::review::ReviewWords;
 use hyoka_core::model::{fiscal_year_label, goal_number};
-use hyoka_core::text::{sanitize, wrap};
+use hyoka_core::text::{AmbiguousWidth, sanitize};
 
 /// `y`: one section through the fiscal years of its organisation.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -189,13 +189,13 @@ pub(in crate::app) fn open(app: &mut App) {
 }
 
 /// Lays the columns out for the terminal's width, when it changed (called from `update`).
-pub fn lay_out(view: &mut YearsView, width: u16, lang: Lang) {
+pub fn lay_out(view: &mut YearsView, (width, measure): (u16, AmbiguousWidth), lang: Lang) {
     if view.laid_for == width && !view.lines.is_empty() {
         return;
     }
     let fitting = fitting_years(width);
     let column = column_width(width, fitting.min(view.years.len()));
-    view.lines = view.years.iter().map(|y| column_lines(y, column, lang)).collect();
+    view.lines = view.years.iter().map(|y| column_lines(y, (column, measure), lang)).collect();
     view.laid_for = width;
     view.first = view.first.min(view.years.len().saturating_sub(fitting));
 }
@@ -206,9 +206,10 @@ pub fn column_width(width: u16, fitting: usize) -> usize {
     (inner / fitting.max(1)).saturating_sub(1).max(1)
 }
 
-fn column_lines(year: &YearColumn, width: usize, lang: Lang) -> Vec<YearLine> {
+fn column_lines(year: &YearColumn, (width, measure): (usize, AmbiguousWidth), lang: Lang) -> Vec<YearLine> {
     let heading = |text: String| YearLine { heading: true, text };
-    let text = |text: &str| wrap(&sanitize(text), width).into_iter().map(|text| YearLine { heading: false, text });
+    let text =
+        |text: &str| measure.wrap(&sanitize(text), width).into_iter().map(|text| YearLine { heading: false, text });
     let mut lines = vec![heading(fiscal_year_label(year.fiscal_year))];
     if year.at.is_none() {
         lines.extend(text(&ReviewWords::AbsentThisYear.text(lang)));

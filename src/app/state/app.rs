@@ -104,6 +104,7 @@ pub struct App {
     pub(in crate::app) export_dir: Option<std::path::PathBuf>,
     /// `NO_COLOR` is set: no colours at all, emphasis by reverse video, bold and underline only.
     pub(in crate::app) no_color: bool,
+    pub(in crate::app) ambiguous_width: hyoka_core::text::AmbiguousWidth,
     /// Bumped on every action of the user and every change of the work: a request number that
     /// tells the answers for a view from late answers for one closed before (the history).
     pub(in crate::app) generation: u64,
@@ -160,8 +161,18 @@ impl TextScroll {
 
 impl App {
     pub fn new(files: Vec<FileEntry>, settings: Settings) -> Self {
-        let Settings { lang, read_only, keymap, data_root, calendar, export_dir, no_color, identity, notices } =
-            settings;
+        let Settings {
+            lang,
+            read_only,
+            keymap,
+            data_root,
+            calendar,
+            export_dir,
+            no_color,
+            ambiguous_width,
+            identity,
+            notices,
+        } = settings;
         // Reviewers are shown no editing key (the keys still say that nothing can be changed).
         let keymap = if read_only { keymap.for_reviewers() } else { keymap };
         let unread = files.iter().filter(|f| f.is_unread()).count();
@@ -196,6 +207,7 @@ impl App {
             calendar,
             export_dir,
             no_color,
+            ambiguous_width,
             generation: 0,
             unjournaled: BTreeSet::new(),
             journal_problem: None,
@@ -361,11 +373,13 @@ impl App {
         ]);
         let flaw = self.selected().and_then(|at| self.unpublishable(at));
         let flaw = flaw.as_ref().map(|(field, why)| (*field, why.as_str()));
-        let input = LayoutInput { section, editing: None, zoom: self.zoom, banner, flaw, keep };
+        let measure = self.ambiguous_width;
+        let input =
+            LayoutInput { section, editing: None, zoom: self.zoom, banner, flaw, keep, ambiguous_width: measure };
         let layout = Layout::compute(width, height, input);
         let editing = match &self.mode {
             Mode::Editing(editor) if Some(editor.section) == self.selected() => {
-                Some((editor.field, editor.rows(layout.text_width(editor.field))))
+                Some((editor.field, editor.rows(layout.text_width(editor.field), measure)))
             }
             _ => None,
         };

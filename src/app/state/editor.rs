@@ -5,7 +5,7 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::refs::SectionRef;
 use hyoka_core::model::{Field, Section};
-use hyoka_core::text::edit_rows;
+use hyoka_core::text::{AmbiguousWidth, edit_rows};
 
 pub struct Editor {
     pub section: SectionRef,
@@ -64,7 +64,7 @@ impl Editor {
     }
 
     /// How many rows the text takes at `width` columns, as drawn.
-    pub fn rows(&self, width: usize) -> usize {
-        edit_rows(self.textarea.lines(), width).len()
+    pub fn rows(&self, width: usize, measure: AmbiguousWidth) -> usize {
+        edit_rows(self.textarea.lines(), width, measure).len()
     }
 }

@@ -136,6 +136,11 @@ impl App {
         self.no_color
     }
 
+    /// How wide the terminal draws ambiguous characters: what everything on the screen is measured with.
+    pub fn ambiguous_width(&self) -> hyoka_core::text::AmbiguousWidth {
+        self.ambiguous_width
+    }
+
     pub fn review(&self) -> &Review {
         &self.review
     }

@@ -3,6 +3,7 @@
 
 use crate::app::keymap::Keymap;
 use crate::i18n::Lang;
+use hyoka_core::text::AmbiguousWidth;
 
 /// What the screen is opened with, from the command line, the settings and the environment: known
 /// before the first frame, without reading a file.
@@ -19,6 +20,9 @@ pub struct Settings {
     pub export_dir: Option<std::path::PathBuf>,
     /// `NO_COLOR` is set: no colours at all, emphasis by reverse video, bold and underline only.
     pub no_color: bool,
+    /// How many columns the terminal gives ◎ ○ △ × ① and the box-drawing characters, as the
+    /// terminal answered (or `--ambiguous-width` said): the layout and the drawing measure with it.
+    pub ambiguous_width: AmbiguousWidth,
     /// Who is at the keys, when already known (tests); the screen learns it from the worker.
     pub identity: Option<Identity>,
     /// What the clerk must hear at once (settings that could not be read).

@@ -7,11 +7,12 @@ use ratatui::widgets::{Clear, Paragraph};
 use crate::app::{App, Ask, ReviewsKept};
 use crate::i18n::cycle::{CycleWords, Kept, stage_name};
 use crate::ui::centered;
-use crate::ui::style::{self, block, w};
+use crate::ui::style::{self, block};
 use hyoka_core::model::{Section, Stage, Status};
-use hyoka_core::text::{sanitize, truncate, wrap};
+use hyoka_core::text::sanitize;
 
 pub fn draw(frame: &mut Frame, app: &App, ask: &Ask) {
+    let measure = app.ambiguous_width();
     let lang = app.lang();
     let (title, question) = match ask {
         Ask::Submit(at) => {
@@ -39,14 +40,18 @@ pub fn draw(frame: &mut Frame, app: &App, ask: &Ask) {
     let area = frame.area();
     let width = area.width.saturating_sub(8).min(72);
     let text_width = usize::from(width.saturating_sub(2)).max(1);
-    let mut lines: Vec<Line> = wrap(&sanitize(&question), text_width).into_iter().map(|l| Line::from(w(l))).collect();
+    let mut lines: Vec<Line> = measure
+        .wrap(&sanitize(&question), text_width)
+        .into_iter()
+        .map(|l| Line::from(measure.padded_for_cells(l)))
+        .collect();
     lines.push(Line::default());
-    let hints = truncate(&app.hint_line(), text_width);
-    lines.push(Line::styled(w(hints), style::bold()));
+    let hints = measure.truncate(&app.hint_line(), text_width);
+    lines.push(Line::styled(measure.padded_for_cells(hints), style::bold()));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let area = centered(area, width, height);
     frame.render_widget(Clear, area);
-    let outer = block().title(w(title.text(lang))).border_style(style::dialog());
+    let outer = block(measure).title(measure.padded_for_cells(title.text(lang))).border_style(style::dialog());
     frame.render_widget(Paragraph::new(lines).block(outer), area);
 }
 

@@ -12,18 +12,30 @@ use ratatui::widgets::{Clear, Paragraph};
 use crate::app::{App, Conflict, Question};
 use crate::command::{Command, Context};
 use crate::i18n::screen::Words;
-use crate::ui::style::{self, block, dim, w};
+use crate::ui::style::{self, block, dim};
 use hyoka_core::model::Field;
-use hyoka_core::text::{sanitize, truncate, wrap};
+use hyoka_core::text::{AmbiguousWidth, sanitize};
 
-fn text_box(frame: &mut Frame, area: Rect, title: String, text: &str, style: Style, lang: crate::i18n::Lang) {
-    let frame_block = block().title(w(title)).border_style(style);
+fn text_box(
+    frame: &mut Frame,
+    area: Rect,
+    title: String,
+    text: &str,
+    style: Style,
+    lang: crate::i18n::Lang,
+    measure: AmbiguousWidth,
+) {
+    let frame_block = block(measure).title(measure.padded_for_cells(title)).border_style(style);
     let inner = frame_block.inner(area);
     frame.render_widget(frame_block, area);
     let lines: Vec<Line> = if text.is_empty() {
-        vec![Line::styled(w(Words::EmptyText.text(lang)), dim())]
+        vec![Line::styled(measure.padded_for_cells(Words::EmptyText.text(lang)), dim())]
     } else {
-        wrap(&sanitize(text), usize::from(inner.width)).into_iter().map(|l| Line::from(w(l))).collect()
+        measure
+            .wrap(&sanitize(text), usize::from(inner.width))
+            .into_iter()
+            .map(|l| Line::from(measure.padded_for_cells(l)))
+            .collect()
     };
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -38,12 +50,13 @@ fn unit_text(
 }
 
 pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
+    let measure = app.ambiguous_width();
     let lang = app.lang();
     let area = app.layout().dialog();
     frame.render_widget(Clear, area);
     let Some(question) = r.conflicts.get(r.index) else { return };
     let title = Words::ConflictTitle { index: r.index + 1, count: r.conflicts.len() }.text(lang);
-    let outer = block().title(w(title)).border_style(style::dialog());
+    let outer = block(measure).title(measure.padded_for_cells(title)).border_style(style::dialog());
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let (division, section) = question.place();
@@ -70,7 +83,7 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
             (format!("{division} › {section}"), Words::GoneExplain { mine, theirs })
         }
     };
-    let explain = wrap(&explain.text(lang), usize::from(inner.width));
+    let explain = measure.wrap(&explain.text(lang), usize::from(inner.width));
     let [head, mine, theirs, keys] = Layout::vertical([
         Constraint::Length(1 + u16::try_from(explain.len()).unwrap_or(1)),
         Constraint::Fill(1),
@@ -78,16 +91,21 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
         Constraint::Length(1),
     ])
     .areas(inner);
-    let mut head_lines = vec![Line::styled(w(truncate(&sanitize(&place), usize::from(head.width))), style::bold())];
-    head_lines.extend(explain.into_iter().map(|l| Line::from(w(l))));
+    let mut head_lines = vec![Line::styled(
+        measure.padded_for_cells(measure.truncate(&sanitize(&place), usize::from(head.width))),
+        style::bold(),
+    )];
+    head_lines.extend(explain.into_iter().map(|l| Line::from(measure.padded_for_cells(l))));
     frame.render_widget(Paragraph::new(head_lines), head);
     match &r.combined {
         Some(textarea) => {
             let both = mine.union(theirs);
-            let frame_block = block().title(w(Words::CombinedTitle.text(lang))).border_style(style::editing_border());
+            let frame_block = block(measure)
+                .title(measure.padded_for_cells(Words::CombinedTitle.text(lang)))
+                .border_style(style::editing_border());
             let text_area = frame_block.inner(both);
             frame.render_widget(frame_block, both);
-            crate::ui::editor::draw_text(frame, text_area, textarea);
+            crate::ui::editor::draw_text(frame, text_area, textarea, measure);
         }
         None => match question {
             Question::Field(c) | Question::Decided(c) => {
@@ -111,8 +129,16 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
                 let context =
                     if matches!(question, Question::Decided(_)) { Context::Decided } else { Context::Conflict };
                 let their_key = key(context, Command::KeepTheirs);
-                text_box(frame, mine, yours.text(lang), &mine_text, style::bold(), lang);
-                text_box(frame, theirs, Words::Theirs { who, theirs: their_key }.text(lang), &theirs_text, dim(), lang);
+                text_box(frame, mine, yours.text(lang), &mine_text, style::bold(), lang, measure);
+                text_box(
+                    frame,
+                    theirs,
+                    Words::Theirs { who, theirs: their_key }.text(lang),
+                    &theirs_text,
+                    dim(),
+                    lang,
+                    measure,
+                );
             }
             Question::Gone { mine: section, .. } => {
                 // What would be kept: each field the section has, under its name.
@@ -123,10 +149,16 @@ pub fn draw(frame: &mut Frame, app: &App, r: &Conflict) {
                     .collect();
                 let both = mine.union(theirs);
                 let title = Words::YoursGone { mine: key(Context::Gone, Command::KeepMine) }.text(lang);
-                text_box(frame, both, title, &summary.join("\n"), style::bold(), lang);
+                text_box(frame, both, title, &summary.join("\n"), style::bold(), lang, measure);
             }
         },
     }
     let hint = app.hint_line();
-    frame.render_widget(Paragraph::new(Span::styled(w(truncate(&hint, usize::from(keys.width))), style::bold())), keys);
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            measure.padded_for_cells(measure.truncate(&hint, usize::from(keys.width))),
+            style::bold(),
+        )),
+        keys,
+    );
 }

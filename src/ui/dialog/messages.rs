@@ -8,10 +8,11 @@ use crate::app::{App, Tone};
 use crate::command::{Command, Context};
 use crate::i18n::screen::Words;
 use crate::ui::centered;
-use crate::ui::style::{self, dim, w};
-use hyoka_core::text::{sanitize, wrap};
+use crate::ui::style::{self, dim};
+use hyoka_core::text::sanitize;
 
 pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
+    let measure = app.ambiguous_width();
     let main = crate::ui::review::main_area(app);
     let area = centered(main, main.width.saturating_sub(4).min(100), main.height);
     let width = usize::from(area.width.saturating_sub(2));
@@ -21,13 +22,18 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: u16) {
             Tone::Info => Style::new(),
             Tone::Error => style::error(),
         };
-        lines.extend(wrap(&sanitize(&message.text), width).into_iter().map(|l| Line::styled(w(l), look)));
+        lines.extend(
+            measure
+                .wrap(&sanitize(&message.text), width)
+                .into_iter()
+                .map(|l| Line::styled(measure.padded_for_cells(l), look)),
+        );
         lines.push(Line::default());
     }
     if lines.is_empty() {
-        lines.push(Line::styled(w(Words::NoMessages.text(app.lang())), dim()));
+        lines.push(Line::styled(measure.padded_for_cells(Words::NoMessages.text(app.lang())), dim()));
     }
     let scroll_keys = app.keymap().keys_named(Context::Messages, &[Command::Up, Command::Down]);
     let title = Words::MessagesTitle { scroll: scroll_keys }.text(app.lang());
-    crate::ui::parts::scrolled_box(frame, area, lines, scroll, &title);
+    crate::ui::parts::scrolled_box(frame, area, lines, scroll, &title, measure);
 }

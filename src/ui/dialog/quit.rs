@@ -8,10 +8,10 @@ use crate::app::App;
 use crate::command::{Command, Context};
 use crate::i18n::screen::Words;
 use crate::ui::centered;
-use crate::ui::style::{self, block, w};
-use hyoka_core::text::{display_width, wrap};
+use crate::ui::style::{self, block};
 
 pub fn draw(frame: &mut Frame, app: &App) {
+    let measure = app.ambiguous_width();
     let lang = app.lang();
     let (sections, drafts) = (app.unsaved_sections(), app.unsent_drafts());
     let mut said = Vec::new();
@@ -28,15 +28,18 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     let choices = app.hint_line();
     let room = usize::from(frame.area().width.saturating_sub(4)).clamp(1, 72);
-    let mut lines: Vec<Line> = said.iter().flat_map(|s| wrap(s, room)).map(|l| Line::from(w(l))).collect();
-    let widest = lines.iter().map(Line::width).chain([display_width(&choices)]).max().unwrap_or(0);
+    let mut lines: Vec<Line> =
+        said.iter().flat_map(|s| measure.wrap(s, room)).map(|l| Line::from(measure.padded_for_cells(l))).collect();
+    let widest = lines.iter().map(Line::width).chain([measure.display_width(&choices)]).max().unwrap_or(0);
     lines.push(Line::default());
-    lines.push(Line::styled(w(choices), style::bold()));
+    lines.push(Line::styled(measure.padded_for_cells(choices), style::bold()));
     let width = u16::try_from(widest + 4).unwrap_or(u16::MAX);
     let area = centered(frame.area(), width, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
     frame.render_widget(Clear, area);
     frame.render_widget(
-        Paragraph::new(lines).block(block().title(w(Words::QuitTitle.text(lang))).border_style(style::dialog())),
+        Paragraph::new(lines).block(
+            block(measure).title(measure.padded_for_cells(Words::QuitTitle.text(lang))).border_style(style::dialog()),
+        ),
         area,
     );
 }

@@ -11,16 +11,19 @@ use crate::app::review::filter::{Row, rows};
 use crate::app::state::Rated;
 use crate::i18n::review::ReviewWords;
 use crate::ui::centered;
-use crate::ui::style::{self, block, dim, w};
-use hyoka_core::text::{display_width, sanitize, truncate};
+use crate::ui::style::{self, block, dim};
+use hyoka_core::text::sanitize;
 
 pub fn draw(frame: &mut Frame, app: &App, dialog: &FilterDialog) {
+    let measure = app.ambiguous_width();
     let lang = app.lang();
     let rows = rows(dialog);
     let height = u16::try_from(rows.len() + 4).unwrap_or(u16::MAX);
     let area = centered(frame.area(), frame.area().width.saturating_sub(6).min(70), height);
     frame.render_widget(Clear, area);
-    let outer = block().title(w(ReviewWords::FilterTitle.text(lang))).border_style(style::dialog());
+    let outer = block(measure)
+        .title(measure.padded_for_cells(ReviewWords::FilterTitle.text(lang)))
+        .border_style(style::dialog());
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let width = usize::from(inner.width);
@@ -55,23 +58,23 @@ pub fn draw(frame: &mut Frame, app: &App, dialog: &FilterDialog) {
                     _ => (ReviewWords::Word, &dialog.word),
                 };
                 let label = label.text(lang);
-                let value = truncate(&sanitize(value), width.saturating_sub(display_width(&label) + 1));
+                let value = measure.truncate(&sanitize(value), width.saturating_sub(measure.display_width(&label) + 1));
                 if chosen {
-                    caret = Some((display_width(&label) + display_width(&value), i));
+                    caret = Some((measure.display_width(&label) + measure.display_width(&value), i));
                 }
                 format!("{label}{value}")
             }
         };
         let style = if chosen { style::chosen() } else { Style::new() };
-        lines.push(Line::from(Span::styled(w(truncate(&text, width)), style)));
+        lines.push(Line::from(Span::styled(measure.padded_for_cells(measure.truncate(&text, width)), style)));
     }
     // On a screen too low for every row, the rows scroll so that the chosen one shows.
     let room = usize::from(inner.height).saturating_sub(2).max(1);
     let offset = (dialog.row + 1).saturating_sub(room);
     let mut lines: Vec<Line> = lines.into_iter().skip(offset).take(room).collect();
     lines.push(Line::default());
-    let hints = truncate(&app.hint_line(), width);
-    lines.push(Line::styled(w(hints), dim().add_modifier(Modifier::BOLD)));
+    let hints = measure.truncate(&app.hint_line(), width);
+    lines.push(Line::styled(measure.padded_for_cells(hints), dim().add_modifier(Modifier::BOLD)));
     frame.render_widget(Paragraph::new(lines), inner);
     if let Some((column, row)) = caret.filter(|(_, row)| *row >= offset) {
         let x = inner.x + u16::try_from(column.min(width.saturating_sub(1))).unwrap_or(0);

@@ -15,28 +15,28 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
 
-use super::style::{self, w};
+use super::style;
 use crate::app::review::search::position;
 use crate::app::state::Rated;
 use crate::app::{App, Node};
 use crate::i18n::review::ReviewWords;
-use hyoka_core::text::{display_width, sanitize, truncate};
+use hyoka_core::text::{AmbiguousWidth, sanitize};
 
 /// A line of text with its hits marked; `ranges` are byte ranges of `text`.
-pub fn marked(text: &str, ranges: &[Range<usize>], base: Style) -> Vec<Span<'static>> {
+pub fn marked(text: &str, ranges: &[Range<usize>], base: Style, measure: AmbiguousWidth) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     let mut at = 0;
     for range in ranges {
         if let Some(before) = text.get(at..range.start).filter(|t| !t.is_empty()) {
-            spans.push(Span::styled(w(before), base));
+            spans.push(Span::styled(measure.padded_for_cells(before), base));
         }
         if let Some(hit) = text.get(range.start..range.end) {
-            spans.push(Span::styled(w(hit), base.patch(style::hit())));
+            spans.push(Span::styled(measure.padded_for_cells(hit), base.patch(style::hit())));
         }
         at = range.end.max(at);
     }
     if let Some(rest) = text.get(at..).filter(|t| !t.is_empty()) {
-        spans.push(Span::styled(w(rest), base));
+        spans.push(Span::styled(measure.padded_for_cells(rest), base));
     }
     spans
 }
@@ -48,27 +48,29 @@ pub fn tree_count(app: &App, node: Node) -> Option<String> {
 
 /// A tree label cut to leave room for its hit count, and the count as a marked span.
 pub fn with_count(app: &App, node: Node, label: &str, width: usize) -> (String, Option<Span<'static>>) {
+    let measure = app.ambiguous_width();
     match tree_count(app, node) {
         Some(count) => {
-            let room = width.saturating_sub(display_width(&count));
-            let label = truncate(label, room);
-            let pad = " ".repeat(room.saturating_sub(display_width(&label)));
+            let room = width.saturating_sub(measure.display_width(&count));
+            let label = measure.truncate(label, room);
+            let pad = " ".repeat(room.saturating_sub(measure.display_width(&label)));
             (format!("{label}{pad}"), Some(Span::styled(count, style::hit())))
         }
-        None => (truncate(label, width), None),
+        None => (measure.truncate(label, width), None),
     }
 }
 
 /// What the status line says of the files still being read and of the search and the filter in
 /// force (which look at the files read so far): "読み込み中 1,240/3,200 ／総務 3/17 ［絞込 △× 未記入］".
 pub fn status_note(app: &App) -> String {
+    let measure = app.ambiguous_width();
     let lang = app.lang();
     let mut parts = Vec::new();
     if let Some((read, total)) = app.reading() {
         parts.push(crate::i18n::screen::Words::Reading { read, total }.text(lang));
     }
     if let (Some(search), Some((at, of))) = (&app.review().search, position(app)) {
-        parts.push(format!("／{} {at}/{of}", truncate(&sanitize(&search.query), 16)));
+        parts.push(format!("／{} {at}/{of}", measure.truncate(&sanitize(&search.query), 16)));
     }
     let filter = &app.review().filter;
     if !filter.is_empty() {
@@ -97,7 +99,7 @@ pub fn status_note(app: &App) -> String {
             what.push(format!("@{}", sanitize(by)));
         }
         if let Some(word) = &filter.word {
-            what.push(format!("「{}」", truncate(&sanitize(word), 12)));
+            what.push(format!("「{}」", measure.truncate(&sanitize(word), 12)));
         }
         parts.push(format!("［{} {}］", ReviewWords::FilterBadge.text(lang), what.join(" ")));
     }

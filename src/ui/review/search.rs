@@ -7,10 +7,11 @@ use ratatui::widgets::{Clear, Paragraph};
 use crate::app::App;
 use crate::app::review::SearchPrompt;
 use crate::i18n::review::ReviewWords;
-use crate::ui::style::{self, dim, w};
-use hyoka_core::text::{display_width, sanitize};
+use crate::ui::style::{self, dim};
+use hyoka_core::text::sanitize;
 
 pub fn draw(frame: &mut Frame, app: &App, prompt: &SearchPrompt) {
+    let measure = app.ambiguous_width();
     let area = app.layout().hints;
     let lang = app.lang();
     let label = ReviewWords::SearchLabel.text(lang);
@@ -21,23 +22,23 @@ pub fn draw(frame: &mut Frame, app: &App, prompt: &SearchPrompt) {
         None => String::new(),
     };
     let tail = format!("{count} {kana}");
-    let room = usize::from(area.width).saturating_sub(display_width(&label) + display_width(&tail) + 1);
+    let room = usize::from(area.width).saturating_sub(measure.display_width(&label) + measure.display_width(&tail) + 1);
     // The end of a long query stays in view, where the caret is.
     let typed = sanitize(&prompt.input).into_owned();
     let mut shown = typed.as_str();
-    while display_width(shown) > room {
+    while measure.display_width(shown) > room {
         let mut chars = shown.chars();
         chars.next();
         shown = chars.as_str();
     }
     frame.render_widget(Clear, area);
     let line = Line::from(vec![
-        Span::styled(w(&label), style::bold()),
-        Span::raw(w(shown)),
+        Span::styled(measure.padded_for_cells(&label), style::bold()),
+        Span::raw(measure.padded_for_cells(shown)),
         Span::raw(" "),
-        Span::styled(w(&tail), dim()),
+        Span::styled(measure.padded_for_cells(&tail), dim()),
     ]);
     frame.render_widget(Paragraph::new(line), area);
-    let column = display_width(&label) + display_width(shown);
+    let column = measure.display_width(&label) + measure.display_width(shown);
     frame.set_cursor_position((area.x + u16::try_from(column).unwrap_or(0), area.y));
 }

@@ -10,15 +10,17 @@ use super::bars::{pad, right};
 use crate::app::App;
 use crate::app::review::SummaryView;
 use crate::i18n::review::ReviewWords;
-use crate::ui::style::{self, block, dim, w};
+use crate::ui::style::{self, block, dim};
 use hyoka_core::model::fiscal_year_label;
-use hyoka_core::text::{display_width, sanitize, truncate};
+use hyoka_core::text::sanitize;
 
 pub fn draw(frame: &mut Frame, app: &App, view: &SummaryView) {
+    let measure = app.ambiguous_width();
     let lang = app.lang();
     let area = super::main_area(app);
     frame.render_widget(Clear, area);
-    let outer = block().title(w(ReviewWords::SummaryTitle { files: view.rows.len() }.text(lang)));
+    let outer =
+        block(measure).title(measure.padded_for_cells(ReviewWords::SummaryTitle { files: view.rows.len() }.text(lang)));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let width = usize::from(inner.width);
@@ -27,22 +29,27 @@ pub fn draw(frame: &mut Frame, app: &App, view: &SummaryView) {
         .first()
         .map(|r| r.counts.grades.iter().map(|(m, _, _)| sanitize(m).into_owned()).collect())
         .unwrap_or_default();
-    let org_width = view.rows.iter().map(|r| display_width(&sanitize(&r.organization))).max().unwrap_or(0).clamp(6, 20);
-    let year_width = view.rows.iter().map(|r| display_width(&fiscal_year_label(r.fiscal_year))).max().unwrap_or(8);
+    let org_width =
+        view.rows.iter().map(|r| measure.display_width(&sanitize(&r.organization))).max().unwrap_or(0).clamp(6, 20);
+    let year_width =
+        view.rows.iter().map(|r| measure.display_width(&fiscal_year_label(r.fiscal_year))).max().unwrap_or(8);
     let unrated = ReviewWords::Unrated.text(lang);
     let empty = ReviewWords::IncompleteHeader.text(lang);
-    let number = |text: &str| 4usize.max(display_width(text) + 1);
+    let number = |text: &str| 4usize.max(measure.display_width(text) + 1);
     let mut head = format!(
         "{} {} {}",
-        pad(&ReviewWords::Organization.text(lang), org_width),
-        pad(&ReviewWords::FiscalYear.text(lang), year_width),
-        right(&ReviewWords::SectionsHeader.text(lang), 5)
+        pad(&ReviewWords::Organization.text(lang), org_width, measure),
+        pad(&ReviewWords::FiscalYear.text(lang), year_width, measure),
+        right(&ReviewWords::SectionsHeader.text(lang), 5, measure)
     );
     for word in marks.iter().chain([&unrated, &empty]) {
-        head.push_str(&right(word, number(word)));
+        head.push_str(&right(word, number(word), measure));
     }
-    let bar_cells = width.saturating_sub(display_width(&head) + 2);
-    let mut lines = vec![Line::styled(w(truncate(&head, width)), style::bold().add_modifier(Modifier::UNDERLINED))];
+    let bar_cells = width.saturating_sub(measure.display_width(&head) + 2);
+    let mut lines = vec![Line::styled(
+        measure.padded_for_cells(measure.truncate(&head, width)),
+        style::bold().add_modifier(Modifier::UNDERLINED),
+    )];
     let mut previous = "";
     for row in view.rows.iter().skip(view.scroll).take(usize::from(inner.height.saturating_sub(1))) {
         // The organisation once, at the top of its years.
@@ -51,8 +58,8 @@ pub fn draw(frame: &mut Frame, app: &App, view: &SummaryView) {
         let c = &row.counts;
         let mut text = format!(
             "{} {} {:>5}",
-            pad(&truncate(&org, org_width), org_width),
-            pad(&fiscal_year_label(row.fiscal_year), year_width),
+            pad(&measure.truncate(&org, org_width), org_width, measure),
+            pad(&fiscal_year_label(row.fiscal_year), year_width, measure),
             c.sections
         );
         for ((_, _, n), mark) in c.grades.iter().zip(&marks) {
@@ -60,17 +67,18 @@ pub fn draw(frame: &mut Frame, app: &App, view: &SummaryView) {
         }
         text.push_str(&format!("{:>width$}", c.unrated, width = number(&unrated)));
         text.push_str(&format!("{:>width$}", c.incomplete, width = number(&empty)));
-        let mut spans = vec![Span::raw(w(truncate(&text, width))), Span::raw("  ")];
+        let mut spans = vec![Span::raw(measure.padded_for_cells(measure.truncate(&text, width))), Span::raw("  ")];
         // One bar of the shares: the best mark in full blocks, then lighter ones, unrated dotted.
         let shades = ["█", "▓", "▒", "░"];
-        let unit = display_width("█").max(1);
+        let unit = measure.display_width("█").max(1);
         for (i, (_, _, n)) in c.grades.iter().enumerate() {
             let cells = (bar_cells * n).checked_div(c.sections).unwrap_or(0);
             let shade = shades.get(i).copied().unwrap_or("░");
-            spans.push(Span::raw(w(shade.repeat(cells / unit))));
+            spans.push(Span::raw(measure.padded_for_cells(shade.repeat(cells / unit))));
         }
         let cells = (bar_cells * c.unrated).checked_div(c.sections).unwrap_or(0);
-        spans.push(Span::styled(w("·".repeat(cells / display_width("·").max(1))), dim()));
+        spans
+            .push(Span::styled(measure.padded_for_cells("·".repeat(cells / measure.display_width("·").max(1))), dim()));
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), inner);

@@ -11,16 +11,18 @@ use crate::app::App;
 use crate::app::review::table::cell;
 use crate::app::review::{Column, TableView};
 use crate::i18n::review::ReviewWords;
-use crate::ui::style::{self, block, w};
-use hyoka_core::text::{display_width, truncate};
+use crate::ui::style::{self, block};
 
 /// Each column's width: its widest text or heading, the name columns narrowed (widest first)
 /// until the row fits `room`.
 pub fn fit_widths(app: &App, view: &TableView, room: usize) -> Vec<usize> {
+    let measure = app.ambiguous_width();
     let mut widths: Vec<usize> = Column::ALL
         .iter()
         .zip(&view.widths)
-        .map(|(c, w)| (*w).max(display_width(&ReviewWords::Header(*c).text(app.lang())) + display_width("▲")))
+        .map(|(c, w)| {
+            (*w).max(measure.display_width(&ReviewWords::Header(*c).text(app.lang())) + measure.display_width("▲"))
+        })
         .collect();
     // A space after every column.
     let gaps = Column::ALL.len();
@@ -38,9 +40,11 @@ pub fn fit_widths(app: &App, view: &TableView, room: usize) -> Vec<usize> {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, view: &TableView) {
+    let measure = app.ambiguous_width();
     let area = super::main_area(app);
     frame.render_widget(Clear, area);
-    let outer = block().title(w(ReviewWords::TableTitle { rows: view.rows.len() }.text(app.lang())));
+    let outer = block(measure)
+        .title(measure.padded_for_cells(ReviewWords::TableTitle { rows: view.rows.len() }.text(app.lang())));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let widths = fit_widths(app, view, usize::from(inner.width));
@@ -57,7 +61,10 @@ pub fn draw(frame: &mut Frame, app: &App, view: &TableView) {
             if *column == view.column {
                 style = style.add_modifier(Modifier::UNDERLINED);
             }
-            Span::styled(w(format!("{} ", pad(&truncate(&name, *width), *width))), style)
+            Span::styled(
+                measure.padded_for_cells(format!("{} ", pad(&measure.truncate(&name, *width), *width, measure))),
+                style,
+            )
         })
         .collect();
     let height = usize::from(inner.height.saturating_sub(1));
@@ -67,18 +74,20 @@ pub fn draw(frame: &mut Frame, app: &App, view: &TableView) {
             .iter()
             .zip(&widths)
             .map(|(column, width)| {
-                let text = truncate(&cell(row, *column, (app.calendar(), app.lang())), *width);
+                let text = measure.truncate(&cell(row, *column, (app.calendar(), app.lang())), *width);
                 // Numbers to the right, as tables have them.
                 match column {
-                    Column::Goals => format!("{}{text} ", " ".repeat(width.saturating_sub(display_width(&text)))),
-                    _ => format!("{} ", pad(&text, *width)),
+                    Column::Goals => {
+                        format!("{}{text} ", " ".repeat(width.saturating_sub(measure.display_width(&text))))
+                    }
+                    _ => format!("{} ", pad(&text, *width, measure)),
                 }
             })
             .collect();
-        let text = truncate(&text, usize::from(inner.width));
+        let text = measure.truncate(&text, usize::from(inner.width));
         let style = if i == view.cursor { style::cursor(true) } else { Style::new() };
-        let text = if i == view.cursor { pad(&text, usize::from(inner.width)) } else { text };
-        lines.push(Line::styled(w(text), style));
+        let text = if i == view.cursor { pad(&text, usize::from(inner.width), measure) } else { text };
+        lines.push(Line::styled(measure.padded_for_cells(text), style));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -11,22 +11,23 @@ use crate::app::App;
 use crate::app::review::YearsView;
 use crate::app::review::years::{column_width, fitting_years, history};
 use crate::i18n::review::ReviewWords;
-use crate::ui::style::{self, block, w};
-use hyoka_core::text::{sanitize, truncate};
+use crate::ui::style::{self, block};
+use hyoka_core::text::sanitize;
 
 pub fn draw(frame: &mut Frame, app: &App, view: &YearsView) {
+    let measure = app.ambiguous_width();
     let lang = app.lang();
     let area = super::main_area(app);
     frame.render_widget(Clear, area);
-    let outer = block().title(w(ReviewWords::YearsTitle.text(lang)));
+    let outer = block(measure).title(measure.padded_for_cells(ReviewWords::YearsTitle.text(lang)));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     let width = usize::from(inner.width);
     let name = format!("{} › {} › {}", view.organization, view.division, view.section);
     let line = history(&view.years, &ReviewWords::Absent.text(lang), &ReviewWords::Unrated.text(lang));
     let top = vec![
-        Line::styled(w(truncate(&sanitize(&name), width)), style::bold()),
-        Line::from(w(truncate(&sanitize(&line), width))),
+        Line::styled(measure.padded_for_cells(measure.truncate(&sanitize(&name), width)), style::bold()),
+        Line::from(measure.padded_for_cells(measure.truncate(&sanitize(&line), width))),
     ];
     frame.render_widget(Paragraph::new(top), inner);
     // The years share the width; never narrower than what fits, never wider than needed.
@@ -41,7 +42,7 @@ pub fn draw(frame: &mut Frame, app: &App, view: &YearsView) {
             .skip(view.scroll)
             .take(usize::from(height))
             .map(|l| {
-                let text = w(pad(&truncate(&l.text, column), column));
+                let text = measure.padded_for_cells(pad(&measure.truncate(&l.text, column), column, measure));
                 if l.heading { Line::styled(text, style::bold()) } else { Line::from(text) }
             })
             .collect();

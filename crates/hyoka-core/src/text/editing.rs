@@ -6,7 +6,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::display_width;
+use super::AmbiguousWidth;
 use super::sanitize::sanitize;
 
 /// One screen row of the editor.
@@ -37,7 +37,7 @@ pub fn grapheme_stops(line: &str) -> Vec<usize> {
 }
 
 /// Lays `lines` out in rows of at most `width` columns.
-pub fn edit_rows(lines: &[String], width: usize) -> Vec<EditRow> {
+pub fn edit_rows(lines: &[String], width: usize, measure: AmbiguousWidth) -> Vec<EditRow> {
     let width = width.max(2);
     let mut rows = Vec::new();
     for (index, line) in lines.iter().enumerate() {
@@ -46,7 +46,7 @@ pub fn edit_rows(lines: &[String], width: usize) -> Vec<EditRow> {
         let mut chars = 0;
         for grapheme in line.graphemes(true) {
             let shown = sanitize(grapheme);
-            let w = display_width(&shown);
+            let w = measure.display_width(&shown);
             if col + w > width && col > 0 {
                 row.end = (chars, col);
                 row.continues = true;
@@ -95,13 +95,17 @@ pub fn position_in_row(row: &EditRow, column: usize) -> (usize, usize) {
 mod tests {
     use super::*;
 
+    fn edit_rows_narrow(lines: &[String], width: usize) -> Vec<EditRow> {
+        edit_rows(lines, width, AmbiguousWidth::Narrow)
+    }
+
     fn lines(text: &str) -> Vec<String> {
         text.split('\n').map(str::to_owned).collect()
     }
 
     #[test]
     fn rows_wrap_at_graphemes_and_never_split_a_wide_character() {
-        let rows = edit_rows(&lines("あいうえおか"), 5);
+        let rows = edit_rows_narrow(&lines("あいうえおか"), 5);
         let shown: Vec<&str> = rows.iter().map(|r| r.shown.as_str()).collect();
         assert_eq!(shown, ["あい", "うえ", "おか"]);
         assert_eq!(caret_cell(&rows, 0, 2), (1, 0), "after い: the start of the next row");
@@ -113,24 +117,24 @@ mod tests {
     fn combining_marks_variation_selectors_and_emoji_are_one_stop() {
         let text = "か\u{3099}葛\u{E0100}👨\u{200D}👩\u{200D}👧１２";
         assert_eq!(grapheme_stops(text), [0, 2, 4, 9, 10, 11]);
-        let rows = edit_rows(&lines(text), 40);
+        let rows = edit_rows_narrow(&lines(text), 40);
         let cols: Vec<usize> = rows[0].stops.iter().map(|s| s.1).collect();
         assert_eq!(cols, [0, 2, 4, 6, 8]);
     }
 
     #[test]
     fn control_characters_are_shown_as_stand_ins() {
-        let rows = edit_rows(&lines("a\u{1b}[2J"), 40);
+        let rows = edit_rows_narrow(&lines("a\u{1b}[2J"), 40);
         assert_eq!(rows[0].shown, "a␛[2J");
     }
 
     #[test]
     fn moving_down_keeps_the_column_as_near_as_possible() {
-        let rows = edit_rows(&lines("abcdef\nあいう"), 10);
+        let rows = edit_rows_narrow(&lines("abcdef\nあいう"), 10);
         assert_eq!(position_in_row(&rows[1], 3), (1, 1), "column 3 is inside あ…い: stays at い");
         assert_eq!(position_in_row(&rows[1], 9), (1, 3), "past the end: the end");
         assert_eq!(position_in_row(&rows[0], 2), (0, 2));
-        let wrapped = edit_rows(&lines("あいうえ"), 4);
+        let wrapped = edit_rows_narrow(&lines("あいうえ"), 4);
         assert_eq!(position_in_row(&wrapped[0], 9), (0, 1), "a wrapped row ends at its last character");
     }
 }

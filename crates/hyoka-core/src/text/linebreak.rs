@@ -16,7 +16,7 @@
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::width::grapheme_width;
+use super::width::AmbiguousWidth;
 
 /// JLREQ cl-01, cl-02, cl-03, cl-04, cl-05, cl-06, cl-07, cl-08, cl-09 (and their ASCII cousins).
 const NOT_AT_LINE_START: &str = concat!(
@@ -84,14 +84,17 @@ pub fn break_positions(paragraph: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Breaks text into lines of at most `width` columns (trailing spaces may hang past it),
-/// keeping explicit line breaks. Joining the lines (with `\n` between paragraphs) gives the text back.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    text.split('\n').flat_map(|paragraph| wrap_paragraph(paragraph, width)).collect()
+impl AmbiguousWidth {
+    /// Breaks text into lines of at most `width` columns (trailing spaces may hang past it),
+    /// keeping explicit line breaks. Joining the lines (with `\n` between paragraphs) gives the
+    /// text back.
+    pub fn wrap(self, text: &str, width: usize) -> Vec<String> {
+        let width = width.max(1);
+        text.split('\n').flat_map(|paragraph| wrap_paragraph(paragraph, width, self)).collect()
+    }
 }
 
-fn wrap_paragraph(paragraph: &str, width: usize) -> Vec<String> {
+fn wrap_paragraph(paragraph: &str, width: usize, measure: AmbiguousWidth) -> Vec<String> {
     let graphemes: Vec<(usize, &str)> = paragraph.grapheme_indices(true).collect();
     if graphemes.is_empty() {
         return vec![String::new()];
@@ -100,7 +103,7 @@ fn wrap_paragraph(paragraph: &str, width: usize) -> Vec<String> {
     let can_break_before = |i: usize| graphemes.get(i).is_some_and(|g| breaks.binary_search(&g.0).is_ok());
     let span = |from: usize, to: usize| graphemes.get(from..to).unwrap_or_default().iter().map(|(_, g)| *g);
     let join = |from: usize, to: usize| span(from, to).collect::<String>();
-    let width_of = |from: usize, to: usize| span(from, to).map(grapheme_width).sum::<usize>();
+    let width_of = |from: usize, to: usize| span(from, to).map(|g| measure.grapheme_width(g)).sum::<usize>();
 
     let mut lines = Vec::new();
     let (mut start, mut used, mut last_break) = (0, 0, None);
@@ -109,7 +112,7 @@ fn wrap_paragraph(paragraph: &str, width: usize) -> Vec<String> {
         if i > start && can_break_before(i) {
             last_break = Some(i);
         }
-        let w = grapheme_width(g);
+        let w = measure.grapheme_width(g);
         // A space may hang past the edge: it is invisible there and the break comes right after it.
         if used + w > width && i > start && g != " " {
             let cut = match last_break {
@@ -143,6 +146,10 @@ fn forced_cut(graphemes: &[(usize, &str)], start: usize, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn wrap(text: &str, width: usize) -> Vec<String> {
+        AmbiguousWidth::Narrow.wrap(text, width)
+    }
 
     #[test]
     fn closing_punctuation_never_starts_a_line() {
@@ -184,7 +191,7 @@ mod tests {
     #[test]
     fn a_run_longer_than_the_line_is_cut_without_breaking_rules() {
         let lines = wrap("ああああああああああああ", 10);
-        assert!(lines.iter().all(|l| super::super::display_width(l) <= 10));
+        assert!(lines.iter().all(|l| AmbiguousWidth::Narrow.display_width(l) <= 10));
         assert_eq!(lines.concat(), "ああああああああああああ");
         let long = wrap("abcdefghijklmnopqrstuvwxyz", 10);
         assert_eq!(long, ["abcdefghij", "klmnopqrst", "uvwxyz"]);

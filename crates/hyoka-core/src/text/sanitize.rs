@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::width::{AmbiguousWidth, ambiguous_width, is_ambiguous};
+use super::width::{AmbiguousWidth, is_ambiguous};
 
 /// Stands in the cell after an ambiguous character when the terminal draws those two columns
 /// wide; the screen's final pass hides it from the terminal (see `ui::finish`). A private-use
@@ -50,29 +50,37 @@ pub fn needs_replacing(c: char) -> bool {
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
-/// Text as it goes into ratatui's cells, so that ratatui lays it out in the columns the terminal
-/// will use: in a terminal that draws ambiguous characters two columns wide each is followed by
-/// [`PAD`], and every half-width sound mark gets its stand-in ([`SOUND_MARKS`]). Apply to text
-/// already cut to fit.
-pub fn widen(text: &str) -> Cow<'_, str> {
-    let wide = ambiguous_width() == AmbiguousWidth::Wide;
-    let marks = text.chars().any(is_sound_mark);
-    if !marks && (!wide || !text.graphemes(true).any(is_ambiguous)) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for grapheme in text.graphemes(true) {
-        // A mark starts a cell of its own, as it starts a column of its own in the terminal.
-        for piece in split_before_marks(grapheme) {
-            for c in piece.chars() {
-                out.push(stand_in(c));
-            }
-            if wide && is_ambiguous(piece) {
-                out.push(PAD);
+impl AmbiguousWidth {
+    /// Text as it goes into ratatui's cells, so that ratatui lays it out in the columns the
+    /// terminal will use: in a terminal that draws ambiguous characters two columns wide each is
+    /// followed by [`PAD`], and every half-width sound mark gets its stand-in ([`SOUND_MARKS`]).
+    /// Apply to text already cut to fit.
+    pub fn widen(self, text: &str) -> Cow<'_, str> {
+        let wide = self == AmbiguousWidth::Wide;
+        let marks = text.chars().any(is_sound_mark);
+        if !marks && (!wide || !text.graphemes(true).any(is_ambiguous)) {
+            return Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len() + 8);
+        for grapheme in text.graphemes(true) {
+            // A mark starts a cell of its own, as it starts a column of its own in the terminal.
+            for piece in split_before_marks(grapheme) {
+                for c in piece.chars() {
+                    out.push(stand_in(c));
+                }
+                if wide && is_ambiguous(piece) {
+                    out.push(PAD);
+                }
             }
         }
+        Cow::Owned(out)
     }
-    Cow::Owned(out)
+
+    /// [`widen`](Self::widen) for a widget that keeps its own copy of the text (a `Span`, a
+    /// `Line`, a block's title): the text padded for ratatui's cells, owned.
+    pub fn padded_for_cells(self, text: impl AsRef<str>) -> String {
+        self.widen(text.as_ref()).into_owned()
+    }
 }
 
 /// ﾞ or ﾟ.
@@ -107,7 +115,9 @@ fn split_before_marks(grapheme: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{AmbiguousWidth, set_ambiguous_width};
+
+    const NARROW: AmbiguousWidth = AmbiguousWidth::Narrow;
+    const WIDE: AmbiguousWidth = AmbiguousWidth::Wide;
 
     #[test]
     fn escape_sequences_become_visible() {
@@ -121,20 +131,21 @@ mod tests {
 
     #[test]
     fn widening_pads_only_ambiguous_characters_and_only_in_wide_mode() {
-        assert_eq!(widen("◎ 達成"), "◎ 達成");
-        set_ambiguous_width(AmbiguousWidth::Wide);
-        assert_eq!(widen("◎ 達成"), "◎\u{E000} 達成");
-        assert_eq!(widen("①・×"), "①\u{E000}・×\u{E000}", "katakana ・ is wide everywhere");
-        assert_eq!(widen("◎\u{FF9F}"), "◎\u{E000}\u{E002}", "a mark after an ambiguous character: its own cell");
-        set_ambiguous_width(AmbiguousWidth::Narrow);
+        assert_eq!(NARROW.widen("◎ 達成"), "◎ 達成");
+        assert_eq!(WIDE.widen("◎ 達成"), "◎\u{E000} 達成");
+        assert_eq!(WIDE.widen("①・×"), "①\u{E000}・×\u{E000}", "katakana ・ is wide everywhere");
+        assert_eq!(WIDE.widen("◎\u{FF9F}"), "◎\u{E000}\u{E002}", "a mark after an ambiguous character: its own cell");
+        assert_eq!(WIDE.padded_for_cells(String::from("×")), "×\u{E000}");
     }
 
     #[test]
     fn half_width_sound_marks_get_cells_of_their_own() {
-        assert_eq!(widen("ﾎｰﾑﾍﾟｰｼﾞ"), "ﾎｰﾑﾍ\u{E002}ｰｼ\u{E001}");
-        assert_eq!(widen("\u{FF9E}\u{FF9E}"), "\u{E001}\u{E001}");
+        for measure in [NARROW, WIDE] {
+            assert_eq!(measure.widen("ﾎｰﾑﾍﾟｰｼﾞ"), "ﾎｰﾑﾍ\u{E002}ｰｼ\u{E001}");
+            assert_eq!(measure.widen("\u{FF9E}\u{FF9E}"), "\u{E001}\u{E001}");
+        }
         assert_eq!(sanitize("\u{E001}"), "<U+E001>", "a stand-in in data is shown, never taken for a mark");
-        assert!(matches!(widen("ホームページ"), Cow::Borrowed(_)));
+        assert!(matches!(WIDE.widen("ホームページ"), Cow::Borrowed(_)));
         assert_eq!(sound_mark('\u{E002}'), Some('\u{FF9F}'));
     }
 }

@@ -1,32 +1,22 @@
 //! Measuring and cutting by display columns, never inside a grapheme cluster.
 //!
 //! East Asian *ambiguous* characters (◎ ○ △ × ① ・ ～ ※ → and the box-drawing set) take one
-//! column in most terminals and two in many Japanese set-ups. The setting is per thread, so that
-//! tests of both kinds run side by side; hyoka sets it once, on the thread that draws.
-
-use std::cell::Cell;
+//! column in most terminals and two in many Japanese set-ups. How wide they are is a value,
+//! [`AmbiguousWidth`], that every measurement is asked through: the screen measures with what
+//! its terminal answered, text no terminal shows with [`AmbiguousWidth::NO_TERMINAL`].
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-thread_local! {
-    static AMBIGUOUS_WIDE: Cell<bool> = const { Cell::new(false) };
-}
-
-/// How many columns the terminal gives an ambiguous character: 1 or 2.
+/// How many columns the terminal gives an ambiguous character: 1 or 2. Every width in columns is
+/// measured through it (`display_width`, `truncate`, `wrap`, `edit_rows`, `widen`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum AmbiguousWidth {
+    /// One column, as most terminals and Unicode's own default draw them.
     #[default]
     Narrow,
+    /// Two columns (PuTTY, RLogin, TeraTerm set so, xterm -cjk_width, vim's ambiwidth=double).
     Wide,
-}
-
-pub fn set_ambiguous_width(width: AmbiguousWidth) {
-    AMBIGUOUS_WIDE.with(|w| w.set(width == AmbiguousWidth::Wide));
-}
-
-pub fn ambiguous_width() -> AmbiguousWidth {
-    if AMBIGUOUS_WIDE.with(Cell::get) { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow }
 }
 
 /// A grapheme whose width depends on the terminal's ambiguous-width setting.
@@ -34,69 +24,81 @@ pub fn is_ambiguous(grapheme: &str) -> bool {
     grapheme.width_cjk() > grapheme.width()
 }
 
-/// Columns one grapheme cluster takes in the terminal, as set up.
-pub fn grapheme_width(grapheme: &str) -> usize {
-    match ambiguous_width() {
-        AmbiguousWidth::Narrow => grapheme.width(),
-        AmbiguousWidth::Wide => grapheme.width_cjk(),
-    }
-}
+impl AmbiguousWidth {
+    /// What text that no terminal draws is measured with (reports printed by the command line,
+    /// tables, files): ambiguous characters one column wide, as Unicode counts them by default.
+    pub const NO_TERMINAL: AmbiguousWidth = AmbiguousWidth::Narrow;
 
-/// Columns the text takes in the terminal (full-width kana and kanji count two).
-pub fn display_width(text: &str) -> usize {
-    text.graphemes(true).map(grapheme_width).sum()
-}
-
-/// Cuts the text to `width` columns, ending in `…` when something was cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    if display_width(text) <= width {
-        return text.to_owned();
-    }
-    let ellipsis = display_width("…");
-    let mut out = String::new();
-    let mut used = 0;
-    for grapheme in text.graphemes(true) {
-        let w = grapheme_width(grapheme);
-        if used + w + ellipsis > width {
-            break;
+    /// Columns one grapheme cluster takes.
+    pub fn grapheme_width(self, grapheme: &str) -> usize {
+        match self {
+            AmbiguousWidth::Narrow => grapheme.width(),
+            AmbiguousWidth::Wide => grapheme.width_cjk(),
         }
-        out.push_str(grapheme);
-        used += w;
     }
-    if width >= ellipsis {
-        out.push('…');
+
+    /// Columns the text takes (full-width kana and kanji count two).
+    pub fn display_width(self, text: &str) -> usize {
+        text.graphemes(true).map(|grapheme| self.grapheme_width(grapheme)).sum()
     }
-    out
+
+    /// Cuts the text to `width` columns, ending in `…` when something was cut.
+    pub fn truncate(self, text: &str, width: usize) -> String {
+        if self.display_width(text) <= width {
+            return text.to_owned();
+        }
+        let ellipsis = self.display_width("…");
+        let mut out = String::new();
+        let mut used = 0;
+        for grapheme in text.graphemes(true) {
+            let w = self.grapheme_width(grapheme);
+            if used + w + ellipsis > width {
+                break;
+            }
+            out.push_str(grapheme);
+            used += w;
+        }
+        if width >= ellipsis {
+            out.push('…');
+        }
+        out
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const NARROW: AmbiguousWidth = AmbiguousWidth::Narrow;
+    const WIDE: AmbiguousWidth = AmbiguousWidth::Wide;
+
     #[test]
     fn japanese_counts_two_columns() {
-        assert_eq!(display_width("総務課"), 6);
-        assert_eq!(display_width("4%増加"), 6);
-        assert_eq!(display_width("か\u{3099}"), 2);
-        // A half-width kana and its sound mark: one cluster, two columns, as terminals draw them.
-        assert_eq!(display_width("ﾎｰﾑﾍﾟｰｼﾞ"), 8);
-        assert_eq!(truncate("ﾃﾞｰﾀ", 3), "ﾃﾞ…");
+        for measure in [NARROW, WIDE] {
+            assert_eq!(measure.display_width("総務課"), 6);
+            assert_eq!(measure.display_width("4%増加"), 6);
+            assert_eq!(measure.display_width("か\u{3099}"), 2);
+            // A half-width kana and its sound mark: one cluster, two columns, as terminals draw them.
+            assert_eq!(measure.display_width("ﾎｰﾑﾍﾟｰｼﾞ"), 8);
+        }
+        assert_eq!(NARROW.truncate("ﾃﾞｰﾀ", 3), "ﾃﾞ…");
+        assert_eq!(WIDE.truncate("ﾃﾞｰﾀﾍﾞｰｽ", 5), "ﾃﾞｰ…", "the ellipsis is ambiguous too: two columns when wide");
     }
 
     #[test]
     fn ambiguous_characters_follow_the_setting() {
-        assert_eq!(display_width("◎○△×①※→"), 7);
-        set_ambiguous_width(AmbiguousWidth::Wide);
-        assert_eq!(display_width("◎○△×①※→"), 14);
-        assert_eq!(display_width("総務課abc"), 9, "only ambiguous characters change");
-        assert_eq!(truncate("◎達成できた", 6), "◎達…");
-        set_ambiguous_width(AmbiguousWidth::Narrow);
+        assert_eq!(NARROW.display_width("◎○△×①※→"), 7);
+        assert_eq!(WIDE.display_width("◎○△×①※→"), 14);
+        assert_eq!(WIDE.display_width("総務課abc"), 9, "only ambiguous characters change");
+        assert_eq!(WIDE.truncate("◎達成できた", 6), "◎達…");
+        assert_eq!(NARROW.truncate("◎達成できた", 6), "◎達成…");
+        assert_eq!(AmbiguousWidth::NO_TERMINAL, NARROW, "reports and files count one column");
     }
 
     #[test]
     fn truncation_ends_with_an_ellipsis_inside_the_width() {
-        assert_eq!(truncate("まちづくり推進課", 9), "まちづく…");
-        assert_eq!(truncate("総務課", 6), "総務課");
-        assert_eq!(truncate("総務課", 4), "総…");
+        assert_eq!(NARROW.truncate("まちづくり推進課", 9), "まちづく…");
+        assert_eq!(NARROW.truncate("総務課", 6), "総務課");
+        assert_eq!(NARROW.truncate("総務課", 4), "総…");
     }
 }
