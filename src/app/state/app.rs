@@ -111,7 +111,7 @@ pub struct App {
     /// The files whose work (document, saved version, questions, the editor's text) changed since
     /// the journal last heard of them: the next tick journals these and no other.
     pub(in crate::app) unjournaled: BTreeSet<usize>,
-    /// Why the journal cannot be written, once said (not repeated every second).
+    /// Why the journal cannot be written, once said (not repeated at every tick).
     pub(in crate::app) journal_problem: Option<String>,
     /// Search, filter and what they found (the reviewer's tools).
     pub(in crate::app) review: Review,
