@@ -2,9 +2,8 @@
 //! elsewhere) and what `update` asks the worker to do.
 
 use std::path::PathBuf;
+use std::time::SystemTime;
 
-use super::dialog::ask::ReviewsKept;
-use super::start::LeftJournal;
 use super::state::{DiskStamp, Draft, FileEntry, Identity, Pending};
 use crate::command::Command;
 use hyoka_core::model::Document;
@@ -246,6 +245,39 @@ pub struct JournalWork {
     pub pending: Vec<Pending>,
     /// Return comments written and not sent.
     pub drafts: Vec<Draft>,
+}
+
+/// A journal as read back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JournalContent {
+    /// The data file, as it was named when the work was done.
+    pub file: PathBuf,
+    pub work: JournalWork,
+}
+
+/// A journal of a hyoka that is gone, as the worker read it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeftJournal {
+    pub path: PathBuf,
+    pub content: JournalContent,
+    pub written: Option<SystemTime>,
+    /// Its data file is no longer where the work was done (moved or renamed since).
+    pub moved: bool,
+}
+
+/// Where a file's reviews are kept once a move to the next stage clears them from the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewsKept {
+    /// The file is committed as it is: git's history holds every review.
+    Committed,
+    /// In a git work tree, but what the file says now is not (all) committed.
+    Uncommitted,
+    /// The folder is no git repository: nothing keeps them.
+    NoRepository,
+    /// There is no `git` to ask.
+    NoGit,
+    /// The look failed.
+    Unknown,
 }
 
 /// A file to look at, with what we know of it.

@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+/// A journal as read back (with the actions, which carry it).
+pub use super::action::JournalContent;
 use super::action::JournalWork;
 use super::state::{Draft, Pending};
 use hyoka_core::model::{Document, Field};
@@ -18,14 +20,6 @@ const SECTION_GONE: &str = "-";
 const WITH: &str = "+";
 const BASE_MARK: &str = "# base\n";
 const MINE_MARK: &str = "# mine\n";
-
-/// A journal as read back.
-#[derive(Clone, Debug, PartialEq)]
-pub struct JournalContent {
-    /// The data file, as it was named when the work was done.
-    pub file: PathBuf,
-    pub work: JournalWork,
-}
 
 /// The text of a journal for `file`.
 pub fn format_journal(file: &std::path::Path, work: &JournalWork) -> String {

@@ -26,18 +26,18 @@ mod update;
 
 pub use absorb::{Absorbed, absorb};
 pub use action::{
-    Action, DiskChange, DiskCheck, DiskReport, Effect, ExportJob, ExportReport, HistoryPage, JournalEntry, JournalWork,
-    MergesWaiting, NewYearJob, NewYearReport, ReadJob, Rights, SaveJob, SaveReport,
+    Action, DiskChange, DiskCheck, DiskReport, Effect, ExportJob, ExportReport, HistoryPage, JournalContent,
+    JournalEntry, JournalWork, LeftJournal, MergesWaiting, NewYearJob, NewYearReport, ReadJob, ReviewsKept, Rights,
+    SaveJob, SaveReport,
 };
 pub use changes::ChangesView;
-pub use dialog::ask::{Ask, ReviewsKept};
+pub use dialog::ask::Ask;
 pub use dialog::comment::CommentDialog;
 pub use dialog::conflict::{Choice, Conflict, Question};
 pub use dialog::export::{ExportDialog, default_path as export_path};
 pub use dialog::recovery::{Recovery, RecoveryEntry, View};
 pub use journal::FieldDiff;
 pub use keys::{action_for, contexts, pane_contexts, split_escape};
-pub use start::LeftJournal;
 pub use state::{
     App, DiskStamp, Draft, Editor, FileEntry, FileState, Focus, Identity, Loaded, Message, Mode, Node, Pending,
     SectionRef, Settings, TextScroll, Tone, goal_rows,

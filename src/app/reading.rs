@@ -1,23 +1,10 @@
-//! The files being read in the background: asked for when the screen opens, the nearest to the
-//! cursor first; each takes its place in the tree as it comes (the rows the clerk looks at stay
-//! where they are), and what waited for a file (a journal to offer, a merge's questions) is
-//! asked once it is read.
+//! The files being read in the background (asked for when the screen opens, in `start.rs`), the
+//! nearest to the cursor first; each takes its place in the tree as it comes (the rows the clerk
+//! looks at stay where they are), and what waited for a file (a journal to offer, a merge's
+//! questions) is asked once it is read.
 
-use super::action::{Effect, ReadJob};
+use super::action::Effect;
 use super::state::{App, FileEntry, Node};
-
-/// The screen opens: every file not read yet is read, from the cursor's on.
-pub(in crate::app) fn start(app: &mut App) -> Option<Effect> {
-    let jobs: Vec<ReadJob> = app
-        .files
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.is_unread())
-        .map(|(file, f)| ReadJob { file, path: f.path.clone(), root: f.root.clone(), canonical: f.canonical.clone() })
-        .collect();
-    app.reading.near = app.cursor.file();
-    (!jobs.is_empty()).then_some(Effect::Read { jobs, near: app.reading.near })
-}
 
 /// After any action: while files are still to be read, the readers follow the cursor's file.
 pub(in crate::app) fn follow_cursor(app: &mut App) -> Option<Effect> {

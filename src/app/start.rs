@@ -3,28 +3,17 @@
 //! at the keys) is asked of the worker and comes back as actions, handled here.
 
 use std::path::PathBuf;
-use std::time::SystemTime;
 
-use super::action::{Effect, MergesWaiting, Rights};
+use super::action::{Effect, JournalContent, LeftJournal, MergesWaiting, ReadJob, Rights};
 use super::dialog::recovery::{self, RecoveryEntry};
-use super::journal::{JournalContent, differences};
+use super::journal::differences;
 use super::state::{App, FileEntry, Identity, Mode, Tone};
 use crate::i18n::app::Msg;
-
-/// A journal of a hyoka that is gone, as the worker read it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LeftJournal {
-    pub path: PathBuf,
-    pub content: JournalContent,
-    pub written: Option<SystemTime>,
-    /// Its data file is no longer where the work was done (moved or renamed since).
-    pub moved: bool,
-}
 
 /// The screen opens: the worker is asked for what the state cannot know by itself.
 pub(in crate::app) fn start(app: &mut App) -> Vec<Effect> {
     // The files not read yet first: the clerk waits for them.
-    let mut effects: Vec<Effect> = super::reading::start(app).into_iter().collect();
+    let mut effects: Vec<Effect> = read_unread(app).into_iter().collect();
     if app.identity.is_none() {
         effects.push(Effect::Identify);
     }
@@ -41,6 +30,19 @@ pub(in crate::app) fn start(app: &mut App) -> Vec<Effect> {
         }
     }
     effects
+}
+
+/// The screen opens: every file not read yet is read, from the cursor's on.
+fn read_unread(app: &mut App) -> Option<Effect> {
+    let jobs: Vec<ReadJob> = app
+        .files
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.is_unread())
+        .map(|(file, f)| ReadJob { file, path: f.path.clone(), root: f.root.clone(), canonical: f.canonical.clone() })
+        .collect();
+    app.reading.near = app.cursor.file();
+    (!jobs.is_empty()).then_some(Effect::Read { jobs, near: app.reading.near })
 }
 
 pub(in crate::app) fn identified(app: &mut App, identity: Identity) {

@@ -40,7 +40,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             changes::failed(app, request, why);
             Vec::new()
         }
-        Action::NewYearWritten(report) => cycle::new_year_written(app, *report),
+        Action::NewYearWritten(report) => cycle::steps::new_year_written(app, *report),
         Action::Rights(rights) => {
             start::rights(app, &rights);
             Vec::new()

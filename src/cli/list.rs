@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::report::{ReportFormat, delimited, read, text_table};
+use crate::app::keymap::Keymap;
 use crate::app::review::Column;
 use crate::app::review::filter::{parse_day, shown};
 use crate::app::review::index;
@@ -55,7 +56,9 @@ pub fn run(path: &Path, args: &ListArgs, lang: Lang) -> ExitCode {
     // A mark no file's scale has is a typing mistake (〇 for ○), not a filter that finds nothing.
     let known = |mark: &str| files.iter().filter_map(|f| f.doc()).any(|d| d.grade(mark).is_some());
     if let Some(Rated::Mark(mark)) = filter.ratings.iter().find(|r| matches!(r, Rated::Mark(m) if !known(m))) {
-        return super::fail(&crate::i18n::review::ReviewMsg::BadMark { mark: mark.clone() }.text(lang));
+        return super::fail(
+            &crate::i18n::review::ReviewMsg::BadMark { mark: mark.clone() }.keyed(lang, &Keymap::default()),
+        );
     }
     let mut search = SearchIndex::default();
     if filter.word.is_some() {
@@ -114,10 +117,9 @@ fn filter(args: &ListArgs, lang: Lang) -> Result<Filter, String> {
         filter.ratings.insert(rated);
     }
     if let Some(since) = &args.since {
-        filter.since = Some(
-            parse_day(since)
-                .ok_or_else(|| crate::i18n::review::ReviewMsg::BadDay { text: since.clone() }.text(lang))?,
-        );
+        filter.since = Some(parse_day(since).ok_or_else(|| {
+            crate::i18n::review::ReviewMsg::BadDay { text: since.clone() }.keyed(lang, &Keymap::default())
+        })?);
     }
     Ok(filter)
 }

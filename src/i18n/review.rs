@@ -59,11 +59,6 @@ pub enum ReviewMsg {
 }
 
 impl ReviewMsg {
-    /// The message in `lang`, keys named as the defaults bind them (the command line's use).
-    pub fn text(&self, lang: Lang) -> String {
-        self.keyed(lang, &crate::app::keymap::Keymap::default())
-    }
-
     /// The message in `lang`, naming keys as `keys` binds them (the screen's table in force).
     pub fn keyed(&self, lang: Lang, keys: &dyn KeyNames) -> String {
         let key = |context, command| keys.key(context, command);
@@ -71,7 +66,7 @@ impl ReviewMsg {
         match self {
             ReviewMsg::SoFar { said, read, total } => {
                 let (said, read, total) =
-                    (said.text(lang), super::screen::grouped(*read), super::screen::grouped(*total));
+                    (said.keyed(lang, keys), super::screen::grouped(*read), super::screen::grouped(*total));
                 tr!(
                     lang,
                     "{said}（読み込み中 {read}/{total}：まだ読んでいないファイルは含みません）",

@@ -15,15 +15,15 @@
 
 use std::io::{self, Write};
 
-use ratatui::backend::{Backend, ClearType, CrosstermBackend, IntoCrossterm as _, WindowSize};
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
 use ratatui::buffer::{Cell, CellDiffOption};
 use ratatui::crossterm::cursor::{MoveRight, MoveTo, MoveToColumn};
 use ratatui::crossterm::queue;
-use ratatui::crossterm::style::{Attribute, Colors, Print, SetAttribute, SetColors, SetUnderlineColor};
+use ratatui::crossterm::style::{Attribute, Print, SetAttribute};
 use ratatui::layout::{Position, Size};
-use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthChar;
 
+use super::pen::Pen;
 use super::shown::{Seen, Shown};
 use hyoka_core::text::{AmbiguousWidth, is_ambiguous, is_sound_mark};
 
@@ -53,38 +53,6 @@ impl<W: Write> HyokaBackend<W> {
             cursor_at: None,
             ambiguous_width,
         }
-    }
-}
-
-/// The colours and attributes the terminal writes with now.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub struct Pen {
-    fg: Color,
-    bg: Color,
-    underline: Color,
-    modifier: Modifier,
-}
-
-impl Pen {
-    const PLAIN: Pen = Pen { fg: Color::Reset, bg: Color::Reset, underline: Color::Reset, modifier: Modifier::empty() };
-
-    pub fn of(cell: &Cell) -> Pen {
-        Pen { fg: cell.fg, bg: cell.bg, underline: cell.underline_color, modifier: cell.modifier }
-    }
-
-    /// Changes to `to`, sending only what differs.
-    fn change(&mut self, w: &mut impl Write, to: Pen) -> io::Result<()> {
-        if to.modifier != self.modifier {
-            queue_modifiers(w, self.modifier, to.modifier)?;
-        }
-        if to.fg != self.fg || to.bg != self.bg {
-            queue!(w, SetColors(Colors::new(to.fg.into_crossterm(), to.bg.into_crossterm())))?;
-        }
-        if to.underline != self.underline {
-            queue!(w, SetUnderlineColor(to.underline.into_crossterm()))?;
-        }
-        *self = to;
-        Ok(())
     }
 }
 
@@ -137,56 +105,6 @@ fn known_advance(cell: &Cell, ambiguous_width: AmbiguousWidth) -> Option<u16> {
         _ => false,
     };
     if sure { u16::try_from(width).ok() } else { None }
-}
-
-/// Sends the attributes that change from `from` to `to`, as crossterm's backend does.
-fn queue_modifiers(w: &mut impl Write, from: Modifier, to: Modifier) -> io::Result<()> {
-    let removed = from - to;
-    if removed.contains(Modifier::REVERSED) {
-        queue!(w, SetAttribute(Attribute::NoReverse))?;
-    }
-    let reset_intensity = removed.intersects(Modifier::BOLD | Modifier::DIM);
-    if reset_intensity {
-        // Bold and dim are both ended by normal intensity; what stays of them is set again.
-        queue!(w, SetAttribute(Attribute::NormalIntensity))?;
-        if to.contains(Modifier::DIM) {
-            queue!(w, SetAttribute(Attribute::Dim))?;
-        }
-        if to.contains(Modifier::BOLD) {
-            queue!(w, SetAttribute(Attribute::Bold))?;
-        }
-    }
-    let ends = [
-        (Modifier::ITALIC, Attribute::NoItalic),
-        (Modifier::UNDERLINED, Attribute::NoUnderline),
-        (Modifier::CROSSED_OUT, Attribute::NotCrossedOut),
-        (Modifier::HIDDEN, Attribute::NoHidden),
-        (Modifier::SLOW_BLINK | Modifier::RAPID_BLINK, Attribute::NoBlink),
-    ];
-    for (modifier, attribute) in ends {
-        if removed.intersects(modifier) {
-            queue!(w, SetAttribute(attribute))?;
-        }
-    }
-    let added = to - from;
-    // In crossterm's backend's order; bold and dim were set above when the intensity was reset.
-    let starts = [
-        (Modifier::REVERSED, Attribute::Reverse, true),
-        (Modifier::BOLD, Attribute::Bold, !reset_intensity),
-        (Modifier::ITALIC, Attribute::Italic, true),
-        (Modifier::UNDERLINED, Attribute::Underlined, true),
-        (Modifier::DIM, Attribute::Dim, !reset_intensity),
-        (Modifier::CROSSED_OUT, Attribute::CrossedOut, true),
-        (Modifier::HIDDEN, Attribute::Hidden, true),
-        (Modifier::SLOW_BLINK, Attribute::SlowBlink, true),
-        (Modifier::RAPID_BLINK, Attribute::RapidBlink, true),
-    ];
-    for (modifier, attribute, wanted) in starts {
-        if wanted && added.contains(modifier) {
-            queue!(w, SetAttribute(attribute))?;
-        }
-    }
-    Ok(())
 }
 
 impl<W: Write> Backend for HyokaBackend<W> {

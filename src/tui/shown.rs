@@ -6,7 +6,7 @@
 use ratatui::buffer::{Cell, CellDiffOption};
 use ratatui::style::{Color, Modifier};
 
-use super::backend::Pen;
+use super::pen::Pen;
 use hyoka_core::text::{AmbiguousWidth, is_ambiguous};
 
 /// One column of the terminal.

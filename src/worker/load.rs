@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use crate::app::{DiskStamp, FileEntry, ReadJob};
 use hyoka_core::model::Document;
 use hyoka_data::store::{
-    Found, LoadError, canonical_path, discover, discover_resolved, is_writable, load_into, read_head,
+    Found, LoadError, Problem, ProblemKind, canonical_path, discover, discover_resolved, is_writable, load_into,
+    read_head,
 };
 
 /// Loads every data file under `root`; broken files are kept, to be shown with their errors.
@@ -75,6 +76,13 @@ pub fn read_entry(job: &ReadJob, buffer: &mut Vec<u8>) -> FileEntry {
         Err(error) => FileEntry::broken(error),
     };
     FileEntry { root: root.clone(), ..entry }.at_canonical(canonical.clone())
+}
+
+/// The file as shown when it could not be read, and why.
+pub fn not_read(job: &ReadJob, why: &str) -> FileEntry {
+    let problems = vec![Problem::at(None, ProblemKind::Read { detail: why.to_owned() })];
+    let entry = FileEntry::broken(LoadError { path: job.path.clone(), problems });
+    FileEntry { root: job.root.clone(), ..entry }.at_canonical(job.canonical.clone())
 }
 
 /// The stamp of a file's metadata (see [`DiskStamp`]).

@@ -7,9 +7,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use super::Outbox;
-use super::load::read_entry;
+use super::load::{not_read, read_entry};
 use crate::app::{Action, FileEntry, ReadJob};
-use hyoka_data::store::{LoadError, Problem, ProblemKind};
 
 /// How often a reader sends what it has read: often enough for the tree to fill in as it
 /// goes, seldom enough that the screen is not redrawn for every file of a city.
@@ -124,13 +123,6 @@ pub fn read_all(jobs: Vec<ReadJob>, near: usize) -> Vec<(usize, FileEntry)> {
 /// One file read; a reader that failed on it (a defect of hyoka's) shows the file with why.
 fn read_one(job: &ReadJob, buffer: &mut Vec<u8>) -> FileEntry {
     super::supervise::catch(|| read_entry(job, buffer)).unwrap_or_else(|why| not_read(job, &why))
-}
-
-/// The file as shown when it could not be read, and why.
-pub fn not_read(job: &ReadJob, why: &str) -> FileEntry {
-    let problems = vec![Problem::at(None, ProblemKind::Read { detail: why.to_owned() })];
-    let entry = FileEntry::broken(LoadError { path: job.path.clone(), problems });
-    FileEntry { root: job.root.clone(), ..entry }.at_canonical(job.canonical.clone())
 }
 
 fn cores() -> usize {

@@ -94,7 +94,7 @@ pub fn failed(effect: Effect, why: &str, lang: Lang) -> Vec<Action> {
         Effect::LookForReviews { file, .. } => vec![Action::ReviewsKept { file, kept: ReviewsKept::Unknown }],
         // Each file that was to be read is shown with why it was not.
         Effect::Read { jobs, .. } => {
-            vec![Action::FilesRead(jobs.iter().map(|job| (job.file, super::read::not_read(job, why))).collect())]
+            vec![Action::FilesRead(jobs.iter().map(|job| (job.file, super::load::not_read(job, why))).collect())]
         }
         // Looked at again at the next tick; thrown away again at the next start.
         Effect::DiscardJournal(_)

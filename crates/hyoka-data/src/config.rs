@@ -12,14 +12,16 @@
 //! calendar: era            # era (令和8年11月26日, the default) or western (2026年11月26日)
 //! ```
 
+mod authority;
 mod office;
 mod publish;
 mod reviewers;
 mod safe;
 
+pub use authority::{Authority, DATA_SETTINGS, authority, publish_policy};
 pub use office::{OFFICE_SETTINGS, Office, OfficeFile, load_office, office_path, parse_office, parse_zone};
-pub use publish::{PublishPolicy, publish_policy};
-pub use reviewers::{Authority, DATA_SETTINGS, Reviewers, authority};
+pub use publish::PublishPolicy;
+pub use reviewers::Reviewers;
 pub use safe::{Unsafe, check_safe};
 
 use std::path::{Path, PathBuf};

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::config::{Authority, OfficeFile, authority};
-use crate::git::{Git, shell_word};
+use crate::git::Git;
 use crate::i18n::Lang;
 use crate::i18n::doctor::Said;
 use crate::identity::group_name;
@@ -238,11 +238,6 @@ fn keepalive(config: &Path) -> Option<u64> {
         words.next().is_some_and(|w| w.eq_ignore_ascii_case("ClientAliveInterval")).then(|| words.next())?
     });
     Some(value.and_then(|v| v.trim_end_matches('s').parse().ok()).unwrap_or(0))
-}
-
-/// A path as one word for the shell, for the commands doctor prints.
-pub fn word(path: &Path) -> String {
-    shell_word(&path.display().to_string())
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use super::{Handled, close, close_with, stay};
-use crate::app::action::Action;
-use crate::app::cycle::carry_out;
+use crate::app::action::{Action, Effect, ReviewsKept};
+use crate::app::cycle::steps;
 use crate::app::state::{App, Mode, SectionRef, Tone};
 use crate::command::Command;
 use crate::i18n::app::Msg;
@@ -33,21 +33,6 @@ pub enum Ask {
     },
 }
 
-/// Where a file's reviews are kept once a move to the next stage clears them from the file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReviewsKept {
-    /// The file is committed as it is: git's history holds every review.
-    Committed,
-    /// In a git work tree, but what the file says now is not (all) committed.
-    Uncommitted,
-    /// The folder is no git repository: nothing keeps them.
-    NoRepository,
-    /// There is no `git` to ask.
-    NoGit,
-    /// The look failed.
-    Unknown,
-}
-
 /// The worker's answer comes to the question still open on that file.
 pub(in crate::app) fn reviews_kept(app: &mut App, file: usize, kept: ReviewsKept) {
     if let Mode::Ask(ask) = &mut app.mode
@@ -69,5 +54,17 @@ pub(in crate::app) fn handle(ask: Box<Ask>, app: &mut App, action: Action) -> Ha
             close()
         }
         _ => stay(ask),
+    }
+}
+
+/// Yes to a question: the change is made and saved at once (a new year is written).
+fn carry_out(ask: Ask, app: &mut App, keep_goals: bool) -> Vec<Effect> {
+    match ask {
+        Ask::Submit(at) => steps::submit(app, at),
+        Ask::Approve(at) => steps::approve(app, at),
+        Ask::NextStage { file, to, .. } => steps::next_stage(app, file, to),
+        Ask::NewYear { file, path, without, with_goals } => {
+            steps::new_year(app, file, path, if keep_goals { *with_goals } else { *without })
+        }
     }
 }

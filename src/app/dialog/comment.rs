@@ -6,7 +6,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 
 use super::{Handled, close, close_with, stay};
 use crate::app::action::Action;
-use crate::app::cycle::send_back;
+use crate::app::cycle::steps::send_back;
 use crate::app::edit_keys;
 use crate::app::state::{App, SectionRef, Tone, text_box};
 use crate::command::{Command, Context};

@@ -2,15 +2,8 @@
 //! thrown away on purpose (Esc only closes the dialog), and journaled like any unsaved text.
 
 use super::app::{App, Mode};
+use super::files::Draft;
 use super::refs::SectionRef;
-
-/// A return comment not sent yet, for the section named (division, section) of its file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Draft {
-    pub division: String,
-    pub section: String,
-    pub text: String,
-}
 
 impl App {
     /// The names of a section, as drafts and journals know it.

@@ -40,6 +40,14 @@ impl Pending {
     }
 }
 
+/// A return comment not sent yet, for the section named (division, section) of its file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    pub division: String,
+    pub section: String,
+    pub text: String,
+}
+
 #[derive(Clone, Debug)]
 pub struct FileEntry {
     pub path: PathBuf,
@@ -57,7 +65,7 @@ pub struct FileEntry {
     pub gone: bool,
     pub pending: Vec<Pending>,
     /// Return comments written and not sent (see `state/drafts.rs`).
-    pub drafts: Vec<super::drafts::Draft>,
+    pub drafts: Vec<Draft>,
     /// Fields a `git merge` could not merge (both branches changed them), recorded by hyoka's merge
     /// driver: asked like `pending`, and once answered and saved, git is told the file is resolved.
     pub merge: Vec<hyoka_data::store::FieldConflict>,

@@ -20,9 +20,8 @@ mod settings;
 mod visible;
 
 pub use app::{App, Mode, Reading, TextScroll};
-pub use drafts::Draft;
 pub use editor::{Editor, part_text, text_box};
-pub use files::{DiskStamp, FileEntry, FileState, Loaded, Pending};
+pub use files::{DiskStamp, Draft, FileEntry, FileState, Loaded, Pending};
 pub use history::{Change, History, Step};
 pub use messages::{Message, MessageLog, Tone};
 pub use places::goal_rows;

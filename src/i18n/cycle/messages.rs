@@ -73,11 +73,6 @@ pub enum CycleMsg {
 }
 
 impl CycleMsg {
-    /// The message in `lang`, keys named as the defaults bind them (the command line's use).
-    pub fn text(&self, lang: Lang) -> String {
-        self.keyed(lang, &crate::app::keymap::Keymap::default())
-    }
-
     /// The message in `lang`, naming keys as `keys` binds them (the screen's table in force).
     pub fn keyed(&self, lang: Lang, keys: &dyn KeyNames) -> String {
         let key = |context, command| keys.key(context, command);

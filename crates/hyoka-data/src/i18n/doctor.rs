@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::Lang;
-use crate::doctor::word;
+use crate::git::shell_word;
 use hyoka_core::tr;
 
 /// A problem found, with what it needs to be said.
@@ -67,7 +67,7 @@ impl Said<'_> {
                     "git が {top} を持ち主の違うリポジトリとして断ります（dubious ownership）。コミットも履歴も使えません。",
                     "git refuses {top} as a repository owned by someone else (dubious ownership): no commits, no history."
                 ),
-                format!("sudo git config --system --add safe.directory {}", crate::git::shell_word(top)),
+                format!("sudo git config --system --add safe.directory {}", shell_word(top)),
             ),
             Said::SharedWithoutCommits { office } => (
                 { let p = office.display(); tr!(lang, "共有の作業ツリーですが、事務所の設定 {p} で保存ごとのコミットが有効になっていません。誰の保存がどれか、git に残りません。", "a shared work tree without commits on save in the office's settings {p}: git does not keep whose save was which.") },
@@ -95,4 +95,9 @@ impl Said<'_> {
             ),
         }
     }
+}
+
+/// A path as one word for the shell, for the commands doctor prints.
+fn word(path: &Path) -> String {
+    shell_word(&path.display().to_string())
 }

@@ -5,7 +5,8 @@
 //! row's last cell, broken by a paste: refused at the row where the break is.
 
 use super::super::error::{ImportError, Warning};
-use super::section::{self, Context};
+use super::context::Context;
+use super::section;
 use super::{Row, starts_a_note};
 use crate::i18n::interchange::Location;
 use crate::i18n::interchange::read::ReadMsg;

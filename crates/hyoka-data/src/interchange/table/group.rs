@@ -8,9 +8,9 @@
 use std::ops::Range;
 
 use super::super::error::{ImportError, Warning};
+use super::context::Context;
 use super::goals::{self, Goals};
 use super::rating::read_cell;
-use super::section::Context;
 use super::{CIRCLED, Cell, Row};
 use crate::i18n::interchange::read::ReadMsg;
 use crate::i18n::interchange::rows::{RowField, RowMsg};

@@ -5,7 +5,7 @@
 
 use super::super::columns::{Column, ColumnMap, Field};
 use super::Row;
-use super::header::{Role, role_of};
+use super::heading::{Role, role_of};
 use crate::i18n::interchange::column_letters;
 use crate::i18n::interchange::columns::{HeaderHint, Heading};
 

@@ -9,10 +9,12 @@
 //! reads each export back before it is written.
 
 pub(crate) mod body;
+pub(crate) mod context;
 pub(crate) mod goals;
 pub(crate) mod group;
 pub(crate) mod header;
 pub(crate) mod header_hint;
+pub(crate) mod heading;
 pub(crate) mod identity;
 pub(crate) mod legend;
 pub(crate) mod legend_order;

@@ -1,20 +1,13 @@
 //! The row or rows of one section → the section: its names, then its fields (see [`super::group`]).
 
 use super::super::error::{ImportError, Warning};
+use super::context::Context;
 use super::header::{Columns, Names};
 use super::lookalike::{split_names, without_invisible};
-use super::{Row, Source, group};
+use super::{Row, group};
 use crate::i18n::interchange::read::ReadMsg;
 use crate::i18n::interchange::{Location, cell_name};
-use hyoka_core::model::{Grade, Section};
-
-/// What a row is read against.
-pub(crate) struct Context<'a> {
-    pub columns: &'a Columns,
-    /// The legend's scale, or the usual one where the table has no legend.
-    pub scale: &'a [Grade],
-    pub source: Source,
-}
+use hyoka_core::model::Section;
 
 /// The section the rows hold (one row, or the rows under one merged name), with its division;
 /// `above` is the division of the row above, which a `部` column may leave blank.
