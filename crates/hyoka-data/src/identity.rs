@@ -111,7 +111,7 @@ mod tests {
     #[test]
     fn the_process_is_named_by_its_user_id_not_by_its_environment() {
         let me = current().unwrap_or_else(|e| panic!("{e}"));
-        if std::env::var_os(TEST_LOGIN).is_none() {
+        if std::env::var_os("HYOKA_TEST_LOGIN").is_none() {
             assert_eq!(me.uid, Uid::current().as_raw());
             assert_eq!(Some(me.login.clone()), of_uid(me.uid).map(|i| i.login));
         }
