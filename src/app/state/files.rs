@@ -102,6 +102,7 @@ pub struct Loaded {
     /// Changes with every change of `doc`, unique across files: what the search index and the
     /// reviewer's views compare to know a file must be looked at again.
     version: u64,
+    flaws: super::flaws::Flaws,
 }
 
 /// A new number for [`Loaded::version`], never handed out twice in this process.
@@ -118,16 +119,17 @@ impl Loaded {
     }
 
     pub fn new(doc: Document, saved: Document, disk_text: &str) -> Self {
-        let saved = (doc != saved).then(|| Box::new(saved));
-        let mut loaded =
-            Loaded { doc, saved, disk: TextDigest::of(disk_text), dirty: BTreeSet::new(), version: next_version() };
+        let mut loaded = Loaded::clean(doc, disk_text);
+        loaded.saved = (loaded.doc != saved).then(|| Box::new(saved));
         loaded.refresh();
         loaded
     }
 
     /// A file as read: nothing unsaved.
     pub fn clean(doc: Document, disk_text: &str) -> Self {
-        Loaded { doc, saved: None, disk: TextDigest::of(disk_text), dirty: BTreeSet::new(), version: next_version() }
+        let (disk, dirty, version, flaws) =
+            (TextDigest::of(disk_text), BTreeSet::new(), next_version(), Default::default());
+        Loaded { doc, saved: None, disk, dirty, version, flaws }
     }
 
     pub fn doc(&self) -> &Document {
@@ -172,6 +174,7 @@ impl Loaded {
         self.keep_saved();
         let out = change(&mut self.doc);
         self.version = next_version();
+        self.flaws.forget();
         self.refresh();
         out
     }
@@ -187,6 +190,7 @@ impl Loaded {
         self.keep_saved();
         let out = change(self.doc.section_mut(division, section)?);
         self.version = next_version();
+        self.flaws.forget_one(division, section);
         self.refresh_one(division, section);
         Some(out)
     }
@@ -202,6 +206,7 @@ impl Loaded {
             self.doc = *saved;
         }
         self.version = next_version();
+        self.flaws.forget();
         self.dirty.clear();
     }
 
@@ -214,6 +219,11 @@ impl Loaded {
 
     pub fn is_dirty(&self, division: usize, section: usize) -> bool {
         self.dirty.contains(&(division, section))
+    }
+
+    /// Whether the published table can carry the section as the document holds it.
+    pub fn publishable(&self, division: usize, section: usize) -> bool {
+        self.flaws.publishable(&self.doc, division, section)
     }
 
     pub fn dirty_count(&self) -> usize {
@@ -351,44 +361,5 @@ impl FileEntry {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use hyoka_data::store::parse_document;
-
-    fn sample() -> Document {
-        parse_document(include_str!("../../../data/kamigyo/2008.yaml")).unwrap_or_else(|p| panic!("{p:?}"))
-    }
-
-    #[test]
-    fn the_unsaved_sections_follow_every_change() {
-        let mut loaded = Loaded::new(sample(), sample(), "");
-        assert_eq!(loaded.dirty_count(), 0);
-        loaded.edit_section(0, 3, |s| s.reflection.push('X'));
-        assert!(loaded.is_dirty(0, 3));
-        loaded.edit_section(0, 3, |s| {
-            s.reflection.pop();
-        });
-        assert_eq!(loaded.dirty_count(), 0, "set back by hand: nothing unsaved");
-        loaded.edit(|d| d.divisions[0].sections.insert(0, Section::new("新設課")));
-        assert_eq!(loaded.dirty().collect::<Vec<_>>(), [(0, 0)], "the others are found by name");
-        loaded.revert();
-        assert_eq!(loaded.dirty_count(), 0);
-        assert_eq!(loaded.doc(), loaded.saved());
-    }
-
-    #[test]
-    fn a_file_nobody_changed_holds_one_document_and_the_first_change_keeps_the_saved_one() {
-        let mut loaded = Loaded::clean(sample(), "text");
-        assert!(loaded.saved.is_none(), "one document, not two");
-        assert!(std::ptr::eq(loaded.saved(), loaded.doc()));
-        loaded.edit_section(0, 3, |s| s.reflection = "新しい".into());
-        assert_eq!(loaded.saved().divisions[0].sections[3].reflection, sample().divisions[0].sections[3].reflection);
-        assert!(loaded.is_dirty(0, 3) && loaded.saved.is_some());
-        assert!(loaded.edit_section(9, 9, |s| s.reflection.clear()).is_none());
-        loaded.revert();
-        assert!(loaded.saved.is_none() && loaded.dirty_count() == 0);
-        assert_eq!(loaded.doc(), &sample());
-        assert!(Loaded::new(sample(), sample(), "").saved.is_none(), "a saved copy equal to the document is dropped");
-        assert_eq!(loaded.disk_digest(), TextDigest::of("text"));
-    }
-}
+#[path = "files_tests.rs"]
+mod tests;

@@ -7,6 +7,7 @@ mod cycle_rules;
 mod drafts;
 mod editor;
 mod files;
+mod flaws;
 mod history;
 mod messages;
 mod places;

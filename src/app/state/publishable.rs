@@ -13,9 +13,7 @@ use hyoka_data::interchange::tsv::section_problem;
 impl App {
     /// Whether the published table can carry the section as it is in the document.
     pub fn publishable(&self, at: SectionRef) -> bool {
-        let Some(doc) = self.doc(at.file) else { return true };
-        let (Some(division), Some(section)) = (doc.divisions.get(at.division), self.section(at)) else { return true };
-        section_problem(doc, division, section).is_none()
+        self.files.get(at.file).and_then(|f| f.loaded_state()).is_none_or(|l| l.publishable(at.division, at.section))
     }
 
     /// What the published table cannot carry of the section as it stands on screen (the text being
