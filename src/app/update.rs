@@ -92,6 +92,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     app.relayout(width, height);
     review::after_layout(app);
     tree::keep_cursor_in_view(app);
+    app.learn_publishable_on_screen();
     effects.extend(reading::follow_cursor(app));
     debug_assert!(app.rows.len() > 20_000 || app.kept_is_true(), "what is kept up to date differs from a count");
     effects

@@ -226,6 +226,11 @@ impl Loaded {
         self.flaws.publishable(&self.doc, division, section)
     }
 
+    /// Finds (once) whether the table can carry the section, for the frames that draw it.
+    pub(in crate::app) fn learn_publishable(&mut self, division: usize, section: usize) {
+        self.flaws.learn(&self.doc, division, section);
+    }
+
     pub fn dirty_count(&self) -> usize {
         self.dirty.len()
     }

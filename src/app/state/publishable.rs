@@ -3,7 +3,7 @@
 //! `hyoka check --publishable`.
 
 use super::app::{App, Mode};
-use super::refs::SectionRef;
+use super::refs::{Node, SectionRef};
 use crate::i18n::screen::Words;
 use hyoka_core::model::Field;
 use hyoka_data::i18n::interchange::limits::ExportMsg;
@@ -14,6 +14,26 @@ impl App {
     /// Whether the published table can carry the section as it is in the document.
     pub fn publishable(&self, at: SectionRef) -> bool {
         self.files.get(at.file).and_then(|f| f.loaded_state()).is_none_or(|l| l.publishable(at.division, at.section))
+    }
+
+    /// Finds whether the table can carry each section the tree shows now (every section of a
+    /// folded division, whose row says it for them): the frame then only looks it up.
+    pub(in crate::app) fn learn_publishable_on_screen(&mut self) {
+        let height = usize::from(self.layout.tree.height.saturating_sub(2)).max(1);
+        let shown: Vec<Node> = self.rows.window(self.tree_offset, height).collect();
+        for node in shown {
+            let (file, division, sections) = match node {
+                Node::Section(at) => (at.file, at.division, at.section..at.section + 1),
+                Node::Division(file, division) if self.collapsed.contains(&node) => {
+                    let count = self.doc(file).and_then(|d| d.divisions.get(division)).map_or(0, |d| d.sections.len());
+                    (file, division, 0..count)
+                }
+                Node::Division(..) | Node::File(_) => continue,
+            };
+            if let Some(loaded) = self.files.get_mut(file).and_then(|f| f.loaded_mut()) {
+                sections.for_each(|section| loaded.learn_publishable(division, section));
+            }
+        }
     }
 
     /// What the published table cannot carry of the section as it stands on screen (the text being
