@@ -23,8 +23,10 @@ impl App {
     pub(in crate::app) fn keep_draft(&mut self, at: SectionRef, text: &str) {
         let Some((division, section)) = self.names(at) else { return };
         self.generation += 1;
-        // The journal keeps drafts: it hears of this one at the next tick.
+        // The journal keeps drafts: it hears of this one at the next tick. A draft is work of its
+        // file, so the file is among those that can hold unsaved work.
         self.unjournaled.insert(at.file);
+        self.touched.insert(at.file);
         let Some(entry) = self.files.get_mut(at.file) else { return };
         entry.drafts.retain(|d| !(d.division == division && d.section == section));
         if !text.trim().is_empty() {
@@ -50,6 +52,12 @@ impl App {
 
     /// How many return comments are written but not sent.
     pub fn unsent_drafts(&self) -> usize {
-        (0..self.files.len()).map(|file| self.drafts_of(file).len()).sum()
+        // Only a file changed since it was read can hold one (asked at every frame: not a walk of
+        // every file of a city), and the one whose comment is being written.
+        let writing = match &self.mode {
+            Mode::Comment(dialog) if !self.touched.contains(&dialog.section.file) => Some(dialog.section.file),
+            _ => None,
+        };
+        self.touched.iter().copied().chain(writing).map(|file| self.drafts_of(file).len()).sum()
     }
 }

@@ -55,13 +55,14 @@ impl App {
 
     /// Whether what is kept up to date as things change is what a look at everything gives (for
     /// the debug builds' check after every action): the rows, the files that can hold unsaved
-    /// work, and (unless it is to be made again) what the disk lane is told.
+    /// work (return comments not sent included), and (unless it is to be made again) what the disk lane is told.
     pub(in crate::app) fn kept_is_true(&self) -> bool {
         let counted: Vec<Node> = (0..self.files.len()).flat_map(|file| self.file_rows(file)).collect();
         let rows = self.rows_stale.is_empty() && !self.rows_all_stale && self.rows.iter().eq(counted);
         let changed =
             self.files.iter().enumerate().filter(|(_, f)| f.loaded_state().is_some_and(|l| l.changed_since_read()));
-        let touched = changed.into_iter().all(|(file, _)| self.touched.contains(&file));
+        let drafted = self.files.iter().enumerate().filter(|(_, f)| !f.drafts.is_empty());
+        let touched = changed.chain(drafted).all(|(file, _)| self.touched.contains(&file));
         let looked = self.files.iter().filter(|f| f.loaded_state().is_some() && !f.saving);
         let disk = self.disk_news
             || looked
