@@ -203,14 +203,8 @@ mod tests {
     #[test]
     fn a_document_is_the_same_whatever_its_stamps() {
         let a = Document {
-            organization: "上京区役所".into(),
-            fiscal_year: 2008,
-            stage: None,
-            checkpoint: None,
-            preface: None,
-            notes: None,
-            scale: None,
             divisions: vec![Division { name: "区民部".into(), sections: vec![Section::new("総務課")] }],
+            ..Document::new("上京区役所", 2008)
         };
         let mut b = a.clone();
         b.divisions[0].sections[0].updated_by = Some("tanaka".into());

@@ -7,13 +7,6 @@ use hyoka_core::model::{Grade, Stage};
 
 fn doc(sections: &[(&str, &str, &str)]) -> Document {
     Document {
-        organization: "上京区役所".into(),
-        fiscal_year: 2008,
-        stage: None,
-        checkpoint: None,
-        preface: None,
-        notes: None,
-        scale: None,
         divisions: vec![Division {
             name: "区民部".into(),
             sections: sections
@@ -25,6 +18,7 @@ fn doc(sections: &[(&str, &str, &str)]) -> Document {
                 })
                 .collect(),
         }],
+        ..Document::new("上京区役所", 2008)
     }
 }
 

@@ -152,13 +152,6 @@ mod tests {
 
     fn doc(divisions: &[(&str, &[(&str, &str)])]) -> Document {
         Document {
-            organization: "上京区役所".into(),
-            fiscal_year: 2008,
-            stage: None,
-            checkpoint: None,
-            preface: None,
-            notes: None,
-            scale: None,
             divisions: divisions
                 .iter()
                 .map(|(name, sections)| Division {
@@ -169,6 +162,7 @@ mod tests {
                         .collect(),
                 })
                 .collect(),
+            ..Document::new("上京区役所", 2008)
         }
     }
 
