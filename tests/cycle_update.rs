@@ -120,6 +120,9 @@ fn only_reviewers_approve_return_or_move_the_stage_and_only_what_was_submitted()
     common::reach::go_to(&mut clerk, Node::File(0));
     keys(&mut clerk, ">");
     assert!(matches!(clerk.mode(), Mode::Browse) && message(&clerk).contains("審査する人だけ"));
+    // Where the right comes from, as it does: never the clerk's own settings file.
+    assert!(message(&clerk).contains("/etc/hyoka/office.yaml"), "{}", message(&clerk));
+    assert!(message(&clerk).contains("自分の設定ファイルでは審査する人になれません"), "{}", message(&clerk));
 
     let draft = Office::new(Some(Stage::Goals), Status::Draft);
     let mut reviewer = draft.open("suzuki", true);

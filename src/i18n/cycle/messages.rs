@@ -95,11 +95,14 @@ impl CycleMsg {
                 "「{name}」は{status}です。承認・差戻しは提出された課にだけできます。",
                 "'{name}' is {status}: only a submitted section can be approved or returned."
             ),
-            CycleMsg::NotReviewer => tr!(
-                lang,
-                "承認・差戻し・段階の変更は、審査する人だけができます（データフォルダの .hyoka.yaml か設定ファイルの reviewers に名前かグループがある人）。",
-                "Only reviewers approve, return and change the stage (those named, or in the group, under reviewers: in the data folder's .hyoka.yaml or the settings file)."
-            ),
+            CycleMsg::NotReviewer => {
+                let office = hyoka_data::config::OFFICE_SETTINGS;
+                tr!(
+                    lang,
+                    "承認・差戻し・段階の変更は、審査する人だけができます（事務所の設定 {office} か、安全なデータリポジトリの .hyoka.yaml の reviewers に名前かグループがある人。自分の設定ファイルでは審査する人になれません。追加は管理者に頼んでください）。",
+                    "Only reviewers approve, return and change the stage (those named, or in the group, under reviewers: in the office's settings {office} or a safe data repository's .hyoka.yaml; your own settings file cannot make you one. Ask the administrator to add you)."
+                )
+            }
             CycleMsg::Submitted { name } => tr!(lang, "「{name}」を提出しました。", "Submitted '{name}'."),
             CycleMsg::Approved { name } => tr!(lang, "「{name}」を承認しました。", "Approved '{name}'."),
             CycleMsg::Returned { name } => tr!(lang, "「{name}」を差し戻しました。", "Returned '{name}'."),
