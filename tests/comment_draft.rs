@@ -46,6 +46,8 @@ fn esc_keeps_the_comment_and_r_takes_it_up_again_until_it_is_sent() {
     assert_eq!(app.draft(SOMU), Some(WRITTEN), "the text stays");
     assert!(message(&app).contains("書いた理由は残してあります（R で続きを書けます"), "{}", message(&app));
     assert!(app.has_unsaved(), "a comment not sent is unsaved work");
+    let status = screen_text(&draw(&mut app, 80, 24)).lines().nth(22).unwrap_or_default().to_owned();
+    assert!(status.contains("差戻し未送信 1件") && !status.contains("未保存"), "no section is unsaved: {status}");
 
     keys(&mut app, "R");
     assert_eq!(comment_text(&app), WRITTEN, "the draft is back in the dialog");

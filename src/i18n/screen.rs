@@ -76,6 +76,10 @@ pub enum Words {
     UnsavedBadge {
         sections: usize,
     },
+    /// Return comments written and not sent, where nothing else is unsaved.
+    UnsentBadge {
+        comments: usize,
+    },
     BrokenBadge,
     SavedBadge,
     TreeLegend,
@@ -242,6 +246,7 @@ impl Words {
             }
             Words::SavingBadge => fixed(" 保存中… ", " saving… "),
             Words::UnsavedBadge { sections } => tr!(lang, " 未保存 {sections}課 ", " unsaved: {sections} "),
+            Words::UnsentBadge { comments } => tr!(lang, " 差戻し未送信 {comments}件 ", " not sent: {comments} "),
             Words::BrokenBadge => fixed(" 読込エラー ", " unreadable "),
             Words::SavedBadge => fixed(" 保存済み ", " saved "),
             Words::WholeMessage => fixed("全文", "in full"),

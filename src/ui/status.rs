@@ -23,8 +23,11 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
     let unsaved = app.unsaved_sections();
     let (saved_text, saved_style) = if saving {
         (Words::SavingBadge.text(lang), style::warning())
-    } else if unsaved > 0 || app.has_unsaved() {
+    } else if unsaved > 0 || app.documents_unsaved() {
         (Words::UnsavedBadge { sections: unsaved.max(1) }.text(lang), style::warning())
+    } else if let comments @ 1.. = app.unsent_drafts() {
+        // Only return comments written and not sent: no section is unsaved, and Ctrl-S sends none.
+        (Words::UnsentBadge { comments }.text(lang), style::warning())
     } else if broken {
         (Words::BrokenBadge.text(lang), style::error().add_modifier(Modifier::REVERSED))
     } else {

@@ -308,7 +308,7 @@ impl App {
     }
 
     /// What a save would write differs from the files (a comment not sent aside: no save sends it).
-    pub(in crate::app) fn documents_unsaved(&self) -> bool {
+    pub fn documents_unsaved(&self) -> bool {
         let editing_changed = match &self.mode {
             Mode::Editing(editor) => editor.changed(self.section(editor.section)),
             _ => false,
