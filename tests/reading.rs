@@ -196,3 +196,28 @@ fn the_table_takes_in_a_file_read_before_it_was_opened_and_delivered_after() {
     assert!(rows(&app) > before, "{} rows before, {} after", before, rows(&app));
     assert_eq!(rows(&app), 65, "every section of the city");
 }
+
+/// While files are still to come, a search takes in what the readers brought at the next tick
+/// (not at each of their batches, which would go over every file read so far ten times a
+/// second); the last batch is taken in at once.
+#[test]
+fn a_search_takes_in_the_files_read_at_the_next_tick_and_the_last_ones_at_once() {
+    let ws = city();
+    let (mut app, jobs) = opened(&ws);
+    press(&mut app, KeyCode::Char('/'));
+    keys(&mut app, "北山");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.review().hits.total, 0);
+    // 北山市役所's files, while 上京区役所's 平成19・20年度 are still to come.
+    let kitayama: Vec<usize> =
+        jobs.iter().filter(|j| j.path.to_string_lossy().contains("kitayama")).map(|j| j.file).collect();
+    assert!(!kitayama.is_empty() && kitayama.len() < jobs.len(), "{jobs:?}");
+    read(&mut app, &ws, &jobs, &kitayama);
+    assert_eq!(app.review().hits.total, 0, "not at the batch");
+    update(&mut app, Action::Tick);
+    let found = app.review().hits.total;
+    assert!(found > 0, "at the tick");
+    let rest: Vec<usize> = jobs.iter().map(|j| j.file).filter(|f| !kitayama.contains(f)).collect();
+    read(&mut app, &ws, &jobs, &rest);
+    assert!(app.review().hits.total >= found, "the last batch at once, nothing lost");
+}

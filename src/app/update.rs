@@ -10,6 +10,7 @@ use crate::command::Command;
 use crate::i18n::app::Msg;
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let batch_read = matches!(action, Action::FilesRead(_));
     let mut effects = match action {
         Action::Resize(width, height) => {
             app.relayout(width, height);
@@ -23,7 +24,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         // The clock changes nothing on screen by itself: no layout, no tree, twice a second.
-        Action::Tick => return sync::tick(app),
+        Action::Tick => {
+            let effects = sync::tick(app);
+            // A quiet tick changes nothing on screen; one after the readers' batches brings them
+            // into the views.
+            if !std::mem::take(&mut app.reading.views_due) {
+                return effects;
+            }
+            effects
+        }
         Action::Saved(report) => saving::saved(app, *report),
         Action::DiskChanged(report) => sync::disk_changed(app, *report),
         Action::Exported(report) => dialog::export::exported(app, report),
@@ -87,7 +96,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             effects
         }
     };
-    review::refresh(app);
+    // What needs every file (search hits, the filter, the table, the summary) takes in what the
+    // readers brought at the next tick, not at each of their batches: done per batch, it would
+    // go over every file read so far some ten times a second, and a city's reading would hold
+    // the keys up. The last batch is taken in at once.
+    if batch_read && app.reading.unread > 0 {
+        app.reading.views_due = true;
+    } else {
+        review::refresh(app);
+    }
     let (width, height) = (app.layout.width, app.layout.height);
     app.relayout(width, height);
     review::after_layout(app);

@@ -139,6 +139,8 @@ pub struct Reading {
     pub(in crate::app) chosen: bool,
     /// Journals left by hyokas that are gone whose files are not read yet: offered once they are.
     pub(in crate::app) journals: Vec<crate::app::LeftJournal>,
+    /// Files came in whose search hits, filter rows and views are taken in at the next tick.
+    pub(in crate::app) views_due: bool,
 }
 
 /// The first visible line of the two long texts' panes.
