@@ -21,6 +21,31 @@ pub(crate) struct Entry {
     pub text: String,
 }
 
+impl Entry {
+    /// Whether the text only stands in for the entry (see [`Items::StandIn`]): a real entry's
+    /// text starts with its key.
+    pub fn is_stand_in(&self) -> bool {
+        self.text.starts_with('\0')
+    }
+}
+
+/// How the list a mapping holds (`divisions:`, `sections:`) is given in its entries: rendered
+/// whole, or only as a stand-in (`\0` and the word given), for a splice that goes into the
+/// list item by item and needs no more than whether it changed — a city's file is not rendered
+/// twice over to learn that one rating changed.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Items {
+    Rendered,
+    StandIn(&'static str),
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many divisions and sections this thread has rendered as list items: a save that
+    /// changes one field renders none.
+    pub(crate) static ITEMS_RENDERED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Renders the whole document. A file hyoka wrote before comes out byte for byte the same.
 pub fn emit_document(doc: &Document) -> String {
     mapping_body(&document_entries(doc, 0), 0)
@@ -28,6 +53,11 @@ pub fn emit_document(doc: &Document) -> String {
 
 /// The entries of the top-level mapping, in the order of the file.
 pub(crate) fn document_entries(doc: &Document, column: usize) -> Vec<Entry> {
+    document_entries_with(doc, column, Items::Rendered)
+}
+
+/// The entries of the top-level mapping, `divisions:` as `items` says.
+pub(crate) fn document_entries_with(doc: &Document, column: usize, items: Items) -> Vec<Entry> {
     let mut entries = vec![scalar_entry(column, "organization", &doc.organization)];
     entries.push(Entry { key: "fiscal_year", text: format!("fiscal_year: {}\n", doc.fiscal_year) });
     if let Some(stage) = doc.stage {
@@ -52,6 +82,8 @@ pub(crate) fn document_entries(doc: &Document, column: usize) -> Vec<Entry> {
     }
     let text = if doc.divisions.is_empty() {
         "divisions: []\n".to_owned()
+    } else if let Items::StandIn(word) = items {
+        format!("\0{word}")
     } else {
         let items: String = doc.divisions.iter().map(|d| division_item(d, column + 2)).collect();
         format!("divisions:\n{items}")
@@ -60,10 +92,12 @@ pub(crate) fn document_entries(doc: &Document, column: usize) -> Vec<Entry> {
     entries
 }
 
-/// The entries of one division's mapping.
-pub(crate) fn division_entries(division: &Division, column: usize) -> Vec<Entry> {
+/// The entries of one division's mapping, `sections:` as `items` says.
+pub(crate) fn division_entries(division: &Division, column: usize, items: Items) -> Vec<Entry> {
     let mut entries = vec![scalar_entry(column, "name", &division.name)];
-    if !division.sections.is_empty() {
+    if let (Items::StandIn(word), false) = (items, division.sections.is_empty()) {
+        entries.push(Entry { key: "sections", text: format!("\0{word}") });
+    } else if !division.sections.is_empty() {
         let items: String = division.sections.iter().map(|s| section_item(s, column + 2)).collect();
         entries.push(Entry { key: "sections", text: format!("sections:\n{items}") });
     }
@@ -111,11 +145,15 @@ pub(crate) fn section_entries(section: &Section, column: usize) -> Vec<Entry> {
 
 /// A division as an item of `divisions:`, with its `- ` at `dash_column`, indentation included.
 pub(crate) fn division_item(division: &Division, dash_column: usize) -> String {
-    item(&division_entries(division, dash_column + 2), dash_column)
+    #[cfg(test)]
+    ITEMS_RENDERED.with(|count| count.set(count.get() + 1));
+    item(&division_entries(division, dash_column + 2, Items::Rendered), dash_column)
 }
 
 /// A section as an item of `sections:`, with its `- ` at `dash_column`, indentation included.
 pub(crate) fn section_item(section: &Section, dash_column: usize) -> String {
+    #[cfg(test)]
+    ITEMS_RENDERED.with(|count| count.set(count.get() + 1));
     item(&section_entries(section, dash_column + 2), dash_column)
 }
 

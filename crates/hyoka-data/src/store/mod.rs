@@ -1,5 +1,6 @@
 //! Data files on disk: finding, loading, locking, merging, writing.
 
+mod align;
 mod diagnose;
 mod digest;
 mod emit;

@@ -12,8 +12,10 @@
 //! The result is checked by the caller (the exact bytes are loaded again and must give the
 //! intended document); anything this module cannot splice it declines with `None`.
 
+use super::align::{Step, align};
 use super::emit::{
-    Entry, division_entries, division_item, document_entries, goal_item, indent, section_entries, section_item,
+    Entry, Items, division_entries, division_item, document_entries, document_entries_with, goal_item, indent,
+    section_entries, section_item,
 };
 use super::layout::{self, Kind, Layout, Node, column, key_of, line_end, line_start};
 use hyoka_core::model::{Division, Document, Section};
@@ -25,13 +27,26 @@ pub(crate) fn splice(text: &str, old: &Document, new: &Document) -> Option<Strin
     let mut edits = Edits { text, layout: &layout, list: Vec::new() };
     let root = &layout.root;
     let col = block_map_column(text, root)?;
-    edits.map(root, &document_entries(old, col), &document_entries(new, col), &mut |ed, key, value| {
+    let (before, after) = stand_ins(old.divisions == new.divisions);
+    let (before, after) = (document_entries_with(old, col, before), document_entries_with(new, col, after));
+    let whole = |key: &str| document_entries(new, col).into_iter().find(|e| e.key == key).map(|e| e.text);
+    edits.map(root, &before, &after, &whole, &mut |ed, key, value| {
         (key == "divisions" && !old.divisions.is_empty() && !new.divisions.is_empty())
             .then(|| ed.divisions(value, &old.divisions, &new.divisions))
             .flatten()
     })?;
     edits.apply()
 }
+
+/// How the old and the new entries give the list spliced item by item: the same stand-in when
+/// it did not change, two different ones when it did (rendered only if it is replaced whole).
+fn stand_ins(same: bool) -> (Items, Items) {
+    if same { (Items::StandIn("same"), Items::StandIn("same")) } else { (Items::StandIn("old"), Items::StandIn("new")) }
+}
+
+/// The text of an entry given as a stand-in, rendered whole: for when it is replaced or added
+/// as one piece.
+type Whole<'w> = dyn Fn(&str) -> Option<String> + 'w;
 
 /// One replacement of a byte range; an insertion has an empty range.
 struct Edit {
@@ -51,12 +66,21 @@ struct Edits<'a> {
 type Nested<'n, 'a> = dyn FnMut(&mut Edits<'a>, &str, &Node) -> Option<()> + 'n;
 
 impl<'a> Edits<'a> {
-    /// Brings the entries of `map` from `old` to `new`.
-    fn map(&mut self, map: &Node, old: &[Entry], new: &[Entry], nested: &mut Nested<'_, 'a>) -> Option<()> {
+    /// Brings the entries of `map` from `old` to `new`; `whole` renders an entry of `new` that
+    /// is a stand-in.
+    fn map(
+        &mut self,
+        map: &Node,
+        old: &[Entry],
+        new: &[Entry],
+        whole: &Whole<'_>,
+        nested: &mut Nested<'_, 'a>,
+    ) -> Option<()> {
         let Kind::Map { entries: file, flow: false } = &map.kind else { return None };
         let in_file = |key: &str| file.iter().find(|(k, _)| key_of(k) == Some(key));
         let col = block_map_column(self.text, map)?;
         let mut last: Option<&Node> = None;
+        let rendered = |entry: &Entry| if entry.is_stand_in() { whole(entry.key) } else { Some(entry.text.clone()) };
         for entry in new {
             let before = old.iter().find(|o| o.key == entry.key);
             match in_file(entry.key) {
@@ -67,7 +91,7 @@ impl<'a> Edits<'a> {
                             // Not spliced item by item (a flow list, a shape the splice does not
                             // know): the value is replaced whole, in its place.
                             self.list.truncate(mark);
-                            self.replace(self.entry_start(key), value.end, col, &entry.text);
+                            self.replace(self.entry_start(key), value.end, col, &rendered(entry)?);
                         }
                     }
                     last = Some(value);
@@ -81,7 +105,7 @@ impl<'a> Edits<'a> {
                         text.push('\n');
                     }
                     indent(&mut text, col);
-                    text.push_str(&entry.text);
+                    text.push_str(&rendered(entry)?);
                     self.insert(at + usize::from(at < self.text.len()), text);
                 }
             }
@@ -113,9 +137,13 @@ impl<'a> Edits<'a> {
                     ed.replace_item(node, dash, &division_item(now, dash));
                     return Some(String::new());
                 };
-                let (before, after) = (division_entries(was, col), division_entries(now, col));
+                let (before, after) = stand_ins(was.sections == now.sections);
+                let (before, after) = (division_entries(was, col, before), division_entries(now, col, after));
+                let whole = |key: &str| {
+                    division_entries(now, col, Items::Rendered).into_iter().find(|e| e.key == key).map(|e| e.text)
+                };
                 let mark = ed.list.len();
-                let spliced = ed.map(node, &before, &after, &mut |ed, key, value| {
+                let spliced = ed.map(node, &before, &after, &whole, &mut |ed, key, value| {
                     (key == "sections" && !was.sections.is_empty() && !now.sections.is_empty())
                         .then(|| ed.sections(value, &was.sections, &now.sections))
                         .flatten()
@@ -144,7 +172,7 @@ impl<'a> Edits<'a> {
                 };
                 let (before, after) = (section_entries(was, col), section_entries(now, col));
                 let mark = ed.list.len();
-                let spliced = ed.map(node, &before, &after, &mut |ed, key, value| {
+                let spliced = ed.map(node, &before, &after, &|_| None, &mut |ed, key, value| {
                     if key != "goals" || was.goals.is_empty() || now.goals.is_empty() {
                         return None;
                     }
@@ -341,35 +369,6 @@ fn entry_start(text: &str, key: &Node) -> usize {
 enum Change<'n> {
     Keep(usize, usize, &'n Node),
     Insert(usize),
-}
-
-#[derive(Debug, PartialEq, Eq)]
-enum Step {
-    Keep(usize, usize),
-    Remove(usize),
-    Insert(usize),
-}
-
-/// The smallest change from one key list to the other (similar's Myers diff: a division of a
-/// city's thousands of sections must not cost a table of their square), as steps in the order
-/// of the new list, a replaced run removed before its successor is inserted.
-fn align(old: &[String], new: &[String]) -> Vec<Step> {
-    let mut steps = Vec::with_capacity(old.len().max(new.len()));
-    for op in similar::capture_diff_slices(similar::Algorithm::Myers, old, new) {
-        let (removed, inserted) = match op {
-            similar::DiffOp::Equal { old_index, new_index, len } => {
-                steps.extend((0..len).map(|k| Step::Keep(old_index + k, new_index + k)));
-                continue;
-            }
-            similar::DiffOp::Delete { old_index, old_len, .. } => (old_index..old_index + old_len, 0..0),
-            similar::DiffOp::Insert { new_index, new_len, .. } => (0..0, new_index..new_index + new_len),
-            similar::DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                (old_index..old_index + old_len, new_index..new_index + new_len)
-            }
-        };
-        steps.extend(removed.map(Step::Remove).chain(inserted.map(Step::Insert)));
-    }
-    steps
 }
 
 #[cfg(test)]

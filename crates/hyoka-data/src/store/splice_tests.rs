@@ -98,26 +98,6 @@ fn a_whole_removed_section_leaves_the_comments_that_were_inside_it() {
 }
 
 #[test]
-fn alignment_keeps_the_longest_common_run() {
-    let keys = |s: &[&str]| s.iter().map(|k| (*k).to_owned()).collect::<Vec<_>>();
-    let steps = align(&keys(&["a", "b", "c"]), &keys(&["a", "x", "c"]));
-    assert_eq!(steps, [Step::Keep(0, 0), Step::Remove(1), Step::Insert(1), Step::Keep(2, 2)]);
-}
-
-#[test]
-fn alignment_of_a_citys_division_touches_only_what_changed() {
-    let old: Vec<String> = (0..10_000).map(|n| format!("課{n}")).collect();
-    let mut new = old.clone();
-    new[4_000] = "改名した課".into();
-    new.insert(9_000, "新しい課".into());
-    new.remove(10);
-    let steps = align(&old, &new);
-    let changed: Vec<&Step> = steps.iter().filter(|s| !matches!(s, Step::Keep(..))).collect();
-    assert_eq!(changed, [&Step::Remove(10), &Step::Remove(4_000), &Step::Insert(3_999), &Step::Insert(8_999)]);
-    assert_eq!(steps.len() - changed.len(), 9_998, "every other section kept");
-}
-
-#[test]
 fn a_comment_inside_a_replaced_entry_stays_after_it_as_its_own_line() {
     let text = "\
 organization: 上京区役所
@@ -236,4 +216,45 @@ fn only_anchors_and_aliases_make_the_whole_file_written_anew() {
     let mut new = old.clone();
     section(&mut new, 0).goals.clear();
     assert_eq!(crate::store::rewrite_explained(Some((FLOW, &old)), &new).1, None);
+}
+
+#[test]
+fn a_rating_changed_in_a_large_file_renders_no_division_and_no_section() {
+    let sections = |d: usize| (0..20).map(|n| Section { name: format!("課{d}-{n}"), ..Section::default() }).collect();
+    let divisions = (0..3).map(|d| Division { name: format!("部{d}"), sections: sections(d) }).collect();
+    let old = Document { divisions, ..Document::new("上京区役所", 2008) };
+    let text = crate::store::emit_document(&old);
+    let mut new = old.clone();
+    new.divisions[1].sections[7].rating = Some("◎".into());
+    let before = crate::store::emit::ITEMS_RENDERED.with(std::cell::Cell::get);
+    let written = splice(&text, &old, &new).unwrap_or_else(|| panic!("splices"));
+    assert_eq!(crate::store::emit::ITEMS_RENDERED.with(std::cell::Cell::get) - before, 0);
+    let expected = text.replace("      - name: 課1-7\n", "      - name: 課1-7\n        rating: ◎\n");
+    assert_eq!(written, expected);
+}
+
+#[test]
+fn divisions_written_as_a_flow_list_are_replaced_whole_when_they_change() {
+    let text = "organization: 上京区役所\nfiscal_year: 2008\ndivisions: [{ name: 区民部, sections: [{ name: 総務課 }] }]  # 手書き\n";
+    let (written, kept) = rewritten(text, |d| section(d, 0).rating = Some("○".into()));
+    let expected = "organization: 上京区役所\nfiscal_year: 2008\ndivisions:  # 手書き\n  - name: 区民部\n    sections:\n      - name: 総務課\n        rating: ○\n";
+    assert_eq!((written.as_str(), kept), (expected, true));
+}
+
+#[test]
+fn sections_written_as_a_flow_list_are_replaced_whole_when_they_change() {
+    let text = "organization: 上京区役所\nfiscal_year: 2008\n# 注\ndivisions:\n  - name: 区民部\n    sections: [{ name: 総務課 }]\n";
+    let (written, kept) = rewritten(text, |d| section(d, 0).rating = Some("○".into()));
+    let expected = "organization: 上京区役所\nfiscal_year: 2008\n# 注\ndivisions:\n  - name: 区民部\n    sections:\n      - name: 総務課\n        rating: ○\n";
+    assert_eq!((written.as_str(), kept), (expected, true));
+}
+
+#[test]
+fn the_first_division_of_an_empty_file_is_written_in_place_of_the_empty_list() {
+    let text = "organization: 上京区役所  # 区\nfiscal_year: 2008\ndivisions: []\n";
+    let (written, kept) = rewritten(text, |d| {
+        d.divisions.push(Division { name: "区民部".into(), sections: vec![Section { name: "総務課".into(), ..Section::default() }] });
+    });
+    let expected = "organization: 上京区役所  # 区\nfiscal_year: 2008\ndivisions:\n  - name: 区民部\n    sections:\n      - name: 総務課\n";
+    assert_eq!((written.as_str(), kept), (expected, true));
 }
