@@ -1,11 +1,14 @@
 //! What a file's text was, kept as a fingerprint instead of a second copy of the text: enough to
 //! tell whether the file on disk is still the one last read or written.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasher, RandomState};
+use std::sync::OnceLock;
 
-/// The length and a 64-bit hash of a text. Two texts with the same digest are taken for the same;
-/// a collision could only make hyoka miss that someone else saved meanwhile *on screen* — a save
-/// always merges with the file as it is on disk, whatever the digest said.
+/// The length and a 64-bit keyed hash of a text. Two texts with the same digest are taken for
+/// the same: a save that finds the text it last read on disk takes the document it read from it
+/// instead of reading it again. The key is drawn at random for each run of hyoka and never
+/// leaves it, so nobody can write a text that passes for another on purpose (the odds by chance
+/// are one in 2^64); a digest means nothing to another process.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TextDigest {
     len: usize,
@@ -14,9 +17,8 @@ pub struct TextDigest {
 
 impl TextDigest {
     pub fn of(text: &str) -> TextDigest {
-        let mut hasher = DefaultHasher::new();
-        text.hash(&mut hasher);
-        TextDigest { len: text.len(), hash: hasher.finish() }
+        static KEY: OnceLock<RandomState> = OnceLock::new();
+        TextDigest { len: text.len(), hash: KEY.get_or_init(RandomState::new).hash_one(text) }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Saving one document: check the place, lock, notice what others saved meanwhile, merge, write
 //! only what changed, load the exact bytes once more, and only then put them in place.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -163,7 +164,13 @@ pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome
     let on_disk = match read_data_file(path) {
         Ok(bytes) => {
             let text = decode(bytes).map_err(|p| SaveError::DiskUnreadable(vec![p]))?;
-            let theirs = parse_document(&text).map_err(SaveError::DiskUnreadable)?;
+            // The text last read or written, which the request's base was read from: not read
+            // again (a city's file takes a millisecond to parse).
+            let theirs = if TextDigest::of(&text) == base_digest {
+                Cow::Borrowed(base)
+            } else {
+                Cow::Owned(parse_document(&text).map_err(SaveError::DiskUnreadable)?)
+            };
             Some((text, theirs))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -171,8 +178,8 @@ pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome
     };
     let (mut revived, mut kept) = (Vec::new(), Vec::new());
     let (doc, merged) = match &on_disk {
-        // Merged even when the text is what we last read: after taking in a save from elsewhere,
-        // the base keeps the old value of fields both sides changed, so that they are asked about.
+        // Merged even when the text is what we last read: it costs little, and it is the same
+        // path as when someone else saved meanwhile.
         Some((text, theirs)) => {
             let result = merge(base, mine, theirs);
             // A section of ours they removed (or renamed) is a question for a person too: never
@@ -181,31 +188,31 @@ pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome
                 return Ok(Outcome::Conflicted(Conflicted {
                     merged: result.doc,
                     conflicts: result.conflicts,
-                    theirs: theirs.clone(),
+                    theirs: theirs.clone().into_owned(),
                     theirs_text: text.clone(),
                 }));
             }
             if !result.head.is_empty() {
                 let fields = result.head.into_iter().map(both_changed).collect();
-                let (theirs, theirs_text) = (Some(theirs.clone()), Some(text.clone()));
+                let (theirs, theirs_text) = (Some(theirs.clone().into_owned()), Some(text.clone()));
                 return Ok(Outcome::Refused(Refused { merged: result.doc, fields, theirs, theirs_text }));
             }
             let locked = if reviewer { Vec::new() } else { locked_changes(theirs, &result.doc) };
             if !locked.is_empty() {
-                let (theirs, theirs_text) = (theirs.clone(), text.clone());
+                let (theirs, theirs_text) = (theirs.clone().into_owned(), text.clone());
                 return Ok(Outcome::Locked(Locked { sections: locked, theirs, theirs_text }));
             }
             (revived, kept) = (result.revived, result.kept);
-            (result.doc, TextDigest::of(text) != base_digest)
+            (result.doc, matches!(theirs, Cow::Owned(_)))
         }
         None => (mine.clone(), false),
     };
-    let on_disk_text = on_disk.as_ref().map(|(text, theirs)| (text.as_str(), theirs));
+    let on_disk_text = on_disk.as_ref().map(|(text, theirs)| (text.as_str(), theirs.as_ref()));
     let (text, layout_lost, loaded_back) = rewrite_checked(on_disk_text, &doc);
     // Loaded once: a splice is loaded back before it is taken, and then not again here.
-    let checked = if loaded_back { Ok(()) } else { verify(&text, &doc, on_disk.as_ref().map(|(_, theirs)| theirs)) };
+    let checked = if loaded_back { Ok(()) } else { verify(&text, &doc, on_disk.as_ref().map(|(_, theirs)| theirs.as_ref())) };
     if let Err(fields) = checked {
-        let (theirs_text, theirs) = on_disk.unzip();
+        let (theirs_text, theirs) = on_disk.map(|(text, theirs)| (text, theirs.into_owned())).unzip();
         return Ok(Outcome::Refused(Refused { merged: doc, fields, theirs, theirs_text }));
     }
     write_atomically_with(path, text.as_bytes(), faults)?;
@@ -249,8 +256,9 @@ mod tests {
     use crate::store::files::RealDisk;
     use crate::store::parse::PARSES;
 
-    #[test]
-    fn a_save_loads_the_file_on_disk_and_what_it_writes_once_each() {
+    /// The sample on disk in a folder of its own, its document, and that document with one
+    /// section's reflection changed.
+    fn sample() -> (tempfile::TempDir, PathBuf, &'static str, Document, Document) {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let path = dir.path().join("2008.yaml");
         let text = include_str!("../../../../data/kamigyo/2008.yaml");
@@ -258,6 +266,18 @@ mod tests {
         let base = parse_document(text).unwrap_or_else(|p| panic!("{p:?}"));
         let mut mine = base.clone();
         mine.divisions[0].sections[0].reflection.push_str("（追記）");
+        (dir, path, text, base, mine)
+    }
+
+    fn parses_in(work: impl FnOnce() -> Outcome) -> (Outcome, usize) {
+        let before = PARSES.with(std::cell::Cell::get);
+        let outcome = work();
+        (outcome, PARSES.with(std::cell::Cell::get) - before)
+    }
+
+    #[test]
+    fn a_save_that_finds_the_text_it_read_loads_only_what_it_writes() {
+        let (dir, path, text, base, mine) = sample();
         let request = SaveRequest {
             path: &path,
             root: dir.path(),
@@ -266,11 +286,33 @@ mod tests {
             mine: &mine,
             reviewer: false,
         };
-        let before = PARSES.with(std::cell::Cell::get);
-        let outcome = save(&request, &RealDisk).unwrap_or_else(|e| panic!("{e}"));
-        assert!(matches!(outcome, Outcome::Saved(_)), "{outcome:?}");
-        assert_eq!(PARSES.with(std::cell::Cell::get) - before, 2, "the file on disk, then the spliced text");
+        let (outcome, parses) = parses_in(|| save(&request, &RealDisk).unwrap_or_else(|e| panic!("{e}")));
+        assert!(matches!(outcome, Outcome::Saved(Saved { merged: false, .. })), "{outcome:?}");
+        assert_eq!(parses, 1, "the spliced text only: the file on disk is the text the base was read from");
         let written = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(parse_document(&written).as_ref(), Ok(&mine));
+    }
+
+    #[test]
+    fn a_save_that_finds_another_text_loads_it_and_takes_in_what_it_changed() {
+        let (dir, path, text, base, mine) = sample();
+        let mut theirs = base.clone();
+        theirs.divisions[1].sections[0].progress.push_str("（他の人）");
+        std::fs::write(&path, crate::store::emit_document(&theirs)).unwrap_or_else(|e| panic!("{e}"));
+        let request = SaveRequest {
+            path: &path,
+            root: dir.path(),
+            base_digest: TextDigest::of(text),
+            base: &base,
+            mine: &mine,
+            reviewer: false,
+        };
+        let (outcome, parses) = parses_in(|| save(&request, &RealDisk).unwrap_or_else(|e| panic!("{e}")));
+        assert!(matches!(outcome, Outcome::Saved(Saved { merged: true, .. })), "{outcome:?}");
+        assert_eq!(parses, 2, "the file on disk, then the spliced text");
+        let written = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+        let mut both = theirs;
+        both.divisions[0].sections[0].reflection.push_str("（追記）");
+        assert_eq!(parse_document(&written).as_ref(), Ok(&both));
     }
 }
