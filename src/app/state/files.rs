@@ -197,7 +197,9 @@ impl Loaded {
 
     /// New content on screen and on disk at once (after a save, a merge, a restore).
     pub fn replace(&mut self, doc: Document, saved: Document, disk_text: &str) {
+        let known = std::mem::take(&mut self.flaws).carried_over(&self.doc, &doc);
         *self = Loaded::new(doc, saved, disk_text);
+        self.flaws = known;
     }
 
     /// Throws the unsaved edits away: the screen shows what is on disk.

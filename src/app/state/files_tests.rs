@@ -57,3 +57,31 @@ fn what_the_table_cannot_carry_is_found_again_after_each_change_and_only_then() 
     loaded.revert();
     assert!(loaded.publishable(0, 3) && loaded.publishable(0, 4), "back as on disk");
 }
+
+#[test]
+fn what_was_found_of_a_section_stays_through_a_replace_that_leaves_it_as_it_was() {
+    let mut loaded = Loaded::clean(sample(), "text");
+    for section in 0..5 {
+        loaded.learn_publishable(0, section);
+    }
+    let mut saved = sample();
+    saved.divisions[0].sections[4].progress.push('\t');
+    saved.divisions[0].sections[2].updated_by = Some("kyoto-taro".into());
+    loaded.replace(saved.clone(), saved, "saved text");
+    let known = |l: &Loaded| (0..5).map(|s| l.flaws.known(0, s)).collect::<Vec<_>>();
+    assert_eq!(known(&loaded), [Some(true), Some(true), None, Some(true), None], "the changed ones are found again");
+    assert!(!loaded.publishable(0, 4));
+
+    let mut renamed = loaded.doc().clone();
+    renamed.divisions[0].name = "新しい部".into();
+    loaded.replace(renamed.clone(), renamed, "renamed");
+    assert_eq!(known(&loaded), [None; 5], "a division renamed: its sections are found again");
+
+    for section in 0..5 {
+        loaded.learn_publishable(0, section);
+    }
+    let mut rescaled = loaded.doc().clone();
+    rescaled.scale = Some(Vec::new());
+    loaded.replace(rescaled.clone(), rescaled, "rescaled");
+    assert_eq!(known(&loaded), [None; 5], "another scale: every rating is looked at again");
+}

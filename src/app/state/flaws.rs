@@ -25,6 +25,29 @@ impl Flaws {
         self.0.clear();
     }
 
+    /// What holds of `new` (which takes the place of `old`, the document this was found for):
+    /// a section found the same at the same place, in a division of the same name, under the
+    /// same scale, is carried as it was. A save gives back the document saved, stamps aside:
+    /// the tree's rows are not all checked again after it.
+    pub(super) fn carried_over(mut self, old: &Document, new: &Document) -> Flaws {
+        if old.scale != new.scale {
+            return Flaws::default();
+        }
+        let same_division = |d: usize| {
+            old.divisions.get(d).zip(new.divisions.get(d)).is_some_and(|(was, now)| was.name == now.name)
+        };
+        self.0.retain(|&(d, s), _| {
+            same_division(d) && old.section(d, s).zip(new.section(d, s)).is_some_and(|(was, now)| was == now)
+        });
+        self
+    }
+
+    /// What was found for the section, if anything.
+    #[cfg(test)]
+    pub(super) fn known(&self, division: usize, section: usize) -> Option<bool> {
+        self.0.get(&(division, section)).copied()
+    }
+
     /// One section changed, and nothing else of the document.
     pub(super) fn forget_one(&mut self, division: usize, section: usize) {
         self.0.remove(&(division, section));
