@@ -3,37 +3,54 @@
 //! never comes (a save stays "saving" for good): the save can be tried again, and the journal
 //! keeps the work meanwhile.
 
-use std::cell::{Cell, RefCell};
-use std::panic::{AssertUnwindSafe, catch_unwind};
-
 use super::{Env, perform};
-use crate::app::{Action, Effect, ExportReport, NewYearReport, ReviewsKept, SaveReport};
+use crate::app::{Action, Effect, ExportJob, ExportReport, NewYearReport, ReviewsKept, SaveJob, SaveReport};
 use crate::i18n::Lang;
 use crate::i18n::worker::WorkerWords;
+use hyoka_core::model::Document;
 use hyoka_data::store::SaveError;
 
-thread_local! {
-    /// Set while a worker carries out an effect: a panic here is caught and reported, so the
-    /// panic hook leaves the terminal alone.
-    static SUPERVISED: Cell<bool> = const { Cell::new(false) };
-    /// What the panic hook heard of the last panic caught on this thread (message and place).
-    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// For the panic hook: whether the panic happens under supervision (then it only notes `what`,
-/// and neither prints over the screen nor gives the terminal back).
-pub fn caught_here(what: &dyn std::fmt::Display) -> bool {
-    let supervised = SUPERVISED.with(Cell::get);
-    if supervised {
-        LAST_PANIC.with(|last| *last.borrow_mut() = Some(what.to_string()));
-    }
-    supervised
-}
+pub use hyoka_core::supervision::{catch, caught_here};
 
 /// Carries out an effect; a panic of its work becomes the effect's failed outcome.
 pub fn perform_supervised(effect: Effect, env: &Env) -> Vec<Action> {
-    let copy = effect.clone();
+    let copy = receipt(&effect);
     supervised(copy, env.lang, || perform(effect, env))
+}
+
+/// What [`failed`] needs of an effect, kept while its work runs: not the documents of a save, an
+/// export or a journal (no failed outcome reads them), so that supervising a save in a city's
+/// file copies no file.
+fn receipt(effect: &Effect) -> Effect {
+    let nothing = || Document::new("", 0);
+    match effect {
+        Effect::Save(jobs) => Effect::Save(
+            jobs.iter()
+                .map(|job| SaveJob {
+                    file: job.file,
+                    path: job.path.clone(),
+                    root: job.root.clone(),
+                    base: nothing(),
+                    base_digest: job.base_digest,
+                    mine: nothing(),
+                    user: job.user.clone(),
+                    reviewer: job.reviewer,
+                    resolve_merge: job.resolve_merge,
+                })
+                .collect(),
+        ),
+        Effect::Export(job) => Effect::Export(ExportJob {
+            doc: nothing(),
+            format: job.format,
+            path: job.path.clone(),
+            overwrite: job.overwrite,
+            create_folder: job.create_folder,
+            data_files: job.data_files.clone(),
+            forbidden: job.forbidden.clone(),
+        }),
+        Effect::Journal(_) => Effect::Journal(Vec::new()),
+        other => other.clone(),
+    }
 }
 
 /// Does `work` for `effect`; a panic of it becomes the effect's failed outcome.
@@ -44,21 +61,6 @@ pub fn supervised(effect: Effect, lang: Lang, work: impl FnOnce() -> Vec<Action>
     }
 }
 
-/// Does `work`; a panic of it comes back as what it said, and nothing is printed over the screen.
-pub fn catch<T>(work: impl FnOnce() -> T) -> Result<T, String> {
-    SUPERVISED.with(|s| s.set(true));
-    let result = catch_unwind(AssertUnwindSafe(work));
-    SUPERVISED.with(|s| s.set(false));
-    result.map_err(|payload| {
-        let heard = LAST_PANIC.with(|last| last.borrow_mut().take());
-        let said = payload
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| payload.downcast_ref::<String>().cloned());
-        heard.or(said).unwrap_or_default()
-    })
-}
-
 /// The outcomes of an effect that was not carried out, `why` in the clerk's words.
 pub fn failed(effect: Effect, why: &str, lang: Lang) -> Vec<Action> {
     match effect {
@@ -66,7 +68,7 @@ pub fn failed(effect: Effect, why: &str, lang: Lang) -> Vec<Action> {
             .into_iter()
             .map(|job| {
                 let outcome = Err(SaveError::Interrupted(why.to_owned()));
-                Action::Saved(Box::new(SaveReport { file: job.file, sent: job.mine, outcome, stamp: None }))
+                Action::Saved(Box::new(SaveReport { file: job.file, sent: None, outcome, stamp: None }))
             })
             .collect(),
         Effect::Export(job) => vec![Action::Exported(ExportReport::Failed { path: job.path, why: why.to_owned() })],
@@ -102,5 +104,44 @@ pub fn failed(effect: Effect, why: &str, lang: Lang) -> Vec<Action> {
         | Effect::SweepLeftovers(_)
         | Effect::Redraw
         | Effect::ReadNear(_) => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::JournalEntry;
+    use hyoka_data::store::{TextDigest, parse_document};
+
+    #[test]
+    fn a_receipt_holds_no_document_and_fails_as_its_effect_would() {
+        let doc = parse_document(include_str!("../../data/kamigyo/2008.yaml")).unwrap_or_else(|p| panic!("{p:?}"));
+        let save = Effect::Save(vec![SaveJob {
+            file: 3,
+            path: "data/2008.yaml".into(),
+            root: "data".into(),
+            base: doc.clone(),
+            base_digest: TextDigest::of("text"),
+            mine: doc.clone(),
+            user: "kyoto-taro".into(),
+            reviewer: false,
+            resolve_merge: true,
+        }]);
+        let export = Effect::Export(ExportJob {
+            doc: doc.clone(),
+            format: hyoka_data::interchange::Format::Csv,
+            path: "out.csv".into(),
+            overwrite: false,
+            create_folder: false,
+            data_files: vec!["data/2008.yaml".into()],
+            forbidden: Vec::new(),
+        });
+        let journal = Effect::Journal(vec![JournalEntry { path: "data/2008.yaml".into(), work: None }]);
+        for effect in [save, export, journal] {
+            let copy = receipt(&effect);
+            assert!(!format!("{copy:?}").contains("総務課"), "no document in {copy:?}");
+            let said = |e| format!("{:?}", failed(e, "止まった", Lang::Ja));
+            assert_eq!(said(copy), said(effect));
+        }
     }
 }

@@ -1,8 +1,8 @@
 //! Finding data files, reading them, and writing them so that a crash never leaves a torn file.
 
 use std::fs;
-use std::io::{self, Write as _};
-use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt};
+use std::io;
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use super::problem::{LoadError, Problem, ProblemKind};
@@ -164,117 +164,6 @@ const NOT_A_FILE: &str = "not a plain file";
 pub fn is_writable(path: &Path) -> bool {
     let Ok(metadata) = fs::metadata(path) else { return false };
     metadata.is_file() && !metadata.permissions().readonly() && open_plain(path, true).is_ok()
-}
-
-/// The steps of an atomic write, where tests make the disk fail.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WriteStep {
-    CreateTemp,
-    Write,
-    SyncFile,
-    Rename,
-    SyncDir,
-}
-
-/// Decides whether a step of a write fails, and carries out the steps that make a save durable
-/// (the syncs and the rename), so that a test can see that they happen and in which order.
-/// The real disk never fails on purpose.
-pub trait FaultPlan {
-    fn check(&self, step: WriteStep) -> io::Result<()>;
-
-    /// Makes what was written durable: the temporary file (`SyncFile`) or the folder (`SyncDir`).
-    fn sync(&self, _step: WriteStep, file: &fs::File) -> io::Result<()> {
-        file.sync_all()
-    }
-
-    /// Puts the temporary file in the place of the data file.
-    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
-        fs::rename(from, to)
-    }
-
-    /// Between a save's start and its lock: nothing on the real disk. A test writes here what
-    /// another clerk saves meanwhile, so that the order is the test's and not the scheduler's.
-    fn before_lock(&self, _data_file: &Path) {}
-}
-
-/// No injected faults: what hyoka uses outside tests.
-pub struct RealDisk;
-
-impl FaultPlan for RealDisk {
-    fn check(&self, _: WriteStep) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Replaces `path` with `contents` atomically: a temporary file in the same directory is
-/// written and synced, then renamed over the original, then the directory is synced so the
-/// rename itself survives a power cut. Readers see the old file or the new one, never a mix.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
-    write_atomically_with(path, contents, &RealDisk)
-}
-
-pub fn write_atomically_with(path: &Path, contents: &[u8], faults: &dyn FaultPlan) -> io::Result<()> {
-    // A data file that is a link (inside the data folder) is written through: the link stays.
-    let resolved;
-    let path = match fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => {
-            resolved = fs::canonicalize(path)?;
-            resolved.as_path()
-        }
-        _ => path,
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let file_name =
-        path.file_name().ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
-    let temp = dir.join(format!(".{}.hyoka-{}.tmp", file_name.to_string_lossy(), std::process::id()));
-    let mut created = false;
-    let result = (|| {
-        faults.check(WriteStep::CreateTemp)?;
-        let open = || fs::OpenOptions::new().write(true).create_new(true).open(&temp);
-        let mut file = match open() {
-            // Left by a process of the same number that was killed: we hold the save lock, so no
-            // one else is writing it.
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                fs::remove_file(&temp)?;
-                open()?
-            }
-            other => other?,
-        };
-        created = true;
-        match fs::metadata(path) {
-            // Keep the permissions, the group and (where we may) the owner the office gave the file.
-            Ok(existing) => {
-                file.set_permissions(existing.permissions())?;
-                let _ = std::os::unix::fs::fchown(&file, Some(existing.uid()), Some(existing.gid()))
-                    .or_else(|_| std::os::unix::fs::fchown(&file, None, Some(existing.gid())));
-            }
-            // A new file is the colleagues' as much as ours, whatever our umask.
-            Err(_) => super::shared::share_as_folder(&file, &dir)?,
-        }
-        faults.check(WriteStep::Write)?;
-        file.write_all(contents)?;
-        faults.check(WriteStep::SyncFile)?;
-        faults.sync(WriteStep::SyncFile, &file)?;
-        faults.check(WriteStep::Rename)?;
-        faults.rename(&temp, path)?;
-        created = false;
-        // The new file is complete and in place; syncing the folder only makes the rename survive a
-        // power cut. Some file systems (network shares) refuse it: that is no reason to report a
-        // save that happened as failed.
-        let _ = faults.check(WriteStep::SyncDir).and_then(|()| {
-            let folder =
-                fs::OpenOptions::new().read(true).custom_flags(libc::O_DIRECTORY | libc::O_NONBLOCK).open(&dir)?;
-            faults.sync(WriteStep::SyncDir, &folder)
-        });
-        Ok(())
-    })();
-    if created {
-        let _ = fs::remove_file(&temp);
-    }
-    result
 }
 
 /// The absolute, link-free form of a path; for a file that does not exist (yet), its folder's.

@@ -23,13 +23,14 @@ mod scalar;
 mod shared;
 mod splice;
 mod verify;
+mod write;
 
 pub use diagnose::{all_problems, locate};
 pub use digest::TextDigest;
 pub use emit::emit_document;
 pub use files::{
-    FaultPlan, Found, MAX_FILE_BYTES, Misplaced, RealDisk, WriteStep, canonical_path, check_place, data_home, discover,
-    discover_resolved, is_data_path, is_writable, write_atomically, write_atomically_with,
+    Found, MAX_FILE_BYTES, Misplaced, canonical_path, check_place, data_home, discover, discover_resolved,
+    is_data_path, is_writable,
 };
 pub use head::{FileHead, HEAD_BYTES, head_of, read_head};
 pub use leftovers::{process_runs, remove_leftovers};
@@ -43,3 +44,4 @@ pub use renames::{Matching, matching, same_text};
 pub use save::{Conflicted, Locked, Outcome, Refused, SaveError, SaveRequest, Saved, clerk_may_write, save};
 pub use shared::share_as_folder;
 pub use verify::{LayoutLoss, RefusedField, rewrite, rewrite_explained};
+pub use write::{FaultPlan, RealDisk, WriteStep, write_atomically, write_atomically_with};

@@ -6,18 +6,19 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::digest::TextDigest;
-use super::files::write_atomically_with;
-use super::files::{FaultPlan, Misplaced, check_place, data_home, is_writable};
+use super::files::{Misplaced, check_place, data_home, is_writable};
 use super::load::{decode, read_data_file};
 use super::lock::{LockRefused, lock};
 use super::merge::{FieldConflict, merge};
 use super::parse::parse_document;
 use super::problem::Problem;
-use super::verify::{LayoutLoss, RefusedField, both_changed, rewrite_checked, verify};
+use super::verify::{LayoutLoss, RefusedField, both_changed, canonical, spliced, verify};
+use super::write::{FaultPlan, Staged, stage};
 use crate::i18n::Lang;
 use crate::i18n::store::SaveMsg;
 use crate::store::Describe;
 use hyoka_core::model::{Document, Field, Review, Section, Status};
+use hyoka_core::supervision::helper;
 
 /// How long a save waits for another hyoka that is saving the same file.
 const LOCK_PATIENCE: Duration = Duration::from_secs(5);
@@ -208,15 +209,47 @@ pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome
         None => (mine.clone(), false),
     };
     let on_disk_text = on_disk.as_ref().map(|(text, theirs)| (text.as_str(), theirs.as_ref()));
-    let (text, layout_lost, loaded_back) = rewrite_checked(on_disk_text, &doc);
-    // Loaded once: a splice is loaded back before it is taken, and then not again here.
-    let checked = if loaded_back { Ok(()) } else { verify(&text, &doc, on_disk.as_ref().map(|(_, theirs)| theirs.as_ref())) };
-    if let Err(fields) = checked {
-        let (theirs_text, theirs) = on_disk.map(|(text, theirs)| (text, theirs.into_owned())).unzip();
-        return Ok(Outcome::Refused(Refused { merged: doc, fields, theirs, theirs_text }));
-    }
-    write_atomically_with(path, text.as_bytes(), faults)?;
+    let theirs = on_disk_text.map(|(_, theirs)| theirs);
+    // The file's own layout where the splice keeps it, else hyoka's. Either way the exact bytes
+    // are loaded once more while they are written beside the file, and put in its place only when
+    // they give the document meant.
+    let spliced =
+        spliced(on_disk_text, &doc).and_then(|text| match checked_while_staged(path, &text, &doc, theirs, faults) {
+            (Ok(()), staged) => Some((text, None, staged)),
+            (Err(_), _) => None,
+        });
+    let (text, layout_lost, staged) = match spliced {
+        Some(spliced) => spliced,
+        None => {
+            let (text, lost) = canonical(on_disk_text, &doc);
+            match checked_while_staged(path, &text, &doc, theirs, faults) {
+                (Ok(()), staged) => (text, lost, staged),
+                (Err(fields), _) => {
+                    let (theirs_text, theirs) = on_disk.map(|(text, theirs)| (text, theirs.into_owned())).unzip();
+                    return Ok(Outcome::Refused(Refused { merged: doc, fields, theirs, theirs_text }));
+                }
+            }
+        }
+    };
+    staged?.put_in_place()?;
     Ok(Outcome::Saved(Saved { doc, text, merged, revived, kept, layout_lost }))
+}
+
+/// `text` loaded as a data file while it is written and synced beside `path` (on a helper thread:
+/// each takes about a millisecond in a city's file): whether it gives `doc`, and the new version, not yet in place.
+fn checked_while_staged<'f>(
+    path: &Path,
+    text: &str,
+    doc: &Document,
+    theirs: Option<&Document>,
+    faults: &'f dyn FaultPlan,
+) -> (Result<(), Vec<RefusedField>>, std::io::Result<Staged<'f>>) {
+    std::thread::scope(|scope| {
+        // The disk's wait on the helper; the load here, where the memory it takes is warm.
+        let staged = helper(scope, || stage(path, text.as_bytes(), faults));
+        let checked = verify(text, doc, theirs);
+        (checked, staged.join())
+    })
 }
 
 /// Sections submitted or approved on disk that `doc` would change for a clerk.
@@ -251,68 +284,5 @@ pub fn clerk_may_write(was: &Section, now: &Section) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::store::files::RealDisk;
-    use crate::store::parse::PARSES;
-
-    /// The sample on disk in a folder of its own, its document, and that document with one
-    /// section's reflection changed.
-    fn sample() -> (tempfile::TempDir, PathBuf, &'static str, Document, Document) {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let path = dir.path().join("2008.yaml");
-        let text = include_str!("../../../../data/kamigyo/2008.yaml");
-        std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
-        let base = parse_document(text).unwrap_or_else(|p| panic!("{p:?}"));
-        let mut mine = base.clone();
-        mine.divisions[0].sections[0].reflection.push_str("（追記）");
-        (dir, path, text, base, mine)
-    }
-
-    fn parses_in(work: impl FnOnce() -> Outcome) -> (Outcome, usize) {
-        let before = PARSES.with(std::cell::Cell::get);
-        let outcome = work();
-        (outcome, PARSES.with(std::cell::Cell::get) - before)
-    }
-
-    #[test]
-    fn a_save_that_finds_the_text_it_read_loads_only_what_it_writes() {
-        let (dir, path, text, base, mine) = sample();
-        let request = SaveRequest {
-            path: &path,
-            root: dir.path(),
-            base_digest: TextDigest::of(text),
-            base: &base,
-            mine: &mine,
-            reviewer: false,
-        };
-        let (outcome, parses) = parses_in(|| save(&request, &RealDisk).unwrap_or_else(|e| panic!("{e}")));
-        assert!(matches!(outcome, Outcome::Saved(Saved { merged: false, .. })), "{outcome:?}");
-        assert_eq!(parses, 1, "the spliced text only: the file on disk is the text the base was read from");
-        let written = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(parse_document(&written).as_ref(), Ok(&mine));
-    }
-
-    #[test]
-    fn a_save_that_finds_another_text_loads_it_and_takes_in_what_it_changed() {
-        let (dir, path, text, base, mine) = sample();
-        let mut theirs = base.clone();
-        theirs.divisions[1].sections[0].progress.push_str("（他の人）");
-        std::fs::write(&path, crate::store::emit_document(&theirs)).unwrap_or_else(|e| panic!("{e}"));
-        let request = SaveRequest {
-            path: &path,
-            root: dir.path(),
-            base_digest: TextDigest::of(text),
-            base: &base,
-            mine: &mine,
-            reviewer: false,
-        };
-        let (outcome, parses) = parses_in(|| save(&request, &RealDisk).unwrap_or_else(|e| panic!("{e}")));
-        assert!(matches!(outcome, Outcome::Saved(Saved { merged: true, .. })), "{outcome:?}");
-        assert_eq!(parses, 2, "the file on disk, then the spliced text");
-        let written = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
-        let mut both = theirs;
-        both.divisions[0].sections[0].reflection.push_str("（追記）");
-        assert_eq!(parse_document(&written).as_ref(), Ok(&both));
-    }
-}
+#[path = "save_tests.rs"]
+mod tests;

@@ -253,7 +253,10 @@ fn sections_written_as_a_flow_list_are_replaced_whole_when_they_change() {
 fn the_first_division_of_an_empty_file_is_written_in_place_of_the_empty_list() {
     let text = "organization: 上京区役所  # 区\nfiscal_year: 2008\ndivisions: []\n";
     let (written, kept) = rewritten(text, |d| {
-        d.divisions.push(Division { name: "区民部".into(), sections: vec![Section { name: "総務課".into(), ..Section::default() }] });
+        d.divisions.push(Division {
+            name: "区民部".into(),
+            sections: vec![Section { name: "総務課".into(), ..Section::default() }],
+        });
     });
     let expected = "organization: 上京区役所  # 区\nfiscal_year: 2008\ndivisions:\n  - name: 区民部\n    sections:\n      - name: 総務課\n";
     assert_eq!((written.as_str(), kept), (expected, true));

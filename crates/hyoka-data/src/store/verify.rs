@@ -68,41 +68,41 @@ pub fn rewrite(on_disk: Option<(&str, &Document)>, doc: &Document) -> (String, b
 /// [`rewrite`], saying why the layout was lost when it was. A file whose every line ends in CR LF
 /// (saved on Windows) keeps CR LF on every line written.
 pub fn rewrite_explained(on_disk: Option<(&str, &Document)>, doc: &Document) -> (String, Option<LayoutLoss>) {
-    let (text, lost, _) = rewrite_checked(on_disk, doc);
-    (text, lost)
-}
-
-/// [`rewrite_explained`], and whether the text was loaded back and gave `doc` exactly (a
-/// splice is checked so before it is taken): a save then need not load it once more.
-pub(crate) fn rewrite_checked(
-    on_disk: Option<(&str, &Document)>,
-    doc: &Document,
-) -> (String, Option<LayoutLoss>, bool) {
-    let crlf = on_disk.is_some_and(|(text, _)| text.contains("\r\n") && !text.replace("\r\n", "").contains('\n'));
-    let (text, lost, checked) = match on_disk {
-        Some((text, was)) if crlf => rewrite_lf(Some((&text.replace("\r\n", "\n"), was)), doc),
-        other => rewrite_lf(other, doc),
-    };
-    // The lines written are not the lines checked: the bytes written are loaded again.
-    if crlf { (text.replace('\n', "\r\n"), lost, false) } else { (text, lost, checked) }
-}
-
-fn rewrite_lf(on_disk: Option<(&str, &Document)>, doc: &Document) -> (String, Option<LayoutLoss>, bool) {
-    if let Some((text, was)) = on_disk
-        && let Some(spliced) = splice(text, was, doc)
-        && parse_document(&spliced).as_ref() == Ok(doc)
+    if let Some(text) = spliced(on_disk, doc)
+        && parse_document(&text).as_ref() == Ok(doc)
     {
-        return (spliced, None, true);
+        return (text, None);
     }
-    let canonical = emit_document(doc);
+    canonical(on_disk, doc)
+}
+
+/// `doc` spliced into the text on disk (`on_disk`: that text and the document it loads as), its
+/// line ends kept; not loaded back yet. `None` when the splice cannot be made.
+pub(crate) fn spliced(on_disk: Option<(&str, &Document)>, doc: &Document) -> Option<String> {
+    let (text, was) = on_disk?;
+    if crlf(text) {
+        Some(splice(&text.replace("\r\n", "\n"), was, doc)?.replace('\n', "\r\n"))
+    } else {
+        splice(text, was, doc)
+    }
+}
+
+/// `doc` in hyoka's layout, with the line ends of the text on disk, and why the file's own
+/// layout is lost when it had one.
+pub(crate) fn canonical(on_disk: Option<(&str, &Document)>, doc: &Document) -> (String, Option<LayoutLoss>) {
+    let text = emit_document(doc);
+    let Some((was_text, was)) = on_disk else { return (text, None) };
+    let crlf = crlf(was_text);
+    let lines = if crlf { was_text.replace("\r\n", "\n") } else { was_text.to_owned() };
     // Nothing was lost when the file was in the canonical layout already.
-    let lost = match on_disk {
-        Some((text, was)) if emit_document(was) != text => {
-            Some(if layout::has_anchors(text) { LayoutLoss::Anchors } else { LayoutLoss::NotUnderstood })
-        }
-        _ => None,
-    };
-    (canonical, lost, false)
+    let lost = (emit_document(was) != lines)
+        .then(|| if layout::has_anchors(&lines) { LayoutLoss::Anchors } else { LayoutLoss::NotUnderstood });
+    if crlf { (text.replace('\n', "\r\n"), lost) } else { (text, lost) }
+}
+
+/// Whether every line of `text` ends in CR LF.
+fn crlf(text: &str) -> bool {
+    text.contains("\r\n") && !text.replace("\r\n", "").contains('\n')
 }
 
 /// Loads `text` as a data file; `Ok` when it gives `doc` exactly.

@@ -1,0 +1,126 @@
+//! A save loads each text once, and writes nothing that does not load as the document meant.
+
+use super::*;
+use crate::store::parse::counted;
+use crate::store::write::RealDisk;
+
+/// The sample on disk in a folder of its own (marked with `mark` in a comment, for the
+/// loads to be counted), its document, and that document with one section's reflection
+/// changed.
+fn sample(mark: &'static str) -> (tempfile::TempDir, PathBuf, String, Document, Document) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("2008.yaml");
+    let text = format!("# {mark}\n{}", include_str!("../../../../data/kamigyo/2008.yaml"));
+    counted::watch(mark);
+    std::fs::write(&path, &text).unwrap_or_else(|e| panic!("{e}"));
+    let base = parse_document(&text).unwrap_or_else(|p| panic!("{p:?}"));
+    let mut mine = base.clone();
+    mine.divisions[0].sections[0].reflection.push_str("（追記）");
+    (dir, path, text, base, mine)
+}
+
+fn parses_in(mark: &str, work: impl FnOnce() -> Outcome) -> (Outcome, usize) {
+    let before = counted::parses(mark);
+    let outcome = work();
+    (outcome, counted::parses(mark) - before)
+}
+
+#[test]
+fn a_save_that_finds_the_text_it_read_loads_only_what_it_writes() {
+    let (dir, path, text, base, mine) = sample("保存1");
+    let request = SaveRequest {
+        path: &path,
+        root: dir.path(),
+        base_digest: TextDigest::of(&text),
+        base: &base,
+        mine: &mine,
+        reviewer: false,
+    };
+    let (outcome, parses) = parses_in("保存1", || save(&request, &RealDisk).unwrap_or_else(|e| panic!("{e}")));
+    assert!(matches!(outcome, Outcome::Saved(Saved { merged: false, .. })), "{outcome:?}");
+    assert_eq!(parses, 1, "the spliced text only: the file on disk is the text the base was read from");
+    let written = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(parse_document(&written).as_ref(), Ok(&mine));
+}
+
+#[test]
+fn a_save_that_finds_another_text_loads_it_and_takes_in_what_it_changed() {
+    let (dir, path, text, base, mine) = sample("保存2");
+    let mut theirs = base.clone();
+    theirs.divisions[1].sections[0].progress.push_str("（他の人）");
+    std::fs::write(&path, format!("# 保存2\n{}", crate::store::emit_document(&theirs)))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let request = SaveRequest {
+        path: &path,
+        root: dir.path(),
+        base_digest: TextDigest::of(&text),
+        base: &base,
+        mine: &mine,
+        reviewer: false,
+    };
+    let (outcome, parses) = parses_in("保存2", || save(&request, &RealDisk).unwrap_or_else(|e| panic!("{e}")));
+    assert!(matches!(outcome, Outcome::Saved(Saved { merged: true, .. })), "{outcome:?}");
+    assert_eq!(parses, 2, "the file on disk, then the spliced text");
+    let written = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+    let mut both = theirs;
+    both.divisions[0].sections[0].reflection.push_str("（追記）");
+    assert_eq!(parse_document(&written).as_ref(), Ok(&both));
+}
+
+/// The names in `dir`, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{e}"));
+    let mut names: Vec<String> = entries
+        .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect::<Result<_, _>>()
+        .unwrap_or_else(|e| panic!("{e}"));
+    names.sort();
+    names
+}
+
+#[test]
+fn a_text_that_does_not_give_the_document_is_written_beside_the_file_and_taken_away_again() {
+    let (dir, path, text, base, mine) = sample("保存3");
+    let (checked, staged) = checked_while_staged(&path, &text, &mine, Some(&base), &RealDisk);
+    let refused = checked.err().unwrap_or_else(|| panic!("the old text does not give the new document"));
+    assert_eq!(refused.first().map(|f| f.section.as_deref()), Some(Some("総務課")), "{refused:?}");
+    assert!(staged.is_ok());
+    assert_eq!(names_in(dir.path()).len(), 2, "the new version waits beside the file: {:?}", names_in(dir.path()));
+    drop(staged);
+    assert_eq!(names_in(dir.path()), ["2008.yaml"]);
+    assert_eq!(std::fs::read_to_string(&path).ok().as_deref(), Some(text.as_str()), "the file as it was");
+}
+
+#[test]
+fn a_save_refused_when_it_would_not_load_leaves_the_file_and_nothing_beside_it() {
+    let (dir, path, text, base, mut mine) = sample("保存4");
+    mine.divisions[0].sections[0].rating = Some("×".into());
+    // Someone took × off the scale meanwhile, and every rating × with it.
+    let mut theirs = base.clone();
+    if let Some(scale) = theirs.scale.as_mut() {
+        scale.retain(|grade| grade.mark != "×");
+    }
+    for section in theirs.divisions.iter_mut().flat_map(|d| d.sections.iter_mut()) {
+        if section.rating.as_deref() == Some("×") {
+            section.rating = None;
+        }
+        section.goal_ratings.iter_mut().filter(|r| r.as_deref() == Some("×")).for_each(|r| *r = None);
+    }
+    let theirs_text = crate::store::emit_document(&theirs);
+    std::fs::write(&path, &theirs_text).unwrap_or_else(|e| panic!("{e}"));
+    let request = SaveRequest {
+        path: &path,
+        root: dir.path(),
+        base_digest: TextDigest::of(&text),
+        base: &base,
+        mine: &mine,
+        reviewer: false,
+    };
+    let outcome = save(&request, &RealDisk).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        matches!(&outcome, Outcome::Refused(r) if r.fields.iter().any(|f| f.field == Some(Field::Rating))),
+        "{outcome:?}"
+    );
+    assert_eq!(names_in(dir.path()), ["2008.yaml"], "no new version left beside it, no lock");
+    assert_eq!(std::fs::read_to_string(&path).ok(), Some(theirs_text));
+}
