@@ -188,11 +188,12 @@ pub struct SaveJob {
     pub resolve_merge: bool,
 }
 
-/// How a save went; `sent` is the document as written before any merge (stamped).
+/// How a save went; `sent` is the document as written before any merge (stamped), `None` when
+/// the save did not run (its work failed, or no worker took it).
 #[derive(Debug)]
 pub struct SaveReport {
     pub file: usize,
-    pub sent: Document,
+    pub sent: Option<Document>,
     pub outcome: Result<Outcome, SaveError>,
     pub stamp: Option<DiskStamp>,
 }

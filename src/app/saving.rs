@@ -114,9 +114,8 @@ pub(in crate::app) fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
             entry.disk_stamp = report.stamp;
             // What was typed while the save ran stays on screen, over what was written: the
             // document sent is the base, the file as written is theirs.
-            if let Some(loaded) = entry.loaded_mut() {
-                let now = loaded.doc().clone();
-                loaded.replace(now, report.sent, "");
+            if let (Some(loaded), Some(sent)) = (entry.loaded_mut(), report.sent) {
+                loaded.rebase(sent, "");
             }
             let absorbed = absorb(entry, result.doc, result.text);
             app.work_changed(file);

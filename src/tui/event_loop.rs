@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event as TerminalEvent};
 
+use super::hold::FrameHold;
 use super::{terminal, watchdog};
 use crate::app::{Action, App, Effect, action_for, split_escape, update};
 use crate::worker::{Env, Handed, Outbox, Worker};
@@ -80,15 +81,20 @@ fn serve(
 ) -> io::Result<i32> {
     let mut next_tick = Instant::now() + TICK;
     let mut dirty = true;
+    let mut hold = FrameHold::default();
     loop {
-        if dirty {
+        if dirty && hold.lets_draw(Instant::now()) {
             screen.draw(|frame| crate::ui::draw(frame, app))?;
             dirty = false;
         }
         if app.should_quit() {
             return Ok(0);
         }
-        let wait = next_tick.saturating_duration_since(Instant::now());
+        let wake = match hold.wake_at() {
+            Some(held) if dirty => held.min(next_tick),
+            _ => next_tick,
+        };
+        let wait = wake.saturating_duration_since(Instant::now());
         let first = match events.recv_timeout(wait) {
             Ok(event) => Some(event),
             Err(RecvTimeoutError::Timeout) => None,
@@ -104,6 +110,7 @@ fn serve(
         // Everything already waiting is taken before the next frame: keys never queue behind drawing.
         for event in first.into_iter().chain(std::iter::from_fn(|| events.try_recv().ok())) {
             dirty = true;
+            hold.release();
             let effects = match event {
                 Event::Terminal(TerminalEvent::Key(key)) => {
                     let mut effects = Vec::new();
@@ -128,6 +135,7 @@ fn serve(
                 Event::Signal(signal) => return Ok(signal),
                 Event::InputGone => return Ok(signal_hook::consts::SIGHUP),
             };
+            hold.handed(&effects, Instant::now());
             run_effects(screen, worker, app, effects)?;
         }
     }

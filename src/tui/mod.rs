@@ -3,6 +3,7 @@
 
 pub mod backend;
 mod event_loop;
+mod hold;
 mod pen;
 mod shown;
 mod terminal;

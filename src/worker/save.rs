@@ -21,7 +21,7 @@ pub fn save(job: SaveJob, now: DateTime<FixedOffset>, faults: &dyn FaultPlan) ->
     };
     let outcome = hyoka_data::store::save(&request, faults);
     let stamp = std::fs::metadata(&job.path).ok().as_ref().and_then(disk_stamp);
-    SaveReport { file: job.file, sent: mine, outcome, stamp }
+    SaveReport { file: job.file, sent: Some(mine), outcome, stamp }
 }
 
 /// Who changed a section and when: only the sections whose content differs from the base get

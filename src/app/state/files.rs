@@ -202,6 +202,15 @@ impl Loaded {
         self.flaws = known;
     }
 
+    /// What is on disk is now `saved` (read as `disk_text`), the screen unchanged: what differs
+    /// from it is unsaved.
+    pub fn rebase(&mut self, saved: Document, disk_text: &str) {
+        self.saved = (self.doc != saved).then(|| Box::new(saved));
+        self.disk = TextDigest::of(disk_text);
+        self.version = next_version();
+        self.refresh();
+    }
+
     /// Throws the unsaved edits away: the screen shows what is on disk.
     pub fn revert(&mut self) {
         if let Some(saved) = self.saved.take() {

@@ -33,9 +33,8 @@ impl Flaws {
         if old.scale != new.scale {
             return Flaws::default();
         }
-        let same_division = |d: usize| {
-            old.divisions.get(d).zip(new.divisions.get(d)).is_some_and(|(was, now)| was.name == now.name)
-        };
+        let same_division =
+            |d: usize| old.divisions.get(d).zip(new.divisions.get(d)).is_some_and(|(was, now)| was.name == now.name);
         self.0.retain(|&(d, s), _| {
             same_division(d) && old.section(d, s).zip(new.section(d, s)).is_some_and(|(was, now)| was == now)
         });
