@@ -152,3 +152,68 @@ fn a_flow_list_edited_in_a_terminal_keeps_the_rest_of_the_file() {
         "{written}"
     );
 }
+
+#[test]
+fn the_layout_a_save_wrote_is_known_to_the_next_save_of_the_file_which_keeps_the_hand_layout() {
+    let dir = workspace(FLOW);
+    let path = dir.path().join("kamigyo/2008.yaml");
+    let env = env();
+    let mut app = common::app::open_as(dir.path(), "kumin01", false);
+    update(&mut app, Action::Resize(100, 30));
+    let press = |app: &mut App, code: KeyCode, modifiers: KeyModifiers| {
+        if let Some(action) = action_for(app, KeyEvent::new(code, modifiers)) {
+            let effects = update(app, action);
+            settle(app, effects, &env);
+        }
+    };
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    }
+    press(&mut app, KeyCode::Char('1'), KeyModifiers::NONE);
+    press(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(message(&app).starts_with("保存しました:"), "{}", message(&app));
+    let first = on_disk(dir.path());
+    assert!(env.layouts().knows(&path, &first), "the layout of what the save wrote is read after it");
+    press(&mut app, KeyCode::Char('2'), KeyModifiers::NONE);
+    press(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(message(&app).starts_with("保存しました:"), "{}", message(&app));
+    let second = on_disk(dir.path());
+    assert!(env.layouts().knows(&path, &second));
+    assert_eq!(
+        second,
+        first.replace("        rating: ◎\n", "        rating: ○\n"),
+        "one line changed, the hand layout kept"
+    );
+    assert!(second.contains("# 令和元年度に見直し予定") && second.contains("? progress"), "{second}");
+}
+
+#[test]
+fn the_save_thread_reads_the_layout_a_save_wrote_once_it_has_nothing_else_to_do() {
+    let dir = workspace(FLOW);
+    let path = dir.path().join("kamigyo/2008.yaml");
+    let env = env();
+    let mut app = common::app::open_as(dir.path(), "kumin01", false);
+    update(&mut app, Action::Resize(100, 30));
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
+    }
+    key(&mut app, KeyCode::Char('1'), KeyModifiers::NONE);
+    let (sender, outcomes) = std::sync::mpsc::channel();
+    let sender = std::sync::Mutex::new(sender);
+    let outbox: hyoka::worker::Outbox = Arc::new(move |action| {
+        let _ = sender.lock().unwrap().send(action);
+    });
+    let mut worker = hyoka::worker::Worker::spawn(&env, &outbox);
+    let save = action_for(&app, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)).unwrap();
+    for effect in update(&mut app, save) {
+        assert!(matches!(worker.run(effect), hyoka::worker::Handed::Taken));
+    }
+    let saved = outcomes.recv_timeout(std::time::Duration::from_secs(20)).unwrap();
+    assert!(matches!(saved, Action::Saved(_)), "{saved:?}");
+    let written = on_disk(dir.path());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !env.layouts().knows(&path, &written) {
+        assert!(std::time::Instant::now() < deadline, "the layout of what was written is never read");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}

@@ -7,6 +7,7 @@ pub mod export;
 pub mod git;
 pub mod history;
 pub mod journal;
+pub mod layouts;
 pub mod live;
 mod load;
 mod read;
@@ -16,7 +17,7 @@ mod start;
 pub mod supervise;
 pub mod watch;
 
-use std::sync::mpsc::{Sender, channel};
+use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, FixedOffset, Timelike};
@@ -52,6 +53,8 @@ pub struct Env {
     pub rights: Option<rights::RightsSource>,
     /// Who runs hyoka, once the worker has looked it up, with the right last said to the screen.
     pub identity: Arc<Mutex<Option<(hyoka_data::identity::Identity, crate::app::Rights)>>>,
+    /// The layout of the text the last save wrote, for the next save of that file.
+    pub layouts: Arc<Mutex<layouts::Layouts>>,
 }
 
 /// The office's time with its offset (+09:00 in Japan), in whole seconds: the file is read by people.
@@ -72,6 +75,19 @@ impl Env {
             history: Arc::new(Mutex::new(history::Reader::new(lang))),
             rights: None,
             identity: Arc::new(Mutex::new(None)),
+            layouts: Arc::default(),
+        }
+    }
+
+    pub fn layouts(&self) -> std::sync::MutexGuard<'_, layouts::Layouts> {
+        self.layouts.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Reads the layout of the text the last save wrote, once it is reported: for the next save.
+    pub fn learn_layouts(&self) {
+        let due = self.layouts().take_due();
+        if let Some((path, text)) = due {
+            self.layouts().learnt(path, &text);
         }
     }
 
@@ -126,7 +142,8 @@ pub fn perform(effect: Effect, env: &Env) -> Vec<Action> {
 /// merge conflicts the save decided, that it is resolved. Nothing of git happens after a failed save.
 fn save_then_git(job: crate::app::SaveJob, env: &Env) -> Vec<Action> {
     let (path, user, resolve_merge) = (job.path.clone(), job.user.clone(), job.resolve_merge);
-    let report = save::save(job, (env.clock)(), env.faults.as_ref());
+    let known = env.layouts().take_for(&path);
+    let report = save::save(job, (env.clock)(), env.faults.as_ref(), known.as_ref());
     let saved = match &report.outcome {
         Ok(hyoka_data::store::Outcome::Saved(saved)) => Some(saved.text.clone()),
         _ => None,
@@ -140,6 +157,7 @@ fn save_then_git(job: crate::app::SaveJob, env: &Env) -> Vec<Action> {
         if resolve_merge {
             actions.push(git::resolve(&path, env.lang));
         }
+        env.layouts().written(&path, text);
     }
     actions
 }
@@ -260,11 +278,28 @@ impl Worker {
     }
 }
 
+/// How long a lane must have nothing to do before it reads the layout a save wrote.
+const LEARN_WHEN_IDLE: std::time::Duration = std::time::Duration::from_millis(30);
+
 fn lane(name: &str, env: Env, outbox: Outbox) -> Sender<Effect> {
     let (sender, receiver) = channel::<Effect>();
     // Without the thread the receiver goes with the closure, and the first send says so.
     let _ = std::thread::Builder::new().name(name.to_owned()).spawn(move || {
-        for effect in receiver {
+        loop {
+            // The layout a save wrote is read when nothing else is asked for a moment: not while
+            // the screen shows the save's outcome.
+            let next = if env.layouts().is_due() {
+                match receiver.recv_timeout(LEARN_WHEN_IDLE) {
+                    Err(RecvTimeoutError::Timeout) => {
+                        env.learn_layouts();
+                        continue;
+                    }
+                    other => other.ok(),
+                }
+            } else {
+                receiver.recv().ok()
+            };
+            let Some(effect) = next else { return };
             for action in supervise::perform_supervised(effect, &env) {
                 outbox(action);
             }
@@ -281,6 +316,7 @@ pub fn settle(app: &mut App, effects: Vec<Effect>, env: &Env) {
         for action in supervise::perform_supervised(effect, env) {
             queue.extend(update(app, action));
         }
+        env.learn_layouts();
     }
 }
 

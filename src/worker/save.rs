@@ -6,9 +6,15 @@ use chrono::{DateTime, FixedOffset};
 use super::load::disk_stamp;
 use crate::app::{SaveJob, SaveReport};
 use hyoka_core::model::{Document, Review};
-use hyoka_data::store::{FaultPlan, SaveRequest};
+use hyoka_data::store::{FaultPlan, KnownLayout, SaveRequest};
 
-pub fn save(job: SaveJob, now: DateTime<FixedOffset>, faults: &dyn FaultPlan) -> SaveReport {
+/// `known`: the layout of the text the file last had, if the worker knows it.
+pub fn save(
+    job: SaveJob,
+    now: DateTime<FixedOffset>,
+    faults: &dyn FaultPlan,
+    known: Option<&KnownLayout>,
+) -> SaveReport {
     let mut mine = job.mine;
     stamp(&mut mine, &job.base, now, &job.user);
     let request = SaveRequest {
@@ -19,7 +25,7 @@ pub fn save(job: SaveJob, now: DateTime<FixedOffset>, faults: &dyn FaultPlan) ->
         mine: &mine,
         reviewer: job.reviewer,
     };
-    let outcome = hyoka_data::store::save(&request, faults);
+    let outcome = hyoka_data::store::save_knowing(&request, known, faults);
     let stamp = std::fs::metadata(&job.path).ok().as_ref().and_then(disk_stamp);
     SaveReport { file: job.file, sent: Some(mine), outcome, stamp }
 }

@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use granit_parser::{Event, Parser, ScalarStyle, StructureStyle};
 
+use super::digest::TextDigest;
+
 /// A node of the file and the bytes it covers, from its first character to the end of its last
 /// (a block scalar's trailing blank lines and a mapping's trailing comments are not its own).
 #[derive(Debug)]
@@ -40,6 +42,8 @@ pub(crate) struct Layout {
 /// than one document, anchors, aliases and tags (replacing an anchored value would change what
 /// its aliases say elsewhere in the file).
 pub(crate) fn read(text: &str) -> Option<Layout> {
+    #[cfg(test)]
+    super::counted::read(super::counted::Read::Layout, text);
     let mut events = Vec::new();
     let mut comments = Vec::new();
     for next in Parser::new_from_str(text) {
@@ -65,6 +69,35 @@ pub(crate) fn read(text: &str) -> Option<Layout> {
         return None;
     }
     Some(Layout { root, comments })
+}
+
+/// The layout of a text a save wrote, for the next save of the file: one that finds that text on
+/// disk does not read its layout again (most of a millisecond in a city's file).
+#[derive(Debug)]
+pub struct KnownLayout {
+    digest: TextDigest,
+    layout: Layout,
+}
+
+impl KnownLayout {
+    /// `None` for a text a splice leaves alone, and for one with CR LF line ends (spliced with
+    /// LF ends, whose layout is read then).
+    pub fn of(text: &str) -> Option<KnownLayout> {
+        if text.contains("\r\n") {
+            return None;
+        }
+        Some(KnownLayout { digest: TextDigest::of(text), layout: read(text)? })
+    }
+
+    /// Whether this is the layout of `text`.
+    pub fn is_of(&self, text: &str) -> bool {
+        self.digest == TextDigest::of(text)
+    }
+
+    /// The layout, if it is that of the text of `digest`.
+    pub(crate) fn of_text(&self, digest: TextDigest) -> Option<&Layout> {
+        (self.digest == digest).then_some(&self.layout)
+    }
 }
 
 /// Whether the text uses anchors, aliases or tags, which a splice leaves alone.

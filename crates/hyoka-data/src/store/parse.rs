@@ -75,7 +75,7 @@ struct RawSection<W: Places> {
 /// once. [`super::diagnose::all_problems`] goes on past the shape's problems too.
 pub fn parse_document(text: &str) -> Result<Document, Vec<Problem>> {
     #[cfg(test)]
-    counted::parsed(text);
+    super::counted::read(super::counted::Read::Document, text);
     // Read once without the places of the values; a file with a problem is read again with
     // them, so that each problem is said where it is (and exactly as before).
     if let Ok(raw) = serde_saphyr::from_str::<RawDocument<WithoutPlaces>>(text)
@@ -84,32 +84,6 @@ pub fn parse_document(text: &str) -> Result<Document, Vec<Problem>> {
         return Ok(doc);
     }
     validate(deserialize(text).map_err(|p| vec![p])?)
-}
-
-/// How many texts holding a mark a test chose were loaded, on whatever thread: a save must load
-/// the file on disk and what it writes once each, and the same text never twice.
-#[cfg(test)]
-pub(crate) mod counted {
-    use std::sync::Mutex;
-
-    static MARKS: Mutex<Vec<(&'static str, usize)>> = Mutex::new(Vec::new());
-
-    /// From now on, the texts that hold `mark` are counted.
-    pub(crate) fn watch(mark: &'static str) {
-        MARKS.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((mark, 0));
-    }
-
-    pub(crate) fn parses(mark: &str) -> usize {
-        let marks = MARKS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        marks.iter().filter(|(m, _)| *m == mark).map(|(_, n)| n).sum()
-    }
-
-    pub(super) fn parsed(text: &str) {
-        let mut marks = MARKS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        for (_, count) in marks.iter_mut().filter(|(mark, _)| text.contains(mark)) {
-            *count += 1;
-        }
-    }
 }
 
 /// The file's shape: keys and kinds of value, with positions.

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use super::digest::TextDigest;
 use super::files::{Misplaced, check_place, data_home, is_writable};
+use super::layout::KnownLayout;
 use super::load::{decode, read_data_file};
 use super::lock::{LockRefused, lock};
 use super::merge::{FieldConflict, merge};
@@ -152,6 +153,16 @@ impl From<Misplaced> for SaveError {
 /// locks, merges with what was saved meanwhile, writes only what changed, loads the exact
 /// bytes once more, and only then renames them into place.
 pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome, SaveError> {
+    save_knowing(request, None, faults)
+}
+
+/// [`save`], given the layout of the text the file last had (`known`, see [`KnownLayout`]): a
+/// save that finds that text on disk does not read its layout again.
+pub fn save_knowing(
+    request: &SaveRequest<'_>,
+    known: Option<&KnownLayout>,
+    faults: &dyn FaultPlan,
+) -> Result<Outcome, SaveError> {
     let SaveRequest { path, root, base_digest, base, mine, reviewer } = *request;
     let home = data_home(root)?;
     // Before the lock too, so that a path that now leads somewhere it must not is never waited on.
@@ -165,14 +176,15 @@ pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome
     let on_disk = match read_data_file(path) {
         Ok(bytes) => {
             let text = decode(bytes).map_err(|p| SaveError::DiskUnreadable(vec![p]))?;
+            let digest = TextDigest::of(&text);
             // The text last read or written, which the request's base was read from: not read
             // again (a city's file takes a millisecond to parse).
-            let theirs = if TextDigest::of(&text) == base_digest {
+            let theirs = if digest == base_digest {
                 Cow::Borrowed(base)
             } else {
                 Cow::Owned(parse_document(&text).map_err(SaveError::DiskUnreadable)?)
             };
-            Some((text, theirs))
+            Some((text, theirs, digest))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(SaveError::Io(e)),
@@ -181,7 +193,7 @@ pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome
     let (doc, merged) = match &on_disk {
         // Merged even when the text is what we last read: it costs little, and it is the same
         // path as when someone else saved meanwhile.
-        Some((text, theirs)) => {
+        Some((text, theirs, _)) => {
             let result = merge(base, mine, theirs);
             // A section of ours they removed (or renamed) is a question for a person too: never
             // written back without one.
@@ -208,16 +220,18 @@ pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome
         }
         None => (mine.clone(), false),
     };
-    let on_disk_text = on_disk.as_ref().map(|(text, theirs)| (text.as_str(), theirs.as_ref()));
+    let on_disk_text = on_disk.as_ref().map(|(text, theirs, _)| (text.as_str(), theirs.as_ref()));
     let theirs = on_disk_text.map(|(_, theirs)| theirs);
     // The file's own layout where the splice keeps it, else hyoka's. Either way the exact bytes
     // are loaded once more while they are written beside the file, and put in its place only when
     // they give the document meant.
-    let spliced =
-        spliced(on_disk_text, &doc).and_then(|text| match checked_while_staged(path, &text, &doc, theirs, faults) {
+    let known = on_disk.as_ref().zip(known).and_then(|((_, _, digest), known)| known.of_text(*digest));
+    let spliced = spliced(on_disk_text, &doc, known).and_then(|text| {
+        match checked_while_staged(path, &text, &doc, theirs, faults) {
             (Ok(()), staged) => Some((text, None, staged)),
             (Err(_), _) => None,
-        });
+        }
+    });
     let (text, layout_lost, staged) = match spliced {
         Some(spliced) => spliced,
         None => {
@@ -225,7 +239,7 @@ pub fn save(request: &SaveRequest<'_>, faults: &dyn FaultPlan) -> Result<Outcome
             match checked_while_staged(path, &text, &doc, theirs, faults) {
                 (Ok(()), staged) => (text, lost, staged),
                 (Err(fields), _) => {
-                    let (theirs_text, theirs) = on_disk.map(|(text, theirs)| (text, theirs.into_owned())).unzip();
+                    let (theirs_text, theirs) = on_disk.map(|(text, theirs, _)| (text, theirs.into_owned())).unzip();
                     return Ok(Outcome::Refused(Refused { merged: doc, fields, theirs, theirs_text }));
                 }
             }

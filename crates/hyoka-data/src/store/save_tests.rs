@@ -1,7 +1,7 @@
 //! A save loads each text once, and writes nothing that does not load as the document meant.
 
 use super::*;
-use crate::store::parse::counted;
+use crate::store::counted::{self, Read};
 use crate::store::write::RealDisk;
 
 /// The sample on disk in a folder of its own (marked with `mark` in a comment, for the
@@ -19,10 +19,12 @@ fn sample(mark: &'static str) -> (tempfile::TempDir, PathBuf, String, Document, 
     (dir, path, text, base, mine)
 }
 
-fn parses_in(mark: &str, work: impl FnOnce() -> Outcome) -> (Outcome, usize) {
-    let before = counted::parses(mark);
+/// What `work` gave, and how many texts holding `mark` it loaded as documents and read for their
+/// layout.
+fn reads_in(mark: &str, work: impl FnOnce() -> Outcome) -> (Outcome, usize, usize) {
+    let before = (counted::times(Read::Document, mark), counted::times(Read::Layout, mark));
     let outcome = work();
-    (outcome, counted::parses(mark) - before)
+    (outcome, counted::times(Read::Document, mark) - before.0, counted::times(Read::Layout, mark) - before.1)
 }
 
 #[test]
@@ -36,7 +38,7 @@ fn a_save_that_finds_the_text_it_read_loads_only_what_it_writes() {
         mine: &mine,
         reviewer: false,
     };
-    let (outcome, parses) = parses_in("保存1", || save(&request, &RealDisk).unwrap_or_else(|e| panic!("{e}")));
+    let (outcome, parses, _) = reads_in("保存1", || save(&request, &RealDisk).unwrap_or_else(|e| panic!("{e}")));
     assert!(matches!(outcome, Outcome::Saved(Saved { merged: false, .. })), "{outcome:?}");
     assert_eq!(parses, 1, "the spliced text only: the file on disk is the text the base was read from");
     let written = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
@@ -58,7 +60,7 @@ fn a_save_that_finds_another_text_loads_it_and_takes_in_what_it_changed() {
         mine: &mine,
         reviewer: false,
     };
-    let (outcome, parses) = parses_in("保存2", || save(&request, &RealDisk).unwrap_or_else(|e| panic!("{e}")));
+    let (outcome, parses, _) = reads_in("保存2", || save(&request, &RealDisk).unwrap_or_else(|e| panic!("{e}")));
     assert!(matches!(outcome, Outcome::Saved(Saved { merged: true, .. })), "{outcome:?}");
     assert_eq!(parses, 2, "the file on disk, then the spliced text");
     let written = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
@@ -123,4 +125,37 @@ fn a_save_refused_when_it_would_not_load_leaves_the_file_and_nothing_beside_it()
     );
     assert_eq!(names_in(dir.path()), ["2008.yaml"], "no new version left beside it, no lock");
     assert_eq!(std::fs::read_to_string(&path).ok(), Some(theirs_text));
+}
+
+#[test]
+fn a_save_given_the_layout_of_the_text_on_disk_reads_no_layout_and_one_of_another_text_is_not_taken() {
+    let (dir, path, text, base, mine) = sample("保存5");
+    let request = SaveRequest {
+        path: &path,
+        root: dir.path(),
+        base_digest: TextDigest::of(&text),
+        base: &base,
+        mine: &mine,
+        reviewer: false,
+    };
+    let known = KnownLayout::of(&text);
+    let saved =
+        |known: Option<&KnownLayout>| save_knowing(&request, known, &RealDisk).unwrap_or_else(|e| panic!("{e}"));
+    let (outcome, parses, layouts) = reads_in("保存5", || saved(known.as_ref()));
+    assert!(matches!(outcome, Outcome::Saved(Saved { layout_lost: None, .. })), "{outcome:?}");
+    assert_eq!((parses, layouts), (1, 0), "the spliced text loaded once, no layout read");
+    let written = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        written,
+        text.replace(&base.divisions[0].sections[0].reflection, &mine.divisions[0].sections[0].reflection)
+    );
+
+    // The file now holds another text: the layout of the old one is not taken for it.
+    let request = SaveRequest { base_digest: TextDigest::of(&written), base: &mine, mine: &base, ..request };
+    let saved =
+        |known: Option<&KnownLayout>| save_knowing(&request, known, &RealDisk).unwrap_or_else(|e| panic!("{e}"));
+    let (outcome, _, layouts) = reads_in("保存5", || saved(known.as_ref()));
+    assert!(matches!(outcome, Outcome::Saved(_)), "{outcome:?}");
+    assert_eq!(layouts, 1, "the layout of the text on disk is read");
+    assert_eq!(std::fs::read_to_string(&path).ok(), Some(text), "the splice is right: back to the first text");
 }

@@ -21,10 +21,18 @@ use super::layout::{self, Kind, Layout, Node, column, key_of, line_end, line_sta
 use hyoka_core::model::{Division, Document, Section};
 
 /// `text` (which loads as `old`) changed so that it loads as `new`, or `None` when the layout
-/// cannot be kept (the caller then writes the canonical text).
-pub(crate) fn splice(text: &str, old: &Document, new: &Document) -> Option<String> {
-    let layout = layout::read(text)?;
-    let mut edits = Edits { text, layout: &layout, list: Vec::new() };
+/// cannot be kept (the caller then writes the canonical text). `known`: the layout of `text`,
+/// when the caller has it.
+pub(crate) fn splice(text: &str, old: &Document, new: &Document, known: Option<&Layout>) -> Option<String> {
+    let read;
+    let layout = match known {
+        Some(layout) => layout,
+        None => {
+            read = layout::read(text)?;
+            &read
+        }
+    };
+    let mut edits = Edits { text, layout, list: Vec::new() };
     let root = &layout.root;
     let col = block_map_column(text, root)?;
     let (before, after) = stand_ins(old.divisions == new.divisions);

@@ -30,7 +30,7 @@ fn edited(change: impl FnOnce(&mut Document)) -> (Document, String) {
     let old = parse_document(HAND).unwrap_or_else(|p| panic!("{p:?}"));
     let mut new = old.clone();
     change(&mut new);
-    let text = splice(HAND, &old, &new).unwrap_or_else(|| panic!("splices"));
+    let text = splice(HAND, &old, &new, None).unwrap_or_else(|| panic!("splices"));
     assert_eq!(parse_document(&text).ok().as_ref(), Some(&new), "{text}");
     (new, text)
 }
@@ -114,7 +114,7 @@ divisions: []  # まだ
     if let Some(scale) = new.scale.as_mut() {
         scale.retain(|g| g.mark != "×");
     }
-    let written = splice(text, &old, &new).unwrap_or_else(|| panic!("splices"));
+    let written = splice(text, &old, &new, None).unwrap_or_else(|| panic!("splices"));
     assert_eq!(parse_document(&written).ok(), Some(new));
     let expected = "\
 organization: 上京区役所
@@ -227,7 +227,7 @@ fn a_rating_changed_in_a_large_file_renders_no_division_and_no_section() {
     let mut new = old.clone();
     new.divisions[1].sections[7].rating = Some("◎".into());
     let before = crate::store::emit::ITEMS_RENDERED.with(std::cell::Cell::get);
-    let written = splice(&text, &old, &new).unwrap_or_else(|| panic!("splices"));
+    let written = splice(&text, &old, &new, None).unwrap_or_else(|| panic!("splices"));
     assert_eq!(crate::store::emit::ITEMS_RENDERED.with(std::cell::Cell::get) - before, 0);
     let expected = text.replace("      - name: 課1-7\n", "      - name: 課1-7\n        rating: ◎\n");
     assert_eq!(written, expected);

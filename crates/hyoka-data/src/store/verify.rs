@@ -2,7 +2,7 @@
 //! be, and must give the intended document. What would not is named by section and field.
 
 use super::emit::{document_entries, emit_document, section_entries};
-use super::layout::{self, Kind, Node, key_of};
+use super::layout::{self, Kind, Layout, Node, key_of};
 use super::parse::parse_document;
 use super::problem::ProblemKind;
 use super::splice::splice;
@@ -68,7 +68,7 @@ pub fn rewrite(on_disk: Option<(&str, &Document)>, doc: &Document) -> (String, b
 /// [`rewrite`], saying why the layout was lost when it was. A file whose every line ends in CR LF
 /// (saved on Windows) keeps CR LF on every line written.
 pub fn rewrite_explained(on_disk: Option<(&str, &Document)>, doc: &Document) -> (String, Option<LayoutLoss>) {
-    if let Some(text) = spliced(on_disk, doc)
+    if let Some(text) = spliced(on_disk, doc, None)
         && parse_document(&text).as_ref() == Ok(doc)
     {
         return (text, None);
@@ -77,13 +77,14 @@ pub fn rewrite_explained(on_disk: Option<(&str, &Document)>, doc: &Document) -> 
 }
 
 /// `doc` spliced into the text on disk (`on_disk`: that text and the document it loads as), its
-/// line ends kept; not loaded back yet. `None` when the splice cannot be made.
-pub(crate) fn spliced(on_disk: Option<(&str, &Document)>, doc: &Document) -> Option<String> {
+/// line ends kept; not loaded back yet. `None` when the splice cannot be made. `known`: the
+/// layout of that text, when the caller has it.
+pub(crate) fn spliced(on_disk: Option<(&str, &Document)>, doc: &Document, known: Option<&Layout>) -> Option<String> {
     let (text, was) = on_disk?;
     if crlf(text) {
-        Some(splice(&text.replace("\r\n", "\n"), was, doc)?.replace('\n', "\r\n"))
+        Some(splice(&text.replace("\r\n", "\n"), was, doc, None)?.replace('\n', "\r\n"))
     } else {
-        splice(text, was, doc)
+        splice(text, was, doc, known)
     }
 }
 
