@@ -174,9 +174,11 @@ fn the_layout_a_save_wrote_is_known_to_the_next_save_of_the_file_which_keeps_the
     assert!(message(&app).starts_with("保存しました:"), "{}", message(&app));
     let first = on_disk(dir.path());
     assert!(env.layouts().knows(&path, &first), "the layout of what the save wrote is read after it");
+    assert_eq!(env.layouts().given(), 0);
     press(&mut app, KeyCode::Char('2'), KeyModifiers::NONE);
     press(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert!(message(&app).starts_with("保存しました:"), "{}", message(&app));
+    assert_eq!(env.layouts().given(), 1, "the second save was handed the layout the first wrote");
     let second = on_disk(dir.path());
     assert!(env.layouts().knows(&path, &second));
     assert_eq!(

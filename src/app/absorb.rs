@@ -22,8 +22,18 @@ pub struct Absorbed {
 /// value; fields only we changed stay ours and unsaved; fields both changed stay ours on screen
 /// and are remembered in `pending`, so that the next save asks which to keep.
 pub fn absorb(entry: &mut FileEntry, theirs: Document, theirs_text: String) -> Absorbed {
+    absorb_over(entry, None, theirs, theirs_text)
+}
+
+/// [`absorb`] of what our own save wrote: the document it sent (`sent`) is the base, so that what
+/// was typed while it ran stays on screen, unsaved, over what was written.
+pub fn absorb_saved(entry: &mut FileEntry, sent: &Document, written: Document, text: String) -> Absorbed {
+    absorb_over(entry, Some(sent), written, text)
+}
+
+fn absorb_over(entry: &mut FileEntry, base: Option<&Document>, theirs: Document, theirs_text: String) -> Absorbed {
     let Some(loaded) = entry.loaded_mut() else { return Absorbed::default() };
-    let merged = keeping_ours(loaded.saved(), loaded.doc(), &theirs, &theirs);
+    let merged = keeping_ours(base.unwrap_or(loaded.saved()), loaded.doc(), &theirs, &theirs);
     let taken = count_changed_fields(loaded.doc(), &merged.doc);
     loaded.replace(merged.doc, theirs, &theirs_text);
     ask_later(entry, merged.questions);

@@ -178,6 +178,7 @@ pub struct SaveJob {
     /// The folder (or file) hyoka was given: a save never writes outside it.
     pub root: PathBuf,
     pub base: Document,
+    /// Of the text `base` was read from, exactly (see `store::SaveRequest::base_digest`).
     pub base_digest: hyoka_data::store::TextDigest,
     pub mine: Document,
     /// Stamped as `updated_by` on the sections the save changes.

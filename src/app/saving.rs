@@ -1,7 +1,7 @@
 //! Saving as the state sees it: which files go to the worker, which wait for a person to decide
 //! a conflict first, and what a finished save changes on screen.
 
-use super::absorb::absorb;
+use super::absorb::{absorb, absorb_saved};
 use super::action::{Effect, SaveJob, SaveReport};
 use super::state::{App, Focus, Mode, Node, Tone};
 use crate::i18n::app::Msg;
@@ -114,10 +114,10 @@ pub(in crate::app) fn saved(app: &mut App, report: SaveReport) -> Vec<Effect> {
             entry.disk_stamp = report.stamp;
             // What was typed while the save ran stays on screen, over what was written: the
             // document sent is the base, the file as written is theirs.
-            if let (Some(loaded), Some(sent)) = (entry.loaded_mut(), report.sent) {
-                loaded.rebase(sent, "");
-            }
-            let absorbed = absorb(entry, result.doc, result.text);
+            let absorbed = match &report.sent {
+                Some(sent) => absorb_saved(entry, sent, result.doc, result.text),
+                None => absorb(entry, result.doc, result.text),
+            };
             app.work_changed(file);
             if result.merged {
                 app.after_documents_changed(place);

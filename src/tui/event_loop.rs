@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event as TerminalEvent};
 
-use super::hold::FrameHold;
+use super::hold::{self, FrameHold};
 use super::{terminal, watchdog};
 use crate::app::{Action, App, Effect, action_for, split_escape, update};
 use crate::worker::{Env, Handed, Outbox, Worker};
@@ -135,8 +135,12 @@ fn serve(
                 Event::Signal(signal) => return Ok(signal),
                 Event::InputGone => return Ok(signal_hook::consts::SIGHUP),
             };
-            hold.handed(&effects, Instant::now());
+            let saves = hold::saves(&effects);
             run_effects(screen, worker, app, effects)?;
+            // A save no worker took has failed already: its message is shown at once.
+            if saves && app.files().iter().any(|f| f.saving) {
+                hold.save_taken(Instant::now());
+            }
         }
     }
 }

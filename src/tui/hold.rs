@@ -17,11 +17,10 @@ pub struct FrameHold {
 }
 
 impl FrameHold {
-    /// The effects of one event were handed on at `now`: a save among them holds the frame.
-    pub fn handed(&mut self, effects: &[Effect], now: Instant) {
-        if effects.iter().any(|e| matches!(e, Effect::Save(_))) {
-            self.until = Some(now + SAVE_GRACE);
-        }
+    /// A save was handed to a worker at `now`, which took it (one no worker took has failed
+    /// already, and says so at once).
+    pub fn save_taken(&mut self, now: Instant) {
+        self.until = Some(now + SAVE_GRACE);
     }
 
     /// A key, a resize, an outcome of the worker: what it changes is shown at once.
@@ -46,28 +45,28 @@ impl FrameHold {
     }
 }
 
+/// Whether `effects` hand a save on.
+pub fn saves(effects: &[Effect]) -> bool {
+    effects.iter().any(|e| matches!(e, Effect::Save(_)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::app::SaveJob;
-
-    fn save() -> Effect {
-        Effect::Save(Vec::<SaveJob>::new())
-    }
 
     #[test]
     fn the_frame_after_a_save_waits_for_its_outcome_or_the_grace_and_no_longer() {
         let start = Instant::now();
         let mut hold = FrameHold::default();
         assert!(hold.lets_draw(start), "nothing held");
-        hold.handed(&[Effect::Redraw], start);
-        assert!(hold.lets_draw(start), "only a save holds the frame");
-        hold.handed(&[Effect::Redraw, save()], start);
+        assert!(!saves(&[Effect::Redraw]) && saves(&[Effect::Redraw, Effect::Save(Vec::<SaveJob>::new())]));
+        hold.save_taken(start);
         assert!(!hold.lets_draw(start + SAVE_GRACE / 2));
         assert_eq!(hold.wake_at(), Some(start + SAVE_GRACE));
         assert!(hold.lets_draw(start + SAVE_GRACE), "a save that waits for a lock shows 保存中… after the grace");
         assert_eq!(hold.wake_at(), None);
-        hold.handed(&[save()], start);
+        hold.save_taken(start);
         hold.release();
         assert!(hold.lets_draw(start), "the outcome, or a key, is shown at once");
     }

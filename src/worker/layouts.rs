@@ -11,13 +11,18 @@ pub struct Layouts {
     known: Option<(PathBuf, KnownLayout)>,
     /// The text a save just wrote, whose layout is to be read once the save is reported.
     due: Option<(PathBuf, String)>,
+    /// How many saves were handed a layout.
+    given: usize,
 }
 
 impl Layouts {
     /// The layout known for `path`, if any: the save takes it (and the next is read after it).
     pub fn take_for(&mut self, path: &Path) -> Option<KnownLayout> {
         match self.known.take() {
-            Some((known, layout)) if known == path => Some(layout),
+            Some((known, layout)) if known == path => {
+                self.given += 1;
+                Some(layout)
+            }
             other => {
                 self.known = other;
                 None
@@ -40,9 +45,14 @@ impl Layouts {
         self.due.take()
     }
 
-    /// The layout of `text`, as written to `path`, is known.
-    pub fn learnt(&mut self, path: PathBuf, text: &str) {
-        self.known = KnownLayout::of(text).map(|layout| (path, layout));
+    /// The layout of what was written to `path` is known (`None`: it could not be read).
+    pub fn learnt(&mut self, path: PathBuf, layout: Option<KnownLayout>) {
+        self.known = layout.map(|layout| (path, layout));
+    }
+
+    /// How many saves were handed a layout so far.
+    pub fn given(&self) -> usize {
+        self.given
     }
 
     /// Whether the layout known for `path` is that of `text`.

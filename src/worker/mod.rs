@@ -84,10 +84,13 @@ impl Env {
     }
 
     /// Reads the layout of the text the last save wrote, once it is reported: for the next save.
+    /// Supervised as the save was (a panic of it only means the next save reads the layout
+    /// itself), and with the lock free while it reads.
     pub fn learn_layouts(&self) {
         let due = self.layouts().take_due();
         if let Some((path, text)) = due {
-            self.layouts().learnt(path, &text);
+            let layout = supervise::catch(|| hyoka_data::store::KnownLayout::of(&text)).ok().flatten();
+            self.layouts().learnt(path, layout);
         }
     }
 
@@ -228,8 +231,8 @@ impl Worker {
         // Who may review, looked at again while hyoka runs (once the worker knows who runs it).
         rights::watch(env.clone(), Arc::clone(outbox));
         Worker {
-            io: start(|env, outbox| lane("hyoka-save", env, outbox)),
-            journal: start(|env, outbox| lane("hyoka-journal", env, outbox)),
+            io: start(|env, outbox| lane("hyoka-save", env, outbox, Learns::Layouts)),
+            journal: start(|env, outbox| lane("hyoka-journal", env, outbox, Learns::Nothing)),
             disk: start(|env, outbox| watch::lane(outbox, env)),
             history: start(|env, outbox| history::lane(env.lang, outbox)),
             reader: read::Reader::default(),
@@ -281,14 +284,21 @@ impl Worker {
 /// How long a lane must have nothing to do before it reads the layout a save wrote.
 const LEARN_WHEN_IDLE: std::time::Duration = std::time::Duration::from_millis(30);
 
-fn lane(name: &str, env: Env, outbox: Outbox) -> Sender<Effect> {
+/// Whether a lane reads, when idle, the layout its saves wrote: the lane that saves does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Learns {
+    Layouts,
+    Nothing,
+}
+
+fn lane(name: &str, env: Env, outbox: Outbox, learns: Learns) -> Sender<Effect> {
     let (sender, receiver) = channel::<Effect>();
     // Without the thread the receiver goes with the closure, and the first send says so.
     let _ = std::thread::Builder::new().name(name.to_owned()).spawn(move || {
         loop {
             // The layout a save wrote is read when nothing else is asked for a moment: not while
             // the screen shows the save's outcome.
-            let next = if env.layouts().is_due() {
+            let next = if learns == Learns::Layouts && env.layouts().is_due() {
                 match receiver.recv_timeout(LEARN_WHEN_IDLE) {
                     Err(RecvTimeoutError::Timeout) => {
                         env.learn_layouts();

@@ -4,6 +4,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{Scope, ScopedJoinHandle};
 
 thread_local! {
@@ -40,32 +41,65 @@ pub fn catch<T>(work: impl FnOnce() -> T) -> Result<T, String> {
 }
 
 /// Work handed to another thread of `scope` while this one goes on: supervised when this thread
-/// is, and its panic, if any, goes on here when it is joined.
-pub struct Helper<'scope, T>(ScopedJoinHandle<'scope, std::thread::Result<T>>);
+/// is, and its panic, if any, goes on here when it is joined. Where no thread can be had, the
+/// work is done at once, here.
+pub struct Helper<'scope, T>(Done<'scope, T>);
 
-pub fn helper<'scope, T: Send + 'scope>(
+/// `None` inside: the work was not found where it was left (it cannot be: it is taken once,
+/// either by the thread or, when none started, here).
+enum Done<'scope, T> {
+    There(ScopedJoinHandle<'scope, std::thread::Result<Option<T>>>),
+    Here(std::thread::Result<Option<T>>),
+}
+
+pub fn helper<'scope, T: Send + 'scope, W: FnOnce() -> T + Send + 'scope>(
     scope: &'scope Scope<'scope, '_>,
-    work: impl FnOnce() -> T + Send + 'scope,
+    work: W,
+) -> Helper<'scope, T> {
+    helper_with(scope, std::thread::Builder::new(), work)
+}
+
+/// [`helper`] on a thread made by `builder` (a test asks for one no system can make).
+fn helper_with<'scope, T: Send + 'scope, W: FnOnce() -> T + Send + 'scope>(
+    scope: &'scope Scope<'scope, '_>,
+    builder: std::thread::Builder,
+    work: W,
 ) -> Helper<'scope, T> {
     let supervised = SUPERVISED.with(Cell::get);
-    Helper(scope.spawn(move || {
+    // Kept here as well: a thread that cannot be started drops what it was given.
+    let work = Arc::new(Mutex::new(Some(work)));
+    let given = Arc::clone(&work);
+    let started = builder.spawn_scoped(scope, move || {
         SUPERVISED.with(|s| s.set(supervised));
-        catch_unwind(AssertUnwindSafe(work)).map_err(|payload| {
+        let work = given.lock().unwrap_or_else(PoisonError::into_inner).take();
+        catch_unwind(AssertUnwindSafe(|| work.map(|work| work()))).map_err(|payload| {
             // What the hook noted on the helper is what the supervisor hears.
             match LAST_PANIC.with(|last| last.borrow_mut().take()) {
                 Some(heard) => Box::new(heard),
                 None => payload,
             }
         })
-    }))
+    });
+    match started {
+        Ok(handle) => Helper(Done::There(handle)),
+        Err(_) => {
+            let work = work.lock().unwrap_or_else(PoisonError::into_inner).take();
+            Helper(Done::Here(catch_unwind(AssertUnwindSafe(|| work.map(|work| work())))))
+        }
+    }
 }
 
 impl<T> Helper<'_, T> {
     /// What the work gave; a panic of it goes on on this thread (the hook has already heard it).
     pub fn join(self) -> T {
-        match self.0.join() {
-            Ok(Ok(value)) => value,
-            Ok(Err(payload)) | Err(payload) => std::panic::resume_unwind(payload),
+        let done = match self.0 {
+            Done::There(handle) => handle.join().and_then(|result| result),
+            Done::Here(result) => result,
+        };
+        match done {
+            Ok(Some(value)) => value,
+            Ok(None) => std::panic::resume_unwind(Box::new("the helper's work was lost")),
+            Err(payload) => std::panic::resume_unwind(payload),
         }
     }
 }
@@ -87,5 +121,15 @@ mod tests {
         });
         assert_eq!(caught, Err("途中で止まった".to_owned()));
         assert!(!SUPERVISED.with(Cell::get), "the flag is given back");
+    }
+
+    #[test]
+    fn where_no_thread_can_be_had_the_work_is_done_here() {
+        let here = std::thread::current().id();
+        let impossible = std::thread::Builder::new().stack_size(usize::MAX / 2);
+        let ran_on = std::thread::scope(|scope| helper_with(scope, impossible, || std::thread::current().id()).join());
+        assert_eq!(ran_on, here);
+        let ran_on = std::thread::scope(|scope| helper(scope, || std::thread::current().id()).join());
+        assert_ne!(ran_on, here, "a thread of its own where one can be had");
     }
 }

@@ -146,7 +146,8 @@ impl Loaded {
         self.saved.is_some()
     }
 
-    /// The fingerprint of the text last read or written.
+    /// The fingerprint of the text last read or written, of which [`Loaded::saved`] is the
+    /// document, always: a save takes one for the other (see `store::SaveRequest::base_digest`).
     pub fn disk_digest(&self) -> TextDigest {
         self.disk
     }
@@ -200,15 +201,6 @@ impl Loaded {
         let known = std::mem::take(&mut self.flaws).carried_over(&self.doc, &doc);
         *self = Loaded::new(doc, saved, disk_text);
         self.flaws = known;
-    }
-
-    /// What is on disk is now `saved` (read as `disk_text`), the screen unchanged: what differs
-    /// from it is unsaved.
-    pub fn rebase(&mut self, saved: Document, disk_text: &str) {
-        self.saved = (self.doc != saved).then(|| Box::new(saved));
-        self.disk = TextDigest::of(disk_text);
-        self.version = next_version();
-        self.refresh();
     }
 
     /// Throws the unsaved edits away: the screen shows what is on disk.

@@ -85,19 +85,3 @@ fn what_was_found_of_a_section_stays_through_a_replace_that_leaves_it_as_it_was(
     loaded.replace(rescaled.clone(), rescaled, "rescaled");
     assert_eq!(known(&loaded), [None; 5], "another scale: every rating is looked at again");
 }
-
-#[test]
-fn a_rebase_makes_unsaved_what_differs_from_the_new_base_and_keeps_what_was_found() {
-    let mut loaded = Loaded::clean(sample(), "text");
-    loaded.edit_section(0, 1, |s| s.reflection.push_str("（追記）"));
-    loaded.learn_publishable(0, 1);
-    let mut base = sample();
-    base.divisions[0].sections[2].progress.push_str("（他の人）");
-    loaded.rebase(base.clone(), "their text");
-    assert_eq!(loaded.dirty().collect::<Vec<_>>(), [(0, 1), (0, 2)]);
-    assert_eq!((loaded.saved(), loaded.disk_digest()), (&base, TextDigest::of("their text")));
-    assert_eq!(loaded.flaws.known(0, 1), Some(true), "the screen did not change");
-    let now = loaded.doc().clone();
-    loaded.rebase(now, "ours");
-    assert!(loaded.saved.is_none() && loaded.dirty_count() == 0, "one document again");
-}

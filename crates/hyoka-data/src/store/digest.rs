@@ -7,8 +7,9 @@ use std::sync::OnceLock;
 /// The length and a 64-bit keyed hash of a text. Two texts with the same digest are taken for
 /// the same: a save that finds the text it last read on disk takes the document it read from it
 /// instead of reading it again. The key is drawn at random for each run of hyoka and never
-/// leaves it, so nobody can write a text that passes for another on purpose (the odds by chance
-/// are one in 2^64); a digest means nothing to another process.
+/// leaves it (std's `RandomState`: SipHash-1-3 with random keys today, though std does not
+/// promise the algorithm), so that nobody can write a text that passes for another on purpose;
+/// by chance, the odds are about one in 2^64. A digest means nothing to another process.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TextDigest {
     len: usize,

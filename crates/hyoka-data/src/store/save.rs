@@ -88,6 +88,9 @@ pub enum Outcome {
 pub struct SaveRequest<'a> {
     pub path: &'a Path,
     pub root: &'a Path,
+    /// The digest of the text `base` was read from, exactly: a save that finds that text on disk
+    /// takes `base` for it without reading it (a base that is not that text's document would
+    /// have a colleague's change taken for one we made).
     pub base_digest: TextDigest,
     pub base: &'a Document,
     pub mine: &'a Document,
