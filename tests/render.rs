@@ -342,3 +342,24 @@ fn a_narrow_and_a_wide_app_on_one_thread_each_draw_in_their_own_width() {
     let rows = |app: &App| app.layout().progress_lines.len();
     assert!(rows(&wide) > rows(&narrow), "the progress wraps by each App's own width: twice the columns when wide");
 }
+
+/// `ui::finish` declares a character two columns wide (a kanji, a kana) as such, so that ratatui's
+/// diff does not measure it again on every frame; a sequence (an emoji with its variation
+/// selector), ASCII and a one-column mark stay undeclared, for the diff to measure as before.
+#[test]
+fn finish_declares_a_wide_character_two_columns_wide_and_leaves_sequences_to_the_diff() {
+    use ratatui::layout::Rect;
+    use ratatui::style::Style;
+    let two_columns = CellDiffOption::ForcedWidth(std::num::NonZeroU16::new(2).unwrap());
+    for measure in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 20, 1));
+        buffer.set_string(0, 0, "所属 \u{2764}\u{FE0F} aｱ", Style::new());
+        hyoka::ui::finish(&mut buffer, false, measure);
+        let option = |symbol: &str| buffer.content.iter().find(|c| c.symbol() == symbol).expect(symbol).diff_option;
+        assert_eq!(option("所"), two_columns, "{measure:?}");
+        assert_eq!(option("属"), two_columns, "{measure:?}");
+        assert_eq!(option("\u{2764}\u{FE0F}"), CellDiffOption::None, "a sequence, {measure:?}");
+        assert_eq!(option("a"), CellDiffOption::None, "{measure:?}");
+        assert_eq!(option("ｱ"), CellDiffOption::None, "half-width kana, {measure:?}");
+    }
+}

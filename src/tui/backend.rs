@@ -79,6 +79,8 @@ fn known_advance(cell: &Cell, ambiguous_width: AmbiguousWidth) -> Option<u16> {
         CellDiffOption::None | CellDiffOption::AlwaysUpdate => {}
         // A half-width sound mark, which `ui::finish` declared one column wide: so it is everywhere.
         CellDiffOption::ForcedWidth(w) if w.get() == 1 && is_sound_mark(c) => return Some(1),
+        // A wide character `ui::finish` declared two columns: sure where the table below says so.
+        CellDiffOption::ForcedWidth(w) if w.get() == 2 => {}
         _ => return None,
     }
     let width = c.width()?;

@@ -17,7 +17,8 @@ use hyoka_core::text::{AmbiguousWidth, PAD, is_ambiguous, sanitize, sound_mark};
 /// - a half-width sound mark's stand-in (see `hyoka_core::text::SOUND_MARKS`) becomes the mark
 ///   again, declared one column wide, as every terminal draws it;
 /// - a wide character whose second column was overdrawn by something else (a pop-up's border
-///   over Japanese text) is blanked, or the terminal would hide that border behind it.
+///   over Japanese text) is blanked, or the terminal would hide that border behind it; one that
+///   stands whole is declared two columns wide, which spares ratatui's diff measuring it;
 /// - with `no_color` (`NO_COLOR`), every colour goes; reverse video, bold and underline stay, and a
 ///   coloured background becomes reverse video (or underline where reversed already). Left
 ///   to crossterm, each colour it suppresses for NO_COLOR is written as `ESC [ m`, which also
@@ -45,7 +46,8 @@ pub fn finish(buffer: &mut Buffer, no_color: bool, ambiguous_width: AmbiguousWid
     // change (nearly all of them).
     for at in 0..buffer.content.len() {
         let last_column = width == 0 || at % width == width - 1;
-        let next = if last_column { None } else { buffer.content.get(at + 1).map(Cell::symbol) };
+        // Read only for a cell that is not plain ASCII: most cells never need it.
+        let next = || if last_column { None } else { buffer.content.get(at + 1).map(Cell::symbol) };
         let Some(cell) = buffer.content.get(at) else { break };
         let change = look(cell.symbol(), next, wide);
         if let Some(cell) = buffer.content.get_mut(at) {
@@ -83,7 +85,8 @@ enum Change {
     /// A stand-in for a character that must not reach the terminal (rare: allocates).
     Symbol(String),
     Blank,
-    /// An ambiguous character the terminal draws two columns wide.
+    /// A character the terminal draws two columns wide: a wide one, or an ambiguous one where
+    /// the terminal draws those wide.
     TwoColumns,
     /// A half-width sound mark in place of its stand-in: one column.
     SoundMark(Mark),
@@ -95,9 +98,9 @@ enum Mark {
     With(String),
 }
 
-/// The change a cell showing `symbol` needs, `next` being the symbol of the cell to its right on
+/// The change a cell showing `symbol` needs, `next` giving the symbol of the cell to its right on
 /// the same row.
-fn look(symbol: &str, next: Option<&str>, wide: bool) -> Change {
+fn look<'a>(symbol: &str, next: impl Fn() -> Option<&'a str>, wide: bool) -> Change {
     // Printable ASCII, most of every frame, needs nothing.
     if let [byte] = symbol.as_bytes()
         && (0x20..0x7f).contains(byte)
@@ -122,14 +125,24 @@ fn look(symbol: &str, next: Option<&str>, wide: bool) -> Change {
             Some(first) => Change::Symbol(first.to_string()),
         };
     }
+    let next = next();
     let next_is_pad = next.is_some_and(|n| n.starts_with(PAD));
     if (next_is_pad || wide) && is_ambiguous(symbol) {
         // Its pad drawn over (a pop-up's border, a cut at an edge): the terminal would still draw
         // it two columns wide and push the rest of the row out of place.
         return if next_is_pad { Change::TwoColumns } else { Change::Blank };
     }
-    if symbol.width() == 2 && next.is_some_and(|n| n != " ") {
+    if symbol.width() != 2 {
+        return Change::None;
+    }
+    if next.is_some_and(|n| n != " ") {
         return Change::Blank;
     }
-    Change::None
+    // One character two columns wide (a kanji, a kana) is declared so: ratatui's diff would
+    // otherwise measure it again on every frame, a tenth of a Japanese frame. A sequence (an
+    // emoji with its variation selector) is left for the diff to measure and clear after.
+    match symbol.chars().nth(1) {
+        None => Change::TwoColumns,
+        Some(_) => Change::None,
+    }
 }

@@ -76,3 +76,14 @@ pub fn scrolled_box(
         super::style::block(measure).title(measure.padded_for_cells(title)).border_style(super::style::dialog());
     frame.render_widget(Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()).block(block), area);
 }
+
+/// Lines as they are, top to bottom, each cut at the area's right edge: what `Paragraph` draws
+/// without a block, wrapping or alignment, less its first pass, which styles every cell of the
+/// area even with the default style (a tenth of the main screen's frame).
+pub fn put_lines<'a>(frame: &mut Frame, lines: impl IntoIterator<Item = Line<'a>>, area: Rect) {
+    let buffer = frame.buffer_mut();
+    let area = buffer.area.intersection(area);
+    for (line, y) in lines.into_iter().zip(area.top()..area.bottom()) {
+        buffer.set_line(area.x, y, &line, area.width);
+    }
+}

@@ -4,7 +4,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::style::{self, dim};
 use crate::app::{App, FileState, Mode, Node, Tone};
@@ -44,7 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
         Span::styled(measure.padded_for_cells(mode_text), style::bold()),
         Span::styled(measure.padded_for_cells(saved_text), saved_style),
     ]);
-    frame.render_widget(Paragraph::new(line), status);
+    super::parts::put_lines(frame, [line], status);
 
     let bottom = match &app.message() {
         Some(message) => {
@@ -80,7 +79,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
             Line::styled(measure.padded_for_cells(measure.truncate(&text, room)), dim())
         }
     };
-    frame.render_widget(Paragraph::new(bottom), hints);
+    super::parts::put_lines(frame, [bottom], hints);
 }
 
 fn mode_name(app: &App) -> crate::i18n::screen::ModeName {

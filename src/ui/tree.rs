@@ -3,7 +3,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::style::{self, block};
 use crate::app::{App, FileState, Focus, Node, SectionRef};
@@ -35,7 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             line
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    super::parts::put_lines(frame, lines, inner);
 }
 
 /// A row of the tree; `cursor`: the cursor's row, drawn in reverse video.
