@@ -74,14 +74,20 @@ fn a_row_of_japanese_text_is_sent_with_one_cursor_move() {
     next.set_string(0, 0, "上京区役所では、市民の皆様へ信頼される市役所づくりを目指して", ratatui::style::Style::new());
     next.set_string(0, 1, "ABC総務課 1割増加・クレームゼロ", ratatui::style::Style::new());
     let wire = Wire::default();
-    let mut ours = HyokaBackend::new(wire.clone(), AmbiguousWidth::Narrow);
-    // As at start and after Ctrl-L: the screen cleared, every cell known to be blank.
-    ours.clear_region(ClearType::All).expect("clears");
-    wire.take();
-    send(&mut ours, &Buffer::empty(area), &next);
-    let sent = wire.take();
-    // One move to the start of each row, none between the cells of a row.
-    assert_eq!(cursor_moves(&sent), ["1;1H", "2;1H"], "{}", String::from_utf8_lossy(&sent));
+    // As drawn, and as `ui::finish` hands it over, the wide characters declared two columns wide.
+    let mut finished = next.clone();
+    hyoka::ui::finish(&mut finished, false, AmbiguousWidth::Narrow);
+    let mut sent = Vec::new();
+    for frame in [&finished, &next] {
+        let mut ours = HyokaBackend::new(wire.clone(), AmbiguousWidth::Narrow);
+        // As at start and after Ctrl-L: the screen cleared, every cell known to be blank.
+        ours.clear_region(ClearType::All).expect("clears");
+        wire.take();
+        send(&mut ours, &Buffer::empty(area), frame);
+        sent = wire.take();
+        // One move to the start of each row, none between the cells of a row.
+        assert_eq!(cursor_moves(&sent), ["1;1H", "2;1H"], "{}", String::from_utf8_lossy(&sent));
+    }
     // What crossterm's own backend sends for the same frame: a move after every wide character.
     let mut theirs = CrosstermBackend::new(wire.clone());
     send(&mut theirs, &Buffer::empty(area), &next);

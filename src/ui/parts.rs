@@ -77,13 +77,70 @@ pub fn scrolled_box(
     frame.render_widget(Paragraph::new(lines.into_iter().skip(scroll).collect::<Vec<_>>()).block(block), area);
 }
 
-/// Lines as they are, top to bottom, each cut at the area's right edge: what `Paragraph` draws
-/// without a block, wrapping or alignment, less its first pass, which styles every cell of the
+/// Lines as they are, top to bottom, each cut at the area's right edge as `Paragraph` cuts them
+/// (without a block, wrapping or alignment), less its first pass, which styles every cell of the
 /// area even with the default style (a tenth of the main screen's frame).
 pub fn put_lines<'a>(frame: &mut Frame, lines: impl IntoIterator<Item = Line<'a>>, area: Rect) {
     let buffer = frame.buffer_mut();
     let area = buffer.area.intersection(area);
     for (line, y) in lines.into_iter().zip(area.top()..area.bottom()) {
-        buffer.set_line(area.x, y, &line, area.width);
+        let mut x = area.x;
+        let mut spans = line.spans.iter().peekable();
+        while let Some(span) = spans.next() {
+            let room = area.right().saturating_sub(x);
+            if room == 0 {
+                break;
+            }
+            let style = line.style.patch(span.style);
+            let (end, _) = buffer.set_stringn(x, y, span.content.as_ref(), usize::from(room), style);
+            // A wide character with one column left ends the line, as in `Paragraph`: the next
+            // span is not drawn into that column (a badge's coloured blank after a cut text).
+            // Measured only then: a wrapped Japanese line often leaves one column.
+            if room - (end - x) == 1 && spans.peek().is_some() && usize::from(end - x) < span.width() {
+                break;
+            }
+            x = end;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::buffer::Buffer;
+    use ratatui::style::{Color, Style};
+    use ratatui::widgets::Paragraph;
+
+    use super::*;
+
+    fn drawn(width: u16, lines: &[Line<'static>], through_paragraph: bool) -> Buffer {
+        let mut terminal = Terminal::new(TestBackend::new(width + 2, 3)).expect("a test terminal");
+        let area = Rect::new(1, 0, width, 2);
+        terminal
+            .draw(|frame| match through_paragraph {
+                true => frame.render_widget(Paragraph::new(lines.to_vec()), area),
+                false => put_lines(frame, lines.to_vec(), area),
+            })
+            .expect("draws");
+        terminal.backend().buffer().clone()
+    }
+
+    #[test]
+    fn lines_are_drawn_cell_for_cell_as_a_paragraph_draws_them() {
+        let badge = Style::new().bg(Color::Yellow);
+        let lines = [
+            Line::from(vec![Span::raw("ab所"), Span::styled(" 閲覧 ", badge)]),
+            Line::from(vec![Span::raw("上京区"), Span::styled("x", badge)]).style(Style::new().fg(Color::Red)),
+            Line::raw("more lines than the area holds"),
+        ];
+        // (In one column `Paragraph` drops every character wider than the area and draws what
+        // follows; `put_lines` ends the line there. No pane is one column wide.)
+        for width in 2..=9 {
+            assert_eq!(drawn(width, &lines, false), drawn(width, &lines, true), "{width} columns");
+        }
+        // At three columns the kanji does not fit: the badge is not drawn into the column left.
+        let cut = drawn(3, &lines, false);
+        assert_eq!((cut[(3, 0)].symbol(), cut[(3, 0)].bg), (" ", Color::Reset));
     }
 }
