@@ -61,10 +61,24 @@ fn env() -> Env {
 }
 
 fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    key_in(&env(), app, code, modifiers);
+}
+
+/// A key pressed, its work done in `env` (whose remembered layouts a test reads afterwards).
+fn key_in(env: &Env, app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
     if let Some(action) = action_for(app, KeyEvent::new(code, modifiers)) {
         let effects = update(app, action);
-        settle(app, effects, &env());
+        settle(app, effects, env);
     }
+}
+
+/// The flow-list file opened by a clerk at 100×30, its path, and the work's surroundings.
+fn flow_opened() -> (tempfile::TempDir, std::path::PathBuf, Env, App) {
+    let dir = workspace(FLOW);
+    let path = dir.path().join("kamigyo/2008.yaml");
+    let mut app = common::app::open_as(dir.path(), "kumin01", false);
+    update(&mut app, Action::Resize(100, 30));
+    (dir, path, env(), app)
 }
 
 fn message(app: &App) -> String {
@@ -155,17 +169,8 @@ fn a_flow_list_edited_in_a_terminal_keeps_the_rest_of_the_file() {
 
 #[test]
 fn the_layout_a_save_wrote_is_known_to_the_next_save_of_the_file_which_keeps_the_hand_layout() {
-    let dir = workspace(FLOW);
-    let path = dir.path().join("kamigyo/2008.yaml");
-    let env = env();
-    let mut app = common::app::open_as(dir.path(), "kumin01", false);
-    update(&mut app, Action::Resize(100, 30));
-    let press = |app: &mut App, code: KeyCode, modifiers: KeyModifiers| {
-        if let Some(action) = action_for(app, KeyEvent::new(code, modifiers)) {
-            let effects = update(app, action);
-            settle(app, effects, &env);
-        }
-    };
+    let (dir, path, env, mut app) = flow_opened();
+    let press = |app: &mut App, code: KeyCode, modifiers: KeyModifiers| key_in(&env, app, code, modifiers);
     for _ in 0..3 {
         press(&mut app, KeyCode::Tab, KeyModifiers::NONE);
     }
@@ -191,11 +196,7 @@ fn the_layout_a_save_wrote_is_known_to_the_next_save_of_the_file_which_keeps_the
 
 #[test]
 fn the_save_thread_reads_the_layout_a_save_wrote_once_it_has_nothing_else_to_do() {
-    let dir = workspace(FLOW);
-    let path = dir.path().join("kamigyo/2008.yaml");
-    let env = env();
-    let mut app = common::app::open_as(dir.path(), "kumin01", false);
-    update(&mut app, Action::Resize(100, 30));
+    let (dir, path, env, mut app) = flow_opened();
     for _ in 0..3 {
         key(&mut app, KeyCode::Tab, KeyModifiers::NONE);
     }

@@ -119,7 +119,7 @@ fn text_pane(
         .take(height)
         .map(|(i, l)| Line::from(marked(l, marks.get(i).map_or(&[], Vec::as_slice), Style::new(), measure)))
         .collect();
-    super::parts::put_lines(frame, shown, inner);
+    super::parts::put_lines(frame.buffer_mut(), shown, inner);
     scroll_marker(frame, area, (scroll, height, lines.len()), measure);
 }
 
@@ -147,7 +147,7 @@ fn goals(frame: &mut Frame, app: &App, area: Rect, focused: bool) {
         .min(lines.len().saturating_sub(height));
     let total = lines.len();
     let shown: Vec<Line> = lines.into_iter().skip(offset).take(height).collect();
-    super::parts::put_lines(frame, shown, inner);
+    super::parts::put_lines(frame.buffer_mut(), shown, inner);
     scroll_marker(frame, area, (offset, height, total), measure);
 }
 
@@ -228,7 +228,7 @@ fn rating(frame: &mut Frame, app: &App, at: SectionRef, section: &Section, inner
     }
     let mut lines = vec![current];
     lines.extend(legend.into_iter().map(|l| Line::styled(measure.padded_for_cells(l), dim())));
-    super::parts::put_lines(frame, lines, inner);
+    super::parts::put_lines(frame.buffer_mut(), lines, inner);
 }
 
 /// Lays items out on lines of `width` columns, two spaces apart, never splitting an item that fits.

@@ -2,6 +2,7 @@
 //! the published table cannot carry at the bottom of a pane.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -80,8 +81,7 @@ pub fn scrolled_box(
 /// Lines as they are, top to bottom, each cut at the area's right edge as `Paragraph` cuts them
 /// (without a block, wrapping or alignment), less its first pass, which styles every cell of the
 /// area even with the default style (a tenth of the main screen's frame).
-pub fn put_lines<'a>(frame: &mut Frame, lines: impl IntoIterator<Item = Line<'a>>, area: Rect) {
-    let buffer = frame.buffer_mut();
+pub fn put_lines<'a>(buffer: &mut Buffer, lines: impl IntoIterator<Item = Line<'a>>, area: Rect) {
     let area = buffer.area.intersection(area);
     for (line, y) in lines.into_iter().zip(area.top()..area.bottom()) {
         let mut x = area.x;
@@ -106,24 +106,19 @@ pub fn put_lines<'a>(frame: &mut Frame, lines: impl IntoIterator<Item = Line<'a>
 
 #[cfg(test)]
 mod tests {
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-    use ratatui::buffer::Buffer;
     use ratatui::style::{Color, Style};
-    use ratatui::widgets::Paragraph;
+    use ratatui::widgets::{Paragraph, Widget};
 
     use super::*;
 
     fn drawn(width: u16, lines: &[Line<'static>], through_paragraph: bool) -> Buffer {
-        let mut terminal = Terminal::new(TestBackend::new(width + 2, 3)).expect("a test terminal");
+        let mut buffer = Buffer::empty(Rect::new(0, 0, width + 2, 3));
         let area = Rect::new(1, 0, width, 2);
-        terminal
-            .draw(|frame| match through_paragraph {
-                true => frame.render_widget(Paragraph::new(lines.to_vec()), area),
-                false => put_lines(frame, lines.to_vec(), area),
-            })
-            .expect("draws");
-        terminal.backend().buffer().clone()
+        match through_paragraph {
+            true => Paragraph::new(lines.to_vec()).render(area, &mut buffer),
+            false => put_lines(&mut buffer, lines.to_vec(), area),
+        }
+        buffer
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
         Span::styled(measure.padded_for_cells(mode_text), style::bold()),
         Span::styled(measure.padded_for_cells(saved_text), saved_style),
     ]);
-    super::parts::put_lines(frame, [line], status);
+    super::parts::put_lines(frame.buffer_mut(), [line], status);
 
     let bottom = match &app.message() {
         Some(message) => {
@@ -79,7 +79,7 @@ pub fn draw(frame: &mut Frame, app: &App, status: Rect, hints: Rect) {
             Line::styled(measure.padded_for_cells(measure.truncate(&text, room)), dim())
         }
     };
-    super::parts::put_lines(frame, [bottom], hints);
+    super::parts::put_lines(frame.buffer_mut(), [bottom], hints);
 }
 
 fn mode_name(app: &App) -> crate::i18n::screen::ModeName {

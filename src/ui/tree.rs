@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             line
         })
         .collect();
-    super::parts::put_lines(frame, lines, inner);
+    super::parts::put_lines(frame.buffer_mut(), lines, inner);
 }
 
 /// A row of the tree; `cursor`: the cursor's row, drawn in reverse video.

@@ -19,6 +19,16 @@ fn sample(mark: &'static str) -> (tempfile::TempDir, PathBuf, String, Document, 
     (dir, path, text, base, mine)
 }
 
+/// A clerk's save of `mine` over `base`, which the screen read from `text`, in the folder `root`.
+fn clerks_save<'a>(
+    root: &'a Path,
+    path: &'a Path,
+    text: &str,
+    (base, mine): (&'a Document, &'a Document),
+) -> SaveRequest<'a> {
+    SaveRequest { path, root, base_digest: TextDigest::of(text), base, mine, reviewer: false }
+}
+
 /// What `work` gave, and how many texts holding `mark` it loaded as documents and read for their
 /// layout.
 fn reads_in(mark: &str, work: impl FnOnce() -> Outcome) -> (Outcome, usize, usize) {
@@ -30,14 +40,7 @@ fn reads_in(mark: &str, work: impl FnOnce() -> Outcome) -> (Outcome, usize, usiz
 #[test]
 fn a_save_that_finds_the_text_it_read_loads_only_what_it_writes() {
     let (dir, path, text, base, mine) = sample("保存1");
-    let request = SaveRequest {
-        path: &path,
-        root: dir.path(),
-        base_digest: TextDigest::of(&text),
-        base: &base,
-        mine: &mine,
-        reviewer: false,
-    };
+    let request = clerks_save(dir.path(), &path, &text, (&base, &mine));
     let (outcome, parses, _) = reads_in("保存1", || save(&request, &RealDisk).unwrap_or_else(|e| panic!("{e}")));
     assert!(matches!(outcome, Outcome::Saved(Saved { merged: false, .. })), "{outcome:?}");
     assert_eq!(parses, 1, "the spliced text only: the file on disk is the text the base was read from");
@@ -52,14 +55,7 @@ fn a_save_that_finds_another_text_loads_it_and_takes_in_what_it_changed() {
     theirs.divisions[1].sections[0].progress.push_str("（他の人）");
     std::fs::write(&path, format!("# 保存2\n{}", crate::store::emit_document(&theirs)))
         .unwrap_or_else(|e| panic!("{e}"));
-    let request = SaveRequest {
-        path: &path,
-        root: dir.path(),
-        base_digest: TextDigest::of(&text),
-        base: &base,
-        mine: &mine,
-        reviewer: false,
-    };
+    let request = clerks_save(dir.path(), &path, &text, (&base, &mine));
     let (outcome, parses, _) = reads_in("保存2", || save(&request, &RealDisk).unwrap_or_else(|e| panic!("{e}")));
     assert!(matches!(outcome, Outcome::Saved(Saved { merged: true, .. })), "{outcome:?}");
     assert_eq!(parses, 2, "the file on disk, then the spliced text");
@@ -110,14 +106,7 @@ fn a_save_refused_when_it_would_not_load_leaves_the_file_and_nothing_beside_it()
     }
     let theirs_text = crate::store::emit_document(&theirs);
     std::fs::write(&path, &theirs_text).unwrap_or_else(|e| panic!("{e}"));
-    let request = SaveRequest {
-        path: &path,
-        root: dir.path(),
-        base_digest: TextDigest::of(&text),
-        base: &base,
-        mine: &mine,
-        reviewer: false,
-    };
+    let request = clerks_save(dir.path(), &path, &text, (&base, &mine));
     let outcome = save(&request, &RealDisk).unwrap_or_else(|e| panic!("{e}"));
     assert!(
         matches!(&outcome, Outcome::Refused(r) if r.fields.iter().any(|f| f.field == Some(Field::Rating))),
@@ -130,14 +119,7 @@ fn a_save_refused_when_it_would_not_load_leaves_the_file_and_nothing_beside_it()
 #[test]
 fn a_save_given_the_layout_of_the_text_on_disk_reads_no_layout_and_one_of_another_text_is_not_taken() {
     let (dir, path, text, base, mine) = sample("保存5");
-    let request = SaveRequest {
-        path: &path,
-        root: dir.path(),
-        base_digest: TextDigest::of(&text),
-        base: &base,
-        mine: &mine,
-        reviewer: false,
-    };
+    let request = clerks_save(dir.path(), &path, &text, (&base, &mine));
     let known = KnownLayout::of(&text);
     let saved =
         |known: Option<&KnownLayout>| save_knowing(&request, known, &RealDisk).unwrap_or_else(|e| panic!("{e}"));
