@@ -139,3 +139,20 @@ fn the_first_frame_does_not_wait_for_git() {
     tui.press("q");
     tui.wait_exit();
 }
+
+/// A file handed over with a return comment not sent (a test's, a restored state's) holds work
+/// from the start, as one with a changed section does: the status line counts it and the state
+/// the debug builds check after every action stays true.
+#[test]
+fn a_file_handed_over_with_a_comment_not_sent_counts_from_the_start() {
+    let doc = parse_document(SAMPLE).unwrap();
+    let mut entry = FileEntry::loaded(SAMPLE_PATH, doc, SAMPLE);
+    let section = "総務課".to_owned();
+    entry
+        .drafts
+        .push(hyoka::app::Draft { division: "区民部".into(), section, text: "確認してください".into() });
+    let mut app = App::new(vec![entry], Settings::new(Lang::Ja));
+    assert_eq!(app.unsent_drafts(), 1);
+    update(&mut app, Action::Resize(100, 30));
+    assert_eq!(app.unsent_drafts(), 1);
+}

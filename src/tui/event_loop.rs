@@ -138,7 +138,7 @@ fn serve(
             let saves = hold::saves(&effects);
             run_effects(screen, worker, app, effects)?;
             // A save no worker took has failed already: its message is shown at once.
-            if saves && app.files().iter().any(|f| f.saving) {
+            if saves && app.saving() {
                 hold.save_taken(Instant::now());
             }
         }

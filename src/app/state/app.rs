@@ -178,10 +178,11 @@ impl App {
         // Reviewers are shown no editing key (the keys still say that nothing can be changed).
         let keymap = if read_only { keymap.for_reviewers() } else { keymap };
         let unread = files.iter().filter(|f| f.is_unread()).count();
-        // Files handed over with work in them (a test's, a restored state's) hold it from the start.
-        let touched = (0..files.len())
-            .filter(|f| files.get(*f).and_then(FileEntry::loaded_state).is_some_and(|l| l.changed_since_read()))
-            .collect();
+        // Files handed over with work in them (a test's, a restored state's) hold it from the start:
+        // a changed section, or a return comment not sent.
+        let holds_work =
+            |f: &FileEntry| f.loaded_state().is_some_and(|l| l.changed_since_read()) || !f.drafts.is_empty();
+        let touched = (0..files.len()).filter(|f| files.get(*f).is_some_and(holds_work)).collect();
         let mut app = App {
             lang,
             files,
