@@ -26,7 +26,8 @@ fn a_clerk_cannot_undo_an_approval_by_keeping_their_own_version() {
     let ws = Workspace::kamigyo();
     std::fs::write(ws.path().join(".hyoka.yaml"), format!("reviewers:\n  users: [{REVIEWER}]\n")).unwrap();
     let mut clerk = as_user(ws.path(), CLERK);
-    press_once_identified(&mut clerk, "s", "を提出します");
+    clerk.press("s");
+    clerk.wait_for("を提出します");
     clerk.press("y");
     clerk.wait_for_hint("保存しました:");
     assert_eq!(section(&ws.on_disk(), "総務課").status, Status::Submitted);
@@ -34,7 +35,8 @@ fn a_clerk_cannot_undo_an_approval_by_keeping_their_own_version() {
     clerk.wait_for_status("未保存 1課");
 
     let mut reviewer = as_user(ws.path(), REVIEWER);
-    press_once_identified(&mut reviewer, "A", "を承認します");
+    reviewer.press("A");
+    reviewer.wait_for("を承認します");
     reviewer.press("y");
     reviewer.wait_for_hint("保存しました:");
     quit_expecting_success(&mut reviewer);
@@ -83,7 +85,8 @@ fn a_reflection_typed_while_the_section_was_approved_is_asked_about_not_written(
     });
     hyoka::store::write_atomically(&ws.file(), hyoka::store::emit_document(&doc).as_bytes()).unwrap();
     let approved = ws.bytes_on_disk();
-    press_once_identified(&mut clerk, CTRL_S, "提出状況・振り返り");
+    clerk.press(CTRL_S);
+    clerk.wait_for("提出状況・振り返り");
     clerk.wait_for("相手の側は承認済みです");
     assert_eq!(ws.bytes_on_disk(), approved);
     clerk.press(ESC);

@@ -53,6 +53,8 @@ fn the_screen_asks_the_worker_for_what_the_state_cannot_know() {
     assert_eq!(update(&mut reviewer, Action::Start), [Effect::Identify]);
 }
 
+/// Ctrl-S before the worker has said whose login this is waits for the name, says so, and saves
+/// as soon as the name is known, stamped with it.
 #[test]
 fn a_save_before_the_login_is_known_waits_and_says_so() {
     let mut app = unknown_user();
@@ -64,8 +66,7 @@ fn a_save_before_the_login_is_known_waits_and_says_so() {
     assert!(said.contains("ログイン名を確かめている"), "{said}");
     assert!(app.has_unsaved(), "the work stays");
 
-    update(&mut app, Action::Identified(Identity { user: "kumin01".into(), reviewer: false }));
-    let effects = press(&mut app, Command::Save);
+    let effects = update(&mut app, Action::Identified(Identity { user: "kumin01".into(), reviewer: false }));
     assert!(
         matches!(&effects[..], [Effect::Save(jobs)] if jobs[0].user == "kumin01"),
         "saved and stamped as the login the worker found: {effects:?}"
@@ -78,6 +79,30 @@ fn an_approval_before_the_login_is_known_is_not_made_in_nobody_s_name() {
     let effects = press(&mut app, Command::Approve);
     assert!(effects.is_empty() && matches!(app.mode(), Mode::Browse));
     assert!(app.message().is_some_and(|m| m.text.contains("ログイン名を確かめている")));
+    // The name comes, and it is a clerk's: the key is answered as it is for a clerk.
+    update(&mut app, Action::Identified(Identity { user: "kumin01".into(), reviewer: false }));
+    assert!(matches!(app.mode(), Mode::Browse), "no approval asked of a clerk");
+}
+
+/// A key that waited for the login name is dropped when another key comes first: that one may
+/// have moved to another section, where the first was not meant.
+#[test]
+fn a_key_waiting_for_the_login_name_is_dropped_when_another_key_comes_first() {
+    let mut app = unknown_user();
+    focus(&mut app, Focus::Tree);
+    press(&mut app, Command::Submit);
+    assert!(matches!(app.mode(), Mode::Browse));
+    press(&mut app, Command::Down);
+    let effects = update(&mut app, Action::Identified(Identity { user: "kumin01".into(), reviewer: false }));
+    assert!(effects.is_empty() && matches!(app.mode(), Mode::Browse), "{effects:?}");
+
+    // With no key between, the same key is answered once the name is known.
+    let mut app = unknown_user();
+    focus(&mut app, Focus::Tree);
+    press(&mut app, Command::Submit);
+    assert!(matches!(app.mode(), Mode::Browse));
+    update(&mut app, Action::Identified(Identity { user: "kumin01".into(), reviewer: false }));
+    assert!(matches!(app.mode(), Mode::Ask(_)), "the submission is asked once the name is known");
 }
 
 #[test]
@@ -155,4 +180,20 @@ fn a_file_handed_over_with_a_comment_not_sent_counts_from_the_start() {
     assert_eq!(app.unsent_drafts(), 1);
     update(&mut app, Action::Resize(100, 30));
     assert_eq!(app.unsent_drafts(), 1);
+}
+
+/// "Save and quit" in the quit question before the login name is known keeps the question open
+/// and saves and quits once the name is known.
+#[test]
+fn save_and_quit_before_the_login_is_known_saves_and_quits_once_it_is() {
+    let mut app = unknown_user();
+    focus(&mut app, Focus::Pane(Field::Rating));
+    update(&mut app, Command::Rate(1).into());
+    press(&mut app, Command::Quit);
+    assert!(matches!(app.mode(), Mode::ConfirmQuit));
+    assert!(press(&mut app, Command::SaveAndQuit).is_empty());
+    assert!(matches!(app.mode(), Mode::ConfirmQuit), "the question stays while the name is looked up");
+    let effects = update(&mut app, Action::Identified(Identity { user: "kumin01".into(), reviewer: false }));
+    assert!(matches!(&effects[..], [Effect::Save(jobs)] if jobs[0].user == "kumin01"), "{effects:?}");
+    assert!(matches!(app.mode(), Mode::Browse));
 }

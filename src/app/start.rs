@@ -8,6 +8,7 @@ use super::action::{Effect, JournalContent, LeftJournal, MergesWaiting, ReadJob,
 use super::dialog::recovery::{self, RecoveryEntry};
 use super::journal::differences;
 use super::state::{App, FileEntry, Identity, Mode, Tone};
+use crate::command::Command;
 use crate::i18n::app::Msg;
 
 /// The screen opens: the worker is asked for what the state cannot know by itself.
@@ -45,8 +46,20 @@ fn read_unread(app: &mut App) -> Option<Effect> {
     (!jobs.is_empty()).then_some(Effect::Read { jobs, near: app.reading.near })
 }
 
-pub(in crate::app) fn identified(app: &mut App, identity: Identity) {
+/// A key pressed before the worker said whose login this is (a slow user database): carried out
+/// as soon as it has, unless another key came first, which may have moved to another section.
+#[derive(Debug, Default)]
+pub(in crate::app) struct NameWait {
+    /// Set by `App::who` when the key being handled needed the name.
+    pub asked: bool,
+    /// The key waiting for it.
+    pub then: Option<Command>,
+}
+
+/// The login name is known: the key that waited for it, if any, is to be carried out now.
+pub(in crate::app) fn identified(app: &mut App, identity: Identity) -> Option<Command> {
     app.identity = Some(identity);
+    app.name_wait.then.take()
 }
 
 /// The right to review as decided again while hyoka runs: taken in, and said when it changed or

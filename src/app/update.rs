@@ -63,10 +63,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Start => start::start(app),
-        Action::Identified(identity) => {
-            start::identified(app, identity);
-            Vec::new()
-        }
+        Action::Identified(identity) => match start::identified(app, identity) {
+            Some(waiting) => update(app, Action::Command(waiting)),
+            None => Vec::new(),
+        },
         Action::JournalsFound(found) => start::journals_found(app, found),
         Action::MergesWaiting(waiting) => {
             start::merges_waiting(app, *waiting);
@@ -79,10 +79,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.message = None;
             }
             app.generation += 1;
+            let command = match &user {
+                Action::Command(command) => Some(*command),
+                _ => None,
+            };
+            app.name_wait = start::NameWait::default();
             let effects = match small::handle(app, &user) {
                 Some(effects) => effects,
                 None => dispatch(app, user),
             };
+            if app.name_wait.asked {
+                app.name_wait.then = command;
+            }
             // The text being typed is work too: journaled with its file (a return comment as well).
             match &app.mode {
                 Mode::Editing(editor) => {

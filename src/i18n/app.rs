@@ -298,8 +298,8 @@ impl Msg {
             }
             Msg::StillIdentifying => tr!(
                 lang,
-                "ログイン名を確かめているところです。少し待ってからもう一度押してください。",
-                "still looking up your login name; press the key again in a moment."
+                "ログイン名を確かめているところです。分かりしだい続けます。",
+                "still looking up your login name; this goes on as soon as it is known."
             ),
             Msg::RecoveryLater => tr!(
                 lang,

@@ -95,22 +95,3 @@ pub fn as_user_with(dir: &Path, user: &str, env: &[(&str, PathBuf)]) -> Tui {
     tui.wait_ready();
     tui
 }
-
-/// The first key that needs the login name, pressed again while hyoka still says it is looking
-/// the name up (the worker's answer can come after the first screen on a busy machine), until
-/// `expected` is on screen.
-pub fn press_once_identified(tui: &mut Tui, key: &str, expected: &str) {
-    const STILL_LOOKING: &str = "ログイン名を確かめているところです";
-    let start = std::time::Instant::now();
-    loop {
-        tui.press(key);
-        tui.wait_until(&format!("{expected:?} or the login name still being looked up"), |t| {
-            t.screen_text().contains(expected) || t.hint_line().contains(STILL_LOOKING)
-        });
-        if tui.screen_text().contains(expected) {
-            return;
-        }
-        assert!(start.elapsed() < std::time::Duration::from_secs(20), "the login name is never known");
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-}

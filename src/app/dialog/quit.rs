@@ -9,6 +9,11 @@ use crate::command::Command;
 pub(in crate::app) fn handle(app: &mut App, action: Action) -> Handled<()> {
     match action {
         Action::Command(Command::SaveAndQuit) => {
+            // Nothing is saved without the login name: the question stays until the name is
+            // known, and the key is answered then (`start::NameWait`).
+            if app.who().is_none() {
+                return stay(());
+            }
             app.quit_after_save = true;
             close_with(save(app))
         }

@@ -97,6 +97,8 @@ pub struct App {
     /// Who saves and reviews; `None` until the worker has looked it up (a slow user database must
     /// not delay the first frame).
     pub(in crate::app) identity: Option<Identity>,
+    /// A key that needed the login name before it was known, carried out once it is.
+    pub(in crate::app) name_wait: crate::app::start::NameWait,
     /// The calendar dates are shown in.
     pub(in crate::app) calendar: crate::i18n::cycle::Calendar,
     /// Where exports go by default: a folder of the user's, outside the data tree, so that exports
@@ -207,6 +209,7 @@ impl App {
             quit_after_save: false,
             read_only,
             identity,
+            name_wait: crate::app::start::NameWait::default(),
             calendar,
             export_dir,
             no_color,
@@ -347,10 +350,11 @@ impl App {
     }
 
     /// The login name that saves and reviews; while it is still being looked up, the key that
-    /// needs it is told to wait.
+    /// needs it waits for it (`start::NameWait`), and says so.
     pub(in crate::app) fn who(&mut self) -> Option<String> {
         let user = self.identity.as_ref().map(|i| i.user.clone());
         if user.is_none() {
+            self.name_wait.asked = true;
             self.say(Tone::Error, Msg::StillIdentifying);
         }
         user
